@@ -1,0 +1,8 @@
+package dev.pagewalk;
+
+/** A run cancelled by its embedder (thread interrupt or cancel call). */
+public final class CancelledException extends PagewalkException {
+  public CancelledException(String message) {
+    super(message, null);
+  }
+}
