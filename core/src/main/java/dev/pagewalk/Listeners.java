@@ -1,0 +1,36 @@
+package dev.pagewalk;
+
+import java.time.Duration;
+
+/** Combines listeners. */
+final class Listeners {
+  private Listeners() {}
+
+  static RunListener both(RunListener a, RunListener b) {
+    return new RunListener() {
+      @Override
+      public void onPage(PageEvent page) {
+        a.onPage(page);
+        b.onPage(page);
+      }
+
+      @Override
+      public void onRetry(RetryEvent retry) {
+        a.onRetry(retry);
+        b.onRetry(retry);
+      }
+
+      @Override
+      public void onWait(String why, Duration duration) {
+        a.onWait(why, duration);
+        b.onWait(why, duration);
+      }
+
+      @Override
+      public void onEnd(RunResult result) {
+        a.onEnd(result);
+        b.onEnd(result);
+      }
+    };
+  }
+}

@@ -1,0 +1,62 @@
+package dev.pagewalk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How a run ended and what it did. {@code failure} is present exactly when the stop reason is of
+ * kind {@link StopReason.Kind#FAILED}; records delivered before a failure were whole, accepted
+ * pages.
+ *
+ * @param requests every HTTP request sent, retries included
+ * @param paginationRequests requests for page 2 and later (retries excluded)
+ * @param retries re-sent requests (failed attempts and empty-page-with-continuation retries)
+ * @param pages pages accepted from the output request
+ * @param recordsReceived items returned by {@code iterate}, before filtering
+ * @param recordsFiltered items dropped by {@code iterate.condition}
+ * @param recordsEmitted records delivered
+ * @param bytesReceived response body bytes, all attempts
+ * @param emptyPagesWithContinuation empty pages whose {@code condition} still said "more"
+ * @param waited total time spent in delays, backoff and Retry-After waits
+ */
+public record RunResult(
+    String runId,
+    String spec,
+    StopReason stopReason,
+    PagewalkException failure,
+    Instant startedAt,
+    Instant endedAt,
+    long requests,
+    long paginationRequests,
+    long retries,
+    long pages,
+    long recordsReceived,
+    long recordsFiltered,
+    long recordsEmitted,
+    long bytesReceived,
+    long emptyPagesWithContinuation,
+    Duration waited) {
+
+  /** True when a cap or {@code response.limit} ended the run: there may be more records. */
+  public boolean truncated() {
+    return stopReason.kind() == StopReason.Kind.TRUNCATED;
+  }
+
+  /** True when the run ended without a failure (naturally or truncated). */
+  public boolean succeeded() {
+    return stopReason.kind() != StopReason.Kind.FAILED;
+  }
+
+  public Optional<PagewalkException> failureCause() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Throws the failure, if any; returns this otherwise. */
+  public RunResult orThrow() {
+    if (failure != null) {
+      throw failure;
+    }
+    return this;
+  }
+}

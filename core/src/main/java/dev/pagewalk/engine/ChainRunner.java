@@ -1,0 +1,244 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.RunFailureException;
+import dev.pagewalk.RunListener;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.expr.Template;
+import dev.pagewalk.expr.Values;
+import dev.pagewalk.plan.PaginationPlan;
+import dev.pagewalk.plan.RequestPlan;
+import dev.pagewalk.plan.ResponsePlan;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs a plan's requests in order: earlier ones only feed {@code temp}; the last one is walked
+ * page by page and its records delivered. After each page the decision follows the spec's order:
+ * a cap, then {@code response.limit}, then {@code condition}, then the empty-page rule.
+ */
+final class ChainRunner {
+  private final RunContext run;
+  private final RequestBuilder builder;
+  private final Sender sender;
+  private final ResponseReader reader;
+  private final PageExtractor extractor;
+  private final LoopGuard guard = new LoopGuard();
+
+  ChainRunner(RunContext run) {
+    this.run = run;
+    this.builder = new RequestBuilder(run);
+    this.sender = new Sender(run);
+    this.reader = new ResponseReader(run);
+    this.extractor = new PageExtractor(run, reader);
+  }
+
+  StopReason run(Consumer<OutputRecord> sink) {
+    List<RequestPlan> requests = run.plan.requests();
+    for (int i = 0; i < requests.size() - 1; i++) {
+      StopReason capped = step(requests.get(i));
+      if (capped != null) {
+        return capped;
+      }
+    }
+    return walk(run.plan.outputRequest(), sink);
+  }
+
+  /** A chain step: its response only feeds temp. Returns a stop reason if a cap stops the run. */
+  private StopReason step(RequestPlan req) {
+    if (skipped(req)) {
+      return null;
+    }
+    run.state.pagination = PagingVars.of(1, 0, 0);
+    if (run.counters.logicalRequests >= run.limits.maxRequests()) {
+      return StopReason.MAX_REQUESTS;
+    }
+    BuiltRequest request = builder.build(req, null);
+    guard.firstTime(request.http());
+    respond(req, request);
+    mergeTemp(req.response().temp(), "response.temp");
+    return repeat(req, request);
+  }
+
+  private StopReason walk(RequestPlan req, Consumer<OutputRecord> sink) {
+    if (skipped(req)) {
+      return StopReason.CONDITION_FALSE;
+    }
+    ResponsePlan resp = req.response();
+    PaginationPlan pagination = req.pagination();
+    Counters c = run.counters;
+    long pageNumber = 1;
+    long limit = Long.MAX_VALUE;
+    boolean limitKnown = false;
+    int emptyRetries = 0;
+    run.state.pagination = PagingVars.of(1, 0, 0);
+    if (c.logicalRequests >= run.limits.maxRequests()) {
+      return StopReason.MAX_REQUESTS;
+    }
+    BuiltRequest request = builder.build(req, null);
+    guard.firstTime(request.http());
+    while (true) {
+      Decoded decoded = respond(req, request);
+      if (req.repeat() != null) {
+        mergeTemp(resp.temp(), "response.temp");
+        StopReason capped = repeat(req, request);
+        if (capped != null) {
+          return capped;
+        }
+      }
+      if (!limitKnown) {
+        limit = limit(resp.limit());
+        limitKnown = true;
+      }
+      long room = Math.min(limit, run.limits.maxRecords()) - c.recordsEmitted;
+      Map<String, Object> tempBefore = run.state.temp();
+      Map<String, Object> pagingBefore = run.state.pagination;
+      Page page = extractor.extract(resp, pageNumber, Math.max(room, 0));
+      if (req.repeat() == null) {
+        mergeTemp(resp.temp(), "response.temp");
+      }
+      run.state.pagination =
+          PagingVars.of(pageNumber + 1, c.recordsReceived + page.received(), page.received());
+      boolean more = pagination != null && condition(pagination.condition());
+      if (page.received() == 0 && more && pagination.condition() != null) {
+        if (emptyRetries == 0) {
+          c.emptyPagesWithContinuation++;
+        }
+        if (emptyRetries < run.plan.retry().emptyPageWithContinuation()) {
+          emptyRetries++;
+          run.state.replaceTemp(tempBefore);
+          run.state.pagination = pagingBefore;
+          sender.backoff(request, emptyRetries, "empty page with continuation", null);
+          continue;
+        }
+      }
+      emptyRetries = 0;
+      deliver(page, sink);
+      c.pages++;
+      c.recordsReceived += page.received();
+      c.recordsFiltered += page.filtered();
+      run.listener.onPage(
+          new RunListener.PageEvent(
+              pageNumber, request.display(), decoded.http().status(), page.received(),
+              page.records().size(), c.recordsEmitted));
+      if (guard.sameBodyCount(decoded.http().body()) >= 3) {
+        throw loop("the same response body came back three times in a row (page "
+            + pageNumber + ", " + request.display() + ")");
+      }
+      if (c.recordsEmitted >= run.limits.maxRecords()) {
+        return StopReason.MAX_RECORDS;
+      }
+      if (c.recordsEmitted >= limit) {
+        return StopReason.LIMIT;
+      }
+      if (pagination == null) {
+        return StopReason.NO_PAGINATION;
+      }
+      if (!more) {
+        return pagination.condition() == null ? StopReason.EMPTY_PAGE : StopReason.CONDITION_FALSE;
+      }
+      if (page.received() == 0 && pagination.condition() == null) {
+        return StopReason.EMPTY_PAGE;
+      }
+      if (c.logicalRequests >= run.limits.maxRequests()) {
+        return StopReason.MAX_REQUESTS;
+      }
+      if (c.paginationRequests >= run.limits.maxPaginationRequests()) {
+        return StopReason.MAX_PAGINATION_REQUESTS;
+      }
+      request = builder.build(req, pagination);
+      if (!guard.firstTime(request.http())) {
+        throw loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
+            + request.display() + "; the pagination directives do not advance");
+      }
+      sender.pause("pagination delay", pagination.delay());
+      pageNumber++;
+    }
+  }
+
+  private boolean condition(Template condition) {
+    return condition == null || Values.truthy(reader.evaluate(condition, "pagination.condition"));
+  }
+
+  private void deliver(Page page, Consumer<OutputRecord> sink) {
+    for (OutputRecord r : page.records()) {
+      sink.accept(r);
+      run.counters.recordsEmitted++;
+    }
+  }
+
+  private Decoded respond(RequestPlan req, BuiltRequest request) {
+    Decoded decoded = sender.send(request, r -> reader.decode(r, req.response()));
+    reader.expose(decoded, req.response(), request);
+    return decoded;
+  }
+
+  private StopReason repeat(RequestPlan req, BuiltRequest request) {
+    if (req.repeat() == null) {
+      return null;
+    }
+    int done = 1;
+    while (done < req.repeat().limit()
+        && Values.truthy(reader.evaluate(req.repeat().condition(), "repeat.condition"))) {
+      if (run.counters.logicalRequests >= run.limits.maxRequests()) {
+        return StopReason.MAX_REQUESTS;
+      }
+      sender.pause("repeat delay", req.repeat().delay());
+      respond(req, request);
+      mergeTemp(req.response().temp(), "response.temp");
+      done++;
+    }
+    return null;
+  }
+
+  private boolean skipped(RequestPlan req) {
+    if (req.condition() != null
+        && !Values.truthy(reader.evaluate(req.condition(), "request.condition"))) {
+      return true;
+    }
+    mergeTemp(req.temp(), "request.temp");
+    return false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void mergeTemp(Template temp, String where) {
+    if (temp == null) {
+      return;
+    }
+    Object v = reader.evaluate(temp, where);
+    if (v instanceof Map<?, ?> m) {
+      run.state.mergeTemp((Map<String, Object>) m);
+    }
+  }
+
+  private long limit(Template t) {
+    if (t == null) {
+      return Long.MAX_VALUE;
+    }
+    Object v = reader.evaluate(t, "response.limit");
+    if (v == null) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      long n = new BigDecimal(Values.toText(v).trim()).longValueExact();
+      if (n >= 1) {
+        return n;
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      // reported below
+    }
+    throw new RunStop(
+        StopReason.ERROR,
+        new RunFailureException(
+            run.plan.name() + ": response.limit must be a whole number of at least 1, got "
+                + Values.toText(v)));
+  }
+
+  private RunStop loop(String why) {
+    return new RunStop(
+        StopReason.LOOP_DETECTED,
+        new RunFailureException(run.plan.name() + ": loop detected: " + why));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Detects a spec or an API that loops: a request identical to one already sent in this run, or
+ * the same response body three times in a row. Remembers a 32-byte digest per request, so memory
+ * grows with pages, not records.
+ */
+final class LoopGuard {
+  private final Set<String> sent = new HashSet<>();
+  private byte[] lastBody;
+  private int sameBodyRun;
+
+  /** Records the request; false when an identical one was already sent. */
+  boolean firstTime(HttpRequest request) {
+    MessageDigest md = sha256();
+    md.update(request.method().getBytes(StandardCharsets.UTF_8));
+    md.update((byte) 0);
+    md.update(request.uri().toString().getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, String> h : request.headers().fields()) {
+      md.update((byte) 0);
+      md.update(h.getKey().toLowerCase().getBytes(StandardCharsets.UTF_8));
+      md.update((byte) ':');
+      md.update(h.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+    md.update((byte) 1);
+    if (request.body() != null) {
+      md.update(request.body());
+    }
+    return sent.add(java.util.HexFormat.of().formatHex(md.digest()));
+  }
+
+  /** Records an accepted page's body; returns how many times in a row it has now been seen. */
+  int sameBodyCount(byte[] body) {
+    byte[] digest = sha256().digest(body);
+    if (Arrays.equals(digest, lastBody)) {
+      sameBodyRun++;
+    } else {
+      lastBody = digest;
+      sameBodyRun = 1;
+    }
+    return sameBodyRun;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

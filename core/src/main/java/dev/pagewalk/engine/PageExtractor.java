@@ -1,0 +1,117 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.RunFailureException;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.expr.Values;
+import dev.pagewalk.plan.ResponsePlan;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the exposed response into records: {@code iterate} (null = no items), {@code
+ * iterate.condition}, {@code output}, {@code key}; at most {@code room} records are kept. The
+ * whole page is built before anything is delivered, so a failure never leaves half a page.
+ */
+final class PageExtractor {
+  private final RunContext run;
+  private final ResponseReader reader;
+
+  PageExtractor(RunContext run, ResponseReader reader) {
+    this.run = run;
+    this.reader = reader;
+  }
+
+  Page extract(ResponsePlan plan, long pageNumber, long room) {
+    RunState s = run.state;
+    List<?> items = items(plan, pageNumber);
+    Map<String, Object> container = new LinkedHashMap<>();
+    container.put("first", items.isEmpty() ? null : items.get(0));
+    container.put("last", items.isEmpty() ? null : items.get(items.size() - 1));
+    Map<String, Object> iterate = new LinkedHashMap<>();
+    iterate.put("container", container);
+    List<OutputRecord> records = new ArrayList<>(Math.min(items.size(), 4096));
+    int filtered = 0;
+    boolean truncated = false;
+    for (int i = 0; i < items.size(); i++) {
+      s.item = items.get(i);
+      if (plan.iterateCondition() != null
+          && !Values.truthy(reader.evaluate(plan.iterateCondition(), "response.iterate.condition"))) {
+        filtered++;
+        continue;
+      }
+      if (records.size() >= room) {
+        truncated = true;
+        break;
+      }
+      Object value = plan.output() == null ? s.item : reader.evaluate(plan.output(), "response.output");
+      Object key = null;
+      if (plan.key() != null) {
+        key = reader.evaluate(plan.key(), "response.key");
+        if (isMissing(key)) {
+          if (plan.skipMissingKey()) {
+            filtered++;
+            continue;
+          }
+          throw new RunStop(
+              StopReason.ERROR,
+              new RunFailureException(
+                  run.plan.name() + ": record " + (i + 1) + " of page " + pageNumber
+                      + " has no key (response.key evaluated to "
+                      + (key == null ? "null" : "''") + ")"));
+        }
+      }
+      records.add(new OutputRecord(key, value, pageNumber));
+    }
+    s.item = null;
+    s.iterate = iterate;
+    return new Page(records, items.size(), filtered, truncated);
+  }
+
+  private List<?> items(ResponsePlan plan, long pageNumber) {
+    RunState s = run.state;
+    if (plan.iterate() == null) {
+      return s.body == null ? List.of() : List.of(s.body);
+    }
+    Object v = reader.evaluate(plan.iterate(), "response.iterate");
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof List<?> list) {
+      return list;
+    }
+    if (v instanceof Collection<?> c) {
+      return new ArrayList<>(c);
+    }
+    throw new RunStop(
+        StopReason.ERROR,
+        new RunFailureException(
+            run.plan.name() + ": response.iterate must yield a list, got "
+                + typeName(v) + " on page " + pageNumber));
+  }
+
+  private static boolean isMissing(Object key) {
+    return key == null
+        || (key instanceof String str && str.isEmpty())
+        || (key instanceof List<?> l && (l.isEmpty() || l.stream().anyMatch(PageExtractor::isMissing)));
+  }
+
+  static String typeName(Object v) {
+    if (v instanceof Map) {
+      return "a map";
+    }
+    if (v instanceof String) {
+      return "text";
+    }
+    if (v instanceof Number) {
+      return "a number";
+    }
+    if (v instanceof Boolean) {
+      return "a boolean";
+    }
+    return v.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.expr.Values;
+import dev.pagewalk.http.Redaction;
+import dev.pagewalk.plan.ParamDecl;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Masks a run's secrets (declared {@code secret} values and sensitive query parameters) in
+ * everything the run prints: error messages, events, reports.
+ */
+final class Redactor {
+  private final Set<String> secrets;
+
+  Redactor(Set<String> secrets) {
+    this.secrets = Set.copyOf(secrets);
+  }
+
+  static Redactor of(
+      List<ParamDecl> paramDecls,
+      Map<String, Object> params,
+      List<ParamDecl> connectionDecls,
+      Map<String, Object> connection) {
+    Set<String> secrets = new HashSet<>();
+    collect(paramDecls, params, secrets);
+    collect(connectionDecls, connection, secrets);
+    return new Redactor(secrets);
+  }
+
+  private static void collect(List<ParamDecl> decls, Map<String, Object> values, Set<String> out) {
+    for (ParamDecl d : decls) {
+      Object v = values.get(d.name());
+      if (d.secret() && v != null) {
+        String text = Values.toText(v);
+        if (text.length() >= 3) {
+          out.add(text);
+        }
+      }
+    }
+  }
+
+  Set<String> secrets() {
+    return secrets;
+  }
+
+  String uri(URI uri) {
+    return Redaction.redactUri(uri, secrets, Set.of());
+  }
+
+  String text(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (String s : secrets) {
+      out = out.replace(s, "***");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.RunFailureException;
+import dev.pagewalk.expr.EvaluationException;
+import dev.pagewalk.expr.Template;
+import dev.pagewalk.expr.Values;
+import dev.pagewalk.http.BodyEncoder;
+import dev.pagewalk.http.Headers;
+import dev.pagewalk.http.HttpRequest;
+import dev.pagewalk.http.UrlBuilder;
+import dev.pagewalk.plan.PaginationPlan;
+import dev.pagewalk.plan.RequestPlan;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Evaluates a request spec (and, for page 2 on, its pagination block) into an HTTP request:
+ * url, method and body are replaced by the pagination block; qs and headers are merged into the
+ * request's when {@code mergeWithParent}, used alone otherwise; base headers go under all.
+ */
+final class RequestBuilder {
+  private final RunContext run;
+
+  RequestBuilder(RunContext run) {
+    this.run = run;
+  }
+
+  BuiltRequest build(RequestPlan request, PaginationPlan pagination) {
+    RunState s = run.state;
+    boolean paging = pagination != null;
+    String url = text(evaluate(request.url(), s, "url"));
+    String method = request.method();
+    Map<String, Object> qs = map(evaluate(request.qs(), s, "qs"));
+    Map<String, Object> headers = new LinkedHashMap<>();
+    putAll(headers, map(evaluate(run.plan.headers(), s, "headers")));
+    Object body = request.body() == null ? null : evaluate(request.body(), s, "body");
+    if (paging) {
+      if (pagination.url() != null) {
+        Object next = evaluate(pagination.url(), s, "pagination.url");
+        if (next == null || Values.toText(next).isEmpty()) {
+          throw new RunFailureException(
+              run.plan.name() + ": pagination.url evaluated to nothing on page "
+                  + s.pagination.get("page") + "; guard it with a pagination condition");
+        }
+        url = Values.toText(next);
+      }
+      if (pagination.method() != null) {
+        method = pagination.method();
+      }
+      Map<String, Object> pageQs = map(evaluate(pagination.qs(), s, "pagination.qs"));
+      Map<String, Object> pageHeaders = map(evaluate(pagination.headers(), s, "pagination.headers"));
+      if (pagination.mergeWithParent()) {
+        putAll(headers, map(evaluate(request.headers(), s, "headers")));
+        qs.putAll(pageQs);
+        putAll(headers, pageHeaders);
+      } else {
+        qs = pageQs;
+        putAll(headers, pageHeaders);
+      }
+      if (pagination.body() != null) {
+        body = evaluate(pagination.body(), s, "pagination.body");
+      }
+    } else {
+      putAll(headers, map(evaluate(request.headers(), s, "headers")));
+    }
+    String base = run.input.baseUrl() != null ? run.input.baseUrl() : run.plan.baseUrl();
+    URI uri;
+    try {
+      uri = UrlBuilder.build(base, url, qs, request.encodeUrl(), Values::toText);
+    } catch (IllegalArgumentException e) {
+      throw new RunFailureException(run.plan.name() + ": " + e.getMessage(), e);
+    }
+    byte[] bytes = null;
+    if (body != null && BodyEncoder.allowsBody(method)) {
+      BodyEncoder.EncodedBody encoded = BodyEncoder.encode(body, request.bodyType(), Values::toText);
+      bytes = encoded.bytes();
+      if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-type"))) {
+        headers.put("Content-Type", encoded.contentType());
+      }
+    }
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    headers.forEach((k, v) -> fields.add(Map.entry(k, Values.toText(v))));
+    HttpRequest http = new HttpRequest(method, uri, Headers.of(fields), bytes);
+    return new BuiltRequest(http, method + " " + run.redactor.uri(uri), paging);
+  }
+
+  private Object evaluate(Template t, RunState s, String what) {
+    if (t == null) {
+      return null;
+    }
+    try {
+      return t.evaluate(s);
+    } catch (EvaluationException e) {
+      throw new RunFailureException(run.plan.name() + ": " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : Values.toText(value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value instanceof Map<?, ?> m
+        ? new LinkedHashMap<>((Map<String, Object>) m)
+        : new LinkedHashMap<>();
+  }
+
+  /** Header names are case-insensitive: a later spelling replaces an earlier one. */
+  private static void putAll(Map<String, Object> headers, Map<String, Object> more) {
+    for (Map.Entry<String, Object> e : more.entrySet()) {
+      String lower = e.getKey().toLowerCase(Locale.ROOT);
+      headers.keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).equals(lower));
+      headers.put(e.getKey(), e.getValue());
+    }
+  }
+}

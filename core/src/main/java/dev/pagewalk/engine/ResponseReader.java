@@ -1,0 +1,97 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.HttpFailureException;
+import dev.pagewalk.RunFailureException;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.expr.EvaluationException;
+import dev.pagewalk.expr.Template;
+import dev.pagewalk.expr.Values;
+import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.http.LinkHeader;
+import dev.pagewalk.http.ResponseDecoder;
+import dev.pagewalk.plan.ResponsePlan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Decodes a response, exposes it to expressions ({@code body}, {@code headers}, {@code
+ * statusCode}, {@code links}) and decides whether it is valid; an invalid one becomes an error
+ * naming the spec, the request and the status, with the spec's own message.
+ */
+final class ResponseReader {
+  private final RunContext run;
+
+  ResponseReader(RunContext run) {
+    this.run = run;
+  }
+
+  Decoded decode(HttpResponse response, ResponsePlan plan) throws IOException {
+    Object body = ResponseDecoder.decode(response, plan.type());
+    Map<String, Object> links =
+        new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
+    return new Decoded(response, body, response.headers().toLowerCaseMap(), links);
+  }
+
+  /** Makes the response visible to expressions, then checks {@code valid} and the status. */
+  void expose(Decoded d, ResponsePlan plan, BuiltRequest request) {
+    RunState s = run.state;
+    s.body = d.body();
+    s.headers = d.headers();
+    s.statusCode = d.http().status();
+    s.links = d.links();
+    s.item = null;
+    s.iterate = null;
+    int status = d.http().status();
+    boolean valid = status >= 200 && status < 400;
+    if (valid && plan.valid() != null) {
+      valid = Values.truthy(evaluate(plan.valid(), "response.valid"));
+    }
+    if (!valid) {
+      throw new RunStop(StopReason.ERROR, failure(d, plan, request));
+    }
+  }
+
+  private HttpFailureException failure(Decoded d, ResponsePlan plan, BuiltRequest request) {
+    int status = d.http().status();
+    Template message = plan.statusMessages().getOrDefault(status, plan.errorMessage());
+    String text = null;
+    if (message != null) {
+      try {
+        Object v = message.evaluate(run.state);
+        text = v == null ? null : Values.toText(v);
+      } catch (EvaluationException e) {
+        text = "(error.message failed: " + e.getMessage() + ")";
+      }
+    }
+    if (text == null || text.isEmpty()) {
+      text = snippet(d.http().body());
+    }
+    String reason = d.http().reason() == null || d.http().reason().isEmpty()
+        ? ""
+        : " " + d.http().reason();
+    String what = status >= 200 && status < 400 ? "returned an invalid response (" + status + ")"
+        : "returned " + status + reason;
+    return new HttpFailureException(
+        run.plan.name() + ": " + request.display() + " " + what
+            + (text.isEmpty() ? "" : ": " + run.redactor.text(text)),
+        status,
+        null);
+  }
+
+  private static String snippet(byte[] body) {
+    String s = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+    return s.replaceAll("\\s+", " ") + (body.length > 300 ? "..." : "");
+  }
+
+  Object evaluate(Template t, String where) {
+    try {
+      return t.evaluate(run.state);
+    } catch (EvaluationException e) {
+      throw new RunStop(
+          StopReason.ERROR,
+          new RunFailureException(run.plan.name() + ": " + where + ": " + e.getMessage(), e));
+    }
+  }
+}

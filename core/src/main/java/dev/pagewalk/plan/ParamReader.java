@@ -1,0 +1,52 @@
+package dev.pagewalk.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pagewalk.Diagnostic;
+import dev.pagewalk.spec.SpecDocument;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads {@code parameters} and {@code connection} declarations. */
+final class ParamReader {
+  private ParamReader() {}
+
+  @SuppressWarnings("unchecked")
+  static List<ParamDecl> read(SpecDocument doc, String at, List<Diagnostic> problems) {
+    List<ParamDecl> decls = new ArrayList<>();
+    JsonNode node = doc.tree().at(at);
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> f = fields.next();
+      String pointer = at + "/" + f.getKey();
+      JsonNode d = f.getValue();
+      Pattern pattern = null;
+      if (d.has("pattern")) {
+        try {
+          pattern = Pattern.compile(d.get("pattern").asText());
+        } catch (PatternSyntaxException e) {
+          problems.add(
+              doc.diagnostic(
+                  pointer + "/pattern", "invalid pattern: " + e.getDescription(), null));
+        }
+      }
+      decls.add(
+          new ParamDecl(
+              f.getKey(),
+              d.path("type").asText("string"),
+              d.path("required").asBoolean(false),
+              doc.plain(pointer + "/default"),
+              d.has("enum") ? (List<Object>) doc.plain(pointer + "/enum") : null,
+              d.has("minimum") ? new BigDecimal(d.get("minimum").asText()) : null,
+              d.has("maximum") ? new BigDecimal(d.get("maximum").asText()) : null,
+              pattern,
+              d.has("description") ? d.get("description").asText() : null,
+              d.path("secret").asBoolean(false)));
+    }
+    return decls;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.pagewalk.plan;
+
+import dev.pagewalk.expr.Template;
+import java.util.List;
+
+/**
+ * A loaded, validated and compiled spec: every template and expression compiled, every
+ * structural rule checked. Immutable and thread-safe; one plan serves any number of concurrent
+ * runs. Obtain one from {@link dev.pagewalk.Pagewalk#load}.
+ */
+public record Plan(
+    String name,
+    String title,
+    String description,
+    String fileName,
+    String contentHash,
+    String baseUrl,
+    List<ParamDecl> parameters,
+    List<ParamDecl> connection,
+    Template headers,
+    Limits limits,
+    RetryPlan retry,
+    List<RequestPlan> requests) {
+  public Plan {
+    parameters = List.copyOf(parameters);
+    connection = List.copyOf(connection);
+    requests = List.copyOf(requests);
+  }
+
+  /** The request whose records are the output (the last of a chain). */
+  public RequestPlan outputRequest() {
+    return requests.get(requests.size() - 1);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.pagewalk.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pagewalk.Diagnostic;
+import dev.pagewalk.SpecException;
+import dev.pagewalk.expr.ExpressionCompiler;
+import dev.pagewalk.expr.ExpressionException;
+import dev.pagewalk.expr.Scope;
+import dev.pagewalk.expr.Template;
+import dev.pagewalk.spec.SpecDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a validated {@link SpecDocument} into a {@link Plan}: compiles every template in the
+ * scope of its place and checks what the schema cannot (chain rules, regexes). Collects every
+ * problem before failing, so an author sees all of them at once.
+ */
+public final class PlanCompiler {
+  private static final ExpressionCompiler EXPRESSIONS = new ExpressionCompiler();
+
+  private final SpecDocument doc;
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  private PlanCompiler(SpecDocument doc) {
+    this.doc = doc;
+  }
+
+  public static Plan compile(SpecDocument doc) {
+    PlanCompiler compiler = new PlanCompiler(doc);
+    Plan plan = compiler.plan();
+    if (!compiler.problems.isEmpty()) {
+      throw new SpecException(compiler.problems);
+    }
+    return plan;
+  }
+
+  private Plan plan() {
+    JsonNode root = doc.tree();
+    List<RequestPlan> requests = new ArrayList<>();
+    if (root.has("request")) {
+      requests.add(request("/request", true));
+    } else {
+      JsonNode list = root.path("requests");
+      for (int i = 0; i < list.size(); i++) {
+        requests.add(request("/requests/" + i, i == list.size() - 1));
+      }
+    }
+    return new Plan(
+        root.path("name").asText(),
+        text(root, "title"),
+        text(root, "description"),
+        doc.fileName(),
+        doc.contentHash(),
+        text(root, "baseUrl"),
+        ParamReader.read(doc, "/parameters", problems),
+        ParamReader.read(doc, "/connection", problems),
+        template("/headers", Scopes.request("headers")),
+        limits(root.path("limits")),
+        RetryReader.read(root.path("retry")),
+        requests);
+  }
+
+  private RequestPlan request(String at, boolean last) {
+    JsonNode node = doc.tree().at(at);
+    PaginationPlan pagination = pagination(at + "/pagination", node.path("pagination"));
+    RepeatPlan repeat = repeat(at + "/repeat", node.path("repeat"));
+    if (pagination != null && !last) {
+      problem(at + "/pagination", "only the last request of a chain may paginate", null);
+    }
+    if (pagination != null && repeat != null) {
+      problem(at + "/repeat", "a request cannot both repeat and paginate", null);
+    }
+    List<String> sanitize = new ArrayList<>();
+    node.path("log").path("sanitize").forEach(n -> sanitize.add(n.asText()));
+    return new RequestPlan(
+        at,
+        template(at + "/url", Scopes.request("request.url")),
+        node.path("method").asText("GET").toUpperCase(Locale.ROOT),
+        template(at + "/qs", Scopes.request("request.qs")),
+        template(at + "/headers", Scopes.request("request.headers")),
+        template(at + "/body", Scopes.request("request.body")),
+        node.path("type").asText("json"),
+        node.path("encodeUrl").asBoolean(true),
+        template(at + "/temp", Scopes.request("request.temp")),
+        template(at + "/condition", Scopes.request("request.condition")),
+        response(at + "/response", node.path("response")),
+        pagination,
+        repeat,
+        sanitize);
+  }
+
+  private ResponsePlan response(String at, JsonNode node) {
+    if (node.isMissingNode()) {
+      return ResponsePlan.DEFAULTS;
+    }
+    Map<Integer, Template> perStatus = new LinkedHashMap<>();
+    JsonNode error = node.path("error");
+    error
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (name.matches("[1-5][0-9][0-9]")) {
+                Template t =
+                    template(
+                        at + "/error/" + name + "/message", Scopes.response("response.error"));
+                if (t != null) {
+                  perStatus.put(Integer.parseInt(name), t);
+                }
+              }
+            });
+    JsonNode iterate = node.path("iterate");
+    String iteratePointer = iterate.isObject() ? at + "/iterate/container" : at + "/iterate";
+    return new ResponsePlan(
+        node.path("type").asText("automatic"),
+        template(at + "/valid", Scopes.response("response.valid")),
+        template(at + "/error/message", Scopes.response("response.error")),
+        perStatus,
+        template(iteratePointer, Scopes.response("response.iterate")),
+        template(at + "/iterate/condition", Scopes.item("response.iterate.condition")),
+        template(at + "/output", Scopes.item("response.output")),
+        template(at + "/key", Scopes.item("response.key")),
+        "skip".equals(node.path("onMissingKey").asText()),
+        template(at + "/limit", Scopes.response("response.limit")),
+        template(at + "/temp", Scopes.afterIterate("response.temp")));
+  }
+
+  private PaginationPlan pagination(String at, JsonNode node) {
+    if (node.isMissingNode()) {
+      return null;
+    }
+    return new PaginationPlan(
+        node.path("mergeWithParent").asBoolean(true),
+        template(at + "/url", Scopes.pagination("pagination.url")),
+        node.has("method") ? node.get("method").asText().toUpperCase(Locale.ROOT) : null,
+        template(at + "/headers", Scopes.pagination("pagination.headers")),
+        template(at + "/qs", Scopes.pagination("pagination.qs")),
+        template(at + "/body", Scopes.pagination("pagination.body")),
+        template(at + "/condition", Scopes.pagination("pagination.condition")),
+        node.has("delay") ? Durations.parse(node.get("delay").asText()) : null);
+  }
+
+  private RepeatPlan repeat(String at, JsonNode node) {
+    if (node.isMissingNode()) {
+      return null;
+    }
+    return new RepeatPlan(
+        template(at + "/condition", Scopes.repeat("repeat.condition")),
+        node.has("delay") ? Durations.parse(node.get("delay").asText()) : null,
+        node.path("limit").asInt(1));
+  }
+
+  private Limits limits(JsonNode node) {
+    Limits d = Limits.DEFAULTS;
+    return new Limits(
+        count(node.path("maxRequests"), d.maxRequests()),
+        count(node.path("maxPaginationRequests"), d.maxPaginationRequests()),
+        count(node.path("maxRecords"), d.maxRecords()),
+        node.has("timeout")
+            ? ("unlimited".equals(node.get("timeout").asText())
+                ? null
+                : Durations.parse(node.get("timeout").asText()))
+            : d.timeout());
+  }
+
+  private static long count(JsonNode node, long fallback) {
+    if (node.isMissingNode()) {
+      return fallback;
+    }
+    return node.isNumber() ? node.asLong() : dev.pagewalk.LimitOverrides.UNLIMITED;
+  }
+
+  private Template template(String pointer, Scope scope) {
+    if (doc.tree().at(pointer).isMissingNode()) {
+      return null;
+    }
+    try {
+      return EXPRESSIONS.compile(doc.plain(pointer), scope);
+    } catch (ExpressionException e) {
+      problems.add(
+          doc.diagnostic(pointer + e.relativePointer(), e.offset(), e.getMessage(), e.hint()));
+      return null;
+    }
+  }
+
+  private void problem(String pointer, String message, String hint) {
+    problems.add(doc.diagnostic(pointer, message, hint));
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.pagewalk.plan;
+
+import dev.pagewalk.expr.Template;
+import java.util.List;
+
+/**
+ * One compiled request spec. {@code qs}, {@code headers} and {@code temp} evaluate to maps;
+ * {@code body} is null when the spec has none; {@code pointer} locates it in the spec file.
+ */
+public record RequestPlan(
+    String pointer,
+    Template url,
+    String method,
+    Template qs,
+    Template headers,
+    Template body,
+    String bodyType,
+    boolean encodeUrl,
+    Template temp,
+    Template condition,
+    ResponsePlan response,
+    PaginationPlan pagination,
+    RepeatPlan repeat,
+    List<String> sanitize) {
+  public RequestPlan {
+    sanitize = List.copyOf(sanitize);
+  }
+}
