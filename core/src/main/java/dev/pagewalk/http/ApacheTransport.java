@@ -1,0 +1,193 @@
+package dev.pagewalk.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The {@link Transport} over Apache HttpClient 5 (classic, pooled connections).
+ *
+ * <p>HttpClient's own retries, redirects and cookie handling are off: the engine retries, and
+ * this class follows redirects itself so that each hop is bounded and credentials (see {@link
+ * TransportConfig#credentialHeaders()}) never follow a redirect to another origin. gzip and
+ * deflate bodies are decompressed; the size cap applies to the decompressed bytes.
+ *
+ * <p>{@link RequestLimits#deadline()} is a hard deadline for the whole call, redirects
+ * included: at the deadline the exchange in flight is cancelled (its connection closed) by the
+ * transport's single daemon timer thread, so neither a silent nor a dribbling server can hold a
+ * caller longer.
+ *
+ * <p>Thread-safe; one instance is meant to be shared by concurrent runs. {@link #close()}
+ * closes the pool and the timer thread.
+ */
+public final class ApacheTransport implements Transport {
+  private static final Set<String> NOT_FORWARDED = Set.of("content-length", "transfer-encoding");
+
+  private final TransportConfig config;
+  private final CloseableHttpClient client;
+  private final ScheduledThreadPoolExecutor scheduler;
+
+  public ApacheTransport(TransportConfig config) {
+    this.config = config;
+    this.client = buildClient(config);
+    this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "pagewalk-http-deadline");
+      t.setDaemon(true);
+      return t;
+    });
+    scheduler.setRemoveOnCancelPolicy(true);
+  }
+
+  /** A transport with {@link TransportConfig#defaults()}. */
+  public ApacheTransport() {
+    this(TransportConfig.defaults());
+  }
+
+  public TransportConfig config() {
+    return config;
+  }
+
+  @Override
+  public HttpResponse send(HttpRequest request, RequestLimits limits) throws IOException {
+    try (DeadlineGuard guard = DeadlineGuard.start(limits.deadline(), scheduler)) {
+      HttpRequest current = request;
+      List<URI> chain = new ArrayList<>(List.of(request.uri()));
+      Set<String> visited = new HashSet<>(Set.of(request.method() + " " + request.uri()));
+      while (true) {
+        Exchange exchange = exchange(current, limits, guard);
+        if (!Redirects.isRedirect(exchange.response.status()) || exchange.location == null) {
+          return exchange.response;
+        }
+        URI next = Redirects.resolve(current.uri(), exchange.location);
+        chain.add(next);
+        if (chain.size() - 1 > limits.maxRedirects()) {
+          throw new TooManyRedirectsException(
+              "too many redirects (limit " + limits.maxRedirects() + "): " + describe(request, chain));
+        }
+        current = Redirects.follow(current, exchange.response.status(), next, config.credentialHeaders());
+        if (!visited.add(current.method() + " " + next)) {
+          throw new TooManyRedirectsException("redirect loop: " + describe(request, chain));
+        }
+      }
+    }
+  }
+
+  private record Exchange(HttpResponse response, String location) {}
+
+  private Exchange exchange(HttpRequest request, RequestLimits limits, DeadlineGuard guard)
+      throws IOException {
+    HttpUriRequestBase req = toApache(request);
+    guard.watch(req);
+    ClassicHttpResponse resp = null;
+    try {
+      resp = client.executeOpen(null, req, HttpClientContext.create());
+      byte[] body = BodyReader.read(resp.getEntity(), limits.maxBodyBytes(), guard);
+      Header location = resp.getFirstHeader("Location");
+      HttpResponse response = new HttpResponse(
+          resp.getCode(), resp.getReasonPhrase(), headers(resp.getHeaders()), body, request.uri());
+      return new Exchange(response, location == null ? null : location.getValue());
+    } catch (IOException e) {
+      req.cancel();
+      if (e instanceof ResponseTooLargeException || e instanceof DeadlineExceededException) {
+        throw e;
+      }
+      throw guard.expired() ? guard.exceeded(e) : e;
+    } finally {
+      if (resp != null) {
+        closeQuietly(resp);
+      }
+    }
+  }
+
+  private static HttpUriRequestBase toApache(HttpRequest request) {
+    HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
+    for (Map.Entry<String, String> f : request.headers().fields()) {
+      if (!NOT_FORWARDED.contains(f.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        req.addHeader(f.getKey(), f.getValue());
+      }
+    }
+    if (request.body() != null) {
+      req.setEntity(new ByteArrayEntity(request.body(), null));
+    }
+    return req;
+  }
+
+  private static Headers headers(Header[] fields) {
+    List<Map.Entry<String, String>> list = new ArrayList<>(fields.length);
+    for (Header h : fields) {
+      list.add(Map.entry(h.getName(), h.getValue() == null ? "" : h.getValue()));
+    }
+    return Headers.of(list);
+  }
+
+  private static String describe(HttpRequest request, List<URI> chain) {
+    return request.method() + " " + chain.stream()
+        .map(u -> Redaction.redactUri(u, Set.of(), Set.of()))
+        .collect(Collectors.joining(" -> "));
+  }
+
+  private static void closeQuietly(ClassicHttpResponse resp) {
+    try {
+      resp.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the exchange was cancelled or the connection is already gone
+    }
+  }
+
+  private static CloseableHttpClient buildClient(TransportConfig config) {
+    ConnectionConfig connection = ConnectionConfig.custom()
+        .setConnectTimeout(timeout(config.connectTimeout().toMillis()))
+        .setSocketTimeout(timeout(config.socketTimeout().toMillis()))
+        .build();
+    RequestConfig request = RequestConfig.custom()
+        .setConnectionRequestTimeout(timeout(config.connectionRequestTimeout().toMillis()))
+        .setResponseTimeout(timeout(config.socketTimeout().toMillis()))
+        .setRedirectsEnabled(false)
+        .setExpectContinueEnabled(false)
+        .setProtocolUpgradeEnabled(false)
+        .build();
+    return HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDefaultConnectionConfig(connection)
+            .setMaxConnTotal(config.maxConnections())
+            .setMaxConnPerRoute(config.maxConnectionsPerRoute())
+            .build())
+        .setDefaultRequestConfig(request)
+        .setUserAgent(config.userAgent())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .build();
+  }
+
+  private static Timeout timeout(long millis) {
+    return Timeout.of(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Closes the connection pool and the deadline timer thread. */
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    client.close(CloseMode.GRACEFUL);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.pagewalk.http;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Masks credentials in URIs and headers before they reach an error message, a log line or a
+ * report. Every masked part becomes {@value #MASK}. Stateless and thread-safe.
+ */
+public final class Redaction {
+  /** What a masked value is replaced with. */
+  public static final String MASK = "***";
+
+  /** Query parameter names whose values are always masked (compared case-insensitively). */
+  public static final Set<String> SENSITIVE_QUERY_NAMES =
+      Set.of(
+          "access_token", "api_key", "apikey", "key", "token", "password", "secret",
+          "signature", "sig", "client_secret");
+
+  private static final Set<String> SENSITIVE_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+
+  private Redaction() {}
+
+  /**
+   * The URI as text with every occurrence of a secret value (raw or percent-encoded) and the
+   * value of every sensitive query parameter ({@link #SENSITIVE_QUERY_NAMES} plus {@code
+   * sensitiveQueryNames}) replaced by {@value #MASK}.
+   */
+  public static String redactUri(URI uri, Set<String> secretValues, Set<String> sensitiveQueryNames) {
+    return redactUrl(uri.toString(), secretValues, sensitiveQueryNames);
+  }
+
+  /** {@link #redactUri} for URL text that may not even parse as a URI. */
+  public static String redactUrl(String url, Set<String> secretValues, Set<String> sensitiveQueryNames) {
+    String text = maskSecrets(url, secretValues);
+    int q = text.indexOf('?');
+    if (q < 0) {
+      return text;
+    }
+    int hash = text.indexOf('#', q);
+    String query = hash < 0 ? text.substring(q + 1) : text.substring(q + 1, hash);
+    String rest = hash < 0 ? "" : text.substring(hash);
+    List<String> parts = new ArrayList<>();
+    for (String pair : query.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      parts.add(eq >= 0 && isSensitiveName(name, sensitiveQueryNames) ? name + "=" + MASK : pair);
+    }
+    return text.substring(0, q + 1) + String.join("&", parts) + rest;
+  }
+
+  /**
+   * A copy with the values of Authorization, Proxy-Authorization, Cookie and Set-Cookie, and of
+   * every field whose value contains a secret, replaced by {@value #MASK}.
+   */
+  public static Headers redactHeaders(Headers headers, Set<String> secretValues) {
+    return redactHeaders(headers, secretValues, Set.of());
+  }
+
+  /** {@link #redactHeaders(Headers, Set)} that also masks the named fields (case-insensitive). */
+  public static Headers redactHeaders(
+      Headers headers, Set<String> secretValues, Set<String> sensitiveNames) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    for (Map.Entry<String, String> f : headers.fields()) {
+      String name = f.getKey().toLowerCase(Locale.ROOT);
+      boolean mask =
+          SENSITIVE_HEADERS.contains(name)
+              || sensitiveNames.stream().anyMatch(n -> n.equalsIgnoreCase(name))
+              || !maskSecrets(f.getValue(), secretValues).equals(f.getValue());
+      out.add(Map.entry(f.getKey(), mask ? MASK : f.getValue()));
+    }
+    return Headers.of(out);
+  }
+
+  private static boolean isSensitiveName(String rawName, Set<String> extra) {
+    String name;
+    try {
+      name = URLDecoder.decode(rawName, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      name = rawName.toLowerCase(Locale.ROOT);
+    }
+    String lower = name;
+    return SENSITIVE_QUERY_NAMES.contains(lower) || extra.stream().anyMatch(lower::equalsIgnoreCase);
+  }
+
+  private static String maskSecrets(String text, Set<String> secretValues) {
+    List<String> forms = new ArrayList<>();
+    for (String secret : secretValues) {
+      if (secret == null || secret.isEmpty()) {
+        continue;
+      }
+      forms.add(secret);
+      forms.add(UrlBuilder.encode(secret));
+      forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    }
+    forms.sort(Comparator.comparingInt(String::length).reversed());
+    String result = text;
+    for (String form : forms) {
+      result = result.replace(form, MASK);
+    }
+    return result;
+  }
+}
