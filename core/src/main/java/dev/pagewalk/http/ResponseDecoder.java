@@ -1,0 +1,119 @@
+package dev.pagewalk.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Turns a response body into the plain data expressions see as {@code body}: JSON becomes
+ * LinkedHashMap, ArrayList, String, Long or BigInteger, BigDecimal, Boolean and null; text
+ * becomes a String. An empty body is null. Thread-safe.
+ *
+ * <p>The type is {@code automatic} (JSON for {@code application/json} and any {@code +json}
+ * media type, or a body starting with {@code {} or {@code [} when there is no Content-Type;
+ * text otherwise), {@code json} or {@code text}. The charset comes from Content-Type, UTF-8 by
+ * default. JSON nesting depth and string length are capped.
+ */
+public final class ResponseDecoder {
+  public static final int DEFAULT_MAX_NESTING_DEPTH = 200;
+  public static final int DEFAULT_MAX_STRING_LENGTH = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
+
+  private final ObjectMapper mapper;
+  private final int maxNestingDepth;
+
+  /** A decoder with the given caps on JSON nesting depth and string length (in chars). */
+  public ResponseDecoder(int maxNestingDepth, int maxStringLength) {
+    this.maxNestingDepth = maxNestingDepth;
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(maxNestingDepth)
+            .maxStringLength(maxStringLength)
+            .build())
+        .build();
+    this.mapper = JsonMapper.builder(factory)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  /** Nesting depth 200, Jackson's default string length cap. */
+  public static ResponseDecoder defaults() {
+    return new ResponseDecoder(DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH);
+  }
+
+  /**
+   * The body as plain data.
+   *
+   * @param type {@code automatic} (also when null), {@code json} or {@code text}
+   * @throws MalformedBodyException when JSON is expected and the body is not JSON
+   * @throws IllegalArgumentException for an unknown type
+   */
+  public Object decode(HttpResponse response, String type) throws MalformedBodyException {
+    String t = type == null ? "automatic" : type.toLowerCase(Locale.ROOT);
+    String contentType = response.headers().first("Content-Type").orElse("");
+    Charset charset = ContentTypes.charset(contentType);
+    byte[] body = response.body();
+    boolean json = switch (t) {
+      case "json" -> true;
+      case "text" -> false;
+      case "automatic" -> ContentTypes.isJson(contentType) || contentType.isBlank() && looksLikeJson(body);
+      default -> throw new IllegalArgumentException(
+          "unknown response type \"" + type + "\" (expected automatic, json or text)");
+    };
+    if (json) {
+      return json(body, charset);
+    }
+    return body.length == 0 ? null : new String(body, charset);
+  }
+
+  private Object json(byte[] body, Charset charset) throws MalformedBodyException {
+    if (new String(body, charset).isBlank()) {
+      return null;
+    }
+    try {
+      return charset.equals(StandardCharsets.UTF_8)
+          ? mapper.readValue(body, Object.class)
+          : mapper.readValue(new String(body, charset), Object.class);
+    } catch (StreamConstraintsException e) {
+      throw new MalformedBodyException(
+          "JSON nested deeper than " + maxNestingDepth + " levels or over a size limit"
+              + at(e.getLocation()) + ": " + e.getOriginalMessage(), false, e);
+    } catch (JsonProcessingException e) {
+      boolean truncated = e instanceof JsonEOFException
+          || e.getOriginalMessage().startsWith("No content to map due to end-of-input");
+      throw new MalformedBodyException(
+          (truncated ? "truncated JSON" : "malformed JSON") + at(e.getLocation()) + ": "
+              + e.getOriginalMessage(), truncated, e);
+    } catch (IOException e) {
+      throw new MalformedBodyException("unreadable JSON: " + e.getMessage(), false, e);
+    }
+  }
+
+  private static String at(JsonLocation location) {
+    return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static boolean looksLikeJson(byte[] body) {
+    for (byte b : body) {
+      if (b == '{' || b == '[') {
+        return true;
+      }
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB
+          && b != (byte) 0xBF) {
+        return false;
+      }
+    }
+    return false;
+  }
+}
