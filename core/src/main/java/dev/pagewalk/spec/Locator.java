@@ -60,6 +60,19 @@ final class Locator {
     return at(lineColumn[0], lineColumn[1], pointer, message, hint);
   }
 
+  /** The pointer of the value that starts at a mark (such as a tag), or null when none does. */
+  String pointerAt(Mark mark) {
+    if (mark == null) {
+      return null;
+    }
+    for (Map.Entry<String, NodeLocation> e : index.entrySet()) {
+      if (e.getValue().node().getStartMark().getIndex() == mark.getIndex()) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   private NodeLocation nearest(String pointer) {
     String at = pointer;
     while (true) {

@@ -62,19 +62,18 @@ final class SchemaMessages {
   }
 
   /**
-   * For an object or array value, the one alternative that takes that kind of value: its own
-   * messages (a missing or unknown key) say more than "expected string or object".
+   * The one alternative whose declared type takes the value: its own messages ("expected at
+   * least 1", "missing required key") say more than a list of alternatives.
    */
   private int structuralBranch(ValidationMessage m) {
     JsonNode value = m.getInstanceNode();
     JsonNode branches = m.getSchemaNode();
-    if (value == null || !(value.isObject() || value.isArray()) || !branches.isArray()) {
+    if (value == null || !branches.isArray()) {
       return -1;
     }
-    String kind = value.isObject() ? "object" : "array";
     int found = -1;
     for (int i = 0; i < branches.size(); i++) {
-      if (schema.deref(branches.get(i)).path("type").asText().equals(kind)) {
+      if (typeTakes(schema.deref(branches.get(i)).path("type").asText(), value)) {
         if (found >= 0) {
           return -1;
         }
@@ -82,6 +81,18 @@ final class SchemaMessages {
       }
     }
     return found;
+  }
+
+  private static boolean typeTakes(String type, JsonNode value) {
+    switch (type) {
+      case "object": return value.isObject();
+      case "array": return value.isArray();
+      case "string": return value.isTextual();
+      case "boolean": return value.isBoolean();
+      case "integer": return value.isIntegralNumber();
+      case "number": return value.isNumber();
+      default: return false;
+    }
   }
 
   private static boolean isAlternatives(ValidationMessage m) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,22 +80,24 @@ public final class SpecReader {
       Locator locator = new Locator(source, Map.of());
       throw new SpecException(locator.at(problem.mark(), "", problem.getMessage(), problem.hint()));
     }
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    Locator empty = new Locator(source, Map.of());
-    for (YamlProblem tag : composed.tagProblems()) {
-      diagnostics.add(empty.at(tag.mark(), "", tag.getMessage(), tag.hint()));
-    }
     Node root = composed.root();
     if (root == null) {
-      diagnostics.add(empty.at(1, 1, "", "the file is empty",
+      throw new SpecException(new Locator(source, Map.of()).at(1, 1, "", "the file is empty",
           "a spec starts with pagewalk: 1, name and request"));
-      throw failure(diagnostics);
     }
     TreeBuilder builder = new TreeBuilder(source);
     JsonNode tree = builder.build(root);
-    diagnostics.addAll(builder.diagnostics());
+    List<Diagnostic> diagnostics = new ArrayList<>(builder.diagnostics());
     Locator locator = new Locator(source, builder.index());
-    diagnostics.addAll(validate(tree, locator, builder.flagged()));
+    Set<String> flagged = new HashSet<>(builder.flagged());
+    for (YamlProblem tag : composed.tagProblems()) {
+      String pointer = locator.pointerAt(tag.mark());
+      if (pointer != null && !pointer.isEmpty()) {
+        flagged.add(pointer);
+      }
+      diagnostics.add(locator.at(tag.mark(), pointer, tag.getMessage(), tag.hint()));
+    }
+    diagnostics.addAll(validate(tree, locator, flagged));
     if (!diagnostics.isEmpty()) {
       throw failure(diagnostics);
     }
@@ -126,7 +129,9 @@ public final class SpecReader {
 
   private static SpecException failure(List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(new LinkedHashSet<>(diagnostics));
-    sorted.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+    sorted.sort(Comparator.comparingInt(Diagnostic::line)
+        .thenComparingInt(Diagnostic::column)
+        .thenComparingInt(d -> d.pointer().length()));
     return new SpecException(sorted);
   }
 

@@ -32,6 +32,9 @@ final class YamlComposer {
     options.setCodePointLimit(MAX_BYTES + 1);
     options.setMergeOnCompose(false);
     options.setProcessComments(false);
+    // Composing never constructs objects, so a tag cannot run code; InspectingParser refuses
+    // every tag itself, located, instead of SnakeYAML stopping at the first global one.
+    options.setTagInspector(tag -> true);
     InspectingParser parser = new InspectingParser(new ParserImpl(new StreamReader(text), options));
     try {
       Node root = new Composer(parser, new Resolver(), options).getSingleNode();
