@@ -135,6 +135,12 @@ class SpecReaderTest {
     }
 
     @Test
+    void refusesARecursiveAlias() {
+      assertThat(headlines(HEAD + "request:\n  url: /a\n  body: &b {self: *b}\n"))
+          .containsExactly("demo.yaml:5:9: recursive alias: a value cannot contain itself");
+    }
+
+    @Test
     void refusesMergeKeys() {
       assertThat(headlines(HEAD + "request:\n  <<: {method: GET}\n  url: /a\n"))
           .containsExactly("demo.yaml:4:3: merge keys (<<) are not supported");
@@ -206,6 +212,21 @@ class SpecReaderTest {
     void usesSingleQuotesWhenTheExpressionHoldsDoubleOnes() {
       assertThat(only(HEAD + "request:\n  url: /a\n  condition: {{body.s == \"x\"}}\n").hint())
           .isEqualTo("write condition: '{{body.s == \"x\"}}'");
+    }
+
+    @Test
+    void showsTheFixWhenTheBracesMakeTheYamlInvalid() {
+      assertThat(only(HEAD + "request:\n  url: {{base}}/x\n").format()).isEqualTo("""
+          demo.yaml:4:16: expected <block end>, but found '<scalar>' (at /)
+              url: {{base}}/x
+                           ^
+            hint: quote values that start with {{: write url: "{{base}}/x\"""");
+    }
+
+    @Test
+    void showsTheFixForAnInvalidListItem() {
+      assertThat(only(HEAD + "request:\n  url: /a\n  qs:\n    a:\n      - {{a}} and b\n").hint())
+          .isEqualTo("quote values that start with {{: write - \"{{a}} and b\"");
     }
 
     @Test
