@@ -189,5 +189,10 @@ public final class ApacheTransport implements Transport {
   public void close() {
     scheduler.shutdownNow();
     client.close(CloseMode.GRACEFUL);
+    try {
+      scheduler.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
