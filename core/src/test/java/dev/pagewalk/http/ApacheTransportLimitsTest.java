@@ -61,7 +61,6 @@ class ApacheTransportLimitsTest {
             RequestLimits.of(DEADLINE));
 
         assertThat(response.status()).isEqualTo(200);
-        fast.close();
       }
     }
   }
