@@ -1,0 +1,206 @@
+package dev.pagewalk.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the hand-written baseline and pagewalk against the same local server in one JVM,
+ * alternating, after warm-up, and prints records/s, the ratio pagewalk/baseline and heap use.
+ *
+ * <pre>
+ * java -jar bench/target/pagewalk-bench.jar [--records 1000000] [--page-size 1000]
+ *      [--styles offset,token,link] [--rounds 3] [--warmup-records 100000] [--warmup-rounds 2]
+ *      [--sides baseline,pagewalk] [--scaling] [--out-dir DIR]
+ * </pre>
+ *
+ * {@code --scaling} measures 10^4, 10^5 and 10^6 records instead of {@code --records}. Output goes
+ * to a counting null stream unless {@code --out-dir} names a folder for JSON Lines files.
+ */
+public final class Compare {
+  static final long SEED = 20240601L;
+
+  /** Walks every page of a style and writes each record; returns the record count. */
+  @FunctionalInterface
+  interface Walk {
+    long run(Style style, String baseUrl, int pageSize, JsonLinesSink sink) throws IOException;
+  }
+
+  /** One side of the comparison. */
+  record Side(String name, Walk walk) {}
+
+  /** One measured run. */
+  record Run(long records, long nanos, long cpuNanos, long bytes, long checksum, long peakHeap, long peakAfterGc) {
+    double recordsPerSecond() {
+      return records / (nanos / 1e9);
+    }
+  }
+
+  record Options(
+      long records, int pageSize, List<Style> styles, int rounds, long warmupRecords,
+      int warmupRounds, List<String> sides, boolean scaling, Path outDir) {}
+
+  private final PageServer server;
+  private final List<Side> sides;
+  private final Options options;
+  private final HeapWatch heap = new HeapWatch();
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+  Compare(PageServer server, List<Side> sides, Options options) {
+    this.server = server;
+    this.sides = sides;
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options o = parse(args);
+    System.out.println(Machine.describe());
+    System.out.printf(Locale.ROOT, "options: %s%n%n", o);
+    try (PageServer server = PageServer.start(SEED);
+        Baseline baseline = new Baseline();
+        PagewalkSide pagewalk = new PagewalkSide()) {
+      List<Side> all = List.of(new Side("baseline", baseline::run), new Side("pagewalk", pagewalk::run));
+      List<Side> chosen = all.stream().filter(s -> o.sides().contains(s.name())).toList();
+      new Compare(server, chosen, o).execute();
+    }
+  }
+
+  void execute() throws IOException {
+    warmUp();
+    List<Long> sizes = options.scaling() ? List.of(10_000L, 100_000L, 1_000_000L) : List.of(options.records());
+    List<String> summary = new ArrayList<>();
+    for (long size : sizes) {
+      for (Style style : options.styles()) {
+        summary.add(measure(style, size));
+      }
+    }
+    System.out.println("summary (median records/s; ratio = pagewalk/baseline):");
+    summary.forEach(System.out::println);
+    System.out.println(Machine.load());
+  }
+
+  /** Warm-up rounds; the first also checks that both sides write byte-identical output. */
+  private void warmUp() throws IOException {
+    long t0 = System.nanoTime();
+    for (int round = 0; round < options.warmupRounds(); round++) {
+      for (Style style : options.styles()) {
+        Long checksum = null;
+        for (Side side : sides) {
+          Run r = once(side, style, options.warmupRecords(), round == 0);
+          if (round == 0) {
+            if (checksum != null && checksum != r.checksum()) {
+              throw new IllegalStateException(style.id() + ": the sides wrote different output");
+            }
+            checksum = r.checksum();
+          }
+        }
+        if (round == 0 && sides.size() > 1) {
+          System.out.printf(Locale.ROOT, "warm-up %s: output identical on both sides (%d records, crc32 %08x)%n",
+              style.id(), options.warmupRecords(), checksum);
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "warm-up done in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  private String measure(Style style, long records) throws IOException {
+    List<List<Run>> runs = new ArrayList<>();
+    sides.forEach(s -> runs.add(new ArrayList<>()));
+    for (int round = 0; round < options.rounds(); round++) {
+      // alternate who goes first, so neither side always inherits the other's garbage
+      for (int k = 0; k < sides.size(); k++) {
+        int i = (round % 2 == 0) ? k : sides.size() - 1 - k;
+        runs.get(i).add(once(sides.get(i), style, records, false));
+      }
+    }
+    System.out.printf(Locale.ROOT, "%s, page size %d, %,d records, %d rounds%n", style.id(), options.pageSize(), records, options.rounds());
+    double[] medians = new double[sides.size()];
+    for (int i = 0; i < sides.size(); i++) {
+      List<Run> rs = runs.get(i);
+      medians[i] = median(rs.stream().mapToDouble(Run::recordsPerSecond).toArray());
+      double cpu = median(rs.stream().mapToDouble(r -> r.cpuNanos() / 1e3 / r.records()).toArray());
+      double wall = median(rs.stream().mapToDouble(r -> r.nanos() / 1e3 / r.records()).toArray());
+      System.out.printf(Locale.ROOT,
+          "  %-8s %,11.0f rec/s  %6.3f µs/rec wall  %6.3f µs/rec client-thread CPU  peak heap %4d MB (after GC %3d MB)  runs: %s%n",
+          sides.get(i).name(), medians[i], wall, cpu,
+          mb(rs.stream().mapToLong(Run::peakHeap).max().orElse(0)),
+          mb(rs.stream().mapToLong(Run::peakAfterGc).max().orElse(0)),
+          String.join(" ", rs.stream().map(r -> String.format(Locale.ROOT, "%.2fs", r.nanos() / 1e9)).toList()));
+    }
+    String line;
+    if (sides.size() == 2) {
+      double ratio = medians[1] / medians[0];
+      System.out.printf(Locale.ROOT, "  ratio pagewalk/baseline: %.3f%n%n", ratio);
+      line = String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  baseline %,10.0f  pagewalk %,10.0f  ratio %.3f",
+          style.id(), options.pageSize(), records, medians[0], medians[1], ratio);
+    } else {
+      System.out.println();
+      line = String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  %s %,10.0f",
+          style.id(), options.pageSize(), records, sides.get(0).name(), medians[0]);
+    }
+    return line;
+  }
+
+  private Run once(Side side, Style style, long records, boolean checksum) throws IOException {
+    heap.reset();
+    JsonLinesSink sink = options.outDir() == null
+        ? JsonLinesSink.discarding(checksum)
+        : JsonLinesSink.toFile(options.outDir().resolve(side.name() + "-" + style.id() + ".jsonl"), checksum);
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    long n = side.walk().run(style, server.baseUrl(records), options.pageSize(), sink);
+    sink.close();
+    long nanos = System.nanoTime() - t0;
+    long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+    if (n != records || sink.records() != records) {
+      throw new IllegalStateException(side.name() + " " + style.id() + ": expected " + records
+          + " records, got " + n + " (sink saw " + sink.records() + ")");
+    }
+    return new Run(n, nanos, cpu, sink.bytes(), sink.checksum(), heap.peakUsed(), heap.peakAfterGc());
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  private static long mb(long bytes) {
+    return bytes >> 20;
+  }
+
+  static Options parse(String[] args) throws IOException {
+    long records = 1_000_000;
+    int pageSize = 1000;
+    List<Style> styles = List.of(Style.values());
+    int rounds = 3;
+    long warmupRecords = 100_000;
+    int warmupRounds = 2;
+    List<String> sides = List.of("baseline", "pagewalk");
+    boolean scaling = false;
+    Path outDir = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--records" -> records = Long.parseLong(args[++i].replace("_", ""));
+        case "--page-size" -> pageSize = Integer.parseInt(args[++i]);
+        case "--styles" -> styles = Arrays.stream(args[++i].split(",")).map(Style::of).toList();
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmup-records" -> warmupRecords = Long.parseLong(args[++i].replace("_", ""));
+        case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
+        case "--sides" -> sides = List.of(args[++i].split(","));
+        case "--scaling" -> scaling = true;
+        case "--out-dir" -> outDir = Files.createDirectories(Path.of(args[++i]));
+        default -> throw new IllegalArgumentException("unknown option " + a
+            + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir)");
+      }
+    }
+    return new Options(records, pageSize, styles, rounds, warmupRecords, warmupRounds, sides, scaling, outDir);
+  }
+}

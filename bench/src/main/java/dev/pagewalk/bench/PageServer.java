@@ -1,0 +1,189 @@
+package dev.pagewalk.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A loopback-only HTTP/1.1 (keep-alive) server that generates JSON pages of a {@link Dataset} on
+ * the fly. The dataset size is part of the path, so one server serves every size:
+ *
+ * <ul>
+ *   <li>{@code GET /d/{total}/offset/items?offset=0&limit=1000} → {@code {"total":..,"offset":..,"limit":..,"data":[...]}}
+ *   <li>{@code GET /d/{total}/token/items?limit=1000[&cursor=..]} → {@code {"data":[...],"next_cursor":"..."|null}}
+ *   <li>{@code GET /d/{total}/link/items?page=1&per_page=1000} → {@code [...]} with {@code Link: <...>; rel="next"}
+ * </ul>
+ *
+ * Each worker thread reuses one body buffer; nothing grows with the dataset.
+ */
+final class PageServer implements AutoCloseable {
+  private static final byte[] JSON = "application/json".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_PAGE = 10_000;
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final Dataset dataset;
+  private final ThreadLocal<ByteBuf> buffers = ThreadLocal.withInitial(() -> new ByteBuf(1 << 20));
+
+  private PageServer(HttpServer server, ExecutorService workers, Dataset dataset) {
+    this.server = server;
+    this.workers = workers;
+    this.dataset = dataset;
+  }
+
+  static PageServer start(long seed) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "bench-server");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(workers);
+    PageServer s = new PageServer(server, workers, new Dataset(seed));
+    server.createContext("/d/", s::handle);
+    server.start();
+    return s;
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The base URL for a dataset of {@code total} records. */
+  String baseUrl(long total) {
+    return "http://127.0.0.1:" + port() + "/d/" + total;
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getRawPath();
+      String query = ex.getRequestURI().getRawQuery();
+      String[] parts = path.split("/");
+      if (parts.length != 5 || !"items".equals(parts[4])) {
+        ex.sendResponseHeaders(404, -1);
+        return;
+      }
+      long total = Long.parseLong(parts[2]);
+      ByteBuf body = buffers.get();
+      body.clear();
+      switch (parts[3]) {
+        case "offset" -> offset(total, query, body);
+        case "token" -> token(total, query, body);
+        case "link" -> link(ex, total, query, body);
+        default -> {
+          ex.sendResponseHeaders(404, -1);
+          return;
+        }
+      }
+      ex.getResponseHeaders().set("Content-Type", new String(JSON, StandardCharsets.US_ASCII));
+      ex.sendResponseHeaders(200, body.size());
+      OutputStream out = ex.getResponseBody();
+      out.write(body.array(), 0, body.size());
+    } catch (RuntimeException e) {
+      ex.sendResponseHeaders(400, -1);
+    }
+  }
+
+  private void offset(long total, String query, ByteBuf body) {
+    long offset = param(query, "offset", 0);
+    int limit = pageSize(param(query, "limit", 100));
+    body.ascii("{\"total\":").number(total).ascii(",\"offset\":").number(offset)
+        .ascii(",\"limit\":").number(limit).ascii(",\"data\":");
+    items(offset, Math.min(total, offset + limit), body);
+    body.put((byte) '}');
+  }
+
+  private void token(long total, String query, ByteBuf body) {
+    String cursor = text(query, "cursor");
+    long offset = cursor == null ? 0 : decodeCursor(cursor);
+    int limit = pageSize(param(query, "limit", 100));
+    long end = Math.min(total, offset + limit);
+    body.ascii("{\"data\":");
+    items(offset, end, body);
+    body.ascii(",\"next_cursor\":");
+    if (end < total) {
+      body.put((byte) '"').ascii(encodeCursor(end)).put((byte) '"');
+    } else {
+      body.ascii("null");
+    }
+    body.put((byte) '}');
+  }
+
+  private void link(HttpExchange ex, long total, String query, ByteBuf body) {
+    long page = Math.max(1, param(query, "page", 1));
+    int perPage = pageSize(param(query, "per_page", 100));
+    long offset = (page - 1) * perPage;
+    long end = Math.min(total, offset + perPage);
+    items(offset, end, body);
+    if (end < total) {
+      String host = ex.getRequestHeaders().getFirst("Host");
+      ex.getResponseHeaders().set("Link",
+          "<http://" + host + ex.getRequestURI().getRawPath() + "?page=" + (page + 1) + "&per_page=" + perPage
+              + ">; rel=\"next\"");
+    }
+  }
+
+  private void items(long from, long to, ByteBuf body) {
+    body.put((byte) '[');
+    for (long i = from; i < to; i++) {
+      if (i > from) {
+        body.put((byte) ',');
+      }
+      dataset.write(i, body);
+    }
+    body.put((byte) ']');
+  }
+
+  /** Cursors are opaque to clients: base64url of "o:" + offset. */
+  static String encodeCursor(long offset) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static long decodeCursor(String cursor) {
+    String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+    if (!s.startsWith("o:")) {
+      throw new IllegalArgumentException("bad cursor");
+    }
+    return Long.parseLong(s.substring(2));
+  }
+
+  private static int pageSize(long requested) {
+    return (int) Math.max(1, Math.min(MAX_PAGE, requested));
+  }
+
+  private static long param(String query, String name, long dflt) {
+    String v = text(query, name);
+    return v == null ? dflt : Long.parseLong(v);
+  }
+
+  /** The raw value of a query parameter (all values this server issues are URL-safe). */
+  private static String text(String query, String name) {
+    if (query == null) {
+      return null;
+    }
+    int i = 0;
+    while (i < query.length()) {
+      int amp = query.indexOf('&', i);
+      int end = amp < 0 ? query.length() : amp;
+      int eq = query.indexOf('=', i);
+      if (eq > i && eq < end && query.regionMatches(i, name, 0, name.length()) && eq - i == name.length()) {
+        return query.substring(eq + 1, end);
+      }
+      i = end + 1;
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.pagewalk.bench;
+
+import dev.pagewalk.LimitOverrides;
+import dev.pagewalk.RunInput;
+import dev.pagewalk.RunResult;
+import dev.pagewalk.Runner;
+import dev.pagewalk.plan.Plan;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The same walks through pagewalk: one spec per style, loaded once, one runner for all runs. */
+final class PagewalkSide implements AutoCloseable {
+  private static final LimitOverrides UNLIMITED = LimitOverrides.NONE
+      .withMaxRecords(LimitOverrides.UNLIMITED)
+      .withMaxRequests(LimitOverrides.UNLIMITED)
+      .withMaxPaginationRequests(LimitOverrides.UNLIMITED);
+
+  private final Runner runner = Runner.builder().build();
+  private final Map<Style, Plan> plans = new EnumMap<>(Style.class);
+
+  PagewalkSide() {
+    for (Style s : Style.values()) {
+      plans.put(s, s.plan());
+    }
+  }
+
+  /** Runs the style's spec and writes each record's value; returns the record count. */
+  long run(Style style, String baseUrl, int pageSize, JsonLinesSink sink) {
+    RunInput input = RunInput.empty()
+        .withBaseUrl(baseUrl)
+        .withParameters(Map.of("limit", (long) pageSize))
+        .withLimits(UNLIMITED);
+    RunResult result = runner.run(plans.get(style), input, rec -> sink.write(rec.value()));
+    if (result.failure() != null) {
+      throw new IllegalStateException(style.id() + ": pagewalk run failed: " + result.stopReason(), result.failure());
+    }
+    return result.recordsEmitted();
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+  }
+}
