@@ -1,0 +1,52 @@
+package dev.pagewalk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Not a benchmark: checks that both sides of the comparison walk every page of every style and
+ * write byte-identical JSON Lines, on 10^4 records (timings are not asserted).
+ */
+class CompareSmokeTest {
+  private static final long RECORDS = 10_000;
+  private static PageServer server;
+  private static Baseline baseline;
+  private static PagewalkSide pagewalk;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = PageServer.start(Compare.SEED);
+    baseline = new Baseline();
+    pagewalk = new PagewalkSide();
+  }
+
+  @AfterAll
+  static void stop() {
+    pagewalk.close();
+    baseline.close();
+    server.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Style.class)
+  void bothSidesWriteTheSameRecords(Style style) throws IOException {
+    String base = server.baseUrl(RECORDS);
+    JsonLinesSink hand = JsonLinesSink.discarding(true);
+    long handCount = baseline.run(style, base, 250, hand);
+    hand.close();
+    JsonLinesSink engine = JsonLinesSink.discarding(true);
+    long engineCount = pagewalk.run(style, base, 250, engine);
+    engine.close();
+
+    assertThat(handCount).isEqualTo(RECORDS);
+    assertThat(engineCount).isEqualTo(RECORDS);
+    assertThat(engine.records()).isEqualTo(hand.records()).isEqualTo(RECORDS);
+    assertThat(engine.bytes()).isEqualTo(hand.bytes()).isGreaterThan(RECORDS * 150);
+    assertThat(engine.checksum()).isEqualTo(hand.checksum());
+  }
+}
