@@ -30,6 +30,30 @@ for e in events:
     for f in set(frames):
         incl[f] += 1
 
+AREAS = [
+    ("pagewalk run (Engine.run)", "dev/pagewalk/engine/Engine.run"),
+    ("baseline run (Baseline.run)", "dev/pagewalk/bench/Baseline.run"),
+    ("  HTTP exchange (ApacheTransport.send)", "dev/pagewalk/http/ApacheTransport.send"),
+    ("    body copy (BodyReader.read)", "dev/pagewalk/http/BodyReader.read"),
+    ("  decode (ResponseReader.decode)", "dev/pagewalk/engine/ResponseReader.decode"),
+    ("    Jackson readValue", "com/fasterxml/jackson/databind/ObjectMapper.readValue"),
+    ("    widenInts (2nd pass over the tree)", "dev/pagewalk/http/ResponseDecoder.widenInts"),
+    ("    isBlank check (new String(body))", "java/lang/String.<init>"),
+    ("    Link header parse", "dev/pagewalk/http/LinkHeader.parse"),
+    ("  records (PageExtractor.extract)", "dev/pagewalk/engine/PageExtractor.extract"),
+    ("    response.output (MapTemplate)", "dev/pagewalk/expr/MapTemplate.evaluate"),
+    ("    MVEL executeExpression", "org/mvel2/MVEL.executeExpression"),
+    ("    MVEL variable resolution", "org/mvel2/integration/impl/ClassImportResolverFactory.getVariableResolver"),
+    ("    reflective call (Method.invoke)", "java/lang/reflect/Method.invoke"),
+    ("  loop guard (LoopGuard.sameBodyCount, SHA-256 of the body)", "dev/pagewalk/engine/LoopGuard.sameBodyCount"),
+    ("  loop guard (LoopGuard.firstTime)", "dev/pagewalk/engine/LoopGuard.firstTime"),
+    ("  request building (RequestBuilder.build)", "dev/pagewalk/engine/RequestBuilder.build"),
+    ("JSON Lines writing (JsonLinesSink.write, both sides)", "dev/pagewalk/bench/JsonLinesSink.write"),
+    ("baseline readTree", "com/fasterxml/jackson/databind/ObjectMapper.readTree"),
+    ("reflection lookups (Class.getMethod/getDeclaredMethod)", "java/lang/Class.getMethod"),
+    ("MVEL compile on the hot path", "org/mvel2/MVEL.compileExpression"),
+]
+
 print(f"{total} samples on thread {thread!r}")
 print("\ntop self frames:")
 for f, n in self_counts.most_common(top):
@@ -37,3 +61,7 @@ for f, n in self_counts.most_common(top):
 print("\ntop inclusive frames:")
 for f, n in incl.most_common(top * 2):
     print(f"  {100 * n / total:5.1f}%  {f}")
+
+print("\ninclusive time by area:")
+for label, frame in AREAS:
+    print(f"  {100 * incl[frame] / total if total else 0:5.1f}%  {label}")

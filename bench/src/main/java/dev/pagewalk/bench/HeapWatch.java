@@ -5,8 +5,9 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -20,6 +21,7 @@ final class HeapWatch {
   private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
       .filter(p -> p.getType() == MemoryType.HEAP)
       .toList();
+  private final Set<String> heapPoolNames = heapPools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
   private final AtomicLong maxAfterGc = new AtomicLong();
 
   HeapWatch() {
@@ -28,8 +30,9 @@ final class HeapWatch {
         emitter.addNotificationListener((n, h) -> {
           if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
             var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-            long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                .mapToLong(MemoryUsage::getUsed).sum();
+            long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                .filter(e -> heapPoolNames.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed()).sum();
             maxAfterGc.accumulateAndGet(used, Math::max);
           }
         }, null, null);

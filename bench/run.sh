@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# pagewalk benchmark. Builds bench/target/pagewalk-bench.jar when missing, then:
+#   ./bench/run.sh [compare options]   pagewalk vs hand-written baseline (default: 10^6 records, page 1000, all styles)
+#   ./bench/run.sh scaling             10^4, 10^5, 10^6 records, both sides
+#   ./bench/run.sh xmx64               the 10^6-record run, both sides, under -Xmx64m
+#   ./bench/run.sh jmh [jmh options]   per-record expression evaluation (ns/record)
+#   ./bench/run.sh profile [options]   pagewalk only, with a JFR recording summarised by top frames
+# JAVA_OPTS is passed to the JVM (default: -Xms1g -Xmx1g, except for xmx64).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+jar="$here/target/pagewalk-bench.jar"
+if [[ ! -f "$jar" || -n "${REBUILD:-}" ]]; then
+  (cd "$root" && mvn -B -q package -pl bench -am -DskipTests)
+fi
+mode="${1:-compare}"
+case "$mode" in
+  scaling) shift; exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" --scaling "$@" ;;
+  xmx64) shift; exec java -Xmx64m ${JAVA_OPTS:-} -jar "$jar" --records 1000000 --rounds 1 "$@" ;;
+  jmh) shift; exec java ${JAVA_OPTS:-} -cp "$jar" org.openjdk.jmh.Main ExpressionBench "$@" ;;
+  profile)
+    shift
+    out="${TMPDIR:-/tmp}/pagewalk-bench-$$"
+    mkdir -p "$out"
+    java ${JAVA_OPTS:--Xms1g -Xmx1g} -XX:FlightRecorderOptions:stackdepth=256 \
+      -XX:StartFlightRecording=filename="$out/rec.jfr",settings=profile \
+      -jar "$jar" --sides pagewalk --rounds 2 "$@"
+    jfr print --json --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.json"
+    python3 "$here/jfr-summary.py" "$out/samples.json" main 30
+    echo "recording: $out/rec.jfr" ;;
+  compare) [[ $# -gt 0 ]] && shift; exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "$@" ;;
+  *) exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "$@" ;;
+esac
