@@ -2,7 +2,7 @@
 """Summarise JFR execution samples of one thread: top self frames, top inclusive frames,
 and inclusive time per pagewalk engine/expr/http area.
 
-  jfr print --json --events jdk.ExecutionSample rec.jfr > samples.json
+  jfr print --json --stack-depth 300 --events jdk.ExecutionSample rec.jfr > samples.json
   python3 bench/jfr-summary.py samples.json [thread-name (default: main)] [top N]
 """
 import collections

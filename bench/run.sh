@@ -25,7 +25,7 @@ case "$mode" in
     java ${JAVA_OPTS:--Xms1g -Xmx1g} -XX:FlightRecorderOptions:stackdepth=256 \
       -XX:StartFlightRecording=filename="$out/rec.jfr",settings=profile \
       -jar "$jar" --sides pagewalk --rounds 2 "$@"
-    jfr print --json --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.json"
+    jfr print --json --stack-depth 300 --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.json"
     python3 "$here/jfr-summary.py" "$out/samples.json" main 30
     echo "recording: $out/rec.jfr" ;;
   compare) [[ $# -gt 0 ]] && shift; exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "$@" ;;
