@@ -106,9 +106,10 @@ public final class Engine {
               plan.name() + ": " + redactor.text(String.valueOf(e.getMessage())), e);
     }
     Instant ended = clock.instant();
+    long snapshot = walks == null ? -1 : ((Number) walks.get(walks.size() - 1).get("keys")).longValue();
     RunReport report =
         ReportBuilder.build(run, auditor, reason, failure == null ? null : failure.getMessage(),
-            started, ended, walks);
+            started, ended, walks, snapshot);
     Counters c = run.counters;
     RunResult result =
         new RunResult(

@@ -62,12 +62,14 @@ final class PageAcceptor {
         }
       }
       String canonical = r.key() == null ? null : KeyCanon.of(r.key());
-      if (walkKeys != null && canonical != null) {
-        walkKeys.add(canonical);
-      }
-      if (canonical != null && !seen.add(canonical)) {
+      boolean newInRun = canonical == null || seen.add(canonical);
+      boolean repeatedInWalk =
+          canonical != null && (walkKeys != null ? !walkKeys.add(canonical) : !newInRun);
+      if (repeatedInWalk) {
         duplicates.add(r.key());
         run.counters.duplicates++;
+      }
+      if (!newInRun) {
         continue;
       }
       keys.add(r.key());

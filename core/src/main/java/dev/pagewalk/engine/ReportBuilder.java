@@ -19,12 +19,13 @@ final class ReportBuilder {
 
   static RunReport build(
       RunContext run, Auditor auditor, StopReason reason, String failure, Instant started,
-      Instant ended, List<Map<String, Object>> walks) {
+      Instant ended, List<Map<String, Object>> walks, long snapshotKeys) {
     Counters c = run.counters;
     boolean truncated = reason.kind() == StopReason.Kind.TRUNCATED;
     List<Check> checks = new ArrayList<>();
     checks.add(stopCheck(run, reason, failure));
-    checks.addAll(auditor.checks(c.recordsEmitted + c.recordsFiltered, truncated));
+    long distinct = snapshotKeys >= 0 ? snapshotKeys : c.recordsEmitted + c.recordsFiltered;
+    checks.addAll(auditor.checks(distinct, truncated));
     List<String> reasons = new ArrayList<>();
     for (Check ch : checks) {
       if (ch.failed()) {
