@@ -5,6 +5,7 @@ import dev.pagewalk.expr.EvaluationException;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.BodyEncoder;
+import dev.pagewalk.http.EncodedBody;
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.UrlBuilder;
@@ -70,16 +71,24 @@ final class RequestBuilder {
     String base = run.input.baseUrl() != null ? run.input.baseUrl() : run.plan.baseUrl();
     URI uri;
     try {
-      uri = UrlBuilder.build(base, url, qs, request.encodeUrl(), Values::toText);
+      uri = UrlBuilder.build(
+          base, QueryOverride.without(url, qs.keySet()), qs, request.encodeUrl(), Values::toText);
     } catch (IllegalArgumentException e) {
       throw new RunFailureException(run.plan.name() + ": " + e.getMessage(), e);
     }
     byte[] bytes = null;
     if (body != null && BodyEncoder.allowsBody(method)) {
-      BodyEncoder.EncodedBody encoded = BodyEncoder.encode(body, request.bodyType(), Values::toText);
-      bytes = encoded.bytes();
-      if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-type"))) {
-        headers.put("Content-Type", encoded.contentType());
+      EncodedBody encoded;
+      try {
+        encoded = BodyEncoder.encode(body, request.bodyType(), Values::toText).orElse(null);
+      } catch (IllegalArgumentException e) {
+        throw new RunFailureException(run.plan.name() + ": body: " + e.getMessage(), e);
+      }
+      if (encoded != null) {
+        bytes = encoded.bytes();
+        if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-type"))) {
+          headers.put("Content-Type", encoded.contentType());
+        }
       }
     }
     List<Map.Entry<String, String>> fields = new ArrayList<>();

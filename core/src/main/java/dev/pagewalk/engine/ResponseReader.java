@@ -21,6 +21,7 @@ import java.util.Map;
  * naming the spec, the request and the status, with the spec's own message.
  */
 final class ResponseReader {
+  private static final ResponseDecoder DECODER = ResponseDecoder.defaults();
   private final RunContext run;
 
   ResponseReader(RunContext run) {
@@ -28,7 +29,7 @@ final class ResponseReader {
   }
 
   Decoded decode(HttpResponse response, ResponsePlan plan) throws IOException {
-    Object body = ResponseDecoder.decode(response, plan.type());
+    Object body = DECODER.decode(response, plan.type());
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);

@@ -5,43 +5,63 @@ import dev.pagewalk.Diagnostic;
 
 /**
  * A spec file that was read safely and validated against the JSON Schema: its tree, and a map
- * from every JSON pointer back to where the value stands in the source. Immutable.
+ * from every JSON pointer back to where the value stands in the source. Immutable and
+ * thread-safe; later stages (expressions, plan) use it to report their own errors at the right
+ * line and column.
  */
 public final class SpecDocument {
+  private final JsonNode tree;
+  private final Locator locator;
+  private final String contentHash;
+
+  SpecDocument(JsonNode tree, Locator locator) {
+    this.tree = tree.deepCopy();
+    this.locator = locator;
+    this.contentHash = locator.source().sha256();
+  }
 
   /** The file name given when reading (used in every diagnostic). */
   public String fileName() {
-    throw new UnsupportedOperationException("implemented by the spec package");
-  }
-
-  /** The validated tree. Object keys are strings; YAML 1.2 core scalars. */
-  public JsonNode tree() {
-    throw new UnsupportedOperationException("implemented by the spec package");
+    return locator.source().fileName();
   }
 
   /**
-   * The value at a JSON pointer as plain Java data: Map (String keys, insertion order), List,
-   * String, Long/BigInteger, BigDecimal, Boolean, or null when absent.
+   * The validated tree. Object keys are strings; scalars follow the YAML 1.2 core schema. The
+   * returned tree is a copy: changing it does not change the document.
+   */
+  public JsonNode tree() {
+    return tree.deepCopy();
+  }
+
+  /**
+   * The value at a JSON pointer (RFC 6901, {@code ""} for the whole document) as plain Java
+   * data: Map (String keys, insertion order), List, String, Long/BigInteger, BigDecimal, Boolean,
+   * or null when absent. The result is a fresh copy.
+   *
+   * @throws IllegalArgumentException if the pointer is not a valid JSON pointer
    */
   public Object plain(String pointer) {
-    throw new UnsupportedOperationException("implemented by the spec package");
+    return PlainValues.of(tree.at(pointer));
   }
 
-  /** A diagnostic located at the value (or, for a missing value, its nearest parent). */
+  /** A diagnostic located at the value (or, for a missing value, its nearest existing parent). */
   public Diagnostic diagnostic(String pointer, String message, String hint) {
-    throw new UnsupportedOperationException("implemented by the spec package");
+    return locator.atValue(pointer, message, hint);
   }
 
   /**
-   * A diagnostic located at a character offset inside the string scalar at {@code pointer}
-   * (for expression errors); the column accounts for the opening quote.
+   * A diagnostic located at a character offset inside the string scalar at {@code pointer} (for
+   * expression errors). For a single-line scalar the column is that of the first content
+   * character (after an opening quote) plus the offset, escapes accounted for; for multi-line
+   * and block scalars the line and column are the best estimate (each line break counts as one
+   * character). Falls back to {@link #diagnostic(String, String, String)} for non-scalars.
    */
   public Diagnostic diagnostic(String pointer, int offset, String message, String hint) {
-    throw new UnsupportedOperationException("implemented by the spec package");
+    return locator.atOffset(pointer, offset, message, hint);
   }
 
   /** SHA-256 (hex) of the source text: identifies the exact spec a run used. */
   public String contentHash() {
-    throw new UnsupportedOperationException("implemented by the spec package");
+    return contentHash;
   }
 }
