@@ -22,15 +22,9 @@ final class TestClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final LiveDataServer server;
-    private final Duration timeout;
 
     TestClient(LiveDataServer server) {
-        this(server, Duration.ofSeconds(5));
-    }
-
-    TestClient(LiveDataServer server, Duration timeout) {
         this.server = server;
-        this.timeout = timeout;
     }
 
     record Reply(int status, HttpResponse<String> raw, JsonNode json) {
@@ -42,7 +36,7 @@ final class TestClient {
     /** One GET of a path (prefixed with the base URL) or an absolute URL; throws on socket errors. */
     Reply get(String pathOrUrl) throws IOException, InterruptedException {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : server.baseUrl() + pathOrUrl;
-        HttpResponse<String> raw = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+        HttpResponse<String> raw = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Reply(raw.statusCode(), raw, MAPPER.readTree(raw.body()));
     }
