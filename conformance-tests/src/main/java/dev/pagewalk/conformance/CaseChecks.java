@@ -21,9 +21,11 @@ final class CaseChecks {
     this.seen = seen;
   }
 
-  static List<String> check(Expectation expect, List<Object> expectedRecords, Observed seen) {
+  static List<String> check(
+      Expectation expect, List<Object> expectedRecords, List<Object> expectedKeys, Observed seen) {
     CaseChecks c = new CaseChecks(expect, seen);
-    c.records(expectedRecords);
+    c.values("records", expectedRecords, seen.records());
+    c.values("keys", expectedKeys, seen.keys());
     c.stopReason();
     c.requests();
     c.failure();
@@ -32,11 +34,11 @@ final class CaseChecks {
     return c.problems;
   }
 
-  private void records(List<Object> expected) {
+  private void values(String what, List<Object> expected, List<Object> actual) {
     if (expected == null) {
       return;
     }
-    List<String> lines = RecordDiff.explain(expected, seen.records(), expect.ordered());
+    List<String> lines = RecordDiff.explain(what, expected, actual, expect.ordered());
     if (!lines.isEmpty()) {
       problems.add(String.join("\n", lines));
     }

@@ -24,7 +24,7 @@ public final class CaseLoader {
   private static final Set<String> TOP =
       Set.of("description", "spec", "specInline", "parameters", "connection", "limits", "expect");
   private static final Set<String> EXPECT =
-      Set.of("records", "ordered", "stopReason", "requests", "error", "errorContains", "result",
+      Set.of("records", "keys", "ordered", "stopReason", "requests", "error", "errorContains", "result",
           "specError", "specErrorContains");
   private static final Set<String> LIMITS =
       Set.of("maxRequests", "maxPaginationRequests", "maxRecords", "timeout");
@@ -74,8 +74,10 @@ public final class CaseLoader {
       throw new CaseFormatException(file + ": expect.ordered must be true or false");
     }
     String records = text(m.get("records"), file, "expect.records");
+    String keys = text(m.get("keys"), file, "expect.keys");
     return new Expectation(
         records == null ? null : dir.resolve(records).normalize(),
+        keys == null ? null : dir.resolve(keys).normalize(),
         (Boolean) ordered,
         text(m.get("stopReason"), file, "expect.stopReason"),
         count(m.get("requests"), file, "expect.requests"),

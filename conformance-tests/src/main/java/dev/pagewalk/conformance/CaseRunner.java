@@ -34,9 +34,11 @@ public final class CaseRunner {
   public CaseResult run(Path dir, String name) {
     ConformanceCase c;
     List<Object> expected;
+    List<Object> keys;
     try {
       c = CaseLoader.load(dir, name);
-      expected = c.expect().records() == null ? null : expectedRecords(c.expect().records());
+      expected = c.expect().records() == null ? null : jsonLines(c.expect().records());
+      keys = c.expect().keys() == null ? null : jsonLines(c.expect().keys());
     } catch (CaseFormatException e) {
       return verdict(name, null, List.of("case cannot be read: " + e.getMessage()), null);
     }
@@ -54,14 +56,14 @@ public final class CaseRunner {
           + " with: " + expectedSpecError(c.expect())), null);
     }
     Observed seen = execute(c, plan);
-    return verdict(name, c.description(), CaseChecks.check(c.expect(), expected, seen), seen);
+    return verdict(name, c.description(), CaseChecks.check(c.expect(), expected, keys, seen), seen);
   }
 
   private static Plan loadSpec(ConformanceCase c) {
     if (c.spec() != null) {
       return Pagewalk.load(c.spec());
     }
-    return Pagewalk.parse(c.name() + "/specInline", c.specInline());
+    return Pagewalk.parse("specInline", c.specInline());
   }
 
   private static Observed execute(ConformanceCase c, Plan plan) {
@@ -74,11 +76,15 @@ public final class CaseRunner {
               .withLimits(c.limits())
               .withBaseUrl(api.baseUrl());
       List<Object> records = new ArrayList<>();
+      List<Object> keys = new ArrayList<>();
       RunResult result = null;
       String failure = null;
       boolean thrown = false;
       try {
-        result = runner.run(plan, input, (OutputRecord r) -> records.add(r.value()));
+        result = runner.run(plan, input, (OutputRecord r) -> {
+          records.add(r.value());
+          keys.add(r.key());
+        });
         failure = result.failure() == null ? null : result.failure().getMessage();
       } catch (InputException e) {
         failure = e.getMessage();
@@ -87,7 +93,7 @@ public final class CaseRunner {
         failure = "the engine threw " + e.getClass().getName() + ": " + e.getMessage();
         thrown = true;
       }
-      return new Observed(records, result, failure, thrown, api.served(), api.unmatched());
+      return new Observed(records, keys, result, failure, thrown, api.served(), api.unmatched());
     }
   }
 
@@ -110,12 +116,12 @@ public final class CaseRunner {
         : "a message containing\n    " + expect.specErrorContains();
   }
 
-  private static List<Object> expectedRecords(Path file) {
+  private static List<Object> jsonLines(Path file) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
-      throw new CaseFormatException(file + ": cannot read expected records: " + e, e);
+      throw new CaseFormatException(file + ": cannot read: " + e, e);
     }
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {

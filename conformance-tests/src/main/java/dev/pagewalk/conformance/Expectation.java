@@ -8,6 +8,7 @@ import java.util.Map;
  * optional; a null field is not checked. Immutable.
  *
  * @param records file of expected record values, one JSON document per line, in order
+ * @param keys file of expected record keys ({@code response.key}), one JSON per line, in order
  * @param ordered whether records must arrive in the file's order (default true)
  * @param stopReason expected stop reason, by wire name ({@code condition-false}, ...)
  * @param requests expected number of HTTP requests, retries included
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 public record Expectation(
     Path records,
+    Path keys,
     boolean ordered,
     String stopReason,
     Long requests,

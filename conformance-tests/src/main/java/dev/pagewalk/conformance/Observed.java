@@ -4,7 +4,7 @@ import dev.pagewalk.RunResult;
 import java.util.List;
 
 /**
- * What running a case produced: the record values delivered, the engine's result (null when the
+ * What running a case produced: the record values and keys delivered, the engine's result (null when the
  * run threw before finishing, e.g. on invalid inputs), the failure message if any, and what the
  * mock API saw.
  *
@@ -12,6 +12,7 @@ import java.util.List;
  */
 record Observed(
     List<Object> records,
+    List<Object> keys,
     RunResult result,
     String failure,
     boolean thrown,

@@ -15,7 +15,8 @@ final class RecordDiff {
   private RecordDiff() {}
 
   /** Empty when the records match; otherwise the explanation, one line per element. */
-  static List<String> explain(List<Object> expected, List<Object> actual, boolean ordered) {
+  static List<String> explain(
+      String what, List<Object> expected, List<Object> actual, boolean ordered) {
     List<String> out = new ArrayList<>();
     boolean same =
         ordered
@@ -24,10 +25,10 @@ final class RecordDiff {
     if (same) {
       return out;
     }
-    out.add("records differ: expected " + expected.size() + ", got " + actual.size()
+    out.add(what + " differ: expected " + expected.size() + ", got " + actual.size()
         + (ordered ? "" : " (order ignored)"));
     if (ordered) {
-      firstDifference(expected, actual, out);
+      firstDifference(what, expected, actual, out);
     }
     list("missing (expected, not received):", missing(expected, actual), out);
     list("extra (received, not expected):", missing(actual, expected), out);
@@ -46,12 +47,13 @@ final class RecordDiff {
     return true;
   }
 
-  private static void firstDifference(List<Object> expected, List<Object> actual, List<String> out) {
+  private static void firstDifference(
+      String what, List<Object> expected, List<Object> actual, List<String> out) {
     int n = Math.min(expected.size(), actual.size());
     for (int i = 0; i < n; i++) {
       String path = JsonValues.firstDifference(expected.get(i), actual.get(i));
       if (path != null) {
-        out.add("  first difference at record " + (i + 1)
+        out.add("  first difference at " + what.replaceAll("s$", "") + " " + (i + 1)
             + ("$".equals(path) ? "" : ", at " + path) + ":");
         out.add("    expected: " + JsonValues.render(expected.get(i)));
         out.add("    actual:   " + JsonValues.render(actual.get(i)));
