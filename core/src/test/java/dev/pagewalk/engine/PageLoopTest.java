@@ -41,7 +41,7 @@ class PageLoopTest {
           iterate: "{{body.data}}"
           key: "{{item.id}}"
         pagination:
-          qs: {token: "{{body.next}}"}
+          qs: {cursor: "{{body.next}}"}
           condition: "{{body.next}}"
       """;
 
@@ -82,10 +82,10 @@ class PageLoopTest {
       assertThat(t.uris())
           .containsExactly(
               "GET http://api.test/items?limit=2",
-              "GET http://api.test/items?limit=2&token=b",
-              "GET http://api.test/items?limit=2&token=b",
-              "GET http://api.test/items?limit=2&token=b",
-              "GET http://api.test/items?limit=2&token=c");
+              "GET http://api.test/items?limit=2&cursor=b",
+              "GET http://api.test/items?limit=2&cursor=b",
+              "GET http://api.test/items?limit=2&cursor=b",
+              "GET http://api.test/items?limit=2&cursor=c");
       assertThat(keys(c)).containsExactly(1L, 2L, 3L, 4L, 5L);
       assertThat(c.result().retries()).isEqualTo(2);
       assertThat(c.result().requests()).isEqualTo(5);
@@ -101,7 +101,7 @@ class PageLoopTest {
       RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
       assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(r.failure().getMessage())
-          .isEqualTo("tokens: GET http://api.test/items?limit=2&token=b returned 503: {\"e\":1}");
+          .isEqualTo("tokens: GET http://api.test/items?limit=2&cursor=b returned 503: {\"e\":1}");
       assertThat(r.requests()).isEqualTo(6);
       assertThat(r.recordsEmitted()).isEqualTo(1);
     }
@@ -135,7 +135,7 @@ class PageLoopTest {
       Runner.Collected c = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty());
       assertThat(keys(c)).containsExactly(1L, 2L);
       assertThat(t.uris()).hasSize(5);
-      assertThat(t.uris().get(4)).endsWith("token=c");
+      assertThat(t.uris().get(4)).endsWith("cursor=c");
       assertThat(c.result().emptyPagesWithContinuation()).isEqualTo(1);
       assertThat(c.result().retries()).isEqualTo(2);
       assertThat(c.result().stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
@@ -152,7 +152,7 @@ class PageLoopTest {
       assertThat(r.failure().getMessage())
           .isEqualTo(
               "tokens: loop detected: page 3 would repeat a request already sent:"
-                  + " GET http://api.test/items?limit=2&token=same;"
+                  + " GET http://api.test/items?limit=2&cursor=same;"
                   + " the pagination directives do not advance");
       assertThat(r.recordsEmitted()).isEqualTo(2);
     }
