@@ -102,6 +102,9 @@ final class CaseChecks {
     for (String request : seen.unmatched()) {
       problems.add("unmatched request: " + request + " (no stub mapping matched it)");
     }
+    for (String stray : seen.strayQueryParameters()) {
+      problems.add("unexpected query parameter: " + stray);
+    }
     RunResult r = seen.result();
     if (r != null && r.stopReason() != StopReason.TIMEOUT && r.requests() != seen.served().size()) {
       problems.add("request count: the engine reports " + r.requests()

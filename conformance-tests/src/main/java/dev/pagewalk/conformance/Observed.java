@@ -17,4 +17,5 @@ record Observed(
     String failure,
     boolean thrown,
     List<ServedRequest> served,
-    List<String> unmatched) {}
+    List<String> unmatched,
+    List<String> strayQueryParameters) {}
