@@ -66,15 +66,18 @@ final class CaseChecks {
 
   private void failure() {
     String got = seen.failure();
-    if (expect.error() != null && !expect.error().equals(got)) {
-      problems.add("error: expected exactly\n    " + expect.error() + "\n  got\n    " + show(got));
+    String error = withBaseUrl(expect.error());
+    String contains = withBaseUrl(expect.errorContains());
+    if (error != null && !error.equals(got)) {
+      problems.add("error: expected exactly\n    " + expect.error() + "\n  got\n    " + show(seen, got));
     }
-    if (expect.errorContains() != null && (got == null || !got.contains(expect.errorContains()))) {
+    if (contains != null && (got == null || !got.contains(contains))) {
       problems.add("error: expected a message containing\n    " + expect.errorContains()
-          + "\n  got\n    " + show(got));
+          + "\n  got\n    " + show(seen, got));
     }
     if (got != null && !expect.expectsFailure() && !failureExpectedByStopReason()) {
-      problems.add("unexpected failure" + (seen.thrown() ? " (thrown)" : "") + ":\n    " + got);
+      problems.add("unexpected failure" + (seen.thrown() ? " (thrown)" : "") + ":\n    "
+          + show(seen, got));
     }
   }
 
@@ -112,7 +115,14 @@ final class CaseChecks {
     }
   }
 
-  private static String show(String message) {
-    return message == null ? "(no failure: the run succeeded)" : message.replace("\n", "\n    ");
+  /** Expected messages say {@code ${baseUrl}} where the mock API's address appears. */
+  private String withBaseUrl(String message) {
+    return message == null ? null : message.replace("${baseUrl}", seen.baseUrl());
+  }
+
+  private static String show(Observed seen, String message) {
+    return message == null
+        ? "(no failure: the run succeeded)"
+        : seen.shown(message).replace("\n", "\n    ");
   }
 }
