@@ -168,6 +168,15 @@ class CompileErrorsTest {
     }
 
     @Test
+    void explainsAnUnquotedExpressionReadAsAYamlMap() {
+      Object yaml = new org.yaml.snakeyaml.Yaml().load("url: {{links.next}}");
+      ExpressionException e = Expr.error(yaml, Expr.ALL);
+      assertThat(e.getMessage()).isEqualTo("a value starting with '{' must be quoted: write \"{{links.next}}\"");
+      assertThat(e.relativePointer()).isEqualTo("/url");
+      assertThat(e.hint()).isEqualTo("put the expression in quotes");
+    }
+
+    @Test
     void offsetsCountFromTheStartOfTheString() {
       ExpressionException e = Expr.error("/v1/{{parameters.id}}/{{bdy}}", Expr.ALL);
       assertThat(e.offset()).isEqualTo(24);
