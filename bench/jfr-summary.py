@@ -13,23 +13,6 @@ path = sys.argv[1]
 thread = sys.argv[2] if len(sys.argv) > 2 else "main"
 top = int(sys.argv[3]) if len(sys.argv) > 3 else 25
 
-events = json.load(open(path))["recording"]["events"]
-self_counts = collections.Counter()
-incl = collections.Counter()
-total = 0
-for e in events:
-    v = e["values"]
-    t = v.get("sampledThread") or {}
-    if (t.get("javaName") or t.get("osName")) != thread:
-        continue
-    frames = [f"{f['method']['type']['name']}.{f['method']['name']}" for f in v["stackTrace"]["frames"]]
-    if not frames:
-        continue
-    total += 1
-    self_counts[frames[0]] += 1
-    for f in set(frames):
-        incl[f] += 1
-
 AREAS = [
     ("pagewalk run (Engine.run)", "dev/pagewalk/engine/Engine.run"),
     ("baseline run (Baseline.run)", "dev/pagewalk/bench/Baseline.run"),
@@ -50,9 +33,37 @@ AREAS = [
     ("  request building (RequestBuilder.build)", "dev/pagewalk/engine/RequestBuilder.build"),
     ("JSON Lines writing (JsonLinesSink.write, both sides)", "dev/pagewalk/bench/JsonLinesSink.write"),
     ("baseline readTree", "com/fasterxml/jackson/databind/ObjectMapper.readTree"),
-    ("reflection lookups (Class.getMethod/getDeclaredMethod)", "java/lang/Class.getMethod"),
-    ("MVEL compile on the hot path", "org/mvel2/MVEL.compileExpression"),
+    ("    SHA-256 digests (java/security/MessageDigest.digest)", "java/security/MessageDigest.digest"),
+    ("reflection lookups (Class.getMethod/getDeclaredMethod/forName)",
+     ("java/lang/Class.getMethod", "java/lang/Class.getDeclaredMethod", "java/lang/Class.getMethods",
+      "java/lang/Class.forName")),
+    ("MVEL (re)compilation: compileExpression, reflective/ASM accessor optimizers",
+     ("org/mvel2/MVEL.compileExpression", "org/mvel2/compiler/ExpressionCompiler.compile",
+      "org/mvel2/optimizers/impl/refl/ReflectiveAccessorOptimizer.optimizeAccessor",
+      "org/mvel2/optimizers/impl/asm/ASMAccessorOptimizer.optimizeAccessor")),
 ]
+
+events = json.load(open(path))["recording"]["events"]
+self_counts = collections.Counter()
+incl = collections.Counter()
+total = 0
+for e in events:
+    v = e["values"]
+    t = v.get("sampledThread") or {}
+    if (t.get("javaName") or t.get("osName")) != thread:
+        continue
+    frames = [f"{f['method']['type']['name']}.{f['method']['name']}" for f in v["stackTrace"]["frames"]]
+    if not frames:
+        continue
+    total += 1
+    self_counts[frames[0]] += 1
+    fs = set(frames)
+    for f in fs:
+        incl[f] += 1
+    for label, frame in AREAS:
+        if isinstance(frame, tuple) and any(x in fs for x in frame):
+            incl[label] += 1
+
 
 print(f"{total} samples on thread {thread!r}")
 print("\ntop self frames:")
@@ -64,4 +75,5 @@ for f, n in incl.most_common(top * 2):
 
 print("\ninclusive time by area:")
 for label, frame in AREAS:
-    print(f"  {100 * incl[frame] / total if total else 0:5.1f}%  {label}")
+    key = label if isinstance(frame, tuple) else frame
+    print(f"  {100 * incl[key] / total if total else 0:5.1f}%  {label}")
