@@ -75,13 +75,27 @@ public final class Compare {
     warmUp();
     List<Long> sizes = options.scaling() ? List.of(10_000L, 100_000L, 1_000_000L) : List.of(options.records());
     List<String> summary = new ArrayList<>();
+    java.util.Map<String, java.util.Map<Long, Double>> seconds = new java.util.LinkedHashMap<>();
     for (long size : sizes) {
       for (Style style : options.styles()) {
-        summary.add(measure(style, size));
+        summary.add(measure(style, size, seconds));
       }
     }
     System.out.println("summary (median records/s; ratio = pagewalk/baseline):");
     summary.forEach(System.out::println);
+    if (sizes.size() > 1) {
+      System.out.println();
+      System.out.println("scaling (median wall seconds; linear = the same µs/record at every size):");
+      seconds.forEach((key, bySize) -> {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-17s", key));
+        bySize.forEach((n, sec) -> line.append(String.format(Locale.ROOT, "  %,9d: %7.2fs (%6.2f µs/rec)", n, sec, sec * 1e6 / n)));
+        long first = sizes.get(0);
+        long last = sizes.get(sizes.size() - 1);
+        line.append(String.format(Locale.ROOT, "  time x%.0f for records x%d",
+            bySize.get(last) / bySize.get(first), last / first));
+        System.out.println(line);
+      });
+    }
     System.out.println(Machine.load());
   }
 
@@ -109,7 +123,8 @@ public final class Compare {
     System.out.printf(Locale.ROOT, "warm-up done in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
   }
 
-  private String measure(Style style, long records) throws IOException {
+  private String measure(Style style, long records, java.util.Map<String, java.util.Map<Long, Double>> seconds)
+      throws IOException {
     List<List<Run>> runs = new ArrayList<>();
     sides.forEach(s -> runs.add(new ArrayList<>()));
     for (int round = 0; round < options.rounds(); round++) {
@@ -124,6 +139,8 @@ public final class Compare {
     for (int i = 0; i < sides.size(); i++) {
       List<Run> rs = runs.get(i);
       medians[i] = median(rs.stream().mapToDouble(Run::recordsPerSecond).toArray());
+      seconds.computeIfAbsent(style.id() + " " + sides.get(i).name(), k -> new java.util.LinkedHashMap<>())
+          .put(records, median(rs.stream().mapToDouble(r -> r.nanos() / 1e9).toArray()));
       double cpu = median(rs.stream().mapToDouble(r -> r.cpuNanos() / 1e3 / r.records()).toArray());
       double wall = median(rs.stream().mapToDouble(r -> r.nanos() / 1e3 / r.records()).toArray());
       System.out.printf(Locale.ROOT,
