@@ -136,12 +136,14 @@ public final class Compare {
     }
     System.out.printf(Locale.ROOT, "%s, page size %d, %,d records, %d rounds%n", style.id(), options.pageSize(), records, options.rounds());
     double[] medians = new double[sides.size()];
+    double[] cpus = new double[sides.size()];
     for (int i = 0; i < sides.size(); i++) {
       List<Run> rs = runs.get(i);
       medians[i] = median(rs.stream().mapToDouble(Run::recordsPerSecond).toArray());
       seconds.computeIfAbsent(style.id() + " " + sides.get(i).name(), k -> new java.util.LinkedHashMap<>())
           .put(records, median(rs.stream().mapToDouble(r -> r.nanos() / 1e9).toArray()));
       double cpu = median(rs.stream().mapToDouble(r -> r.cpuNanos() / 1e3 / r.records()).toArray());
+      cpus[i] = cpu;
       double wall = median(rs.stream().mapToDouble(r -> r.nanos() / 1e3 / r.records()).toArray());
       System.out.printf(Locale.ROOT,
           "  %-8s %,11.0f rec/s  %6.3f µs/rec wall  %6.3f µs/rec client-thread CPU  peak heap %4d MB (after GC %3d MB)  runs: %s%n",
@@ -153,9 +155,10 @@ public final class Compare {
     String line;
     if (sides.size() == 2) {
       double ratio = medians[1] / medians[0];
-      System.out.printf(Locale.ROOT, "  ratio pagewalk/baseline: %.3f%n%n", ratio);
-      line = String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  baseline %,10.0f  pagewalk %,10.0f  ratio %.3f",
-          style.id(), options.pageSize(), records, medians[0], medians[1], ratio);
+      double cpuRatio = cpus[0] / cpus[1];
+      System.out.printf(Locale.ROOT, "  ratio pagewalk/baseline: %.3f (records/s), %.3f (client-thread CPU per record)%n%n", ratio, cpuRatio);
+      line = String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  baseline %,10.0f  pagewalk %,10.0f  ratio %.3f  (CPU-time ratio %.3f)",
+          style.id(), options.pageSize(), records, medians[0], medians[1], ratio, cpuRatio);
     } else {
       System.out.println();
       line = String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  %s %,10.0f",
