@@ -20,6 +20,7 @@ public final class ExitCodes {
 
   static final String HEADING = "%nExit codes:%n";
   static final String COMPLETE_HELP = COMPLETE + ":complete: the run stopped naturally, or every check passed";
+  static final String RUN_COMPLETE_HELP = COMPLETE + ":complete: the run stopped naturally (the API said there is no more)";
   static final String SPEC_HELP = SPEC_ERROR + ":spec error: a spec could not be loaded";
   static final String TRUNCATED_HELP = TRUNCATED + ":truncated: a cap or limit stopped the run; there may be more";
   static final String FAILURE_HELP = RUN_FAILURE + ":run failure: HTTP error, timeout, loop detected, cancelled";

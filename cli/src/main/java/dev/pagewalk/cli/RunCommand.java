@@ -42,14 +42,14 @@ import picocli.CommandLine.Spec;
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
-      ExitCodes.COMPLETE_HELP, ExitCodes.SPEC_HELP, ExitCodes.TRUNCATED_HELP,
+      ExitCodes.RUN_COMPLETE_HELP, ExitCodes.SPEC_HELP, ExitCodes.TRUNCATED_HELP,
       ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  pagewalk run stripe.yaml --connection api_key=env:STRIPE_KEY -p limit=100 > customers.jsonl",
-      "  pagewalk run stripe.yaml --connection secrets.yaml --max-records unlimited --out all.jsonl",
-      "  pagewalk run stripe.yaml --connection api_key=env:STRIPE_KEY --report - | jq .stopReason"
+      "  pagewalk run stripe.yaml -c api_key=env:STRIPE_KEY -p limit=100 > out.jsonl",
+      "  pagewalk run stripe.yaml -c secrets.yaml --max-records unlimited -o all.jsonl",
+      "  pagewalk run stripe.yaml -c secrets.yaml --report - | jq .stopReason"
     })
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML).")
@@ -91,16 +91,16 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Plan plan;
-    try {
-      plan = Pagewalk.load(specFile);
-    } catch (SpecException e) {
-      SpecErrors.print(e, err);
-      return ExitCodes.SPEC_ERROR;
-    }
     try {
       RunInput input = input();
       checkReportTarget();
+      Plan plan;
+      try {
+        plan = Pagewalk.load(specFile);
+      } catch (SpecException e) {
+        SpecErrors.print(e, err);
+        return ExitCodes.SPEC_ERROR;
+      }
       try (RecordSink sink = sink()) {
         RunResult result = execute(plan, input, sink, err);
         if (result == null) {
@@ -108,11 +108,12 @@ final class RunCommand implements Callable<Integer> {
         }
         sink.flush();
         Limits limits = plan.limits().with(input.limits());
-        if (!quiet || !result.succeeded()) {
-          err.println(quiet ? RunSummary.text(result, limits).lines().reduce((a, b) -> b).orElse("")
-              : RunSummary.text(result, limits));
-          err.flush();
+        if (!quiet) {
+          err.println(RunSummary.text(result, limits));
+        } else if (result.failure() != null) {
+          err.println("pagewalk run: " + result.failure().getMessage());
         }
+        err.flush();
         writeReport(result, limits);
         return exitCode(result);
       }
