@@ -7,6 +7,7 @@ import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.http.MalformedBodyException;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.plan.RetryPlan;
 import java.io.IOException;
@@ -85,7 +86,8 @@ final class Sender {
       try {
         return parser.parse(response);
       } catch (IOException e) {
-        if (canRetry(retryable && retry.io(), attempt)) {
+        boolean transient_ = !(e instanceof MalformedBodyException m) || m.truncated();
+        if (transient_ && canRetry(retryable && retry.io(), attempt)) {
           backoff(request, attempt, describe(e), null);
           continue;
         }

@@ -1,17 +1,151 @@
 package dev.pagewalk.expr;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
 /**
  * Compiles spec values into {@link Template}s. Every {@code {{...}}} part is parsed by the
  * project's own parser, checked against the grammar, the variables of the {@link Scope} and the
- * built-in functions, and only then translated to MVEL and compiled. Thread-safe.
+ * built-in functions, and only then translated to MVEL and compiled, once. The MVEL source is
+ * generated: it contains only calls of {@link RuntimeCalls}, generated identifiers, commas,
+ * parentheses and the conditional operator; nothing the author wrote reaches MVEL as code.
+ *
+ * <p>Limits: an expression has at most 4096 characters and nests at most 32 levels.
+ * Thread-safe; the templates it returns are immutable and thread-safe.
  */
 public final class ExpressionCompiler {
+  private final MvelGate gate;
+
+  public ExpressionCompiler() {
+    this(source -> {});
+  }
+
+  ExpressionCompiler(Consumer<String> mvelRecorder) {
+    this.gate = new MvelGate(mvelRecorder);
+  }
 
   /**
    * Compiles a spec value as read from YAML: String, Number, Boolean, null, List or Map with
-   * String keys (nested). Strings may contain {@code {{ expression }}} parts.
+   * String keys (nested). Strings may contain {@code {{ expression }}} parts. A string that is
+   * exactly one {@code {{...}}} keeps the expression's type; any other string with parts is
+   * interpolated. Constants compile to constant templates.
+   *
+   * @throws ExpressionException for the first expression that does not compile, located by JSON
+   *     pointer relative to {@code value} and offset inside that string
    */
   public Template compile(Object value, Scope scope) throws ExpressionException {
-    throw new UnsupportedOperationException("implemented by the expr package");
+    try {
+      return compile(value, scope, "");
+    } catch (Located e) {
+      throw new ExpressionException(e.getMessage(), e.pointer, e.offset, e.hint);
+    }
+  }
+
+  private Template compile(Object value, Scope scope, String pointer) {
+    if (value instanceof String s) {
+      return string(s, scope, pointer);
+    }
+    if (value instanceof Map<?, ?> m) {
+      return map(m, scope, pointer);
+    }
+    if (value instanceof List<?> l) {
+      return list(l, scope, pointer);
+    }
+    if (value == null || value instanceof Number || value instanceof Boolean) {
+      return new ConstantTemplate(value);
+    }
+    throw new Located("unsupported value of type " + value.getClass().getSimpleName(), pointer, 0, null);
+  }
+
+  private Template map(Map<?, ?> map, Scope scope, String pointer) {
+    Map<String, Template> entries = new LinkedHashMap<>();
+    boolean constant = true;
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String key = String.valueOf(e.getKey());
+      Template t = compile(e.getValue(), scope, pointer + "/" + escape(key));
+      entries.put(key, t);
+      constant &= t.isConstant();
+    }
+    if (!constant) {
+      return new MapTemplate(entries);
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    entries.forEach((k, t) -> {
+      if (t.evaluate(null) != null) {
+        values.put(k, t.evaluate(null));
+      }
+    });
+    return new ConstantTemplate(Collections.unmodifiableMap(values));
+  }
+
+  private Template list(List<?> list, Scope scope, String pointer) {
+    List<Template> elements = new ArrayList<>();
+    boolean constant = true;
+    for (int i = 0; i < list.size(); i++) {
+      Template t = compile(list.get(i), scope, pointer + "/" + i);
+      elements.add(t);
+      constant &= t.isConstant();
+    }
+    if (!constant) {
+      return new ListTemplate(elements);
+    }
+    List<Object> values = new ArrayList<>();
+    elements.forEach(t -> values.add(t.evaluate(null)));
+    return new ConstantTemplate(Collections.unmodifiableList(values));
+  }
+
+  private Template string(String text, Scope scope, String pointer) {
+    List<Object> parts = new ArrayList<>();
+    try {
+      for (TemplateText.Part p : TemplateText.split(text)) {
+        parts.add(p.expression() ? expression(p.text(), scope, p.start()) : p.text());
+      }
+    } catch (SyntaxError e) {
+      throw new Located(e.getMessage(), pointer, e.offset, e.hint);
+    }
+    if (parts.isEmpty()) {
+      return new ConstantTemplate(text);
+    }
+    if (parts.size() == 1) {
+      return parts.get(0) instanceof CompiledExpression e ? new ExpressionTemplate(e) : new ConstantTemplate(text);
+    }
+    return new InterpolatedTemplate(parts);
+  }
+
+  private CompiledExpression expression(String source, Scope scope, int start) {
+    Node node;
+    Translation translation = new Translation();
+    String generated;
+    try {
+      node = Parser.parse(source);
+      node.check(new Validation(scope));
+      generated = node.translate(translation);
+    } catch (SyntaxError e) {
+      throw new SyntaxError(e.getMessage(), start + e.offset, e.hint);
+    }
+    Serializable compiled = gate.compile(generated);
+    return new CompiledExpression(source.strip(), compiled, translation.constants(), translation.variables(), generated);
+  }
+
+  private static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static final class Located extends RuntimeException {
+    final String pointer;
+    final int offset;
+    final String hint;
+
+    Located(String message, String pointer, int offset, String hint) {
+      super(message, null, false, false);
+      this.pointer = pointer;
+      this.offset = offset;
+      this.hint = hint;
+    }
   }
 }

@@ -5,23 +5,19 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * The {@link Transport} over Apache HttpClient 5 (classic, pooled connections).
@@ -34,7 +30,7 @@ import org.apache.hc.core5.util.Timeout;
  * <p>{@link RequestLimits#deadline()} is a hard deadline for the whole call, redirects
  * included: at the deadline the exchange in flight is cancelled (its connection closed) by the
  * transport's single daemon timer thread, so neither a silent nor a dribbling server can hold a
- * caller longer.
+ * caller longer. {@link RequestLimits#maxRedirects()} bounds the hops; with 0 any redirect fails.
  *
  * <p>Thread-safe; one instance is meant to be shared by concurrent runs. {@link #close()}
  * closes the pool and the timer thread.
@@ -48,7 +44,7 @@ public final class ApacheTransport implements Transport {
 
   public ApacheTransport(TransportConfig config) {
     this.config = config;
-    this.client = buildClient(config);
+    this.client = HttpClientFactory.create(config);
     this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "pagewalk-http-deadline");
       t.setDaemon(true);
@@ -121,7 +117,7 @@ public final class ApacheTransport implements Transport {
   private static HttpUriRequestBase toApache(HttpRequest request) {
     HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
     for (Map.Entry<String, String> f : request.headers().fields()) {
-      if (!NOT_FORWARDED.contains(f.getKey().toLowerCase(java.util.Locale.ROOT))) {
+      if (!NOT_FORWARDED.contains(f.getKey().toLowerCase(Locale.ROOT))) {
         req.addHeader(f.getKey(), f.getValue());
       }
     }
@@ -153,41 +149,15 @@ public final class ApacheTransport implements Transport {
     }
   }
 
-  private static CloseableHttpClient buildClient(TransportConfig config) {
-    ConnectionConfig connection = ConnectionConfig.custom()
-        .setConnectTimeout(timeout(config.connectTimeout().toMillis()))
-        .setSocketTimeout(timeout(config.socketTimeout().toMillis()))
-        .build();
-    RequestConfig request = RequestConfig.custom()
-        .setConnectionRequestTimeout(timeout(config.connectionRequestTimeout().toMillis()))
-        .setResponseTimeout(timeout(config.socketTimeout().toMillis()))
-        .setRedirectsEnabled(false)
-        .setExpectContinueEnabled(false)
-        .setProtocolUpgradeEnabled(false)
-        .build();
-    return HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDefaultConnectionConfig(connection)
-            .setMaxConnTotal(config.maxConnections())
-            .setMaxConnPerRoute(config.maxConnectionsPerRoute())
-            .build())
-        .setDefaultRequestConfig(request)
-        .setUserAgent(config.userAgent())
-        .disableAutomaticRetries()
-        .disableRedirectHandling()
-        .disableCookieManagement()
-        .disableAuthCaching()
-        .build();
-  }
-
-  private static Timeout timeout(long millis) {
-    return Timeout.of(millis, TimeUnit.MILLISECONDS);
-  }
-
   /** Closes the connection pool and the deadline timer thread. */
   @Override
   public void close() {
     scheduler.shutdownNow();
     client.close(CloseMode.GRACEFUL);
+    try {
+      scheduler.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -153,8 +153,7 @@ public final class LinkHeader {
       if (base == null) {
         return uri.isAbsolute() ? uri.toString() : null;
       }
-      URI b = base.getRawPath() == null || base.getRawPath().isEmpty() ? base.resolve("/") : base;
-      return b.resolve(uri).toString();
+      return UriResolver.resolve(base, uri).toString();
     } catch (URISyntaxException | IllegalArgumentException e) {
       return null;
     }

@@ -28,9 +28,12 @@ final class Redirects {
     } catch (URISyntaxException e) {
       throw new IOException("redirect to an invalid Location \"" + location + "\": " + e.getReason());
     }
-    URI base = current.getRawPath() == null || current.getRawPath().isEmpty()
-        ? current.resolve("/") : current;
-    URI resolved = base.resolve(target);
+    URI resolved;
+    try {
+      resolved = UriResolver.resolve(current, target);
+    } catch (URISyntaxException e) {
+      throw new IOException("redirect to an invalid Location \"" + location + "\": " + e.getReason());
+    }
     String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || resolved.getHost() == null) {
       throw new IOException("redirect to an unsupported Location \"" + location + "\"");

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a response body into the plain data expressions see as {@code body}: JSON becomes
@@ -28,6 +31,9 @@ public final class ResponseDecoder {
   public static final int DEFAULT_MAX_NESTING_DEPTH = 200;
   public static final int DEFAULT_MAX_STRING_LENGTH = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
 
+  private static final Pattern SOURCE_REF =
+      Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
+
   private final ObjectMapper mapper;
   private final int maxNestingDepth;
 
@@ -42,7 +48,6 @@ public final class ResponseDecoder {
         .build();
     this.mapper = JsonMapper.builder(factory)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.USE_LONG_FOR_INTS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
   }
@@ -82,22 +87,38 @@ public final class ResponseDecoder {
       return null;
     }
     try {
-      return charset.equals(StandardCharsets.UTF_8)
+      Object value = charset.equals(StandardCharsets.UTF_8)
           ? mapper.readValue(body, Object.class)
           : mapper.readValue(new String(body, charset), Object.class);
+      return widenInts(value);
     } catch (StreamConstraintsException e) {
-      throw new MalformedBodyException(
-          "JSON nested deeper than " + maxNestingDepth + " levels or over a size limit"
-              + at(e.getLocation()) + ": " + e.getOriginalMessage(), false, e);
+      String reason = e.getOriginalMessage().contains("nesting depth")
+          ? "JSON nesting depth exceeds " + maxNestingDepth
+          : "JSON exceeds a size limit: " + e.getOriginalMessage().replaceAll(" ?\\(from `.*`\\)|, from `.*`", "");
+      throw new MalformedBodyException(reason, false, e);
     } catch (JsonProcessingException e) {
       boolean truncated = e instanceof JsonEOFException
           || e.getOriginalMessage().startsWith("No content to map due to end-of-input");
       throw new MalformedBodyException(
           (truncated ? "truncated JSON" : "malformed JSON") + at(e.getLocation()) + ": "
-              + e.getOriginalMessage(), truncated, e);
+              + SOURCE_REF.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"), truncated, e);
     } catch (IOException e) {
       throw new MalformedBodyException("unreadable JSON: " + e.getMessage(), false, e);
     }
+  }
+
+  /** Integers become Long (BigInteger stays), so expressions see one integer type. */
+  @SuppressWarnings("unchecked")
+  private static Object widenInts(Object value) {
+    if (value instanceof Integer i) {
+      return i.longValue();
+    }
+    if (value instanceof Map<?, ?> map) {
+      ((Map<Object, Object>) map).replaceAll((k, v) -> widenInts(v));
+    } else if (value instanceof List<?> list) {
+      ((List<Object>) list).replaceAll(ResponseDecoder::widenInts);
+    }
+    return value;
   }
 
   private static String at(JsonLocation location) {

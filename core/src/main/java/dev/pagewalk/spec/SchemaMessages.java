@@ -63,12 +63,20 @@ final class SchemaMessages {
 
   /**
    * The one alternative whose declared type takes the value: its own messages ("expected at
-   * least 1", "missing required key") say more than a list of alternatives.
+   * least 1", "missing required key") say more than a list of alternatives. Not for a scalar
+   * when an alternative is a word such as "unlimited": naming both forms helps more.
    */
   private int structuralBranch(ValidationMessage m) {
     JsonNode value = m.getInstanceNode();
     JsonNode branches = m.getSchemaNode();
     if (value == null || !branches.isArray()) {
+      return -1;
+    }
+    boolean wordAlternative = false;
+    for (JsonNode branch : branches) {
+      wordAlternative |= schema.deref(branch).has("const");
+    }
+    if (wordAlternative && !value.isContainerNode()) {
       return -1;
     }
     int found = -1;

@@ -78,7 +78,12 @@ public final class SpecReader {
       composed = YamlComposer.compose(yamlText);
     } catch (YamlProblem problem) {
       Locator locator = new Locator(source, Map.of());
-      throw new SpecException(locator.at(problem.mark(), "", problem.getMessage(), problem.hint()));
+      String hint = problem.hint();
+      if (problem.mark() != null) {
+        String fix = ExpressionQuoting.fixFor(source.line(problem.mark().getLine() + 1));
+        hint = fix != null ? fix : hint;
+      }
+      throw new SpecException(locator.at(problem.mark(), "", problem.getMessage(), hint));
     }
     Node root = composed.root();
     if (root == null) {

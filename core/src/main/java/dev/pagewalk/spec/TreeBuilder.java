@@ -138,9 +138,7 @@ final class TreeBuilder {
 
   private JsonNode unquotedExpression(MappingNode mapping, String pointer, String keyName) {
     String text = spanOf(mapping);
-    String quoted = text.contains("\"") && !text.contains("'")
-        ? "'" + text + "'"
-        : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    String quoted = ExpressionQuoting.quote(text);
     String hint = "write " + (keyName == null ? "" : keyName + ": ") + quoted;
     report(mapping.getStartMark(), pointer,
         "unquoted expression: YAML reads {{...}} as a map; quote it", hint);

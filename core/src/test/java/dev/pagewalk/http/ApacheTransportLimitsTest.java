@@ -33,7 +33,7 @@ class ApacheTransportLimitsTest {
 
         assertThatThrownBy(() -> transport.send(get(server), RequestLimits.of(DEADLINE)))
             .isInstanceOf(DeadlineExceededException.class)
-            .hasMessageMatching("deadline of 300ms exceeded after \\d bytes");
+            .hasMessageMatching("deadline of 300ms exceeded after \\d+ bytes");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
       }
     }
@@ -61,7 +61,6 @@ class ApacheTransportLimitsTest {
             RequestLimits.of(DEADLINE));
 
         assertThat(response.status()).isEqualTo(200);
-        fast.close();
       }
     }
   }

@@ -47,6 +47,22 @@ class ApacheTransportRedirectTest {
     }
 
     @Test
+    void resolvesAQueryOnlyLocationAgainstTheCurrentPath() throws Exception {
+      origin.on("/v1/items", (exchange, request) -> {
+        if (request.pathAndQuery().equals("/v1/items")) {
+          exchange.getResponseHeaders().add("Location", "?page=2");
+          exchange.sendResponseHeaders(302, -1);
+        } else {
+          LoopbackServer.send(exchange, 200, new byte[0]);
+        }
+      });
+
+      HttpResponse response = transport.send(new HttpRequest("GET", origin.uri("/v1/items"), null, null), LIMITS);
+
+      assertThat(response.uri()).isEqualTo(origin.uri("/v1/items?page=2"));
+    }
+
+    @Test
     void seeOtherTurnsPostIntoGetWithoutBody() throws Exception {
       origin.on("/jobs", LoopbackServer.redirect(303, "/jobs/1"));
       origin.on("/jobs/1", LoopbackServer.text(200, "job"));

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -90,6 +95,46 @@ class ApacheTransportTest {
 
       assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("hello gzip");
       assertThat(server.received().get(0).header("Accept-Encoding")).contains("gzip");
+    }
+  }
+
+  @Nested
+  class Sharing {
+    @Test
+    void servesConcurrentCallersFromOneInstance() throws Exception {
+      server.on("/n", (exchange, request) -> LoopbackServer.send(exchange, 200,
+          request.pathAndQuery().getBytes(StandardCharsets.UTF_8)));
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          String path = "/n?i=" + i;
+          results.add(pool.submit(() -> new String(transport.send(
+              new HttpRequest("GET", server.uri(path), null, null), LIMITS).body(), StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i < 40; i++) {
+          assertThat(results.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("/n?i=" + i);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
+    void stopsItsDeadlineThreadOnClose() throws Exception {
+      server.on("/a", LoopbackServer.text(200, "one"));
+      transport.send(new HttpRequest("GET", server.uri("/a"), null, null), LIMITS);
+      assertThat(deadlineThreads()).isPositive();
+
+      transport.close();
+
+      assertThat(deadlineThreads()).isZero();
+    }
+
+    private long deadlineThreads() {
+      return Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().equals("pagewalk-http-deadline") && t.isAlive())
+          .count();
     }
   }
 

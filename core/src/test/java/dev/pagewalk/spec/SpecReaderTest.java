@@ -84,4 +84,155 @@ class SpecReaderTest {
           .containsExactly("file too large: 2097153 bytes, the limit is 1048576 bytes (1 MiB)");
     }
   }
+
+  @Nested
+  class SafeYaml {
+    @Test
+    void refusesADuplicateKeyAtTheSecondOne() {
+      assertThat(only(HEAD + "request:\n  url: /a\n  method: GET\n  url: /b\n").format())
+          .isEqualTo("""
+              demo.yaml:6:3: duplicate key 'url' (first at line 4) (at /request/url)
+                  url: /b
+                  ^""");
+    }
+
+    @Test
+    void refusesAGlobalTagWithoutConstructingAnything() {
+      assertThat(only(HEAD + "request:\n  url: !!python/object:os.system /a\n").format())
+          .isEqualTo("""
+              demo.yaml:4:8: YAML tags are not allowed: !!python/object:os.system (at /request/url)
+                  url: !!python/object:os.system /a
+                       ^
+                hint: remove the tag; quote the value if it should be a string""");
+    }
+
+    @Test
+    void refusesEveryExplicitTagEvenStandardOnes() {
+      assertThat(headlines(HEAD + "request: !foo\n  url: !!str /a\n")).containsExactly(
+          "demo.yaml:3:10: YAML tags are not allowed: !foo",
+          "demo.yaml:4:8: YAML tags are not allowed: !!str");
+    }
+
+    @Test
+    void refusesMoreThanAHandfulOfAliasesToCollections() {
+      String yaml = HEAD + "a: &a [x, x]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n";
+      assertThat(only(yaml).format()).isEqualTo("""
+          demo.yaml:4:45: more than 10 aliases to lists or maps (at /)
+            b: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+                                                        ^
+            hint: write the values out; many aliases can blow up the document (alias bomb)""");
+    }
+
+    @Test
+    void refusesTheBillionLaughs() {
+      StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol]\n");
+      for (int i = 1; i < 10; i++) {
+        yaml.append("a").append(i).append(": &a").append(i).append(" [")
+            .append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+      }
+      assertThat(only(yaml.toString()).message())
+          .isEqualTo("more than 10 aliases to lists or maps");
+    }
+
+    @Test
+    void refusesARecursiveAlias() {
+      assertThat(headlines(HEAD + "request:\n  url: /a\n  body: &b {self: *b}\n"))
+          .containsExactly("demo.yaml:5:9: recursive alias: a value cannot contain itself");
+    }
+
+    @Test
+    void refusesMergeKeys() {
+      assertThat(headlines(HEAD + "request:\n  <<: {method: GET}\n  url: /a\n"))
+          .containsExactly("demo.yaml:4:3: merge keys (<<) are not supported");
+    }
+
+    @Test
+    void refusesNestingDeeperThanFiftyLevels() {
+      String yaml = HEAD + "request: {url: /a, body: " + "[".repeat(60) + "]".repeat(60) + "}\n";
+      assertThat(headlines(yaml)).containsExactly(
+          "demo.yaml:3:74: nesting deeper than 50 levels");
+    }
+
+    @Test
+    void refusesInfinityAndNan() {
+      assertThat(only(HEAD + "request:\n  url: /a\n  body: .inf\n").format()).isEqualTo("""
+          demo.yaml:5:9: '.inf' is not a number a spec can hold (at /request/body)
+              body: .inf
+                    ^
+            hint: quote it if you mean the text: ".inf\"""");
+    }
+
+    @Test
+    void reportsASyntaxErrorWithSnakeYamlsProblemAndMark() {
+      assertThat(only(HEAD + "request:\n  url: /a\n   method: GET\n").format())
+          .isEqualTo("""
+              demo.yaml:5:10: mapping values are not allowed here (at /)
+                   method: GET
+                         ^""");
+    }
+
+    @Test
+    void namesTheOpenConstructOfAnUnfinishedFlowList() {
+      Diagnostic d = only(HEAD + "request:\n  url: [/a\n");
+      assertThat(d.headline())
+          .isEqualTo("demo.yaml:5:1: expected ',' or ']', but got <stream end>");
+      assertThat(d.hint()).isEqualTo("while parsing a flow sequence at line 4, column 8");
+    }
+
+    @Test
+    void refusesMoreThanOneDocument() {
+      assertThat(headlines("pagewalk: 1\n---\nname: demo\n"))
+          .containsExactly("demo.yaml:2:1: but found another document");
+    }
+
+    @Test
+    void refusesAnEmptyFile() {
+      assertThat(headlines("# nothing\n")).containsExactly("demo.yaml:1:1: the file is empty");
+    }
+  }
+
+  @Nested
+  class UnquotedExpressions {
+    @Test
+    void explainsThatYamlReadsBracesAsAMapAndShowsTheFix() {
+      assertThat(only(HEAD + "request:\n  url: {{links.next}}\n").format()).isEqualTo("""
+          demo.yaml:4:8: unquoted expression: YAML reads {{...}} as a map; quote it (at /request/url)
+              url: {{links.next}}
+                   ^
+            hint: write url: "{{links.next}}\"""");
+    }
+
+    @Test
+    void keepsTheSpacingOfTheSourceInTheFix() {
+      assertThat(only(HEAD + "request:\n  url: /a\n  qs: {cursor: {{ body.next }}}\n").hint())
+          .isEqualTo("write cursor: \"{{ body.next }}\"");
+    }
+
+    @Test
+    void usesSingleQuotesWhenTheExpressionHoldsDoubleOnes() {
+      assertThat(only(HEAD + "request:\n  url: /a\n  condition: {{body.s == \"x\"}}\n").hint())
+          .isEqualTo("write condition: '{{body.s == \"x\"}}'");
+    }
+
+    @Test
+    void showsTheFixWhenTheBracesMakeTheYamlInvalid() {
+      assertThat(only(HEAD + "request:\n  url: {{base}}/x\n").format()).isEqualTo("""
+          demo.yaml:4:16: expected <block end>, but found '<scalar>' (at /)
+              url: {{base}}/x
+                           ^
+            hint: quote values that start with {{: write url: "{{base}}/x\"""");
+    }
+
+    @Test
+    void showsTheFixForAnInvalidListItem() {
+      assertThat(only(HEAD + "request:\n  url: /a\n  qs:\n    a:\n      - {{a}} and b\n").hint())
+          .isEqualTo("quote values that start with {{: write - \"{{a}} and b\"");
+    }
+
+    @Test
+    void reportsAListItemWithoutAKeyInTheFix() {
+      assertThat(only(HEAD + "request:\n  url: /a\n  body: [{{a}}]\n").hint())
+          .isEqualTo("write \"{{a}}\"");
+    }
+  }
 }

@@ -1,0 +1,45 @@
+package dev.pagewalk.expr;
+
+import java.io.Serializable;
+import org.mvel2.MVEL;
+
+/** One {@code {{...}}} expression compiled by MVEL, with its constant and variable tables. */
+final class CompiledExpression {
+  private final String source;
+  private final Serializable compiled;
+  private final Object[] constants;
+  private final String[] variables;
+  private final String mvelSource;
+
+  CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables, String mvelSource) {
+    this.source = source;
+    this.compiled = compiled;
+    this.constants = constants;
+    this.variables = variables;
+    this.mvelSource = mvelSource;
+  }
+
+  Object evaluate(Bindings bindings) {
+    try {
+      return MVEL.executeExpression(compiled, new SlotFactory(constants, variables, bindings));
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof EvalFailure f) {
+          throw new EvaluationException("expression {{" + source + "}}: " + f.getMessage());
+        }
+        if (t instanceof EvaluationException f) {
+          throw f;
+        }
+      }
+      throw new EvaluationException("expression {{" + source + "}}: internal error", e);
+    }
+  }
+
+  String source() {
+    return source;
+  }
+
+  String mvelSource() {
+    return mvelSource;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.pagewalk.expr;
+
+/** {@code target[index]}: 1-based list index (negative from the end) or map key; null-safe. */
+record IndexNode(Node target, Node index, int offset) implements Node {
+  @Override
+  public void check(Validation validation) {
+    target.check(validation);
+    index.check(validation);
+  }
+
+  @Override
+  public String translate(Translation translation) {
+    return translation.call("pw_index", target.translate(translation), index.translate(translation));
+  }
+
+  @Override
+  public int height() {
+    return 1 + Math.max(target.height(), index.height());
+  }
+}

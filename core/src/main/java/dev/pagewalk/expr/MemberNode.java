@@ -1,0 +1,19 @@
+package dev.pagewalk.expr;
+
+/** {@code target.key} or {@code target.`key`}: a null-safe map lookup. */
+record MemberNode(Node target, String key, int offset) implements Node {
+  @Override
+  public void check(Validation validation) {
+    target.check(validation);
+  }
+
+  @Override
+  public String translate(Translation translation) {
+    return translation.call("pw_member", target.translate(translation), translation.constant(key));
+  }
+
+  @Override
+  public int height() {
+    return 1 + target.height();
+  }
+}

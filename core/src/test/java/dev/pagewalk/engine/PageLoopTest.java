@@ -1,0 +1,236 @@
+package dev.pagewalk.engine;
+
+import static dev.pagewalk.engine.ScriptedTransport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pagewalk.InputException;
+import dev.pagewalk.LimitOverrides;
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.Pagewalk;
+import dev.pagewalk.RunInput;
+import dev.pagewalk.RunResult;
+import dev.pagewalk.Runner;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.plan.Plan;
+import java.io.IOException;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PageLoopTest {
+  private static final String TOKEN_SPEC =
+      """
+      pagewalk: 1
+      name: tokens
+      baseUrl: http://api.test
+      parameters:
+        size: {type: integer, default: 2, minimum: 1, maximum: 10}
+      limits: {maxRecords: unlimited}
+      request:
+        url: /items
+        qs: {limit: "{{parameters.size}}"}
+        response:
+          iterate: "{{body.data}}"
+          key: "{{item.id}}"
+        pagination:
+          qs: {cursor: "{{body.next}}"}
+          condition: "{{body.next}}"
+      """;
+
+  private final List<Duration> slept = new ArrayList<>();
+
+  private Runner runner(ScriptedTransport transport) {
+    return Runner.builder().transport(transport).sleeper(slept::add).build();
+  }
+
+  private static String page(String next, int... ids) {
+    StringBuilder data = new StringBuilder();
+    for (int id : ids) {
+      data.append(data.length() == 0 ? "" : ",").append("{\"id\":").append(id).append('}');
+    }
+    return "{\"data\":[" + data + "],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}";
+  }
+
+  private static List<Object> keys(Runner.Collected c) {
+    return c.records().stream().map(OutputRecord::key).toList();
+  }
+
+  @Nested
+  class Retries {
+    @Test
+    void resendTheVerySameRequestAndNeverAdvance() {
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) ->
+                  switch (i) {
+                    case 0 -> json(req, 200, page("b", 1, 2));
+                    case 1 -> json(req, 503, "{}");
+                    case 2 -> throw new SocketException("Connection reset");
+                    case 3 -> json(req, 200, page("c", 3, 4));
+                    default -> json(req, 200, page(null, 5));
+                  });
+      Plan plan = Pagewalk.parse("tokens.yaml", TOKEN_SPEC);
+      Runner.Collected c = runner(t).collect(plan, RunInput.empty());
+      assertThat(t.uris())
+          .containsExactly(
+              "GET http://api.test/items?limit=2",
+              "GET http://api.test/items?limit=2&cursor=b",
+              "GET http://api.test/items?limit=2&cursor=b",
+              "GET http://api.test/items?limit=2&cursor=b",
+              "GET http://api.test/items?limit=2&cursor=c");
+      assertThat(keys(c)).containsExactly(1L, 2L, 3L, 4L, 5L);
+      assertThat(c.result().retries()).isEqualTo(2);
+      assertThat(c.result().requests()).isEqualTo(5);
+      assertThat(c.result().stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
+      assertThat(slept).hasSize(2);
+    }
+
+    @Test
+    void giveUpAfterMaxAttemptsNamingTheRequest() {
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) -> i == 0 ? json(req, 200, page("b", 1)) : json(req, 503, "{\"e\":1}"));
+      RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
+      assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
+      assertThat(r.failure().getMessage())
+          .isEqualTo("tokens: GET http://api.test/items?limit=2&cursor=b returned 503: {\"e\":1}");
+      assertThat(r.requests()).isEqualTo(6);
+      assertThat(r.recordsEmitted()).isEqualTo(1);
+    }
+
+    @Test
+    void refuseARetryAfterBeyondTheCap() {
+      ScriptedTransport t =
+          new ScriptedTransport((req, i) -> json(req, 429, "{}", "Retry-After", "3600"));
+      RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
+      assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
+      assertThat(r.failure().getMessage())
+          .isEqualTo(
+              "tokens: GET http://api.test/items?limit=2 returned 429 with Retry-After 3600s,"
+                  + " beyond the cap of 300s (retry.retryAfter.max)");
+      assertThat(slept).isEmpty();
+    }
+  }
+
+  @Nested
+  class EmptyPages {
+    @Test
+    void anEmptyPageWithContinuationIsRetriedThenPagingContinues() {
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) ->
+                  switch (i) {
+                    case 0 -> json(req, 200, page("b", 1));
+                    case 1, 2, 3 -> json(req, 200, page("c"));
+                    default -> json(req, 200, page(null, 2));
+                  });
+      Runner.Collected c = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty());
+      assertThat(keys(c)).containsExactly(1L, 2L);
+      assertThat(t.uris()).hasSize(5);
+      assertThat(t.uris().get(4)).endsWith("cursor=c");
+      assertThat(c.result().emptyPagesWithContinuation()).isEqualTo(1);
+      assertThat(c.result().retries()).isEqualTo(2);
+      assertThat(c.result().stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
+    }
+  }
+
+  @Nested
+  class LoopGuard {
+    @Test
+    void stopsWhenThePaginationRequestRepeats() {
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, page("same", i + 1)));
+      RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
+      assertThat(r.stopReason()).isEqualTo(StopReason.LOOP_DETECTED);
+      assertThat(r.failure().getMessage())
+          .isEqualTo(
+              "tokens: loop detected: page 3 would repeat a request already sent:"
+                  + " GET http://api.test/items?limit=2&cursor=same;"
+                  + " the pagination directives do not advance");
+      assertThat(r.recordsEmitted()).isEqualTo(2);
+    }
+  }
+
+  @Nested
+  class Caps {
+    @Test
+    void maxRecordsCutsThePageAndSaysSo() {
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, page("n" + i, 3 * i + 1, 3 * i + 2, 3 * i + 3)));
+      Runner.Collected c =
+          runner(t)
+              .collect(
+                  Pagewalk.parse("tokens.yaml", TOKEN_SPEC),
+                  RunInput.empty().withLimits(LimitOverrides.NONE.withMaxRecords(4)));
+      assertThat(keys(c)).containsExactly(1L, 2L, 3L, 4L);
+      assertThat(c.result().stopReason()).isEqualTo(StopReason.MAX_RECORDS);
+      assertThat(c.result().truncated()).isTrue();
+    }
+
+    @Test
+    void maxPaginationRequestsStopsBeforeSending() {
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, page("n" + i, i)));
+      RunResult r =
+          runner(t)
+              .collect(
+                  Pagewalk.parse("tokens.yaml", TOKEN_SPEC),
+                  RunInput.empty().withLimits(LimitOverrides.NONE.withMaxPaginationRequests(2)))
+              .result();
+      assertThat(t.requests).hasSize(3);
+      assertThat(r.stopReason()).isEqualTo(StopReason.MAX_PAGINATION_REQUESTS);
+    }
+  }
+
+  @Nested
+  class Inputs {
+    @Test
+    void areCheckedBeforeAnyRequest() {
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, page(null)));
+      Plan plan = Pagewalk.parse("tokens.yaml", TOKEN_SPEC);
+      assertThatThrownBy(
+              () -> runner(t).collect(plan, RunInput.empty().withParameters(Map.of("size", 50))))
+          .isInstanceOf(InputException.class)
+          .hasMessage("tokens: parameter 'size' must be at most 10, got 50");
+      assertThat(t.requests).isEmpty();
+    }
+  }
+
+  @Nested
+  class Concurrency {
+    @Test
+    void onePlanServesManyConcurrentRuns() throws Exception {
+      Plan plan = Pagewalk.parse("tokens.yaml", TOKEN_SPEC);
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<List<Object>>> futures = new ArrayList<>();
+        for (int run = 0; run < 32; run++) {
+          int base = run * 100;
+          ScriptedTransport t =
+              new ScriptedTransport(
+                  (req, i) -> i < 5 ? json(req, 200, page("p" + i, base + 2 * i, base + 2 * i + 1))
+                      : json(req, 200, page(null)));
+          futures.add(pool.submit(() -> keys(runner(t).collect(plan, RunInput.empty()))));
+        }
+        for (int run = 0; run < 32; run++) {
+          List<Object> expected = new ArrayList<>();
+          for (int k = 0; k < 10; k++) {
+            expected.add((long) run * 100 + k);
+          }
+          assertThat(futures.get(run).get()).isEqualTo(expected);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  static IOException reset() {
+    return new SocketException("Connection reset");
+  }
+}

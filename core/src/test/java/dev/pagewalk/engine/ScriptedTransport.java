@@ -1,0 +1,51 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.http.Headers;
+import dev.pagewalk.http.HttpRequest;
+import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.http.RequestLimits;
+import dev.pagewalk.http.Transport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A transport that answers from a script (a function of the request and how many requests came
+ * before) and records every request, for engine tests that pin exact request sequences. The
+ * conformance suite runs the same behaviour over real HTTP against WireMock.
+ */
+final class ScriptedTransport implements Transport {
+  interface Script {
+    HttpResponse answer(HttpRequest request, int index) throws IOException;
+  }
+
+  private final Script script;
+  final List<HttpRequest> requests = new ArrayList<>();
+
+  ScriptedTransport(Script script) {
+    this.script = script;
+  }
+
+  @Override
+  public synchronized HttpResponse send(HttpRequest request, RequestLimits limits)
+      throws IOException {
+    requests.add(request);
+    return script.answer(request, requests.size() - 1);
+  }
+
+  List<String> uris() {
+    return requests.stream().map(r -> r.method() + " " + r.uri()).toList();
+  }
+
+  static HttpResponse json(HttpRequest request, int status, String body, String... headers) {
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    fields.add(Map.entry("Content-Type", "application/json"));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      fields.add(Map.entry(headers[i], headers[i + 1]));
+    }
+    return new HttpResponse(
+        status, "", Headers.of(fields), body.getBytes(StandardCharsets.UTF_8), request.uri());
+  }
+}
