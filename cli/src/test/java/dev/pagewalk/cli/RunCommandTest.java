@@ -186,7 +186,7 @@ class RunCommandTest {
     void aMissingRequiredConnectionValueIsAnInputError() {
       Cli.Result r = Cli.plain().run("run", SPEC, "--base-url", api.url());
       assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-      assertThat(r.err()).isEqualTo("pagewalk run: items: connection 'token' is required\n");
+      assertThat(r.err()).isEqualTo("pagewalk run: items: connection value 'token' is required\n");
       assertThat(api.server.getAllServeEvents()).isEmpty();
     }
 

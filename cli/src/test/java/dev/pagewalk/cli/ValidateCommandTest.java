@@ -10,7 +10,8 @@ class ValidateCommandTest {
   private static final String SPECS = "src/test/resources/specs/";
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"unknown-key", "wrong-type", "unquoted-template"})
+  @ValueSource(strings = {"unknown-key", "wrong-type", "unquoted-template", "bad-expression",
+      "unknown-function"})
   void printsEachDiagnosticCompilerStyle(String spec) {
     Cli.Result r = Cli.plain().run("validate", SPECS + spec + ".yaml");
     assertThat(r.code()).isEqualTo(ExitCodes.SPEC_ERROR);
@@ -26,6 +27,14 @@ class ValidateCommandTest {
             + "    respone:\n"
             + "    ^\n"
             + "  hint: did you mean 'response'?\n");
+  }
+
+  @Test
+  void printsOkForAGoodSpec() {
+    Cli.Result r = Cli.plain().run("validate", SPECS + "good.yaml");
+    assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(r.out()).isEqualTo(SPECS + "good.yaml: ok\n");
+    assertThat(r.err()).isEmpty();
   }
 
   @Test
