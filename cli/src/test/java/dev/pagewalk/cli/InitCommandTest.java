@@ -2,6 +2,9 @@ package dev.pagewalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +51,25 @@ class InitCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).isEqualTo(spec + ": ok\n");
     assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+  }
+
+  @Test
+  void theStarterSpecFetchesTheExpectedRecordsFromTheCaseStubs() throws IOException {
+    init("acme-items");
+    Path caseDir = dir.resolve("acme-items/cases/basic");
+    WireMockServer api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+        .jettyStopTimeout(0L).usingFilesUnderDirectory(caseDir.toString()));
+    api.start();
+    try {
+      Cli.Result r = Cli.plain().run("run", dir.resolve("acme-items/acme-items.yaml").toString(),
+          "--base-url", "http://127.0.0.1:" + api.port(), "-p", "page_size=2",
+          "-c", "api_token=test-token");
+      assertThat(r.err()).startsWith("complete (condition-false): 3 records, 2 pages, 2 requests");
+      assertThat(r.out()).isEqualTo(Files.readString(caseDir.resolve("expected.jsonl")));
+      assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+    } finally {
+      api.stop();
+    }
   }
 
   @Test
