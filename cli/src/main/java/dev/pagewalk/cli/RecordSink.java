@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.pagewalk.CancelledException;
 import dev.pagewalk.OutputRecord;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.function.Consumer;
@@ -53,6 +55,18 @@ final class RecordSink implements Consumer<OutputRecord>, AutoCloseable {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Flushes a page's records, during the run. A {@link PrintWriter} (stdout) hides write errors;
+   * when it reports one — the reader went away, as with {@code | head} — the run is cancelled
+   * rather than fetching pages nobody reads.
+   */
+  void endOfPage() {
+    flush();
+    if (out instanceof PrintWriter writer && writer.checkError()) {
+      throw new CancelledException("the output was closed; stopped fetching");
     }
   }
 

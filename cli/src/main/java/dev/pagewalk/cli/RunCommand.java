@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
     RunListener listener = new RunListener() {
       @Override
       public void onPage(PageEvent page) {
-        sink.flush();
+        sink.endOfPage();
         if (progress != null) {
           progress.onPage(page);
         }
