@@ -1,0 +1,83 @@
+package dev.pagewalk.conformance;
+
+import dev.pagewalk.RunResult;
+import java.util.List;
+
+/**
+ * Renders a case's verdict for people: the problems, then how the run ended, then every request
+ * the mock API received, numbered, with its status and unmatched ones marked. Contains nothing
+ * that changes between runs (no ports, no times), so a report can be pinned in a test.
+ */
+final class CaseReport {
+  private CaseReport() {}
+
+  static String render(String name, String description, List<String> problems, Observed seen) {
+    StringBuilder out = new StringBuilder();
+    out.append(problems.isEmpty() ? "PASS " : "FAIL ").append(name);
+    if (description != null && !description.isBlank()) {
+      out.append("  (").append(description.strip()).append(')');
+    }
+    out.append('\n');
+    if (problems.isEmpty()) {
+      return out.toString();
+    }
+    for (String p : problems) {
+      out.append("  * ").append(p.replace("\n", "\n    ")).append('\n');
+    }
+    if (seen != null) {
+      run(seen, out);
+      requests(seen.served(), out);
+    }
+    return out.toString();
+  }
+
+  private static void run(Observed seen, StringBuilder out) {
+    RunResult r = seen.result();
+    if (r == null) {
+      out.append("  run: threw before finishing: ").append(indent(seen.shown(seen.failure()))).append('\n');
+      return;
+    }
+    out.append("  run: stopped by ").append(r.stopReason().wireName())
+        .append(" after ").append(r.requests()).append(plural(r.requests(), " request"))
+        .append(", ").append(r.pages()).append(plural(r.pages(), " page"))
+        .append(", ").append(r.recordsEmitted()).append(plural(r.recordsEmitted(), " record"))
+        .append(" emitted");
+    if (r.retries() > 0) {
+      out.append(", ").append(r.retries()).append(plural(r.retries(), " retry", " retries"));
+    }
+    out.append('\n');
+    if (seen.failure() != null) {
+      out.append("       failure: ").append(indent(seen.shown(seen.failure()))).append('\n');
+    }
+  }
+
+  private static void requests(List<ServedRequest> served, StringBuilder out) {
+    if (served.isEmpty()) {
+      out.append("  requests made: none\n");
+      return;
+    }
+    out.append("  requests made (").append(served.size()).append("):\n");
+    int width = String.valueOf(served.size()).length();
+    for (int i = 0; i < served.size(); i++) {
+      ServedRequest s = served.get(i);
+      out.append("    ").append(String.format("%" + width + "d", i + 1)).append(". ")
+          .append(s.status()).append("  ").append(s.describe());
+      if (!s.matched()) {
+        out.append("   <- unmatched");
+      }
+      out.append('\n');
+    }
+  }
+
+  private static String indent(String text) {
+    return String.valueOf(text).replace("\n", "\n         ");
+  }
+
+  private static String plural(long n, String one) {
+    return plural(n, one, one + "s");
+  }
+
+  private static String plural(long n, String one, String many) {
+    return n == 1 ? one : many;
+  }
+}
