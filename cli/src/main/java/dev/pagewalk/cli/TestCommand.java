@@ -1,9 +1,8 @@
 package dev.pagewalk.cli;
 
+import dev.pagewalk.conformance.ConformanceMain;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,41 +27,22 @@ import picocli.CommandLine.Spec;
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
-      ExitCodes.COMPLETE + ":every case passed",
-      "other:the conformance runner's code for failed or broken cases",
+      "0:every case passed",
+      "1:at least one case failed (each failure is printed with a diff)",
+      "2:no case.yaml was found under DIR",
       ExitCodes.USAGE_HELP
     })
 final class TestCommand implements Callable<Integer> {
-  static final String RUNNER = "dev.pagewalk.conformance.ConformanceMain";
-
   @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders of conformance cases.")
   List<Path> dirs;
 
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (PrintStream stream = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8)) {
-      return runConformance(dirs, stream);
-    }
-  }
-
-  // TODO(cli): call ConformanceMain.run(dirs, out) directly once it is merged into main; until
-  // then it is looked up at run time so this module compiles without it.
-  private int runConformance(List<Path> folders, PrintStream stream) throws Exception {
-    Method run;
-    try {
-      run = Class.forName(RUNNER).getMethod("run", List.class, PrintStream.class);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      spec.commandLine().getErr().println(
-          "pagewalk test: this build has no conformance runner (" + RUNNER + ") yet");
-      return ExitCodes.INTERNAL;
-    }
-    try {
-      return (Integer) run.invoke(null, folders, stream);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
+      return ConformanceMain.run(dirs, stream);
     }
   }
 }

@@ -17,12 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
-// Every run loads a spec into a plan, which needs the expr package: disabled until main has it.
-@EnabledIf(value = "dev.pagewalk.cli.CoreFeatures#expressionsCompile",
-    disabledReason = "the core's expr package is not merged into main yet")
 class RunCommandTest {
   static final String SPEC = "src/test/resources/specs/good.yaml";
   static final String RECORDS =
