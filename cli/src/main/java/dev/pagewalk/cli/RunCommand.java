@@ -3,7 +3,6 @@ package dev.pagewalk.cli;
 import dev.pagewalk.InputException;
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
-import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.SpecException;
@@ -127,31 +126,8 @@ final class RunCommand implements Callable<Integer> {
   private RunResult execute(Plan plan, RunInput input, RecordSink sink, PrintWriter err) {
     ProgressLine progress = !quiet && parent.environment().terminal()
         ? new ProgressLine(err, System::nanoTime) : null;
-    RunListener listener = new RunListener() {
-      @Override
-      public void onPage(PageEvent page) {
-        sink.endOfPage();
-        if (progress != null) {
-          progress.onPage(page);
-        }
-      }
-
-      @Override
-      public void onRetry(RetryEvent retry) {
-        if (progress != null) {
-          progress.onRetry(retry);
-        }
-      }
-
-      @Override
-      public void onWait(String why, java.time.Duration duration) {
-        if (progress != null) {
-          progress.onWait(why, duration);
-        }
-      }
-    };
     try (Runner runner = Runner.builder().build()) {
-      return runner.run(plan, input, sink, listener);
+      return runner.run(plan, input, sink, new PageFeedback(sink, progress));
     } catch (InputException e) {
       err.println("pagewalk run: " + e.getMessage());
       err.flush();

@@ -15,12 +15,17 @@ class ProgressLineTest {
   final StringWriter err = new StringWriter();
   final ProgressLine line = new ProgressLine(new PrintWriter(err), nanos::get);
 
+  static PageEvent page(long number, long recordsSoFar) {
+    return new PageEvent(number, "GET /items", 200, 0, 0, recordsSoFar, 1, 0, null, null,
+        java.util.Map.of(), null, 0);
+  }
+
   @Test
   void countsPagesRecordsAndRateAndRedrawsInPlace() {
     nanos.set(2_000_000_000L);
-    line.onPage(new PageEvent(1, "GET /items", 200, 100, 100, 100));
+    line.onPage(page(1, 100));
     nanos.set(4_000_000_000L);
-    line.onPage(new PageEvent(2, "GET /items?cursor=c2", 200, 100, 100, 200));
+    line.onPage(page(2, 200));
     assertThat(err.toString()).isEqualTo(
         "\r1 page, 100 records, 50 records/s, 0 retries, 0 waits\u001b[K"
             + "\r2 pages, 200 records, 50 records/s, 0 retries, 0 waits\u001b[K");
@@ -33,7 +38,7 @@ class ProgressLineTest {
     line.onWait("Retry-After", Duration.ofSeconds(3));
     assertThat(line.text()).isEqualTo(
         "0 pages, 0 records, 0 records/s, 1 retry, 1 wait - waiting 3.0s (Retry-After)");
-    line.onPage(new PageEvent(1, "GET /items", 200, 10, 10, 10));
+    line.onPage(page(1, 10));
     assertThat(line.text()).isEqualTo("1 page, 10 records, 10 records/s, 1 retry, 1 wait");
   }
 
@@ -41,7 +46,7 @@ class ProgressLineTest {
   void erasesItselfOnceAndOnlyWhenDrawn() {
     line.clear();
     assertThat(err.toString()).isEmpty();
-    line.onPage(new PageEvent(1, "GET /items", 200, 1, 1, 1));
+    line.onPage(page(1, 1));
     line.clear();
     line.clear();
     assertThat(err.toString()).endsWith("\u001b[K\r\u001b[K").doesNotEndWith("\r\u001b[K\r\u001b[K");
