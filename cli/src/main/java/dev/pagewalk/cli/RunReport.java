@@ -1,5 +1,6 @@
 package dev.pagewalk.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,8 @@ import java.util.Locale;
 
 /**
  * The machine-readable report of a run ({@code --report}): every field of the {@link RunResult},
- * the stop reason by wire name and kind, the failure's kind and message, and the limits in force.
+ * the stop reason by wire name and kind, the failure's kind and message, the limits in force and,
+ * under {@code audit}, the core's completeness report (checks, verdict, advice).
  * Durations are milliseconds, instants ISO-8601.
  */
 final class RunReport {
@@ -48,11 +50,20 @@ final class RunReport {
     n.put("bytesReceived", r.bytesReceived());
     n.put("emptyPagesWithContinuation", r.emptyPagesWithContinuation());
     n.put("waitedMs", r.waited() == null ? 0 : r.waited().toMillis());
+    n.put("duplicatesDropped", r.duplicatesDropped());
+    n.set("watermark", JSON.valueToTree(r.watermark()));
     ObjectNode l = n.putObject("limits");
     cap(l, "maxRequests", limits.maxRequests());
     cap(l, "maxPaginationRequests", limits.maxPaginationRequests());
     cap(l, "maxRecords", limits.maxRecords());
     l.put("timeout", limits.timeout() == null ? "unlimited" : Durations.format(limits.timeout()));
+    if (r.report() != null) {
+      try {
+        n.set("audit", JSON.readTree(r.report().toJson()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     return n.toPrettyString();
   }
 

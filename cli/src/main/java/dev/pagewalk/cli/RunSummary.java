@@ -30,6 +30,9 @@ final class RunSummary {
         .append(plural(r.pages(), "page")).append(", ")
         .append(plural(r.requests(), "request")).append(", ")
         .append(r.retries()).append(r.retries() == 1 ? " retry" : " retries");
+    if (r.duplicatesDropped() > 0) {
+      s.append(", ").append(r.duplicatesDropped()).append(" duplicates dropped");
+    }
     if (r.recordsFiltered() > 0) {
       s.append(", ").append(r.recordsFiltered()).append(" filtered out");
     }

@@ -109,6 +109,8 @@ class RunCommandTest {
       assertThat(json.get("pages").asLong()).isEqualTo(2);
       assertThat(json.get("recordsEmitted").asLong()).isEqualTo(3);
       assertThat(json.get("limits").get("maxRecords").asLong()).isEqualTo(3200);
+      assertThat(json.get("duplicatesDropped").asLong()).isZero();
+      assertThat(json.get("audit").get("stopReason").asText()).isEqualTo("condition-false");
     }
 
     @Test
