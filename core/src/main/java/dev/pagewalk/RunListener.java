@@ -21,9 +21,26 @@ public interface RunListener {
   /** The run ended. */
   default void onEnd(RunResult result) {}
 
-  /** What a page brought. {@code request} is the sanitized method and URL. */
+  /**
+   * What a page brought. {@code request} is the sanitized method and URL; {@code items} counts
+   * what {@code iterate} returned, {@code emitted} what was delivered after filtering and
+   * de-duplication; {@code pagingState} is the {@code pagination} variable the request was built
+   * with; {@code total} is the API's own total when the spec reads one.
+   */
   record PageEvent(
-      long page, String request, int status, int items, int emitted, long recordsSoFar) {}
+      long page,
+      String request,
+      int status,
+      int items,
+      int emitted,
+      long recordsSoFar,
+      int attempts,
+      int duplicates,
+      Object firstKey,
+      Object lastKey,
+      java.util.Map<String, Object> pagingState,
+      Object total,
+      long durationMillis) {}
 
   /** A failed attempt that will be retried. */
   record RetryEvent(String request, int attempt, String cause, Duration delay) {}

@@ -19,6 +19,10 @@ import java.util.Optional;
  * @param bytesReceived response body bytes, all attempts
  * @param emptyPagesWithContinuation empty pages whose {@code condition} still said "more"
  * @param waited total time spent in delays, backoff and Retry-After waits
+ * @param duplicatesDropped records not delivered because their key was already delivered
+ * @param watermark the largest {@code (cursor, tieBreaker)} delivered by an incremental run, as
+ *     {@code {cursor, tieBreaker}}; empty otherwise — the {@code state} of the next run
+ * @param report the completeness report
  */
 public record RunResult(
     String runId,
@@ -36,7 +40,10 @@ public record RunResult(
     long recordsEmitted,
     long bytesReceived,
     long emptyPagesWithContinuation,
-    Duration waited) {
+    Duration waited,
+    long duplicatesDropped,
+    java.util.Map<String, Object> watermark,
+    dev.pagewalk.audit.RunReport report) {
 
   /** True when a cap or {@code response.limit} ended the run: there may be more records. */
   public boolean truncated() {

@@ -26,9 +26,11 @@ final class ChainRunner {
   private final ResponseReader reader;
   private final PageExtractor extractor;
   private final LoopGuard guard = new LoopGuard();
+  private final PageAcceptor acceptor;
 
-  ChainRunner(RunContext run) {
+  ChainRunner(RunContext run, PageAcceptor acceptor) {
     this.run = run;
+    this.acceptor = acceptor;
     this.builder = new RequestBuilder(run);
     this.sender = new Sender(run);
     this.reader = new ResponseReader(run);
@@ -80,6 +82,8 @@ final class ChainRunner {
     BuiltRequest request = builder.build(req, null);
     guard.firstTime(request.http());
     while (true) {
+      long sentAt = System.nanoTime();
+      long requestsBefore = c.requests;
       Decoded decoded = respond(req, request);
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");
@@ -115,14 +119,24 @@ final class ChainRunner {
         }
       }
       emptyRetries = 0;
-      deliver(page, sink);
+      Object total =
+          run.plan.audit().total() == null ? null : reader.evaluate(run.plan.audit().total(), "audit.total");
+      int attempts = (int) (c.requests - requestsBefore);
+      long millis = (System.nanoTime() - sentAt) / 1_000_000;
+      List<OutputRecord> delivered =
+          acceptor.accept(page, pageNumber, request.display(), decoded.http().status(), attempts,
+              pagingBefore, total, millis, sink);
       c.pages++;
       c.recordsReceived += page.received();
       c.recordsFiltered += page.filtered();
       run.listener.onPage(
           new RunListener.PageEvent(
               pageNumber, request.display(), decoded.http().status(), page.received(),
-              page.records().size(), c.recordsEmitted));
+              delivered.size(), c.recordsEmitted, attempts,
+              page.records().size() - delivered.size(),
+              delivered.isEmpty() ? null : delivered.get(0).key(),
+              delivered.isEmpty() ? null : delivered.get(delivered.size() - 1).key(),
+              pagingBefore, total, millis));
       if (guard.sameBodyCount(decoded.http().body()) >= 3) {
         throw loop("the same response body came back three times in a row (page "
             + pageNumber + ", " + request.display() + ")");
@@ -160,13 +174,6 @@ final class ChainRunner {
 
   private boolean condition(Template condition) {
     return condition == null || Values.truthy(reader.evaluate(condition, "pagination.condition"));
-  }
-
-  private void deliver(Page page, Consumer<OutputRecord> sink) {
-    for (OutputRecord r : page.records()) {
-      sink.accept(r);
-      run.counters.recordsEmitted++;
-    }
   }
 
   private Decoded respond(RequestPlan req, BuiltRequest request) {

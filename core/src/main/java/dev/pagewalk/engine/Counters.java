@@ -14,6 +14,12 @@ final class Counters {
   long recordsEmitted;
   long bytesReceived;
   long emptyPagesWithContinuation;
+  long duplicates;
+  long alreadySynced;
+  long beyondBoundary;
+  long initialRequests;
   Duration waited = Duration.ZERO;
   Duration retryWaited = Duration.ZERO;
+  Duration rateLimitWaited = Duration.ZERO;
+  Duration delayWaited = Duration.ZERO;
 }

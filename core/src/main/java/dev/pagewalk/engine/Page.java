@@ -5,6 +5,14 @@ import java.util.List;
 
 /**
  * The records of one accepted page. {@code received} counts the items {@code iterate} returned,
- * before filtering; {@code truncated} says a limit cut the page short.
+ * before filtering; {@code truncated} says a limit cut the page short. The parallel lists hold,
+ * per record, what the sync and audit blocks read from it (empty when the spec declares none).
  */
-record Page(List<OutputRecord> records, int received, int filtered, boolean truncated) {}
+record Page(
+    List<OutputRecord> records,
+    int received,
+    int filtered,
+    boolean truncated,
+    List<List<Object>> order,
+    List<Long> sequentialIds,
+    List<List<Object>> cursors) {}

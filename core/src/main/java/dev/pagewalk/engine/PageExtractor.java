@@ -3,7 +3,9 @@ package dev.pagewalk.engine;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
+import dev.pagewalk.plan.SyncPlan;
 import dev.pagewalk.plan.ResponsePlan;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +36,11 @@ final class PageExtractor {
     Map<String, Object> iterate = new LinkedHashMap<>();
     iterate.put("container", container);
     List<OutputRecord> records = new ArrayList<>(Math.min(items.size(), 4096));
+    SyncPlan sync = run.plan.sync();
+    Template sequentialId = run.plan.audit().sequentialId();
+    List<List<Object>> order = sync.order().isEmpty() ? List.of() : new ArrayList<>();
+    List<Long> ids = sequentialId == null ? List.of() : new ArrayList<>();
+    List<List<Object>> cursors = sync.incremental() ? new ArrayList<>() : List.of();
     int filtered = 0;
     boolean truncated = false;
     for (int i = 0; i < items.size(); i++) {
@@ -65,10 +72,45 @@ final class PageExtractor {
         }
       }
       records.add(new OutputRecord(key, value, pageNumber));
+      if (!sync.order().isEmpty()) {
+        List<Object> tuple = new ArrayList<>(sync.order().size());
+        for (Template t : sync.order()) {
+          tuple.add(reader.evaluate(t, "sync.order"));
+        }
+        order.add(tuple);
+      }
+      if (sequentialId != null) {
+        ids.add(sequentialId(reader.evaluate(sequentialId, "audit.sequentialId"), pageNumber));
+      }
+      if (sync.incremental()) {
+        List<Object> pair = new ArrayList<>(2);
+        pair.add(reader.evaluate(sync.cursor(), "sync.incremental.cursor"));
+        pair.add(sync.tieBreaker() == null ? null
+            : reader.evaluate(sync.tieBreaker(), "sync.incremental.tieBreaker"));
+        cursors.add(pair);
+      }
     }
     s.item = null;
     s.iterate = iterate;
-    return new Page(records, items.size(), filtered, truncated);
+    return new Page(records, items.size(), filtered, truncated, order, ids, cursors);
+  }
+
+  private Long sequentialId(Object v, long pageNumber) {
+    if (v instanceof Number n) {
+      return n.longValue();
+    }
+    if (v instanceof String str) {
+      try {
+        return Long.parseLong(str.trim());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw new RunStop(
+        StopReason.ERROR,
+        new RunFailureException(
+            run.plan.name() + ": audit.sequentialId must be a whole number, got "
+                + (v == null ? "null" : Values.toText(v)) + " on page " + pageNumber));
   }
 
   private List<?> items(ResponsePlan plan, long pageNumber) {

@@ -75,6 +75,13 @@ final class RunState implements Bindings {
     temp = new LinkedHashMap<>(values);
   }
 
+  /** Back to the start of the run, for another walk of the same data. */
+  void resetForWalk() {
+    temp = new LinkedHashMap<>();
+    pagination = null;
+    clearResponse();
+  }
+
   void clearResponse() {
     body = null;
     headers = null;

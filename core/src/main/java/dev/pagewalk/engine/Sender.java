@@ -151,7 +151,13 @@ final class Sender {
       return;
     }
     run.listener.onWait(why, delay);
-    run.counters.waited = run.counters.waited.plus(delay);
+    Counters c = run.counters;
+    c.waited = c.waited.plus(delay);
+    if (why.startsWith("rate")) {
+      c.rateLimitWaited = c.rateLimitWaited.plus(delay);
+    } else if (!why.equals("retry")) {
+      c.delayWaited = c.delayWaited.plus(delay);
+    }
     try {
       run.sleeper.sleep(delay);
     } catch (InterruptedException e) {

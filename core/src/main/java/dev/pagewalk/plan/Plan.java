@@ -20,7 +20,9 @@ public record Plan(
     Template headers,
     Limits limits,
     RetryPlan retry,
-    List<RequestPlan> requests) {
+    List<RequestPlan> requests,
+    AuditPlan audit,
+    SyncPlan sync) {
   public Plan {
     parameters = List.copyOf(parameters);
     connection = List.copyOf(connection);

@@ -61,7 +61,48 @@ public final class PlanCompiler {
         template("/headers", Scopes.request("headers")),
         limits(root.path("limits")),
         RetryReader.read(root.path("retry")),
-        requests);
+        requests,
+        audit(root.path("audit")),
+        sync(root.path("sync")));
+  }
+
+  private AuditPlan audit(JsonNode node) {
+    if (node.isMissingNode()) {
+      return AuditPlan.NONE;
+    }
+    return new AuditPlan(
+        template("/audit/total", Scopes.response("audit.total")),
+        template("/audit/sequentialId", Scopes.item("audit.sequentialId")),
+        node.path("onDrift").asText("report"),
+        node.path("maxWalks").asInt(3));
+  }
+
+  private SyncPlan sync(JsonNode node) {
+    if (node.isMissingNode()) {
+      return SyncPlan.NONE;
+    }
+    List<String> fields = new ArrayList<>();
+    List<Template> order = new ArrayList<>();
+    JsonNode list = node.path("order");
+    for (int i = 0; i < list.size(); i++) {
+      String field = list.get(i).asText();
+      fields.add(field);
+      try {
+        order.add(EXPRESSIONS.compile("{{item." + field + "}}", Scopes.item("sync.order")));
+      } catch (ExpressionException e) {
+        problem("/sync/order/" + i, "sync.order entries are field paths of a record, like"
+            + " updated_at or meta.id: " + e.getMessage(), null);
+      }
+    }
+    java.util.Set<Integer> expired = new java.util.HashSet<>();
+    node.path("expiredCursorStatuses").forEach(n -> expired.add(n.asInt()));
+    return new SyncPlan(
+        fields,
+        order,
+        !"best-effort".equals(node.path("orderEnforcement").asText("strict")),
+        template("/sync/incremental/cursor", Scopes.item("sync.incremental.cursor")),
+        template("/sync/incremental/tieBreaker", Scopes.item("sync.incremental.tieBreaker")),
+        expired.isEmpty() ? SyncPlan.NONE.expiredCursorStatuses() : expired);
   }
 
   private RequestPlan request(String at, boolean last) {

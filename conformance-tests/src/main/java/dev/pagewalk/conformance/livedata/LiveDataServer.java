@@ -1,0 +1,84 @@
+package dev.pagewalk.conformance.livedata;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * A running live-data mock: WireMock on 127.0.0.1 with a dynamic port, serving
+ * {@code GET <basePath>} per a {@link LiveDataConfig} (wire formats: {@link Style}). Other
+ * paths answer WireMock's 404.
+ *
+ * <pre>{@code
+ * try (LiveDataServer server = LiveDataServer.start(LiveDataConfig.fromMap(yamlMap))) {
+ *     runConnectorAgainst(server.baseUrl() + "/items");
+ *     Expectation.Verdict verdict = server.expectation().verify(idsTheConnectorWrote);
+ * }
+ * }</pre>
+ *
+ * Thread-safe; requests are served one at a time.
+ */
+public final class LiveDataServer implements AutoCloseable {
+    private final WireMockServer wireMock;
+    private final LiveDataTransformer transformer;
+    private final Dataset dataset;
+
+    private LiveDataServer(LiveDataConfig config, LongSupplier clock) {
+        this.dataset = config.newDataset();
+        this.transformer = new LiveDataTransformer(config, dataset, clock);
+        this.wireMock = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .gzipDisabled(true)
+                .disableRequestJournal()
+                .extensions(transformer));
+    }
+
+    /** Starts a server with the system clock. */
+    public static LiveDataServer start(LiveDataConfig config) {
+        return start(config, System::currentTimeMillis);
+    }
+
+    /** Starts a server whose rate limit and HTTP-date Retry-After read {@code clock} (epoch millis). */
+    public static LiveDataServer start(LiveDataConfig config, LongSupplier clock) {
+        LiveDataServer server = new LiveDataServer(config, clock);
+        server.wireMock.start();
+        server.wireMock.stubFor(get(urlPathEqualTo(config.basePath()))
+                .willReturn(aResponse().withTransformers(LiveDataTransformer.NAME)));
+        return server;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash; append the base path. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + wireMock.port();
+    }
+
+    /** The live dataset; tests may also mutate it directly. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    public int requestCount() {
+        return transformer.requestCount();
+    }
+
+    /** The path and query of every request to the base path, in order, faulted ones included. */
+    public List<String> requests() {
+        return transformer.requests();
+    }
+
+    /** What a complete read must, may and must not contain, given the mutations so far. */
+    public Expectation expectation() {
+        return dataset.expectation();
+    }
+
+    @Override
+    public void close() {
+        wireMock.stop();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.pagewalk.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report every run ends with: what it did, the completeness checks with their evidence, and
+ * the verdict. Parameters are shown with secrets masked. Serialises to JSON with {@link
+ * #toJson()}; {@link #summary()} is the short human form.
+ *
+ * @param requests {@code total}, {@code initial}, {@code pagination}, {@code retries}
+ * @param records {@code received}, {@code emitted}, {@code filtered}, {@code duplicatesDropped}
+ * @param waits milliseconds spent in {@code retry}, {@code rateLimit} and {@code delay} waits
+ * @param walks one entry per walk when {@code audit.onDrift: rewalk} re-read the data
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunReport(
+    String runId,
+    String spec,
+    String specFile,
+    String specHash,
+    Map<String, Object> parameters,
+    String startedAt,
+    String endedAt,
+    long durationMillis,
+    String stopReason,
+    String failure,
+    Map<String, Long> requests,
+    long pages,
+    Map<String, Long> records,
+    long bytes,
+    Map<String, Long> waits,
+    List<Check> checks,
+    Verdict verdict,
+    List<String> reasons,
+    List<String> advice,
+    List<Map<String, Object>> walks) {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public RunReport {
+    checks = List.copyOf(checks);
+    reasons = List.copyOf(reasons);
+    advice = List.copyOf(advice);
+    walks = walks == null ? null : List.copyOf(walks);
+  }
+
+  /** The check of that name, if the run made it. */
+  public java.util.Optional<Check> check(String name) {
+    return checks.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A few lines for a terminal: verdict, counts, stop reason, reasons and advice. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(verdict).append(": ").append(spec).append(" — ")
+        .append(records.getOrDefault("emitted", 0L)).append(" records, ")
+        .append(pages).append(" pages, ")
+        .append(requests.getOrDefault("total", 0L)).append(" requests (")
+        .append(requests.getOrDefault("retries", 0L)).append(" retries), stop: ")
+        .append(stopReason);
+    if (records.getOrDefault("duplicatesDropped", 0L) > 0) {
+      sb.append(", ").append(records.get("duplicatesDropped")).append(" duplicates dropped");
+    }
+    for (Check c : checks) {
+      if (!Check.NOT_APPLICABLE.equals(c.outcome())) {
+        sb.append("\n  ").append(c.passed() ? "✓ " : "✗ ").append(c.name()).append(": ")
+            .append(c.summary());
+      }
+    }
+    for (String r : reasons) {
+      sb.append("\n  reason: ").append(r);
+    }
+    for (String a : advice) {
+      sb.append("\n  advice: ").append(a);
+    }
+    return sb.toString();
+  }
+}

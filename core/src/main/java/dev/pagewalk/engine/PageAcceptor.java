@@ -1,0 +1,119 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.RunFailureException;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.audit.Auditor;
+import dev.pagewalk.audit.OrderTuples;
+import dev.pagewalk.audit.PageFacts;
+import dev.pagewalk.expr.Values;
+import dev.pagewalk.plan.SyncPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Accepts a page: checks the declared order, drops what an incremental run already has (or
+ * what lies past its boundary), drops keys already delivered, hands the evidence to the auditor
+ * and delivers the rest. Everything is decided before the first record is delivered.
+ */
+final class PageAcceptor {
+  private final RunContext run;
+  private final KeySet seen;
+  private final List<Object> stateWatermark;
+  private final Object boundary;
+  private List<Object> lastOrder;
+  List<Object> watermark;
+  java.util.Set<String> walkKeys;
+
+  private Auditor auditor;
+
+  PageAcceptor(RunContext run, Auditor auditor, KeySet seen, List<Object> stateWatermark, Object boundary) {
+    this.run = run;
+    this.auditor = auditor;
+    this.seen = seen;
+    this.stateWatermark = stateWatermark;
+    this.boundary = boundary;
+  }
+
+  List<OutputRecord> accept(
+      Page page, long pageNumber, String request, int status, int attempts,
+      Map<String, Object> pagingState, Object total, long durationMillis, Consumer<OutputRecord> sink) {
+    SyncPlan sync = run.plan.sync();
+    checkOrder(page, pageNumber);
+    List<OutputRecord> deliver = new ArrayList<>(page.records().size());
+    List<Object> keys = new ArrayList<>(page.records().size());
+    List<Object> duplicates = new ArrayList<>();
+    for (int i = 0; i < page.records().size(); i++) {
+      OutputRecord r = page.records().get(i);
+      if (sync.incremental()) {
+        List<Object> pair = page.cursors().get(i);
+        if (stateWatermark != null && CursorValues.comparePairs(pair, stateWatermark) <= 0) {
+          run.counters.alreadySynced++;
+          continue;
+        }
+        if (boundary != null && CursorValues.compare(pair.get(0), boundary) > 0) {
+          run.counters.beyondBoundary++;
+          continue;
+        }
+        if (watermark == null || CursorValues.comparePairs(pair, watermark) > 0) {
+          watermark = pair;
+        }
+      }
+      String canonical = r.key() == null ? null : KeyCanon.of(r.key());
+      boolean newInRun = canonical == null || seen.add(canonical);
+      boolean repeatedInWalk =
+          canonical != null && (walkKeys != null ? !walkKeys.add(canonical) : !newInRun);
+      if (repeatedInWalk) {
+        duplicates.add(r.key());
+        run.counters.duplicates++;
+      }
+      if (!newInRun) {
+        continue;
+      }
+      keys.add(r.key());
+      deliver.add(r);
+    }
+    List<List<Object>> order = page.order();
+    auditor.page(
+        new PageFacts(
+            pageNumber, request, pagingState, status, attempts, page.received(), page.filtered(),
+            keys, duplicates, total,
+            order.isEmpty() ? null : order.get(0),
+            order.isEmpty() ? null : order.get(order.size() - 1),
+            page.sequentialIds(), durationMillis));
+    for (OutputRecord r : deliver) {
+      sink.accept(r);
+      run.counters.recordsEmitted++;
+    }
+    return deliver;
+  }
+
+  /** Starts a new walk of the same run: fresh evidence, same delivered keys. */
+  void newWalk(Auditor next, java.util.Set<String> keys) {
+    this.auditor = next;
+    this.walkKeys = keys;
+    this.lastOrder = null;
+  }
+
+  private void checkOrder(Page page, long pageNumber) {
+    SyncPlan sync = run.plan.sync();
+    if (sync.order().isEmpty() || !sync.strict()) {
+      return;
+    }
+    for (int i = 0; i < page.order().size(); i++) {
+      List<Object> tuple = page.order().get(i);
+      if (lastOrder != null && OrderTuples.compare(lastOrder, tuple) > 0) {
+        throw new RunStop(
+            StopReason.ERROR,
+            new RunFailureException(
+                run.plan.name() + ": record " + (i + 1) + " of page " + pageNumber
+                    + " breaks the declared order " + sync.orderFields() + ": "
+                    + Values.toText(tuple) + " comes after " + Values.toText(lastOrder)
+                    + " (set sync.orderEnforcement: best-effort to report instead of failing)"));
+      }
+      lastOrder = tuple;
+    }
+  }
+}
