@@ -66,15 +66,18 @@ final class CaseChecks {
 
   private void failure() {
     String got = seen.failure();
-    if (expect.error() != null && !expect.error().equals(got)) {
-      problems.add("error: expected exactly\n    " + expect.error() + "\n  got\n    " + show(got));
+    String error = withBaseUrl(expect.error());
+    String contains = withBaseUrl(expect.errorContains());
+    if (error != null && !error.equals(got)) {
+      problems.add("error: expected exactly\n    " + expect.error() + "\n  got\n    " + show(seen, got));
     }
-    if (expect.errorContains() != null && (got == null || !got.contains(expect.errorContains()))) {
+    if (contains != null && (got == null || !got.contains(contains))) {
       problems.add("error: expected a message containing\n    " + expect.errorContains()
-          + "\n  got\n    " + show(got));
+          + "\n  got\n    " + show(seen, got));
     }
     if (got != null && !expect.expectsFailure() && !failureExpectedByStopReason()) {
-      problems.add("unexpected failure" + (seen.thrown() ? " (thrown)" : "") + ":\n    " + got);
+      problems.add("unexpected failure" + (seen.thrown() ? " (thrown)" : "") + ":\n    "
+          + show(seen, got));
     }
   }
 
@@ -102,6 +105,9 @@ final class CaseChecks {
     for (String request : seen.unmatched()) {
       problems.add("unmatched request: " + request + " (no stub mapping matched it)");
     }
+    for (String stray : seen.strayQueryParameters()) {
+      problems.add("unexpected query parameter: " + stray);
+    }
     RunResult r = seen.result();
     if (r != null && r.stopReason() != StopReason.TIMEOUT && r.requests() != seen.served().size()) {
       problems.add("request count: the engine reports " + r.requests()
@@ -109,7 +115,14 @@ final class CaseChecks {
     }
   }
 
-  private static String show(String message) {
-    return message == null ? "(no failure: the run succeeded)" : message.replace("\n", "\n    ");
+  /** Expected messages say {@code ${baseUrl}} where the mock API's address appears. */
+  private String withBaseUrl(String message) {
+    return message == null ? null : message.replace("${baseUrl}", seen.baseUrl());
+  }
+
+  private static String show(Observed seen, String message) {
+    return message == null
+        ? "(no failure: the run succeeded)"
+        : seen.shown(message).replace("\n", "\n    ");
   }
 }

@@ -34,7 +34,7 @@ final class CaseReport {
   private static void run(Observed seen, StringBuilder out) {
     RunResult r = seen.result();
     if (r == null) {
-      out.append("  run: threw before finishing: ").append(indent(seen.failure())).append('\n');
+      out.append("  run: threw before finishing: ").append(indent(seen.shown(seen.failure()))).append('\n');
       return;
     }
     out.append("  run: stopped by ").append(r.stopReason().wireName())
@@ -47,7 +47,7 @@ final class CaseReport {
     }
     out.append('\n');
     if (seen.failure() != null) {
-      out.append("       failure: ").append(indent(seen.failure())).append('\n');
+      out.append("       failure: ").append(indent(seen.shown(seen.failure()))).append('\n');
     }
   }
 

@@ -93,7 +93,8 @@ public final class CaseRunner {
         failure = "the engine threw " + e.getClass().getName() + ": " + e.getMessage();
         thrown = true;
       }
-      return new Observed(records, keys, result, failure, thrown, api.served(), api.unmatched());
+      return new Observed(records, keys, result, failure, thrown, api.baseUrl(), api.served(), api.unmatched(),
+          api.strayQueryParameters());
     }
   }
 

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A WireMock server on a free loopback port serving a case folder's {@code mappings/} and {@code
@@ -35,10 +38,8 @@ final class MockApi implements AutoCloseable {
 
   /** Every request received, oldest first. */
   List<ServedRequest> served() {
-    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-    Collections.reverse(events);
     List<ServedRequest> out = new ArrayList<>();
-    for (ServeEvent e : events) {
+    for (ServeEvent e : servedEvents()) {
       LoggedRequest r = e.getRequest();
       int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
       out.add(
@@ -46,6 +47,37 @@ final class MockApi implements AutoCloseable {
               r.getMethod().getName(), r.getUrl(), r.getBodyAsString(), status, e.getWasMatched()));
     }
     return out;
+  }
+
+  /**
+   * Query parameters a stub did not name, for stubs that name any: such a stub pins the whole
+   * query string, so an extra parameter (a cursor sent twice under two names, a parent parameter
+   * that {@code mergeWithParent: false} should have dropped) fails the case instead of matching.
+   */
+  List<String> strayQueryParameters() {
+    List<String> out = new ArrayList<>();
+    for (ServeEvent e : servedEvents()) {
+      Map<String, ?> named =
+          e.getStubMapping() == null ? null : e.getStubMapping().getRequest().getQueryParameters();
+      if (!e.getWasMatched() || named == null || named.isEmpty()) {
+        continue;
+      }
+      Set<String> extra = new TreeSet<>(e.getRequest().getQueryParams().keySet());
+      extra.removeAll(named.keySet());
+      if (!extra.isEmpty()) {
+        LoggedRequest r = e.getRequest();
+        out.add(r.getMethod().getName() + " " + r.getUrl() + " sends " + String.join(", ", extra)
+            + ", which its stub does not name (it names " + String.join(", ", new TreeSet<>(named.keySet()))
+            + ")");
+      }
+    }
+    return out;
+  }
+
+  private List<ServeEvent> servedEvents() {
+    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+    Collections.reverse(events);
+    return events;
   }
 
   /** Requests no stub matched, as {@code METHOD url}. */

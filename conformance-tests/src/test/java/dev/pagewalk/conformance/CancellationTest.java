@@ -1,0 +1,97 @@
+package dev.pagewalk.conformance;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pagewalk.Pagewalk;
+import dev.pagewalk.RunInput;
+import dev.pagewalk.RunResult;
+import dev.pagewalk.Runner;
+import dev.pagewalk.Sleeper;
+import dev.pagewalk.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one stop reason a case folder cannot produce: an embedder interrupting the thread of a
+ * run. The run must end with {@code cancelled}, keep the records of pages already accepted and
+ * send nothing more.
+ */
+class CancellationTest {
+  private static final String SPEC =
+      """
+      pagewalk: 1
+      name: slow-pages
+      baseUrl: https://api.example.com
+      request:
+        url: /items
+        response:
+          iterate: "{{body.items}}"
+        pagination:
+          qs: {page: "{{pagination.page}}"}
+          delay: 30s
+      """;
+
+  private WireMockServer api;
+
+  @BeforeEach
+  void start() {
+    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    api.start();
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"items\": [{\"id\": 1}, {\"id\": 2}]}")));
+  }
+
+  @AfterEach
+  void stop() {
+    api.stop();
+  }
+
+  @Test
+  void interruptingTheRunThreadDuringThePaginationDelayCancelsTheRun() throws Exception {
+    Plan plan = Pagewalk.parse("slow-pages.yaml", SPEC);
+    CountDownLatch firstPage = new CountDownLatch(1);
+    List<Object> records = new ArrayList<>();
+    AtomicReference<RunResult> result = new AtomicReference<>();
+    try (Runner runner = Runner.builder().sleeper(Sleeper.SYSTEM).build()) {
+      RunInput input = RunInput.empty().withBaseUrl(api.baseUrl());
+      Thread run =
+          new Thread(
+              () ->
+                  result.set(
+                      runner.run(
+                          plan,
+                          input,
+                          r -> {
+                            records.add(r.value());
+                            firstPage.countDown();
+                          })));
+      run.start();
+      assertThat(firstPage.await(10, TimeUnit.SECONDS)).isTrue();
+      run.interrupt();
+      run.join(TimeUnit.SECONDS.toMillis(10));
+      assertThat(run.isAlive()).as("run still going 10s after the interrupt").isFalse();
+    }
+
+    RunResult r = result.get();
+    assertThat(r.stopReason().wireName()).isEqualTo("cancelled");
+    assertThat(r.failure()).hasMessage("slow-pages: run cancelled");
+    assertThat(r.requests()).isEqualTo(1);
+    assertThat(records).hasSize(2);
+    assertThat(api.getAllServeEvents()).hasSize(1);
+  }
+}

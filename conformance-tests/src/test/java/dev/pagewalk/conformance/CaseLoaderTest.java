@@ -1,0 +1,68 @@
+package dev.pagewalk.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A case file with a typo must fail loudly, never turn a check off. */
+class CaseLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void failsACaseWithAnUnknownExpectationKey() throws Exception {
+    write("specInline: 'pagewalk: 1'\nexpect: {stopreason: empty-page}\n");
+
+    CaseResult result = new CaseRunner().run(dir, "typo");
+
+    assertThat(result.passed()).isFalse();
+    assertThat(result.failures())
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith("case cannot be read: ")
+        .endsWith("case.yaml: unknown key 'expect.stopreason'; allowed: error, errorContains,"
+            + " keys, ordered, records, requests, result, specError, specErrorContains, stopReason");
+  }
+
+  @Test
+  void readsLimitOverridesIncludingUnlimitedAndDurations() throws Exception {
+    write("spec: s.yaml\nlimits: {maxRecords: unlimited, maxRequests: 10, timeout: 500ms}\n");
+
+    ConformanceCase c = CaseLoader.load(dir, "limits");
+
+    assertThat(c.limits().maxRecords()).isEqualTo(Long.MAX_VALUE);
+    assertThat(c.limits().maxRequests()).isEqualTo(10L);
+    assertThat(c.limits().timeout()).hasMillis(500);
+    assertThat(c.spec()).isEqualTo(dir.resolve("s.yaml"));
+    assertThat(c.expect().ordered()).isTrue();
+  }
+
+  @Test
+  void failsACaseThatNamesNoSpec() throws Exception {
+    write("expect: {requests: 1}\n");
+
+    CaseResult result = new CaseRunner().run(dir, "no-spec");
+
+    assertThat(result.failures())
+        .containsExactly("case cannot be read: " + dir.resolve("case.yaml")
+            + ": give exactly one of 'spec' (a path) or 'specInline'");
+  }
+
+  @Test
+  void failsACaseWhoseExpectedRecordsAreNotJsonLines() throws Exception {
+    write("specInline: 'pagewalk: 1'\nexpect: {records: expected.jsonl}\n");
+    Files.writeString(dir.resolve("expected.jsonl"), "{\"id\": 1}\n{id: 2}\n");
+
+    CaseResult result = new CaseRunner().run(dir, "bad-jsonl");
+
+    assertThat(result.failures())
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith("case cannot be read: expected.jsonl:2: not one JSON value: ");
+  }
+
+  private void write(String yaml) throws Exception {
+    Files.writeString(dir.resolve("case.yaml"), yaml);
+  }
+}
