@@ -4,11 +4,11 @@ import java.util.Map;
 
 /** An arithmetic, equality or comparison operator; both operands are always evaluated. */
 record BinaryNode(String operator, Node left, Node right, int offset) implements Node {
-  static final Map<String, String> HELPERS = Map.ofEntries(
-      Map.entry("+", "pw_add"), Map.entry("-", "pw_sub"), Map.entry("*", "pw_mul"),
-      Map.entry("/", "pw_div"), Map.entry("%", "pw_mod"), Map.entry("==", "pw_eq"),
-      Map.entry("=", "pw_eq"), Map.entry("!=", "pw_ne"), Map.entry("<", "pw_lt"),
-      Map.entry("<=", "pw_le"), Map.entry(">", "pw_gt"), Map.entry(">=", "pw_ge"));
+  private static final Map<String, Fn.F2> OPERATIONS = Map.ofEntries(
+      Map.entry("+", Ops.ADD), Map.entry("-", Ops.SUB), Map.entry("*", Ops.MUL),
+      Map.entry("/", Ops.DIV), Map.entry("%", Ops.MOD), Map.entry("==", Ops.EQ),
+      Map.entry("=", Ops.EQ), Map.entry("!=", Ops.NE), Map.entry("<", Ops.LT),
+      Map.entry("<=", Ops.LE), Map.entry(">", Ops.GT), Map.entry(">=", Ops.GE));
 
   @Override
   public void check(Validation validation) {
@@ -18,7 +18,7 @@ record BinaryNode(String operator, Node left, Node right, int offset) implements
 
   @Override
   public String translate(Translation translation) {
-    return translation.call(HELPERS.get(operator), left.translate(translation), right.translate(translation));
+    return translation.invoke(OPERATIONS.get(operator), left.translate(translation), right.translate(translation));
   }
 
   @Override

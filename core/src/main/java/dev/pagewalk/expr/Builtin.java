@@ -31,7 +31,7 @@ record Builtin(String name, int min, int max, Object fn, int pathArg, boolean js
       args.add(argument(call.arguments().get(i), i, t));
     }
     if (fn == null) {
-      return t.choice(t.call("pw_truthy", args.get(0)), args.get(1), args.get(2));
+      return t.choice(t.truthy(args.get(0)), args.get(1), args.get(2));
     }
     if (variadic()) {
       return t.invoke(fn, List.of(t.list(args)));

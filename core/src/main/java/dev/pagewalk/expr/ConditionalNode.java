@@ -11,7 +11,7 @@ record ConditionalNode(Node condition, Node then, Node otherwise, int offset) im
 
   @Override
   public String translate(Translation t) {
-    return t.choice(t.call("pw_truthy", condition.translate(t)), then.translate(t), otherwise.translate(t));
+    return t.choice(t.truthy(condition.translate(t)), then.translate(t), otherwise.translate(t));
   }
 
   @Override

@@ -35,7 +35,7 @@ final class Digests {
       return null;
     }
     try {
-      return new String(Base64.getMimeDecoder().decode(s.strip()), StandardCharsets.UTF_8);
+      return new String(Base64.getDecoder().decode(s.replaceAll("\\s", "")), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw new EvalFailure("cannot decode '" + s + "' as base64");
     }

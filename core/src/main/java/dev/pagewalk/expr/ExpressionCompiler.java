@@ -66,6 +66,10 @@ public final class ExpressionCompiler {
     Map<String, Template> entries = new LinkedHashMap<>();
     boolean constant = true;
     for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (e.getKey() instanceof Map<?, ?> inner && inner.size() == 1 && e.getValue() == null) {
+        throw new Located("a value starting with '{' must be quoted: write \"{{"
+            + inner.keySet().iterator().next() + "}}\"", pointer, 0, "put the expression in quotes");
+      }
       String key = String.valueOf(e.getKey());
       Template t = compile(e.getValue(), scope, pointer + "/" + escape(key));
       entries.put(key, t);

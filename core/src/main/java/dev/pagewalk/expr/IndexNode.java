@@ -10,7 +10,7 @@ record IndexNode(Node target, Node index, int offset) implements Node {
 
   @Override
   public String translate(Translation translation) {
-    return translation.call("pw_index", target.translate(translation), index.translate(translation));
+    return translation.invoke(Ops.INDEX, target.translate(translation), index.translate(translation));
   }
 
   @Override

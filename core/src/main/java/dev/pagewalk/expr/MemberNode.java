@@ -9,7 +9,7 @@ record MemberNode(Node target, String key, int offset) implements Node {
 
   @Override
   public String translate(Translation translation) {
-    return translation.call("pw_member", target.translate(translation), translation.constant(key));
+    return translation.invoke(Ops.MEMBER, target.translate(translation), translation.constant(key));
   }
 
   @Override

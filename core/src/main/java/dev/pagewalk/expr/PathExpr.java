@@ -15,32 +15,34 @@ record PathExpr(String text, List<Object> steps) {
   static PathExpr compile(String text, int offset) {
     List<Object> steps = new ArrayList<>();
     int i = 0;
+    boolean needName = true;
     while (i < text.length()) {
-      int end = i;
-      while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '[') {
-        end++;
-      }
-      if (end > i) {
-        steps.add(text.substring(i, end));
-      }
-      i = end;
-      while (i < text.length() && text.charAt(i) == '[') {
+      char c = text.charAt(i);
+      if (c == '[' && !(needName && i > 0)) {
         int close = text.indexOf(']', i);
         if (close < 0) {
           throw invalid(text, offset);
         }
         try {
-          steps.add(Long.parseLong(text.substring(i + 1, close).trim()));
+          steps.add(Long.parseLong(text.substring(i + 1, close).strip()));
         } catch (NumberFormatException e) {
           throw invalid(text, offset);
         }
         i = close + 1;
-      }
-      if (i < text.length()) {
-        if (text.charAt(i) != '.' || i + 1 >= text.length()) {
-          throw invalid(text, offset);
-        }
+        needName = false;
+      } else if (c == '.' && !needName && i + 1 < text.length()) {
         i++;
+        needName = true;
+      } else if (c != '.' && c != '[' && c != ']') {
+        int end = i;
+        while (end < text.length() && ".[]".indexOf(text.charAt(end)) < 0) {
+          end++;
+        }
+        steps.add(text.substring(i, end));
+        i = end;
+        needName = false;
+      } else {
+        throw invalid(text, offset);
       }
     }
     return new PathExpr(text, steps);

@@ -45,6 +45,10 @@ final class TemplateText {
         return i;
       }
     }
-    throw new SyntaxError("'{{' is not closed by '}}'", from - 2);
+    int plain = text.indexOf("}}", from);
+    if (plain < 0) {
+      throw new SyntaxError("'{{' is not closed by '}}'", from - 2);
+    }
+    return plain;
   }
 }

@@ -11,6 +11,9 @@ record Token(Kind kind, String text, Object value, int offset) {
   }
 
   String describe() {
-    return kind == Kind.END ? "end of expression" : "'" + text + "'";
+    if (kind == Kind.END) {
+      return "end of expression";
+    }
+    return kind == Kind.STRING ? "string " + text : "'" + text + "'";
   }
 }

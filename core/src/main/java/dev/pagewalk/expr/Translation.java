@@ -35,32 +35,12 @@ final class Translation {
     return "v" + index;
   }
 
-  String call(String helper, String... args) {
-    switch (helper) {
-      case "pw_truthy": return "pw_truthy(" + args[0] + ")";
-      case "pw_member": return invoke(Ops.MEMBER, List.of(args));
-      case "pw_index": return invoke(Ops.INDEX, List.of(args));
-      case "pw_neg": return invoke(Ops.NEG, List.of(args));
-      case "pw_not": return invoke(Ops.NOT, List.of(args));
-      default: return invoke(operator(helper), List.of(args));
-    }
+  String truthy(String operand) {
+    return "pw_truthy(" + operand + ")";
   }
 
-  private static Object operator(String helper) {
-    switch (helper) {
-      case "pw_add": return Ops.ADD;
-      case "pw_sub": return Ops.SUB;
-      case "pw_mul": return Ops.MUL;
-      case "pw_div": return Ops.DIV;
-      case "pw_mod": return Ops.MOD;
-      case "pw_eq": return Ops.EQ;
-      case "pw_ne": return Ops.NE;
-      case "pw_lt": return Ops.LT;
-      case "pw_le": return Ops.LE;
-      case "pw_gt": return Ops.GT;
-      case "pw_ge": return Ops.GE;
-      default: throw new IllegalArgumentException("no helper " + helper);
-    }
+  String invoke(Object fn, String... args) {
+    return invoke(fn, List.of(args));
   }
 
   String invoke(Object fn, List<String> args) {
@@ -77,7 +57,7 @@ final class Translation {
 
   String list(List<String> items) {
     if (items.size() > 4) {
-      return invoke(Ops.CONCAT, List.of(list(items.subList(0, 4)), list(items.subList(4, items.size()))));
+      return invoke(Ops.CONCAT, list(items.subList(0, 4)), list(items.subList(4, items.size())));
     }
     Object[] builders = {Ops.LIST0, Ops.LIST1, Ops.LIST2, Ops.LIST3, Ops.LIST4};
     return invoke(builders[items.size()], items);

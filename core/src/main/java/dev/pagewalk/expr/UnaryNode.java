@@ -9,7 +9,7 @@ record UnaryNode(boolean negate, Node operand, int offset) implements Node {
 
   @Override
   public String translate(Translation translation) {
-    return translation.call(negate ? "pw_neg" : "pw_not", operand.translate(translation));
+    return translation.invoke(negate ? Ops.NEG : Ops.NOT, operand.translate(translation));
   }
 
   @Override

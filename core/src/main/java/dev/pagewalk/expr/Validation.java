@@ -37,6 +37,22 @@ final class Validation {
     return names;
   }
 
+  static int start(Node node) {
+    if (node instanceof MemberNode m) {
+      return start(m.target());
+    }
+    if (node instanceof IndexNode i) {
+      return start(i.target());
+    }
+    if (node instanceof BinaryNode b) {
+      return start(b.left());
+    }
+    if (node instanceof LogicalNode l) {
+      return start(l.left());
+    }
+    return node instanceof ConditionalNode c ? start(c.condition()) : node.offset();
+  }
+
   void call(CallNode call) {
     Builtin builtin = Functions.get(call.name());
     if (builtin == null) {
@@ -49,7 +65,7 @@ final class Validation {
           call.offset());
     }
     if (builtin.jsonPath() && !(call.arguments().get(1) instanceof LiteralNode l && l.value() instanceof String)) {
-      throw new SyntaxError("the path of jsonpath must be a string literal", call.arguments().get(1).offset());
+      throw new SyntaxError("the path of jsonpath must be a string literal", start(call.arguments().get(1)));
     }
   }
 }
