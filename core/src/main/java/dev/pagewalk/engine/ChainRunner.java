@@ -119,6 +119,15 @@ final class ChainRunner {
         }
       }
       emptyRetries = 0;
+      int sameBody = guard.sameBodyCount(decoded.http().body());
+      if (sameBody >= 3) {
+        throw loop("the same response body came back three times in a row (page "
+            + pageNumber + ", " + request.display() + ")");
+      }
+      if (sameBody == 2 && !page.records().isEmpty()) {
+        c.duplicates += page.records().size();
+        page = page.withoutRecords();
+      }
       Object total =
           run.plan.audit().total() == null ? null : reader.evaluate(run.plan.audit().total(), "audit.total");
       int attempts = (int) (c.requests - requestsBefore);
@@ -137,10 +146,6 @@ final class ChainRunner {
               delivered.isEmpty() ? null : delivered.get(0).key(),
               delivered.isEmpty() ? null : delivered.get(delivered.size() - 1).key(),
               pagingBefore, total, millis));
-      if (guard.sameBodyCount(decoded.http().body()) >= 3) {
-        throw loop("the same response body came back three times in a row (page "
-            + pageNumber + ", " + request.display() + ")");
-      }
       if (c.recordsEmitted >= run.limits.maxRecords()) {
         return StopReason.MAX_RECORDS;
       }

@@ -15,4 +15,10 @@ record Page(
     boolean truncated,
     List<List<Object>> order,
     List<Long> sequentialIds,
-    List<List<Object>> cursors) {}
+    List<List<Object>> cursors) {
+
+  /** The same page with nothing to deliver (a repeat of the page before it). */
+  Page withoutRecords() {
+    return new Page(List.of(), received, filtered, truncated, List.of(), List.of(), List.of());
+  }
+}
