@@ -3,9 +3,12 @@ package dev.pagewalk.engine;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.Sleeper;
+import dev.pagewalk.http.NetworkPolicy;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.Plan;
+import dev.pagewalk.plan.RateLimitPlan;
+import dev.pagewalk.retry.Pacer;
 import java.time.Clock;
 import java.util.SplittableRandom;
 
@@ -23,6 +26,10 @@ final class RunContext {
   final Redactor redactor;
   final Counters counters = new Counters();
   final SplittableRandom random = new SplittableRandom();
+  /** The run's rate-limit state, shared by every request of the run, retries included. */
+  final Pacer pacer;
+  /** The spec's network policy, passed to the transport with every request. */
+  final NetworkPolicy network;
 
   RunContext(
       String runId,
@@ -44,5 +51,11 @@ final class RunContext {
     this.sleeper = sleeper;
     this.listener = listener;
     this.redactor = redactor;
+    RateLimitPlan rate = plan.rateLimit();
+    this.pacer = rate.active()
+        ? Pacer.of(rate.requests(), rate.per(), rate.fromHeaders(), plan.retry().maxRetryAfter(), clock)
+        : Pacer.NONE;
+    this.network = new NetworkPolicy(
+        plan.network().allowHosts(), plan.network().denyPrivateAddresses());
   }
 }
