@@ -24,7 +24,7 @@ final class RunContext {
   final Sleeper sleeper;
   final RunListener listener;
   final Redactor redactor;
-  final Counters counters = new Counters();
+  final Counters counters;
   final SplittableRandom random = new SplittableRandom();
   /** The run's rate-limit state, shared by every request of the run, retries included. */
   final Pacer pacer;
@@ -41,6 +41,30 @@ final class RunContext {
       Sleeper sleeper,
       RunListener listener,
       Redactor redactor) {
+    this(runId, plan, input, state, transport, clock, sleeper, listener, redactor, new Counters(),
+        pacer(plan, clock));
+  }
+
+  private static Pacer pacer(Plan plan, Clock clock) {
+    RateLimitPlan rate = plan.rateLimit();
+    return rate.active()
+        ? Pacer.of(rate.requests(), rate.per(), rate.fromHeaders(), plan.retry().maxRetryAfter(), clock)
+        : Pacer.NONE;
+  }
+
+  private RunContext(
+      String runId,
+      Plan plan,
+      RunInput input,
+      RunState state,
+      Transport transport,
+      Clock clock,
+      Sleeper sleeper,
+      RunListener listener,
+      Redactor redactor,
+      Counters counters,
+      Pacer pacer) {
+    this.counters = counters;
     this.runId = runId;
     this.plan = plan;
     this.input = input;
@@ -51,11 +75,17 @@ final class RunContext {
     this.sleeper = sleeper;
     this.listener = listener;
     this.redactor = redactor;
-    RateLimitPlan rate = plan.rateLimit();
-    this.pacer = rate.active()
-        ? Pacer.of(rate.requests(), rate.per(), rate.fromHeaders(), plan.retry().maxRetryAfter(), clock)
-        : Pacer.NONE;
+    this.pacer = pacer;
     this.network = new NetworkPolicy(
         plan.network().allowHosts(), plan.network().denyPrivateAddresses());
+  }
+
+  /**
+   * The same run with other run state (a restart from a watermark); counters and the rate-limit
+   * state carry over.
+   */
+  RunContext withState(RunState other) {
+    return new RunContext(runId, plan, input, other, transport, clock, sleeper, listener, redactor,
+        counters, pacer);
   }
 }
