@@ -228,7 +228,7 @@ public final class Engine {
             run.runId, plan.name(), reason, failure, started, ended, c.requests,
             c.paginationRequests, c.retries, c.pages, c.recordsReceived, c.recordsFiltered,
             c.recordsEmitted, c.bytesReceived, c.emptyPagesWithContinuation, c.waited,
-            c.duplicates, watermark, report, allNotes);
+            c.duplicates, watermark, report, allNotes, c.faults, c.credentialsStripped);
     LOG.info("[{}] {}: {} after {} records, {} pages, {} requests; verdict {}", run.runId,
         plan.name(), reason.wireName(), c.recordsEmitted, c.pages, c.requests, report.verdict());
     org.slf4j.MDC.remove("pagewalk.runId");
@@ -242,11 +242,11 @@ public final class Engine {
         : StopReason.fromWireName(cp.stopReason());
     RunReport report = new RunReport(cp.runId(), plan.name(), plan.fileName(), plan.contentHash(),
         Map.of(), now.toString(), now.toString(), 0, reason.wireName(), null,
-        Map.of("total", 0L), 0, Map.of("emitted", 0L), 0, Map.of(), List.of(),
+        Map.of("total", 0L), 0, Map.of("emitted", 0L), 0, Map.of(), Map.of(), List.of(),
         dev.pagewalk.audit.Verdict.UNVERIFIED, List.of(), notes, null);
     return new RunResult(cp.runId(), plan.name(), reason, null, now, now, 0, 0, 0, 0, 0, 0, 0, 0,
         0, java.time.Duration.ZERO, 0,
-        cp.watermark() == null ? Map.of() : cp.watermark(), report, notes);
+        cp.watermark() == null ? Map.of() : cp.watermark(), report, notes, Map.of(), 0);
   }
 
   private static void restore(Counters c, Map<String, Long> saved) {

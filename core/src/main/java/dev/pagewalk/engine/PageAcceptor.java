@@ -25,6 +25,8 @@ final class PageAcceptor {
   private final Object boundary;
   private List<Object> lastOrder;
   List<Object> watermark;
+  /** The last accepted page had records, and every one was already delivered in this walk. */
+  boolean lastPageAllRepeated;
   java.util.Set<String> walkKeys;
 
   private Auditor auditor;
@@ -75,6 +77,7 @@ final class PageAcceptor {
       keys.add(r.key());
       deliver.add(r);
     }
+    lastPageAllRepeated = !page.records().isEmpty() && duplicates.size() == page.records().size();
     List<List<Object>> order = page.order();
     auditor.page(
         new PageFacts(
