@@ -22,8 +22,9 @@ class CaseLoaderTest {
     assertThat(result.failures())
         .singleElement(InstanceOfAssertFactories.STRING)
         .startsWith("case cannot be read: ")
-        .endsWith("case.yaml: unknown key 'expect.stopreason'; allowed: error, errorContains,"
-            + " keys, ordered, records, requests, result, specError, specErrorContains, stopReason");
+        .endsWith("case.yaml: unknown key 'expect.stopreason'; allowed: dataset, error, errorContains,"
+            + " idField, keys, ordered, records, report, requests, result, specError, specErrorContains,"
+            + " stopReason");
   }
 
   @Test
