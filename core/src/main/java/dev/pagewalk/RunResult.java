@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param watermark the largest {@code (cursor, tieBreaker)} delivered by an incremental run, as
  *     {@code {cursor, tieBreaker}}; empty otherwise — the {@code state} of the next run
  * @param report the completeness report
+ * @param notes what the run wants its operator to know (resumed from a checkpoint, nothing to
+ *     resume, fell back to the watermark)
  */
 public record RunResult(
     String runId,
@@ -43,7 +45,11 @@ public record RunResult(
     Duration waited,
     long duplicatesDropped,
     java.util.Map<String, Object> watermark,
-    dev.pagewalk.audit.RunReport report) {
+    dev.pagewalk.audit.RunReport report,
+    java.util.List<String> notes) {
+  public RunResult {
+    notes = notes == null ? java.util.List.of() : java.util.List.copyOf(notes);
+  }
 
   /** True when a cap or {@code response.limit} ended the run: there may be more records. */
   public boolean truncated() {

@@ -5,6 +5,7 @@ import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.plan.Plan;
+import dev.pagewalk.sink.RecordSink;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,33 @@ public final class Runner implements AutoCloseable {
       Plan plan, RunInput input, Consumer<OutputRecord> records, RunListener runListener) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(records, "records");
-    RunListener both = runListener == RunListener.NONE ? listener : Listeners.both(listener, runListener);
-    return Engine.run(plan, input == null ? RunInput.empty() : input, records, transport, clock, sleeper, both);
+    return Engine.run(plan, input == null ? RunInput.empty() : input, records, plugins(runListener));
+  }
+
+  /**
+   * Runs the plan into a sink, writing a checkpoint with every page (in the same transaction
+   * where the sink can). With {@code resume}, continues from the sink's last checkpoint: from the
+   * beginning if there is none, nothing at all if the last run completed; a spec that changed
+   * since the checkpoint is refused with {@link InputException}. A fresh run of a spec with
+   * {@code sync.incremental} starts from the watermark of the last complete run ({@code
+   * state.cursor}, {@code state.tieBreaker}).
+   */
+  public RunResult sync(Plan plan, RunInput input, RecordSink sink, boolean resume) {
+    return sync(plan, input, sink, resume, RunListener.NONE);
+  }
+
+  /** As {@link #sync(Plan, RunInput, RecordSink, boolean)}, with a listener for this run. */
+  public RunResult sync(
+      Plan plan, RunInput input, RecordSink sink, boolean resume, RunListener runListener) {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(sink, "sink");
+    return Engine.sync(plan, input == null ? RunInput.empty() : input, sink, resume, plugins(runListener));
+  }
+
+  private Engine.Plugins plugins(RunListener runListener) {
+    RunListener both =
+        runListener == RunListener.NONE ? listener : Listeners.both(listener, runListener);
+    return new Engine.Plugins(transport, clock, sleeper, both);
   }
 
   /** Runs the plan and collects every record in memory (for small results and tests). */

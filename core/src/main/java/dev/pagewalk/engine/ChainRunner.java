@@ -10,14 +10,15 @@ import dev.pagewalk.plan.PaginationPlan;
 import dev.pagewalk.plan.RequestPlan;
 import dev.pagewalk.plan.ResponsePlan;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Runs a plan's requests in order: earlier ones only feed {@code temp}; the last one is walked
- * page by page and its records delivered. After each page the decision follows the spec's order:
- * a cap, then {@code response.limit}, then {@code condition}, then the empty-page rule.
+ * page by page and its records written. After each page the decision follows the spec's order:
+ * a cap, then {@code response.limit}, then {@code condition}, then the empty-page rule; the next
+ * request is built before the page is written, so the page's checkpoint can name it.
  */
 final class ChainRunner {
   private final RunContext run;
@@ -27,17 +28,21 @@ final class ChainRunner {
   private final PageExtractor extractor;
   private final LoopGuard guard = new LoopGuard();
   private final PageAcceptor acceptor;
+  private final Checkpoints checkpoints;
+  private final SecretPlaceholders secrets;
 
-  ChainRunner(RunContext run, PageAcceptor acceptor) {
+  ChainRunner(RunContext run, PageAcceptor acceptor, Checkpoints checkpoints, SecretPlaceholders secrets) {
     this.run = run;
     this.acceptor = acceptor;
+    this.checkpoints = checkpoints;
+    this.secrets = secrets;
     this.builder = new RequestBuilder(run);
     this.sender = new Sender(run);
     this.reader = new ResponseReader(run);
     this.extractor = new PageExtractor(run, reader);
   }
 
-  StopReason run(Consumer<OutputRecord> sink) {
+  StopReason run(PageWriter writer, ResumePoint resume) {
     List<RequestPlan> requests = run.plan.requests();
     for (int i = 0; i < requests.size() - 1; i++) {
       StopReason capped = step(requests.get(i));
@@ -45,7 +50,7 @@ final class ChainRunner {
         return capped;
       }
     }
-    return walk(run.plan.outputRequest(), sink);
+    return walk(run.plan.outputRequest(), writer, resume);
   }
 
   /** A chain step: its response only feeds temp. Returns a stop reason if a cap stops the run. */
@@ -59,32 +64,46 @@ final class ChainRunner {
     }
     BuiltRequest request = builder.build(req, null);
     guard.firstTime(request.http());
-    respond(req, request);
+    respond(req, request, false);
     mergeTemp(req.response().temp(), "response.temp");
     return repeat(req, request);
   }
 
-  private StopReason walk(RequestPlan req, Consumer<OutputRecord> sink) {
+  private StopReason walk(RequestPlan req, PageWriter writer, ResumePoint resume) {
     if (skipped(req)) {
       return StopReason.CONDITION_FALSE;
     }
+    checkpoints.walkStarted(run.state.temp());
     ResponsePlan resp = req.response();
     PaginationPlan pagination = req.pagination();
     Counters c = run.counters;
-    long pageNumber = 1;
+    long pageNumber;
+    BuiltRequest request;
+    boolean resuming = resume != null;
+    if (resuming) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> saved = (Map<String, Object>) secrets.revealIn(resume.temp());
+      run.state.mergeTemp(saved == null ? Map.of() : saved);
+      run.state.pagination = resume.pagination();
+      pageNumber = resume.page();
+      request = builder.rebuild(req, resume.next(), secrets);
+    } else {
+      pageNumber = 1;
+      run.state.pagination = PagingVars.of(1, 0, 0);
+      if (c.logicalRequests >= run.limits.maxRequests()) {
+        return StopReason.MAX_REQUESTS;
+      }
+      request = builder.build(req, null);
+    }
+    guard.firstTime(request.http());
     long limit = Long.MAX_VALUE;
     boolean limitKnown = false;
     int emptyRetries = 0;
-    run.state.pagination = PagingVars.of(1, 0, 0);
-    if (c.logicalRequests >= run.limits.maxRequests()) {
-      return StopReason.MAX_REQUESTS;
-    }
-    BuiltRequest request = builder.build(req, null);
-    guard.firstTime(request.http());
     while (true) {
       long sentAt = System.nanoTime();
       long requestsBefore = c.requests;
-      Decoded decoded = respond(req, request);
+      Decoded decoded = respond(req, request, resuming);
+      resuming = false;
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");
         StopReason capped = repeat(req, request);
@@ -120,69 +139,93 @@ final class ChainRunner {
       }
       emptyRetries = 0;
       int sameBody = guard.sameBodyCount(decoded.http().body());
-      if (sameBody >= 3) {
-        throw loop("the same response body came back three times in a row (page "
-            + pageNumber + ", " + request.display() + ")");
-      }
       if (sameBody == 2 && !page.records().isEmpty()) {
         c.duplicates += page.records().size();
         page = page.withoutRecords();
       }
-      Object total =
-          run.plan.audit().total() == null ? null : reader.evaluate(run.plan.audit().total(), "audit.total");
+      Object total = run.plan.audit().total() == null ? null
+          : reader.evaluate(run.plan.audit().total(), "audit.total");
       int attempts = (int) (c.requests - requestsBefore);
       long millis = (System.nanoTime() - sentAt) / 1_000_000;
-      List<OutputRecord> delivered =
+      List<OutputRecord> accepted =
           acceptor.accept(page, pageNumber, request.display(), decoded.http().status(), attempts,
-              pagingBefore, total, millis, sink);
+              pagingBefore, total, millis);
       c.pages++;
       c.recordsReceived += page.received();
       c.recordsFiltered += page.filtered();
+      StopReason stop = decide(page, pagination, more, limit);
+      RunStop loop = null;
+      BuiltRequest next = null;
+      if (sameBody >= 3) {
+        loop = loop("the same response body came back three times in a row (page "
+            + pageNumber + ", " + request.display() + ")");
+      } else if (stop == null) {
+        next = builder.build(req, pagination);
+        if (!guard.firstTime(next.http())) {
+          loop = loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
+              + next.display() + "; the pagination directives do not advance");
+        }
+      }
+      StopReason written = loop != null ? StopReason.LOOP_DETECTED : stop;
+      BuiltRequest following = loop != null ? null : next;
+      long number = pageNumber;
+      writer.write(accepted, () -> checkpoints.after(number, written,
+          following == null ? null : following.http(), acceptor.watermark));
       run.listener.onPage(
           new RunListener.PageEvent(
               pageNumber, request.display(), decoded.http().status(), page.received(),
-              delivered.size(), c.recordsEmitted, attempts,
-              page.records().size() - delivered.size(),
-              delivered.isEmpty() ? null : delivered.get(0).key(),
-              delivered.isEmpty() ? null : delivered.get(delivered.size() - 1).key(),
+              accepted.size(), c.recordsEmitted, attempts,
+              page.records().size() - accepted.size(),
+              accepted.isEmpty() ? null : accepted.get(0).key(),
+              accepted.isEmpty() ? null : accepted.get(accepted.size() - 1).key(),
               pagingBefore, total, millis));
-      if (c.recordsEmitted >= run.limits.maxRecords()) {
-        return StopReason.MAX_RECORDS;
+      if (loop != null) {
+        throw loop;
       }
-      if (c.recordsEmitted >= limit) {
-        return StopReason.LIMIT;
-      }
-      if (pagination == null) {
-        return StopReason.NO_PAGINATION;
-      }
-      if (!more) {
-        return pagination.condition() == null ? StopReason.EMPTY_PAGE : StopReason.CONDITION_FALSE;
-      }
-      if (page.received() == 0 && pagination.condition() == null) {
-        return StopReason.EMPTY_PAGE;
-      }
-      if (c.logicalRequests >= run.limits.maxRequests()) {
-        return StopReason.MAX_REQUESTS;
-      }
-      if (c.paginationRequests >= run.limits.maxPaginationRequests()) {
-        return StopReason.MAX_PAGINATION_REQUESTS;
-      }
-      request = builder.build(req, pagination);
-      if (!guard.firstTime(request.http())) {
-        throw loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
-            + request.display() + "; the pagination directives do not advance");
+      if (stop != null) {
+        return stop;
       }
       sender.pause("pagination delay", pagination.delay());
       pageNumber++;
+      request = next;
     }
+  }
+
+  private StopReason decide(Page page, PaginationPlan pagination, boolean more, long limit) {
+    Counters c = run.counters;
+    if (c.recordsEmitted >= run.limits.maxRecords()) {
+      return StopReason.MAX_RECORDS;
+    }
+    if (c.recordsEmitted >= limit) {
+      return StopReason.LIMIT;
+    }
+    if (pagination == null) {
+      return StopReason.NO_PAGINATION;
+    }
+    if (!more) {
+      return StopReason.CONDITION_FALSE;
+    }
+    if (page.received() == 0 && pagination.condition() == null) {
+      return StopReason.EMPTY_PAGE;
+    }
+    if (c.logicalRequests >= run.limits.maxRequests()) {
+      return StopReason.MAX_REQUESTS;
+    }
+    if (c.paginationRequests >= run.limits.maxPaginationRequests()) {
+      return StopReason.MAX_PAGINATION_REQUESTS;
+    }
+    return null;
   }
 
   private boolean condition(Template condition) {
     return condition == null || Values.truthy(reader.evaluate(condition, "pagination.condition"));
   }
 
-  private Decoded respond(RequestPlan req, BuiltRequest request) {
+  private Decoded respond(RequestPlan req, BuiltRequest request, boolean resumed) {
     Decoded decoded = sender.send(request, r -> reader.decode(r, req.response()));
+    if (resumed && run.plan.sync().expiredCursorStatuses().contains(decoded.http().status())) {
+      throw new ExpiredCursor(decoded.http().status(), request.display());
+    }
     reader.expose(decoded, req.response(), request);
     return decoded;
   }
@@ -198,7 +241,7 @@ final class ChainRunner {
         return StopReason.MAX_REQUESTS;
       }
       sender.pause("repeat delay", req.repeat().delay());
-      respond(req, request);
+      respond(req, request, false);
       mergeTemp(req.response().temp(), "response.temp");
       done++;
     }
@@ -221,7 +264,7 @@ final class ChainRunner {
     }
     Object v = reader.evaluate(temp, where);
     if (v instanceof Map<?, ?> m) {
-      run.state.mergeTemp((Map<String, Object>) m);
+      run.state.mergeTemp(new LinkedHashMap<>((Map<String, Object>) m));
     }
   }
 

@@ -14,6 +14,9 @@ import dev.pagewalk.audit.Auditor;
 import dev.pagewalk.audit.RunReport;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.plan.Plan;
+import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.state.Checkpoint;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -34,20 +38,84 @@ import java.util.function.Consumer;
 public final class Engine {
   private Engine() {}
 
+  /** The plug-ins of a run. */
+  public record Plugins(Transport transport, Clock clock, Sleeper sleeper, RunListener listener) {}
+
   /**
-   * Runs the plan to its end and returns the result with its report; failures are reported in
-   * the result, not thrown, except for invalid inputs ({@link InputException}), which are found
-   * before any request is sent.
+   * Runs the plan, delivering records to {@code sink} page by page. Failures are reported in the
+   * result; invalid inputs throw {@link InputException} before any request is sent.
    */
-  public static RunResult run(
-      Plan plan,
-      RunInput input,
-      Consumer<OutputRecord> sink,
-      Transport transport,
-      Clock clock,
-      Sleeper sleeper,
-      RunListener listener) {
-    Instant started = clock.instant();
+  public static RunResult run(Plan plan, RunInput input, Consumer<OutputRecord> sink, Plugins p) {
+    PageWriter writer = (records, checkpoint) -> records.forEach(sink);
+    return execute(plan, input, writer, null, null, List.of(), p);
+  }
+
+  /**
+   * Runs the plan into a {@link RecordSink}, writing a checkpoint with every page; with {@code
+   * resume}, continues from the sink's last checkpoint. A fresh incremental run starts from the
+   * watermark of the last complete run.
+   */
+  public static RunResult sync(
+      Plan plan, RunInput input, RecordSink sink, boolean resume, Plugins p) {
+    String stream = plan.name();
+    Optional<Checkpoint> saved;
+    try {
+      saved = sink.checkpoint(stream);
+    } catch (IOException e) {
+      throw new InputException(stream + ": cannot read the checkpoint: " + e.getMessage());
+    }
+    List<String> notes = new ArrayList<>();
+    Checkpoint from = null;
+    RunInput effective = input;
+    if (resume) {
+      if (saved.isEmpty()) {
+        notes.add("no checkpoint for " + stream + ": starting from the beginning");
+      } else {
+        Checkpoint cp = saved.get();
+        if (!plan.contentHash().equals(cp.specHash())) {
+          throw new InputException(stream + ": the spec changed since the checkpoint was saved"
+              + " (spec hash " + abbrev(cp.specHash()) + " → " + abbrev(plan.contentHash())
+              + "); resuming could skip or repeat records — run without resume to start over");
+        }
+        if (!cp.resumable()) {
+          notes.add("nothing to resume: the last run (" + cp.runId() + ") ended "
+              + cp.status() + (cp.stopReason() == null ? "" : " (" + cp.stopReason() + ")")
+              + " after " + cp.pagesDone() + " pages; nothing was written");
+          return nothingToDo(plan, p.clock(), cp, notes);
+        }
+        from = cp;
+        effective = input.withState(cp.state() == null ? Map.of() : cp.state());
+        notes.add("resumed run " + cp.runId() + " at page " + cp.page() + " after "
+            + cp.counters().getOrDefault("recordsEmitted", 0L) + " records");
+      }
+    } else if (plan.sync().incremental() && input.state().isEmpty() && saved.isPresent()
+        && Checkpoint.COMPLETE.equals(saved.get().status()) && saved.get().watermark() != null) {
+      effective = input.withState(saved.get().watermark());
+      notes.add("incremental: continuing after " + saved.get().watermark());
+    }
+    try {
+      sink.open(stream, from);
+    } catch (IOException e) {
+      throw new InputException(stream + ": cannot open the sink: " + e.getMessage());
+    }
+    PageWriter writer =
+        (records, checkpoint) -> {
+          try {
+            sink.write(records, checkpoint.get());
+          } catch (IOException e) {
+            throw new RunStop(StopReason.ERROR,
+                new RunFailureException(stream + ": writing to the sink failed: " + e.getMessage(), e));
+          }
+        };
+    ResumePoint rp = from == null ? null
+        : new ResumePoint(from.page(), from.pagination(), from.temp(), from.next());
+    return execute(plan, effective, writer, rp, from, notes, p);
+  }
+
+  private static RunResult execute(
+      Plan plan, RunInput input, PageWriter writer, ResumePoint resume, Checkpoint from,
+      List<String> notes, Plugins p) {
+    Instant started = p.clock().instant();
     Map<String, Object> params =
         InputBinder.bind(plan.name(), "parameter", plan.parameters(), input.parameters());
     Map<String, Object> connection =
@@ -57,12 +125,18 @@ public final class Engine {
     Redactor redactor = Redactor.of(plan.parameters(), params, plan.connection(), connection);
     RunContext run =
         new RunContext(
-            UUID.randomUUID().toString(), plan, input, state, transport, clock, sleeper, listener,
-            redactor);
+            from != null ? from.runId() : UUID.randomUUID().toString(), plan, input, state,
+            p.transport(), p.clock(), p.sleeper(), p.listener(), redactor);
+    if (from != null) {
+      restore(run.counters, from.counters());
+    }
+    SecretPlaceholders secrets = new SecretPlaceholders(state, plan.parameters(), plan.connection());
+    Checkpoints checkpoints = new Checkpoints(run, secrets);
     Auditor auditor = newAuditor(plan);
     PageAcceptor acceptor =
-        new PageAcceptor(run, auditor, new KeySet(), stateWatermark(plan, input), 
+        new PageAcceptor(run, auditor, new KeySet(), watermarkOf(plan, input.state()),
             plan.sync().incremental() ? now : null);
+    List<String> allNotes = new ArrayList<>(notes);
     StopReason reason;
     PagewalkException failure = null;
     List<Map<String, Object>> walks = null;
@@ -70,7 +144,29 @@ public final class Engine {
       boolean rewalk = "rewalk".equals(plan.audit().onDrift());
       Set<String> keys = rewalk ? new HashSet<>() : null;
       acceptor.newWalk(auditor, keys);
-      reason = new ChainRunner(run, acceptor).run(sink);
+      try {
+        reason = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, resume);
+      } catch (ExpiredCursor expired) {
+        List<Object> mark = from == null || from.watermark() == null ? null
+            : List.of(from.watermark().get("cursor"), from.watermark().getOrDefault("tieBreaker", ""));
+        if (!plan.sync().incremental() || mark == null) {
+          throw new RunStop(StopReason.ERROR, new RunFailureException(plan.name()
+              + ": the saved cursor was rejected as expired (" + expired.request + " returned "
+              + expired.status + ") and there is no keyset watermark to fall back on"
+              + (plan.sync().incremental() ? " yet" : " (the spec declares no sync.incremental)")
+              + "; run without resume to start over"));
+        }
+        allNotes.add("the saved cursor expired (" + expired.status + "): restarted from the"
+            + " watermark " + from.watermark());
+        Map<String, Object> fallback = new LinkedHashMap<>(from.watermark());
+        state.resetForWalk();
+        RunState fresh = new RunState(params, connection, fallback, now, started.getEpochSecond());
+        run = run.withState(fresh);
+        acceptor = new PageAcceptor(run, auditor, new KeySet(), mark, now);
+        acceptor.newWalk(auditor, null);
+        checkpoints = new Checkpoints(run, secrets);
+        reason = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, null);
+      }
       if (rewalk && reason.kind() == StopReason.Kind.NATURAL && auditor.driftDetected()) {
         walks = new ArrayList<>();
         walks.add(walk(1, keys, true, run.counters.recordsEmitted));
@@ -78,9 +174,9 @@ public final class Engine {
           Auditor next = newAuditor(plan);
           Set<String> nextKeys = new HashSet<>();
           acceptor.newWalk(next, nextKeys);
-          state.resetForWalk();
+          run.state.resetForWalk();
           long before = run.counters.recordsEmitted;
-          reason = new ChainRunner(run, acceptor).run(sink);
+          reason = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, null);
           walks.add(walk(w, nextKeys, next.driftDetected(), run.counters.recordsEmitted - before));
           auditor = next;
           if (reason.kind() != StopReason.Kind.NATURAL
@@ -105,20 +201,54 @@ public final class Engine {
           new RunFailureException(
               plan.name() + ": " + redactor.text(String.valueOf(e.getMessage())), e);
     }
-    Instant ended = clock.instant();
+    Instant ended = p.clock().instant();
     long snapshot = walks == null ? -1 : ((Number) walks.get(walks.size() - 1).get("keys")).longValue();
     RunReport report =
         ReportBuilder.build(run, auditor, reason, failure == null ? null : failure.getMessage(),
             started, ended, walks, snapshot);
     Counters c = run.counters;
+    Map<String, Object> watermark = pair(acceptor.watermark);
+    if (watermark.isEmpty() && plan.sync().incremental() && !input.state().isEmpty()) {
+      watermark = input.state();
+    }
     RunResult result =
         new RunResult(
             run.runId, plan.name(), reason, failure, started, ended, c.requests,
             c.paginationRequests, c.retries, c.pages, c.recordsReceived, c.recordsFiltered,
             c.recordsEmitted, c.bytesReceived, c.emptyPagesWithContinuation, c.waited,
-            c.duplicates, watermark(acceptor.watermark), report);
-    listener.onEnd(result);
+            c.duplicates, watermark, report, allNotes);
+    p.listener().onEnd(result);
     return result;
+  }
+
+  private static RunResult nothingToDo(Plan plan, Clock clock, Checkpoint cp, List<String> notes) {
+    Instant now = clock.instant();
+    StopReason reason = cp.stopReason() == null ? StopReason.CONDITION_FALSE
+        : StopReason.fromWireName(cp.stopReason());
+    RunReport report = new RunReport(cp.runId(), plan.name(), plan.fileName(), plan.contentHash(),
+        Map.of(), now.toString(), now.toString(), 0, reason.wireName(), null,
+        Map.of("total", 0L), 0, Map.of("emitted", 0L), 0, Map.of(), List.of(),
+        dev.pagewalk.audit.Verdict.UNVERIFIED, List.of(), notes, null);
+    return new RunResult(cp.runId(), plan.name(), reason, null, now, now, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, java.time.Duration.ZERO, 0,
+        cp.watermark() == null ? Map.of() : cp.watermark(), report, notes);
+  }
+
+  private static void restore(Counters c, Map<String, Long> saved) {
+    if (saved == null) {
+      return;
+    }
+    c.requests = saved.getOrDefault("requests", 0L);
+    c.logicalRequests = saved.getOrDefault("logicalRequests", 0L);
+    c.paginationRequests = saved.getOrDefault("paginationRequests", 0L);
+    c.pages = saved.getOrDefault("pages", 0L);
+    c.recordsReceived = saved.getOrDefault("recordsReceived", 0L);
+    c.recordsEmitted = saved.getOrDefault("recordsEmitted", 0L);
+    c.recordsFiltered = saved.getOrDefault("recordsFiltered", 0L);
+  }
+
+  private static String abbrev(String hash) {
+    return hash == null ? "none" : hash.substring(0, Math.min(12, hash.length()));
   }
 
   private static Auditor newAuditor(Plan plan) {
@@ -138,17 +268,17 @@ public final class Engine {
     return m;
   }
 
-  private static List<Object> stateWatermark(Plan plan, RunInput input) {
-    if (!plan.sync().incremental() || !input.state().containsKey("cursor")) {
+  private static List<Object> watermarkOf(Plan plan, Map<String, Object> state) {
+    if (!plan.sync().incremental() || !state.containsKey("cursor")) {
       return null;
     }
     List<Object> pair = new ArrayList<>(2);
-    pair.add(input.state().get("cursor"));
-    pair.add(input.state().get("tieBreaker"));
+    pair.add(state.get("cursor"));
+    pair.add(state.get("tieBreaker"));
     return pair;
   }
 
-  private static Map<String, Object> watermark(List<Object> pair) {
+  private static Map<String, Object> pair(List<Object> pair) {
     if (pair == null) {
       return Map.of();
     }

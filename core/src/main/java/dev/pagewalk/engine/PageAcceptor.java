@@ -11,12 +11,11 @@ import dev.pagewalk.plan.SyncPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Accepts a page: checks the declared order, drops what an incremental run already has (or
  * what lies past its boundary), drops keys already delivered, hands the evidence to the auditor
- * and delivers the rest. Everything is decided before the first record is delivered.
+ * and returns the rest, to be written with the page's checkpoint.
  */
 final class PageAcceptor {
   private final RunContext run;
@@ -39,7 +38,7 @@ final class PageAcceptor {
 
   List<OutputRecord> accept(
       Page page, long pageNumber, String request, int status, int attempts,
-      Map<String, Object> pagingState, Object total, long durationMillis, Consumer<OutputRecord> sink) {
+      Map<String, Object> pagingState, Object total, long durationMillis) {
     SyncPlan sync = run.plan.sync();
     checkOrder(page, pageNumber);
     List<OutputRecord> deliver = new ArrayList<>(page.records().size());
@@ -83,10 +82,7 @@ final class PageAcceptor {
             order.isEmpty() ? null : order.get(0),
             order.isEmpty() ? null : order.get(order.size() - 1),
             page.sequentialIds(), durationMillis));
-    for (OutputRecord r : deliver) {
-      sink.accept(r);
-      run.counters.recordsEmitted++;
-    }
+    run.counters.recordsEmitted += deliver.size();
     return deliver;
   }
 

@@ -11,6 +11,7 @@ import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.UrlBuilder;
 import dev.pagewalk.plan.PaginationPlan;
 import dev.pagewalk.plan.RequestPlan;
+import dev.pagewalk.state.NextRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,6 +96,28 @@ final class RequestBuilder {
     headers.forEach((k, v) -> fields.add(Map.entry(k, Values.toText(v))));
     HttpRequest http = new HttpRequest(method, uri, Headers.of(fields), bytes);
     return new BuiltRequest(http, method + " " + run.redactor.uri(uri), paging);
+  }
+
+  /** The request a checkpoint saved, with secrets put back and credential headers recomputed. */
+  BuiltRequest rebuild(RequestPlan request, NextRequest next, SecretPlaceholders secrets) {
+    RunState s = run.state;
+    Map<String, Object> fresh = new LinkedHashMap<>();
+    putAll(fresh, map(evaluate(run.plan.headers(), s, "headers")));
+    putAll(fresh, map(evaluate(request.headers(), s, "headers")));
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    next.headers().forEach((k, v) -> fields.add(Map.entry(k, v)));
+    for (String name : next.recompute()) {
+      fresh.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name) && e.getValue() != null)
+          .findFirst()
+          .ifPresent(e -> fields.add(Map.entry(e.getKey(), Values.toText(e.getValue()))));
+    }
+    URI uri = URI.create(secrets.reveal(next.url()));
+    byte[] body = next.bodyBase64() == null ? null
+        : secrets.reveal(new String(java.util.Base64.getDecoder().decode(next.bodyBase64()),
+            java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest http = new HttpRequest(next.method(), uri, Headers.of(fields), body);
+    return new BuiltRequest(http, next.method() + " " + run.redactor.uri(uri), true);
   }
 
   private Object evaluate(Template t, RunState s, String what) {

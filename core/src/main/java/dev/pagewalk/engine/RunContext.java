@@ -21,7 +21,7 @@ final class RunContext {
   final Sleeper sleeper;
   final RunListener listener;
   final Redactor redactor;
-  final Counters counters = new Counters();
+  final Counters counters;
   final SplittableRandom random = new SplittableRandom();
 
   RunContext(
@@ -34,6 +34,21 @@ final class RunContext {
       Sleeper sleeper,
       RunListener listener,
       Redactor redactor) {
+    this(runId, plan, input, state, transport, clock, sleeper, listener, redactor, new Counters());
+  }
+
+  private RunContext(
+      String runId,
+      Plan plan,
+      RunInput input,
+      RunState state,
+      Transport transport,
+      Clock clock,
+      Sleeper sleeper,
+      RunListener listener,
+      Redactor redactor,
+      Counters counters) {
+    this.counters = counters;
     this.runId = runId;
     this.plan = plan;
     this.input = input;
@@ -44,5 +59,11 @@ final class RunContext {
     this.sleeper = sleeper;
     this.listener = listener;
     this.redactor = redactor;
+  }
+
+  /** The same run with other run state (a restart from a watermark); counters carry over. */
+  RunContext withState(RunState other) {
+    return new RunContext(runId, plan, input, other, transport, clock, sleeper, listener, redactor,
+        counters);
   }
 }

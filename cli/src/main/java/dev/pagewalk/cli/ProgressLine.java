@@ -1,0 +1,83 @@
+package dev.pagewalk.cli;
+
+import dev.pagewalk.RunListener;
+import dev.pagewalk.RunResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * The live progress line on a terminal's stderr: pages, records, records per second, retries
+ * and waits, redrawn in place ({@code \r} and erase-to-end-of-line) after every event, and
+ * erased before the summary is printed.
+ */
+final class ProgressLine implements RunListener {
+  private static final String ERASE = "\u001b[K";
+
+  private final PrintWriter err;
+  private final LongSupplier nanoTime;
+  private final long start;
+  private long pages;
+  private long records;
+  private long retries;
+  private long waits;
+  private String now = "";
+  private boolean drawn;
+
+  ProgressLine(PrintWriter err, LongSupplier nanoTime) {
+    this.err = err;
+    this.nanoTime = nanoTime;
+    this.start = nanoTime.getAsLong();
+  }
+
+  @Override
+  public void onPage(PageEvent page) {
+    pages++;
+    records = page.recordsSoFar();
+    now = "";
+    draw();
+  }
+
+  @Override
+  public void onRetry(RetryEvent retry) {
+    retries++;
+    now = "retry " + retry.attempt() + " in " + Elapsed.format(retry.delay()) + ": " + retry.cause();
+    draw();
+  }
+
+  @Override
+  public void onWait(String why, Duration duration) {
+    waits++;
+    now = "waiting " + Elapsed.format(duration) + " (" + why + ")";
+    draw();
+  }
+
+  @Override
+  public void onEnd(RunResult result) {
+    clear();
+  }
+
+  /** Erases the line, if one was drawn. */
+  void clear() {
+    if (drawn) {
+      err.print("\r" + ERASE);
+      err.flush();
+      drawn = false;
+    }
+  }
+
+  String text() {
+    double seconds = Math.max(1e-3, (nanoTime.getAsLong() - start) / 1e9);
+    String line = String.format(Locale.ROOT, "%d %s, %d records, %.0f records/s, %d %s, %d %s",
+        pages, pages == 1 ? "page" : "pages", records, records / seconds,
+        retries, retries == 1 ? "retry" : "retries", waits, waits == 1 ? "wait" : "waits");
+    return now.isEmpty() ? line : line + " - " + now;
+  }
+
+  private void draw() {
+    err.print("\r" + text() + ERASE);
+    err.flush();
+    drawn = true;
+  }
+}

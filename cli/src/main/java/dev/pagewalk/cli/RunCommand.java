@@ -1,0 +1,211 @@
+package dev.pagewalk.cli;
+
+import dev.pagewalk.InputException;
+import dev.pagewalk.Pagewalk;
+import dev.pagewalk.RunInput;
+import dev.pagewalk.RunResult;
+import dev.pagewalk.Runner;
+import dev.pagewalk.SpecException;
+import dev.pagewalk.plan.Limits;
+import dev.pagewalk.plan.Plan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pagewalk run}: loads a spec, runs it and writes the records as JSON Lines; progress,
+ * the summary and errors go to stderr, so stdout stays clean for the data.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a spec and write its records to stdout as JSON Lines.",
+      "One compact JSON object per line. Progress (on a terminal) and a summary go to stderr."
+    },
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.RUN_COMPLETE_HELP, ExitCodes.SPEC_HELP, ExitCodes.TRUNCATED_HELP,
+      ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pagewalk run stripe.yaml -c api_key=env:STRIPE_KEY -p limit=100 > out.jsonl",
+      "  pagewalk run stripe.yaml -c secrets.yaml --max-records unlimited -o all.jsonl",
+      "  pagewalk run stripe.yaml -c secrets.yaml --report - | jq .stopReason"
+    })
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML).")
+  Path specFile;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+      description = "A parameter value; repeatable. Values are text; the spec's declared type "
+          + "converts them (\"100\" becomes the integer 100).")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(names = {"-c", "--connection"}, paramLabel = "FILE|NAME=VALUE|NAME=env:VAR",
+      description = "Connection values; repeatable, later ones win. FILE is a YAML or JSON map of "
+          + "names to values; env:VAR reads the environment variable VAR. Values are never printed.")
+  List<String> connection = new ArrayList<>();
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "Send requests to URL instead of the spec's baseUrl (e.g. a mock server).")
+  String baseUrl;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "Write the records to FILE instead of stdout.")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "FILE|-",
+      description = "Write a JSON report of the run (stop reason, counts, failure) to FILE; with "
+          + "'-' to stdout instead of the records (which then go to --out or nowhere).")
+  String report;
+
+  @Mixin LimitOptions limits = new LimitOptions();
+
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress line and no summary; failures are still printed.")
+  boolean quiet;
+
+  @ParentCommand PagewalkCommand parent;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      RunInput input = input();
+      checkReportTarget();
+      Plan plan;
+      try {
+        plan = Pagewalk.load(specFile);
+      } catch (SpecException e) {
+        SpecErrors.print(e, err);
+        return ExitCodes.SPEC_ERROR;
+      }
+      try (RecordSink sink = sink()) {
+        RunResult result = execute(plan, input, sink, err);
+        if (result == null) {
+          return ExitCodes.USAGE;
+        }
+        sink.flush();
+        Limits limits = plan.limits().with(input.limits());
+        if (!quiet) {
+          err.println(RunSummary.text(result, limits));
+        } else if (result.failure() != null) {
+          err.println("pagewalk run: " + result.failure().getMessage());
+        }
+        err.flush();
+        writeReport(result, limits);
+        return exitCode(result);
+      }
+    } catch (UsageException e) {
+      err.println("pagewalk run: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+  }
+
+  private RunResult execute(Plan plan, RunInput input, RecordSink sink, PrintWriter err) {
+    ProgressLine progress = !quiet && parent.environment().terminal()
+        ? new ProgressLine(err, System::nanoTime) : null;
+    try (Runner runner = Runner.builder().build()) {
+      return runner.run(plan, input, sink, new PageFeedback(sink, progress));
+    } catch (InputException e) {
+      err.println("pagewalk run: " + e.getMessage());
+      err.flush();
+      return null;
+    } finally {
+      if (progress != null) {
+        progress.clear();
+      }
+    }
+  }
+
+  static int exitCode(RunResult result) {
+    return switch (result.stopReason().kind()) {
+      case NATURAL -> ExitCodes.COMPLETE;
+      case TRUNCATED -> ExitCodes.TRUNCATED;
+      case FAILED -> ExitCodes.RUN_FAILURE;
+    };
+  }
+
+  private RunInput input() {
+    RunInput input = RunInput.empty()
+        .withParameters(new LinkedHashMap<>(parameters))
+        .withConnection(ConnectionValues.resolve(connection, parent.environment().variables()))
+        .withLimits(limits.overrides());
+    if (baseUrl != null) {
+      URI uri;
+      try {
+        uri = URI.create(baseUrl);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--base-url '" + baseUrl + "' is not a URL", e);
+      }
+      if (!uri.isAbsolute() || uri.getHost() == null) {
+        throw new UsageException("--base-url '" + baseUrl + "' must be an absolute http(s) URL");
+      }
+      input = input.withBaseUrl(baseUrl);
+    }
+    return input;
+  }
+
+  private RecordSink sink() {
+    if (out != null) {
+      try {
+        return RecordSink.writingTo(Files.newBufferedWriter(out, StandardCharsets.UTF_8), true);
+      } catch (IOException e) {
+        throw new UsageException("cannot write --out " + out + ": " + e.getMessage(), e);
+      }
+    }
+    if ("-".equals(report)) {
+      return RecordSink.discarding();
+    }
+    return RecordSink.writingTo(spec.commandLine().getOut(), false);
+  }
+
+  private void checkReportTarget() {
+    if (report == null || report.equals("-")) {
+      return;
+    }
+    Path parentDir = Path.of(report).toAbsolutePath().getParent();
+    if (parentDir != null && !Files.isDirectory(parentDir)) {
+      throw new UsageException("cannot write --report " + report + ": no directory " + parentDir);
+    }
+  }
+
+  private void writeReport(RunResult result, Limits limits) {
+    if (report == null) {
+      return;
+    }
+    String json = RunReport.json(result, limits);
+    if (report.equals("-")) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.println(json);
+      stdout.flush();
+      return;
+    }
+    try {
+      Files.writeString(Path.of(report), json + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot write --report " + report + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.pagewalk.cli;
+
+import dev.pagewalk.LimitOverrides;
+import dev.pagewalk.RunResult;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.plan.Limits;
+import java.time.Duration;
+
+/**
+ * The few lines printed on stderr when a run ends: how it stopped, what it did, and — for a
+ * truncated run — which cap stopped it and how to lift it; for a failed run, the failure.
+ */
+final class RunSummary {
+  private RunSummary() {}
+
+  static String text(RunResult r, Limits limits) {
+    String stats = stats(r);
+    return switch (r.stopReason().kind()) {
+      case NATURAL -> "complete (" + r.stopReason().wireName() + "): " + stats;
+      case TRUNCATED -> "TRUNCATED by " + r.stopReason().wireName() + ": " + stats
+          + "\n  " + cap(r.stopReason(), limits);
+      case FAILED -> "FAILED (" + r.stopReason().wireName() + "): " + stats
+          + "\n  " + (r.failure() == null ? "no message" : r.failure().getMessage());
+    };
+  }
+
+  static String stats(RunResult r) {
+    StringBuilder s = new StringBuilder()
+        .append(plural(r.recordsEmitted(), "record")).append(", ")
+        .append(plural(r.pages(), "page")).append(", ")
+        .append(plural(r.requests(), "request")).append(", ")
+        .append(r.retries()).append(r.retries() == 1 ? " retry" : " retries");
+    if (r.duplicatesDropped() > 0) {
+      s.append(", ").append(r.duplicatesDropped()).append(" duplicates dropped");
+    }
+    if (r.recordsFiltered() > 0) {
+      s.append(", ").append(r.recordsFiltered()).append(" filtered out");
+    }
+    if (r.waited() != null && !r.waited().isZero()) {
+      s.append(", waited ").append(Elapsed.format(r.waited()));
+    }
+    return s.append(" in ").append(Elapsed.format(Duration.between(r.startedAt(), r.endedAt())))
+        .toString();
+  }
+
+  private static String cap(StopReason reason, Limits limits) {
+    return switch (reason) {
+      case MAX_RECORDS -> capped("records", limits.maxRecords(), "--max-records");
+      case MAX_REQUESTS -> capped("requests", limits.maxRequests(), "--max-requests");
+      case MAX_PAGINATION_REQUESTS ->
+          capped("pagination requests", limits.maxPaginationRequests(), "--max-pagination-requests");
+      case LIMIT -> "the spec's response.limit was reached; there may be more records";
+      default -> "there may be more records";
+    };
+  }
+
+  private static String capped(String what, long cap, String option) {
+    String shown = cap == LimitOverrides.UNLIMITED ? "unlimited" : String.valueOf(cap);
+    return "the cap of " + shown + " " + what + " was reached; there may be more records"
+        + " (raise it with " + option + " N or " + option + " unlimited)";
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

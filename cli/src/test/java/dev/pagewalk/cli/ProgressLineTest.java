@@ -1,0 +1,54 @@
+package dev.pagewalk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagewalk.RunListener.PageEvent;
+import dev.pagewalk.RunListener.RetryEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ProgressLineTest {
+  final AtomicLong nanos = new AtomicLong();
+  final StringWriter err = new StringWriter();
+  final ProgressLine line = new ProgressLine(new PrintWriter(err), nanos::get);
+
+  static PageEvent page(long number, long recordsSoFar) {
+    return new PageEvent(number, "GET /items", 200, 0, 0, recordsSoFar, 1, 0, null, null,
+        java.util.Map.of(), null, 0);
+  }
+
+  @Test
+  void countsPagesRecordsAndRateAndRedrawsInPlace() {
+    nanos.set(2_000_000_000L);
+    line.onPage(page(1, 100));
+    nanos.set(4_000_000_000L);
+    line.onPage(page(2, 200));
+    assertThat(err.toString()).isEqualTo(
+        "\r1 page, 100 records, 50 records/s, 0 retries, 0 waits\u001b[K"
+            + "\r2 pages, 200 records, 50 records/s, 0 retries, 0 waits\u001b[K");
+  }
+
+  @Test
+  void showsWhatItIsWaitingForUntilTheNextPage() {
+    nanos.set(1_000_000_000L);
+    line.onRetry(new RetryEvent("GET /items", 1, "503 Service Unavailable", Duration.ofMillis(500)));
+    line.onWait("Retry-After", Duration.ofSeconds(3));
+    assertThat(line.text()).isEqualTo(
+        "0 pages, 0 records, 0 records/s, 1 retry, 1 wait - waiting 3.0s (Retry-After)");
+    line.onPage(page(1, 10));
+    assertThat(line.text()).isEqualTo("1 page, 10 records, 10 records/s, 1 retry, 1 wait");
+  }
+
+  @Test
+  void erasesItselfOnceAndOnlyWhenDrawn() {
+    line.clear();
+    assertThat(err.toString()).isEmpty();
+    line.onPage(page(1, 1));
+    line.clear();
+    line.clear();
+    assertThat(err.toString()).endsWith("\u001b[K\r\u001b[K").doesNotEndWith("\r\u001b[K\r\u001b[K");
+  }
+}

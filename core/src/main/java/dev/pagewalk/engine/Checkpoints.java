@@ -1,0 +1,117 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.StopReason;
+import dev.pagewalk.http.HttpRequest;
+import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.NextRequest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Builds the checkpoint that follows an accepted page. */
+final class Checkpoints {
+  private static final Set<String> CREDENTIAL_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie");
+
+  private final RunContext run;
+  private final SecretPlaceholders secrets;
+  private Map<String, Object> walkStartTemp = Map.of();
+
+  Checkpoints(RunContext run, SecretPlaceholders secrets) {
+    this.run = run;
+    this.secrets = secrets;
+  }
+
+  void walkStarted(Map<String, Object> temp) {
+    this.walkStartTemp = Map.copyOf(nonNull(temp));
+  }
+
+  Checkpoint after(long pageNumber, StopReason stop, HttpRequest next, List<Object> watermark) {
+    String status;
+    if (stop == null) {
+      status = Checkpoint.RUNNING;
+    } else if (stop.kind() == StopReason.Kind.NATURAL) {
+      status = Checkpoint.COMPLETE;
+    } else if (stop.kind() == StopReason.Kind.TRUNCATED) {
+      status = Checkpoint.TRUNCATED;
+    } else {
+      status = "failed";
+    }
+    Counters c = run.counters;
+    Map<String, Long> counters = new LinkedHashMap<>();
+    counters.put("requests", c.requests);
+    counters.put("logicalRequests", c.logicalRequests);
+    counters.put("paginationRequests", c.paginationRequests);
+    counters.put("pages", c.pages);
+    counters.put("recordsReceived", c.recordsReceived);
+    counters.put("recordsEmitted", c.recordsEmitted);
+    counters.put("recordsFiltered", c.recordsFiltered);
+    return new Checkpoint(
+        1,
+        run.plan.name(),
+        run.plan.contentHash(),
+        run.runId,
+        status,
+        stop == null ? null : stop.wireName(),
+        c.pages,
+        pageNumber + 1,
+        stop == null ? run.state.pagination : null,
+        stop == null ? tempChanges() : null,
+        stop == null ? nextRequest(next) : null,
+        counters,
+        run.state.state,
+        watermark == null ? null : pair(watermark),
+        -1,
+        run.clock.instant().toString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> tempChanges() {
+    Map<String, Object> changed = new LinkedHashMap<>();
+    run.state.temp().forEach((k, v) -> {
+      if (!Objects.equals(walkStartTemp.get(k), v)) {
+        changed.put(k, v);
+      }
+    });
+    return (Map<String, Object>) secrets.hideIn(changed);
+  }
+
+  private NextRequest nextRequest(HttpRequest next) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    List<String> recompute = new ArrayList<>();
+    for (Map.Entry<String, String> h : next.headers().fields()) {
+      if (CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))
+          || secrets.containsSecret(h.getValue())) {
+        recompute.add(h.getKey());
+      } else {
+        headers.put(h.getKey(), h.getValue());
+      }
+    }
+    String body = next.body() == null ? null : Base64.getEncoder().encodeToString(
+        secrets.hide(new String(next.body(), java.nio.charset.StandardCharsets.UTF_8))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new NextRequest(next.method(), secrets.hide(next.uri().toString()), body, headers, recompute);
+  }
+
+  private static Map<String, Object> pair(List<Object> watermark) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cursor", watermark.get(0));
+    m.put("tieBreaker", watermark.get(1));
+    return m;
+  }
+
+  private static Map<String, Object> nonNull(Map<String, Object> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> {
+      if (v != null) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+}

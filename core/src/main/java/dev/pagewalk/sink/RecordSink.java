@@ -1,0 +1,34 @@
+package dev.pagewalk.sink;
+
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.state.Checkpoint;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a sync writes records, page by page, together with the checkpoint that follows each
+ * page. A sink that can (a database) writes both in one transaction; one that cannot (a file)
+ * makes the records durable first and the checkpoint after, and cuts off on resume whatever was
+ * written after the last checkpoint. Writes must be idempotent by key where the sink can (upsert):
+ * a resumed run repeats at most the page after the last checkpoint.
+ *
+ * <p>Used by one run at a time.
+ */
+public interface RecordSink extends AutoCloseable {
+
+  /** The last checkpoint saved with this sink's data for the stream, if any. */
+  Optional<Checkpoint> checkpoint(String stream) throws IOException;
+
+  /**
+   * Prepares to receive a run of the stream. {@code resumeFrom} is the checkpoint a resumed run
+   * continues from (the sink drops whatever it holds beyond it), or null for a fresh run.
+   */
+  void open(String stream, Checkpoint resumeFrom) throws IOException;
+
+  /** Durably writes one page's records and then (or atomically with them) the checkpoint. */
+  void write(List<OutputRecord> records, Checkpoint after) throws IOException;
+
+  @Override
+  default void close() throws IOException {}
+}

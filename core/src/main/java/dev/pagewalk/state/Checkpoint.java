@@ -1,0 +1,74 @@
+package dev.pagewalk.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/**
+ * Everything a run needs to continue after the last durably written page: the next request
+ * (paging state), the {@code pagination} variables, {@code temp}, the counters, the run id, the
+ * incremental watermark and the spec's content hash. Written together with the page's records
+ * (in one transaction where the sink can). {@code status} is {@code running} while there is a
+ * next page, {@code complete} after a natural end, {@code truncated} after a cap.
+ *
+ * @param sinkPosition where the sink's data ended when the checkpoint was taken (bytes of a
+ *     JSON Lines file); -1 when the sink does not need it
+ * @param state the incremental state the run started from ({@code state.*} in expressions)
+ * @param watermark the largest {@code {cursor, tieBreaker}} delivered so far
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Checkpoint(
+    int version,
+    String spec,
+    String specHash,
+    String runId,
+    String status,
+    String stopReason,
+    long pagesDone,
+    long page,
+    Map<String, Object> pagination,
+    Map<String, Object> temp,
+    NextRequest next,
+    Map<String, Long> counters,
+    Map<String, Object> state,
+    Map<String, Object> watermark,
+    long sinkPosition,
+    String savedAt) {
+  public static final String RUNNING = "running";
+  public static final String COMPLETE = "complete";
+  public static final String TRUNCATED = "truncated";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+          .configure(DeserializationFeature.USE_LONG_FOR_INTS, true)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  public Checkpoint withSinkPosition(long position) {
+    return new Checkpoint(version, spec, specHash, runId, status, stopReason, pagesDone, page,
+        pagination, temp, next, counters, state, watermark, position, savedAt);
+  }
+
+  public boolean resumable() {
+    return RUNNING.equals(status) && next != null;
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** @throws IllegalArgumentException when the text is not a checkpoint */
+  public static Checkpoint fromJson(String json) {
+    try {
+      return JSON.readValue(json, Checkpoint.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a pagewalk checkpoint: " + e.getOriginalMessage(), e);
+    }
+  }
+}

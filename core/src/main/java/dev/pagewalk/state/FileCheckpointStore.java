@@ -1,0 +1,72 @@
+package dev.pagewalk.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Checkpoints as files {@code DIR/<stream>.checkpoint.json}, written atomically: a temporary
+ * file is written and fsynced, renamed over the old one, and the directory fsynced — a crash
+ * leaves the old checkpoint or the new one, never a torn file.
+ */
+public final class FileCheckpointStore implements CheckpointStore {
+  private final Path dir;
+
+  public FileCheckpointStore(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path file(String stream) {
+    return dir.resolve(stream + ".checkpoint.json");
+  }
+
+  @Override
+  public Optional<Checkpoint> load(String stream) throws IOException {
+    Path f = file(stream);
+    if (!Files.exists(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Checkpoint.fromJson(Files.readString(f, StandardCharsets.UTF_8)));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(f + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void save(String stream, Checkpoint checkpoint) throws IOException {
+    Files.createDirectories(dir);
+    Path target = file(stream);
+    Path tmp = dir.resolve(stream + ".checkpoint.json.tmp");
+    byte[] bytes = checkpoint.toJson().getBytes(StandardCharsets.UTF_8);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    syncDirectory(dir);
+  }
+
+  static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not every platform can fsync a directory; the rename is still atomic
+    }
+  }
+}
