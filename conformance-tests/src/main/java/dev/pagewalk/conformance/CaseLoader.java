@@ -32,7 +32,7 @@ public final class CaseLoader {
           "specError", "specErrorContains", "dataset", "idField", "report");
   private static final Set<String> DATASET = Set.of("exact", "mustContain", "missing");
   private static final Set<String> REPORT =
-      Set.of("verdict", "stopReason", "records", "requests", "pages", "reasons", "reasonsContain",
+      Set.of("verdict", "stopReason", "records", "requests", "pages", "waits", "reasons", "reasonsContain",
           "advice", "adviceContains", "checks", "walks");
   private static final Set<String> VERDICTS = Set.of("COMPLETE", "INCOMPLETE", "UNVERIFIED");
   private static final Set<String> OUTCOMES = Set.of("pass", "fail", "not-applicable");
@@ -135,6 +135,7 @@ public final class CaseLoader {
         counts(m.get("records"), file, "expect.report.records"),
         counts(m.get("requests"), file, "expect.report.requests"),
         count(m.get("pages"), file, "expect.report.pages"),
+        counts(m.get("waits"), file, "expect.report.waits"),
         texts(m.get("reasons"), false, file, "expect.report.reasons"),
         texts(m.get("reasonsContain"), true, file, "expect.report.reasonsContain"),
         texts(m.get("advice"), false, file, "expect.report.advice"),

@@ -37,6 +37,7 @@ final class ReportCheck {
     c.counts("records", want.records(), report.records());
     c.counts("requests", want.requests(), report.requests());
     c.value("pages", want.pages(), report.pages());
+    c.counts("waits", want.waits(), report.waits());
     c.exactList("reasons", want.reasons(), report.reasons());
     c.contains("reasonsContain", "reasons", want.reasonsContain(), report.reasons());
     c.exactList("advice", want.advice(), report.advice());

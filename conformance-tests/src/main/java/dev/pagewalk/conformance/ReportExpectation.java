@@ -14,6 +14,8 @@ import java.util.Map;
  *     {@code duplicatesDropped}, ...)
  * @param requests counts by name ({@code total}, {@code initial}, {@code pagination}, {@code retries})
  * @param pages pages accepted
+ * @param waits milliseconds waited by kind ({@code retry}, {@code rateLimit}, {@code delay}); the
+ *     live-data runner's clock is virtual, so a {@code Retry-After} wait is exact
  * @param reasons the reasons, exactly and in order
  * @param reasonsContain texts each of which some reason must contain
  * @param advice the advice, exactly and in order
@@ -27,6 +29,7 @@ public record ReportExpectation(
     Map<String, Long> records,
     Map<String, Long> requests,
     Long pages,
+    Map<String, Long> waits,
     List<String> reasons,
     List<String> reasonsContain,
     List<String> advice,
@@ -37,6 +40,7 @@ public record ReportExpectation(
   public ReportExpectation {
     records = records == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(records));
     requests = requests == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(requests));
+    waits = waits == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(waits));
     reasons = reasons == null ? null : List.copyOf(reasons);
     reasonsContain = reasonsContain == null ? List.of() : List.copyOf(reasonsContain);
     advice = advice == null ? null : List.copyOf(advice);
