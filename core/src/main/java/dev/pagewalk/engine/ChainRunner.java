@@ -21,6 +21,7 @@ import java.util.Map;
  * request is built before the page is written, so the page's checkpoint can name it.
  */
 final class ChainRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainRunner.class);
   private final RunContext run;
   private final RequestBuilder builder;
   private final Sender sender;
@@ -171,6 +172,8 @@ final class ChainRunner {
       long number = pageNumber;
       writer.write(accepted, () -> checkpoints.after(number, written,
           following == null ? null : following.http(), acceptor.watermark));
+      LOG.debug("[{}] {}: page {} {} -> {} items, {} delivered", run.runId, run.plan.name(),
+          pageNumber, request.display(), page.received(), accepted.size());
       run.listener.onPage(
           new RunListener.PageEvent(
               pageNumber, request.display(), decoded.http().status(), page.received(),

@@ -36,10 +36,18 @@ import java.util.function.Consumer;
  * the plug-ins and calls this.
  */
 public final class Engine {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
+
   private Engine() {}
 
   /** The plug-ins of a run. */
-  public record Plugins(Transport transport, Clock clock, Sleeper sleeper, RunListener listener) {}
+  /**
+   * The plug-ins of a run. {@code correlationHeader}, when not null, names a request header that
+   * carries the run id on every request.
+   */
+  public record Plugins(
+      Transport transport, Clock clock, Sleeper sleeper, RunListener listener,
+      String correlationHeader) {}
 
   /**
    * Runs the plan, delivering records to {@code sink} page by page. Failures are reported in the
@@ -127,9 +135,13 @@ public final class Engine {
         new RunContext(
             from != null ? from.runId() : UUID.randomUUID().toString(), plan, input, state,
             p.transport(), p.clock(), p.sleeper(), p.listener(), redactor);
+    run.correlationHeader = p.correlationHeader();
     if (from != null) {
       restore(run.counters, from.counters());
     }
+    org.slf4j.MDC.put("pagewalk.runId", run.runId);
+    LOG.info("[{}] {}: run starts{}", run.runId, plan.name(), from == null ? "" : " (resumed)");
+    p.listener().onStart(run.runId, plan.name());
     SecretPlaceholders secrets = new SecretPlaceholders(state, plan.parameters(), plan.connection());
     Checkpoints checkpoints = new Checkpoints(run, secrets);
     Auditor auditor = newAuditor(plan);
@@ -217,6 +229,9 @@ public final class Engine {
             c.paginationRequests, c.retries, c.pages, c.recordsReceived, c.recordsFiltered,
             c.recordsEmitted, c.bytesReceived, c.emptyPagesWithContinuation, c.waited,
             c.duplicates, watermark, report, allNotes);
+    LOG.info("[{}] {}: {} after {} records, {} pages, {} requests; verdict {}", run.runId,
+        plan.name(), reason.wireName(), c.recordsEmitted, c.pages, c.requests, report.verdict());
+    org.slf4j.MDC.remove("pagewalk.runId");
     p.listener().onEnd(result);
     return result;
   }

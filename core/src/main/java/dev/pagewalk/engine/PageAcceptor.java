@@ -8,6 +8,7 @@ import dev.pagewalk.audit.OrderTuples;
 import dev.pagewalk.audit.PageFacts;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.SyncPlan;
+import dev.pagewalk.sink.RecordKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class PageAcceptor {
           watermark = pair;
         }
       }
-      String canonical = r.key() == null ? null : KeyCanon.of(r.key());
+      String canonical = r.key() == null ? null : RecordKeys.canonical(r.key());
       boolean newInRun = canonical == null || seen.add(canonical);
       boolean repeatedInWalk =
           canonical != null && (walkKeys != null ? !walkKeys.add(canonical) : !newInRun);

@@ -94,6 +94,9 @@ final class RequestBuilder {
     }
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     headers.forEach((k, v) -> fields.add(Map.entry(k, Values.toText(v))));
+    if (run.correlationHeader != null) {
+      fields.add(Map.entry(run.correlationHeader, run.runId));
+    }
     HttpRequest http = new HttpRequest(method, uri, Headers.of(fields), bytes);
     return new BuiltRequest(http, method + " " + run.redactor.uri(uri), paging);
   }

@@ -23,6 +23,7 @@ final class RunContext {
   final Redactor redactor;
   final Counters counters;
   final SplittableRandom random = new SplittableRandom();
+  String correlationHeader;
 
   RunContext(
       String runId,
@@ -63,7 +64,9 @@ final class RunContext {
 
   /** The same run with other run state (a restart from a watermark); counters carry over. */
   RunContext withState(RunState other) {
-    return new RunContext(runId, plan, input, other, transport, clock, sleeper, listener, redactor,
-        counters);
+    RunContext next = new RunContext(runId, plan, input, other, transport, clock, sleeper, listener,
+        redactor, counters);
+    next.correlationHeader = correlationHeader;
+    return next;
   }
 }
