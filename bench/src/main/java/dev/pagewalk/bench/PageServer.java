@@ -39,6 +39,10 @@ final class PageServer implements AutoCloseable {
   }
 
   static PageServer start(long seed) throws IOException {
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+    // and the client's delayed ACK stall every mid-sized response by ~40 ms. Read once, when the
+    // server's configuration class is first loaded.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "bench-server");
