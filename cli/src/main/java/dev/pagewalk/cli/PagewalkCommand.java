@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       TestCommand.class,
       SchemaCommand.class,
       InitCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

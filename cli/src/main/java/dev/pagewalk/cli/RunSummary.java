@@ -14,6 +14,34 @@ final class RunSummary {
   private RunSummary() {}
 
   static String text(RunResult r, Limits limits) {
+    return outcome(r, limits) + completeness(r);
+  }
+
+  /** The verdict line and, when it is not COMPLETE, the reasons and advice. */
+  static String completeness(RunResult r) {
+    if (r.report() == null) {
+      return "";
+    }
+    dev.pagewalk.audit.RunReport report = r.report();
+    StringBuilder s = new StringBuilder("
+").append(report.verdict());
+    switch (report.verdict()) {
+      case COMPLETE -> s.append(": every completeness check passed (")
+          .append(String.join(", ", report.checks().stream()
+              .filter(dev.pagewalk.audit.Check::passed)
+              .map(dev.pagewalk.audit.Check::name).toList()))
+          .append(')');
+      case INCOMPLETE -> s.append(": the run may not hold every record");
+      case UNVERIFIED -> s.append(": nothing to prove completeness against");
+    }
+    report.reasons().forEach(reason -> s.append("
+  ✗ ").append(reason));
+    report.advice().forEach(advice -> s.append("
+  advice: ").append(advice));
+    return s.toString();
+  }
+
+  private static String outcome(RunResult r, Limits limits) {
     String stats = stats(r);
     return switch (r.stopReason().kind()) {
       case NATURAL -> "complete (" + r.stopReason().wireName() + "): " + stats;

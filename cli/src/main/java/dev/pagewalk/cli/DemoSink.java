@@ -1,0 +1,69 @@
+package dev.pagewalk.cli;
+
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.sink.JsonLinesSink;
+import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.state.Checkpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the demo's cursor sync writes: a fresh file under the demo directory, with its
+ * checkpoints beside it; remembers the ids written so the demo can check them against the API.
+ */
+final class DemoSink implements AutoCloseable {
+  private final Path target;
+  private final RecordSink inner;
+  private final List<String> ids = new ArrayList<>();
+
+  private DemoSink(Path target, RecordSink inner) {
+    this.target = target;
+    this.inner = inner;
+  }
+
+  static DemoSink open(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path file = dir.resolve("demo-orders.jsonl");
+    Path state = dir.resolve("state");
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(state.resolve("demo-orders.checkpoint.json"));
+    return new DemoSink(file, JsonLinesSink.toFile(file, state));
+  }
+
+  String describe() {
+    return "JSON Lines " + target + " (checkpoint after every page)";
+  }
+
+  List<String> ids() {
+    return ids;
+  }
+
+  RecordSink sink() {
+    return new RecordSink() {
+      @Override
+      public Optional<Checkpoint> checkpoint(String stream) throws IOException {
+        return inner.checkpoint(stream);
+      }
+
+      @Override
+      public void open(String stream, Checkpoint resumeFrom) throws IOException {
+        inner.open(stream, resumeFrom);
+      }
+
+      @Override
+      public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
+        inner.write(records, after);
+        records.forEach(r -> ids.add(String.valueOf(r.key())));
+      }
+    };
+  }
+
+  @Override
+  public void close() throws IOException {
+    inner.close();
+  }
+}

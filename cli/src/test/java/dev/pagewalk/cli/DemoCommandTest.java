@@ -1,0 +1,37 @@
+package dev.pagewalk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void showsACompleteCursorSyncAndAnOffsetWalkCaughtDrifting() throws Exception {
+    Cli.Result r = Cli.plain().run("demo", "--fast", "--dir", dir.toString());
+
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("2,000 orders; while they are paged the API inserts 12 at the head and 10 at"
+            + " the tail, deletes 5 and updates 2.")
+        .contains("COMPLETE: demo-orders — 2010 records, 21 pages, 21 requests (0 retries),"
+            + " stop: condition-false")
+        .contains("✓ order: every page boundary kept the declared order")
+        .contains("INCOMPLETE: demo-orders-offset — 2005 records, 21 pages, 21 requests"
+            + " (0 retries), stop: condition-false, 12 duplicates dropped")
+        .contains("✗ total: the API's total changed between pages (2000 → 2017)")
+        .contains("✗ boundary-duplicates: 12 records came back on a later page")
+        .contains("5 records that existed for the whole run are MISSING (ids 494, 495, 496, 497, 498)")
+        .contains("Both reports are right");
+    List<String> lines = Files.readAllLines(dir.resolve("demo-orders.jsonl"));
+    assertThat(lines).hasSize(2010);
+    assertThat(lines.stream().distinct()).hasSize(2010);
+    assertThat(Files.readString(dir.resolve("state/demo-orders.checkpoint.json")))
+        .contains("\"status\":\"complete\"");
+  }
+}
