@@ -25,6 +25,6 @@ final class LiveSpecs {
             qs:
               page_token: "{{body.next_page_token}}"
             condition: "{{body.next_page_token}}"
-        %s""".formatted(pageSize, delay == null ? "" : "      delay: " + delay + "\n"));
+        %s""".formatted(pageSize, delay == null ? "" : "    delay: " + delay + "\n"));
   }
 }
