@@ -9,6 +9,12 @@ final class Listeners {
   static RunListener both(RunListener a, RunListener b) {
     return new RunListener() {
       @Override
+      public void onStart(String runId, String spec) {
+        a.onStart(runId, spec);
+        b.onStart(runId, spec);
+      }
+
+      @Override
       public void onPage(PageEvent page) {
         a.onPage(page);
         b.onPage(page);

@@ -9,6 +9,9 @@ import java.time.Duration;
 public interface RunListener {
   RunListener NONE = new RunListener() {};
 
+  /** The run starts; {@code runId} is its correlation id (also in the result and every log line). */
+  default void onStart(String runId, String spec) {}
+
   /** A page was accepted; its records have been delivered. */
   default void onPage(PageEvent page) {}
 

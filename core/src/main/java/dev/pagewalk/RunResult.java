@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param watermark the largest {@code (cursor, tieBreaker)} delivered by an incremental run, as
  *     {@code {cursor, tieBreaker}}; empty otherwise — the {@code state} of the next run
  * @param report the completeness report
+ * @param faults failures met on the way, by short name ({@code connection-reset}, {@code status
+ *     503}, {@code deadline}, {@code empty-page-with-continuation}, ...), retried or not
+ * @param credentialsStripped pagination requests sent to another origin without credentials
  * @param notes what the run wants its operator to know (resumed from a checkpoint, nothing to
  *     resume, fell back to the watermark)
  */
@@ -46,8 +49,11 @@ public record RunResult(
     long duplicatesDropped,
     java.util.Map<String, Object> watermark,
     dev.pagewalk.audit.RunReport report,
-    java.util.List<String> notes) {
+    java.util.List<String> notes,
+    java.util.Map<String, Long> faults,
+    long credentialsStripped) {
   public RunResult {
+    faults = faults == null ? java.util.Map.of() : java.util.Map.copyOf(faults);
     notes = notes == null ? java.util.List.of() : java.util.List.copyOf(notes);
   }
 

@@ -5,7 +5,10 @@ import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.plan.Plan;
+import dev.pagewalk.sink.KeyListing;
+import dev.pagewalk.sink.RecordKeys;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.Reconciliation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +35,10 @@ public final class Runner implements AutoCloseable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final RunListener listener;
+  private final String correlationHeader;
 
   private Runner(Builder b) {
+    this.correlationHeader = b.correlationHeader;
     this.ownsTransport = b.transport == null;
     this.transport = b.transport != null ? b.transport : new ApacheTransport(TransportConfig.defaults());
     this.clock = b.clock;
@@ -82,10 +87,34 @@ public final class Runner implements AutoCloseable {
     return Engine.sync(plan, input == null ? RunInput.empty() : input, sink, resume, plugins(runListener));
   }
 
+  /**
+   * The "count first, then write" pass: walks the API for keys only (nothing is written) and
+   * compares them with the keys the destination holds. Memory grows with the number of keys.
+   * The plan must declare {@code response.key}.
+   */
+  public Reconciliation reconcile(Plan plan, RunInput input, KeyListing destination) {
+    if (plan.outputRequest().response().key() == null) {
+      throw new InputException(plan.name() + ": reconcile needs response.key in the spec");
+    }
+    java.util.Set<String> api = new java.util.HashSet<>();
+    RunResult walk = run(plan, input, r -> api.add(RecordKeys.canonical(r.key())));
+    java.util.Set<String> held;
+    try {
+      held = destination.keys(plan.name());
+    } catch (java.io.IOException e) {
+      throw new InputException(plan.name() + ": cannot list the destination's keys: " + e.getMessage());
+    }
+    List<String> missing = api.stream().filter(k -> !held.contains(k)).sorted().toList();
+    List<String> extra = held.stream().filter(k -> !api.contains(k)).sorted().toList();
+    return new Reconciliation(api.size(), held.size(), missing.size(),
+        missing.subList(0, Math.min(20, missing.size())), extra.size(),
+        extra.subList(0, Math.min(20, extra.size())), walk);
+  }
+
   private Engine.Plugins plugins(RunListener runListener) {
     RunListener both =
         runListener == RunListener.NONE ? listener : Listeners.both(listener, runListener);
-    return new Engine.Plugins(transport, clock, sleeper, both);
+    return new Engine.Plugins(transport, clock, sleeper, both, correlationHeader);
   }
 
   /** Runs the plan and collects every record in memory (for small results and tests). */
@@ -111,6 +140,16 @@ public final class Runner implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RunListener listener = RunListener.NONE;
+    private String correlationHeader;
+
+    /**
+     * Sends the run id on every request in this header (e.g. {@code X-Request-Id}), so the
+     * API's logs can be matched with the run's report and audit log. Off by default.
+     */
+    public Builder correlationHeader(String headerName) {
+      this.correlationHeader = Objects.requireNonNull(headerName);
+      return this;
+    }
 
     /** The transport; default: Apache HttpClient 5, pooled, owned and closed by the runner. */
     public Builder transport(Transport value) {

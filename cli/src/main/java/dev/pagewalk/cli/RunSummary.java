@@ -23,8 +23,7 @@ final class RunSummary {
       return "";
     }
     dev.pagewalk.audit.RunReport report = r.report();
-    StringBuilder s = new StringBuilder("
-").append(report.verdict());
+    StringBuilder s = new StringBuilder("\n").append(report.verdict());
     switch (report.verdict()) {
       case COMPLETE -> s.append(": every completeness check passed (")
           .append(String.join(", ", report.checks().stream()
@@ -34,10 +33,8 @@ final class RunSummary {
       case INCOMPLETE -> s.append(": the run may not hold every record");
       case UNVERIFIED -> s.append(": nothing to prove completeness against");
     }
-    report.reasons().forEach(reason -> s.append("
-  ✗ ").append(reason));
-    report.advice().forEach(advice -> s.append("
-  advice: ").append(advice));
+    report.reasons().forEach(reason -> s.append("\n  ✗ ").append(reason));
+    report.advice().forEach(advice -> s.append("\n  advice: ").append(advice));
     return s.toString();
   }
 

@@ -30,6 +30,8 @@ final class CaseChecks {
     c.requests();
     c.failure();
     c.resultFields();
+    c.dataset();
+    c.report();
     c.mockApi();
     return c.problems;
   }
@@ -99,6 +101,21 @@ final class CaseChecks {
       return;
     }
     problems.addAll(ResultFields.check(expect.result(), seen.result()));
+  }
+
+  private void dataset() {
+    if (expect.dataset() == null || seen.dataset() == null) {
+      return;
+    }
+    problems.addAll(DatasetCheck.check(expect.dataset(), expect.idField(), seen.records(), seen.dataset()));
+  }
+
+  private void report() {
+    if (expect.report() == null) {
+      return;
+    }
+    problems.addAll(ReportCheck.check(expect.report(),
+        seen.result() == null ? null : seen.result().report(), this::withBaseUrl, seen::shown));
   }
 
   private void mockApi() {

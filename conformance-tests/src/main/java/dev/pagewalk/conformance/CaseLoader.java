@@ -1,10 +1,13 @@
 package dev.pagewalk.conformance;
 
 import dev.pagewalk.LimitOverrides;
+import dev.pagewalk.conformance.livedata.LiveDataConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,10 +25,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class CaseLoader {
   static final String CASE_FILE = "case.yaml";
   private static final Set<String> TOP =
-      Set.of("description", "spec", "specInline", "parameters", "connection", "limits", "expect");
+      Set.of("description", "spec", "specInline", "parameters", "connection", "limits", "liveData",
+          "expect");
   private static final Set<String> EXPECT =
       Set.of("records", "keys", "ordered", "stopReason", "requests", "error", "errorContains", "result",
-          "specError", "specErrorContains");
+          "specError", "specErrorContains", "dataset", "idField", "report");
+  private static final Set<String> DATASET = Set.of("exact", "mustContain", "missing");
+  private static final Set<String> REPORT =
+      Set.of("verdict", "stopReason", "records", "requests", "pages", "waits", "reasons", "reasonsContain",
+          "advice", "adviceContains", "checks", "walks");
+  private static final Set<String> VERDICTS = Set.of("COMPLETE", "INCOMPLETE", "UNVERIFIED");
+  private static final Set<String> OUTCOMES = Set.of("pass", "fail", "not-applicable");
   private static final Set<String> LIMITS =
       Set.of("maxRequests", "maxPaginationRequests", "maxRecords", "timeout");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -42,6 +52,16 @@ public final class CaseLoader {
     if ((spec == null) == (inline == null)) {
       throw new CaseFormatException(file + ": give exactly one of 'spec' (a path) or 'specInline'");
     }
+    LiveDataConfig liveData = liveData(root.get("liveData"), file);
+    if (liveData != null && Files.isDirectory(dir.resolve("mappings"))) {
+      throw new CaseFormatException(file + ": give 'liveData' or a mappings/ folder, not both:"
+          + " the live-data mock serves the whole API");
+    }
+    Expectation expect = expectation(optionalMap(root.get("expect"), file, "expect"), dir, file);
+    if (expect.dataset() != null && liveData == null) {
+      throw new CaseFormatException(file + ": expect.dataset needs 'liveData': only the live-data"
+          + " mock knows which records existed");
+    }
     return new ConformanceCase(
         name,
         dir,
@@ -51,7 +71,8 @@ public final class CaseLoader {
         optionalMap(root.get("parameters"), file, "parameters"),
         optionalMap(root.get("connection"), file, "connection"),
         limits(optionalMap(root.get("limits"), file, "limits"), file),
-        expectation(optionalMap(root.get("expect"), file, "expect"), dir, file));
+        liveData,
+        expect);
   }
 
   private static Object read(Path file) {
@@ -85,7 +106,76 @@ public final class CaseLoader {
         text(m.get("errorContains"), file, "expect.errorContains"),
         optionalMap(m.get("result"), file, "expect.result"),
         text(m.get("specError"), file, "expect.specError"),
-        text(m.get("specErrorContains"), file, "expect.specErrorContains"));
+        text(m.get("specErrorContains"), file, "expect.specErrorContains"),
+        oneOf(m.get("dataset"), DATASET, file, "expect.dataset"),
+        text(m.getOrDefault("idField", "id"), file, "expect.idField"),
+        m.get("report") == null ? null : report(map(m.get("report"), file, "expect.report"), file));
+  }
+
+  private static LiveDataConfig liveData(Object v, Path file) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LiveDataConfig.fromMap(map(v, file, "liveData"));
+    } catch (IllegalArgumentException e) {
+      throw new CaseFormatException(file + ": liveData: " + e.getMessage(), e);
+    }
+  }
+
+  private static ReportExpectation report(Map<String, Object> m, Path file) {
+    keys(m, REPORT, file, "expect.report.");
+    Map<String, String> checks = new java.util.LinkedHashMap<>();
+    optionalMap(m.get("checks"), file, "expect.report.checks")
+        .forEach((name, outcome) ->
+            checks.put(name, oneOf(outcome, OUTCOMES, file, "expect.report.checks." + name)));
+    return new ReportExpectation(
+        oneOf(m.get("verdict"), VERDICTS, file, "expect.report.verdict"),
+        text(m.get("stopReason"), file, "expect.report.stopReason"),
+        counts(m.get("records"), file, "expect.report.records"),
+        counts(m.get("requests"), file, "expect.report.requests"),
+        count(m.get("pages"), file, "expect.report.pages"),
+        counts(m.get("waits"), file, "expect.report.waits"),
+        texts(m.get("reasons"), false, file, "expect.report.reasons"),
+        texts(m.get("reasonsContain"), true, file, "expect.report.reasonsContain"),
+        texts(m.get("advice"), false, file, "expect.report.advice"),
+        texts(m.get("adviceContains"), true, file, "expect.report.adviceContains"),
+        checks,
+        count(m.get("walks"), file, "expect.report.walks"));
+  }
+
+  private static Map<String, Long> counts(Object v, Path file, String key) {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    optionalMap(v, file, key).forEach((name, n) -> out.put(name, count(n, file, key + "." + name)));
+    return out;
+  }
+
+  /** A list of texts; with {@code single}, one text alone stands for a list of one. */
+  private static List<String> texts(Object v, boolean single, Path file, String key) {
+    if (v == null) {
+      return null;
+    }
+    if (single && v instanceof String s) {
+      return List.of(s);
+    }
+    if (!(v instanceof List<?> list)) {
+      throw new CaseFormatException(file + ": " + key + " must be a list of texts"
+          + (single ? " or one text" : ""));
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      out.add(text(list.get(i), file, key + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  private static String oneOf(Object v, Set<String> allowed, Path file, String key) {
+    String t = text(v, file, key);
+    if (t != null && !allowed.contains(t)) {
+      throw new CaseFormatException(file + ": " + key + " must be one of "
+          + String.join(", ", new java.util.TreeSet<>(allowed)) + ", got '" + t + "'");
+    }
+    return t;
   }
 
   private static LimitOverrides limits(Map<String, Object> m, Path file) {

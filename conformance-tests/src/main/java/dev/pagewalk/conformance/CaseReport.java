@@ -26,7 +26,7 @@ final class CaseReport {
     }
     if (seen != null) {
       run(seen, out);
-      requests(seen.served(), out);
+      requests(seen.served(), seen.answers(), out);
     }
     return out.toString();
   }
@@ -51,7 +51,7 @@ final class CaseReport {
     }
   }
 
-  private static void requests(List<ServedRequest> served, StringBuilder out) {
+  private static void requests(List<ServedRequest> served, List<String> answers, StringBuilder out) {
     if (served.isEmpty()) {
       out.append("  requests made: none\n");
       return;
@@ -61,7 +61,8 @@ final class CaseReport {
     for (int i = 0; i < served.size(); i++) {
       ServedRequest s = served.get(i);
       out.append("    ").append(String.format("%" + width + "d", i + 1)).append(". ")
-          .append(s.status()).append("  ").append(s.describe());
+          .append(answers == null || i >= answers.size() ? String.valueOf(s.status()) : answers.get(i))
+          .append("  ").append(s.describe());
       if (!s.matched()) {
         out.append("   <- unmatched");
       }

@@ -7,6 +7,9 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.SpecException;
+import dev.pagewalk.conformance.livedata.LiveDataConfig;
+import dev.pagewalk.conformance.livedata.LiveDataServer;
+import dev.pagewalk.conformance.livedata.Mutation;
 import dev.pagewalk.plan.Plan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs conformance cases: loads a case folder, serves its WireMock mappings on a loopback port,
- * points the spec's {@code baseUrl} there, runs the engine with a sleeper that does not wait
+ * Runs conformance cases: loads a case folder, serves its WireMock mappings (or its {@code
+ * liveData} mock) on a loopback port, points the spec's {@code baseUrl} there, runs the engine with a sleeper that does not wait
  * (retries, backoff and delays cost no time) and holds the outcome against the case's
  * expectations. A case also fails when the mock API received a request no mapping matched, so
  * mappings with query matchers pin the exact request sequence.
@@ -67,35 +70,87 @@ public final class CaseRunner {
   }
 
   private static Observed execute(ConformanceCase c, Plan plan) {
+    if (c.liveData() != null) {
+      return executeLive(c, plan);
+    }
     try (MockApi api = new MockApi(c.dir());
         Runner runner = Runner.builder().sleeper(d -> {}).build()) {
-      RunInput input =
-          RunInput.empty()
-              .withParameters(c.parameters())
-              .withConnection(c.connection())
-              .withLimits(c.limits())
-              .withBaseUrl(api.baseUrl());
-      List<Object> records = new ArrayList<>();
-      List<Object> keys = new ArrayList<>();
-      RunResult result = null;
-      String failure = null;
-      boolean thrown = false;
-      try {
-        result = runner.run(plan, input, (OutputRecord r) -> {
-          records.add(r.value());
-          keys.add(r.key());
-        });
-        failure = result.failure() == null ? null : result.failure().getMessage();
-      } catch (InputException e) {
-        failure = e.getMessage();
-        thrown = true;
-      } catch (RuntimeException e) {
-        failure = "the engine threw " + e.getClass().getName() + ": " + e.getMessage();
-        thrown = true;
-      }
-      return new Observed(records, keys, result, failure, thrown, api.baseUrl(), api.served(), api.unmatched(),
-          api.strayQueryParameters());
+      Run run = run(c, plan, runner, api.baseUrl());
+      return new Observed(run.records, run.keys, run.result, run.failure, run.thrown, api.baseUrl(),
+          api.served(), api.unmatched(), api.strayQueryParameters(), null, null);
     }
+  }
+
+  /**
+   * Runs against the live-data mock on a {@link VirtualTime} clock shared with the engine, so
+   * rate limits and {@code Retry-After} dates see the time the engine waited. Every request the
+   * mock received reached its base path (others answer 404 and fail the run), so there is no
+   * unmatched-request check; the request count is still compared.
+   */
+  private static Observed executeLive(ConformanceCase c, Plan plan) {
+    VirtualTime time = new VirtualTime();
+    try (LiveDataServer server = LiveDataServer.start(c.liveData(), time::millis);
+        Runner runner = Runner.builder().sleeper(time.sleeper()).clock(time.clock()).build()) {
+      Run run = run(c, plan, runner, server.baseUrl());
+      List<ServedRequest> served = new ArrayList<>();
+      List<String> urls = server.requests();
+      for (int i = 0; i < urls.size(); i++) {
+        served.add(new ServedRequest("GET", urls.get(i) + mutationsAfter(c.liveData(), i + 1), "", 0,
+            true));
+      }
+      return new Observed(run.records, run.keys, run.result, run.failure, run.thrown,
+          server.baseUrl(), served, List.of(), List.of(), server.answers(), server.expectation());
+    }
+  }
+
+  /** {@code "   then: insertHead 3"} for the mutations the mock applied after request {@code n}. */
+  private static String mutationsAfter(LiveDataConfig config, int n) {
+    List<String> done = new ArrayList<>();
+    for (Mutation m : config.mutations()) {
+      if (m.afterRequest() == n) {
+        if (m instanceof Mutation.InsertHead h) {
+          done.add("insertHead " + h.count());
+        } else if (m instanceof Mutation.InsertTail t) {
+          done.add("insertTail " + t.count());
+        } else if (m instanceof Mutation.Delete d) {
+          done.add("delete " + d.ids());
+        } else if (m instanceof Mutation.Update u) {
+          done.add("update " + u.ids());
+        }
+      }
+    }
+    return done.isEmpty() ? "" : "   then: " + String.join(", ", done);
+  }
+
+  private record Run(
+      List<Object> records, List<Object> keys, RunResult result, String failure, boolean thrown) {}
+
+  private static Run run(ConformanceCase c, Plan plan, Runner runner, String baseUrl) {
+    RunInput input =
+        RunInput.empty()
+            .withParameters(c.parameters())
+            .withConnection(c.connection())
+            .withLimits(c.limits())
+            .withBaseUrl(baseUrl);
+    List<Object> records = new ArrayList<>();
+    List<Object> keys = new ArrayList<>();
+    RunResult result = null;
+    String failure = null;
+    boolean thrown = false;
+    try {
+      result = runner.run(plan, input, (OutputRecord r) -> {
+        records.add(r.value());
+        keys.add(r.key());
+      });
+      failure = result.failure() == null ? null : result.failure().getMessage();
+    } catch (InputException e) {
+      failure = e.getMessage();
+      thrown = true;
+    } catch (RuntimeException e) {
+      failure = "the engine threw " + e.getClass().getName() + ": " + e.getMessage();
+      thrown = true;
+    }
+    return new Run(records, keys, result, failure, thrown);
   }
 
   private static List<String> specFailed(Expectation expect, String message) {

@@ -1,6 +1,7 @@
 package dev.pagewalk.conformance;
 
 import dev.pagewalk.LimitOverrides;
+import dev.pagewalk.conformance.livedata.LiveDataConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param dir the case folder (holds {@code case.yaml}, {@code mappings/}, {@code __files/})
  * @param spec the spec file, or null when {@code specInline} is given
  * @param specInline the spec's YAML text, or null when {@code spec} is given
+ * @param liveData the live-data mock to run against instead of {@code mappings/}, or null
  */
 public record ConformanceCase(
     String name,
@@ -22,6 +24,7 @@ public record ConformanceCase(
     Map<String, Object> parameters,
     Map<String, Object> connection,
     LimitOverrides limits,
+    LiveDataConfig liveData,
     Expectation expect) {
 
   public ConformanceCase {

@@ -17,6 +17,12 @@ import java.util.Map;
  * @param result expected values of {@link dev.pagewalk.RunResult} fields, by component name
  * @param specError expected load failure message, exactly
  * @param specErrorContains text the load failure message must contain
+ * @param dataset how the delivered ids must compare with the live-data mock's dataset: {@code
+ *     exact} (every id that existed throughout, once; ids inserted or deleted during the run
+ *     either way), {@code mustContain} (none of those missing; duplicates allowed) or {@code
+ *     missing} (the run must have missed some: proves drift)
+ * @param idField the record field holding the id the dataset expectation compares (default id)
+ * @param report expected fields of the completeness report, or null
  */
 public record Expectation(
     Path records,
@@ -28,7 +34,10 @@ public record Expectation(
     String errorContains,
     Map<String, Object> result,
     String specError,
-    String specErrorContains) {
+    String specErrorContains,
+    String dataset,
+    String idField,
+    ReportExpectation report) {
 
   public Expectation {
     result = result == null ? Map.of() : Map.copyOf(result);

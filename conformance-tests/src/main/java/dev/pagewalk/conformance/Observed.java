@@ -9,6 +9,9 @@ import java.util.List;
  * mock API saw (and where it listened).
  *
  * @param thrown true when the failure was thrown by the engine rather than reported in the result
+ * @param answers for a live-data case, how the mock answered each request in {@code served}
+ *     ({@code 200}, {@code 503}, a socket fault's name); null for a mappings case
+ * @param dataset for a live-data case, which ids a complete read must and may contain; else null
  */
 record Observed(
     List<Object> records,
@@ -19,7 +22,9 @@ record Observed(
     String baseUrl,
     List<ServedRequest> served,
     List<String> unmatched,
-    List<String> strayQueryParameters) {
+    List<String> strayQueryParameters,
+    List<String> answers,
+    dev.pagewalk.conformance.livedata.Expectation dataset) {
 
   /** A message as shown in reports: the mock API's address written {@code ${baseUrl}}. */
   String shown(String message) {

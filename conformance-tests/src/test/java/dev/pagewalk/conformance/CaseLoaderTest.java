@@ -22,8 +22,9 @@ class CaseLoaderTest {
     assertThat(result.failures())
         .singleElement(InstanceOfAssertFactories.STRING)
         .startsWith("case cannot be read: ")
-        .endsWith("case.yaml: unknown key 'expect.stopreason'; allowed: error, errorContains,"
-            + " keys, ordered, records, requests, result, specError, specErrorContains, stopReason");
+        .endsWith("case.yaml: unknown key 'expect.stopreason'; allowed: dataset, error, errorContains,"
+            + " idField, keys, ordered, records, report, requests, result, specError, specErrorContains,"
+            + " stopReason");
   }
 
   @Test
@@ -60,6 +61,41 @@ class CaseLoaderTest {
     assertThat(result.failures())
         .singleElement(InstanceOfAssertFactories.STRING)
         .startsWith("case cannot be read: expected.jsonl:2: not one JSON value: ");
+  }
+
+  @Test
+  void failsALiveCaseThatAlsoHasMappings() throws Exception {
+    write("specInline: 'pagewalk: 1'\nliveData: {style: token}\n");
+    Files.createDirectories(dir.resolve("mappings"));
+
+    CaseResult result = new CaseRunner().run(dir, "both");
+
+    assertThat(result.failures())
+        .containsExactly("case cannot be read: " + dir.resolve("case.yaml")
+            + ": give 'liveData' or a mappings/ folder, not both: the live-data mock serves the whole API");
+  }
+
+  @Test
+  void failsADatasetExpectationWithoutLiveData() throws Exception {
+    write("specInline: 'pagewalk: 1'\nexpect: {dataset: exact}\n");
+
+    assertThat(new CaseRunner().run(dir, "no-live").failures())
+        .containsExactly("case cannot be read: " + dir.resolve("case.yaml")
+            + ": expect.dataset needs 'liveData': only the live-data mock knows which records existed");
+  }
+
+  @Test
+  void failsALiveDataConfigWithAnUnknownKeyAndAReportWithAnUnknownOutcome() throws Exception {
+    write("specInline: 'pagewalk: 1'\nliveData: {styel: token}\n");
+    assertThat(new CaseRunner().run(dir, "typo").failures())
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith("case cannot be read: " + dir.resolve("case.yaml") + ": liveData: ")
+        .contains("styel");
+
+    write("specInline: 'pagewalk: 1'\nexpect: {report: {checks: {total: passed}}}\n");
+    assertThat(new CaseRunner().run(dir, "outcome").failures())
+        .containsExactly("case cannot be read: " + dir.resolve("case.yaml")
+            + ": expect.report.checks.total must be one of fail, not-applicable, pass, got 'passed'");
   }
 
   private void write(String yaml) throws Exception {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param requests {@code total}, {@code initial}, {@code pagination}, {@code retries}
  * @param records {@code received}, {@code emitted}, {@code filtered}, {@code duplicatesDropped}
  * @param waits milliseconds spent in {@code retry}, {@code rateLimit} and {@code delay} waits
+ * @param faults failures met, by short name ({@code status 503}, {@code connection-reset}, ...)
  * @param walks one entry per walk when {@code audit.onDrift: rewalk} re-read the data
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,6 +35,7 @@ public record RunReport(
     Map<String, Long> records,
     long bytes,
     Map<String, Long> waits,
+    Map<String, Long> faults,
     List<Check> checks,
     Verdict verdict,
     List<String> reasons,

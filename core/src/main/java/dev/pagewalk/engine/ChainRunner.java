@@ -21,6 +21,7 @@ import java.util.Map;
  * request is built before the page is written, so the page's checkpoint can name it.
  */
 final class ChainRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainRunner.class);
   private final RunContext run;
   private final RequestBuilder builder;
   private final Sender sender;
@@ -96,6 +97,8 @@ final class ChainRunner {
       request = builder.build(req, null);
     }
     guard.firstTime(request.http());
+    long received = resuming ? offsetOf(resume.pagination()) : 0;
+    int repeatedPages = 0;
     long limit = Long.MAX_VALUE;
     boolean limitKnown = false;
     int emptyRetries = 0;
@@ -123,7 +126,7 @@ final class ChainRunner {
         mergeTemp(resp.temp(), "response.temp");
       }
       run.state.pagination =
-          PagingVars.of(pageNumber + 1, c.recordsReceived + page.received(), page.received());
+          PagingVars.of(pageNumber + 1, received + page.received(), page.received());
       boolean more = pagination != null && condition(pagination.condition());
       if (page.received() == 0 && more && pagination.condition() != null) {
         if (emptyRetries == 0) {
@@ -133,7 +136,7 @@ final class ChainRunner {
           emptyRetries++;
           run.state.replaceTemp(tempBefore);
           run.state.pagination = pagingBefore;
-          sender.backoff(request, emptyRetries, "empty page with continuation", null);
+          sender.backoff(request, emptyRetries, "empty-page-with-continuation", null);
           continue;
         }
       }
@@ -151,6 +154,8 @@ final class ChainRunner {
           acceptor.accept(page, pageNumber, request.display(), decoded.http().status(), attempts,
               pagingBefore, total, millis);
       c.pages++;
+      received += page.received();
+      repeatedPages = acceptor.lastPageAllRepeated ? repeatedPages + 1 : 0;
       c.recordsReceived += page.received();
       c.recordsFiltered += page.filtered();
       StopReason stop = decide(page, pagination, more, limit);
@@ -159,6 +164,9 @@ final class ChainRunner {
       if (sameBody >= 3) {
         loop = loop("the same response body came back three times in a row (page "
             + pageNumber + ", " + request.display() + ")");
+      } else if (repeatedPages >= 2) {
+        loop = loop("pages " + (pageNumber - 1) + " and " + pageNumber + " held only records"
+            + " already delivered (" + request.display() + "): the API serves the same data again");
       } else if (stop == null) {
         next = builder.build(req, pagination);
         if (!guard.firstTime(next.http())) {
@@ -171,6 +179,8 @@ final class ChainRunner {
       long number = pageNumber;
       writer.write(accepted, () -> checkpoints.after(number, written,
           following == null ? null : following.http(), acceptor.watermark));
+      LOG.debug("[{}] {}: page {} {} -> {} items, {} delivered", run.runId, run.plan.name(),
+          pageNumber, request.display(), page.received(), accepted.size());
       run.listener.onPage(
           new RunListener.PageEvent(
               pageNumber, request.display(), decoded.http().status(), page.received(),
@@ -189,6 +199,11 @@ final class ChainRunner {
       pageNumber++;
       request = next;
     }
+  }
+
+  private static long offsetOf(Map<String, Object> pagination) {
+    Object v = pagination == null ? null : pagination.get("offset");
+    return v instanceof Number n ? n.longValue() : 0;
   }
 
   private StopReason decide(Page page, PaginationPlan pagination, boolean more, long limit) {

@@ -2,6 +2,7 @@ package dev.pagewalk.engine;
 
 import java.time.Duration;
 
+
 /** What a run has done so far; confined to the run's thread. */
 final class Counters {
   long requests;
@@ -18,6 +19,13 @@ final class Counters {
   long alreadySynced;
   long beyondBoundary;
   long initialRequests;
+  /** Pagination requests to another origin whose credentials (headers, qs values) were dropped. */
+  long credentialsStripped;
+  /**
+   * Every failed attempt by its stable short name ({@code connection-reset}, {@code status 503},
+   * ... see {@link dev.pagewalk.retry.Fault}), retried or not; sorted by name.
+   */
+  final java.util.Map<String, Long> faults = new java.util.TreeMap<>();
   Duration waited = Duration.ZERO;
   Duration retryWaited = Duration.ZERO;
   Duration rateLimitWaited = Duration.ZERO;

@@ -8,6 +8,7 @@ import dev.pagewalk.audit.OrderTuples;
 import dev.pagewalk.audit.PageFacts;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.SyncPlan;
+import dev.pagewalk.sink.RecordKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class PageAcceptor {
   private final Object boundary;
   private List<Object> lastOrder;
   List<Object> watermark;
+  /** The last accepted page had records, and every one was already delivered in this walk. */
+  boolean lastPageAllRepeated;
   java.util.Set<String> walkKeys;
 
   private Auditor auditor;
@@ -60,7 +63,7 @@ final class PageAcceptor {
           watermark = pair;
         }
       }
-      String canonical = r.key() == null ? null : KeyCanon.of(r.key());
+      String canonical = r.key() == null ? null : RecordKeys.canonical(r.key());
       boolean newInRun = canonical == null || seen.add(canonical);
       boolean repeatedInWalk =
           canonical != null && (walkKeys != null ? !walkKeys.add(canonical) : !newInRun);
@@ -74,6 +77,7 @@ final class PageAcceptor {
       keys.add(r.key());
       deliver.add(r);
     }
+    lastPageAllRepeated = !page.records().isEmpty() && duplicates.size() == page.records().size();
     List<List<Object>> order = page.order();
     auditor.page(
         new PageFacts(

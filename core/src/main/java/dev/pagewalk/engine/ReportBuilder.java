@@ -54,6 +54,9 @@ final class ReportBuilder {
     requests.put("initial", c.logicalRequests - c.paginationRequests);
     requests.put("pagination", c.paginationRequests);
     requests.put("retries", c.retries);
+    if (c.credentialsStripped > 0) {
+      requests.put("credentialsStripped", c.credentialsStripped);
+    }
     Map<String, Long> records = new LinkedHashMap<>();
     records.put("received", c.recordsReceived);
     records.put("emitted", c.recordsEmitted);
@@ -83,6 +86,7 @@ final class ReportBuilder {
         records,
         c.bytesReceived,
         waits,
+        new java.util.TreeMap<>(c.faults),
         checks,
         verdict,
         reasons,

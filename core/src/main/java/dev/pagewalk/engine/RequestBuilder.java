@@ -1,6 +1,7 @@
 package dev.pagewalk.engine;
 
 import dev.pagewalk.RunFailureException;
+import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.EvaluationException;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
@@ -18,11 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates a request spec (and, for page 2 on, its pagination block) into an HTTP request:
  * url, method and body are replaced by the pagination block; qs and headers are merged into the
  * request's when {@code mergeWithParent}, used alone otherwise; base headers go under all.
+ *
+ * <p>Credentials never follow a next page to another origin: when a pagination request's URL
+ * has a scheme, host or port other than the base URL's (the run's override, else the spec's,
+ * else the request's own URL), Authorization, Proxy-Authorization, Cookie and every header or
+ * query value that depends on a connection value are dropped, and {@code credentialsStripped}
+ * is counted. See {@link CrossOrigin} for how "depends on" is decided.
  */
 final class RequestBuilder {
   private final RunContext run;
@@ -35,10 +43,11 @@ final class RequestBuilder {
     RunState s = run.state;
     boolean paging = pagination != null;
     String url = text(evaluate(request.url(), s, "url"));
+    String homeUrl = url;
     String method = request.method();
-    Map<String, Object> qs = map(evaluate(request.qs(), s, "qs"));
-    Map<String, Object> headers = new LinkedHashMap<>();
-    putAll(headers, map(evaluate(run.plan.headers(), s, "headers")));
+    Parts parts = parts(request, pagination, s);
+    Map<String, Object> qs = parts.qs();
+    Map<String, Object> headers = parts.headers();
     Object body = request.body() == null ? null : evaluate(request.body(), s, "body");
     if (paging) {
       if (pagination.url() != null) {
@@ -53,21 +62,9 @@ final class RequestBuilder {
       if (pagination.method() != null) {
         method = pagination.method();
       }
-      Map<String, Object> pageQs = map(evaluate(pagination.qs(), s, "pagination.qs"));
-      Map<String, Object> pageHeaders = map(evaluate(pagination.headers(), s, "pagination.headers"));
-      if (pagination.mergeWithParent()) {
-        putAll(headers, map(evaluate(request.headers(), s, "headers")));
-        qs.putAll(pageQs);
-        putAll(headers, pageHeaders);
-      } else {
-        qs = pageQs;
-        putAll(headers, pageHeaders);
-      }
       if (pagination.body() != null) {
         body = evaluate(pagination.body(), s, "pagination.body");
       }
-    } else {
-      putAll(headers, map(evaluate(request.headers(), s, "headers")));
     }
     String base = run.input.baseUrl() != null ? run.input.baseUrl() : run.plan.baseUrl();
     URI uri;
@@ -76,6 +73,29 @@ final class RequestBuilder {
           base, QueryOverride.without(url, qs.keySet()), qs, request.encodeUrl(), Values::toText);
     } catch (IllegalArgumentException e) {
       throw new RunFailureException(run.plan.name() + ": " + e.getMessage(), e);
+    }
+    Parts control = probeParts(request, pagination, false);
+    Parts probe = control == null ? null : probeParts(request, pagination, true);
+    List<String> secrets = CrossOrigin.texts(run.state.connection);
+    Set<String> credentialHeaders = CrossOrigin.connectionDependent(
+        headers, control == null ? null : control.headers(),
+        probe == null ? null : probe.headers(), secrets);
+    if (paging && CrossOrigin.leaves(home(base, homeUrl, request), uri)) {
+      Set<String> dropQs = CrossOrigin.connectionDependent(
+          qs, control == null ? null : control.qs(), probe == null ? null : probe.qs(), secrets);
+      int before = headers.size() + qs.size();
+      headers.keySet().removeIf(
+          k -> CrossOrigin.isCredentialHeader(k) || containsIgnoreCase(credentialHeaders, k));
+      qs.keySet().removeAll(dropQs);
+      if (headers.size() + qs.size() < before) {
+        run.counters.credentialsStripped++;
+        try {
+          uri = UrlBuilder.build(
+              base, QueryOverride.without(url, qs.keySet()), qs, request.encodeUrl(), Values::toText);
+        } catch (IllegalArgumentException e) {
+          throw new RunFailureException(run.plan.name() + ": " + e.getMessage(), e);
+        }
+      }
     }
     byte[] bytes = null;
     if (body != null && BodyEncoder.allowsBody(method)) {
@@ -94,8 +114,11 @@ final class RequestBuilder {
     }
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     headers.forEach((k, v) -> fields.add(Map.entry(k, Values.toText(v))));
+    if (run.correlationHeader != null) {
+      fields.add(Map.entry(run.correlationHeader, run.runId));
+    }
     HttpRequest http = new HttpRequest(method, uri, Headers.of(fields), bytes);
-    return new BuiltRequest(http, method + " " + run.redactor.uri(uri), paging);
+    return new BuiltRequest(http, method + " " + run.redactor.uri(uri), paging, credentialHeaders);
   }
 
   /** The request a checkpoint saved, with secrets put back and credential headers recomputed. */
@@ -117,10 +140,72 @@ final class RequestBuilder {
         : secrets.reveal(new String(java.util.Base64.getDecoder().decode(next.bodyBase64()),
             java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     HttpRequest http = new HttpRequest(next.method(), uri, Headers.of(fields), body);
-    return new BuiltRequest(http, next.method() + " " + run.redactor.uri(uri), true);
+    return new BuiltRequest(
+        http, next.method() + " " + run.redactor.uri(uri), true, Set.copyOf(next.recompute()));
   }
 
-  private Object evaluate(Template t, RunState s, String what) {
+  /** The evaluated query and headers of a request (and its pagination block, page 2 on). */
+  private record Parts(Map<String, Object> qs, Map<String, Object> headers) {}
+
+  private Parts parts(RequestPlan request, PaginationPlan pagination, Bindings s) {
+    Map<String, Object> qs = map(evaluate(request.qs(), s, "qs"));
+    Map<String, Object> headers = new LinkedHashMap<>();
+    putAll(headers, map(evaluate(run.plan.headers(), s, "headers")));
+    if (pagination != null) {
+      Map<String, Object> pageQs = map(evaluate(pagination.qs(), s, "pagination.qs"));
+      Map<String, Object> pageHeaders = map(evaluate(pagination.headers(), s, "pagination.headers"));
+      if (pagination.mergeWithParent()) {
+        putAll(headers, map(evaluate(request.headers(), s, "headers")));
+        qs.putAll(pageQs);
+        putAll(headers, pageHeaders);
+      } else {
+        qs = pageQs;
+        putAll(headers, pageHeaders);
+      }
+    } else {
+      putAll(headers, map(evaluate(request.headers(), s, "headers")));
+    }
+    return new Parts(qs, headers);
+  }
+
+  /**
+   * The query and headers evaluated once more, with {@code uuid} fixed and, when {@code
+   * perturbed}, every connection value changed (same type): whatever differs between the
+   * control and the perturbed evaluation depends on a connection value, however the template
+   * transforms it (base64, concatenation, a function). Null when an evaluation fails.
+   */
+  private Parts probeParts(RequestPlan request, PaginationPlan pagination, boolean perturbed) {
+    if (run.state.connection.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> connection =
+        perturbed ? CrossOrigin.perturb(run.state.connection) : run.state.connection;
+    Bindings probe = name -> switch (name) {
+      case "connection" -> connection;
+      case "uuid" -> "00000000-0000-4000-8000-000000000000";
+      default -> run.state.variable(name);
+    };
+    try {
+      return parts(request, pagination, probe);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The origin credentials belong to: the base URL (or the request's own URL without one). */
+  private URI home(String base, String homeUrl, RequestPlan request) {
+    try {
+      return UrlBuilder.build(base, homeUrl, Map.of(), request.encodeUrl(), Values::toText);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static boolean containsIgnoreCase(Set<String> names, String name) {
+    return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+  }
+
+  private Object evaluate(Template t, Bindings s, String what) {
     if (t == null) {
       return null;
     }

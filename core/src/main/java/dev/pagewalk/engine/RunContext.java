@@ -3,9 +3,12 @@ package dev.pagewalk.engine;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.Sleeper;
+import dev.pagewalk.http.NetworkPolicy;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.Plan;
+import dev.pagewalk.plan.RateLimitPlan;
+import dev.pagewalk.retry.Pacer;
 import java.time.Clock;
 import java.util.SplittableRandom;
 
@@ -23,6 +26,11 @@ final class RunContext {
   final Redactor redactor;
   final Counters counters;
   final SplittableRandom random = new SplittableRandom();
+  String correlationHeader;
+  /** The run's rate-limit state, shared by every request of the run, retries included. */
+  final Pacer pacer;
+  /** The spec's network policy, passed to the transport with every request. */
+  final NetworkPolicy network;
 
   RunContext(
       String runId,
@@ -34,7 +42,15 @@ final class RunContext {
       Sleeper sleeper,
       RunListener listener,
       Redactor redactor) {
-    this(runId, plan, input, state, transport, clock, sleeper, listener, redactor, new Counters());
+    this(runId, plan, input, state, transport, clock, sleeper, listener, redactor, new Counters(),
+        pacer(plan, clock));
+  }
+
+  private static Pacer pacer(Plan plan, Clock clock) {
+    RateLimitPlan rate = plan.rateLimit();
+    return rate.active()
+        ? Pacer.of(rate.requests(), rate.per(), rate.fromHeaders(), plan.retry().maxRetryAfter(), clock)
+        : Pacer.NONE;
   }
 
   private RunContext(
@@ -47,7 +63,8 @@ final class RunContext {
       Sleeper sleeper,
       RunListener listener,
       Redactor redactor,
-      Counters counters) {
+      Counters counters,
+      Pacer pacer) {
     this.counters = counters;
     this.runId = runId;
     this.plan = plan;
@@ -59,11 +76,19 @@ final class RunContext {
     this.sleeper = sleeper;
     this.listener = listener;
     this.redactor = redactor;
+    this.pacer = pacer;
+    this.network = new NetworkPolicy(
+        plan.network().allowHosts(), plan.network().denyPrivateAddresses());
   }
 
-  /** The same run with other run state (a restart from a watermark); counters carry over. */
+  /**
+   * The same run with other run state (a restart from a watermark); counters and the rate-limit
+   * state carry over.
+   */
   RunContext withState(RunState other) {
-    return new RunContext(runId, plan, input, other, transport, clock, sleeper, listener, redactor,
-        counters);
+    RunContext next = new RunContext(runId, plan, input, other, transport, clock, sleeper, listener,
+        redactor, counters, pacer);
+    next.correlationHeader = correlationHeader;
+    return next;
   }
 }

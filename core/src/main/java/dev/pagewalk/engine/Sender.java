@@ -7,9 +7,9 @@ import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.HttpResponse;
-import dev.pagewalk.http.MalformedBodyException;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.plan.RetryPlan;
+import dev.pagewalk.retry.Fault;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,6 +19,12 @@ import java.util.Set;
  * Sends a request, re-sending the very same request on retryable failures (statuses in {@code
  * retry.on}, I/O failures) with full-jitter exponential backoff and {@code Retry-After}. Nothing
  * about the paging state changes here: a retry is byte-for-byte the request that failed.
+ *
+ * <p>Every failed attempt is a fault with a stable short name ({@link Fault}: {@code
+ * connection-reset}, {@code status 503}, ...): the {@code cause} of its retry event and the key
+ * of the run's {@code faults} counter. Deterministic faults (a forbidden address, an oversized
+ * body, a redirect loop, a body that is not JSON) are never retried. Every attempt, retries
+ * included, first waits for the run's rate limit ({@link dev.pagewalk.retry.Pacer}).
  */
 final class Sender {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
@@ -47,59 +53,82 @@ final class Sender {
       c.paginationRequests++;
     }
     boolean retryable = IDEMPOTENT.contains(request.http().method()) || retry.nonIdempotent();
-    RequestLimits limits = RequestLimits.of(run.limits.timeout());
+    RequestLimits limits = RequestLimits.of(run.limits.timeout())
+        .withNetwork(run.network)
+        .withCredentialHeaders(request.credentialHeaders());
     for (int attempt = 1; ; attempt++) {
       checkCancelled();
+      pace();
       HttpResponse response;
       c.requests++;
       try {
         response = run.transport.send(request.http(), limits);
-      } catch (DeadlineExceededException e) {
-        if (canRetry(retryable && retry.io(), attempt)) {
-          backoff(request, attempt, "deadline exceeded", null);
+      } catch (IOException e) {
+        Fault fault = Fault.of(e);
+        count(fault.label());
+        if (fault.retryable() && canRetry(retryable && retry.io(), attempt)) {
+          backoff(request, attempt, fault.label(), null);
           continue;
         }
-        throw new RunStop(
-            StopReason.TIMEOUT,
-            new RunFailureException(
-                run.plan.name() + ": " + request.display() + ": " + e.getMessage(), e));
-      } catch (IOException e) {
-        if (canRetry(retryable && retry.io(), attempt)) {
-          backoff(request, attempt, describe(e), null);
-          continue;
+        if (e instanceof DeadlineExceededException) {
+          throw new RunStop(
+              StopReason.TIMEOUT,
+              new RunFailureException(
+                  run.plan.name() + ": " + request.display() + ": " + e.getMessage(), e));
         }
         throw new RunStop(
             StopReason.ERROR,
             new HttpFailureException(
-                run.plan.name() + ": " + request.display() + " failed: " + describe(e)
-                    + attemptsNote(attempt),
+                run.plan.name() + ": " + request.display() + " failed (" + fault.label() + "): "
+                    + describe(e) + attemptsNote(attempt),
                 0,
                 e));
       }
       c.bytesReceived += response.body().length;
-      if (retry.statuses().contains(response.status())
-          && canRetry(retryable, attempt)) {
-        Duration hinted = retryAfter(request, response);
-        backoff(request, attempt, "status " + response.status(), hinted);
-        continue;
+      run.pacer.observe(name -> response.headers().first(name).orElse(null));
+      if (retry.statuses().contains(response.status())) {
+        String cause = Fault.status(response.status());
+        count(cause);
+        if (canRetry(retryable, attempt)) {
+          Duration hinted = retryAfter(request, response);
+          backoff(request, attempt, cause, hinted);
+          continue;
+        }
       }
       try {
         return parser.parse(response);
       } catch (IOException e) {
-        boolean transient_ = !(e instanceof MalformedBodyException m) || m.truncated();
-        if (transient_ && canRetry(retryable && retry.io(), attempt)) {
-          backoff(request, attempt, describe(e), null);
+        Fault fault = Fault.of(e);
+        count(fault.label());
+        if (fault.retryable() && canRetry(retryable && retry.io(), attempt)) {
+          backoff(request, attempt, fault.label(), null);
           continue;
         }
         throw new RunStop(
             StopReason.ERROR,
             new HttpFailureException(
-                run.plan.name() + ": " + request.display() + " returned an unreadable body: "
-                    + describe(e) + attemptsNote(attempt),
+                run.plan.name() + ": " + request.display() + " returned an unreadable body ("
+                    + fault.label() + "): " + describe(e) + attemptsNote(attempt),
                 response.status(),
                 e));
       }
     }
+  }
+
+  /**
+   * Waits as the run's rate limit asks before an attempt: first for a quota the server said is
+   * used up ({@code rateLimit.fromHeaders}), then for a token of the client-side bucket.
+   */
+  private void pace() {
+    if (!run.pacer.active()) {
+      return;
+    }
+    pause("rate limit (server quota)", run.pacer.serverWait());
+    pause("rate limit", run.pacer.bucketWait());
+  }
+
+  private void count(String fault) {
+    run.counters.faults.merge(fault, 1L, Long::sum);
   }
 
   private boolean canRetry(boolean allowed, int attempt) {
@@ -141,6 +170,9 @@ final class Sender {
               null));
     }
     c.retries++;
+    if (cause.equals("empty page with continuation")) {
+      count("empty-page-with-continuation");
+    }
     c.retryWaited = c.retryWaited.plus(delay);
     run.listener.onRetry(new RunListener.RetryEvent(request.display(), attempt, cause, delay));
     pause("retry", delay);

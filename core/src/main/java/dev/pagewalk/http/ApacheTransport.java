@@ -1,6 +1,7 @@
 package dev.pagewalk.http;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -32,14 +34,25 @@ import org.apache.hc.core5.io.CloseMode;
  * transport's single daemon timer thread, so neither a silent nor a dribbling server can hold a
  * caller longer. {@link RequestLimits#maxRedirects()} bounds the hops; with 0 any redirect fails.
  *
+ * <p>{@link RequestLimits#network()} is enforced on every hop, redirects and next-page URLs
+ * alike. Design: the policy is per spec but the transport is shared, so each distinct policy
+ * gets its own HttpClient and connection pool whose {@link GuardedDnsResolver} is bound to that
+ * policy. A connection is therefore only ever opened — and only ever reused — under the policy
+ * whose resolver checked its address: an unrestricted run cannot leave a pooled connection to
+ * an internal host that a restricted run would then reuse, and no thread-local state has to
+ * travel with the request. Before each hop the host name (and an IP literal's address) is also
+ * checked up front, so a refusal names the hop. Unrestricted requests use the default client.
+ *
  * <p>Thread-safe; one instance is meant to be shared by concurrent runs. {@link #close()}
- * closes the pool and the timer thread.
+ * closes the pools and the timer thread.
  */
 public final class ApacheTransport implements Transport {
   private static final Set<String> NOT_FORWARDED = Set.of("content-length", "transfer-encoding");
 
   private final TransportConfig config;
   private final CloseableHttpClient client;
+  private final Map<NetworkPolicy, CloseableHttpClient> guarded = new ConcurrentHashMap<>();
+  private volatile boolean closed;
   private final ScheduledThreadPoolExecutor scheduler;
 
   public ApacheTransport(TransportConfig config) {
@@ -79,7 +92,9 @@ public final class ApacheTransport implements Transport {
           throw new TooManyRedirectsException(
               "too many redirects (limit " + limits.maxRedirects() + "): " + describe(request, chain));
         }
-        current = Redirects.follow(current, exchange.response.status(), next, config.credentialHeaders());
+        Set<String> credentials = new HashSet<>(config.credentialHeaders());
+        credentials.addAll(limits.credentialHeaders());
+        current = Redirects.follow(current, exchange.response.status(), next, credentials);
         if (!visited.add(current.method() + " " + next)) {
           throw new TooManyRedirectsException("redirect loop: " + describe(request, chain));
         }
@@ -91,11 +106,12 @@ public final class ApacheTransport implements Transport {
 
   private Exchange exchange(HttpRequest request, RequestLimits limits, DeadlineGuard guard)
       throws IOException {
+    CloseableHttpClient http = clientFor(request.uri(), limits.network());
     HttpUriRequestBase req = toApache(request);
     guard.watch(req);
     ClassicHttpResponse resp = null;
     try {
-      resp = client.executeOpen(null, req, HttpClientContext.create());
+      resp = http.executeOpen(null, req, HttpClientContext.create());
       byte[] body = BodyReader.read(resp.getEntity(), limits.maxBodyBytes(), guard);
       Header location = resp.getFirstHeader("Location");
       HttpResponse response = new HttpResponse(
@@ -112,6 +128,34 @@ public final class ApacheTransport implements Transport {
         closeQuietly(resp);
       }
     }
+  }
+
+  /**
+   * The client for a hop under {@code policy}: checks the host name (and an IP literal) first,
+   * then returns the policy's own client, whose resolver checks every address it connects to.
+   */
+  private CloseableHttpClient clientFor(URI uri, NetworkPolicy policy) throws IOException {
+    if (policy.unrestricted()) {
+      return client;
+    }
+    String host = uri.getHost();
+    if (host == null) {
+      throw new ForbiddenAddressException("request to " + uri.getScheme() + ":// without a host");
+    }
+    policy.checkHost(host);
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (isIpLiteral(bare)) {
+      policy.checkAddress(host, InetAddress.getByName(bare));
+    }
+    if (closed) {
+      throw new IOException("transport closed");
+    }
+    return guarded.computeIfAbsent(
+        policy, p -> HttpClientFactory.create(config, new GuardedDnsResolver(p)));
+  }
+
+  private static boolean isIpLiteral(String host) {
+    return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
   }
 
   private static HttpUriRequestBase toApache(HttpRequest request) {
@@ -152,8 +196,11 @@ public final class ApacheTransport implements Transport {
   /** Closes the connection pool and the deadline timer thread. */
   @Override
   public void close() {
+    closed = true;
     scheduler.shutdownNow();
     client.close(CloseMode.GRACEFUL);
+    guarded.values().forEach(c -> c.close(CloseMode.GRACEFUL));
+    guarded.clear();
     try {
       scheduler.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.pagewalk.http;
 
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -17,6 +18,11 @@ final class HttpClientFactory {
   private HttpClientFactory() {}
 
   static CloseableHttpClient create(TransportConfig config) {
+    return create(config, null);
+  }
+
+  /** A client whose connections resolve host names through {@code dns} (null: the system's). */
+  static CloseableHttpClient create(TransportConfig config, DnsResolver dns) {
     ConnectionConfig connection = ConnectionConfig.custom()
         .setConnectTimeout(timeout(config.connectTimeout().toMillis()))
         .setSocketTimeout(timeout(config.socketTimeout().toMillis()))
@@ -30,6 +36,7 @@ final class HttpClientFactory {
         .build();
     return HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(dns)
             .setDefaultConnectionConfig(connection)
             .setMaxConnTotal(config.maxConnections())
             .setMaxConnPerRoute(config.maxConnectionsPerRoute())

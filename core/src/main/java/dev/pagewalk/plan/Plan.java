@@ -22,8 +22,12 @@ public record Plan(
     RetryPlan retry,
     List<RequestPlan> requests,
     AuditPlan audit,
-    SyncPlan sync) {
+    SyncPlan sync,
+    RateLimitPlan rateLimit,
+    NetworkPlan network) {
   public Plan {
+    rateLimit = rateLimit == null ? RateLimitPlan.NONE : rateLimit;
+    network = network == null ? NetworkPlan.NONE : network;
     parameters = List.copyOf(parameters);
     connection = List.copyOf(connection);
     requests = List.copyOf(requests);

@@ -63,7 +63,31 @@ public final class PlanCompiler {
         RetryReader.read(root.path("retry")),
         requests,
         audit(root.path("audit")),
-        sync(root.path("sync")));
+        sync(root.path("sync")),
+        rateLimit(root.path("rateLimit")),
+        network(root.path("network")));
+  }
+
+  private static RateLimitPlan rateLimit(JsonNode node) {
+    if (node.isMissingNode()) {
+      return RateLimitPlan.NONE;
+    }
+    int requests = node.path("requests").asInt(0);
+    java.time.Duration per =
+        node.has("per") ? Durations.parse(node.get("per").asText()) : java.time.Duration.ofSeconds(1);
+    if (per.isZero()) {
+      requests = 0;
+    }
+    return new RateLimitPlan(requests, per, node.path("fromHeaders").asBoolean(false));
+  }
+
+  private static NetworkPlan network(JsonNode node) {
+    if (node.isMissingNode()) {
+      return NetworkPlan.NONE;
+    }
+    List<String> hosts = new ArrayList<>();
+    node.path("allowHosts").forEach(n -> hosts.add(n.asText()));
+    return new NetworkPlan(hosts, node.path("denyPrivateAddresses").asBoolean(false));
   }
 
   private AuditPlan audit(JsonNode node) {

@@ -8,7 +8,7 @@ import java.util.Set;
 /** Reads a {@link LiveDataConfig} from a YAML/JSON-shaped map; errors start with the key's path. */
 final class ConfigMapReader {
     private static final Set<String> TOP = Set.of("dataset", "style", "pageSize", "maxPageSize", "firstPage",
-            "sort", "basePath", "repeatLastPagePastEnd", "rateLimit", "mutations", "faults");
+            "sort", "basePath", "repeatLastPagePastEnd", "totalOffset", "rateLimit", "mutations", "faults");
     private static final Set<String> FAULT_KINDS = Set.of(
             "status", "fault", "dribble", "emptyPageWithNext", "truncatedJson");
     private static final Set<String> MUTATION_KINDS = Set.of("insertHead", "insertTail", "delete", "update");
@@ -29,7 +29,8 @@ final class ConfigMapReader {
         if (root.has("basePath")) b.basePath(root.string("basePath"));
         b.pageSize(root.intOr("pageSize", 10)).maxPageSize(root.intOr("maxPageSize", 100))
                 .firstPage(root.intOr("firstPage", 1))
-                .repeatLastPagePastEnd(root.boolOr("repeatLastPagePastEnd", false));
+                .repeatLastPagePastEnd(root.boolOr("repeatLastPagePastEnd", false))
+                .totalOffset(root.intOr("totalOffset", 0));
         MapNode rate = root.map("rateLimit", Set.of("requests", "perMillis"));
         if (rate != null) {
             b.rateLimit(new RateLimit(rate.intOr("requests", 0), rate.longOr("perMillis", 0)));

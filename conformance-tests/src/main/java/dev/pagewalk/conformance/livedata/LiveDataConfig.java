@@ -20,6 +20,7 @@ import java.util.Optional;
  * sort: id                 # id | updated_at
  * basePath: /items
  * repeatLastPagePastEnd: false   # offset/page: pages past the end return the last page again
+ * totalOffset: 0           # offset/page: added to the "total" served (an API whose count is off)
  * rateLimit: {requests: 5, perMillis: 1000}
  * mutations:
  *   - {afterRequest: 2, insertHead: 3}
@@ -50,6 +51,7 @@ public final class LiveDataConfig {
     private final SortOrder sort;
     private final String basePath;
     private final boolean repeatLastPagePastEnd;
+    private final int totalOffset;
     private final RateLimit rateLimit;
     private final List<Mutation> mutations;
     private final List<FaultSpec> faults;
@@ -75,6 +77,7 @@ public final class LiveDataConfig {
         sort = b.sort;
         basePath = b.basePath;
         repeatLastPagePastEnd = b.repeatLastPagePastEnd;
+        totalOffset = b.totalOffset;
         rateLimit = b.rateLimit;
         mutations = List.copyOf(b.mutations);
         faults = List.copyOf(b.faults);
@@ -99,6 +102,8 @@ public final class LiveDataConfig {
     public SortOrder sort() { return sort; }
     public String basePath() { return basePath; }
     public boolean repeatLastPagePastEnd() { return repeatLastPagePastEnd; }
+    /** Added to the {@code total} the offset and page styles serve; 0 = the true count. */
+    public int totalOffset() { return totalOffset; }
     public Optional<RateLimit> rateLimit() { return Optional.ofNullable(rateLimit); }
     public List<Mutation> mutations() { return mutations; }
     public List<FaultSpec> faults() { return faults; }
@@ -120,6 +125,7 @@ public final class LiveDataConfig {
         private SortOrder sort = SortOrder.ID;
         private String basePath = "/items";
         private boolean repeatLastPagePastEnd;
+        private int totalOffset;
         private RateLimit rateLimit;
         private final List<Mutation> mutations = new ArrayList<>();
         private final List<FaultSpec> faults = new ArrayList<>();
@@ -140,6 +146,7 @@ public final class LiveDataConfig {
         public Builder firstPage(int firstPage) { this.firstPage = firstPage; return this; }
         public Builder sort(SortOrder sort) { this.sort = sort; return this; }
         public Builder basePath(String basePath) { this.basePath = basePath; return this; }
+        public Builder totalOffset(int totalOffset) { this.totalOffset = totalOffset; return this; }
         public Builder rateLimit(RateLimit rateLimit) { this.rateLimit = rateLimit; return this; }
         public Builder mutation(Mutation mutation) { mutations.add(mutation); return this; }
         public Builder fault(FaultSpec fault) { faults.add(fault); return this; }

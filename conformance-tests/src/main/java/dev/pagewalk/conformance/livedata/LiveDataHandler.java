@@ -25,6 +25,7 @@ final class LiveDataHandler {
     private final Map<Integer, FaultSpec> faults = new HashMap<>();
     private final Map<Integer, List<Mutation>> mutations = new HashMap<>();
     private final List<String> requests = new ArrayList<>();
+    private final List<String> answers = new ArrayList<>();
 
     LiveDataHandler(LiveDataConfig config, Dataset dataset, LongSupplier clock) {
         this.config = config;
@@ -46,7 +47,9 @@ final class LiveDataHandler {
         try {
             requests.add(url);
             int number = requests.size();
-            PageResponse response = respond(number, url, origin, faults.get(number));
+            FaultSpec fault = faults.get(number);
+            PageResponse response = respond(number, url, origin, fault);
+            answers.add(describe(response, fault));
             mutations.getOrDefault(number, List.of()).forEach(m -> m.applyTo(dataset));
             return response;
         } finally {
@@ -70,6 +73,27 @@ final class LiveDataHandler {
         } finally {
             lock.unlock();
         }
+    }
+
+    List<String> answers() {
+        lock.lock();
+        try {
+            return List.copyOf(answers);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String describe(PageResponse response, FaultSpec fault) {
+        String answer = response.fault() != null ? response.fault().name() : Integer.toString(response.status());
+        if (fault instanceof FaultSpec.TruncatedJson) {
+            answer += " truncated body";
+        } else if (fault instanceof FaultSpec.EmptyPageWithNext) {
+            answer += " empty page with next";
+        } else if (fault instanceof FaultSpec.Dribble) {
+            answer += " dribbled";
+        }
+        return answer;
     }
 
     private PageResponse respond(int number, String url, String origin, FaultSpec fault) {

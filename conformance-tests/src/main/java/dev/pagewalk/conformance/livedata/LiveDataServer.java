@@ -72,6 +72,16 @@ public final class LiveDataServer implements AutoCloseable {
         return transformer.requests();
     }
 
+    /**
+     * How each request in {@link #requests()} was answered, same order: the status ({@code "200"},
+     * {@code "503"}, {@code "429"}) or the socket fault's name ({@code "CONNECTION_RESET_BY_PEER"}),
+     * with {@code truncated body}, {@code empty page with next} or {@code dribbled} appended for
+     * those faults. For reports of what a client saw.
+     */
+    public List<String> answers() {
+        return transformer.answers();
+    }
+
     /** What a complete read must, may and must not contain, given the mutations so far. */
     public Expectation expectation() {
         return dataset.expectation();

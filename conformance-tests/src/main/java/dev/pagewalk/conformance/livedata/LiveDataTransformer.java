@@ -61,4 +61,9 @@ public final class LiveDataTransformer implements ResponseDefinitionTransformerV
     public java.util.List<String> requests() {
         return handler.requests();
     }
+
+    /** How each request was answered, in arrival order; see {@link LiveDataServer#answers()}. */
+    public java.util.List<String> answers() {
+        return handler.answers();
+    }
 }

@@ -25,7 +25,7 @@ final class OffsetPagination implements PaginationStyle {
         List<Item> page = request.emptyWithNext() ? List.of() : Pages.window(all, from, limit);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("data", Pages.data(page, dataset.idType()));
-        body.put("total", all.size());
+        body.put("total", all.size() + config.totalOffset());
         return PageResponse.json(200, body);
     }
 }

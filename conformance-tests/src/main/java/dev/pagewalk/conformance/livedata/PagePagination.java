@@ -29,7 +29,7 @@ final class PagePagination implements PaginationStyle {
         body.set("data", Pages.data(items, dataset.idType()));
         body.put("page", page);
         body.put("per_page", perPage);
-        body.put("total", all.size());
+        body.put("total", all.size() + config.totalOffset());
         body.put("total_pages", totalPages);
         return PageResponse.json(200, body);
     }

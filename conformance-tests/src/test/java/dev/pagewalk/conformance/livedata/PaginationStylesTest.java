@@ -13,6 +13,20 @@ class PaginationStylesTest {
         return LiveDataServer.start(LiveDataConfig.builder().size(size).style(style).pageSize(10).build());
     }
 
+    @Test
+    void saysHowEachRequestWasAnswered() throws Exception {
+        try (LiveDataServer server = LiveDataServer.start(LiveDataConfig.fromMap(java.util.Map.of(
+                "faults", java.util.List.of(
+                        java.util.Map.of("request", 1, "status", 503),
+                        java.util.Map.of("request", 3, "status", 429, "retryAfter", "2")))))) {
+            TestClient client = new TestClient(server);
+            client.get("/items?offset=0");
+            client.get("/items?offset=0");
+            client.get("/items?offset=10");
+            assertThat(server.answers()).containsExactly("503", "200", "429");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Style.class)
     void readsEveryIdExactlyOnceFromAStaticDataset(Style style) throws Exception {
@@ -40,6 +54,16 @@ class PaginationStylesTest {
             try (LiveDataServer server = LiveDataServer.start(LiveDataConfig.builder()
                     .size(30).pageSize(5).maxPageSize(8).build())) {
                 assertThat(new TestClient(server).get("/items?limit=50").json().get("data")).hasSize(8);
+            }
+        }
+
+        @Test
+        void inflatesTheServedTotalByTotalOffsetButNotTheData() throws Exception {
+            try (LiveDataServer server = LiveDataServer.start(LiveDataConfig.fromMap(
+                    java.util.Map.of("dataset", java.util.Map.of("size", 23), "totalOffset", 3)))) {
+                TestClient.Reply reply = new TestClient(server).get("/items?offset=20&limit=5");
+                assertThat(reply.json().get("total").asInt()).isEqualTo(26);
+                assertThat(reply.json().get("data")).hasSize(3);
             }
         }
 

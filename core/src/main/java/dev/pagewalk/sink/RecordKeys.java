@@ -1,4 +1,4 @@
-package dev.pagewalk.engine;
+package dev.pagewalk.sink;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,12 +8,14 @@ import java.util.TreeMap;
 
 /**
  * The canonical text of a record key, so that keys equal in the language are equal here: {@code
- * 1}, {@code 1.0} and {@code 1.00} are one key; {@code "1"} (text) is another.
+ * 1}, {@code 1.0} and {@code 1.00} are one key; {@code "1"} (text) is another. Sinks store keys
+ * in this form, the engine de-duplicates by it and reconciliation compares it.
  */
-final class KeyCanon {
-  private KeyCanon() {}
+public final class RecordKeys {
+  private RecordKeys() {}
 
-  static String of(Object key) {
+  /** Text in quotes (JSON-escaped), integers plain, decimals without trailing zeros, lists and maps as JSON. */
+  public static String canonical(Object key) {
     StringBuilder sb = new StringBuilder(24);
     append(sb, key);
     return sb.toString();

@@ -1,0 +1,139 @@
+package dev.pagewalk.http;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which hosts a request may reach: the spec's {@code network: {allowHosts, denyPrivateAddresses}}.
+ *
+ * <p>{@code allowHosts} entries are host names matched case-insensitively, exactly, or {@code
+ * *.example.com} for any subdomain of example.com (not example.com itself); IP literals may be
+ * listed too. An empty list allows every host. With {@code denyPrivateAddresses}, a host is
+ * refused when <em>any</em> address it resolves to is loopback (127/8, ::1), link-local
+ * (169.254/16 — cloud metadata endpoints — and fe80::/10), private (10/8, 172.16/12,
+ * 192.168/16, fc00::/7, fec0::/10), carrier-grade NAT (100.64/10), unspecified (0.0.0.0/8, ::),
+ * broadcast or multicast. Refusing on any bad address, rather than filtering them out, leaves a
+ * DNS answer that mixes public and private addresses no way to reach the private one.
+ *
+ * <p>Enforced by {@link ApacheTransport} on every hop — the first request, each redirect and
+ * each next-page URL — at DNS resolution time (see {@link GuardedDnsResolver}), so a public
+ * name that resolves to 127.0.0.1 is refused as well as a literal 127.0.0.1.
+ */
+public record NetworkPolicy(List<String> allowHosts, boolean denyPrivateAddresses) {
+  /** No restriction. */
+  public static final NetworkPolicy UNRESTRICTED = new NetworkPolicy(List.of(), false);
+
+  public NetworkPolicy {
+    List<String> lower = new ArrayList<>();
+    for (String h : allowHosts == null ? List.<String>of() : allowHosts) {
+      lower.add(h.trim().toLowerCase(Locale.ROOT));
+    }
+    allowHosts = List.copyOf(lower);
+  }
+
+  public boolean unrestricted() {
+    return allowHosts.isEmpty() && !denyPrivateAddresses;
+  }
+
+  /** Refuses a host name that {@code allowHosts} does not list. */
+  public void checkHost(String host) throws ForbiddenAddressException {
+    if (allowHosts.isEmpty()) {
+      return;
+    }
+    String h = normalize(host);
+    for (String allowed : allowHosts) {
+      if (allowed.startsWith("*.")
+          ? h.endsWith(allowed.substring(1)) && h.length() > allowed.length() - 1
+          : h.equals(normalize(allowed))) {
+        return;
+      }
+    }
+    throw new ForbiddenAddressException(
+        "host " + host + " is not in network.allowHosts " + allowHosts);
+  }
+
+  /** Refuses an address that {@code denyPrivateAddresses} forbids. */
+  public void checkAddress(String host, InetAddress address) throws ForbiddenAddressException {
+    if (!denyPrivateAddresses) {
+      return;
+    }
+    String kind = forbiddenKind(address);
+    if (kind != null) {
+      throw new ForbiddenAddressException(
+          "host " + host + " resolves to " + kind + " address " + address.getHostAddress()
+              + ", refused by network.denyPrivateAddresses");
+    }
+  }
+
+  /** What makes an address off-limits with denyPrivateAddresses, or null when it is public. */
+  static String forbiddenKind(InetAddress a) {
+    if (a.isLoopbackAddress()) {
+      return "a loopback";
+    }
+    if (a.isAnyLocalAddress()) {
+      return "an unspecified";
+    }
+    if (a.isLinkLocalAddress()) {
+      return "a link-local";
+    }
+    if (a.isSiteLocalAddress()) {
+      return "a private";
+    }
+    if (a.isMulticastAddress()) {
+      return "a multicast";
+    }
+    byte[] b = a.getAddress();
+    if (a instanceof Inet4Address) {
+      int first = b[0] & 0xff;
+      int second = b[1] & 0xff;
+      if (first == 0) {
+        return "an unspecified";
+      }
+      if (first == 100 && (second & 0xc0) == 64) {
+        return "a carrier-grade NAT";
+      }
+      if (first == 255 && second == 255 && (b[2] & 0xff) == 255 && (b[3] & 0xff) == 255) {
+        return "a broadcast";
+      }
+    } else if (a instanceof Inet6Address) {
+      if ((b[0] & 0xfe) == 0xfc) {
+        return "a private (unique local)";
+      }
+      if (isMappedOrCompatibleV4(b)) {
+        try {
+          InetAddress v4 = InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
+          String inner = forbiddenKind(v4);
+          if (inner != null) {
+            return inner + " (IPv4-in-IPv6)";
+          }
+        } catch (java.net.UnknownHostException impossible) {
+          return "an unreadable";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isMappedOrCompatibleV4(byte[] b) {
+    for (int i = 0; i < 10; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    boolean mapped = (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    boolean compatible = b[10] == 0 && b[11] == 0;
+    return mapped || compatible;
+  }
+
+  private static String normalize(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  }
+}

@@ -1,0 +1,10 @@
+package dev.pagewalk.sink;
+
+import java.io.IOException;
+import java.util.Set;
+
+/** The keys a destination holds for a stream, in {@link RecordKeys#canonical} form. */
+@FunctionalInterface
+public interface KeyListing {
+  Set<String> keys(String stream) throws IOException;
+}

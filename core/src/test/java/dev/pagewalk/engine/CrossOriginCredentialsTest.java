@@ -1,0 +1,109 @@
+package dev.pagewalk.engine;
+
+import static dev.pagewalk.engine.ScriptedTransport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagewalk.Pagewalk;
+import dev.pagewalk.RunInput;
+import dev.pagewalk.Runner;
+import dev.pagewalk.http.HttpRequest;
+import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.http.RequestLimits;
+import dev.pagewalk.http.Transport;
+import dev.pagewalk.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CrossOriginCredentialsTest {
+  static final String SPEC =
+      """
+      pagewalk: 1
+      name: next-links
+      baseUrl: http://api.test
+      connection:
+        token: {type: string, secret: true}
+      headers:
+        Authorization: "Bearer {{connection.token}}"
+        X-Key: "k:{{connection.token}}"
+        X-Signed: "{{connection.token == 'tok-123' ? 'yes' : 'no'}}"
+        Accept: application/json
+      request:
+        url: /items
+        qs: {api_key: "{{connection.token}}", size: 2}
+        response:
+          iterate: "{{body.data}}"
+        pagination:
+          url: "{{body.next}}"
+          condition: "{{body.next}}"
+      """;
+
+  record Sent(HttpRequest request, RequestLimits limits) {}
+
+  static final class Recording implements Transport {
+    final List<Sent> sent = new ArrayList<>();
+    final List<String> nexts;
+
+    Recording(String... nexts) {
+      this.nexts = List.of(nexts);
+    }
+
+    @Override
+    public HttpResponse send(HttpRequest request, RequestLimits limits) {
+      sent.add(new Sent(request, limits));
+      int i = sent.size() - 1;
+      String next = i < nexts.size() ? "\"" + nexts.get(i) + "\"" : "null";
+      return json(request, 200, "{\"data\":[{\"id\":" + i + "}],\"next\":" + next + "}");
+    }
+  }
+
+  static Runner.Collected run(Recording t) {
+    Plan plan = Pagewalk.parse("next.yaml", SPEC);
+    try (Runner runner = Runner.builder().transport(t).sleeper(d -> { }).build()) {
+      return runner.collect(plan, RunInput.empty().withConnection(Map.of("token", "tok-123")));
+    }
+  }
+
+  @Test
+  void aNextUrlToAnotherOriginCarriesNoCredentials() {
+    Recording t = new Recording("http://evil.test:8080/items?page=2");
+    Runner.Collected c = run(t);
+    assertThat(c.records()).hasSize(2);
+    HttpRequest first = t.sent.get(0).request();
+    HttpRequest second = t.sent.get(1).request();
+    assertThat(first.headers().first("Authorization")).contains("Bearer tok-123");
+    assertThat(first.uri().getQuery()).contains("api_key=tok-123");
+    assertThat(second.uri().toString()).isEqualTo("http://evil.test:8080/items?page=2&size=2");
+    assertThat(second.headers().first("Authorization")).isEmpty();
+    assertThat(second.headers().first("X-Key")).isEmpty();
+    assertThat(second.headers().first("X-Signed")).isEmpty();
+    assertThat(second.headers().first("Accept")).contains("application/json");
+    assertThat(second.toString() + second.headers()).doesNotContain("tok-123");
+  }
+
+  @Test
+  void aNextUrlOnTheSameOriginKeepsThem() {
+    Recording t = new Recording("http://API.test:80/items?page=2");
+    run(t);
+    HttpRequest second = t.sent.get(1).request();
+    assertThat(second.headers().first("Authorization")).contains("Bearer tok-123");
+    assertThat(second.uri().getQuery()).contains("api_key=tok-123");
+  }
+
+  @Test
+  void aSchemeChangeIsAnotherOrigin() {
+    Recording t = new Recording("https://api.test/items?page=2");
+    run(t);
+    assertThat(t.sent.get(1).request().headers().first("Authorization")).isEmpty();
+  }
+
+  @Test
+  void connectionDerivedHeadersAreHandedToTheTransportForRedirects() {
+    Recording t = new Recording();
+    run(t);
+    assertThat(t.sent.get(0).limits().credentialHeaders())
+        .isEqualTo(Set.of("authorization", "x-key", "x-signed"));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.pagewalk.engine;
+
+import static dev.pagewalk.engine.ScriptedTransport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pagewalk.InputException;
+import dev.pagewalk.Pagewalk;
+import dev.pagewalk.RunInput;
+import dev.pagewalk.RunResult;
+import dev.pagewalk.Runner;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.plan.Plan;
+import dev.pagewalk.sink.JsonLinesSink;
+import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.FileCheckpointStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyncResumeTest {
+  private static final String SPEC =
+      """
+      pagewalk: 1
+      name: cursors
+      baseUrl: http://api.test
+      connection:
+        key: {type: string, secret: true, required: true}
+      limits: {maxRecords: unlimited}
+      request:
+        url: /items
+        qs: {api_key: "{{connection.key}}", limit: 2}
+        response:
+          iterate: "{{body.data}}"
+          key: "{{item.id}}"
+        pagination:
+          qs: {cursor: "{{body.next}}"}
+          condition: "{{body.next}}"
+      """;
+
+  @TempDir Path dir;
+
+  private static String page(String next, int... ids) {
+    StringBuilder data = new StringBuilder();
+    for (int id : ids) {
+      data.append(data.length() == 0 ? "" : ",").append("{\"id\":").append(id).append('}');
+    }
+    return "{\"data\":[" + data + "],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}";
+  }
+
+  /** Four pages by cursor; {@code failFrom} &gt; 0 answers 500 from that request on. */
+  private static ScriptedTransport api(int failFrom) {
+    return new ScriptedTransport((req, i) -> {
+      if (failFrom > 0 && i >= failFrom) {
+        return json(req, 500, "{}");
+      }
+      String q = req.uri().getQuery();
+      if (!q.contains("cursor=")) {
+        return json(req, 200, page("c2", 1, 2));
+      }
+      if (q.contains("cursor=c2")) {
+        return json(req, 200, page("c3", 3, 4));
+      }
+      if (q.contains("cursor=c3")) {
+        return json(req, 200, page("c4", 5, 6));
+      }
+      return json(req, 200, page(null, 7));
+    });
+  }
+
+  private RunResult sync(Plan plan, ScriptedTransport t, boolean resume) throws Exception {
+    try (Runner runner = Runner.builder().transport(t).sleeper(d -> {}).build();
+        JsonLinesSink sink = JsonLinesSink.toFile(dir.resolve("out.jsonl"), dir.resolve("state"))) {
+      return runner.sync(plan, RunInput.empty().withConnection(Map.of("key", "s3cr3t-key")), sink, resume);
+    }
+  }
+
+  private List<String> lines() throws Exception {
+    return Files.readAllLines(dir.resolve("out.jsonl"));
+  }
+
+  @Nested
+  class Resume {
+    @Test
+    void continuesFromTheLastCheckpointAndWritesEveryRecordOnce() throws Exception {
+      Plan plan = Pagewalk.parse("cursors.yaml", SPEC);
+      RunResult failed = sync(plan, api(2), false);
+      assertThat(failed.stopReason()).isEqualTo(StopReason.ERROR);
+      assertThat(lines()).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":3}", "{\"id\":4}");
+
+      ScriptedTransport healthy = api(0);
+      RunResult resumed = sync(plan, healthy, true);
+      assertThat(resumed.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
+      assertThat(healthy.uris().get(0))
+          .isEqualTo("GET http://api.test/items?api_key=s3cr3t-key&limit=2&cursor=c3");
+      assertThat(resumed.notes()).containsExactly(
+          "resumed run " + failed.runId() + " at page 3 after 4 records");
+      assertThat(lines()).containsExactly(
+          "{\"id\":1}", "{\"id\":2}", "{\"id\":3}", "{\"id\":4}", "{\"id\":5}", "{\"id\":6}",
+          "{\"id\":7}");
+      assertThat(resumed.recordsEmitted()).isEqualTo(7);
+    }
+
+    @Test
+    void neverWritesASecretIntoTheCheckpoint() throws Exception {
+      sync(Pagewalk.parse("cursors.yaml", SPEC), api(2), false);
+      String saved = Files.readString(new FileCheckpointStore(dir.resolve("state")).file("cursors"));
+      assertThat(saved).doesNotContain("s3cr3t-key").contains("{{connection.key}}");
+      assertThat(Checkpoint.fromJson(saved).status()).isEqualTo(Checkpoint.RUNNING);
+    }
+
+    @Test
+    void cutsOffWhatWasWrittenAfterTheLastCheckpoint() throws Exception {
+      Plan plan = Pagewalk.parse("cursors.yaml", SPEC);
+      sync(plan, api(2), false);
+      Files.writeString(dir.resolve("out.jsonl"), "{\"id\":5}\n{\"id\":6",
+          java.nio.file.StandardOpenOption.APPEND);
+      sync(plan, api(0), true);
+      assertThat(lines()).hasSize(7).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void saysThereIsNothingToResumeAfterACompleteRun() throws Exception {
+      Plan plan = Pagewalk.parse("cursors.yaml", SPEC);
+      sync(plan, api(0), false);
+      ScriptedTransport t = api(0);
+      RunResult r = sync(plan, t, true);
+      assertThat(t.requests).isEmpty();
+      assertThat(r.notes()).singleElement().asString()
+          .startsWith("nothing to resume: the last run (").endsWith(
+              ") ended complete (condition-false) after 4 pages; nothing was written");
+      assertThat(lines()).hasSize(7);
+    }
+
+    @Test
+    void startsFromTheBeginningWithoutACheckpoint() throws Exception {
+      RunResult r = sync(Pagewalk.parse("cursors.yaml", SPEC), api(0), true);
+      assertThat(r.notes()).containsExactly("no checkpoint for cursors: starting from the beginning");
+      assertThat(lines()).hasSize(7);
+    }
+
+    @Test
+    void refusesASpecThatChanged() throws Exception {
+      sync(Pagewalk.parse("cursors.yaml", SPEC), api(2), false);
+      Plan changed = Pagewalk.parse("cursors.yaml", SPEC.replace("limit: 2", "limit: 3"));
+      assertThatThrownBy(() -> sync(changed, api(0), true))
+          .isInstanceOf(InputException.class)
+          .hasMessageStartingWith("cursors: the spec changed since the checkpoint was saved")
+          .hasMessageEndingWith("resuming could skip or repeat records — run without resume to start over");
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.pagewalk.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.apache.hc.client5.http.DnsResolver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The spec's network policy, enforced on every hop. These tests only ever connect to loopback. */
+class NetworkGuardTest {
+  static final RequestLimits LIMITS = RequestLimits.of(Duration.ofSeconds(5));
+  static final NetworkPolicy DENY_PRIVATE = new NetworkPolicy(List.of(), true);
+
+  final LoopbackServer server = new LoopbackServer();
+  final LoopbackServer other = new LoopbackServer();
+  final ApacheTransport transport = new ApacheTransport();
+
+  @AfterEach
+  void stop() {
+    transport.close();
+    server.close();
+    other.close();
+  }
+
+  static HttpRequest get(URI uri) {
+    return new HttpRequest("GET", uri, null, null);
+  }
+
+  static URI viaLocalhost(LoopbackServer s, String path) {
+    return URI.create("http://localhost:" + s.uri("/").getPort() + path);
+  }
+
+  @Test
+  void aHostNameResolvingToLoopbackIsRefused() {
+    server.on("/", LoopbackServer.text(200, "secret"));
+    assertThatThrownBy(() -> transport.send(get(viaLocalhost(server, "/")), LIMITS.withNetwork(DENY_PRIVATE)))
+        .isInstanceOf(ForbiddenAddressException.class)
+        .hasMessageContaining("host localhost resolves to a loopback address")
+        .hasMessageContaining("network.denyPrivateAddresses");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
+  void aLoopbackLiteralIsRefused() {
+    server.on("/", LoopbackServer.text(200, "secret"));
+    assertThatThrownBy(() -> transport.send(get(server.uri("/")), LIMITS.withNetwork(DENY_PRIVATE)))
+        .isInstanceOf(ForbiddenAddressException.class)
+        .hasMessage("host 127.0.0.1 resolves to a loopback address 127.0.0.1, refused by network.denyPrivateAddresses");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
+  void aHostOutsideAllowHostsIsRefused() {
+    server.on("/", LoopbackServer.text(200, "secret"));
+    NetworkPolicy onlyApi = new NetworkPolicy(List.of("api.example.com", "*.example.org"), false);
+    assertThatThrownBy(() -> transport.send(get(server.uri("/")), LIMITS.withNetwork(onlyApi)))
+        .isInstanceOf(ForbiddenAddressException.class)
+        .hasMessage("host 127.0.0.1 is not in network.allowHosts [api.example.com, *.example.org]");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
+  void anAllowedHostIsReached() throws Exception {
+    server.on("/", LoopbackServer.text(200, "ok"));
+    NetworkPolicy local = new NetworkPolicy(List.of("LOCALHOST"), false);
+    HttpResponse response = transport.send(get(viaLocalhost(server, "/")), LIMITS.withNetwork(local));
+    assertThat(new String(response.body())).isEqualTo("ok");
+  }
+
+  @Test
+  void aRedirectToAForbiddenHostIsRefused() {
+    server.on("/start", LoopbackServer.redirect(302, viaLocalhost(other, "/internal").toString()));
+    other.on("/internal", LoopbackServer.text(200, "secret"));
+    NetworkPolicy onlyLiteral = new NetworkPolicy(List.of("127.0.0.1"), false);
+    assertThatThrownBy(() -> transport.send(get(server.uri("/start")), LIMITS.withNetwork(onlyLiteral)))
+        .isInstanceOf(ForbiddenAddressException.class)
+        .hasMessageContaining("host localhost is not in network.allowHosts");
+    assertThat(server.received()).hasSize(1);
+    assertThat(other.received()).isEmpty();
+  }
+
+  @Test
+  void aRedirectToTheMetadataEndpointIsRefusedWithoutConnecting() {
+    server.on("/start", LoopbackServer.redirect(302, "http://169.254.169.254/latest/meta-data/"));
+    NetworkPolicy policy = new NetworkPolicy(List.of(), true);
+    // the first hop is loopback too, so allow it through a policy that only checks the redirect
+    NetworkPolicy literalOnly = new NetworkPolicy(List.of("127.0.0.1"), false);
+    assertThatThrownBy(() -> transport.send(get(server.uri("/start")), LIMITS.withNetwork(literalOnly)))
+        .isInstanceOf(ForbiddenAddressException.class)
+        .hasMessageContaining("169.254.169.254 is not in network.allowHosts");
+    assertThat(NetworkPolicy.forbiddenKind(address("169.254.169.254"))).isEqualTo("a link-local");
+    assertThat(policy.denyPrivateAddresses()).isTrue();
+  }
+
+  @Test
+  void aConnectionPooledByAnUnrestrictedRunIsNotReusedUnderAPolicy() throws Exception {
+    server.on("/", LoopbackServer.text(200, "ok"));
+    transport.send(get(viaLocalhost(server, "/")), LIMITS);
+    assertThatThrownBy(() -> transport.send(get(viaLocalhost(server, "/")), LIMITS.withNetwork(DENY_PRIVATE)))
+        .isInstanceOf(ForbiddenAddressException.class);
+    assertThat(server.received()).hasSize(1);
+  }
+
+  static InetAddress address(String literal) {
+    try {
+      return InetAddress.getByName(literal);
+    } catch (java.net.UnknownHostException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Nested
+  class Addresses {
+    @Test
+    void privateRangesAreForbidden() {
+      for (String a : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+          "169.254.169.254", "0.0.0.0", "100.64.0.1", "224.0.0.1", "255.255.255.255", "::1", "::",
+          "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:10.0.0.1", "ff02::1")) {
+        assertThat(NetworkPolicy.forbiddenKind(address(a))).as(a).isNotNull();
+      }
+    }
+
+    @Test
+    void publicAddressesAreAllowed() {
+      for (String a : List.of("8.8.8.8", "172.32.0.1", "100.128.0.1", "1.1.1.1", "2606:4700::1111")) {
+        assertThat(NetworkPolicy.forbiddenKind(address(a))).as(a).isNull();
+      }
+    }
+
+    @Test
+    void wildcardsMatchSubdomainsOnly() throws Exception {
+      NetworkPolicy p = new NetworkPolicy(List.of("*.example.com"), false);
+      p.checkHost("api.example.com");
+      p.checkHost("a.b.EXAMPLE.com.");
+      assertThatThrownBy(() -> p.checkHost("example.com")).isInstanceOf(ForbiddenAddressException.class);
+      assertThatThrownBy(() -> p.checkHost("evil-example.com")).isInstanceOf(ForbiddenAddressException.class);
+    }
+
+    @Test
+    void aPublicNameResolvingToAPrivateAddressIsRefusedAtResolution() {
+      DnsResolver fake = new DnsResolver() {
+        @Override
+        public InetAddress[] resolve(String host) {
+          return new InetAddress[] {address("93.184.216.34"), address("10.0.0.5")};
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+          return host;
+        }
+      };
+      GuardedDnsResolver resolver = new GuardedDnsResolver(DENY_PRIVATE, fake);
+      assertThatThrownBy(() -> resolver.resolve("api.example.com", 443))
+          .isInstanceOf(ForbiddenAddressException.class)
+          .hasMessage("host api.example.com resolves to a private address 10.0.0.5, refused by network.denyPrivateAddresses");
+    }
+  }
+}
