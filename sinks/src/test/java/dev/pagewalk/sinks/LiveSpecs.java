@@ -27,4 +27,32 @@ final class LiveSpecs {
             condition: "{{body.next_page_token}}"
         %s""".formatted(pageSize, delay == null ? "" : "    delay: " + delay + "\n"));
   }
+
+  /**
+   * Token style sorted by {@code updated_at}, incremental on {@code (updated_at, id)}: the request
+   * passes {@code state.cursor} as the mock's inclusive {@code updated_since} filter.
+   */
+  static Plan incremental(int pageSize) {
+    return Pagewalk.parse("live-changes.yaml", """
+        pagewalk: 1
+        name: live-changes
+        baseUrl: http://127.0.0.1:9
+        limits: {maxRecords: unlimited, maxRequests: unlimited, maxPaginationRequests: unlimited}
+        sync:
+          order: [updated_at, id]
+          incremental: {cursor: "{{item.updated_at}}", tieBreaker: "{{item.id}}"}
+        request:
+          url: /items
+          qs:
+            limit: %d
+            updated_since: "{{state.cursor}}"
+          response:
+            iterate: "{{body.data}}"
+            key: "{{item.id}}"
+          pagination:
+            qs:
+              page_token: "{{body.next_page_token}}"
+            condition: "{{body.next_page_token}}"
+        """.formatted(pageSize));
+  }
 }
