@@ -14,7 +14,7 @@ final class LimitOptions {
   Long maxRecords;
 
   @Option(names = "--max-requests", paramLabel = "N|unlimited", converter = Cap.class,
-      description = "Send at most N requests, retries included (overrides limits.maxRequests; default 100).")
+      description = "Send at most N requests, retries not counted (overrides limits.maxRequests; default 100).")
   Long maxRequests;
 
   @Option(names = "--max-pagination-requests", paramLabel = "N|unlimited", converter = Cap.class,

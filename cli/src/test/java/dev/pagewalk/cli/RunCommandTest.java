@@ -60,7 +60,11 @@ class RunCommandTest {
       assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
       assertThat(r.out()).isEqualTo(RECORDS);
       assertThat(timeless(r.err())).isEqualTo(
-          "complete (condition-false): 3 records, 2 pages, 2 requests, 0 retries in <t>\n");
+          "complete (condition-false): 3 records, 2 pages, 2 requests, 0 retries in <t>\n"
+              + "UNVERIFIED: nothing to prove completeness against\n"
+              + "  advice: nothing to check completeness against: add audit.total (the API's own"
+              + " count, e.g. \"{{body.total_count}}\"), sync.order (the order the API guarantees)"
+              + " or audit.sequentialId (a gap-free numeric id)\n");
     }
 
     @Test
@@ -156,7 +160,9 @@ class RunCommandTest {
       assertThat(timeless(r.err())).isEqualTo(
           "TRUNCATED by max-records: 2 records, 1 page, 1 request, 0 retries in <t>\n"
               + "  the cap of 2 records was reached; there may be more records"
-              + " (raise it with --max-records N or --max-records unlimited)\n");
+              + " (raise it with --max-records N or --max-records unlimited)\n"
+              + "INCOMPLETE: the run may not hold every record\n"
+              + "  ✗ stop: truncated by max-records (limits.maxRecords = 2): there may be more records\n");
     }
   }
 

@@ -130,7 +130,8 @@ public final class Engine {
         InputBinder.bind(plan.name(), "connection value", plan.connection(), input.connection());
     String now = DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(ChronoUnit.MILLIS));
     RunState state = new RunState(params, connection, input.state(), now, started.getEpochSecond());
-    Redactor redactor = Redactor.of(plan.parameters(), params, plan.connection(), connection);
+    Redactor redactor = Redactor.of(plan.parameters(), params, plan.connection(), connection)
+        .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
     RunContext run =
         new RunContext(
             from != null ? from.runId() : UUID.randomUUID().toString(), plan, input, state,

@@ -15,9 +15,26 @@ import java.util.Set;
  */
 final class Redactor {
   private final Set<String> secrets;
+  private final Set<String> queryNames;
 
   Redactor(Set<String> secrets) {
+    this(secrets, Set.of());
+  }
+
+  Redactor(Set<String> secrets, Set<String> queryNames) {
     this.secrets = Set.copyOf(secrets);
+    this.queryNames = Set.copyOf(queryNames);
+  }
+
+  /** Also masks the query parameters named by {@code log.sanitize: [request.qs.NAME]}. */
+  Redactor withSanitized(java.util.Collection<String> sanitizePaths) {
+    Set<String> names = new HashSet<>(queryNames);
+    for (String path : sanitizePaths) {
+      if (path.startsWith("request.qs.")) {
+        names.add(path.substring("request.qs.".length()));
+      }
+    }
+    return new Redactor(secrets, names);
   }
 
   static Redactor of(
@@ -48,7 +65,7 @@ final class Redactor {
   }
 
   String uri(URI uri) {
-    return Redaction.redactUri(uri, secrets, Set.of());
+    return Redaction.redactUri(uri, secrets, queryNames);
   }
 
   String text(String text) {

@@ -74,11 +74,38 @@ final class ResponseReader {
         : " " + d.http().reason();
     String what = status >= 200 && status < 400 ? "returned an invalid response (" + status + ")"
         : "returned " + status + reason;
+    String shown = run.redactor.text(text);
+    for (String hidden : sanitizedValues(d.body())) {
+      shown = shown.replace(hidden, "***");
+    }
     return new HttpFailureException(
         run.plan.name() + ": " + request.display() + " " + what
-            + (text.isEmpty() ? "" : ": " + run.redactor.text(text)),
+            + (shown.isEmpty() ? "" : ": " + shown),
         status,
         null);
+  }
+
+  /** The values at {@code log.sanitize: [response.body.PATH]} paths, to be masked in messages. */
+  private java.util.List<String> sanitizedValues(Object body) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (dev.pagewalk.plan.RequestPlan r : run.plan.requests()) {
+      for (String path : r.sanitize()) {
+        if (!path.startsWith("response.body.")) {
+          continue;
+        }
+        Object v = body;
+        for (String part : path.substring("response.body.".length()).split("\\.")) {
+          v = v instanceof Map<?, ?> m ? m.get(part) : null;
+        }
+        if (v != null && !(v instanceof Map) && !(v instanceof java.util.List)) {
+          String text = Values.toText(v);
+          if (text.length() >= 3) {
+            out.add(text);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static String snippet(byte[] body) {

@@ -162,6 +162,10 @@ public final class PlanCompiler {
     if (node.isMissingNode()) {
       return ResponsePlan.DEFAULTS;
     }
+    if ("xml".equals(node.path("type").asText())) {
+      problem(at + "/type", "response type xml is reserved for a later version; use text and"
+          + " parse it in expressions, or json", null);
+    }
     Map<Integer, Template> perStatus = new LinkedHashMap<>();
     JsonNode error = node.path("error");
     error
