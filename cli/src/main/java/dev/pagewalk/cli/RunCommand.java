@@ -68,9 +68,22 @@ final class RunCommand implements Callable<Integer> {
       description = "Send requests to URL instead of the spec's baseUrl (e.g. a mock server).")
   String baseUrl;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Write the records to FILE instead of stdout.")
-  Path out;
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE|sqlite:PATH|postgresql://...",
+      description = "Where the records go (default: stdout, as JSON Lines): a JSON Lines FILE, "
+          + "a SQLite database (sqlite:out.db) or PostgreSQL "
+          + "(postgresql://user:pass@host:5432/db). One table per spec, rows upserted by key; "
+          + "a checkpoint is saved with every page.")
+  String out;
+
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "Where a JSON Lines --out file keeps its checkpoints (default: "
+          + ".pagewalk-state next to the file). Databases keep them in the database.")
+  Path stateDir;
+
+  @Option(names = "--resume",
+      description = "Continue from the last checkpoint in --out: from the beginning if there is "
+          + "none, nothing if the last run completed. Refused when the spec changed since.")
+  boolean resume;
 
   @Option(names = "--report", paramLabel = "FILE|-",
       description = "Write a JSON report of the run (stop reason, counts, failure) to FILE; with "
@@ -100,14 +113,16 @@ final class RunCommand implements Callable<Integer> {
         SpecErrors.print(e, err);
         return ExitCodes.SPEC_ERROR;
       }
-      try (RecordSink sink = sink()) {
-        RunResult result = execute(plan, input, sink, err);
+      try (RecordSink lines = stdoutLines();
+          dev.pagewalk.sink.RecordSink sink = SinkTarget.open(out, stateDir, lines)) {
+        RunResult result = execute(plan, input, sink, lines, err);
         if (result == null) {
           return ExitCodes.USAGE;
         }
-        sink.flush();
+        lines.flush();
         Limits limits = plan.limits().with(input.limits());
         if (!quiet) {
+          result.notes().forEach(note -> err.println("pagewalk run: " + note));
           err.println(RunSummary.text(result, limits));
         } else if (result.failure() != null) {
           err.println("pagewalk run: " + result.failure().getMessage());
@@ -120,14 +135,20 @@ final class RunCommand implements Callable<Integer> {
       err.println("pagewalk run: " + e.getMessage());
       err.flush();
       return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println("pagewalk run: cannot close --out " + SinkTarget.redacted(out) + ": "
+          + e.getMessage());
+      err.flush();
+      return ExitCodes.RUN_FAILURE;
     }
   }
 
-  private RunResult execute(Plan plan, RunInput input, RecordSink sink, PrintWriter err) {
+  private RunResult execute(Plan plan, RunInput input, dev.pagewalk.sink.RecordSink sink,
+      RecordSink lines, PrintWriter err) {
     ProgressLine progress = !quiet && parent.environment().terminal()
         ? new ProgressLine(err, System::nanoTime) : null;
     try (Runner runner = Runner.builder().build()) {
-      return runner.run(plan, input, sink, new PageFeedback(sink, progress));
+      return runner.sync(plan, input, sink, resume, new PageFeedback(lines, progress));
     } catch (InputException e) {
       err.println("pagewalk run: " + e.getMessage());
       err.flush();
@@ -167,15 +188,13 @@ final class RunCommand implements Callable<Integer> {
     return input;
   }
 
-  private RecordSink sink() {
-    if (out != null) {
-      try {
-        return RecordSink.writingTo(Files.newBufferedWriter(out, StandardCharsets.UTF_8), true);
-      } catch (IOException e) {
-        throw new UsageException("cannot write --out " + out + ": " + e.getMessage(), e);
-      }
+  /** JSON Lines on stdout, unless --out names a sink or --report - takes stdout. */
+  private RecordSink stdoutLines() {
+    if (resume && !SinkTarget.durable(out)) {
+      throw new UsageException("--resume needs an --out that keeps checkpoints: a FILE, "
+          + "sqlite:PATH or postgresql://...; stdout has nothing to resume from");
     }
-    if ("-".equals(report)) {
+    if (SinkTarget.durable(out) || "-".equals(report)) {
       return RecordSink.discarding();
     }
     return RecordSink.writingTo(spec.commandLine().getOut(), false);
