@@ -1,8 +1,8 @@
 package dev.pagewalk.cli;
 
 import dev.pagewalk.OutputRecord;
-import dev.pagewalk.sink.JsonLinesSink;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sinks.SqliteSink;
 import dev.pagewalk.state.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the demo's cursor sync writes: a fresh file under the demo directory, with its
- * checkpoints beside it; remembers the ids written so the demo can check them against the API.
+ * Where the demo's cursor sync writes: a fresh embedded SQLite database under the demo
+ * directory; remembers the ids written so the demo can check them against the API.
  */
 final class DemoSink implements AutoCloseable {
   private final Path target;
@@ -27,15 +27,15 @@ final class DemoSink implements AutoCloseable {
 
   static DemoSink open(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve("demo-orders.jsonl");
-    Path state = dir.resolve("state");
-    Files.deleteIfExists(file);
-    Files.deleteIfExists(state.resolve("demo-orders.checkpoint.json"));
-    return new DemoSink(file, JsonLinesSink.toFile(file, state));
+    Path file = dir.resolve("demo.db");
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(dir.resolve("demo.db" + suffix));
+    }
+    return new DemoSink(file, SqliteSink.open(file));
   }
 
   String describe() {
-    return "JSON Lines " + target + " (checkpoint after every page)";
+    return "SQLite " + target + " (upsert by key; records and checkpoint in one transaction per page)";
   }
 
   List<String> ids() {

@@ -92,6 +92,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin LimitOptions limits = new LimitOptions();
 
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Write one JSON line per page (paging state, request with secrets masked, "
+          + "status, attempts, items, first and last key, duration) and per retry to FILE.")
+  Path auditLog;
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress line and no summary; failures are still printed.")
   boolean quiet;
@@ -147,8 +152,16 @@ final class RunCommand implements Callable<Integer> {
       RecordSink lines, PrintWriter err) {
     ProgressLine progress = !quiet && parent.environment().terminal()
         ? new ProgressLine(err, System::nanoTime) : null;
-    try (Runner runner = Runner.builder().build()) {
-      return runner.sync(plan, input, sink, resume, new PageFeedback(lines, progress));
+    try (Runner runner = Runner.builder().build();
+        java.io.Writer audit = auditLog == null ? java.io.Writer.nullWriter()
+            : java.nio.file.Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8)) {
+      dev.pagewalk.RunListener feedback = new PageFeedback(lines, progress);
+      if (auditLog != null) {
+        feedback = dev.pagewalk.RunListener.both(feedback, new dev.pagewalk.audit.AuditLog(audit));
+      }
+      return runner.sync(plan, input, sink, resume, feedback);
+    } catch (IOException e) {
+      throw new UsageException("cannot write --audit-log " + auditLog + ": " + e.getMessage(), e);
     } catch (InputException e) {
       err.println("pagewalk run: " + e.getMessage());
       err.flush();
