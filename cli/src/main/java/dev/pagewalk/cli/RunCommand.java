@@ -10,14 +10,9 @@ import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.Plan;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,19 +49,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML).")
   Path specFile;
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-      description = "A parameter value; repeatable. Values are text; the spec's declared type "
-          + "converts them (\"100\" becomes the integer 100).")
-  Map<String, String> parameters = new LinkedHashMap<>();
-
-  @Option(names = {"-c", "--connection"}, paramLabel = "FILE|NAME=VALUE|NAME=env:VAR",
-      description = "Connection values; repeatable, later ones win. FILE is a YAML or JSON map of "
-          + "names to values; env:VAR reads the environment variable VAR. Values are never printed.")
-  List<String> connection = new ArrayList<>();
-
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "Send requests to URL instead of the spec's baseUrl (e.g. a mock server).")
-  String baseUrl;
+  @Mixin InputOptions inputs = new InputOptions();
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE|sqlite:PATH|postgresql://...",
       description = "Where the records go (default: stdout, as JSON Lines): a JSON Lines FILE, "
@@ -182,24 +165,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private RunInput input() {
-    RunInput input = RunInput.empty()
-        .withParameters(new LinkedHashMap<>(parameters))
-        .withConnection(ConnectionValues.resolve(connection, parent.environment().variables()))
-        .withLimits(limits.overrides());
-    if (baseUrl != null) {
-      URI uri;
-      try {
-        uri = URI.create(baseUrl);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--base-url '" + baseUrl + "' is not a URL", e);
-      }
-      if (!uri.isAbsolute() || uri.getHost() == null) {
-        throw new UsageException("--base-url '" + baseUrl + "' must be an absolute http(s) URL");
-      }
-      input = input.withBaseUrl(baseUrl);
-    }
-    return input;
+    return inputs.input(parent.environment().variables()).withLimits(limits.overrides());
   }
+
 
   /** JSON Lines on stdout, unless --out names a sink or --report - takes stdout. */
   private RecordSink stdoutLines() {
