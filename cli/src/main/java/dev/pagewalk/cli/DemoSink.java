@@ -1,6 +1,7 @@
 package dev.pagewalk.cli;
 
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.sink.ForwardingSink;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.sinks.SqliteSink;
 import dev.pagewalk.state.Checkpoint;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where the demo's cursor sync writes: a fresh embedded SQLite database under the demo
@@ -43,20 +43,10 @@ final class DemoSink implements AutoCloseable {
   }
 
   RecordSink sink() {
-    return new RecordSink() {
-      @Override
-      public Optional<Checkpoint> checkpoint(String stream) throws IOException {
-        return inner.checkpoint(stream);
-      }
-
-      @Override
-      public void open(String stream, Checkpoint resumeFrom) throws IOException {
-        inner.open(stream, resumeFrom);
-      }
-
+    return new ForwardingSink(inner) {
       @Override
       public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
-        inner.write(records, after);
+        delegate.write(records, after);
         records.forEach(r -> ids.add(String.valueOf(r.key())));
       }
     };

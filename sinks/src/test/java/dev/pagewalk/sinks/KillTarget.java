@@ -4,6 +4,7 @@ import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
+import dev.pagewalk.sink.ForwardingSink;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.state.Checkpoint;
 import java.io.IOException;
@@ -49,35 +50,26 @@ public final class KillTarget {
     }
   }
 
-  private static final class Reporting implements RecordSink {
-    private final RecordSink sink;
+  private static final class Reporting extends ForwardingSink {
     private final int haltOn;
     private final PrintStream out;
     private int writes;
 
     Reporting(RecordSink sink, int haltOn, PrintStream out) {
-      this.sink = sink;
+      super(sink);
       this.haltOn = haltOn;
       this.out = out;
     }
 
-    @Override
-    public Optional<Checkpoint> checkpoint(String stream) throws IOException {
-      return sink.checkpoint(stream);
-    }
 
-    @Override
-    public void open(String stream, Checkpoint resumeFrom) throws IOException {
-      sink.open(stream, resumeFrom);
-    }
 
     @Override
     public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
       if (++writes == haltOn) {
-        sink.write(records, null);
+        delegate.write(records, null);
         Runtime.getRuntime().halt(HALTED);
       }
-      sink.write(records, after);
+      delegate.write(records, after);
       out.println("page " + (after == null ? -1 : after.page() - 1));
       out.flush();
     }
