@@ -9,6 +9,11 @@ import java.time.Duration;
 public interface RunListener {
   RunListener NONE = new RunListener() {};
 
+  /** A listener that tells {@code a}, then {@code b}, everything. */
+  static RunListener both(RunListener a, RunListener b) {
+    return Listeners.both(a, b);
+  }
+
   /** The run starts; {@code runId} is its correlation id (also in the result and every log line). */
   default void onStart(String runId, String spec) {}
 

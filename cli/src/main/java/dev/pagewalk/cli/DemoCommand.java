@@ -89,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         result = runner.sync(plan, RunInput.empty().withBaseUrl(api.baseUrl()), sink.sink(), false,
             progress(err));
       }
+      saveReport(result, out);
       return explain(result, api.expectation().verify(sink.ids()), out, Verdict.COMPLETE);
     }
   }
@@ -102,7 +103,19 @@ final class DemoCommand implements Callable<Integer> {
       Consumer<OutputRecord> collect = r -> ids.add(String.valueOf(r.key()));
       RunResult result =
           runner.run(plan, RunInput.empty().withBaseUrl(api.baseUrl()), collect, progress(err));
+      saveReport(result, out);
       return explain(result, api.expectation().verify(ids), out, Verdict.INCOMPLETE);
+    }
+  }
+
+  private void saveReport(RunResult result, PrintWriter out) {
+    Path file = dir.resolve(result.spec() + ".report.json");
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.writeString(file, result.report().toJson() + "\n");
+      out.println("     report: " + file);
+    } catch (java.io.IOException e) {
+      out.println("     (could not write the report " + file + ": " + e.getMessage() + ")");
     }
   }
 

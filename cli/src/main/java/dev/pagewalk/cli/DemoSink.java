@@ -1,19 +1,19 @@
 package dev.pagewalk.cli;
 
 import dev.pagewalk.OutputRecord;
-import dev.pagewalk.sink.JsonLinesSink;
+import dev.pagewalk.sink.ForwardingSink;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sinks.SqliteSink;
 import dev.pagewalk.state.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Where the demo's cursor sync writes: a fresh file under the demo directory, with its
- * checkpoints beside it; remembers the ids written so the demo can check them against the API.
+ * Where the demo's cursor sync writes: a fresh embedded SQLite database under the demo
+ * directory; remembers the ids written so the demo can check them against the API.
  */
 final class DemoSink implements AutoCloseable {
   private final Path target;
@@ -27,15 +27,15 @@ final class DemoSink implements AutoCloseable {
 
   static DemoSink open(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve("demo-orders.jsonl");
-    Path state = dir.resolve("state");
-    Files.deleteIfExists(file);
-    Files.deleteIfExists(state.resolve("demo-orders.checkpoint.json"));
-    return new DemoSink(file, JsonLinesSink.toFile(file, state));
+    Path file = dir.resolve("demo.db");
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(dir.resolve("demo.db" + suffix));
+    }
+    return new DemoSink(file, SqliteSink.open(file));
   }
 
   String describe() {
-    return "JSON Lines " + target + " (checkpoint after every page)";
+    return "SQLite " + target + " (upsert by key; records and checkpoint in one transaction per page)";
   }
 
   List<String> ids() {
@@ -43,20 +43,10 @@ final class DemoSink implements AutoCloseable {
   }
 
   RecordSink sink() {
-    return new RecordSink() {
-      @Override
-      public Optional<Checkpoint> checkpoint(String stream) throws IOException {
-        return inner.checkpoint(stream);
-      }
-
-      @Override
-      public void open(String stream, Checkpoint resumeFrom) throws IOException {
-        inner.open(stream, resumeFrom);
-      }
-
+    return new ForwardingSink(inner) {
       @Override
       public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
-        inner.write(records, after);
+        delegate.write(records, after);
         records.forEach(r -> ids.add(String.valueOf(r.key())));
       }
     };

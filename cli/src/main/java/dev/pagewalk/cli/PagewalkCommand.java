@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       TestCommand.class,
       SchemaCommand.class,
       InitCommand.class,
+      ReconcileCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     },

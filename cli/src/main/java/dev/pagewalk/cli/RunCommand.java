@@ -10,14 +10,9 @@ import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.Plan;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,23 +49,24 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML).")
   Path specFile;
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-      description = "A parameter value; repeatable. Values are text; the spec's declared type "
-          + "converts them (\"100\" becomes the integer 100).")
-  Map<String, String> parameters = new LinkedHashMap<>();
+  @Mixin InputOptions inputs = new InputOptions();
 
-  @Option(names = {"-c", "--connection"}, paramLabel = "FILE|NAME=VALUE|NAME=env:VAR",
-      description = "Connection values; repeatable, later ones win. FILE is a YAML or JSON map of "
-          + "names to values; env:VAR reads the environment variable VAR. Values are never printed.")
-  List<String> connection = new ArrayList<>();
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE|sqlite:PATH|postgresql://...",
+      description = "Where the records go (default: stdout, as JSON Lines): a JSON Lines FILE, "
+          + "a SQLite database (sqlite:out.db) or PostgreSQL "
+          + "(postgresql://user:pass@host:5432/db). One table per spec, rows upserted by key; "
+          + "a checkpoint is saved with every page.")
+  String out;
 
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "Send requests to URL instead of the spec's baseUrl (e.g. a mock server).")
-  String baseUrl;
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "Where a JSON Lines --out file keeps its checkpoints (default: "
+          + ".pagewalk-state next to the file). Databases keep them in the database.")
+  Path stateDir;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Write the records to FILE instead of stdout.")
-  Path out;
+  @Option(names = "--resume",
+      description = "Continue from the last checkpoint in --out: from the beginning if there is "
+          + "none, nothing if the last run completed. Refused when the spec changed since.")
+  boolean resume;
 
   @Option(names = "--report", paramLabel = "FILE|-",
       description = "Write a JSON report of the run (stop reason, counts, failure) to FILE; with "
@@ -78,6 +74,11 @@ final class RunCommand implements Callable<Integer> {
   String report;
 
   @Mixin LimitOptions limits = new LimitOptions();
+
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Write one JSON line per page (paging state, request with secrets masked, "
+          + "status, attempts, items, first and last key, duration) and per retry to FILE.")
+  Path auditLog;
 
   @Option(names = {"-q", "--quiet"},
       description = "No progress line and no summary; failures are still printed.")
@@ -100,14 +101,16 @@ final class RunCommand implements Callable<Integer> {
         SpecErrors.print(e, err);
         return ExitCodes.SPEC_ERROR;
       }
-      try (RecordSink sink = sink()) {
-        RunResult result = execute(plan, input, sink, err);
+      try (RecordSink lines = stdoutLines();
+          dev.pagewalk.sink.RecordSink sink = SinkTarget.open(out, stateDir, lines)) {
+        RunResult result = execute(plan, input, sink, lines, err);
         if (result == null) {
           return ExitCodes.USAGE;
         }
-        sink.flush();
+        lines.flush();
         Limits limits = plan.limits().with(input.limits());
         if (!quiet) {
+          result.notes().forEach(note -> err.println("pagewalk run: " + note));
           err.println(RunSummary.text(result, limits));
         } else if (result.failure() != null) {
           err.println("pagewalk run: " + result.failure().getMessage());
@@ -120,14 +123,28 @@ final class RunCommand implements Callable<Integer> {
       err.println("pagewalk run: " + e.getMessage());
       err.flush();
       return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println("pagewalk run: cannot close --out " + SinkTarget.redacted(out) + ": "
+          + e.getMessage());
+      err.flush();
+      return ExitCodes.RUN_FAILURE;
     }
   }
 
-  private RunResult execute(Plan plan, RunInput input, RecordSink sink, PrintWriter err) {
+  private RunResult execute(Plan plan, RunInput input, dev.pagewalk.sink.RecordSink sink,
+      RecordSink lines, PrintWriter err) {
     ProgressLine progress = !quiet && parent.environment().terminal()
         ? new ProgressLine(err, System::nanoTime) : null;
-    try (Runner runner = Runner.builder().build()) {
-      return runner.run(plan, input, sink, new PageFeedback(sink, progress));
+    try (Runner runner = Runner.builder().build();
+        java.io.Writer audit = auditLog == null ? java.io.Writer.nullWriter()
+            : java.nio.file.Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8)) {
+      dev.pagewalk.RunListener feedback = new PageFeedback(lines, progress);
+      if (auditLog != null) {
+        feedback = dev.pagewalk.RunListener.both(feedback, new dev.pagewalk.audit.AuditLog(audit));
+      }
+      return runner.sync(plan, input, sink, resume, feedback);
+    } catch (IOException e) {
+      throw new UsageException("cannot write --audit-log " + auditLog + ": " + e.getMessage(), e);
     } catch (InputException e) {
       err.println("pagewalk run: " + e.getMessage());
       err.flush();
@@ -148,34 +165,17 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private RunInput input() {
-    RunInput input = RunInput.empty()
-        .withParameters(new LinkedHashMap<>(parameters))
-        .withConnection(ConnectionValues.resolve(connection, parent.environment().variables()))
-        .withLimits(limits.overrides());
-    if (baseUrl != null) {
-      URI uri;
-      try {
-        uri = URI.create(baseUrl);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--base-url '" + baseUrl + "' is not a URL", e);
-      }
-      if (!uri.isAbsolute() || uri.getHost() == null) {
-        throw new UsageException("--base-url '" + baseUrl + "' must be an absolute http(s) URL");
-      }
-      input = input.withBaseUrl(baseUrl);
-    }
-    return input;
+    return inputs.input(parent.environment().variables()).withLimits(limits.overrides());
   }
 
-  private RecordSink sink() {
-    if (out != null) {
-      try {
-        return RecordSink.writingTo(Files.newBufferedWriter(out, StandardCharsets.UTF_8), true);
-      } catch (IOException e) {
-        throw new UsageException("cannot write --out " + out + ": " + e.getMessage(), e);
-      }
+
+  /** JSON Lines on stdout, unless --out names a sink or --report - takes stdout. */
+  private RecordSink stdoutLines() {
+    if (resume && !SinkTarget.durable(out)) {
+      throw new UsageException("--resume needs an --out that keeps checkpoints: a FILE, "
+          + "sqlite:PATH or postgresql://...; stdout has nothing to resume from");
     }
-    if ("-".equals(report)) {
+    if (SinkTarget.durable(out) || "-".equals(report)) {
       return RecordSink.discarding();
     }
     return RecordSink.writingTo(spec.commandLine().getOut(), false);

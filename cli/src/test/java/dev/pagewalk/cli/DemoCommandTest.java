@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,10 +27,12 @@ class DemoCommandTest {
         .contains("✗ boundary-duplicates: 12 records came back on a later page")
         .contains("5 records that existed for the whole run are MISSING (ids 494, 495, 496, 497, 498)")
         .contains("Both reports are right");
-    List<String> lines = Files.readAllLines(dir.resolve("demo-orders.jsonl"));
-    assertThat(lines).hasSize(2010);
-    assertThat(lines.stream().distinct()).hasSize(2010);
-    assertThat(Files.readString(dir.resolve("state/demo-orders.checkpoint.json")))
-        .contains("\"status\":\"complete\"");
+    try (dev.pagewalk.sinks.SqliteSink db = dev.pagewalk.sinks.SqliteSink.open(dir.resolve("demo.db"))) {
+      assertThat(db.count("demo-orders")).isEqualTo(2010);
+      assertThat(db.keys("demo-orders")).hasSize(2010);
+      assertThat(db.checkpoint("demo-orders").orElseThrow().status()).isEqualTo("complete");
+    }
+    assertThat(Files.readString(dir.resolve("demo-orders-offset.report.json")))
+        .contains("\"verdict\" : \"INCOMPLETE\"");
   }
 }

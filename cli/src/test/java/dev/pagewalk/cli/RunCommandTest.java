@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,19 @@ class RunCommandTest {
               + "  advice: nothing to check completeness against: add audit.total (the API's own"
               + " count, e.g. \"{{body.total_count}}\"), sync.order (the order the API guarantees)"
               + " or audit.sequentialId (a gap-free numeric id)\n");
+    }
+
+    @Test
+    void writesAnAuditLogLinePerPageWithoutSecrets(@TempDir Path dir) throws IOException {
+      Path log = dir.resolve("audit.jsonl");
+      Cli.Result r = run("--audit-log", log.toString());
+      assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+      List<String> lines = Files.readAllLines(log);
+      assertThat(lines).hasSize(3);
+      assertThat(lines.get(0)).startsWith("{\"event\":\"page\",\"runId\":\"")
+          .contains("\"page\":1", "\"items\":2", "\"firstKey\":1", "\"lastKey\":2");
+      assertThat(lines.get(2)).contains("\"event\":\"end\"", "\"records\":3");
+      assertThat(String.join("\n", lines)).doesNotContain(MockServer.TOKEN);
     }
 
     @Test

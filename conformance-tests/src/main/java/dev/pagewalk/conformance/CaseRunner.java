@@ -90,7 +90,7 @@ public final class CaseRunner {
   private static Observed executeLive(ConformanceCase c, Plan plan) {
     VirtualTime time = new VirtualTime();
     try (LiveDataServer server = LiveDataServer.start(c.liveData(), time::millis);
-        Runner runner = Runner.builder().sleeper(time.sleeper()).clock(time.clock()).build()) {
+        Runner runner = Runner.builder().sleeper(time).clock(time).build()) {
       Run run = run(c, plan, runner, server.baseUrl());
       List<ServedRequest> served = new ArrayList<>();
       List<String> urls = server.requests();

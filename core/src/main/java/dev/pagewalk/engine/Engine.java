@@ -149,6 +149,10 @@ public final class Engine {
     PageAcceptor acceptor =
         new PageAcceptor(run, auditor, new KeySet(), watermarkOf(plan, input.state()),
             plan.sync().incremental() ? now : null);
+    if (from != null && from.watermark() != null && from.watermark().containsKey("cursor")) {
+      acceptor.watermark = new ArrayList<>(
+          java.util.Arrays.asList(from.watermark().get("cursor"), from.watermark().get("tieBreaker")));
+    }
     List<String> allNotes = new ArrayList<>(notes);
     StopReason reason;
     PagewalkException failure = null;

@@ -28,6 +28,11 @@ final class KeySet {
     return size;
   }
 
+  /** Heap taken by the table, in bytes. */
+  long tableBytes() {
+    return table.length * 8L;
+  }
+
   private boolean insert(long[] t, long h1, long h2) {
     int slots = t.length / 2;
     int i = (int) (h1 ^ (h1 >>> 32)) & (slots - 1);

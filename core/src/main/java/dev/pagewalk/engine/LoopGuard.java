@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Detects a spec or an API that loops: a request identical to one already sent in this run, or
- * the same response body three times in a row. Remembers a 32-byte digest per request, so memory
- * grows with pages, not records.
+ * the same response body three times in a row. Remembers a 32-byte digest per request and the
+ * last body, so memory grows with pages, not records.
  */
 final class LoopGuard {
   private final Set<String> sent = new HashSet<>();
@@ -38,13 +38,15 @@ final class LoopGuard {
     return sent.add(java.util.HexFormat.of().formatHex(md.digest()));
   }
 
-  /** Records an accepted page's body; returns how many times in a row it has now been seen. */
+  /**
+   * Records an accepted page's body; returns how many times in a row it has now been seen. Keeps
+   * the previous body itself (one page) and compares bytes: exact, and cheaper than hashing.
+   */
   int sameBodyCount(byte[] body) {
-    byte[] digest = sha256().digest(body);
-    if (Arrays.equals(digest, lastBody)) {
+    if (Arrays.equals(body, lastBody)) {
       sameBodyRun++;
     } else {
-      lastBody = digest;
+      lastBody = body;
       sameBodyRun = 1;
     }
     return sameBodyRun;

@@ -132,7 +132,7 @@ final class PageExtractor {
         StopReason.ERROR,
         new RunFailureException(
             run.plan.name() + ": response.iterate must yield a list, got "
-                + typeName(v) + " on page " + pageNumber));
+                + Values.typeName(v) + " on page " + pageNumber));
   }
 
   private static boolean isMissing(Object key) {
@@ -141,19 +141,4 @@ final class PageExtractor {
         || (key instanceof List<?> l && (l.isEmpty() || l.stream().anyMatch(PageExtractor::isMissing)));
   }
 
-  static String typeName(Object v) {
-    if (v instanceof Map) {
-      return "a map";
-    }
-    if (v instanceof String) {
-      return "text";
-    }
-    if (v instanceof Number) {
-      return "a number";
-    }
-    if (v instanceof Boolean) {
-      return "a boolean";
-    }
-    return v.getClass().getSimpleName();
-  }
 }

@@ -66,7 +66,7 @@ final class RequestBuilder {
         body = evaluate(pagination.body(), s, "pagination.body");
       }
     }
-    String base = run.input.baseUrl() != null ? run.input.baseUrl() : run.plan.baseUrl();
+    String base = baseUrl();
     URI uri;
     try {
       uri = UrlBuilder.build(
@@ -203,6 +203,15 @@ final class RequestBuilder {
 
   private static boolean containsIgnoreCase(Set<String> names, String name) {
     return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+  }
+
+  /** The run's base URL: the override, or the spec's (evaluated: it may use connection values). */
+  String baseUrl() {
+    if (run.input.baseUrl() != null) {
+      return run.input.baseUrl();
+    }
+    Object v = evaluate(run.plan.baseUrlTemplate(), run.state, "baseUrl");
+    return v == null ? null : Values.toText(v);
   }
 
   private Object evaluate(Template t, Bindings s, String what) {

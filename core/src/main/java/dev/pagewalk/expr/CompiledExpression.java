@@ -10,8 +10,16 @@ final class CompiledExpression {
   private final Object[] constants;
   private final String[] variables;
   private final String mvelSource;
+  private final PathAccessor path;
 
   CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables, String mvelSource) {
+    this(source, compiled, constants, variables, mvelSource, null);
+  }
+
+  /** With {@code path}, a pure path expression is evaluated by its accessor, not by MVEL. */
+  CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables,
+      String mvelSource, PathAccessor path) {
+    this.path = path;
     this.source = source;
     this.compiled = compiled;
     this.constants = constants;
@@ -20,6 +28,9 @@ final class CompiledExpression {
   }
 
   Object evaluate(Bindings bindings) {
+    if (path != null) {
+      return path.evaluate(bindings);
+    }
     try {
       return MVEL.executeExpression(compiled, new SlotFactory(constants, variables, bindings));
     } catch (RuntimeException e) {

@@ -133,7 +133,8 @@ public final class ExpressionCompiler {
       throw new SyntaxError(e.getMessage(), start + e.offset, e.hint);
     }
     Serializable compiled = gate.compile(generated);
-    return new CompiledExpression(source.strip(), compiled, translation.constants(), translation.variables(), generated);
+    return new CompiledExpression(source.strip(), compiled, translation.constants(),
+        translation.variables(), generated, PathAccessor.of(node));
   }
 
   private static String escape(String key) {

@@ -198,6 +198,11 @@ public final class ApacheTransport implements Transport {
   public void close() {
     closed = true;
     scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     client.close(CloseMode.GRACEFUL);
     guarded.values().forEach(c -> c.close(CloseMode.GRACEFUL));
     guarded.clear();

@@ -1,6 +1,7 @@
 package dev.pagewalk.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -83,14 +84,15 @@ public final class ResponseDecoder {
   }
 
   private Object json(byte[] body, Charset charset) throws MalformedBodyException {
-    if (new String(body, charset).isBlank()) {
+    if (isBlank(body, charset)) {
       return null;
     }
     try {
-      Object value = charset.equals(StandardCharsets.UTF_8)
-          ? mapper.readValue(body, Object.class)
-          : mapper.readValue(new String(body, charset), Object.class);
-      return widenInts(value);
+      try (JsonParser parser = charset.equals(StandardCharsets.UTF_8)
+          ? mapper.getFactory().createParser(body)
+          : mapper.getFactory().createParser(new String(body, charset))) {
+        return PlainJson.read(parser);
+      }
     } catch (StreamConstraintsException e) {
       String reason = e.getOriginalMessage().contains("nesting depth")
           ? "JSON nesting depth exceeds " + maxNestingDepth
@@ -107,19 +109,23 @@ public final class ResponseDecoder {
     }
   }
 
-  /** Integers become Long (BigInteger stays), so expressions see one integer type. */
-  @SuppressWarnings("unchecked")
-  private static Object widenInts(Object value) {
-    if (value instanceof Integer i) {
-      return i.longValue();
+  /**
+   * Blank without copying the body: ASCII whitespace only for the UTF-8 and single-byte
+   * charsets JSON APIs use; anything else is decoded to check.
+   */
+  private static boolean isBlank(byte[] body, Charset charset) {
+    if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.ISO_8859_1)
+        && !charset.equals(StandardCharsets.US_ASCII)) {
+      return new String(body, charset).isBlank();
     }
-    if (value instanceof Map<?, ?> map) {
-      ((Map<Object, Object>) map).replaceAll((k, v) -> widenInts(v));
-    } else if (value instanceof List<?> list) {
-      ((List<Object>) list).replaceAll(ResponseDecoder::widenInts);
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
     }
-    return value;
+    return true;
   }
+
 
   private static String at(JsonLocation location) {
     return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();

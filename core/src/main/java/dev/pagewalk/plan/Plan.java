@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A loaded, validated and compiled spec: every template and expression compiled, every
  * structural rule checked. Immutable and thread-safe; one plan serves any number of concurrent
- * runs. Obtain one from {@link dev.pagewalk.Pagewalk#load}.
+ * runs. {@code baseUrl} is the text as written; {@code baseUrlTemplate} (null without a baseUrl)
+ * is it compiled, since a base URL may use {@code parameters} and {@code connection}, e.g. {@code
+ * https://{{connection.subdomain}}.zendesk.com}. Obtain one from {@link dev.pagewalk.Pagewalk#load}.
  */
 public record Plan(
     String name,
@@ -24,7 +26,8 @@ public record Plan(
     AuditPlan audit,
     SyncPlan sync,
     RateLimitPlan rateLimit,
-    NetworkPlan network) {
+    NetworkPlan network,
+    Template baseUrlTemplate) {
   public Plan {
     rateLimit = rateLimit == null ? RateLimitPlan.NONE : rateLimit;
     network = network == null ? NetworkPlan.NONE : network;

@@ -65,7 +65,8 @@ public final class PlanCompiler {
         audit(root.path("audit")),
         sync(root.path("sync")),
         rateLimit(root.path("rateLimit")),
-        network(root.path("network")));
+        network(root.path("network")),
+        template("/baseUrl", new Scope("baseUrl", java.util.Set.of("parameters", "connection"))));
   }
 
   private static RateLimitPlan rateLimit(JsonNode node) {

@@ -28,6 +28,7 @@ public final class JsonLinesSink implements RecordSink {
   private static final ObjectWriter JSON =
       new ObjectMapper()
           .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+          .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
           .writer();
   private final Path file;
   private final CheckpointStore store;

@@ -1,5 +1,6 @@
 package dev.pagewalk.sink;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -7,35 +8,36 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The canonical text of a record key, so that keys equal in the language are equal here: {@code
- * 1}, {@code 1.0} and {@code 1.00} are one key; {@code "1"} (text) is another. Sinks store keys
- * in this form, the engine de-duplicates by it and reconciliation compares it.
+ * The canonical text of a record key: its canonical JSON, so that keys equal in the language are
+ * equal here — {@code 1}, {@code 1.0} and {@code 1.00} are {@code 1}; {@code "1"} (text) keeps its
+ * quotes; a composite key is a JSON array; map entries are sorted by name. Sinks store keys in
+ * this form, the engine de-duplicates by it and reconciliation compares it.
  */
 public final class RecordKeys {
   private RecordKeys() {}
 
-  /** Text in quotes (JSON-escaped), integers plain, decimals without trailing zeros, lists and maps as JSON. */
+  /** Canonical JSON text of a key (or any plain value). */
   public static String canonical(Object key) {
     StringBuilder sb = new StringBuilder(24);
     append(sb, key);
     return sb.toString();
   }
 
-  private static void append(StringBuilder sb, Object key) {
-    if (key == null) {
-      sb.append('~');
-    } else if (key instanceof String s) {
-      sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-    } else if (key instanceof Long || key instanceof Integer || key instanceof Short) {
-      sb.append(((Number) key).longValue());
-    } else if (key instanceof BigInteger b) {
+  private static void append(StringBuilder sb, Object v) {
+    if (v == null) {
+      sb.append("null");
+    } else if (v instanceof CharSequence s) {
+      sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s.toString())).append('"');
+    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      sb.append(((Number) v).longValue());
+    } else if (v instanceof BigInteger b) {
       sb.append(b);
-    } else if (key instanceof Number n) {
+    } else if (v instanceof Number n) {
       BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
       sb.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
-    } else if (key instanceof Boolean b) {
+    } else if (v instanceof Boolean b) {
       sb.append(b);
-    } else if (key instanceof List<?> list) {
+    } else if (v instanceof List<?> list) {
       sb.append('[');
       for (int i = 0; i < list.size(); i++) {
         if (i > 0) {
@@ -44,10 +46,12 @@ public final class RecordKeys {
         append(sb, list.get(i));
       }
       sb.append(']');
-    } else if (key instanceof Map<?, ?> map) {
+    } else if (v instanceof Map<?, ?> map) {
       sb.append('{');
       boolean first = true;
-      for (Map.Entry<String, Object> e : new TreeMap<String, Object>(castMap(map)).entrySet()) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, x) -> sorted.put(String.valueOf(k), x));
+      for (Map.Entry<String, Object> e : sorted.entrySet()) {
         if (!first) {
           sb.append(',');
         }
@@ -58,12 +62,7 @@ public final class RecordKeys {
       }
       sb.append('}');
     } else {
-      sb.append(key);
+      append(sb, v.toString());
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Map<?, ?> map) {
-    return (Map<String, Object>) map;
   }
 }

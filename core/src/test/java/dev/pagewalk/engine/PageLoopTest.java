@@ -233,4 +233,25 @@ class PageLoopTest {
   static IOException reset() {
     return new SocketException("Connection reset");
   }
+
+  @Nested
+  class BaseUrl {
+    @Test
+    void mayUseConnectionValues() {
+      String spec = """
+          pagewalk: 1
+          name: tenants
+          baseUrl: "https://{{connection.subdomain}}.example.com/api"
+          connection:
+            subdomain: {type: string, required: true}
+          request:
+            url: /items
+          """;
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, "{\"id\":1}"));
+      Runner.Collected c = runner(t).collect(Pagewalk.parse("tenants.yaml", spec),
+          RunInput.empty().withConnection(Map.of("subdomain", "acme")));
+      assertThat(t.uris()).containsExactly("GET https://acme.example.com/api/items");
+      assertThat(c.result().stopReason()).isEqualTo(StopReason.NO_PAGINATION);
+    }
+  }
 }

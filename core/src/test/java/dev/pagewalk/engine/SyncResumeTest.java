@@ -153,4 +153,63 @@ class SyncResumeTest {
           .hasMessageEndingWith("resuming could skip or repeat records — run without resume to start over");
     }
   }
+
+  @Nested
+  class ExpiredCursor {
+    private static final String INCREMENTAL =
+        """
+        pagewalk: 1
+        name: cursors
+        baseUrl: http://api.test
+        connection:
+          key: {type: string}
+        limits: {maxRecords: unlimited}
+        sync:
+          incremental: {cursor: "{{item.updated_at}}", tieBreaker: "{{item.id}}"}
+          expiredCursorStatuses: [410]
+        request:
+          url: /items
+          qs: {limit: 2, since: "{{state.cursor}}"}
+          response:
+            iterate: "{{body.data}}"
+            key: "{{item.id}}"
+          pagination:
+            qs: {cursor: "{{body.next}}"}
+            condition: "{{body.next}}"
+        """;
+
+    private String item(int id) {
+      return "{\"id\":" + id + ",\"updated_at\":\"2026-01-0" + id + "T00:00:00Z\"}";
+    }
+
+    private String items(int from, int to, String next) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = from; i <= to; i++) {
+        sb.append(sb.length() == 0 ? "" : ",").append(item(i));
+      }
+      return "{\"data\":[" + sb + "],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}";
+    }
+
+    @Test
+    void fallsBackToTheWatermarkWhenTheSavedCursorIsRefused() throws Exception {
+      Plan plan = Pagewalk.parse("cursors.yaml", INCREMENTAL);
+      ScriptedTransport first = new ScriptedTransport((req, i) -> switch (i) {
+        case 0 -> json(req, 200, items(1, 2, "c2"));
+        case 1 -> json(req, 200, items(3, 4, "c3"));
+        default -> json(req, 500, "{}");
+      });
+      assertThat(sync(plan, first, false).stopReason()).isEqualTo(StopReason.ERROR);
+
+      ScriptedTransport later = new ScriptedTransport((req, i) -> req.uri().getQuery().contains("cursor=c3")
+          ? json(req, 410, "{\"error\":\"cursor expired\"}")
+          : json(req, 200, items(4, 7, null)));
+      RunResult resumed = sync(plan, later, true);
+      assertThat(later.uris()).containsExactly(
+          "GET http://api.test/items?limit=2&cursor=c3",
+          "GET http://api.test/items?limit=2&since=2026-01-04T00%3A00%3A00Z");
+      assertThat(resumed.notes()).last().asString().startsWith("the saved cursor expired (410): restarted from the watermark");
+      assertThat(lines()).hasSize(7).doesNotHaveDuplicates();
+      assertThat(resumed.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
+    }
+  }
 }

@@ -136,7 +136,13 @@ public final class Dataset {
 
     /** Up to {@code limit} current records strictly after {@code after} (from the start when empty). */
     Slice after(SortOrder order, Optional<SortKey> after, int limit) {
-        List<Item> all = ordered(order);
+        return after(order, after, limit, Optional.empty());
+    }
+
+    /** As {@link #after(SortOrder, Optional, int)}, only records with {@code updated_at >= since}. */
+    Slice after(SortOrder order, Optional<SortKey> after, int limit, Optional<Instant> since) {
+        List<Item> all = since.isEmpty() ? ordered(order)
+                : ordered(order).stream().filter(i -> !i.updatedAt().isBefore(since.get())).toList();
         List<Item> rest = after.map(key -> all.stream().filter(i -> order.keyOf(i).compareTo(key) > 0).toList())
                 .orElse(all);
         List<Item> page = rest.subList(0, Math.min(limit, rest.size()));

@@ -17,7 +17,7 @@ final class HasMorePagination implements PaginationStyle {
             body.set("data", JsonNodeFactory.instance.arrayNode());
             body.put("has_more", true);
         } else {
-            Dataset.Slice slice = dataset.after(config.sort(), after, limit);
+            Dataset.Slice slice = dataset.after(config.sort(), after, limit, Pages.since(request, config));
             body.set("data", Pages.data(slice.items(), dataset.idType()));
             body.put("has_more", slice.hasMore());
         }

@@ -16,7 +16,7 @@ record KeysetWalk(List<Item> items, Optional<String> next) {
         if (request.emptyWithNext()) {
             return new KeysetWalk(List.of(), Optional.of(Cursor.encode(after, request.number())));
         }
-        Dataset.Slice slice = dataset.after(config.sort(), after, limit);
+        Dataset.Slice slice = dataset.after(config.sort(), after, limit, Pages.since(request, config));
         Optional<String> next = slice.hasMore()
                 ? Optional.of(Cursor.encode(Optional.of(config.sort().keyOf(last(slice.items()))), null))
                 : Optional.empty();

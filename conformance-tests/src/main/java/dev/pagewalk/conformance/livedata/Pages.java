@@ -46,6 +46,25 @@ final class Pages {
                 .orElseThrow(() -> new BadRequestException("unknown " + name + ": " + wire.get())));
     }
 
+    /**
+     * The {@code updated_since} filter (ISO-8601 instant, inclusive: {@code updated_at >= since}),
+     * accepted by the keyset-based styles when {@code sort: updated_at}; empty when absent.
+     */
+    static Optional<java.time.Instant> since(PageRequest request, LiveDataConfig config) {
+        Optional<String> wire = request.param("updated_since");
+        if (wire.isEmpty()) {
+            return Optional.empty();
+        }
+        if (config.sort() != SortOrder.UPDATED_AT) {
+            throw new BadRequestException("updated_since needs sort: updated_at");
+        }
+        try {
+            return Optional.of(java.time.Instant.parse(wire.get()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequestException("updated_since must be an ISO-8601 instant but was '" + wire.get() + "'");
+        }
+    }
+
     static ArrayNode data(List<Item> items, IdType idType) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         items.forEach(item -> array.add(item.toJson(idType)));

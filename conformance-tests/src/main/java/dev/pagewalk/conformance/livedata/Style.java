@@ -25,6 +25,11 @@ import java.util.Arrays;
  *       <td>{@code {"data", "has_more"}}</td><td>has_more false</td></tr>
  * </table>
  *
+ * <p>With {@code sort: updated_at}, the keyset-based styles ({@code token}, {@code keyset},
+ * {@code next-url}, {@code link}, {@code has-more}) also accept {@code updated_since=<ISO-8601
+ * instant>}: only records with {@code updated_at >= updated_since} (inclusive) are listed, as an
+ * incremental sync asks for them. With {@code sort: id} it answers 400.
+ *
  * <p>{@code offset} and {@code page} are computed against the dataset as it is when the request
  * arrives, so inserts before the read position repeat records and deletes skip them. All other
  * styles are keyset-based ("records after id X" in the sort order) and stable under both. Cursors

@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.pagewalk.conformance.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The fault-injection suite: every way a real API misbehaves that pagewalk claims to survive or
  * to report. Each scenario runs a whole spec against the live-data mock (12 records, pages of
- * 5, token paging) or a WireMock stub, with the engine and the mock sharing one {@link FakeTime}
+ * 5, token paging) or a WireMock stub, with the engine and the mock sharing one {@link VirtualTime}
  * — no real waiting except the dribble past the deadline. Each must either complete with
  * exactly the dataset's records (none missing, none twice) and its retries counted, or stop with
  * a clear error naming the request and the cause, having emitted only whole accepted pages.
@@ -129,7 +130,7 @@ class FaultSuiteTest {
     }
   }
 
-  static Observed run(String spec, String baseUrl, Transport transport, FakeTime time, Map<String, Object> connection) {
+  static Observed run(String spec, String baseUrl, Transport transport, VirtualTime time, Map<String, Object> connection) {
     Plan plan = Pagewalk.parse("faults.yaml", spec);
     Observed o = new Observed();
     try (Runner runner = Runner.builder().transport(transport).clock(time).sleeper(time).build()) {
@@ -155,7 +156,7 @@ class FaultSuiteTest {
     if (limit != null) {
       b.rateLimit(limit);
     }
-    FakeTime time = new FakeTime();
+    VirtualTime time = new VirtualTime();
     try (LiveDataServer mock = LiveDataServer.start(b.build(), time::millis)) {
       Observed o = run(spec(timeout, attempts, extra), mock.baseUrl(), TRANSPORT, time, Map.of());
       Expectation.Verdict verdict = mock.expectation().verify(o.ids());
@@ -282,7 +283,7 @@ class FaultSuiteTest {
           return TRANSPORT.send(request, limits.withMaxBodyBytes(1024 * 1024));
         }
       };
-      Observed o = run(spec("5s", 5, ""), w.baseUrl(), capped, new FakeTime(), Map.of());
+      Observed o = run(spec("5s", 5, ""), w.baseUrl(), capped, new VirtualTime(), Map.of());
       assertThat(o.result.succeeded()).isFalse();
       assertThat(o.result.retries()).as("deterministic faults are not retried").isZero();
       assertThat(o.ids()).containsExactly("1", "2", "3", "4", "5");
@@ -350,7 +351,7 @@ class FaultSuiteTest {
           .withBody("{\"data\":[{\"id\":1},{\"id\":2}],\"next\":\"" + other.baseUrl() + "/items?cursor=c2\"}")));
       other.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withHeader("Content-Type", "application/json")
           .withBody("{\"data\":[{\"id\":3}],\"next\":null}")));
-      Observed o = run(spec, home.baseUrl(), TRANSPORT, new FakeTime(), Map.of("token", "sk-live-secret"));
+      Observed o = run(spec, home.baseUrl(), TRANSPORT, new VirtualTime(), Map.of("token", "sk-live-secret"));
       List<LoggedRequest> seen = other.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
           com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
       assertThat(seen).hasSize(1);
@@ -374,7 +375,7 @@ class FaultSuiteTest {
     try {
       w.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withBody(PAGE_1)));
       String spec = spec("5s", 5, "network: {denyPrivateAddresses: true}");
-      Observed o = run(spec, w.baseUrl().replace("127.0.0.1", "localhost"), TRANSPORT, new FakeTime(), Map.of());
+      Observed o = run(spec, w.baseUrl().replace("127.0.0.1", "localhost"), TRANSPORT, new VirtualTime(), Map.of());
       assertThat(o.result.succeeded()).isFalse();
       assertThat(o.result.retries()).isZero();
       assertThat(w.getAllServeEvents()).isEmpty();

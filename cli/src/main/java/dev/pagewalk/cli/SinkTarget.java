@@ -1,0 +1,57 @@
+package dev.pagewalk.cli;
+
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sinks.Sinks;
+import dev.pagewalk.state.Checkpoint;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sink {@code run --out} names: a JSON Lines file (checkpoints in {@code --state}), {@code
+ * sqlite:PATH} or a PostgreSQL URL (checkpoints in the database), or stdout (no checkpoints).
+ */
+final class SinkTarget {
+  private SinkTarget() {}
+
+  /** Whether the target keeps checkpoints, so that {@code --resume} means something. */
+  static boolean durable(String out) {
+    return out != null && !out.equals("-");
+  }
+
+  /** Opens {@code out}; null or {@code -} writes JSON Lines through {@code stdout}. */
+  static RecordSink open(String out, Path stateDir, dev.pagewalk.cli.RecordSink stdout) {
+    if (!durable(out)) {
+      return lines(stdout);
+    }
+    try {
+      return Sinks.fromUri(out, stateDir, null);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("cannot write --out " + redacted(out) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code postgresql://user:secret@host} without the secret, for messages. */
+  static String redacted(String out) {
+    return out.replaceFirst("://([^:/@]*):[^@/]*@", "://$1:…@");
+  }
+
+  private static RecordSink lines(dev.pagewalk.cli.RecordSink stdout) {
+    return new RecordSink() {
+      @Override
+      public Optional<Checkpoint> checkpoint(String stream) {
+        return Optional.empty();
+      }
+
+      @Override
+      public void open(String stream, Checkpoint resumeFrom) {}
+
+      @Override
+      public void write(List<OutputRecord> records, Checkpoint after) {
+        records.forEach(stdout);
+      }
+    };
+  }
+}

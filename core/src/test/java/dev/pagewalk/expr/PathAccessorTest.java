@@ -1,0 +1,43 @@
+package dev.pagewalk.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Pure paths skip MVEL; they must agree with the MVEL translation on every kind of data. */
+class PathAccessorTest {
+  private static final Scope SCOPE = new Scope("test", Set.of("item", "body", "headers"));
+  private static final Map<String, Object> ITEM = Map.of(
+      "id", 7L,
+      "name", "x",
+      "tags", List.of("a", "b", "c"),
+      "meta", Map.of("deep", Map.of("v", new BigDecimal("1.50")), "list", List.of(Map.of("k", 1L))),
+      "x-dash", true);
+  private static final Bindings BINDINGS = name -> switch (name) {
+    case "item" -> ITEM;
+    case "body" -> List.of(ITEM, Map.of("id", 8L));
+    case "headers" -> Map.of("x-next", "c2");
+    default -> null;
+  };
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "item.id", "item.name", "item.missing", "item.tags[1]", "item.tags[-1]", "item.tags[0]",
+      "item.tags[9]", "item.tags['x']", "item.meta.deep.v", "item.meta.list[1].k",
+      "item.meta['deep']", "item.`x-dash`", "item.id.nested", "body[2].id", "body[-2].name",
+      "headers.`x-next`", "item.tags[1.0]", "item.tags[1.5]"})
+  void agreesWithTheMvelTranslation(String path) throws ExpressionException {
+    List<String> mvel = new ArrayList<>();
+    ExpressionCompiler compiler = new ExpressionCompiler(mvel::add);
+    Object fast = compiler.compile("{{" + path + "}}", SCOPE).evaluate(BINDINGS);
+    Object slow = compiler.compile("{{if(true, " + path + ", null)}}", SCOPE).evaluate(BINDINGS);
+    assertThat(fast).isEqualTo(slow);
+    assertThat(mvel).hasSize(2);
+  }
+}

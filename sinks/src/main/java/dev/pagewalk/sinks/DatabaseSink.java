@@ -1,0 +1,241 @@
+package dev.pagewalk.sinks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.state.Checkpoint;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A sink into a SQL database: one table per stream, named after it, with the columns {@code key}
+ * (primary key: the canonical JSON of the record's key, see {@link RecordKeys}), {@code payload}
+ * (the record as JSON), {@code page}, {@code run_id}, {@code first_seen_at} and {@code
+ * updated_at}; and a table {@code _pagewalk_checkpoints(stream, checkpoint, saved_at)}.
+ *
+ * <p>Each {@link #write} is one transaction holding the page's records and the checkpoint after
+ * them, so a crash at any moment leaves both or neither. Records are upserted by key: a page
+ * written twice (a resumed run repeats the page after the last checkpoint) leaves one row per key,
+ * whose {@code updated_at} moves only when its payload changed. A fresh run does not empty the
+ * table; it adds and updates rows.
+ *
+ * <p>Used by one run at a time, like every {@link RecordSink}; owns its connection.
+ */
+public abstract sealed class DatabaseSink implements RecordSink permits SqliteSink, PostgresSink {
+  static final String CHECKPOINTS = "_pagewalk_checkpoints";
+  private static final ObjectWriter JSON = new ObjectMapper().writer();
+
+  private final Connection connection;
+  private final Clock clock;
+  private String stream;
+  private PreparedStatement upsert;
+  private PreparedStatement saveCheckpoint;
+
+  DatabaseSink(Connection connection, Clock clock) {
+    this.connection = connection;
+    this.clock = clock;
+  }
+
+  /** Creates the checkpoint table if needed; called by the factories once the subclass exists. */
+  final void init() throws SQLException {
+    connection.setAutoCommit(false);
+    try (Statement st = connection.createStatement()) {
+      st.execute(checkpointTableSql());
+    }
+    connection.commit();
+  }
+
+  /** The sink's connection, for tests that break it. */
+  final Connection connection() {
+    return connection;
+  }
+
+  abstract String createTableSql(String table);
+
+  abstract String upsertSql(String table);
+
+  abstract String checkpointTableSql();
+
+  abstract String saveCheckpointSql();
+
+  abstract String tableExistsSql();
+
+  abstract void bindTime(PreparedStatement st, int index, Instant at) throws SQLException;
+
+  @Override
+  public Optional<Checkpoint> checkpoint(String streamName) throws IOException {
+    try (PreparedStatement st = connection.prepareStatement(
+        "SELECT checkpoint FROM " + CHECKPOINTS + " WHERE stream = ?")) {
+      st.setString(1, streamName);
+      Optional<Checkpoint> found = Optional.empty();
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          found = Optional.of(Checkpoint.fromJson(rs.getString(1)));
+        }
+      }
+      connection.commit();
+      return found;
+    } catch (SQLException e) {
+      throw failure("cannot read the checkpoint of " + streamName, e);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(CHECKPOINTS + " row " + streamName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates the stream's table if needed. Nothing to drop on resume: rows are upserted by key. */
+  @Override
+  public void open(String streamName, Checkpoint resumeFrom) throws IOException {
+    String table = StreamTables.quoted(streamName);
+    try {
+      closeStatements();
+      try (Statement st = connection.createStatement()) {
+        st.execute(createTableSql(table));
+      }
+      connection.commit();
+      upsert = connection.prepareStatement(upsertSql(table));
+      saveCheckpoint = connection.prepareStatement(saveCheckpointSql());
+      stream = streamName;
+    } catch (SQLException e) {
+      rollback(e);
+      throw failure("cannot create the table " + table, e);
+    }
+  }
+
+  /** Upserts the records and saves the checkpoint in one transaction. */
+  @Override
+  public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
+    if (upsert == null) {
+      throw new IllegalStateException("write before open");
+    }
+    Instant now = clock.instant();
+    try {
+      for (OutputRecord r : records) {
+        upsert.setString(1, RecordKeys.of(r.key(), r.value()));
+        upsert.setString(2, json(r.value()));
+        upsert.setLong(3, r.page());
+        upsert.setString(4, after == null ? null : after.runId());
+        bindTime(upsert, 5, now);
+        bindTime(upsert, 6, now);
+        upsert.addBatch();
+      }
+      if (!records.isEmpty()) {
+        upsert.executeBatch();
+      }
+      if (after != null) {
+        saveCheckpoint.setString(1, stream);
+        saveCheckpoint.setString(2, after.toJson());
+        bindTime(saveCheckpoint, 3, now);
+        saveCheckpoint.executeUpdate();
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback(e);
+      throw failure("writing page records to " + stream + " failed, nothing of the page was kept", e);
+    }
+  }
+
+  /** The stored keys of the stream's rows ({@link RecordKeys} text); empty before its first run. */
+  public Set<String> keys(String streamName) throws IOException {
+    Set<String> keys = new LinkedHashSet<>();
+    query(streamName, "SELECT key FROM %s ORDER BY key", rs -> keys.add(rs.getString(1)));
+    return keys;
+  }
+
+  /** The number of rows of the stream; 0 before its first run. */
+  public long count(String streamName) throws IOException {
+    long[] n = {0};
+    query(streamName, "SELECT count(*) FROM %s", rs -> n[0] = rs.getLong(1));
+    return n[0];
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      closeStatements();
+      if (!connection.isClosed()) {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      // closing anyway
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        throw failure("cannot close the connection", e);
+      }
+    }
+  }
+
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private void query(String streamName, String sql, RowReader reader) throws IOException {
+    String table = StreamTables.quoted(streamName);
+    try {
+      boolean exists;
+      try (PreparedStatement st = connection.prepareStatement(tableExistsSql())) {
+        st.setString(1, streamName);
+        try (ResultSet rs = st.executeQuery()) {
+          exists = rs.next();
+        }
+      }
+      if (exists) {
+        try (Statement st = connection.createStatement();
+            ResultSet rs = st.executeQuery(String.format(sql, table))) {
+          while (rs.next()) {
+            reader.read(rs);
+          }
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback(e);
+      throw failure("cannot read " + table, e);
+    }
+  }
+
+  private static String json(Object value) throws SQLException {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("record is not JSON data: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private void rollback(SQLException cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private void closeStatements() throws SQLException {
+    if (upsert != null) {
+      upsert.close();
+      upsert = null;
+    }
+    if (saveCheckpoint != null) {
+      saveCheckpoint.close();
+      saveCheckpoint = null;
+    }
+  }
+
+  private IOException failure(String what, SQLException e) {
+    SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+    return new IOException(what + ": " + cause.getMessage(), e);
+  }
+}
