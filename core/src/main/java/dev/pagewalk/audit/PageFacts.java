@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * What the auditor learns from one accepted page: its number, the request (redacted), the
- * paging state it was sent with, status and attempts, raw item count, the keys delivered (in
- * order), the keys dropped as already seen, the API's total if the spec reads one, and the
+ * paging state it was sent with, status and attempts, raw item count, the first and last key
+ * delivered, the keys dropped as already seen, the API's total if the spec reads one, and the
  * order tuples and sequential ids of the page's records.
  */
 public record PageFacts(

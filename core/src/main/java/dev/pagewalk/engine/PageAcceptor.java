@@ -45,7 +45,6 @@ final class PageAcceptor {
     SyncPlan sync = run.plan.sync();
     checkOrder(page, pageNumber);
     List<OutputRecord> deliver = new ArrayList<>(page.records().size());
-    List<Object> keys = new ArrayList<>(page.records().size());
     List<Object> duplicates = new ArrayList<>();
     for (int i = 0; i < page.records().size(); i++) {
       OutputRecord r = page.records().get(i);
@@ -63,10 +62,10 @@ final class PageAcceptor {
           watermark = pair;
         }
       }
-      String canonical = r.key() == null ? null : RecordKeys.canonical(r.key());
-      boolean newInRun = canonical == null || seen.add(canonical);
-      boolean repeatedInWalk =
-          canonical != null && (walkKeys != null ? !walkKeys.add(canonical) : !newInRun);
+      Object key = r.key();
+      boolean newInRun = key == null || seen.add(key);
+      boolean repeatedInWalk = key != null
+          && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
       if (repeatedInWalk) {
         duplicates.add(r.key());
         run.counters.duplicates++;
@@ -74,7 +73,6 @@ final class PageAcceptor {
       if (!newInRun) {
         continue;
       }
-      keys.add(r.key());
       deliver.add(r);
     }
     lastPageAllRepeated = !page.records().isEmpty() && duplicates.size() == page.records().size();
@@ -82,12 +80,18 @@ final class PageAcceptor {
     auditor.page(
         new PageFacts(
             pageNumber, request, pagingState, status, attempts, page.received(), page.filtered(),
-            keys, duplicates, total,
+            deliver.isEmpty() ? List.of()
+                : List.of(keyOf(deliver.get(0)), keyOf(deliver.get(deliver.size() - 1))),
+            duplicates, total,
             order.isEmpty() ? null : order.get(0),
             order.isEmpty() ? null : order.get(order.size() - 1),
             page.sequentialIds(), durationMillis));
     run.counters.recordsEmitted += deliver.size();
     return deliver;
+  }
+
+  private static Object keyOf(OutputRecord r) {
+    return r.key() == null ? "" : r.key();
   }
 
   /** Starts a new walk of the same run: fresh evidence, same delivered keys. */
