@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The live progress line on a terminal's stderr: pages, records, records per second, retries
- * and waits, redrawn in place ({@code \r} and erase-to-end-of-line) after every event, and
+ * and waits (with a progress bar when the spec reads the API's total, {@code audit.total}), redrawn in place ({@code \r} and erase-to-end-of-line) after every event, and
  * erased before the summary is printed.
  */
 final class ProgressLine implements RunListener {
@@ -23,6 +23,7 @@ final class ProgressLine implements RunListener {
   private long retries;
   private long waits;
   private String now = "";
+  private long total = -1;
   private boolean drawn;
 
   ProgressLine(PrintWriter err, LongSupplier nanoTime) {
@@ -35,6 +36,9 @@ final class ProgressLine implements RunListener {
   public void onPage(PageEvent page) {
     pages++;
     records = page.recordsSoFar();
+    if (page.total() instanceof Number n) {
+      total = n.longValue();
+    }
     now = "";
     draw();
   }
@@ -72,7 +76,19 @@ final class ProgressLine implements RunListener {
     String line = String.format(Locale.ROOT, "%d %s, %d records, %.0f records/s, %d %s, %d %s",
         pages, pages == 1 ? "page" : "pages", records, records / seconds,
         retries, retries == 1 ? "retry" : "retries", waits, waits == 1 ? "wait" : "waits");
+    if (total > 0) {
+      line = bar(Math.min(1.0, (double) records / total)) + " " + records + " of " + total + " - "
+          + line;
+    }
     return now.isEmpty() ? line : line + " - " + now;
+  }
+
+  /** {@code [#######-------------]  35%}, when the API gives its total ({@code audit.total}). */
+  static String bar(double fraction) {
+    int width = 20;
+    int filled = (int) Math.round(fraction * width);
+    return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] "
+        + String.format(Locale.ROOT, "%3d%%", Math.round(fraction * 100));
   }
 
   private void draw() {

@@ -43,6 +43,15 @@ class ProgressLineTest {
   }
 
   @Test
+  void drawsABarWhenTheApiGivesItsTotal() {
+    line.onPage(new PageEvent(1, "GET /items", 200, 25, 25, 25, 1, 0, 1, 25,
+        java.util.Map.of(), 100L, 0));
+    assertThat(line.text())
+        .startsWith("[#####---------------]  25% 25 of 100 - 1 page, 25 records, ")
+        .endsWith(" records/s, 0 retries, 0 waits");
+  }
+
+  @Test
   void erasesItselfOnceAndOnlyWhenDrawn() {
     line.clear();
     assertThat(err.toString()).isEmpty();
