@@ -75,7 +75,7 @@ class InitCommandTest {
   void theStarterCasePasses() {
     init("acme-items");
     Cli.Result r = Cli.plain().run("test", dir.resolve("acme-items/cases").toString());
-    assertThat(r.out()).startsWith("PASS basic\n").contains("1 cases: 1 passed, 0 failed");
+    assertThat(r.out()).startsWith("PASS basic\n").contains("1 case: 1 passed, 0 failed");
     assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
   }
 

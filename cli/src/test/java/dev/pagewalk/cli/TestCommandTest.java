@@ -16,7 +16,7 @@ class TestCommandTest {
     Cli.plain().run("init", "acme", "--dir", dir.toString());
     Files.writeString(dir.resolve("acme/cases/basic/expected.jsonl"), "{\"id\":1,\"name\":\"first\"}\n");
     Cli.Result r = Cli.plain().run("test", dir.resolve("acme/cases").toString());
-    assertThat(r.out()).contains("FAIL basic", "1 cases: 0 passed, 1 failed");
+    assertThat(r.out()).contains("FAIL basic", "1 case: 0 passed, 1 failed");
     assertThat(r.code()).isEqualTo(1);
   }
 

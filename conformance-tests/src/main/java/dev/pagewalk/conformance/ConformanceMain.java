@@ -45,8 +45,9 @@ public final class ConformanceMain {
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     out.println();
-    out.printf("%d cases: %d passed, %d failed (%.1fs)%n",
-        cases.size(), cases.size() - failed.size(), failed.size(), millis / 1000.0);
+    out.printf("%d %s: %d passed, %d failed (%.1fs)%n", cases.size(),
+        cases.size() == 1 ? "case" : "cases", cases.size() - failed.size(), failed.size(),
+        millis / 1000.0);
     failed.forEach(name -> out.println("  failed: " + name));
     return failed.isEmpty() ? 0 : 1;
   }
