@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import static dev.pagewalk.engine.ScriptedTransport.cursorPage;
 import static dev.pagewalk.engine.ScriptedTransport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,14 +52,6 @@ class PageLoopTest {
     return Runner.builder().transport(transport).sleeper(slept::add).build();
   }
 
-  private static String page(String next, int... ids) {
-    StringBuilder data = new StringBuilder();
-    for (int id : ids) {
-      data.append(data.length() == 0 ? "" : ",").append("{\"id\":").append(id).append('}');
-    }
-    return "{\"data\":[" + data + "],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}";
-  }
-
   private static List<Object> keys(Runner.Collected c) {
     return c.records().stream().map(OutputRecord::key).toList();
   }
@@ -71,11 +64,11 @@ class PageLoopTest {
           new ScriptedTransport(
               (req, i) ->
                   switch (i) {
-                    case 0 -> json(req, 200, page("b", 1, 2));
+                    case 0 -> json(req, 200, cursorPage("b", 1, 2));
                     case 1 -> json(req, 503, "{}");
                     case 2 -> throw new SocketException("Connection reset");
-                    case 3 -> json(req, 200, page("c", 3, 4));
-                    default -> json(req, 200, page(null, 5));
+                    case 3 -> json(req, 200, cursorPage("c", 3, 4));
+                    default -> json(req, 200, cursorPage(null, 5));
                   });
       Plan plan = Pagewalk.parse("tokens.yaml", TOKEN_SPEC);
       Runner.Collected c = runner(t).collect(plan, RunInput.empty());
@@ -97,7 +90,7 @@ class PageLoopTest {
     void giveUpAfterMaxAttemptsNamingTheRequest() {
       ScriptedTransport t =
           new ScriptedTransport(
-              (req, i) -> i == 0 ? json(req, 200, page("b", 1)) : json(req, 503, "{\"e\":1}"));
+              (req, i) -> i == 0 ? json(req, 200, cursorPage("b", 1)) : json(req, 503, "{\"e\":1}"));
       RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
       assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(r.failure().getMessage())
@@ -128,9 +121,9 @@ class PageLoopTest {
           new ScriptedTransport(
               (req, i) ->
                   switch (i) {
-                    case 0 -> json(req, 200, page("b", 1));
-                    case 1, 2, 3 -> json(req, 200, page("c"));
-                    default -> json(req, 200, page(null, 2));
+                    case 0 -> json(req, 200, cursorPage("b", 1));
+                    case 1, 2, 3 -> json(req, 200, cursorPage("c"));
+                    default -> json(req, 200, cursorPage(null, 2));
                   });
       Runner.Collected c = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty());
       assertThat(keys(c)).containsExactly(1L, 2L);
@@ -146,7 +139,7 @@ class PageLoopTest {
   class LoopGuard {
     @Test
     void stopsWhenThePaginationRequestRepeats() {
-      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, page("same", i + 1)));
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, cursorPage("same", i + 1)));
       RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
       assertThat(r.stopReason()).isEqualTo(StopReason.LOOP_DETECTED);
       assertThat(r.failure().getMessage())
@@ -162,7 +155,7 @@ class PageLoopTest {
   class Caps {
     @Test
     void maxRecordsCutsThePageAndSaysSo() {
-      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, page("n" + i, 3 * i + 1, 3 * i + 2, 3 * i + 3)));
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, cursorPage("n" + i, 3 * i + 1, 3 * i + 2, 3 * i + 3)));
       Runner.Collected c =
           runner(t)
               .collect(
@@ -175,7 +168,7 @@ class PageLoopTest {
 
     @Test
     void maxPaginationRequestsStopsBeforeSending() {
-      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, page("n" + i, i)));
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, cursorPage("n" + i, i)));
       RunResult r =
           runner(t)
               .collect(
@@ -191,7 +184,7 @@ class PageLoopTest {
   class Inputs {
     @Test
     void areCheckedBeforeAnyRequest() {
-      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, page(null)));
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, cursorPage(null)));
       Plan plan = Pagewalk.parse("tokens.yaml", TOKEN_SPEC);
       assertThatThrownBy(
               () -> runner(t).collect(plan, RunInput.empty().withParameters(Map.of("size", 50))))
@@ -213,8 +206,8 @@ class PageLoopTest {
           int base = run * 100;
           ScriptedTransport t =
               new ScriptedTransport(
-                  (req, i) -> i < 5 ? json(req, 200, page("p" + i, base + 2 * i, base + 2 * i + 1))
-                      : json(req, 200, page(null)));
+                  (req, i) -> i < 5 ? json(req, 200, cursorPage("p" + i, base + 2 * i, base + 2 * i + 1))
+                      : json(req, 200, cursorPage(null)));
           futures.add(pool.submit(() -> keys(runner(t).collect(plan, RunInput.empty()))));
         }
         for (int run = 0; run < 32; run++) {

@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import static dev.pagewalk.engine.ScriptedTransport.cursorPage;
 import static dev.pagewalk.engine.ScriptedTransport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,14 +45,6 @@ class SyncResumeTest {
 
   @TempDir Path dir;
 
-  private static String page(String next, int... ids) {
-    StringBuilder data = new StringBuilder();
-    for (int id : ids) {
-      data.append(data.length() == 0 ? "" : ",").append("{\"id\":").append(id).append('}');
-    }
-    return "{\"data\":[" + data + "],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}";
-  }
-
   /** Four pages by cursor; {@code failFrom} &gt; 0 answers 500 from that request on. */
   private static ScriptedTransport api(int failFrom) {
     return new ScriptedTransport((req, i) -> {
@@ -60,15 +53,15 @@ class SyncResumeTest {
       }
       String q = req.uri().getQuery();
       if (!q.contains("cursor=")) {
-        return json(req, 200, page("c2", 1, 2));
+        return json(req, 200, cursorPage("c2", 1, 2));
       }
       if (q.contains("cursor=c2")) {
-        return json(req, 200, page("c3", 3, 4));
+        return json(req, 200, cursorPage("c3", 3, 4));
       }
       if (q.contains("cursor=c3")) {
-        return json(req, 200, page("c4", 5, 6));
+        return json(req, 200, cursorPage("c4", 5, 6));
       }
-      return json(req, 200, page(null, 7));
+      return json(req, 200, cursorPage(null, 7));
     });
   }
 
