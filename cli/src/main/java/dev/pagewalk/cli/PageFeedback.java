@@ -8,11 +8,11 @@ import java.time.Duration;
  * them at once) and feeds the progress line, when there is one.
  */
 final class PageFeedback implements RunListener {
-  private final RecordSink sink;
+  private final JsonLinesOut sink;
   private final ProgressLine progress;
 
   /** {@code progress} may be null: no progress line. */
-  PageFeedback(RecordSink sink, ProgressLine progress) {
+  PageFeedback(JsonLinesOut sink, ProgressLine progress) {
     this.sink = sink;
     this.progress = progress;
   }

@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         SpecErrors.print(e, err);
         return ExitCodes.SPEC_ERROR;
       }
-      try (RecordSink lines = stdoutLines();
+      try (JsonLinesOut lines = stdoutLines();
           dev.pagewalk.sink.RecordSink sink = SinkTarget.open(out, stateDir, lines)) {
         RunResult result = execute(plan, input, sink, lines, err);
         if (result == null) {
@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private RunResult execute(Plan plan, RunInput input, dev.pagewalk.sink.RecordSink sink,
-      RecordSink lines, PrintWriter err) {
+      JsonLinesOut lines, PrintWriter err) {
     ProgressLine progress = !quiet && parent.environment().terminal()
         ? new ProgressLine(err, System::nanoTime) : null;
     try (Runner runner = Runner.builder().build();
@@ -170,15 +170,15 @@ final class RunCommand implements Callable<Integer> {
 
 
   /** JSON Lines on stdout, unless --out names a sink or --report - takes stdout. */
-  private RecordSink stdoutLines() {
+  private JsonLinesOut stdoutLines() {
     if (resume && !SinkTarget.durable(out)) {
       throw new UsageException("--resume needs an --out that keeps checkpoints: a FILE, "
           + "sqlite:PATH or postgresql://...; stdout has nothing to resume from");
     }
     if (SinkTarget.durable(out) || "-".equals(report)) {
-      return RecordSink.discarding();
+      return JsonLinesOut.discarding();
     }
-    return RecordSink.writingTo(spec.commandLine().getOut(), false);
+    return JsonLinesOut.writingTo(spec.commandLine().getOut(), false);
   }
 
   private void checkReportTarget() {

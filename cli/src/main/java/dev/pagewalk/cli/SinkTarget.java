@@ -22,7 +22,7 @@ final class SinkTarget {
   }
 
   /** Opens {@code out}; null or {@code -} writes JSON Lines through {@code stdout}. */
-  static RecordSink open(String out, Path stateDir, dev.pagewalk.cli.RecordSink stdout) {
+  static RecordSink open(String out, Path stateDir, JsonLinesOut stdout) {
     if (!durable(out)) {
       return lines(stdout);
     }
@@ -38,7 +38,7 @@ final class SinkTarget {
     return out.replaceFirst("://([^:/@]*):[^@/]*@", "://$1:…@");
   }
 
-  private static RecordSink lines(dev.pagewalk.cli.RecordSink stdout) {
+  private static RecordSink lines(JsonLinesOut stdout) {
     return new RecordSink() {
       @Override
       public Optional<Checkpoint> checkpoint(String stream) {

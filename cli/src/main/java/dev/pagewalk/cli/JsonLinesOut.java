@@ -16,25 +16,25 @@ import java.util.function.Consumer;
  * Writes each record's value as one compact JSON object per line (JSON Lines), or drops it when
  * there is nowhere to write (with {@code --report -}, stdout carries the report instead).
  */
-final class RecordSink implements Consumer<OutputRecord>, AutoCloseable {
+final class JsonLinesOut implements Consumer<OutputRecord>, AutoCloseable {
   private static final ObjectWriter JSON =
       new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writer();
 
   private final Writer out;
   private final boolean closeOut;
 
-  private RecordSink(Writer out, boolean closeOut) {
+  private JsonLinesOut(Writer out, boolean closeOut) {
     this.out = out;
     this.closeOut = closeOut;
   }
 
   /** Writes to {@code out}, closing it at the end when {@code owned}. */
-  static RecordSink writingTo(Writer out, boolean owned) {
-    return new RecordSink(out, owned);
+  static JsonLinesOut writingTo(Writer out, boolean owned) {
+    return new JsonLinesOut(out, owned);
   }
 
-  static RecordSink discarding() {
-    return new RecordSink(null, false);
+  static JsonLinesOut discarding() {
+    return new JsonLinesOut(null, false);
   }
 
   @Override
