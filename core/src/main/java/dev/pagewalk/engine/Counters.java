@@ -18,7 +18,6 @@ final class Counters {
   long duplicates;
   long alreadySynced;
   long beyondBoundary;
-  long initialRequests;
   /** Pagination requests to another origin whose credentials (headers, qs values) were dropped. */
   long credentialsStripped;
   /**

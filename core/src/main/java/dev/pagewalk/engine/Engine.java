@@ -176,7 +176,6 @@ public final class Engine {
         allNotes.add("the saved cursor expired (" + expired.status + "): restarted from the"
             + " watermark " + from.watermark());
         Map<String, Object> fallback = new LinkedHashMap<>(from.watermark());
-        state.resetForWalk();
         RunState fresh = new RunState(params, connection, fallback, now, started.getEpochSecond());
         run = run.withState(fresh);
         acceptor = new PageAcceptor(run, auditor, new KeySet(), mark, now);

@@ -60,10 +60,6 @@ final class Redactor {
     }
   }
 
-  Set<String> secrets() {
-    return secrets;
-  }
-
   String uri(URI uri) {
     return Redaction.redactUri(uri, secrets, queryNames);
   }
