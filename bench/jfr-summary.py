@@ -43,6 +43,23 @@ AREAS = [
       "org/mvel2/optimizers/impl/asm/ASMAccessorOptimizer.optimizeAccessor")),
 ]
 
+# Each sample of either side, put in the first phase whose frame is on its stack, so the two
+# sides' columns add up and compare step by step.
+SIDES = [("pagewalk", "dev/pagewalk/engine/Engine.run"), ("baseline", "dev/pagewalk/bench/Baseline.run")]
+PHASES = [
+    ("page rendering (the server's work, --in-memory only)", ("dev/pagewalk/bench/PageServer.render",)),
+    ("writing JSON Lines (JsonLinesSink.write)", ("dev/pagewalk/bench/JsonLinesSink.write",)),
+    ("decoding the body (PlainJson.read / readTree)",
+     ("dev/pagewalk/http/PlainJson.read", "com/fasterxml/jackson/databind/ObjectMapper.readTree")),
+    ("HTTP exchange (ApacheTransport.send / client.execute)",
+     ("dev/pagewalk/http/ApacheTransport.send", "org/apache/hc/client5/http/impl/classic/CloseableHttpClient.execute")),
+    ("output, key, iterate (PageExtractor.extract / Baseline.project)",
+     ("dev/pagewalk/engine/PageExtractor.extract", "dev/pagewalk/bench/Baseline.project")),
+    ("de-duplication and audit (PageAcceptor.accept)", ("dev/pagewalk/engine/PageAcceptor.accept",)),
+    ("request building (RequestBuilder.build)", ("dev/pagewalk/engine/RequestBuilder.build",)),
+]
+phase_counts = collections.Counter()
+
 events = json.load(open(path))["recording"]["events"]
 self_counts = collections.Counter()
 incl = collections.Counter()
@@ -63,6 +80,11 @@ for e in events:
     for label, frame in AREAS:
         if isinstance(frame, tuple) and any(x in fs for x in frame):
             incl[label] += 1
+    side = next((name for name, frame in SIDES if frame in fs), None)
+    if side:
+        phase = next((label for label, fr in PHASES if any(x in fs for x in fr)), "everything else")
+        phase_counts[(side, phase)] += 1
+        phase_counts[(side, "total")] += 1
 
 
 print(f"{total} samples on thread {thread!r}")
@@ -77,3 +99,10 @@ print("\ninclusive time by area:")
 for label, frame in AREAS:
     key = label if isinstance(frame, tuple) else frame
     print(f"  {100 * incl[key] / total if total else 0:5.1f}%  {label}")
+
+if phase_counts:
+    print("\nper side, by phase (% of all samples; each sample counted once):")
+    print(f"  {'phase':66} {'pagewalk':>9} {'baseline':>9}")
+    for label in [p for p, _ in PHASES] + ["everything else", "total"]:
+        a, b = phase_counts[("pagewalk", label)], phase_counts[("baseline", label)]
+        print(f"  {label:66} {100 * a / total:8.1f}% {100 * b / total:8.1f}%")

@@ -23,13 +23,18 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * What a careful engineer writes without pagewalk: a pooled HttpClient 5, Jackson reading each
  * page as a tree straight from the response stream, a loop per paging style, and the same
- * projection as the specs' {@code output}, written as JSON Lines.
+ * projection as the specs' {@code output}, written as JSON Lines. With {@code --in-memory} the
+ * pages come from {@link PageServer#render} in this thread instead of over HTTP, and are parsed
+ * from their bytes, as pagewalk's side then does.
  */
 final class Baseline implements AutoCloseable {
   private final CloseableHttpClient client;
   private final ObjectMapper mapper;
+  private final PageServer memory;
 
-  Baseline() {
+  /** Over HTTP when {@code memory} is null, else straight from the server's renderer. */
+  Baseline(PageServer memory) {
+    this.memory = memory;
     this.client = HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -131,6 +136,14 @@ final class Baseline implements AutoCloseable {
   private record Page(JsonNode body, String next) {}
 
   private Page get(String url) throws IOException {
+    if (memory != null) {
+      java.net.URI uri = java.net.URI.create(url);
+      PageServer.Response r = memory.render(uri.getRawPath(), uri.getRawQuery(), uri.getHost() + ":" + uri.getPort());
+      if (r.status() != 200) {
+        throw new IOException("GET " + url + " returned " + r.status());
+      }
+      return new Page(mapper.readTree(r.body(), 0, r.length()), r.link() == null ? null : nextLink(r.link()));
+    }
     return client.execute(new HttpGet(url), response -> {
       HttpEntity entity = response.getEntity();
       if (response.getCode() != 200) {
@@ -147,12 +160,20 @@ final class Baseline implements AutoCloseable {
   /** The {@code rel="next"} target of RFC 8288 Link headers, or null. */
   static String nextLink(Header[] headers) {
     for (Header h : headers) {
-      for (String part : h.getValue().split(",")) {
-        int lt = part.indexOf('<');
-        int gt = part.indexOf('>', lt + 1);
-        if (lt >= 0 && gt > lt && part.substring(gt + 1).replace(" ", "").contains("rel=\"next\"")) {
-          return part.substring(lt + 1, gt);
-        }
+      String next = nextLink(h.getValue());
+      if (next != null) {
+        return next;
+      }
+    }
+    return null;
+  }
+
+  private static String nextLink(String value) {
+    for (String part : value.split(",")) {
+      int lt = part.indexOf('<');
+      int gt = part.indexOf('>', lt + 1);
+      if (lt >= 0 && gt > lt && part.substring(gt + 1).replace(" ", "").contains("rel=\"next\"")) {
+        return part.substring(lt + 1, gt);
       }
     }
     return null;

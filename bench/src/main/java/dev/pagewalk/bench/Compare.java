@@ -36,7 +36,7 @@ public final class Compare {
   record Side(String name, Walk walk) {}
 
   /** One measured run. */
-  record Run(long records, long nanos, long cpuNanos, long bytes, long checksum, long peakHeap, long peakAfterGc) {
+  record Run(long records, long nanos, long cpuNanos, long allocated, long gcMillis, long bytes, long checksum, long peakHeap, long peakAfterGc) {
     double recordsPerSecond() {
       return records / (nanos / 1e9);
     }
@@ -44,7 +44,7 @@ public final class Compare {
 
   record Options(
       long records, int pageSize, List<Style> styles, int rounds, long warmupRecords,
-      int warmupRounds, List<String> sides, boolean scaling, Path outDir) {}
+      int warmupRounds, List<String> sides, boolean scaling, Path outDir, boolean inMemory) {}
 
   private final PageServer server;
   private final List<Side> sides;
@@ -63,8 +63,8 @@ public final class Compare {
     System.out.println(Machine.describe());
     System.out.printf(Locale.ROOT, "options: %s%n%n", o);
     try (PageServer server = PageServer.start(SEED);
-        Baseline baseline = new Baseline();
-        PagewalkSide pagewalk = new PagewalkSide()) {
+        Baseline baseline = new Baseline(o.inMemory() ? server : null);
+        PagewalkSide pagewalk = new PagewalkSide(o.inMemory() ? server : null)) {
       List<Side> all = List.of(new Side("baseline", baseline::run), new Side("pagewalk", pagewalk::run));
       List<Side> chosen = all.stream().filter(s -> o.sides().contains(s.name())).toList();
       new Compare(server, chosen, o).execute();
@@ -145,9 +145,12 @@ public final class Compare {
       double cpu = median(rs.stream().mapToDouble(r -> r.cpuNanos() / 1e3 / r.records()).toArray());
       cpus[i] = cpu;
       double wall = median(rs.stream().mapToDouble(r -> r.nanos() / 1e3 / r.records()).toArray());
+      double alloc = median(rs.stream().mapToDouble(r -> (double) r.allocated() / r.records()).toArray());
+      double gc = median(rs.stream().mapToDouble(r -> r.gcMillis()).toArray());
       System.out.printf(Locale.ROOT,
-          "  %-8s %,11.0f rec/s  %6.3f µs/rec wall  %6.3f µs/rec client-thread CPU  peak heap %4d MB (after GC %3d MB)  runs: %s%n",
-          sides.get(i).name(), medians[i], wall, cpu,
+          "  %-8s %,11.0f rec/s  %6.3f µs/rec wall  %6.3f µs/rec client-thread CPU  %,6.0f B/rec allocated  GC %4.0f ms"
+              + "  peak heap %4d MB (after GC %3d MB)  runs: %s%n",
+          sides.get(i).name(), medians[i], wall, cpu, alloc, gc,
           mb(rs.stream().mapToLong(Run::peakHeap).max().orElse(0)),
           mb(rs.stream().mapToLong(Run::peakAfterGc).max().orElse(0)),
           String.join(" ", rs.stream().map(r -> String.format(Locale.ROOT, "%.2fs", r.nanos() / 1e9)).toList()));
@@ -173,16 +176,35 @@ public final class Compare {
         ? JsonLinesSink.discarding(checksum)
         : JsonLinesSink.toFile(options.outDir().resolve(side.name() + "-" + style.id() + ".jsonl"), checksum);
     long cpu0 = threads.getCurrentThreadCpuTime();
+    long alloc0 = allocated();
+    long gc0 = gcMillis();
     long t0 = System.nanoTime();
     long n = side.walk().run(style, server.baseUrl(records), options.pageSize(), sink);
     sink.close();
     long nanos = System.nanoTime() - t0;
     long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+    long alloc = allocated() - alloc0;
+    long gc = gcMillis() - gc0;
     if (n != records || sink.records() != records) {
       throw new IllegalStateException(side.name() + " " + style.id() + ": expected " + records
           + " records, got " + n + " (sink saw " + sink.records() + ")");
     }
-    return new Run(n, nanos, cpu, sink.bytes(), sink.checksum(), heap.peakUsed(), heap.peakAfterGc());
+    return new Run(n, nanos, cpu, alloc, gc, sink.bytes(), sink.checksum(), heap.peakUsed(), heap.peakAfterGc());
+  }
+
+  /** Bytes this thread has allocated so far (HotSpot's per-thread counter), or 0 when unsupported. */
+  private long allocated() {
+    return threads instanceof com.sun.management.ThreadMXBean t
+        ? t.getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
+  }
+
+  /** Milliseconds all collectors have spent so far (pauses and concurrent work as each reports it). */
+  private static long gcMillis() {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
   }
 
   private static double median(double[] values) {
@@ -205,6 +227,7 @@ public final class Compare {
     List<String> sides = List.of("baseline", "pagewalk");
     boolean scaling = false;
     Path outDir = null;
+    boolean inMemory = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -217,10 +240,11 @@ public final class Compare {
         case "--sides" -> sides = List.of(args[++i].split(","));
         case "--scaling" -> scaling = true;
         case "--out-dir" -> outDir = Files.createDirectories(Path.of(args[++i]));
+        case "--in-memory" -> inMemory = true;
         default -> throw new IllegalArgumentException("unknown option " + a
-            + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir)");
+            + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory)");
       }
     }
-    return new Options(records, pageSize, styles, rounds, warmupRecords, warmupRounds, sides, scaling, outDir);
+    return new Options(records, pageSize, styles, rounds, warmupRecords, warmupRounds, sides, scaling, outDir, inMemory);
   }
 }

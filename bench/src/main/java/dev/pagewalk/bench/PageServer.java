@@ -65,33 +65,53 @@ final class PageServer implements AutoCloseable {
     return "http://127.0.0.1:" + port() + "/d/" + total;
   }
 
+  /** One generated response: status, body, and the Link header (null when there is none). */
+  record Response(int status, byte[] body, int length, String link) {}
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      String path = ex.getRequestURI().getRawPath();
-      String query = ex.getRequestURI().getRawQuery();
-      String[] parts = path.split("/");
-      if (parts.length != 5 || !"items".equals(parts[4])) {
-        ex.sendResponseHeaders(404, -1);
+      Response r = render(ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
+          ex.getRequestHeaders().getFirst("Host"));
+      if (r.status() != 200) {
+        ex.sendResponseHeaders(r.status(), -1);
         return;
       }
+      if (r.link() != null) {
+        ex.getResponseHeaders().set("Link", r.link());
+      }
+      ex.getResponseHeaders().set("Content-Type", new String(JSON, StandardCharsets.US_ASCII));
+      ex.sendResponseHeaders(200, r.length());
+      OutputStream out = ex.getResponseBody();
+      out.write(r.body(), 0, r.length());
+    }
+  }
+
+  /**
+   * The response to {@code GET path?query}, generated into this thread's reusable buffer (the
+   * body array is only valid until the thread's next call). The HTTP handler and the in-memory
+   * transport both serve from here, so both see the same bytes.
+   */
+  Response render(String path, String query, String host) {
+    String[] parts = path.split("/");
+    if (parts.length != 5 || !"items".equals(parts[4])) {
+      return new Response(404, new byte[0], 0, null);
+    }
+    try {
       long total = Long.parseLong(parts[2]);
       ByteBuf body = buffers.get();
       body.clear();
+      String link = null;
       switch (parts[3]) {
         case "offset" -> offset(total, query, body);
         case "token" -> token(total, query, body);
-        case "link" -> link(ex, total, query, body);
+        case "link" -> link = link(host, path, total, query, body);
         default -> {
-          ex.sendResponseHeaders(404, -1);
-          return;
+          return new Response(404, new byte[0], 0, null);
         }
       }
-      ex.getResponseHeaders().set("Content-Type", new String(JSON, StandardCharsets.US_ASCII));
-      ex.sendResponseHeaders(200, body.size());
-      OutputStream out = ex.getResponseBody();
-      out.write(body.array(), 0, body.size());
+      return new Response(200, body.array(), body.size(), link);
     } catch (RuntimeException e) {
-      ex.sendResponseHeaders(400, -1);
+      return new Response(400, new byte[0], 0, null);
     }
   }
 
@@ -120,18 +140,15 @@ final class PageServer implements AutoCloseable {
     body.put((byte) '}');
   }
 
-  private void link(HttpExchange ex, long total, String query, ByteBuf body) {
+  private String link(String host, String path, long total, String query, ByteBuf body) {
     long page = Math.max(1, param(query, "page", 1));
     int perPage = pageSize(param(query, "per_page", 100));
     long offset = (page - 1) * perPage;
     long end = Math.min(total, offset + perPage);
     items(offset, end, body);
-    if (end < total) {
-      String host = ex.getRequestHeaders().getFirst("Host");
-      ex.getResponseHeaders().set("Link",
-          "<http://" + host + ex.getRequestURI().getRawPath() + "?page=" + (page + 1) + "&per_page=" + perPage
-              + ">; rel=\"next\"");
-    }
+    return end < total
+        ? "<http://" + host + path + "?page=" + (page + 1) + "&per_page=" + perPage + ">; rel=\"next\""
+        : null;
   }
 
   private void items(long from, long to, ByteBuf body) {

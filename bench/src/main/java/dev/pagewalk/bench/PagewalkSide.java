@@ -15,10 +15,13 @@ final class PagewalkSide implements AutoCloseable {
       .withMaxRequests(LimitOverrides.UNLIMITED)
       .withMaxPaginationRequests(LimitOverrides.UNLIMITED);
 
-  private final Runner runner = Runner.builder().build();
+  private final Runner runner;
   private final Map<Style, Plan> plans = new EnumMap<>(Style.class);
 
-  PagewalkSide() {
+  /** Over HTTP (the default transport) when {@code memory} is null, else through {@link MemoryTransport}. */
+  PagewalkSide(PageServer memory) {
+    this.runner = memory == null ? Runner.builder().build()
+        : Runner.builder().transport(new MemoryTransport(memory)).build();
     for (Style s : Style.values()) {
       plans.put(s, s.plan());
     }

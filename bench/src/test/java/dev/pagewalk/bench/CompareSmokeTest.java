@@ -10,31 +10,45 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Not a benchmark: checks that both sides of the comparison walk every page of every style and
- * write byte-identical JSON Lines, on 10^4 records (timings are not asserted).
+ * write byte-identical JSON Lines, on 10^4 records (timings are not asserted) — over HTTP, and
+ * in memory (both sides reading the renderer's bytes), where the output must not change either.
  */
 class CompareSmokeTest {
   private static final long RECORDS = 10_000;
   private static PageServer server;
   private static Baseline baseline;
   private static PagewalkSide pagewalk;
+  private static Baseline memoryBaseline;
+  private static PagewalkSide memoryPagewalk;
 
   @BeforeAll
   static void start() throws IOException {
     server = PageServer.start(Compare.SEED);
-    baseline = new Baseline();
-    pagewalk = new PagewalkSide();
+    baseline = new Baseline(null);
+    pagewalk = new PagewalkSide(null);
+    memoryBaseline = new Baseline(server);
+    memoryPagewalk = new PagewalkSide(server);
   }
 
   @AfterAll
   static void stop() {
     pagewalk.close();
     baseline.close();
+    memoryPagewalk.close();
+    memoryBaseline.close();
     server.close();
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Style.class)
   void bothSidesWriteTheSameRecords(Style style) throws IOException {
+    long overHttp = sameRecords(style, baseline, pagewalk);
+    long inMemory = sameRecords(style, memoryBaseline, memoryPagewalk);
+    assertThat(inMemory).isEqualTo(overHttp);
+  }
+
+  /** Runs both sides, checks they agree, and returns the output's checksum. */
+  private static long sameRecords(Style style, Baseline baseline, PagewalkSide pagewalk) throws IOException {
     String base = server.baseUrl(RECORDS);
     JsonLinesSink hand = JsonLinesSink.discarding(true);
     long handCount = baseline.run(style, base, 250, hand);
@@ -48,5 +62,6 @@ class CompareSmokeTest {
     assertThat(engine.records()).isEqualTo(hand.records()).isEqualTo(RECORDS);
     assertThat(engine.bytes()).isEqualTo(hand.bytes()).isGreaterThan(RECORDS * 150);
     assertThat(engine.checksum()).isEqualTo(hand.checksum());
+    return engine.checksum();
   }
 }
