@@ -46,6 +46,7 @@ final class PageAcceptor {
     checkOrder(page, pageNumber);
     List<OutputRecord> deliver = new ArrayList<>(page.records().size());
     List<Object> duplicates = new ArrayList<>();
+    long[] fingerprints = seen.prepare(page.records());
     for (int i = 0; i < page.records().size(); i++) {
       OutputRecord r = page.records().get(i);
       if (sync.incremental()) {
@@ -63,7 +64,7 @@ final class PageAcceptor {
         }
       }
       Object key = r.key();
-      boolean newInRun = key == null || seen.add(key);
+      boolean newInRun = key == null || seen.addFingerprint(fingerprints[i]);
       boolean repeatedInWalk = key != null
           && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
       if (repeatedInWalk) {

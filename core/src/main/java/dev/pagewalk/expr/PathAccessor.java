@@ -29,7 +29,9 @@ final class PathAccessor {
     Node n = node;
     while (true) {
       if (n instanceof MemberNode m) {
-        steps.add(0, m.key());
+        // interned like the field names the JSON decoder produces, so map lookups and the
+        // variable switch match by identity before comparing characters
+        steps.add(0, m.key().intern());
         kinds.add(0, true);
         n = m.target();
       } else if (n instanceof IndexNode i && i.index() instanceof LiteralNode l
@@ -42,7 +44,7 @@ final class PathAccessor {
         for (int k = 0; k < member.length; k++) {
           member[k] = kinds.get(k);
         }
-        return new PathAccessor(v.name(), steps.toArray(), member);
+        return new PathAccessor(v.name().intern(), steps.toArray(), member);
       } else {
         return null;
       }
