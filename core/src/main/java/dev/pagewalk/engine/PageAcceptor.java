@@ -44,39 +44,47 @@ final class PageAcceptor {
       Map<String, Object> pagingState, Object total, long durationMillis) {
     SyncPlan sync = run.plan.sync();
     checkOrder(page, pageNumber);
-    List<OutputRecord> deliver = new ArrayList<>(page.records().size());
+    List<OutputRecord> records = page.records();
+    // the page's own list is delivered as it is unless a record is dropped (the common case)
+    List<OutputRecord> deliver = null;
     List<Object> duplicates = new ArrayList<>();
-    long[] fingerprints = seen.prepare(page.records());
-    for (int i = 0; i < page.records().size(); i++) {
-      OutputRecord r = page.records().get(i);
+    long[] fingerprints = seen.prepare(records);
+    for (int i = 0; i < records.size(); i++) {
+      OutputRecord r = records.get(i);
+      boolean keep = true;
       if (sync.incremental()) {
         List<Object> pair = page.cursors().get(i);
         if (stateWatermark != null && CursorValues.comparePairs(pair, stateWatermark) <= 0) {
           run.counters.alreadySynced++;
-          continue;
-        }
-        if (boundary != null && CursorValues.compare(pair.get(0), boundary) > 0) {
+          keep = false;
+        } else if (boundary != null && CursorValues.compare(pair.get(0), boundary) > 0) {
           run.counters.beyondBoundary++;
-          continue;
-        }
-        if (watermark == null || CursorValues.comparePairs(pair, watermark) > 0) {
+          keep = false;
+        } else if (watermark == null || CursorValues.comparePairs(pair, watermark) > 0) {
           watermark = pair;
         }
       }
-      Object key = r.key();
-      boolean newInRun = key == null || seen.addFingerprint(fingerprints[i]);
-      boolean repeatedInWalk = key != null
-          && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
-      if (repeatedInWalk) {
-        duplicates.add(r.key());
-        run.counters.duplicates++;
+      if (keep) {
+        Object key = r.key();
+        boolean newInRun = key == null || seen.addFingerprint(fingerprints[i]);
+        boolean repeatedInWalk = key != null
+            && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
+        if (repeatedInWalk) {
+          duplicates.add(r.key());
+          run.counters.duplicates++;
+        }
+        keep = newInRun;
       }
-      if (!newInRun) {
-        continue;
+      if (!keep && deliver == null) {
+        deliver = new ArrayList<>(records.subList(0, i));
+      } else if (keep && deliver != null) {
+        deliver.add(r);
       }
-      deliver.add(r);
     }
-    lastPageAllRepeated = !page.records().isEmpty() && duplicates.size() == page.records().size();
+    if (deliver == null) {
+      deliver = records;
+    }
+    lastPageAllRepeated = !records.isEmpty() && duplicates.size() == records.size();
     List<List<Object>> order = page.order();
     auditor.page(
         new PageFacts(

@@ -46,6 +46,11 @@ final class CompiledExpression {
     }
   }
 
+  /** The accessor when the expression is a pure path, else null. */
+  PathAccessor path() {
+    return path;
+  }
+
   String source() {
     return source;
   }

@@ -52,7 +52,17 @@ final class PathAccessor {
   }
 
   Object evaluate(Bindings bindings) {
-    Object v = bindings.variable(variable);
+    return from(bindings.variable(variable));
+  }
+
+  /** The variable this path starts from. */
+  String variable() {
+    return variable;
+  }
+
+  /** Walks the steps from {@code root}, the variable's value already looked up. */
+  Object from(Object root) {
+    Object v = root;
     for (int i = 0; i < steps.length && v != null; i++) {
       if (member[i]) {
         v = v instanceof Map<?, ?> m ? m.get(steps[i]) : null;

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,5 +42,43 @@ class PathAccessorTest {
     Object slow = compiler.compile("{{if(true, " + path + ", null)}}", SCOPE).evaluate(BINDINGS);
     assertThat(fast).isEqualTo(slow);
     assertThat(mvel).hasSize(2);
+  }
+
+  @Test
+  void aMapOfPathsFromOneVariableLooksItUpOnceAndMatchesEntryByEntryEvaluation() throws ExpressionException {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("id", "{{item.id}}");
+    spec.put("deep", "{{item.meta.deep.v}}");
+    spec.put("gone", "{{item.missing}}");
+    spec.put("second", "{{item.tags[2]}}");
+    spec.put("all", "{{item}}");
+    AtomicInteger lookups = new AtomicInteger();
+    Bindings counting = name -> {
+      lookups.incrementAndGet();
+      return BINDINGS.variable(name);
+    };
+    Object once = Expr.COMPILER.compile(spec, SCOPE).evaluate(counting);
+    assertThat(lookups).hasValue(1);
+
+    Map<String, Object> expected = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : spec.entrySet()) {
+      Object v = Expr.COMPILER.compile(e.getValue(), SCOPE).evaluate(BINDINGS);
+      if (v != null) {
+        expected.put(e.getKey(), v);
+      }
+    }
+    assertThat(once).isEqualTo(expected);
+    assertThat(new ArrayList<Object>(((Map<?, ?>) once).keySet())).containsExactly("id", "deep", "second", "all");
+  }
+
+  @Test
+  void uuidStaysFreshForEveryEntryOfAMap() throws ExpressionException {
+    Scope scope = new Scope("test", Set.of("uuid"));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("a", "{{uuid}}");
+    spec.put("b", "{{uuid}}");
+    Bindings fresh = name -> java.util.UUID.randomUUID().toString();
+    Map<?, ?> out = (Map<?, ?>) Expr.COMPILER.compile(spec, scope).evaluate(fresh);
+    assertThat(out.get("a")).isNotEqualTo(out.get("b"));
   }
 }
