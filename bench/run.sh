@@ -22,8 +22,12 @@ case "$mode" in
     shift
     out="${TMPDIR:-/tmp}/pagewalk-bench-$$"
     mkdir -p "$out"
+    # JFR's "profile" settings, sampling Java stacks every 1 ms instead of 10 (10x the samples)
+    jhome="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    sed 's|<setting name="period" control="method-sampling-java-interval">10 ms</setting>|<setting name="period" control="method-sampling-java-interval">1 ms</setting>|' \
+      "$jhome/lib/jfr/profile.jfc" > "$out/profile-1ms.jfc"
     java ${JAVA_OPTS:--Xms1g -Xmx1g} -XX:FlightRecorderOptions:stackdepth=256 \
-      -XX:StartFlightRecording=filename="$out/rec.jfr",settings=profile \
+      -XX:StartFlightRecording=filename="$out/rec.jfr",settings="$out/profile-1ms.jfc" \
       -jar "$jar" --sides pagewalk --rounds 2 "$@"
     jfr print --json --stack-depth 300 --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.json"
     python3 "$here/jfr-summary.py" "$out/samples.json" main 30

@@ -17,9 +17,12 @@ import java.util.Locale;
  * <pre>
  * java -jar bench/target/pagewalk-bench.jar [--records 1000000] [--page-size 1000]
  *      [--styles offset,token,link] [--rounds 3] [--warmup-records 100000] [--warmup-rounds 2]
- *      [--sides baseline,pagewalk] [--scaling] [--out-dir DIR]
+ *      [--sides baseline,pagewalk] [--scaling] [--out-dir DIR] [--in-memory] [--forks 1]
  * </pre>
  *
+ * {@code --forks N} runs the whole comparison in N fresh JVMs one after another and summarises
+ * them ({@link Forks}): each JVM compiles the hot code its own way, so one JVM's ratio is one
+ * sample, not the answer.
  * {@code --scaling} measures 10^4, 10^5 and 10^6 records instead of {@code --records}. Output goes
  * to a counting null stream unless {@code --out-dir} names a folder for JSON Lines files.
  */
@@ -44,7 +47,7 @@ public final class Compare {
 
   record Options(
       long records, int pageSize, List<Style> styles, int rounds, long warmupRecords,
-      int warmupRounds, List<String> sides, boolean scaling, Path outDir, boolean inMemory) {}
+      int warmupRounds, List<String> sides, boolean scaling, Path outDir, boolean inMemory, int forks) {}
 
   private final PageServer server;
   private final List<Side> sides;
@@ -60,6 +63,10 @@ public final class Compare {
 
   public static void main(String[] args) throws Exception {
     Options o = parse(args);
+    if (o.forks() > 1) {
+      Forks.run(o.forks(), args);
+      return;
+    }
     System.out.println(Machine.describe());
     System.out.printf(Locale.ROOT, "options: %s%n%n", o);
     try (PageServer server = PageServer.start(SEED);
@@ -155,6 +162,10 @@ public final class Compare {
           mb(rs.stream().mapToLong(Run::peakAfterGc).max().orElse(0)),
           String.join(" ", rs.stream().map(r -> String.format(Locale.ROOT, "%.2fs", r.nanos() / 1e9)).toList()));
     }
+    for (int i = 0; i < sides.size(); i++) {
+      System.out.printf(Locale.ROOT, "%s %s %s %d %.1f %.4f%n", Forks.RESULT, style.id(), sides.get(i).name(),
+          records, medians[i], cpus[i]);
+    }
     String line;
     if (sides.size() == 2) {
       double ratio = medians[1] / medians[0];
@@ -228,6 +239,7 @@ public final class Compare {
     boolean scaling = false;
     Path outDir = null;
     boolean inMemory = false;
+    int forks = 1;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -241,10 +253,11 @@ public final class Compare {
         case "--scaling" -> scaling = true;
         case "--out-dir" -> outDir = Files.createDirectories(Path.of(args[++i]));
         case "--in-memory" -> inMemory = true;
+        case "--forks" -> forks = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + a
-            + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory)");
+            + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory --forks)");
       }
     }
-    return new Options(records, pageSize, styles, rounds, warmupRecords, warmupRounds, sides, scaling, outDir, inMemory);
+    return new Options(records, pageSize, styles, rounds, warmupRecords, warmupRounds, sides, scaling, outDir, inMemory, forks);
   }
 }

@@ -1,0 +1,130 @@
+package dev.pagewalk.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs {@link Compare} in fresh JVMs, one after another, and summarises them. The JIT compiles
+ * the shared hot code (Jackson's parser and generator, the page renderer) differently in every
+ * JVM, and on this kind of machine one JVM's ratio can land anywhere within ±15 % of another's
+ * — so a single JVM is one sample. Within a fork both sides run alternately on the same compiled
+ * code, so each fork's ratio is a paired measurement; the summary gives their median and range.
+ */
+final class Forks {
+  /** Prefix of the machine-readable line a fork prints per style and side. */
+  static final String RESULT = "#result";
+
+  private Forks() {}
+
+  /** One measurement read back from a fork. */
+  private record Result(String style, String side, long records, double recordsPerSecond, double cpuMicros) {}
+
+  static void run(int forks, String[] args) throws IOException, InterruptedException {
+    List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    System.out.println(Machine.describe());
+    System.out.printf(Locale.ROOT, "%d forks, each: Compare %s%n%n", forks, String.join(" ", args));
+    List<List<Result>> all = new ArrayList<>();
+    for (int f = 1; f <= forks; f++) {
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.addAll(jvmArgs);
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(Compare.class.getName());
+      command.addAll(withoutForks(args));
+      System.out.printf(Locale.ROOT, "fork %d of %d%n", f, forks);
+      all.add(runFork(command));
+    }
+    summarise(all);
+  }
+
+  private static List<String> withoutForks(String[] args) {
+    List<String> out = new ArrayList<>(Arrays.asList(args));
+    int i = out.indexOf("--forks");
+    if (i >= 0) {
+      out.remove(i + 1);
+      out.remove(i);
+    }
+    return out;
+  }
+
+  private static List<Result> runFork(List<String> command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<Result> results = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.startsWith(RESULT + " ")) {
+          String[] f = line.split(" ");
+          results.add(new Result(f[1], f[2], Long.parseLong(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+        } else if (line.startsWith("  ratio") || line.startsWith("  baseline") || line.startsWith("  pagewalk")
+            || line.startsWith("warm-up done") || line.matches("^(offset|token|link), .*")) {
+          System.out.println("  " + line);
+        }
+      }
+    }
+    int exit = p.waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("fork exited with " + exit + ": " + command);
+    }
+    return results;
+  }
+
+  private static void summarise(List<List<Result>> forks) {
+    Map<String, List<double[]>> byStyle = new LinkedHashMap<>();
+    for (List<Result> fork : forks) {
+      Map<String, double[]> pair = new LinkedHashMap<>();
+      for (Result r : fork) {
+        double[] v = pair.computeIfAbsent(r.style() + " " + r.records(), k -> new double[4]);
+        int at = r.side().equals("baseline") ? 0 : 1;
+        v[at] = r.recordsPerSecond();
+        v[2 + at] = r.cpuMicros();
+      }
+      pair.forEach((k, v) -> byStyle.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+    }
+    System.out.printf(Locale.ROOT, "%nsummary over %d forks (medians of each fork's median; ratio = pagewalk/baseline per fork):%n", forks.size());
+    byStyle.forEach((key, values) -> {
+      double[] baseline = values.stream().mapToDouble(v -> v[0]).toArray();
+      double[] pagewalk = values.stream().mapToDouble(v -> v[1]).toArray();
+      double[] ratios = values.stream().filter(v -> v[0] > 0 && v[1] > 0).mapToDouble(v -> v[1] / v[0]).toArray();
+      double[] cpuRatios = values.stream().filter(v -> v[2] > 0 && v[3] > 0).mapToDouble(v -> v[2] / v[3]).toArray();
+      String[] parts = key.split(" ");
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-6s %,10d records  baseline %,10.0f  pagewalk %,10.0f rec/s",
+          parts[0], Long.parseLong(parts[1]), median(baseline), median(pagewalk)));
+      if (ratios.length > 0) {
+        Arrays.sort(ratios);
+        line.append(String.format(Locale.ROOT, "  ratio %.3f (forks: %s; range %.3f–%.3f)  CPU-time ratio %.3f",
+            median(ratios), format(values.stream().filter(v -> v[0] > 0 && v[1] > 0).mapToDouble(v -> v[1] / v[0]).toArray()),
+            ratios[0], ratios[ratios.length - 1], median(cpuRatios)));
+      }
+      System.out.println(line);
+    });
+    System.out.println(Machine.load());
+  }
+
+  private static String format(double[] values) {
+    StringBuilder b = new StringBuilder();
+    for (double v : values) {
+      b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", v));
+    }
+    return b.toString();
+  }
+
+  static double median(double[] values) {
+    if (values.length == 0) {
+      return 0;
+    }
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}
