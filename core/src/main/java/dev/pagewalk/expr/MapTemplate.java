@@ -44,7 +44,7 @@ final class MapTemplate implements Template {
 
   @Override
   public Object evaluate(Bindings bindings) {
-    Map<String, Object> out = new LinkedHashMap<>(keys.length * 2);
+    Map<String, Object> out = new LinkedHashMap<>((int) (keys.length / 0.75f) + 1);
     if (paths != null) {
       Object from = bindings.variable(root);
       for (int i = 0; i < keys.length; i++) {

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Reads one JSON value from a streaming parser into plain data in a single pass: LinkedHashMap,
  * ArrayList, String, Long (BigInteger when larger), BigDecimal, Boolean, null. The parser's
- * stream constraints (nesting depth, string length) still apply.
+ * stream constraints (nesting depth, string length) still apply. An object in an array gets a map
+ * sized for as many fields as its previous sibling had: the records of a page usually have the
+ * same fields, so their maps are built without rehashing.
  */
 final class PlainJson {
   private PlainJson() {}
@@ -21,7 +23,7 @@ final class PlainJson {
     if (t == null) {
       return null;
     }
-    Object value = value(p, t);
+    Object value = value(p, t, 0);
     if (p.nextToken() != null) {
       throw new com.fasterxml.jackson.core.JsonParseException(p,
           "Trailing token (of type " + p.currentToken() + ") found after value");
@@ -29,13 +31,14 @@ final class PlainJson {
     return value;
   }
 
-  private static Object value(JsonParser p, JsonToken t) throws IOException {
+  /** One value; {@code fields} is how many fields the previous sibling object had (0: unknown). */
+  private static Object value(JsonParser p, JsonToken t, int fields) throws IOException {
     switch (t) {
       case START_OBJECT: {
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> map = fields == 0 ? new LinkedHashMap<>() : new LinkedHashMap<>(capacity(fields));
         String name;
         while ((name = p.nextFieldName()) != null) {
-          map.put(name, value(p, p.nextToken()));
+          map.put(name, value(p, p.nextToken(), 0));
         }
         if (p.currentToken() != JsonToken.END_OBJECT) {
           throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + p.currentToken());
@@ -45,11 +48,14 @@ final class PlainJson {
       case START_ARRAY: {
         List<Object> list = new ArrayList<>();
         JsonToken next;
+        int siblingFields = 0;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
           if (next == null) {
             throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
           }
-          list.add(value(p, next));
+          Object element = value(p, next, siblingFields);
+          siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
+          list.add(element);
         }
         return list;
       }
@@ -69,5 +75,10 @@ final class PlainJson {
       default:
         throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + t);
     }
+  }
+
+  /** The initial capacity at which a map holds {@code fields} entries without growing. */
+  private static int capacity(int fields) {
+    return (int) (fields / 0.75f) + 1;
   }
 }
