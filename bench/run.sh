@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pagewalk benchmark. Builds bench/target/pagewalk-bench.jar when missing, then:
-#   ./bench/run.sh [compare options]   pagewalk vs hand-written baseline (default: 10^6 records, page 1000, all styles)
-#   ./bench/run.sh scaling             10^4, 10^5, 10^6 records, both sides
+#   ./bench/run.sh [compare options]   pagewalk vs hand-written baseline (default: 10^6 records, page 1000,
+#                                      all styles, 5 forks of 3 rounds each)
+#   ./bench/run.sh scaling             10^4, 10^5, 10^6 records, both sides, 3 forks
 #   ./bench/run.sh xmx64               the 10^6-record run, both sides, under -Xmx64m
 #   ./bench/run.sh jmh [jmh options]   per-record expression evaluation (ns/record)
 #   ./bench/run.sh profile [options]   pagewalk only, with a JFR recording summarised by top frames
@@ -15,7 +16,7 @@ if [[ ! -f "$jar" || -n "${REBUILD:-}" ]]; then
 fi
 mode="${1:-compare}"
 case "$mode" in
-  scaling) shift; exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" --scaling "$@" ;;
+  scaling) shift; exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" --scaling --forks 3 "$@" ;;
   xmx64) shift; exec java -Xmx64m ${JAVA_OPTS:-} -jar "$jar" --records 1000000 --rounds 1 "$@" ;;
   jmh) shift; exec java ${JAVA_OPTS:-} -cp "$jar" org.openjdk.jmh.Main ExpressionBench "$@" ;;
   profile)
@@ -32,6 +33,10 @@ case "$mode" in
     jfr print --json --stack-depth 300 --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.json"
     python3 "$here/jfr-summary.py" "$out/samples.json" main 30
     echo "recording: $out/rec.jfr" ;;
-  compare) [[ $# -gt 0 ]] && shift; exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "$@" ;;
-  *) exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "$@" ;;
+  compare|-*)
+    [[ "$mode" == compare ]] && shift
+    # five fresh JVMs unless told otherwise: one JVM's JIT can swing the ratio by ±15 %
+    forks=(--forks 5); [[ " $* " == *" --forks "* ]] && forks=()
+    exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "${forks[@]}" "$@" ;;
+  *) echo "unknown mode $mode (compare, scaling, xmx64, jmh, profile, or Compare options)" >&2; exit 64 ;;
 esac

@@ -234,7 +234,7 @@ public final class Compare {
     List<Style> styles = List.of(Style.values());
     int rounds = 3;
     long warmupRecords = 100_000;
-    int warmupRounds = 2;
+    int warmupRounds = 3;
     List<String> sides = List.of("baseline", "pagewalk");
     boolean scaling = false;
     Path outDir = null;

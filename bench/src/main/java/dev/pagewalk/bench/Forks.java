@@ -98,8 +98,10 @@ final class Forks {
       double[] ratios = values.stream().filter(v -> v[0] > 0 && v[1] > 0).mapToDouble(v -> v[1] / v[0]).toArray();
       double[] cpuRatios = values.stream().filter(v -> v[2] > 0 && v[3] > 0).mapToDouble(v -> v[2] / v[3]).toArray();
       String[] parts = key.split(" ");
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-6s %,10d records  baseline %,10.0f  pagewalk %,10.0f rec/s",
-          parts[0], Long.parseLong(parts[1]), median(baseline), median(pagewalk)));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+          "  %-6s %,10d records  baseline %,10.0f rec/s (%.2f µs/rec)  pagewalk %,10.0f rec/s (%.2f µs/rec)",
+          parts[0], Long.parseLong(parts[1]), median(baseline), micros(median(baseline)),
+          median(pagewalk), micros(median(pagewalk))));
       if (ratios.length > 0) {
         Arrays.sort(ratios);
         line.append(String.format(Locale.ROOT, "  ratio %.3f (forks: %s; range %.3f–%.3f)  CPU-time ratio %.3f",
@@ -109,6 +111,10 @@ final class Forks {
       System.out.println(line);
     });
     System.out.println(Machine.load());
+  }
+
+  private static double micros(double recordsPerSecond) {
+    return recordsPerSecond == 0 ? 0 : 1e6 / recordsPerSecond;
   }
 
   private static String format(double[] values) {
