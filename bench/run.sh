@@ -34,7 +34,7 @@ case "$mode" in
     python3 "$here/jfr-summary.py" "$out/samples.json" main 30
     echo "recording: $out/rec.jfr" ;;
   compare|-*)
-    [[ "$mode" == compare ]] && shift
+    if [[ "$mode" == compare && $# -gt 0 ]]; then shift; fi
     # five fresh JVMs unless told otherwise: one JVM's JIT can swing the ratio by ±15 %
     forks=(--forks 5); [[ " $* " == *" --forks "* ]] && forks=()
     exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "${forks[@]}" "$@" ;;
