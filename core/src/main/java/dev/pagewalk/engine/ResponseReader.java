@@ -29,7 +29,7 @@ final class ResponseReader {
   }
 
   Decoded decode(HttpResponse response, ResponsePlan plan) throws IOException {
-    Object body = DECODER.decode(response, plan.type());
+    Object body = DECODER.decode(response, plan.type(), plan.bodyShape());
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);

@@ -11,15 +11,20 @@ final class CompiledExpression {
   private final String[] variables;
   private final String mvelSource;
   private final PathAccessor path;
+  private final Node node;
 
   CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables, String mvelSource) {
-    this(source, compiled, constants, variables, mvelSource, null);
+    this(source, compiled, constants, variables, mvelSource, null, null);
   }
 
-  /** With {@code path}, a pure path expression is evaluated by its accessor, not by MVEL. */
+  /**
+   * With {@code path}, a pure path expression is evaluated by its accessor, not by MVEL; {@code
+   * node} is the checked syntax tree (null when unknown), kept to tell what the expression reads.
+   */
   CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables,
-      String mvelSource, PathAccessor path) {
+      String mvelSource, PathAccessor path, Node node) {
     this.path = path;
+    this.node = node;
     this.source = source;
     this.compiled = compiled;
     this.constants = constants;
@@ -44,6 +49,11 @@ final class CompiledExpression {
       }
       throw new EvaluationException("expression {{" + source + "}}: internal error", e);
     }
+  }
+
+  /** The checked syntax tree, or null when unknown. */
+  Node node() {
+    return node;
   }
 
   /** The accessor when the expression is a pure path, else null. */

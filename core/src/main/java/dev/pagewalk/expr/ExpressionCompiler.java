@@ -134,7 +134,7 @@ public final class ExpressionCompiler {
     }
     Serializable compiled = gate.compile(generated);
     return new CompiledExpression(source.strip(), compiled, translation.constants(),
-        translation.variables(), generated, PathAccessor.of(node));
+        translation.variables(), generated, PathAccessor.of(node), node);
   }
 
   private static String escape(String key) {

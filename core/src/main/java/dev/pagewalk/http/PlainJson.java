@@ -19,11 +19,16 @@ final class PlainJson {
   private PlainJson() {}
 
   static Object read(JsonParser p) throws IOException {
+    return read(p, Shape.ALL);
+  }
+
+  /** Reads one value keeping only what {@code shape} names; skipped parts are still parsed (and must be valid JSON). */
+  static Object read(JsonParser p, Shape shape) throws IOException {
     JsonToken t = p.nextToken();
     if (t == null) {
       return null;
     }
-    Object value = value(p, t, 0);
+    Object value = shape.all() ? value(p, t, 0) : shaped(p, t, shape);
     if (p.nextToken() != null) {
       throw new com.fasterxml.jackson.core.JsonParseException(p,
           "Trailing token (of type " + p.currentToken() + ") found after value");
@@ -75,6 +80,39 @@ final class PlainJson {
       default:
         throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + t);
     }
+  }
+
+  /** A value decoded with a shape that is not {@link Shape#ALL}. */
+  private static Object shaped(JsonParser p, JsonToken t, Shape shape) throws IOException {
+    if (t == JsonToken.START_OBJECT) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      String name;
+      while ((name = p.nextFieldName()) != null) {
+        JsonToken next = p.nextToken();
+        Shape inner = shape.field(name);
+        if (inner == null) {
+          p.skipChildren();
+        } else {
+          map.put(name, inner.all() ? value(p, next, 0) : shaped(p, next, inner));
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + p.currentToken());
+      }
+      return map;
+    }
+    if (t == JsonToken.START_ARRAY) {
+      List<Object> list = new ArrayList<>();
+      JsonToken next;
+      while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (next == null) {
+          throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
+        }
+        list.add(shaped(p, next, shape));
+      }
+      return list;
+    }
+    return value(p, t, 0);
   }
 
   /** The initial capacity at which a map holds {@code fields} entries without growing. */

@@ -66,6 +66,14 @@ public final class ResponseDecoder {
    * @throws IllegalArgumentException for an unknown type
    */
   public Object decode(HttpResponse response, String type) throws MalformedBodyException {
+    return decode(response, type, Shape.ALL);
+  }
+
+  /**
+   * The body as plain data, keeping of a JSON body only what {@code shape} names (the skipped
+   * parts are still parsed, so malformed or truncated JSON anywhere is still an error).
+   */
+  public Object decode(HttpResponse response, String type, Shape shape) throws MalformedBodyException {
     String t = type == null ? "automatic" : type.toLowerCase(Locale.ROOT);
     String contentType = response.headers().first("Content-Type").orElse("");
     Charset charset = ContentTypes.charset(contentType);
@@ -78,12 +86,12 @@ public final class ResponseDecoder {
           "unknown response type \"" + type + "\" (expected automatic, json or text)");
     };
     if (json) {
-      return json(body, charset);
+      return json(body, charset, shape);
     }
     return body.length == 0 ? null : new String(body, charset);
   }
 
-  private Object json(byte[] body, Charset charset) throws MalformedBodyException {
+  private Object json(byte[] body, Charset charset, Shape shape) throws MalformedBodyException {
     if (isBlank(body, charset)) {
       return null;
     }
@@ -91,7 +99,7 @@ public final class ResponseDecoder {
       try (JsonParser parser = charset.equals(StandardCharsets.UTF_8)
           ? mapper.getFactory().createParser(body)
           : mapper.getFactory().createParser(new String(body, charset))) {
-        return PlainJson.read(parser);
+        return PlainJson.read(parser, shape);
       }
     } catch (StreamConstraintsException e) {
       String reason = e.getOriginalMessage().contains("nesting depth")

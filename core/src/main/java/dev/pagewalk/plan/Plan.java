@@ -36,6 +36,12 @@ public record Plan(
     requests = List.copyOf(requests);
   }
 
+  /** This plan with other requests. */
+  public Plan withRequests(List<RequestPlan> next) {
+    return new Plan(name, title, description, fileName, contentHash, baseUrl, parameters, connection,
+        headers, limits, retry, next, audit, sync, rateLimit, network, baseUrlTemplate);
+  }
+
   /** The request whose records are the output (the last of a chain). */
   public RequestPlan outputRequest() {
     return requests.get(requests.size() - 1);

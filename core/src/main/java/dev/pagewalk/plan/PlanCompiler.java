@@ -24,6 +24,8 @@ public final class PlanCompiler {
 
   private final SpecDocument doc;
   private final List<Diagnostic> problems = new ArrayList<>();
+  /** Every template compiled for this plan, to work out what of a response it reads. */
+  private final List<Template> compiled = new ArrayList<>();
 
   private PlanCompiler(SpecDocument doc) {
     this.doc = doc;
@@ -35,7 +37,7 @@ public final class PlanCompiler {
     if (!compiler.problems.isEmpty()) {
       throw new SpecException(compiler.problems);
     }
-    return plan;
+    return BodyShapes.apply(plan, compiler.compiled);
   }
 
   private Plan plan() {
@@ -113,7 +115,7 @@ public final class PlanCompiler {
       String field = list.get(i).asText();
       fields.add(field);
       try {
-        order.add(EXPRESSIONS.compile("{{item." + field + "}}", Scopes.item("sync.order")));
+        order.add(recorded(EXPRESSIONS.compile("{{item." + field + "}}", Scopes.item("sync.order"))));
       } catch (ExpressionException e) {
         problem("/sync/order/" + i, "sync.order entries are field paths of a record, like"
             + " updated_at or meta.id: " + e.getMessage(), null);
@@ -195,7 +197,8 @@ public final class PlanCompiler {
         template(at + "/key", Scopes.item("response.key")),
         "skip".equals(node.path("onMissingKey").asText()),
         template(at + "/limit", Scopes.response("response.limit")),
-        template(at + "/temp", Scopes.afterIterate("response.temp")));
+        template(at + "/temp", Scopes.afterIterate("response.temp")),
+        null);
   }
 
   private PaginationPlan pagination(String at, JsonNode node) {
@@ -248,12 +251,17 @@ public final class PlanCompiler {
       return null;
     }
     try {
-      return EXPRESSIONS.compile(doc.plain(pointer), scope);
+      return recorded(EXPRESSIONS.compile(doc.plain(pointer), scope));
     } catch (ExpressionException e) {
       problems.add(
           doc.diagnostic(pointer + e.relativePointer(), e.offset(), e.getMessage(), e.hint()));
       return null;
     }
+  }
+
+  private Template recorded(Template t) {
+    compiled.add(t);
+    return t;
   }
 
   private void problem(String pointer, String message, String hint) {

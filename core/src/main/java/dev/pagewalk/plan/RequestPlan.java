@@ -25,4 +25,10 @@ public record RequestPlan(
   public RequestPlan {
     sanitize = List.copyOf(sanitize);
   }
+
+  /** This request with another response plan. */
+  public RequestPlan withResponse(ResponsePlan next) {
+    return new RequestPlan(pointer, url, method, qs, headers, body, bodyType, encodeUrl, temp,
+        condition, next, pagination, repeat, sanitize);
+  }
 }
