@@ -186,8 +186,8 @@ final class ChainRunner {
               pageNumber, request.display(), decoded.http().status(), page.received(),
               accepted.size(), c.recordsEmitted, attempts,
               page.records().size() - accepted.size(),
-              accepted.isEmpty() ? null : accepted.get(0).key(),
-              accepted.isEmpty() ? null : accepted.get(accepted.size() - 1).key(),
+              accepted.isEmpty() ? null : DeferredRecords.keyAt(accepted, 0),
+              accepted.isEmpty() ? null : DeferredRecords.keyAt(accepted, accepted.size() - 1),
               pagingBefore, total, millis));
       if (loop != null) {
         throw loop;

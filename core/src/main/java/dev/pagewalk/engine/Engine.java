@@ -40,7 +40,6 @@ public final class Engine {
 
   private Engine() {}
 
-  /** The plug-ins of a run. */
   /**
    * The plug-ins of a run. {@code correlationHeader}, when not null, names a request header that
    * carries the run id on every request.
@@ -109,7 +108,8 @@ public final class Engine {
     PageWriter writer =
         (records, checkpoint) -> {
           try {
-            sink.write(records, checkpoint.get());
+            // a sink gets plain records, each value built once, whatever it does with the list
+            sink.write(List.copyOf(records), checkpoint.get());
           } catch (IOException e) {
             throw new RunStop(StopReason.ERROR,
                 new RunFailureException(stream + ": writing to the sink failed: " + e.getMessage(), e));

@@ -39,7 +39,7 @@ final class KeySet {
   long[] prepare(List<OutputRecord> records) {
     long[] fingerprints = new long[records.size()];
     for (int i = 0; i < fingerprints.length; i++) {
-      Object key = records.get(i).key();
+      Object key = DeferredRecords.keyAt(records, i);
       fingerprints[i] = key == null ? 0 : fingerprint(key);
     }
     long[] t = table;

@@ -45,52 +45,47 @@ final class PageAcceptor {
     SyncPlan sync = run.plan.sync();
     checkOrder(page, pageNumber);
     List<OutputRecord> records = page.records();
-    // the page's own list is delivered as it is unless a record is dropped (the common case)
-    List<OutputRecord> deliver = null;
+    int size = records.size();
+    boolean[] keep = new boolean[size];
+    int kept = 0;
     List<Object> duplicates = new ArrayList<>();
     long[] fingerprints = seen.prepare(records);
-    for (int i = 0; i < records.size(); i++) {
-      OutputRecord r = records.get(i);
-      boolean keep = true;
+    for (int i = 0; i < size; i++) {
       if (sync.incremental()) {
         List<Object> pair = page.cursors().get(i);
         if (stateWatermark != null && CursorValues.comparePairs(pair, stateWatermark) <= 0) {
           run.counters.alreadySynced++;
-          keep = false;
-        } else if (boundary != null && CursorValues.compare(pair.get(0), boundary) > 0) {
+          continue;
+        }
+        if (boundary != null && CursorValues.compare(pair.get(0), boundary) > 0) {
           run.counters.beyondBoundary++;
-          keep = false;
-        } else if (watermark == null || CursorValues.comparePairs(pair, watermark) > 0) {
+          continue;
+        }
+        if (watermark == null || CursorValues.comparePairs(pair, watermark) > 0) {
           watermark = pair;
         }
       }
-      if (keep) {
-        Object key = r.key();
-        boolean newInRun = key == null || seen.addFingerprint(fingerprints[i]);
-        boolean repeatedInWalk = key != null
-            && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
-        if (repeatedInWalk) {
-          duplicates.add(r.key());
-          run.counters.duplicates++;
-        }
-        keep = newInRun;
+      Object key = DeferredRecords.keyAt(records, i);
+      boolean newInRun = key == null || seen.addFingerprint(fingerprints[i]);
+      boolean repeatedInWalk = key != null
+          && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
+      if (repeatedInWalk) {
+        duplicates.add(key);
+        run.counters.duplicates++;
       }
-      if (!keep && deliver == null) {
-        deliver = new ArrayList<>(records.subList(0, i));
-      } else if (keep && deliver != null) {
-        deliver.add(r);
+      if (newInRun) {
+        keep[i] = true;
+        kept++;
       }
     }
-    if (deliver == null) {
-      deliver = records;
-    }
-    lastPageAllRepeated = !records.isEmpty() && duplicates.size() == records.size();
+    List<OutputRecord> deliver = kept == size ? records : kept(records, keep);
+    lastPageAllRepeated = size > 0 && duplicates.size() == size;
     List<List<Object>> order = page.order();
     auditor.page(
         new PageFacts(
             pageNumber, request, pagingState, status, attempts, page.received(), page.filtered(),
             deliver.isEmpty() ? List.of()
-                : List.of(keyOf(deliver.get(0)), keyOf(deliver.get(deliver.size() - 1))),
+                : List.of(keyOf(deliver, 0), keyOf(deliver, deliver.size() - 1)),
             duplicates, total,
             order.isEmpty() ? null : order.get(0),
             order.isEmpty() ? null : order.get(order.size() - 1),
@@ -99,8 +94,23 @@ final class PageAcceptor {
     return deliver;
   }
 
-  private static Object keyOf(OutputRecord r) {
-    return r.key() == null ? "" : r.key();
+  private static Object keyOf(List<OutputRecord> records, int index) {
+    Object key = DeferredRecords.keyAt(records, index);
+    return key == null ? "" : key;
+  }
+
+  /** The records whose flag is set; a deferred page stays deferred. */
+  private static List<OutputRecord> kept(List<OutputRecord> records, boolean[] keep) {
+    if (records instanceof DeferredRecords d) {
+      return d.keep(keep);
+    }
+    List<OutputRecord> out = new ArrayList<>();
+    for (int i = 0; i < keep.length; i++) {
+      if (keep[i]) {
+        out.add(records.get(i));
+      }
+    }
+    return out;
   }
 
   /** Starts a new walk of the same run: fresh evidence, same delivered keys. */

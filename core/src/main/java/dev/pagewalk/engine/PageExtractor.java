@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns the exposed response into records: {@code iterate} (null = no items), {@code
@@ -35,7 +36,12 @@ final class PageExtractor {
     container.put("last", items.isEmpty() ? null : items.get(items.size() - 1));
     Map<String, Object> iterate = new LinkedHashMap<>();
     iterate.put("container", container);
-    List<OutputRecord> records = new ArrayList<>(Math.min(items.size(), 4096));
+    // an output of item paths cannot fail, so its values are built as the sink takes them
+    Function<Object, Object> deferred = plan.output() == null ? null : plan.output().asFunctionOf("item");
+    List<OutputRecord> records = deferred != null ? null : new ArrayList<>(Math.min(items.size(), 4096));
+    Object[] keys = deferred == null ? null : new Object[items.size()];
+    Object[] kept = deferred == null ? null : new Object[items.size()];
+    int count = 0;
     SyncPlan sync = run.plan.sync();
     Template sequentialId = run.plan.audit().sequentialId();
     List<List<Object>> order = sync.order().isEmpty() ? List.of() : new ArrayList<>();
@@ -50,11 +56,12 @@ final class PageExtractor {
         filtered++;
         continue;
       }
-      if (records.size() >= room) {
+      if (count >= room) {
         truncated = true;
         break;
       }
-      Object value = plan.output() == null ? s.item : reader.evaluate(plan.output(), "response.output");
+      Object value = deferred != null ? null
+          : plan.output() == null ? s.item : reader.evaluate(plan.output(), "response.output");
       Object key = null;
       if (plan.key() != null) {
         key = reader.evaluate(plan.key(), "response.key");
@@ -71,7 +78,13 @@ final class PageExtractor {
                       + (key == null ? "null" : "''") + ")"));
         }
       }
-      records.add(new OutputRecord(key, value, pageNumber));
+      if (deferred != null) {
+        keys[count] = key;
+        kept[count] = s.item;
+      } else {
+        records.add(new OutputRecord(key, value, pageNumber));
+      }
+      count++;
       if (!sync.order().isEmpty()) {
         List<Object> tuple = new ArrayList<>(sync.order().size());
         for (Template t : sync.order()) {
@@ -92,7 +105,9 @@ final class PageExtractor {
     }
     s.item = null;
     s.iterate = iterate;
-    return new Page(records, items.size(), filtered, truncated, order, ids, cursors);
+    List<OutputRecord> out = deferred != null
+        ? new DeferredRecords(keys, kept, count, pageNumber, deferred) : records;
+    return new Page(out, items.size(), filtered, truncated, order, ids, cursors);
   }
 
   private Long sequentialId(Object v, long pageNumber) {

@@ -3,6 +3,7 @@ package dev.pagewalk.expr;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A map with templates as values; entries whose value evaluates to null are left out. The
@@ -44,21 +45,31 @@ final class MapTemplate implements Template {
 
   @Override
   public Object evaluate(Bindings bindings) {
-    Map<String, Object> out = new LinkedHashMap<>((int) (keys.length / 0.75f) + 1);
     if (paths != null) {
-      Object from = bindings.variable(root);
-      for (int i = 0; i < keys.length; i++) {
-        Object value = paths[i].from(from);
-        if (value != null) {
-          out.put(keys[i], value);
-        }
-      }
-      return out;
+      return from(bindings.variable(root));
     }
+    Map<String, Object> out = new LinkedHashMap<>((int) (keys.length / 0.75f) + 1);
     for (int i = 0; i < keys.length; i++) {
       Object value = values[i].evaluate(bindings);
       if (value != null) {
         out.put(keys[i], value);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Function<Object, Object> asFunctionOf(String variable) {
+    return paths != null && root.equals(variable) ? this::from : null;
+  }
+
+  /** The map, every value a path from {@code value}, the value of {@link #root}. */
+  private Map<String, Object> from(Object value) {
+    Map<String, Object> out = new LinkedHashMap<>((int) (keys.length / 0.75f) + 1);
+    for (int i = 0; i < keys.length; i++) {
+      Object v = paths[i].from(value);
+      if (v != null) {
+        out.put(keys[i], v);
       }
     }
     return out;

@@ -1,5 +1,7 @@
 package dev.pagewalk.expr;
 
+import java.util.function.Function;
+
 /**
  * A compiled spec value: a constant, a single {@code {{expression}}} (which keeps its type), a
  * string with interpolated parts, or a map or list of templates. Immutable and thread-safe;
@@ -16,4 +18,13 @@ public interface Template {
 
   /** True when the value has no expression at all. */
   boolean isConstant();
+
+  /**
+   * This template as a function of one variable's value, when that is all it reads and it cannot
+   * fail (member and index paths only, such as an {@code output} of {@code item.*} fields); else
+   * null. Lets the engine build the value later, from the variable's saved value.
+   */
+  default Function<Object, Object> asFunctionOf(String variable) {
+    return null;
+  }
 }

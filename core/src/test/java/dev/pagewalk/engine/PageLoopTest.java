@@ -57,6 +57,42 @@ class PageLoopTest {
   }
 
   @Nested
+  class Records {
+    private static final String OUTPUT_SPEC = TOKEN_SPEC.replace(
+        "    key: \"{{item.id}}\"\n",
+        "    key: \"{{item.id}}\"\n    output: {id: \"{{item.id}}\", city: \"{{item.address.city}}\"}\n%s");
+
+    private Runner.Collected run(String onMissingKey, String... pages) {
+      assertThat(OUTPUT_SPEC).contains("output:");
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, pages[i]));
+      return runner(t).collect(Pagewalk.parse("out.yaml", OUTPUT_SPEC.formatted(onMissingKey)), RunInput.empty());
+    }
+
+    @Test
+    void aRecordWithoutAKeyFailsItsPageBeforeAnyOfThatPageIsDelivered() {
+      Runner.Collected c = run("",
+          "{\"data\":[{\"id\":1,\"address\":{\"city\":\"A\"}}],\"next\":\"b\"}",
+          "{\"data\":[{\"id\":2},{\"id\":3},{\"name\":\"no id\"}],\"next\":\"c\"}");
+      assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
+      assertThat(c.result().failure().getMessage())
+          .isEqualTo("tokens: record 3 of page 2 has no key (response.key evaluated to null)");
+      assertThat(c.records()).extracting(OutputRecord::value).containsExactly(Map.of("id", 1L, "city", "A"));
+    }
+
+    @Test
+    void outputsAreBuiltPerRecordWithMissingPathsLeftOutAndDuplicatesDropped() {
+      Runner.Collected c = run("    onMissingKey: skip\n",
+          "{\"data\":[{\"id\":1,\"address\":{\"city\":\"A\"},\"x\":9},{\"id\":2}],\"next\":\"b\"}",
+          "{\"data\":[{\"id\":2,\"address\":{\"city\":\"B\"}},{\"name\":\"no id\"},{\"id\":3,\"address\":[1]}],\"next\":null}");
+      assertThat(c.records()).extracting(OutputRecord::value).containsExactly(
+          Map.of("id", 1L, "city", "A"), Map.of("id", 2L), Map.of("id", 3L));
+      assertThat(c.records()).extracting(OutputRecord::page).containsExactly(1L, 1L, 2L);
+      assertThat(c.result().duplicatesDropped()).isEqualTo(1);
+      assertThat(c.result().recordsFiltered()).isEqualTo(1);
+    }
+  }
+
+  @Nested
   class Retries {
     @Test
     void resendTheVerySameRequestAndNeverAdvance() {

@@ -81,4 +81,22 @@ class PathAccessorTest {
     Map<?, ?> out = (Map<?, ?>) Expr.COMPILER.compile(spec, scope).evaluate(fresh);
     assertThat(out.get("a")).isNotEqualTo(out.get("b"));
   }
+
+  @Test
+  void onlyTemplatesOfPathsFromOneVariableBecomeFunctionsOfItsValue() throws ExpressionException {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("id", "{{item.id}}");
+    spec.put("deep", "{{item.meta.deep.v}}");
+    java.util.function.Function<Object, Object> f = Expr.COMPILER.compile(spec, SCOPE).asFunctionOf("item");
+    assertThat(f).isNotNull();
+    assertThat(f.apply(ITEM)).isEqualTo(Expr.COMPILER.compile(spec, SCOPE).evaluate(BINDINGS));
+    assertThat(Expr.COMPILER.compile("{{item.tags[2]}}", SCOPE).asFunctionOf("item").apply(ITEM)).isEqualTo("b");
+
+    assertThat(Expr.COMPILER.compile(spec, SCOPE).asFunctionOf("body")).isNull();
+    spec.put("n", "{{length(item.tags)}}");
+    assertThat(Expr.COMPILER.compile(spec, SCOPE).asFunctionOf("item")).isNull();
+    assertThat(Expr.COMPILER.compile(Map.of("a", "{{item.id}}", "b", "{{body[1].id}}"), SCOPE).asFunctionOf("item")).isNull();
+    assertThat(Expr.COMPILER.compile("x{{item.id}}", SCOPE).asFunctionOf("item")).isNull();
+    assertThat(Expr.COMPILER.compile("{{uuid}}", new Scope("test", Set.of("uuid"))).asFunctionOf("uuid")).isNull();
+  }
 }
