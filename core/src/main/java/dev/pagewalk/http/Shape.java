@@ -20,8 +20,18 @@ public final class Shape {
 
   private final Map<String, Shape> fields;
 
+  /**
+   * Field names are interned, like the names the decoder's parser returns, so the lookup done for
+   * every field of every object matches by identity; a HashMap, because it checks identity first.
+   */
   private Shape(Map<String, Shape> fields) {
-    this.fields = fields;
+    if (fields == null) {
+      this.fields = null;
+    } else {
+      Map<String, Shape> interned = new HashMap<>();
+      fields.forEach((k, v) -> interned.put(k.intern(), v));
+      this.fields = interned;
+    }
   }
 
   /** True when everything is kept. */
