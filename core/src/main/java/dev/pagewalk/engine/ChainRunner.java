@@ -237,7 +237,7 @@ final class ChainRunner {
   }
 
   private Decoded respond(RequestPlan req, BuiltRequest request, boolean resumed) {
-    Decoded decoded = sender.send(request, r -> reader.decode(r, req.response()));
+    Decoded decoded = sender.send(request, reader.streamParser(req.response()), r -> reader.decode(r, req.response()));
     if (resumed && run.plan.sync().expiredCursorStatuses().contains(decoded.http().status())) {
       throw new ExpiredCursor(decoded.http().status(), request.display());
     }

@@ -6,7 +6,10 @@ import dev.pagewalk.StopReason;
 import dev.pagewalk.expr.EvaluationException;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
+import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.http.Parsed;
+import dev.pagewalk.http.StreamParser;
 import dev.pagewalk.http.LinkHeader;
 import dev.pagewalk.http.ResponseDecoder;
 import dev.pagewalk.plan.ResponsePlan;
@@ -28,8 +31,25 @@ final class ResponseReader {
     this.run = run;
   }
 
-  Decoded decode(HttpResponse response, ResponsePlan plan) throws IOException {
-    Object body = DECODER.decode(response, plan.type(), plan.bodyShape());
+  /** Parses a successful UTF-8 JSON response as it arrives, into the plan's body shape. */
+  StreamParser streamParser(ResponsePlan plan) {
+    return new StreamParser() {
+      @Override
+      public boolean wants(int status, Headers headers) {
+        return status >= 200 && status < 300 && !run.plan.retry().statuses().contains(status)
+            && ResponseDecoder.isUtf8Json(plan.type(), headers);
+      }
+
+      @Override
+      public Object parse(java.io.InputStream body) throws IOException {
+        return DECODER.decodeStream(body, plan.bodyShape());
+      }
+    };
+  }
+
+  Decoded decode(Parsed parsed, ResponsePlan plan) throws IOException {
+    HttpResponse response = parsed.response();
+    Object body = parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type(), plan.bodyShape());
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);

@@ -7,6 +7,8 @@ import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.http.Parsed;
+import dev.pagewalk.http.StreamParser;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.plan.RetryPlan;
 import dev.pagewalk.retry.Fault;
@@ -39,14 +41,14 @@ final class Sender {
   /** What to do with a response whose status is not retried; an IOException is retried. */
   @FunctionalInterface
   interface BodyParser<T> {
-    T parse(HttpResponse response) throws IOException;
+    T parse(Parsed response) throws IOException;
   }
 
   /**
    * Sends the request until a response is not retryable, then parses it; a parse failure (a
    * truncated or malformed body) is an I/O failure and is retried like one.
    */
-  <T> T send(BuiltRequest request, BodyParser<T> parser) {
+  <T> T send(BuiltRequest request, StreamParser stream, BodyParser<T> parser) {
     Counters c = run.counters;
     c.logicalRequests++;
     if (request.pagination()) {
@@ -60,9 +62,11 @@ final class Sender {
       checkCancelled();
       pace();
       HttpResponse response;
+      Parsed parsed;
       c.requests++;
       try {
-        response = run.transport.send(request.http(), limits);
+        parsed = run.transport.send(request.http(), limits, stream);
+        response = parsed.response();
       } catch (IOException e) {
         Fault fault = Fault.of(e);
         count(fault.label());
@@ -96,7 +100,7 @@ final class Sender {
         }
       }
       try {
-        return parser.parse(response);
+        return parser.parse(parsed);
       } catch (IOException e) {
         Fault fault = Fault.of(e);
         count(fault.label());

@@ -77,14 +77,19 @@ public final class ApacheTransport implements Transport {
 
   @Override
   public HttpResponse send(HttpRequest request, RequestLimits limits) throws IOException {
+    return send(request, limits, null).response();
+  }
+
+  @Override
+  public Parsed send(HttpRequest request, RequestLimits limits, StreamParser parser) throws IOException {
     try (DeadlineGuard guard = DeadlineGuard.start(limits.deadline(), scheduler)) {
       HttpRequest current = request;
       List<URI> chain = new ArrayList<>(List.of(request.uri()));
       Set<String> visited = new HashSet<>(Set.of(request.method() + " " + request.uri()));
       while (true) {
-        Exchange exchange = exchange(current, limits, guard);
+        Exchange exchange = exchange(current, limits, guard, parser);
         if (!Redirects.isRedirect(exchange.response.status()) || exchange.location == null) {
-          return exchange.response;
+          return new Parsed(exchange.response, exchange.value, exchange.parsed);
         }
         URI next = Redirects.resolve(current.uri(), exchange.location);
         chain.add(next);
@@ -102,9 +107,9 @@ public final class ApacheTransport implements Transport {
     }
   }
 
-  private record Exchange(HttpResponse response, String location) {}
+  private record Exchange(HttpResponse response, String location, Object value, boolean parsed) {}
 
-  private Exchange exchange(HttpRequest request, RequestLimits limits, DeadlineGuard guard)
+  private Exchange exchange(HttpRequest request, RequestLimits limits, DeadlineGuard guard, StreamParser parser)
       throws IOException {
     CloseableHttpClient http = clientFor(request.uri(), limits.network());
     HttpUriRequestBase req = toApache(request);
@@ -112,11 +117,29 @@ public final class ApacheTransport implements Transport {
     ClassicHttpResponse resp = null;
     try {
       resp = http.executeOpen(null, req, HttpClientContext.create());
-      byte[] body = BodyReader.read(resp.getEntity(), limits.maxBodyBytes(), guard);
       Header location = resp.getFirstHeader("Location");
-      HttpResponse response = new HttpResponse(
-          resp.getCode(), resp.getReasonPhrase(), headers(resp.getHeaders()), body, request.uri());
-      return new Exchange(response, location == null ? null : location.getValue());
+      Headers headers = headers(resp.getHeaders());
+      boolean last = !Redirects.isRedirect(resp.getCode()) || location == null;
+      Object value = null;
+      boolean parsed = false;
+      byte[] body;
+      if (parser != null && last && resp.getEntity() != null && parser.wants(resp.getCode(), headers)) {
+        CapturingInputStream in = CapturingInputStream.open(resp.getEntity(), limits.maxBodyBytes(), guard);
+        try {
+          value = parser.parse(in);
+          parsed = true;
+        } catch (IOException | RuntimeException e) {
+          if (in.failure() != null) {
+            throw in.failure();
+          }
+          // not the connection: the caller parses the complete body again and reports it
+        }
+        body = in.finish();
+      } else {
+        body = BodyReader.read(resp.getEntity(), limits.maxBodyBytes(), guard);
+      }
+      HttpResponse response = new HttpResponse(resp.getCode(), resp.getReasonPhrase(), headers, body, request.uri());
+      return new Exchange(response, location == null ? null : location.getValue(), value, parsed);
     } catch (IOException e) {
       req.cancel();
       if (e instanceof ResponseTooLargeException || e instanceof DeadlineExceededException) {

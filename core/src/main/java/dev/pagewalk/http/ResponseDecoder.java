@@ -91,6 +91,24 @@ public final class ResponseDecoder {
     return body.length == 0 ? null : new String(body, charset);
   }
 
+  /** True when {@link #decode} would read a response of this type and Content-Type as UTF-8 JSON. */
+  public static boolean isUtf8Json(String type, Headers headers) {
+    String t = type == null ? "automatic" : type.toLowerCase(Locale.ROOT);
+    String contentType = headers.first("Content-Type").orElse("");
+    boolean json = t.equals("json") || t.equals("automatic") && ContentTypes.isJson(contentType);
+    return json && ContentTypes.charset(contentType).equals(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads UTF-8 JSON from a stream as {@link #decode} reads it from bytes (null when the body is
+   * empty or blank). Failures are thrown as they come; see {@link StreamParser}.
+   */
+  public Object decodeStream(java.io.InputStream body, Shape shape) throws IOException {
+    try (JsonParser parser = mapper.getFactory().createParser(body)) {
+      return PlainJson.read(parser, shape);
+    }
+  }
+
   private Object json(byte[] body, Charset charset, Shape shape) throws MalformedBodyException {
     if (isBlank(body, charset)) {
       return null;

@@ -11,6 +11,15 @@ import java.io.IOException;
 public interface Transport extends AutoCloseable {
   HttpResponse send(HttpRequest request, RequestLimits limits) throws IOException;
 
+  /**
+   * Sends the request like {@link #send(HttpRequest, RequestLimits)} and, where the transport can,
+   * hands the final response's body to {@code parser} as it arrives (when the parser wants it).
+   * The default reads the whole body first and parses nothing.
+   */
+  default Parsed send(HttpRequest request, RequestLimits limits, StreamParser parser) throws IOException {
+    return Parsed.unparsed(send(request, limits));
+  }
+
   @Override
   default void close() {}
 }
