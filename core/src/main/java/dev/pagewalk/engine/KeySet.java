@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The keys a run has already delivered, as 64-bit fingerprints in an open-addressing table (load
- * at most 3/4): one million keys take 16 MB, whatever the keys' length, and 24 MB while the table
- * doubles. Fingerprints are taken from the key itself — integers and text without building a
+ * at most 3/4) of 256 segments that double one at a time: one million keys take 16 MB, whatever
+ * the keys' length, in 64 KB arrays. Fingerprints are taken from the key itself — integers and text without building a
  * string — with the language's equality: {@code 1}, {@code 1.0} and {@code 1.00} are one key,
  * {@code "1"} another. Two different keys share a fingerprint with a chance of about one in
  * 3·10^7 in a run of a million keys; the record would then be counted as a duplicate, which the
@@ -20,10 +20,24 @@ final class KeySet {
   private static final long NUMBER = 0xC2B2AE3D27D4EB4FL;
   private static final long OTHER = 0x165667B19E3779F9L;
 
-  private long[] table = new long[1024];
+  /**
+   * The table is split by the fingerprint's top bits into segments that grow one at a time, so
+   * no allocation is ever large: a single table of a million keys is a 16 MB array that needs
+   * 24 MB at once while it doubles, and in a small heap the collector may find no contiguous room
+   * for it. A segment stays under 512 KB up to about ten million keys.
+   */
+  private static final int SEGMENT_BITS = 8;
+  private final long[][] segments = new long[1 << SEGMENT_BITS][];
+  private final int[] sizes = new int[1 << SEGMENT_BITS];
   private int size;
   /** Folded from the slots {@link #prepare} touches, so the JIT cannot drop those loads. */
   private long touched;
+
+  KeySet() {
+    for (int i = 0; i < segments.length; i++) {
+      segments[i] = new long[16];
+    }
+  }
 
   /** Adds the key; false when it was already present. */
   boolean add(Object key) {
@@ -42,11 +56,10 @@ final class KeySet {
       Object key = DeferredRecords.keyAt(records, i);
       fingerprints[i] = key == null ? 0 : fingerprint(key);
     }
-    long[] t = table;
-    int mask = t.length - 1;
     long acc = 0;
     for (long f : fingerprints) {
-      acc ^= t[slot(f, mask)];
+      long[] t = segments[segment(f)];
+      acc ^= t[slot(f, t.length - 1)];
     }
     touched ^= acc;
     return fingerprints;
@@ -54,10 +67,12 @@ final class KeySet {
 
   /** Adds a fingerprint from {@link #fingerprint} or {@link #prepare}; false when already present. */
   boolean addFingerprint(long f) {
-    if ((size + 1) * 4L > table.length * 3L) {
-      grow();
+    int s = segment(f);
+    if ((sizes[s] + 1) * 4L > segments[s].length * 3L) {
+      segments[s] = grown(segments[s]);
     }
-    if (insert(table, f)) {
+    if (insert(segments[s], f)) {
+      sizes[s]++;
       size++;
       return true;
     }
@@ -70,7 +85,11 @@ final class KeySet {
 
   /** Heap taken by the table, in bytes. */
   long tableBytes() {
-    return table.length * 8L;
+    long bytes = 0;
+    for (long[] t : segments) {
+      bytes += t.length * 8L;
+    }
+    return bytes;
   }
 
   static long fingerprint(Object key) {
@@ -93,7 +112,7 @@ final class KeySet {
     return d.signum() == 0 || (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0);
   }
 
-  private boolean insert(long[] t, long f) {
+  private static boolean insert(long[] t, long f) {
     int mask = t.length - 1;
     int i = slot(f, mask);
     while (true) {
@@ -109,18 +128,22 @@ final class KeySet {
     }
   }
 
+  private static int segment(long f) {
+    return (int) (f >>> (64 - SEGMENT_BITS));
+  }
+
   private static int slot(long f, int mask) {
     return (int) (f ^ (f >>> 32)) & mask;
   }
 
-  private void grow() {
-    long[] old = table;
-    table = new long[old.length * 2];
+  private static long[] grown(long[] old) {
+    long[] next = new long[old.length * 2];
     for (long f : old) {
       if (f != 0) {
-        insert(table, f);
+        insert(next, f);
       }
     }
+    return next;
   }
 
   private static long text(String s, long seed) {
