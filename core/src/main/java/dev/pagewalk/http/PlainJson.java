@@ -18,10 +18,6 @@ import java.util.Map;
 final class PlainJson {
   private PlainJson() {}
 
-  static Object read(JsonParser p) throws IOException {
-    return read(p, Shape.ALL);
-  }
-
   /** Reads one value keeping only what {@code shape} names; skipped parts are still parsed (and must be valid JSON). */
   static Object read(JsonParser p, Shape shape) throws IOException {
     JsonToken t = p.nextToken();
