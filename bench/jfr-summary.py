@@ -55,7 +55,7 @@ PHASES = [
      ("dev/pagewalk/http/ApacheTransport.send", "org/apache/hc/client5/http/impl/classic/CloseableHttpClient.execute")),
     ("output, key, iterate (PageExtractor.extract / Baseline.project)",
      ("dev/pagewalk/engine/PageExtractor.extract", "dev/pagewalk/bench/Baseline.project")),
-    ("output built as each record is delivered (DeferredRecords.get)", ("dev/pagewalk/engine/DeferredRecords.get",)),
+    ("output built as each record is delivered (PageRecords.get)", ("dev/pagewalk/engine/PageRecords.get",)),
     ("de-duplication and audit (PageAcceptor.accept)", ("dev/pagewalk/engine/PageAcceptor.accept",)),
     ("request building (RequestBuilder.build)", ("dev/pagewalk/engine/RequestBuilder.build",)),
 ]

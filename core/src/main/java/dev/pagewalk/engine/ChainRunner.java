@@ -1,6 +1,5 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
@@ -150,7 +149,7 @@ final class ChainRunner {
           : reader.evaluate(run.plan.audit().total(), "audit.total");
       int attempts = (int) (c.requests - requestsBefore);
       long millis = (System.nanoTime() - sentAt) / 1_000_000;
-      List<OutputRecord> accepted =
+      PageRecords accepted =
           acceptor.accept(page, pageNumber, request.display(), decoded.http().status(), attempts,
               pagingBefore, total, millis);
       c.pages++;
@@ -186,8 +185,8 @@ final class ChainRunner {
               pageNumber, request.display(), decoded.http().status(), page.received(),
               accepted.size(), c.recordsEmitted, attempts,
               page.records().size() - accepted.size(),
-              accepted.isEmpty() ? null : DeferredRecords.keyAt(accepted, 0),
-              accepted.isEmpty() ? null : DeferredRecords.keyAt(accepted, accepted.size() - 1),
+              accepted.isEmpty() ? null : accepted.key(0),
+              accepted.isEmpty() ? null : accepted.key(accepted.size() - 1),
               pagingBefore, total, millis));
       if (loop != null) {
         throw loop;

@@ -1,10 +1,8 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.OutputRecord;
 import dev.pagewalk.sink.RecordKeys;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.List;
 
 /**
  * The keys a run has already delivered, as 64-bit fingerprints in an open-addressing table (load
@@ -50,10 +48,10 @@ final class KeySet {
    * cache (and TLB) miss; loaded in one tight loop, those misses overlap instead of being paid one
    * after another between records — this halves the cost of de-duplication.
    */
-  long[] prepare(List<OutputRecord> records) {
+  long[] prepare(PageRecords records) {
     long[] fingerprints = new long[records.size()];
     for (int i = 0; i < fingerprints.length; i++) {
-      Object key = DeferredRecords.keyAt(records, i);
+      Object key = records.key(i);
       fingerprints[i] = key == null ? 0 : fingerprint(key);
     }
     long acc = 0;

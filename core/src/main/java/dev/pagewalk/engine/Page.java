@@ -1,6 +1,5 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.OutputRecord;
 import java.util.List;
 
 /**
@@ -9,7 +8,7 @@ import java.util.List;
  * per record, what the sync and audit blocks read from it (empty when the spec declares none).
  */
 record Page(
-    List<OutputRecord> records,
+    PageRecords records,
     int received,
     int filtered,
     boolean truncated,
@@ -19,6 +18,7 @@ record Page(
 
   /** The same page with nothing to deliver (a repeat of the page before it). */
   Page withoutRecords() {
-    return new Page(List.of(), received, filtered, truncated, List.of(), List.of(), List.of());
+    return new Page(records.keep(new boolean[records.size()]), received, filtered, truncated,
+        List.of(), List.of(), List.of());
   }
 }

@@ -1,6 +1,5 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.audit.Auditor;
@@ -39,12 +38,12 @@ final class PageAcceptor {
     this.boundary = boundary;
   }
 
-  List<OutputRecord> accept(
+  PageRecords accept(
       Page page, long pageNumber, String request, int status, int attempts,
       Map<String, Object> pagingState, Object total, long durationMillis) {
     SyncPlan sync = run.plan.sync();
     checkOrder(page, pageNumber);
-    List<OutputRecord> records = page.records();
+    PageRecords records = page.records();
     int size = records.size();
     boolean[] keep = new boolean[size];
     int kept = 0;
@@ -65,7 +64,7 @@ final class PageAcceptor {
           watermark = pair;
         }
       }
-      Object key = DeferredRecords.keyAt(records, i);
+      Object key = records.key(i);
       boolean newInRun = key == null || seen.addFingerprint(fingerprints[i]);
       boolean repeatedInWalk = key != null
           && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
@@ -78,7 +77,7 @@ final class PageAcceptor {
         kept++;
       }
     }
-    List<OutputRecord> deliver = kept == size ? records : kept(records, keep);
+    PageRecords deliver = kept == size ? records : records.keep(keep);
     lastPageAllRepeated = size > 0 && duplicates.size() == size;
     List<List<Object>> order = page.order();
     auditor.page(
@@ -94,23 +93,9 @@ final class PageAcceptor {
     return deliver;
   }
 
-  private static Object keyOf(List<OutputRecord> records, int index) {
-    Object key = DeferredRecords.keyAt(records, index);
+  private static Object keyOf(PageRecords records, int index) {
+    Object key = records.key(index);
     return key == null ? "" : key;
-  }
-
-  /** The records whose flag is set; a deferred page stays deferred. */
-  private static List<OutputRecord> kept(List<OutputRecord> records, boolean[] keep) {
-    if (records instanceof DeferredRecords d) {
-      return d.keep(keep);
-    }
-    List<OutputRecord> out = new ArrayList<>();
-    for (int i = 0; i < keep.length; i++) {
-      if (keep[i]) {
-        out.add(records.get(i));
-      }
-    }
-    return out;
   }
 
   /** Starts a new walk of the same run: fresh evidence, same delivered keys. */

@@ -1,6 +1,5 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.expr.Template;
@@ -38,9 +37,8 @@ final class PageExtractor {
     iterate.put("container", container);
     // an output of item paths cannot fail, so its values are built as the sink takes them
     Function<Object, Object> deferred = plan.output() == null ? null : plan.output().asFunctionOf("item");
-    List<OutputRecord> records = deferred != null ? null : new ArrayList<>(Math.min(items.size(), 4096));
-    Object[] keys = deferred == null ? null : new Object[items.size()];
-    Object[] kept = deferred == null ? null : new Object[items.size()];
+    Object[] keys = new Object[items.size()];
+    Object[] saved = new Object[items.size()];
     int count = 0;
     SyncPlan sync = run.plan.sync();
     Template sequentialId = run.plan.audit().sequentialId();
@@ -60,8 +58,8 @@ final class PageExtractor {
         truncated = true;
         break;
       }
-      Object value = deferred != null ? null
-          : plan.output() == null ? s.item : reader.evaluate(plan.output(), "response.output");
+      Object value = deferred != null || plan.output() == null
+          ? s.item : reader.evaluate(plan.output(), "response.output");
       Object key = null;
       if (plan.key() != null) {
         key = reader.evaluate(plan.key(), "response.key");
@@ -78,12 +76,8 @@ final class PageExtractor {
                       + (key == null ? "null" : "''") + ")"));
         }
       }
-      if (deferred != null) {
-        keys[count] = key;
-        kept[count] = s.item;
-      } else {
-        records.add(new OutputRecord(key, value, pageNumber));
-      }
+      keys[count] = key;
+      saved[count] = value;
       count++;
       if (!sync.order().isEmpty()) {
         List<Object> tuple = new ArrayList<>(sync.order().size());
@@ -105,9 +99,9 @@ final class PageExtractor {
     }
     s.item = null;
     s.iterate = iterate;
-    List<OutputRecord> out = deferred != null
-        ? new DeferredRecords(keys, kept, count, pageNumber, deferred) : records;
-    return new Page(out, items.size(), filtered, truncated, order, ids, cursors);
+    PageRecords records = new PageRecords(keys, saved, count, pageNumber,
+        deferred != null ? deferred : Function.identity());
+    return new Page(records, items.size(), filtered, truncated, order, ids, cursors);
   }
 
   private Long sequentialId(Object v, long pageNumber) {
