@@ -17,7 +17,7 @@ AREAS = [
     ("pagewalk run (Engine.run)", "dev/pagewalk/engine/Engine.run"),
     ("baseline run (Baseline.run)", "dev/pagewalk/bench/Baseline.run"),
     ("  HTTP exchange (ApacheTransport.send)", "dev/pagewalk/http/ApacheTransport.send"),
-    ("    body copy (BodyReader.read)", "dev/pagewalk/http/BodyReader.read"),
+    ("    body read (CapturingInputStream.finish)", "dev/pagewalk/http/CapturingInputStream.finish"),
     ("  decode (ResponseReader.decode)", "dev/pagewalk/engine/ResponseReader.decode"),
     ("    Jackson readValue", "com/fasterxml/jackson/databind/ObjectMapper.readValue"),
     ("    widenInts (2nd pass over the tree)", "dev/pagewalk/http/ResponseDecoder.widenInts"),

@@ -122,21 +122,21 @@ public final class ApacheTransport implements Transport {
       boolean last = !Redirects.isRedirect(resp.getCode()) || location == null;
       Object value = null;
       boolean parsed = false;
-      byte[] body;
-      if (parser != null && last && resp.getEntity() != null && parser.wants(resp.getCode(), headers)) {
+      byte[] body = new byte[0];
+      if (resp.getEntity() != null) {
         CapturingInputStream in = CapturingInputStream.open(resp.getEntity(), limits.maxBodyBytes(), guard);
-        try {
-          value = parser.parse(in);
-          parsed = true;
-        } catch (IOException | RuntimeException e) {
-          if (in.failure() != null) {
-            throw in.failure();
+        if (parser != null && last && parser.wants(resp.getCode(), headers)) {
+          try {
+            value = parser.parse(in);
+            parsed = true;
+          } catch (IOException | RuntimeException e) {
+            if (in.failure() != null) {
+              throw in.failure();
+            }
+            // not the connection: the caller parses the complete body again and reports it
           }
-          // not the connection: the caller parses the complete body again and reports it
         }
         body = in.finish();
-      } else {
-        body = BodyReader.read(resp.getEntity(), limits.maxBodyBytes(), guard);
       }
       HttpResponse response = new HttpResponse(resp.getCode(), resp.getReasonPhrase(), headers, body, request.uri());
       return new Exchange(response, location == null ? null : location.getValue(), value, parsed);

@@ -9,7 +9,10 @@ import org.apache.hc.core5.http.HttpEntity;
 /**
  * A response body stream that keeps every byte it hands out, within the size cap and the
  * deadline, so a parser can read the body as it arrives while the complete bytes are still there
- * afterwards ({@link #finish}). A body of known length goes straight into an array of that size;
+ * afterwards ({@link #finish}); reading nothing and calling {@link #finish} is a plain whole read.
+ * The stream is closed (releasing the connection) only after a complete read; on failure the
+ * caller must cancel the exchange first, since closing a partly read stream drains the rest. A
+ * body of known length goes straight into an array of that size;
  * one that ends early is a ConnectionClosedException, as HttpClient reports it, and one longer
  * than declared is too large.
  */
