@@ -146,14 +146,14 @@ public final class Compare {
     double[] cpus = new double[sides.size()];
     for (int i = 0; i < sides.size(); i++) {
       List<Run> rs = runs.get(i);
-      medians[i] = median(rs.stream().mapToDouble(Run::recordsPerSecond).toArray());
+      medians[i] = Forks.median(rs.stream().mapToDouble(Run::recordsPerSecond).toArray());
       seconds.computeIfAbsent(style.id() + " " + sides.get(i).name(), k -> new java.util.LinkedHashMap<>())
-          .put(records, median(rs.stream().mapToDouble(r -> r.nanos() / 1e9).toArray()));
-      double cpu = median(rs.stream().mapToDouble(r -> r.cpuNanos() / 1e3 / r.records()).toArray());
+          .put(records, Forks.median(rs.stream().mapToDouble(r -> r.nanos() / 1e9).toArray()));
+      double cpu = Forks.median(rs.stream().mapToDouble(r -> r.cpuNanos() / 1e3 / r.records()).toArray());
       cpus[i] = cpu;
-      double wall = median(rs.stream().mapToDouble(r -> r.nanos() / 1e3 / r.records()).toArray());
-      double alloc = median(rs.stream().mapToDouble(r -> (double) r.allocated() / r.records()).toArray());
-      double gc = median(rs.stream().mapToDouble(r -> r.gcMillis()).toArray());
+      double wall = Forks.median(rs.stream().mapToDouble(r -> r.nanos() / 1e3 / r.records()).toArray());
+      double alloc = Forks.median(rs.stream().mapToDouble(r -> (double) r.allocated() / r.records()).toArray());
+      double gc = Forks.median(rs.stream().mapToDouble(r -> r.gcMillis()).toArray());
       System.out.printf(Locale.ROOT,
           "  %-8s %,11.0f rec/s  %6.3f µs/rec wall  %6.3f µs/rec client-thread CPU  %,6.0f B/rec allocated  GC %4.0f ms"
               + "  peak heap %4d MB (after GC %3d MB)  runs: %s%n",
@@ -216,12 +216,6 @@ public final class Compare {
       sum += Math.max(0, gc.getCollectionTime());
     }
     return sum;
-  }
-
-  private static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   private static long mb(long bytes) {

@@ -103,10 +103,10 @@ final class Forks {
           parts[0], Long.parseLong(parts[1]), median(baseline), micros(median(baseline)),
           median(pagewalk), micros(median(pagewalk))));
       if (ratios.length > 0) {
-        Arrays.sort(ratios);
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
         line.append(String.format(Locale.ROOT, "  ratio %.3f (forks: %s; range %.3f–%.3f)  CPU-time ratio %.3f",
-            median(ratios), format(values.stream().filter(v -> v[0] > 0 && v[1] > 0).mapToDouble(v -> v[1] / v[0]).toArray()),
-            ratios[0], ratios[ratios.length - 1], median(cpuRatios)));
+            median(ratios), format(ratios), sorted[0], sorted[sorted.length - 1], median(cpuRatios)));
       }
       System.out.println(line);
     });
@@ -125,6 +125,7 @@ final class Forks {
     return b.toString();
   }
 
+  /** The median of the values (0 when there are none); used for rounds and for forks alike. */
   static double median(double[] values) {
     if (values.length == 0) {
       return 0;
