@@ -54,6 +54,7 @@ public final class ApacheTransport implements Transport {
   private final Map<NetworkPolicy, CloseableHttpClient> guarded = new ConcurrentHashMap<>();
   private volatile boolean closed;
   private final ScheduledThreadPoolExecutor scheduler;
+  private final DeadlineWatch deadlines;
 
   public ApacheTransport(TransportConfig config) {
     this.config = config;
@@ -64,6 +65,7 @@ public final class ApacheTransport implements Transport {
       return t;
     });
     scheduler.setRemoveOnCancelPolicy(true);
+    this.deadlines = new DeadlineWatch(scheduler);
   }
 
   /** A transport with {@link TransportConfig#defaults()}. */
@@ -82,7 +84,7 @@ public final class ApacheTransport implements Transport {
 
   @Override
   public Parsed send(HttpRequest request, RequestLimits limits, StreamParser parser) throws IOException {
-    try (DeadlineGuard guard = DeadlineGuard.start(limits.deadline(), scheduler)) {
+    try (DeadlineGuard guard = DeadlineGuard.start(limits.deadline(), deadlines)) {
       HttpRequest current = request;
       List<URI> chain = new ArrayList<>(List.of(request.uri()));
       Set<String> visited = new HashSet<>(Set.of(request.method() + " " + request.uri()));

@@ -1,9 +1,6 @@
 package dev.pagewalk.http;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.core5.concurrent.Cancellable;
@@ -18,23 +15,27 @@ final class DeadlineGuard implements AutoCloseable {
   private final long deadlineNanos;
   private final AtomicBoolean expired = new AtomicBoolean();
   private final AtomicReference<Cancellable> inFlight = new AtomicReference<>();
-  private final ScheduledFuture<?> timer;
+  private final DeadlineWatch watch;
   private long bodyBytes;
 
-  private DeadlineGuard(Duration deadline, ScheduledExecutorService scheduler) {
+  private DeadlineGuard(Duration deadline, DeadlineWatch watch) {
     this.deadline = deadline;
+    this.watch = deadline == null ? null : watch;
     if (deadline == null) {
       deadlineNanos = Long.MAX_VALUE;
-      timer = null;
     } else {
       deadlineNanos = System.nanoTime() + deadline.toNanos();
-      timer = scheduler.schedule(this::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+      watch.add(this);
     }
   }
 
   /** Starts the clock; a null deadline never expires. */
-  static DeadlineGuard start(Duration deadline, ScheduledExecutorService scheduler) {
-    return new DeadlineGuard(deadline, scheduler);
+  static DeadlineGuard start(Duration deadline, DeadlineWatch watch) {
+    return new DeadlineGuard(deadline, watch);
+  }
+
+  long deadlineNanos() {
+    return deadlineNanos;
   }
 
   /** Makes {@code exchange} the one cancelled at the deadline; cancels it at once if passed. */
@@ -67,7 +68,8 @@ final class DeadlineGuard implements AutoCloseable {
     return e;
   }
 
-  private void expire() {
+  /** The deadline has passed: cancels the exchange in flight (called on the timer thread). */
+  void expire() {
     expired.set(true);
     Cancellable exchange = inFlight.get();
     if (exchange != null) {
@@ -82,8 +84,8 @@ final class DeadlineGuard implements AutoCloseable {
 
   @Override
   public void close() {
-    if (timer != null) {
-      timer.cancel(false);
+    if (watch != null) {
+      watch.remove(this);
     }
   }
 }
