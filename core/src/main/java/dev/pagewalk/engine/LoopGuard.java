@@ -16,12 +16,14 @@ import java.util.Set;
  */
 final class LoopGuard {
   private final Set<String> sent = new HashSet<>();
+  /** One digest for the run (a provider lookup per request costs more than the hashing). */
+  private final MessageDigest md = sha256();
   private byte[] lastBody;
   private int sameBodyRun;
 
   /** Records the request; false when an identical one was already sent. */
   boolean firstTime(HttpRequest request) {
-    MessageDigest md = sha256();
+    md.reset();
     md.update(request.method().getBytes(StandardCharsets.UTF_8));
     md.update((byte) 0);
     md.update(request.uri().toString().getBytes(StandardCharsets.UTF_8));

@@ -82,17 +82,30 @@ public final class Redaction {
   }
 
   private static boolean isSensitiveName(String rawName, Set<String> extra) {
-    String name;
-    try {
-      name = URLDecoder.decode(rawName, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      name = rawName.toLowerCase(Locale.ROOT);
+    String name = rawName;
+    if (rawName.indexOf('%') >= 0 || rawName.indexOf('+') >= 0) {
+      try {
+        name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        name = rawName;
+      }
     }
-    String lower = name;
-    return SENSITIVE_QUERY_NAMES.contains(lower) || extra.stream().anyMatch(lower::equalsIgnoreCase);
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (SENSITIVE_QUERY_NAMES.contains(lower)) {
+      return true;
+    }
+    for (String e : extra) {
+      if (lower.equalsIgnoreCase(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String maskSecrets(String text, Set<String> secretValues) {
+    if (secretValues.isEmpty()) {
+      return text;
+    }
     List<String> forms = new ArrayList<>();
     for (String secret : secretValues) {
       if (secret == null || secret.isEmpty()) {
