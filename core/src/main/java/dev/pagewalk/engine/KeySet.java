@@ -51,8 +51,9 @@ final class KeySet {
   long[] prepare(PageRecords records) {
     long[] fingerprints = new long[records.size()];
     for (int i = 0; i < fingerprints.length; i++) {
+      long taken = records.fingerprint(i);
       Object key = records.key(i);
-      fingerprints[i] = key == null ? 0 : fingerprint(key);
+      fingerprints[i] = taken != 0 || key == null ? taken : fingerprint(key);
     }
     long acc = 0;
     for (long f : fingerprints) {

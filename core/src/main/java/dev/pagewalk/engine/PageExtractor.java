@@ -4,6 +4,7 @@ import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
+import dev.pagewalk.http.ProbedList;
 import dev.pagewalk.plan.SyncPlan;
 import dev.pagewalk.plan.ResponsePlan;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ final class PageExtractor {
     Function<Object, Object> deferred = plan.output() == null ? null : plan.output().asFunctionOf("item");
     Object[] keys = new Object[items.size()];
     Object[] saved = new Object[items.size()];
+    long[] fingerprints = new long[items.size()];
+    ProbedList.Probes probes = items instanceof ProbedList probed
+        ? probed.probes(reader.decoding(plan).probe()) : null;
     int count = 0;
     SyncPlan sync = run.plan.sync();
     Template sequentialId = run.plan.audit().sequentialId();
@@ -62,8 +66,17 @@ final class PageExtractor {
           ? s.item : reader.evaluate(plan.output(), "response.output");
       Object key = null;
       if (plan.key() != null) {
-        key = reader.evaluate(plan.key(), "response.key");
-        if (isMissing(key)) {
+        boolean missing;
+        if (probes != null && probes.values()[i] != KeyProbe.UNREAD) {
+          key = probes.values()[i]; // taken as the item was decoded, and not read here
+          fingerprints[count] = probes.marks()[i];
+          missing = fingerprints[count] == 0;
+        } else {
+          key = reader.evaluate(plan.key(), "response.key");
+          fingerprints[count] = 0; // taken when the page is accepted
+          missing = isMissing(key);
+        }
+        if (missing) {
           if (plan.skipMissingKey()) {
             filtered++;
             continue;
@@ -99,7 +112,7 @@ final class PageExtractor {
     }
     s.item = null;
     s.iterate = iterate;
-    PageRecords records = new PageRecords(keys, saved, count, pageNumber,
+    PageRecords records = new PageRecords(keys, fingerprints, saved, count, pageNumber,
         deferred != null ? deferred : Function.identity());
     return new Page(records, items.size(), filtered, truncated, order, ids, cursors);
   }
@@ -144,7 +157,7 @@ final class PageExtractor {
                 + Values.typeName(v) + " on page " + pageNumber));
   }
 
-  private static boolean isMissing(Object key) {
+  static boolean isMissing(Object key) {
     return key == null
         || (key instanceof String str && str.isEmpty())
         || (key instanceof List<?> l && (l.isEmpty() || l.stream().anyMatch(PageExtractor::isMissing)));

@@ -16,14 +16,21 @@ import java.util.function.Function;
  */
 final class PageRecords extends AbstractList<OutputRecord> implements RandomAccess {
   private final Object[] keys;
+  private final long[] fingerprints;
   private final Object[] saved;
   private final int size;
   private final long page;
   private final Function<Object, Object> output;
 
-  /** {@code output} turns a saved value into the record's value ({@code Function.identity()} when it is the value). */
-  PageRecords(Object[] keys, Object[] saved, int size, long page, Function<Object, Object> output) {
+  /**
+   * {@code output} turns a saved value into the record's value ({@code Function.identity()} when
+   * it is the value); {@code fingerprints} holds each key's {@link KeySet#fingerprint} where it
+   * was already taken, and 0 where not.
+   */
+  PageRecords(Object[] keys, long[] fingerprints, Object[] saved, int size, long page,
+      Function<Object, Object> output) {
     this.keys = keys;
+    this.fingerprints = fingerprints;
     this.saved = saved;
     this.size = size;
     this.page = page;
@@ -47,18 +54,26 @@ final class PageRecords extends AbstractList<OutputRecord> implements RandomAcce
     return keys[index];
   }
 
+  /** The fingerprint of record {@code index}'s key when it was taken with the key, else 0. */
+  long fingerprint(int index) {
+    java.util.Objects.checkIndex(index, size);
+    return fingerprints[index];
+  }
+
   /** The records whose {@code keep} flag is set. */
   PageRecords keep(boolean[] keep) {
     Object[] k = new Object[size];
+    long[] f = new long[size];
     Object[] v = new Object[size];
     int n = 0;
     for (int i = 0; i < size; i++) {
       if (keep[i]) {
         k[n] = keys[i];
+        f[n] = fingerprints[i];
         v[n] = saved[i];
         n++;
       }
     }
-    return new PageRecords(k, v, n, page, output);
+    return new PageRecords(k, f, v, n, page, output);
   }
 }

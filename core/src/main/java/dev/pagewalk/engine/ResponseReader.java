@@ -26,6 +26,7 @@ import java.util.Map;
 final class ResponseReader {
   private static final ResponseDecoder DECODER = ResponseDecoder.defaults();
   private final RunContext run;
+  private final Map<ResponsePlan, KeyProbe.Decoding> decodings = new java.util.IdentityHashMap<>();
 
   ResponseReader(RunContext run) {
     this.run = run;
@@ -42,17 +43,22 @@ final class ResponseReader {
 
       @Override
       public Object parse(java.io.InputStream body) throws IOException {
-        return DECODER.decodeStream(body, plan.bodyShape());
+        return DECODER.decodeStream(body, decoding(plan).shape());
       }
     };
   }
 
   Decoded decode(Parsed parsed, ResponsePlan plan) throws IOException {
     HttpResponse response = parsed.response();
-    Object body = parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type(), plan.bodyShape());
+    Object body = parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type(), decoding(plan).shape());
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);
+  }
+
+  /** How {@code plan}'s body is decoded: its shape, with the key probe when there is one. */
+  KeyProbe.Decoding decoding(ResponsePlan plan) {
+    return decodings.computeIfAbsent(plan, KeyProbe::decoding);
   }
 
   /** Makes the response visible to expressions, then checks {@code valid} and the status. */

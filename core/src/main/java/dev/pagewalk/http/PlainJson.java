@@ -98,17 +98,38 @@ final class PlainJson {
       return map;
     }
     if (t == JsonToken.START_ARRAY) {
-      List<Object> list = new ArrayList<>();
-      JsonToken next;
-      while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-        if (next == null) {
-          throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
-        }
-        list.add(shaped(p, next, shape));
-      }
-      return list;
+      return shape.probe() == null ? shapedList(p, shape) : probedList(p, shape);
     }
     return value(p, t, 0);
+  }
+
+  private static List<Object> shapedList(JsonParser p, Shape shape) throws IOException {
+    List<Object> list = new ArrayList<>();
+    JsonToken next;
+    while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (next == null) {
+        throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
+      }
+      list.add(shaped(p, next, shape));
+    }
+    return list;
+  }
+
+  /** An array whose elements the shape probes, each right after it is decoded. */
+  private static List<Object> probedList(JsonParser p, Shape shape) throws IOException {
+    Shape elements = shape.elements();
+    ProbedList list = new ProbedList(shape.probe());
+    JsonToken next;
+    int siblingFields = 0;
+    while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (next == null) {
+        throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
+      }
+      Object element = elements.all() ? value(p, next, siblingFields) : shaped(p, next, elements);
+      siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
+      list.addProbed(element);
+    }
+    return list;
   }
 
   /** The initial capacity at which a map holds {@code fields} entries without growing. */
