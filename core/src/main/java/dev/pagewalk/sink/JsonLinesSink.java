@@ -1,7 +1,5 @@
 package dev.pagewalk.sink;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.CheckpointStore;
@@ -25,16 +23,11 @@ import java.util.Optional;
  * To a stream (stdout) there are no checkpoints.
  */
 public final class JsonLinesSink implements RecordSink {
-  private static final ObjectWriter JSON =
-      new ObjectMapper()
-          .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
-          .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
-          .writer();
   private final Path file;
   private final CheckpointStore store;
   private final OutputStream stream;
   private FileChannel channel;
-  private OutputStream out;
+  private JsonLinesWriter out;
   private String streamName;
 
   private JsonLinesSink(Path file, CheckpointStore store, OutputStream stream) {
@@ -67,7 +60,7 @@ public final class JsonLinesSink implements RecordSink {
   public void open(String streamName, Checkpoint resumeFrom) throws IOException {
     this.streamName = streamName;
     if (file == null) {
-      out = new BufferedOutputStream(stream, 1 << 16);
+      out = new JsonLinesWriter(new BufferedOutputStream(stream, 1 << 16));
       return;
     }
     if (file.getParent() != null) {
@@ -79,14 +72,13 @@ public final class JsonLinesSink implements RecordSink {
       channel.truncate(keep);
     }
     channel.position(keep);
-    out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+    out = new JsonLinesWriter(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
   }
 
   @Override
   public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
     for (OutputRecord r : records) {
-      JSON.writeValue(out, r.value());
-      out.write('\n');
+      out.write(r.value());
     }
     out.flush();
     if (channel != null) {
@@ -100,7 +92,7 @@ public final class JsonLinesSink implements RecordSink {
   @Override
   public void close() throws IOException {
     if (out != null) {
-      out.flush();
+      out.close();
     }
     if (channel != null) {
       channel.close();

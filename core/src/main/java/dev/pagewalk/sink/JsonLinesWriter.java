@@ -1,0 +1,90 @@
+package dev.pagewalk.sink;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes records' values as JSON Lines, one compact value per line, through one generator for the
+ * whole output. pagewalk's values are plain data (maps, lists, text, numbers, booleans, null),
+ * written here with direct generator calls: no serializer is looked up per value, as {@code
+ * ObjectMapper.writeValue} does. A map key is written as its text; any other value is handed to
+ * Jackson's databind. The bytes are those {@code ObjectMapper.writeValue} writes for the same
+ * values, with BigDecimals written plain ({@code 1E+3} as {@code 1000}). The stream is not closed
+ * by {@link #close}, only flushed.
+ */
+public final class JsonLinesWriter implements Flushable, Closeable {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+      .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
+      .configure(SerializationFeature.FLUSH_AFTER_WRITE_VALUE, false);
+
+  private final JsonGenerator generator;
+
+  /** A writer over {@code out}; the generator buffers a few KB, so a larger buffer underneath saves system calls. */
+  public JsonLinesWriter(OutputStream out) throws IOException {
+    this.generator = MAPPER.getFactory().createGenerator(out);
+    generator.setRootValueSeparator(null); // lines are separated by the line feed alone
+  }
+
+  /** Writes {@code value} and a line feed. */
+  public void write(Object value) throws IOException {
+    value(value);
+    generator.writeRaw('\n');
+  }
+
+  private void value(Object v) throws IOException {
+    if (v == null) {
+      generator.writeNull();
+    } else if (v instanceof String s) {
+      generator.writeString(s);
+    } else if (v instanceof Map<?, ?> m) {
+      generator.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        Object k = e.getKey();
+        generator.writeFieldName(k instanceof String s ? s : String.valueOf(k));
+        value(e.getValue());
+      }
+      generator.writeEndObject();
+    } else if (v instanceof List<?> l) {
+      generator.writeStartArray();
+      for (Object o : l) {
+        value(o);
+      }
+      generator.writeEndArray();
+    } else if (v instanceof Long n) {
+      generator.writeNumber(n);
+    } else if (v instanceof Integer n) {
+      generator.writeNumber(n);
+    } else if (v instanceof BigDecimal n) {
+      generator.writeNumber(n);
+    } else if (v instanceof BigInteger n) {
+      generator.writeNumber(n);
+    } else if (v instanceof Boolean b) {
+      generator.writeBoolean(b);
+    } else if (v instanceof Double d) {
+      generator.writeNumber(d);
+    } else {
+      MAPPER.writeValue(generator, v);
+    }
+  }
+
+  /** Writes out everything buffered, down to the stream (which is flushed too). */
+  @Override
+  public void flush() throws IOException {
+    generator.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    generator.close();
+  }
+}
