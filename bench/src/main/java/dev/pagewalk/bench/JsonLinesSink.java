@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pagewalk.sink.JsonLinesWriter;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,8 +15,9 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 
 /**
- * JSON Lines output shared by both sides: one Jackson generator over a 64 KiB buffer, one value
- * per line. The bytes go to a counting null stream (optionally checksummed, to prove both sides
+ * JSON Lines output for both sides, over one 64 KiB buffer, one value per line: the baseline
+ * writes with Jackson's ObjectWriter ({@link #write}), pagewalk with its own JSON Lines writer
+ * ({@link #writePagewalk}). The bytes go to a counting null stream (optionally checksummed, to prove both sides
  * wrote the same output) or to a file.
  */
 final class JsonLinesSink implements Closeable {
@@ -23,32 +25,50 @@ final class JsonLinesSink implements Closeable {
       new ObjectMapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private final Counting counting;
-  private final JsonGenerator generator;
+  private final OutputStream buffered;
+  private JsonGenerator generator;
+  private JsonLinesWriter writer;
   private long records;
 
-  private JsonLinesSink(OutputStream target, boolean checksum) throws IOException {
+  private JsonLinesSink(OutputStream target, boolean checksum) {
     this.counting = new Counting(target, checksum);
-    this.generator = WRITER.createGenerator(new BufferedOutputStream(counting, 1 << 16));
+    this.buffered = new BufferedOutputStream(counting, 1 << 16);
   }
 
   /** Counts (and optionally checksums) the bytes, then drops them. */
   static JsonLinesSink discarding(boolean checksum) {
-    try {
-      return new JsonLinesSink(OutputStream.nullOutputStream(), checksum);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new JsonLinesSink(OutputStream.nullOutputStream(), checksum);
   }
 
   static JsonLinesSink toFile(Path file, boolean checksum) throws IOException {
     return new JsonLinesSink(Files.newOutputStream(file), checksum);
   }
 
-  /** Writes one record as one line. Jackson serialises JsonNode trees and plain maps alike. */
+  /** Writes one record as one line with Jackson's ObjectWriter, as the hand-written loop does. */
   void write(Object value) {
     try {
+      if (generator == null) {
+        generator = WRITER.createGenerator(buffered);
+        generator.setRootValueSeparator(null); // one value per line, no space before the next
+      }
       WRITER.writeValue(generator, value);
       generator.writeRaw('\n');
+      records++;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes one record's value as one line with pagewalk's {@link JsonLinesWriter}, the writer
+   * behind its JSON Lines sink: the same bytes as {@link #write} for the same values.
+   */
+  void writePagewalk(Object value) {
+    try {
+      if (writer == null) {
+        writer = new JsonLinesWriter(buffered);
+      }
+      writer.write(value);
       records++;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -72,7 +92,13 @@ final class JsonLinesSink implements Closeable {
   @Override
   public void close() {
     try {
-      generator.close();
+      if (generator != null) {
+        generator.close();
+      }
+      if (writer != null) {
+        writer.close();
+      }
+      buffered.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -27,13 +27,13 @@ final class PagewalkSide implements AutoCloseable {
     }
   }
 
-  /** Runs the style's spec and writes each record's value; returns the record count. */
+  /** Runs the style's spec and writes each record's value with pagewalk's JSON Lines writer; returns the record count. */
   long run(Style style, String baseUrl, int pageSize, JsonLinesSink sink) {
     RunInput input = RunInput.empty()
         .withBaseUrl(baseUrl)
         .withParameters(Map.of("limit", (long) pageSize))
         .withLimits(UNLIMITED);
-    RunResult result = runner.run(plans.get(style), input, rec -> sink.write(rec.value()));
+    RunResult result = runner.run(plans.get(style), input, rec -> sink.writePagewalk(rec.value()));
     if (result.failure() != null) {
       throw new IllegalStateException(style.id() + ": pagewalk run failed: " + result.stopReason(), result.failure());
     }
