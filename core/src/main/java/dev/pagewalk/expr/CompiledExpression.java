@@ -3,7 +3,11 @@ package dev.pagewalk.expr;
 import java.io.Serializable;
 import org.mvel2.MVEL;
 
-/** One {@code {{...}}} expression compiled by MVEL, with its constant and variable tables. */
+/**
+ * One {@code {{...}}} expression compiled by MVEL, with its constant and variable tables. A pure
+ * path is evaluated by its accessor, anything else by the {@link DirectProgram} of the same
+ * generated source (MVEL itself only when that could not be built).
+ */
 final class CompiledExpression {
   private final String source;
   private final Serializable compiled;
@@ -12,6 +16,7 @@ final class CompiledExpression {
   private final String mvelSource;
   private final PathAccessor path;
   private final Node node;
+  private final DirectProgram direct;
 
   CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables, String mvelSource) {
     this(source, compiled, constants, variables, mvelSource, null, null);
@@ -30,6 +35,7 @@ final class CompiledExpression {
     this.constants = constants;
     this.variables = variables;
     this.mvelSource = mvelSource;
+    this.direct = path != null ? null : DirectProgram.compile(mvelSource, constants, variables);
   }
 
   Object evaluate(Bindings bindings) {
@@ -37,18 +43,38 @@ final class CompiledExpression {
       return path.evaluate(bindings);
     }
     try {
+      return direct != null ? direct.evaluate(bindings)
+          : MVEL.executeExpression(compiled, new SlotFactory(constants, variables, bindings));
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Evaluates with MVEL even when there is a direct program (tests compare the two). */
+  Object evaluateWithMvel(Bindings bindings) {
+    try {
       return MVEL.executeExpression(compiled, new SlotFactory(constants, variables, bindings));
     } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof EvalFailure f) {
-          throw new EvaluationException("expression {{" + source + "}}: " + f.getMessage());
-        }
-        if (t instanceof EvaluationException f) {
-          throw f;
-        }
-      }
-      throw new EvaluationException("expression {{" + source + "}}: internal error", e);
+      throw failure(e);
     }
+  }
+
+  /** True when evaluation goes through a {@link DirectProgram}. */
+  boolean direct() {
+    return direct != null;
+  }
+
+  /** The error to report for a failed evaluation: the language's own message when there is one. */
+  private EvaluationException failure(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EvalFailure f) {
+        return new EvaluationException("expression {{" + source + "}}: " + f.getMessage());
+      }
+      if (t instanceof EvaluationException f) {
+        return f;
+      }
+    }
+    return new EvaluationException("expression {{" + source + "}}: internal error", e);
   }
 
   /** The checked syntax tree, or null when unknown. */

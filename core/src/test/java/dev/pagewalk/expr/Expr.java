@@ -21,12 +21,42 @@ final class Expr {
     return COMPILER.compile(value, ALL);
   }
 
+  /**
+   * Evaluates as pagewalk does, and — unless the expression reads the clock or a fresh uuid —
+   * checks that MVEL, run on the same generated source, gives the same value or the same error:
+   * every expression test is so also a test of {@link DirectProgram}.
+   */
   static Object eval(String expression, Map<String, Object> variables) {
+    Template t;
     try {
-      return compile("{{" + expression + "}}").evaluate(variables::get);
+      t = compile("{{" + expression + "}}");
     } catch (ExpressionException e) {
       throw new AssertionError(e.getMessage() + " at " + e.offset(), e);
     }
+    if (t instanceof ExpressionTemplate et && !expression.contains("uuid") && !expression.contains("now")) {
+      Object viaMvel;
+      try {
+        viaMvel = et.expression().evaluateWithMvel(variables::get);
+      } catch (EvaluationException e) {
+        viaMvel = e;
+      }
+      try {
+        Object value = t.evaluate(variables::get);
+        if (viaMvel instanceof EvaluationException e) {
+          throw new AssertionError("MVEL failed (" + e.getMessage() + ") where pagewalk gave " + value);
+        }
+        if (!java.util.Objects.equals(value, viaMvel)) {
+          throw new AssertionError("pagewalk gave " + value + ", MVEL " + viaMvel + " for " + expression);
+        }
+        return value;
+      } catch (EvaluationException e) {
+        if (!(viaMvel instanceof EvaluationException m) || !m.getMessage().equals(e.getMessage())) {
+          throw new AssertionError("pagewalk failed (" + e.getMessage() + ") where MVEL gave " + viaMvel, e);
+        }
+        throw e;
+      }
+    }
+    return t.evaluate(variables::get);
   }
 
   static Object eval(String expression) {
