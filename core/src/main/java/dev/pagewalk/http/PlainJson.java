@@ -24,7 +24,7 @@ final class PlainJson {
     if (t == null) {
       return null;
     }
-    Object value = shape.all() ? value(p, t, 0) : shaped(p, t, shape);
+    Object value = shape.all() ? value(p, t, 0) : shaped(p, t, shape, null);
     if (p.nextToken() != null) {
       throw new com.fasterxml.jackson.core.JsonParseException(p,
           "Trailing token (of type " + p.currentToken() + ") found after value");
@@ -78,19 +78,25 @@ final class PlainJson {
     }
   }
 
-  /** A value decoded with a shape that is not {@link Shape#ALL}. */
-  private static Object shaped(JsonParser p, JsonToken t, Shape shape) throws IOException {
+  /**
+   * A value decoded with a shape that is not {@link Shape#ALL}; {@code seen} remembers the field
+   * names of the objects decoded before it at the same place (null: no siblings).
+   */
+  private static Object shaped(JsonParser p, JsonToken t, Shape shape, Positions seen) throws IOException {
     if (t == JsonToken.START_OBJECT) {
       Map<String, Object> map = new LinkedHashMap<>();
       String name;
+      int position = 0;
       while ((name = p.nextFieldName()) != null) {
         JsonToken next = p.nextToken();
-        Shape inner = shape.field(name);
+        Shape inner = seen == null ? shape.field(name) : seen.field(shape, name, position);
         if (inner == null) {
           p.skipChildren();
         } else {
-          map.put(name, inner.all() ? value(p, next, 0) : shaped(p, next, inner));
+          map.put(name, inner.all() ? value(p, next, 0)
+              : shaped(p, next, inner, seen == null ? null : seen.inner(position)));
         }
+        position++;
       }
       if (p.currentToken() != JsonToken.END_OBJECT) {
         throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + p.currentToken());
@@ -105,12 +111,13 @@ final class PlainJson {
 
   private static List<Object> shapedList(JsonParser p, Shape shape) throws IOException {
     List<Object> list = new ArrayList<>();
+    Positions seen = new Positions();
     JsonToken next;
     while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
       if (next == null) {
         throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
       }
-      list.add(shaped(p, next, shape));
+      list.add(shaped(p, next, shape, seen));
     }
     return list;
   }
@@ -119,17 +126,58 @@ final class PlainJson {
   private static List<Object> probedList(JsonParser p, Shape shape) throws IOException {
     Shape elements = shape.elements();
     ProbedList list = new ProbedList(shape.probe());
+    Positions seen = new Positions();
     JsonToken next;
     int siblingFields = 0;
     while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
       if (next == null) {
         throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
       }
-      Object element = elements.all() ? value(p, next, siblingFields) : shaped(p, next, elements);
+      Object element = elements.all() ? value(p, next, siblingFields) : shaped(p, next, elements, seen);
       siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
       list.addProbed(element);
     }
     return list;
+  }
+
+  /**
+   * The field names that the objects of one array had at each position, with their shapes. The
+   * records of a page usually have the same fields in the same order, so a field is matched to
+   * its shape by comparing its (interned) name with the previous record's name at that position,
+   * instead of a hash lookup per field; a different name is looked up and remembered. One per
+   * array being decoded, never shared.
+   */
+  private static final class Positions {
+    private String[] names = new String[16];
+    private Shape[] shapes = new Shape[16];
+    private Positions[] inner = new Positions[16];
+
+    Shape field(Shape shape, String name, int position) {
+      if (position >= names.length) {
+        int size = Math.max(position + 1, names.length * 2);
+        names = java.util.Arrays.copyOf(names, size);
+        shapes = java.util.Arrays.copyOf(shapes, size);
+        inner = java.util.Arrays.copyOf(inner, size);
+      }
+      if (names[position] == name) {
+        return shapes[position];
+      }
+      Shape found = shape.field(name);
+      names[position] = name;
+      shapes[position] = found;
+      inner[position] = null;
+      return found;
+    }
+
+    /** The positions of the objects found at {@code position}'s field (whose name {@link #field} set). */
+    Positions inner(int position) {
+      Positions p = inner[position];
+      if (p == null) {
+        p = new Positions();
+        inner[position] = p;
+      }
+      return p;
+    }
   }
 
   /** The initial capacity at which a map holds {@code fields} entries without growing. */

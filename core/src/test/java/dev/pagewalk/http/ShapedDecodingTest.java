@@ -51,4 +51,26 @@ class ShapedDecodingTest {
         "{\"next\":\"c2\",\"data\":[{\"id\":1,\"name\":\"ab"), "json", onlyNext))
         .isInstanceOf(MalformedBodyException.class).hasMessageContaining("truncated JSON");
   }
+
+  @Test
+  void recordsWithFieldsInAnyOrderAreShapedAlikeWhateverTheRecordBeforeThemHad() throws Exception {
+    String page = "{\"data\":["
+        + "{\"id\":1,\"x\":0,\"address\":{\"city\":\"A\",\"zip\":\"1\"}},"
+        + "{\"id\":2,\"x\":0,\"address\":{\"city\":\"B\",\"zip\":\"2\"}},"
+        + "{\"address\":{\"zip\":\"3\",\"city\":\"C\"},\"id\":3},"
+        + "{\"x\":{\"id\":9},\"id\":4,\"address\":\"flat\"},"
+        + "{\"id\":5,\"id\":6,\"address\":{\"city\":{\"deep\":[1]}}},"
+        + "{\"id\":7,\"x\":0,\"address\":{\"city\":\"A\",\"zip\":\"1\"}}]}";
+    Shape item = Shape.of(List.of(List.of("id"), List.of("address", "city")));
+    Object body = decoder.decode(response("application/json", page), "json",
+        Shape.of(List.of()).with(List.of("data"), item));
+
+    assertThat(body).isEqualTo(Map.of("data", List.of(
+        Map.of("id", 1L, "address", Map.of("city", "A")),
+        Map.of("id", 2L, "address", Map.of("city", "B")),
+        Map.of("address", Map.of("city", "C"), "id", 3L),
+        Map.of("id", 4L, "address", "flat"),
+        Map.of("id", 6L, "address", Map.of("city", Map.of("deep", List.of(1L)))),
+        Map.of("id", 7L, "address", Map.of("city", "A")))));
+  }
 }
