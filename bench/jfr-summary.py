@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Summarise JFR execution samples of one thread: top self frames, top inclusive frames,
-and inclusive time per pagewalk engine/expr/http area.
+"""Summarise execution samples of one thread: top self frames, top inclusive frames,
+inclusive time per pagewalk engine/expr/http area, and each side's time by phase.
 
   jfr print --json --stack-depth 300 --events jdk.ExecutionSample rec.jfr > samples.json
   python3 bench/jfr-summary.py samples.json [thread-name (default: main)] [top N]
+
+A file ending in .collapsed is read as async-profiler's collapsed stacks instead (one
+"root;...;leaf count" line per stack; the thread name is then ignored, and samples of both
+sides are counted, which run on the one thread that runs the comparison).
 """
 import collections
 import json
@@ -48,44 +52,57 @@ AREAS = [
 SIDES = [("pagewalk", "dev/pagewalk/engine/Engine.run"), ("baseline", "dev/pagewalk/bench/Baseline.run")]
 PHASES = [
     ("page rendering (the server's work, --in-memory only)", ("dev/pagewalk/bench/PageServer.render",)),
-    ("writing JSON Lines (JsonLinesSink.write)", ("dev/pagewalk/bench/JsonLinesSink.write",)),
+    ("writing JSON Lines (JsonLinesWriter / ObjectWriter)",
+     ("dev/pagewalk/bench/JsonLinesSink.write", "dev/pagewalk/bench/JsonLinesSink.writePagewalk")),
     ("decoding the body (PlainJson.read / readTree)",
      ("dev/pagewalk/http/PlainJson.read", "com/fasterxml/jackson/databind/ObjectMapper.readTree")),
     ("HTTP exchange (ApacheTransport.send / client.execute)",
      ("dev/pagewalk/http/ApacheTransport.send", "org/apache/hc/client5/http/impl/classic/CloseableHttpClient.execute")),
-    ("output, key, iterate (PageExtractor.extract / Baseline.project)",
+    ("key, iterate, checks (PageExtractor) / projection (Baseline)",
      ("dev/pagewalk/engine/PageExtractor.extract", "dev/pagewalk/bench/Baseline.project")),
     ("output built as each record is delivered (PageRecords.get)", ("dev/pagewalk/engine/PageRecords.get",)),
     ("de-duplication and audit (PageAcceptor.accept)", ("dev/pagewalk/engine/PageAcceptor.accept",)),
     ("request building (RequestBuilder.build)", ("dev/pagewalk/engine/RequestBuilder.build",)),
+    ("pagination condition and next request (ChainRunner.condition)", ("dev/pagewalk/engine/ChainRunner.condition",)),
 ]
 phase_counts = collections.Counter()
 
-events = json.load(open(path))["recording"]["events"]
+def samples():
+    """(frames leaf first, count) for each sample (JFR) or stack (collapsed) of the thread."""
+    if path.endswith(".collapsed"):
+        for line in open(path):
+            stack, _, count = line.rstrip("\n").rpartition(" ")
+            frames = stack.split(";")[::-1]
+            if any(f.startswith(side) for _, side in SIDES for f in frames):
+                yield frames, int(count)
+        return
+    for e in json.load(open(path))["recording"]["events"]:
+        v = e["values"]
+        t = v.get("sampledThread") or {}
+        if (t.get("javaName") or t.get("osName")) != thread:
+            continue
+        frames = [f"{f['method']['type']['name']}.{f['method']['name']}" for f in v["stackTrace"]["frames"]]
+        if frames:
+            yield frames, 1
+
+
 self_counts = collections.Counter()
 incl = collections.Counter()
 total = 0
-for e in events:
-    v = e["values"]
-    t = v.get("sampledThread") or {}
-    if (t.get("javaName") or t.get("osName")) != thread:
-        continue
-    frames = [f"{f['method']['type']['name']}.{f['method']['name']}" for f in v["stackTrace"]["frames"]]
-    if not frames:
-        continue
-    total += 1
-    self_counts[frames[0]] += 1
+for frames, n in samples():
+    total += n
+    self_counts[frames[0]] += n
     fs = set(frames)
     for f in fs:
-        incl[f] += 1
+        incl[f] += n
     for label, frame in AREAS:
         if isinstance(frame, tuple) and any(x in fs for x in frame):
-            incl[label] += 1
+            incl[label] += n
     side = next((name for name, frame in SIDES if frame in fs), None)
     if side:
         phase = next((label for label, fr in PHASES if any(x in fs for x in fr)), "everything else")
-        phase_counts[(side, phase)] += 1
-        phase_counts[(side, "total")] += 1
+        phase_counts[(side, phase)] += n
+        phase_counts[(side, "total")] += n
 
 
 print(f"{total} samples on thread {thread!r}")

