@@ -47,7 +47,8 @@ public final class Compare {
 
   record Options(
       long records, int pageSize, List<Style> styles, int rounds, long warmupRecords,
-      int warmupRounds, List<String> sides, boolean scaling, Path outDir, boolean inMemory, int forks) {}
+      int warmupRounds, List<String> sides, boolean scaling, Path outDir, boolean inMemory, int forks,
+      int warmupPageSize) {}
 
   private final PageServer server;
   private final List<Side> sides;
@@ -113,7 +114,7 @@ public final class Compare {
       for (Style style : options.styles()) {
         Long checksum = null;
         for (Side side : sides) {
-          Run r = once(side, style, options.warmupRecords(), round == 0);
+          Run r = once(side, style, options.warmupRecords(), options.warmupPageSize(), round == 0);
           if (round == 0) {
             if (checksum != null && checksum != r.checksum()) {
               throw new IllegalStateException(style.id() + ": the sides wrote different output");
@@ -138,7 +139,7 @@ public final class Compare {
       // alternate who goes first, so neither side always inherits the other's garbage
       for (int k = 0; k < sides.size(); k++) {
         int i = (round % 2 == 0) ? k : sides.size() - 1 - k;
-        runs.get(i).add(once(sides.get(i), style, records, false));
+        runs.get(i).add(once(sides.get(i), style, records, options.pageSize(), false));
       }
     }
     System.out.printf(Locale.ROOT, "%s, page size %d, %,d records, %d rounds%n", style.id(), options.pageSize(), records, options.rounds());
@@ -181,7 +182,7 @@ public final class Compare {
     return line;
   }
 
-  private Run once(Side side, Style style, long records, boolean checksum) throws IOException {
+  private Run once(Side side, Style style, long records, int pageSize, boolean checksum) throws IOException {
     heap.reset();
     JsonLinesSink sink = options.outDir() == null
         ? JsonLinesSink.discarding(checksum)
@@ -190,7 +191,7 @@ public final class Compare {
     long alloc0 = allocated();
     long gc0 = gcMillis();
     long t0 = System.nanoTime();
-    long n = side.walk().run(style, server.baseUrl(records), options.pageSize(), sink);
+    long n = side.walk().run(style, server.baseUrl(records), pageSize, sink);
     sink.close();
     long nanos = System.nanoTime() - t0;
     long cpu = threads.getCurrentThreadCpuTime() - cpu0;
@@ -234,6 +235,7 @@ public final class Compare {
     Path outDir = null;
     boolean inMemory = false;
     int forks = 1;
+    int warmupPageSize = 0;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -248,10 +250,12 @@ public final class Compare {
         case "--out-dir" -> outDir = Files.createDirectories(Path.of(args[++i]));
         case "--in-memory" -> inMemory = true;
         case "--forks" -> forks = Integer.parseInt(args[++i]);
+        case "--warmup-page-size" -> warmupPageSize = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + a
-            + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory --forks)");
+            + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory --forks --warmup-page-size)");
       }
     }
-    return new Options(records, pageSize, styles, rounds, warmupRecords, warmupRounds, sides, scaling, outDir, inMemory, forks);
+    return new Options(records, pageSize, styles, rounds, warmupRecords, warmupRounds, sides, scaling, outDir,
+        inMemory, forks, warmupPageSize == 0 ? pageSize : warmupPageSize);
   }
 }
