@@ -47,15 +47,28 @@ public final class Redaction {
       return text;
     }
     int hash = text.indexOf('#', q);
-    String query = hash < 0 ? text.substring(q + 1) : text.substring(q + 1, hash);
-    String rest = hash < 0 ? "" : text.substring(hash);
-    List<String> parts = new ArrayList<>();
-    for (String pair : query.split("&", -1)) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      parts.add(eq >= 0 && isSensitiveName(name, sensitiveQueryNames) ? name + "=" + MASK : pair);
+    int end = hash < 0 ? text.length() : hash;
+    StringBuilder out = null; // built only once a value is masked
+    for (int start = q + 1; start <= end; ) {
+      int amp = text.indexOf('&', start);
+      if (amp < 0 || amp > end) {
+        amp = end;
+      }
+      int eq = text.indexOf('=', start);
+      if (eq >= 0 && eq < amp && isSensitiveName(text.substring(start, eq), sensitiveQueryNames)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, start);
+        }
+        out.append(text, start, eq + 1).append(MASK);
+      } else if (out != null) {
+        out.append(text, start, amp);
+      }
+      if (out != null && amp < end) {
+        out.append('&');
+      }
+      start = amp + 1;
     }
-    return text.substring(0, q + 1) + String.join("&", parts) + rest;
+    return out == null ? text : out.append(text, end, text.length()).toString();
   }
 
   /**

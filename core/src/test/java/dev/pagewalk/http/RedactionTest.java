@@ -34,6 +34,16 @@ class RedactionTest {
     }
 
     @Test
+    void keepsEveryOtherPartOfTheQueryAndTheFragmentAsTheyWere() {
+      assertThat(Redaction.redactUrl("https://x/a?token=t&&flag&api%5Fkey=k&x=1=2&#f=token=z", Set.of(), Set.of()))
+          .isEqualTo("https://x/a?token=***&&flag&api%5Fkey=***&x=1=2&#f=token=z");
+      assertThat(Redaction.redactUrl("https://x/a?page=1&key=", Set.of(), Set.of()))
+          .isEqualTo("https://x/a?page=1&key=***");
+      assertThat(Redaction.redactUrl("https://x/a?", Set.of(), Set.of())).isEqualTo("https://x/a?");
+      assertThat(Redaction.redactUrl("https://x/a?token#=x", Set.of(), Set.of())).isEqualTo("https://x/a?token#=x");
+    }
+
+    @Test
     void leavesAUriWithoutSecretsAlone() {
       assertThat(Redaction.redactUri(URI.create("https://x/a?page=2"), Set.of("zzz"), Set.of()))
           .isEqualTo("https://x/a?page=2");
