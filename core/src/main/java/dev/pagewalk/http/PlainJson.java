@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,29 +85,86 @@ final class PlainJson {
    */
   private static Object shaped(JsonParser p, JsonToken t, Shape shape, Positions seen) throws IOException {
     if (t == JsonToken.START_OBJECT) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      String name;
-      int position = 0;
-      while ((name = p.nextFieldName()) != null) {
-        JsonToken next = p.nextToken();
-        Shape inner = seen == null ? shape.field(name) : seen.field(shape, name, position);
-        if (inner == null) {
-          p.skipChildren();
-        } else {
-          map.put(name, inner.all() ? value(p, next, 0)
-              : shaped(p, next, inner, seen == null ? null : seen.inner(position)));
-        }
-        position++;
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT) {
-        throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + p.currentToken());
-      }
-      return map;
+      return seen == null ? shapedMap(p, shape) : fieldMap(p, shape, seen);
     }
     if (t == JsonToken.START_ARRAY) {
       return shape.probe() == null ? shapedList(p, shape) : probedList(p, shape);
     }
     return value(p, t, 0);
+  }
+
+  /** An object decoded in part, on its own (not one of an array's): a LinkedHashMap. */
+  private static Map<String, Object> shapedMap(JsonParser p, Shape shape) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken next = p.nextToken();
+      Shape inner = shape.field(name);
+      if (inner == null) {
+        p.skipChildren();
+      } else {
+        map.put(name, inner.all() ? value(p, next, 0) : shaped(p, next, inner, null));
+      }
+    }
+    endObject(p);
+    return map;
+  }
+
+  /**
+   * An object of an array decoded in part (a record of a page): a {@link FieldMap} whose names are
+   * shared with the record before it when they are the same, in the same order. A record that
+   * repeats a name becomes a LinkedHashMap, where the last value wins, as everywhere else.
+   */
+  private static Map<String, Object> fieldMap(JsonParser p, Shape shape, Positions seen) throws IOException {
+    String[] names = seen.kept; // never written: copied before this record's names differ
+    boolean owned = false;
+    boolean unique = true;
+    Object[] values = new Object[Math.max(names.length, 4)];
+    int n = 0;
+    int position = 0;
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken next = p.nextToken();
+      Shape inner = seen.field(shape, name, position);
+      if (inner == null) {
+        p.skipChildren();
+      } else {
+        Object value = inner.all() ? value(p, next, 0) : shaped(p, next, inner, seen.inner(position));
+        if (owned || n >= names.length || names[n] != name) {
+          if (!owned || n == names.length) {
+            names = Arrays.copyOf(names, Math.max(n * 2, Math.max(names.length, 4)));
+            owned = true;
+          }
+          for (int j = 0; j < n; j++) {
+            unique &= !names[j].equals(name);
+          }
+          names[n] = name;
+        }
+        if (n == values.length) {
+          values = Arrays.copyOf(values, n * 2);
+        }
+        values[n++] = value;
+      }
+      position++;
+    }
+    endObject(p);
+    if (!unique) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        map.put(names[i], values[i]);
+      }
+      return map;
+    }
+    if (owned) {
+      seen.kept = names;
+    }
+    return new FieldMap(names, values, n);
+  }
+
+  private static void endObject(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + p.currentToken());
+    }
   }
 
   private static List<Object> shapedList(JsonParser p, Shape shape) throws IOException {
@@ -148,6 +206,8 @@ final class PlainJson {
    * array being decoded, never shared.
    */
   private static final class Positions {
+    /** The kept names of the last record built here whose layout differed from the one before. */
+    String[] kept = new String[0];
     private String[] names = new String[16];
     private Shape[] shapes = new Shape[16];
     private Positions[] inner = new Positions[16];
