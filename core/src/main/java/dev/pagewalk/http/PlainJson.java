@@ -14,7 +14,9 @@ import java.util.Map;
  * ArrayList, String, Long (BigInteger when larger), BigDecimal, Boolean, null. The parser's
  * stream constraints (nesting depth, string length) still apply. An object in an array gets a map
  * sized for as many fields as its previous sibling had: the records of a page usually have the
- * same fields, so their maps are built without rehashing.
+ * same fields, so their maps are built without rehashing. Decoded in part (with a {@link Shape}),
+ * the objects of an array are {@link FieldMap}s instead: the parts kept are read by paths only,
+ * never whole.
  */
 final class PlainJson {
   private PlainJson() {}
