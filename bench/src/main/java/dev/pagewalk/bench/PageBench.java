@@ -13,6 +13,7 @@ import dev.pagewalk.expr.Template;
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.ResponseDecoder;
+import dev.pagewalk.sink.JsonLinesWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -67,6 +68,7 @@ public class PageBench {
   private List<Object> outputs;
   private List<JsonNode> outputNodes;
   private JsonGenerator generator;
+  private JsonLinesWriter pagewalkWriter;
 
   @Setup
   public void setUp() throws Exception {
@@ -93,11 +95,13 @@ public class PageBench {
       outputNodes.add(treeMapper.valueToTree(value));
     }
     generator = WRITER.createGenerator(OutputStream.nullOutputStream());
+    pagewalkWriter = new JsonLinesWriter(OutputStream.nullOutputStream());
   }
 
   @TearDown
   public void tearDown() throws IOException {
     generator.close();
+    pagewalkWriter.close();
   }
 
   @Benchmark
@@ -132,10 +136,9 @@ public class PageBench {
   }
 
   @Benchmark
-  public void writeMapsGenerator() throws IOException {
+  public void writeMapsPagewalk() throws IOException {
     for (Object v : outputs) {
-      PlainJsonWriter.write(generator, v);
-      generator.writeRaw('\n');
+      pagewalkWriter.write(v);
     }
   }
 
