@@ -7,8 +7,8 @@ import java.math.BigInteger;
 /**
  * The keys a run has already delivered, as 64-bit fingerprints in an open-addressing table (load
  * at most 3/4) of 256 segments that double one at a time: one million keys take 16 MB, whatever
- * the keys' length, in 64 KB arrays. Fingerprints are taken from the key itself — integers and text without building a
- * string — with the language's equality: {@code 1}, {@code 1.0} and {@code 1.00} are one key,
+ * the keys' length, in 64 KB arrays. Fingerprints are taken from the key itself — integers and
+ * text without building a string — with the language's equality: {@code 1}, {@code 1.0} and {@code 1.00} are one key,
  * {@code "1"} another. Two different keys share a fingerprint with a chance of about one in
  * 3·10^7 in a run of a million keys; the record would then be counted as a duplicate, which the
  * completeness report shows (it is never a silent loss).

@@ -90,7 +90,7 @@ final class PlainJson {
       return seen == null ? shapedMap(p, shape) : fieldMap(p, shape, seen);
     }
     if (t == JsonToken.START_ARRAY) {
-      return shape.probe() == null ? shapedList(p, shape) : probedList(p, shape);
+      return shapedList(p, shape);
     }
     return value(p, t, 0);
   }
@@ -169,23 +169,14 @@ final class PlainJson {
     }
   }
 
+  /**
+   * An array decoded with {@code shape} applied to each element; when the shape has a probe, a
+   * {@link ProbedList} whose probe saw each element right after it was decoded.
+   */
   private static List<Object> shapedList(JsonParser p, Shape shape) throws IOException {
-    List<Object> list = new ArrayList<>();
-    Positions seen = new Positions();
-    JsonToken next;
-    while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (next == null) {
-        throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
-      }
-      list.add(shaped(p, next, shape, seen));
-    }
-    return list;
-  }
-
-  /** An array whose elements the shape probes, each right after it is decoded. */
-  private static List<Object> probedList(JsonParser p, Shape shape) throws IOException {
     Shape elements = shape.elements();
-    ProbedList list = new ProbedList(shape.probe());
+    ProbedList probed = shape.probe() == null ? null : new ProbedList(shape.probe());
+    List<Object> list = probed == null ? new ArrayList<>() : probed;
     Positions seen = new Positions();
     JsonToken next;
     int siblingFields = 0;
@@ -195,7 +186,11 @@ final class PlainJson {
       }
       Object element = elements.all() ? value(p, next, siblingFields) : shaped(p, next, elements, seen);
       siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
-      list.addProbed(element);
+      if (probed == null) {
+        list.add(element);
+      } else {
+        probed.addProbed(element);
+      }
     }
     return list;
   }

@@ -74,7 +74,7 @@ public final class ResponseDecoder {
    * parts are still parsed, so malformed or truncated JSON anywhere is still an error).
    */
   public Object decode(HttpResponse response, String type, Shape shape) throws MalformedBodyException {
-    String t = type == null ? "automatic" : type.toLowerCase(Locale.ROOT);
+    String t = typeName(type);
     String contentType = response.headers().first("Content-Type").orElse("");
     Charset charset = ContentTypes.charset(contentType);
     byte[] body = response.body();
@@ -91,9 +91,14 @@ public final class ResponseDecoder {
     return body.length == 0 ? null : new String(body, charset);
   }
 
+  /** The response type in lower case; null is {@code automatic}. */
+  private static String typeName(String type) {
+    return type == null ? "automatic" : type.toLowerCase(Locale.ROOT);
+  }
+
   /** True when {@link #decode} would read a response of this type and Content-Type as UTF-8 JSON. */
   public static boolean isUtf8Json(String type, Headers headers) {
-    String t = type == null ? "automatic" : type.toLowerCase(Locale.ROOT);
+    String t = typeName(type);
     String contentType = headers.first("Content-Type").orElse("");
     boolean json = t.equals("json") || t.equals("automatic") && ContentTypes.isJson(contentType);
     return json && ContentTypes.charset(contentType).equals(StandardCharsets.UTF_8);

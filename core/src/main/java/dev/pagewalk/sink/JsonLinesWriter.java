@@ -60,10 +60,8 @@ public final class JsonLinesWriter implements Flushable, Closeable {
         value(o);
       }
       generator.writeEndArray();
-    } else if (v instanceof Long n) {
-      generator.writeNumber(n);
-    } else if (v instanceof Integer n) {
-      generator.writeNumber(n);
+    } else if (v instanceof Long || v instanceof Integer) {
+      generator.writeNumber(((Number) v).longValue());
     } else if (v instanceof BigDecimal n) {
       generator.writeNumber(n);
     } else if (v instanceof BigInteger n) {
