@@ -25,9 +25,11 @@ class KeyProbeTest {
 
   @Test
   void aKeyThatIsAPathOfTheItemUnderAnIteratedBodyPathIsProbed() {
-    KeyProbe.Decoding d = KeyProbe.decoding(response("\"{{body.data}}\"", "\"{{item.id}}\""));
+    ResponsePlan plan = response("\"{{body.data}}\"", "\"{{item.id}}\"");
+    KeyProbe.Decoding d = KeyProbe.decoding(plan);
     assertThat(d.probe()).isNotNull();
-    assertThat(d.shape()).isNotSameAs(response("\"{{body.data}}\"", "\"{{item.id}}\"").bodyShape());
+    assertThat(plan.bodyShape().toString()).doesNotContain("probed");
+    assertThat(d.shape().toString()).as("probed at data, not at the root").startsWith("{data=").contains(" probed}");
 
     KeyProbe p = d.probe();
     assertThat(p.probe(Map.of("id", 12L))).isEqualTo(12L);
