@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -36,9 +37,11 @@ public final class Runner implements AutoCloseable {
   private final Sleeper sleeper;
   private final RunListener listener;
   private final String correlationHeader;
+  private final ExecutorService readAhead;
 
   private Runner(Builder b) {
     this.correlationHeader = b.correlationHeader;
+    this.readAhead = b.readAhead ? ReadAheadThreads.pool() : null;
     this.ownsTransport = b.transport == null;
     this.transport = b.transport != null ? b.transport : new ApacheTransport(TransportConfig.defaults());
     this.clock = b.clock;
@@ -114,7 +117,7 @@ public final class Runner implements AutoCloseable {
   private Engine.Plugins plugins(RunListener runListener) {
     RunListener both =
         runListener == RunListener.NONE ? listener : Listeners.both(listener, runListener);
-    return new Engine.Plugins(transport, clock, sleeper, both, correlationHeader);
+    return new Engine.Plugins(transport, clock, sleeper, both, correlationHeader, readAhead);
   }
 
   /** Runs the plan and collects every record in memory (for small results and tests). */
@@ -127,8 +130,15 @@ public final class Runner implements AutoCloseable {
   /** The records of a run collected in memory, and its result. */
   public record Collected(List<OutputRecord> records, RunResult result) {}
 
+  /**
+   * Stops the read-ahead threads, then closes the transport if the runner created it. Runs still
+   * going send their requests themselves from then on.
+   */
   @Override
   public void close() {
+    if (readAhead != null) {
+      readAhead.shutdownNow();
+    }
     if (ownsTransport) {
       transport.close();
     }
@@ -141,6 +151,7 @@ public final class Runner implements AutoCloseable {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RunListener listener = RunListener.NONE;
     private String correlationHeader;
+    private boolean readAhead = true;
 
     /**
      * Sends the run id on every request in this header (e.g. {@code X-Request-Id}), so the
@@ -148,6 +159,20 @@ public final class Runner implements AutoCloseable {
      */
     public Builder correlationHeader(String headerName) {
       this.correlationHeader = Objects.requireNonNull(headerName);
+      return this;
+    }
+
+    /**
+     * Whether a run sends the next page's request while the page before it is written, on a
+     * thread of the runner's (default: on). It is the same request, sent when the engine has
+     * already decided to send it: the same requests go out in the same order, retries, events and
+     * counters stay on the run's thread, and a walk with {@code pagination.delay} or a rate limit
+     * never reads ahead. It overlaps the API's latency and the body's parsing with the sink's
+     * work. Off: every request is sent by the run's thread, after the page before it is written
+     * (for a transport that must be called from the run's thread).
+     */
+    public Builder readAhead(boolean value) {
+      this.readAhead = value;
       return this;
     }
 

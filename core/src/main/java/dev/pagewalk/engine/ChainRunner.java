@@ -101,10 +101,13 @@ final class ChainRunner {
     long limit = Long.MAX_VALUE;
     boolean limitKnown = false;
     int emptyRetries = 0;
+    boolean readAhead = readsAhead(req);
+    ReadAhead ahead = null;
     while (true) {
-      long sentAt = System.nanoTime();
+      long sentAt = ahead != null ? ahead.startedAt : System.nanoTime();
       long requestsBefore = c.requests;
-      Decoded decoded = respond(req, request, resuming);
+      Decoded decoded = respond(req, request, resuming, ahead);
+      ahead = null;
       resuming = false;
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");
@@ -171,23 +174,30 @@ final class ChainRunner {
         if (!guard.firstTime(next.http())) {
           loop = loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
               + next.display() + "; the pagination directives do not advance");
+        } else if (readAhead) {
+          ahead = sender.sendAhead(next, reader.streamParser(resp));
         }
       }
       StopReason written = loop != null ? StopReason.LOOP_DETECTED : stop;
       BuiltRequest following = loop != null ? null : next;
       long number = pageNumber;
-      writer.write(accepted, () -> checkpoints.after(number, written,
-          following == null ? null : following.http(), acceptor.watermark));
-      LOG.debug("[{}] {}: page {} {} -> {} items, {} delivered", run.runId, run.plan.name(),
-          pageNumber, request.display(), page.received(), accepted.size());
-      run.listener.onPage(
-          new RunListener.PageEvent(
-              pageNumber, request.display(), decoded.http().status(), page.received(),
-              accepted.size(), c.recordsEmitted, attempts,
-              page.records().size() - accepted.size(),
-              accepted.isEmpty() ? null : accepted.key(0),
-              accepted.isEmpty() ? null : accepted.key(accepted.size() - 1),
-              pagingBefore, total, millis));
+      try {
+        writer.write(accepted, () -> checkpoints.after(number, written,
+            following == null ? null : following.http(), acceptor.watermark));
+        LOG.debug("[{}] {}: page {} {} -> {} items, {} delivered", run.runId, run.plan.name(),
+            pageNumber, request.display(), page.received(), accepted.size());
+        run.listener.onPage(
+            new RunListener.PageEvent(
+                pageNumber, request.display(), decoded.http().status(), page.received(),
+                accepted.size(), c.recordsEmitted, attempts,
+                page.records().size() - accepted.size(),
+                accepted.isEmpty() ? null : accepted.key(0),
+                accepted.isEmpty() ? null : accepted.key(accepted.size() - 1),
+                pagingBefore, total, millis));
+      } catch (RuntimeException | Error e) {
+        sender.abandon(ahead);
+        throw e;
+      }
       if (loop != null) {
         throw loop;
       }
@@ -235,8 +245,25 @@ final class ChainRunner {
     return condition == null || Values.truthy(reader.evaluate(condition, "pagination.condition"));
   }
 
+  /**
+   * Whether the walk of {@code req} sends each next page's request while the page before it is
+   * written: when the run has a read-ahead executor and nothing is to be waited for between pages
+   * (no {@code pagination.delay}, no rate limit) and the request is not repeated.
+   */
+  private boolean readsAhead(RequestPlan req) {
+    PaginationPlan pagination = req.pagination();
+    return run.readAhead != null && pagination != null && req.repeat() == null
+        && !run.pacer.active()
+        && (pagination.delay() == null || pagination.delay().isZero());
+  }
+
   private Decoded respond(RequestPlan req, BuiltRequest request, boolean resumed) {
-    Decoded decoded = sender.send(request, reader.streamParser(req.response()), r -> reader.decode(r, req.response()));
+    return respond(req, request, resumed, null);
+  }
+
+  private Decoded respond(RequestPlan req, BuiltRequest request, boolean resumed, ReadAhead ahead) {
+    Decoded decoded = sender.send(request, reader.streamParser(req.response()),
+        r -> reader.decode(r, req.response()), ahead);
     if (resumed && run.plan.sync().expiredCursorStatuses().contains(decoded.http().status())) {
       throw new ExpiredCursor(decoded.http().status(), request.display());
     }

@@ -42,11 +42,12 @@ public final class Engine {
 
   /**
    * The plug-ins of a run. {@code correlationHeader}, when not null, names a request header that
-   * carries the run id on every request.
+   * carries the run id on every request. {@code readAhead}, when not null, sends the next
+   * page's request while a page is written (see {@link dev.pagewalk.Runner.Builder#readAhead}).
    */
   public record Plugins(
       Transport transport, Clock clock, Sleeper sleeper, RunListener listener,
-      String correlationHeader) {}
+      String correlationHeader, java.util.concurrent.Executor readAhead) {}
 
   /**
    * Runs the plan, delivering records to {@code sink} page by page. Failures are reported in the
@@ -137,6 +138,7 @@ public final class Engine {
             from != null ? from.runId() : UUID.randomUUID().toString(), plan, input, state,
             p.transport(), p.clock(), p.sleeper(), p.listener(), redactor);
     run.correlationHeader = p.correlationHeader();
+    run.readAhead = p.readAhead();
     if (from != null) {
       restore(run.counters, from.counters());
     }

@@ -32,8 +32,12 @@ final class ResponseReader {
     this.run = run;
   }
 
-  /** Parses a successful UTF-8 JSON response as it arrives, into the plan's body shape. */
+  /**
+   * Parses a successful UTF-8 JSON response as it arrives, into the plan's body shape; safe to
+   * use on another thread ({@link ReadAhead}): it reads nothing of the run but the immutable plan.
+   */
   StreamParser streamParser(ResponsePlan plan) {
+    dev.pagewalk.http.Shape shape = decoding(plan).shape();
     return new StreamParser() {
       @Override
       public boolean wants(int status, Headers headers) {
@@ -43,7 +47,7 @@ final class ResponseReader {
 
       @Override
       public Object parse(java.io.InputStream body) throws IOException {
-        return DECODER.decodeStream(body, decoding(plan).shape());
+        return DECODER.decodeStream(body, shape);
       }
     };
   }

@@ -27,6 +27,11 @@ final class RunContext {
   final Counters counters;
   final SplittableRandom random = new SplittableRandom();
   String correlationHeader;
+  /**
+   * Where the next page's request is sent while a page is written ({@link ReadAhead}); null: each
+   * request is sent by the run's thread after the page before it is written.
+   */
+  java.util.concurrent.Executor readAhead;
   /** The run's rate-limit state, shared by every request of the run, retries included. */
   final Pacer pacer;
   /** The spec's network policy, passed to the transport with every request. */
@@ -89,6 +94,7 @@ final class RunContext {
     RunContext next = new RunContext(runId, plan, input, other, transport, clock, sleeper, listener,
         redactor, counters, pacer);
     next.correlationHeader = correlationHeader;
+    next.readAhead = readAhead;
     return next;
   }
 }

@@ -49,23 +49,34 @@ final class Sender {
    * truncated or malformed body) is an I/O failure and is retried like one.
    */
   <T> T send(BuiltRequest request, StreamParser stream, BodyParser<T> parser) {
+    return send(request, stream, parser, null);
+  }
+
+  /**
+   * As {@link #send(BuiltRequest, StreamParser, BodyParser)}, with the first attempt already
+   * under way as {@code ahead} (null: none); its outcome is counted and handled here, when it is
+   * taken, as if it had been sent now.
+   */
+  <T> T send(BuiltRequest request, StreamParser stream, BodyParser<T> parser, ReadAhead ahead) {
     Counters c = run.counters;
     c.logicalRequests++;
     if (request.pagination()) {
       c.paginationRequests++;
     }
     boolean retryable = IDEMPOTENT.contains(request.http().method()) || retry.nonIdempotent();
-    RequestLimits limits = RequestLimits.of(run.limits.timeout())
-        .withNetwork(run.network)
-        .withCredentialHeaders(request.credentialHeaders());
+    RequestLimits limits = ahead != null ? ahead.limits : limits(request);
     for (int attempt = 1; ; attempt++) {
-      checkCancelled();
-      pace();
       HttpResponse response;
       Parsed parsed;
-      c.requests++;
       try {
-        parsed = run.transport.send(request.http(), limits, stream);
+        if (attempt == 1 && ahead != null) {
+          parsed = take(ahead);
+        } else {
+          checkCancelled();
+          pace();
+          c.requests++;
+          parsed = run.transport.send(request.http(), limits, stream);
+        }
         response = parsed.response();
       } catch (IOException e) {
         Fault fault = Fault.of(e);
@@ -116,6 +127,60 @@ final class Sender {
                 response.status(),
                 e));
       }
+    }
+  }
+
+  /**
+   * Starts the first attempt of {@code request} on the run's read-ahead executor, to be taken by
+   * {@link #send(BuiltRequest, StreamParser, BodyParser, ReadAhead)}; null when the run has none
+   * or it refuses (the run then sends the request itself). The caller decides that read-ahead
+   * applies: no rate limit or delay is waited for here.
+   */
+  ReadAhead sendAhead(BuiltRequest request, StreamParser stream) {
+    if (run.readAhead == null) {
+      return null;
+    }
+    checkCancelled();
+    return ReadAhead.start(run.readAhead, run.transport, request, limits(request), stream);
+  }
+
+  /**
+   * Gives up a read-ahead the run will not take; one whose request already went out is counted
+   * as sent, so the run's figures match what the server saw.
+   */
+  void abandon(ReadAhead ahead) {
+    if (ahead != null && ahead.withdraw()) {
+      Counters c = run.counters;
+      c.requests++;
+      c.logicalRequests++;
+      if (ahead.request.pagination()) {
+        c.paginationRequests++;
+      }
+    }
+  }
+
+  private RequestLimits limits(BuiltRequest request) {
+    return RequestLimits.of(run.limits.timeout())
+        .withNetwork(run.network)
+        .withCredentialHeaders(request.credentialHeaders());
+  }
+
+  /** The read-ahead's outcome; an interrupt while waiting for it cancels the run. */
+  private Parsed take(ReadAhead ahead) throws IOException {
+    try {
+      Parsed parsed = ahead.await();
+      run.counters.requests++;
+      return parsed;
+    } catch (IOException | RuntimeException | Error e) {
+      run.counters.requests++;
+      throw e;
+    } catch (InterruptedException e) {
+      if (ahead.withdraw()) {
+        run.counters.requests++;
+      }
+      Thread.currentThread().interrupt();
+      throw new RunStop(
+          StopReason.CANCELLED, new CancelledException(run.plan.name() + ": run cancelled"));
     }
   }
 

@@ -35,6 +35,10 @@ final class ScriptedTransport implements Transport {
     return script.answer(request, requests.size() - 1);
   }
 
+  synchronized int requestCount() {
+    return requests.size();
+  }
+
   List<String> uris() {
     return requests.stream().map(r -> r.method() + " " + r.uri()).toList();
   }
