@@ -2,7 +2,6 @@ package dev.pagewalk.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +16,14 @@ import java.util.Locale;
  * <pre>
  * java -jar bench/target/pagewalk-bench.jar [--records 1000000] [--page-size 1000]
  *      [--styles offset,token,link] [--rounds 3] [--warmup-records 100000] [--warmup-rounds 2]
- *      [--sides baseline,pagewalk] [--scaling] [--out-dir DIR] [--in-memory] [--forks 1]
+ *      [--sides baseline,pagewalk,pagewalk-serial] [--scaling] [--out-dir DIR] [--in-memory] [--forks 1]
  * </pre>
+ *
+ * {@code pagewalk} is the engine as a runner is built by default (the next page's request is sent
+ * while a page is written); {@code pagewalk-serial} is the same engine with read-ahead off, each
+ * request waiting for the page before it as in the hand-written loop. Every side after the first
+ * is compared with the first (the baseline). CPU and allocation count the run's own thread and
+ * pagewalk's read-ahead threads.
  *
  * {@code --forks N} runs the whole comparison in N fresh JVMs one after another and summarises
  * them ({@link Forks}): each JVM compiles the hot code its own way, so one JVM's ratio is one
@@ -54,7 +59,7 @@ public final class Compare {
   private final List<Side> sides;
   private final Options options;
   private final HeapWatch heap = new HeapWatch();
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final RunThreads threads = new RunThreads();
 
   Compare(PageServer server, List<Side> sides, Options options) {
     this.server = server;
@@ -72,8 +77,10 @@ public final class Compare {
     System.out.printf(Locale.ROOT, "options: %s%n%n", o);
     try (PageServer server = PageServer.start(SEED);
         Baseline baseline = new Baseline(o.inMemory() ? server : null);
-        PagewalkSide pagewalk = new PagewalkSide(o.inMemory() ? server : null)) {
-      List<Side> all = List.of(new Side("baseline", baseline::run), new Side("pagewalk", pagewalk::run));
+        PagewalkSide pagewalk = new PagewalkSide(o.inMemory() ? server : null, true);
+        PagewalkSide serial = new PagewalkSide(o.inMemory() ? server : null, false)) {
+      List<Side> all = List.of(new Side("baseline", baseline::run), new Side("pagewalk", pagewalk::run),
+          new Side("pagewalk-serial", serial::run));
       List<Side> chosen = all.stream().filter(s -> o.sides().contains(s.name())).toList();
       new Compare(server, chosen, o).execute();
     }
@@ -89,7 +96,7 @@ public final class Compare {
         summary.add(measure(style, size, seconds));
       }
     }
-    System.out.println("summary (median records/s; ratio = pagewalk/baseline):");
+    System.out.println("summary (median records/s; ratio = side/" + sides.get(0).name() + "):");
     summary.forEach(System.out::println);
     if (sizes.size() > 1) {
       System.out.println();
@@ -156,7 +163,7 @@ public final class Compare {
       double alloc = Forks.median(rs.stream().mapToDouble(r -> (double) r.allocated() / r.records()).toArray());
       double gc = Forks.median(rs.stream().mapToDouble(r -> r.gcMillis()).toArray());
       System.out.printf(Locale.ROOT,
-          "  %-8s %,11.0f rec/s  %6.3f µs/rec wall  %6.3f µs/rec client-thread CPU  %,6.0f B/rec allocated  GC %4.0f ms"
+          "  %-15s %,11.0f rec/s  %6.3f µs/rec wall  %6.3f µs/rec client CPU  %,6.0f B/rec allocated  GC %4.0f ms"
               + "  peak heap %4d MB (after GC %3d MB)  runs: %s%n",
           sides.get(i).name(), medians[i], wall, cpu, alloc, gc,
           mb(rs.stream().mapToLong(Run::peakHeap).max().orElse(0)),
@@ -167,19 +174,23 @@ public final class Compare {
       System.out.printf(Locale.ROOT, "%s %s %s %d %.1f %.4f%n", Forks.RESULT, style.id(), sides.get(i).name(),
           records, medians[i], cpus[i]);
     }
-    String line;
-    if (sides.size() == 2) {
-      double ratio = medians[1] / medians[0];
-      double cpuRatio = cpus[0] / cpus[1];
-      System.out.printf(Locale.ROOT, "  ratio pagewalk/baseline: %.3f (records/s), %.3f (client-thread CPU per record)%n%n", ratio, cpuRatio);
-      line = String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  baseline %,10.0f  pagewalk %,10.0f  ratio %.3f  (CPU-time ratio %.3f)",
-          style.id(), options.pageSize(), records, medians[0], medians[1], ratio, cpuRatio);
-    } else {
+    if (sides.size() == 1) {
       System.out.println();
-      line = String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  %s %,10.0f",
+      return String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  %s %,10.0f",
           style.id(), options.pageSize(), records, sides.get(0).name(), medians[0]);
     }
-    return line;
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  %s %,10.0f",
+        style.id(), options.pageSize(), records, sides.get(0).name(), medians[0]));
+    for (int i = 1; i < sides.size(); i++) {
+      double ratio = medians[i] / medians[0];
+      double cpuRatio = cpus[0] / cpus[i];
+      String name = sides.get(i).name();
+      System.out.printf(Locale.ROOT, "  ratio %s/%s: %.3f (records/s), %.3f (client CPU per record)%n",
+          name, sides.get(0).name(), ratio, cpuRatio);
+      line.append(String.format(Locale.ROOT, "  %s %,10.0f  ratio %.3f (CPU-time ratio %.3f)", name, medians[i], ratio, cpuRatio));
+    }
+    System.out.println();
+    return line.toString();
   }
 
   private Run once(Side side, Style style, long records, int pageSize, boolean checksum) throws IOException {
@@ -187,27 +198,21 @@ public final class Compare {
     JsonLinesSink sink = options.outDir() == null
         ? JsonLinesSink.discarding(checksum)
         : JsonLinesSink.toFile(options.outDir().resolve(side.name() + "-" + style.id() + ".jsonl"), checksum);
-    long cpu0 = threads.getCurrentThreadCpuTime();
-    long alloc0 = allocated();
+    RunThreads.Snapshot before = threads.snapshot();
     long gc0 = gcMillis();
     long t0 = System.nanoTime();
     long n = side.walk().run(style, server.baseUrl(records), pageSize, sink);
     sink.close();
     long nanos = System.nanoTime() - t0;
-    long cpu = threads.getCurrentThreadCpuTime() - cpu0;
-    long alloc = allocated() - alloc0;
+    RunThreads.Snapshot used = threads.snapshot().since(before);
+    long cpu = used.cpuNanos();
+    long alloc = used.allocatedBytes();
     long gc = gcMillis() - gc0;
     if (n != records || sink.records() != records) {
       throw new IllegalStateException(side.name() + " " + style.id() + ": expected " + records
           + " records, got " + n + " (sink saw " + sink.records() + ")");
     }
     return new Run(n, nanos, cpu, alloc, gc, sink.bytes(), sink.checksum(), heap.peakUsed(), heap.peakAfterGc());
-  }
-
-  /** Bytes this thread has allocated so far (HotSpot's per-thread counter), or 0 when unsupported. */
-  private long allocated() {
-    return threads instanceof com.sun.management.ThreadMXBean t
-        ? t.getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
   }
 
   /** Milliseconds all collectors have spent so far (pauses and concurrent work as each reports it). */
@@ -230,7 +235,7 @@ public final class Compare {
     int rounds = 3;
     long warmupRecords = 100_000;
     int warmupRounds = 3;
-    List<String> sides = List.of("baseline", "pagewalk");
+    List<String> sides = List.of("baseline", "pagewalk", "pagewalk-serial");
     boolean scaling = false;
     Path outDir = null;
     boolean inMemory = false;

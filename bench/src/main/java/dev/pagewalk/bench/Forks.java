@@ -80,34 +80,36 @@ final class Forks {
   }
 
   private static void summarise(List<List<Result>> forks) {
-    Map<String, List<double[]>> byStyle = new LinkedHashMap<>();
+    // style and size -> side -> one {records/s, CPU µs per record} per fork
+    Map<String, Map<String, List<double[]>>> byStyle = new LinkedHashMap<>();
     for (List<Result> fork : forks) {
-      Map<String, double[]> pair = new LinkedHashMap<>();
       for (Result r : fork) {
-        double[] v = pair.computeIfAbsent(r.style() + " " + r.records(), k -> new double[4]);
-        int at = r.side().equals("baseline") ? 0 : 1;
-        v[at] = r.recordsPerSecond();
-        v[2 + at] = r.cpuMicros();
+        byStyle.computeIfAbsent(r.style() + " " + r.records(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(r.side(), k -> new ArrayList<>())
+            .add(new double[] {r.recordsPerSecond(), r.cpuMicros()});
       }
-      pair.forEach((k, v) -> byStyle.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
-    System.out.printf(Locale.ROOT, "%nsummary over %d forks (medians of each fork's median; ratio = pagewalk/baseline per fork):%n", forks.size());
-    byStyle.forEach((key, values) -> {
-      double[] baseline = values.stream().mapToDouble(v -> v[0]).toArray();
-      double[] pagewalk = values.stream().mapToDouble(v -> v[1]).toArray();
-      double[] ratios = values.stream().filter(v -> v[0] > 0 && v[1] > 0).mapToDouble(v -> v[1] / v[0]).toArray();
-      double[] cpuRatios = values.stream().filter(v -> v[2] > 0 && v[3] > 0).mapToDouble(v -> v[2] / v[3]).toArray();
+    System.out.printf(Locale.ROOT, "%nsummary over %d forks (medians of each fork's median; ratio = side/baseline per fork):%n", forks.size());
+    byStyle.forEach((key, bySide) -> {
       String[] parts = key.split(" ");
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-          "  %-6s %,10d records  baseline %,10.0f rec/s (%.2f µs/rec)  pagewalk %,10.0f rec/s (%.2f µs/rec)",
-          parts[0], Long.parseLong(parts[1]), median(baseline), micros(median(baseline)),
-          median(pagewalk), micros(median(pagewalk))));
-      if (ratios.length > 0) {
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
-        line.append(String.format(Locale.ROOT, "  ratio %.3f (forks: %s; range %.3f–%.3f)  CPU-time ratio %.3f",
-            median(ratios), format(ratios), sorted[0], sorted[sorted.length - 1], median(cpuRatios)));
-      }
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-6s %,10d records", parts[0], Long.parseLong(parts[1])));
+      List<double[]> baseline = bySide.get("baseline");
+      bySide.forEach((side, values) -> {
+        double rate = median(values.stream().mapToDouble(v -> v[0]).toArray());
+        line.append(String.format(Locale.ROOT, "  %s %,10.0f rec/s (%.2f µs/rec)", side, rate, micros(rate)));
+        if (baseline != null && !side.equals("baseline") && baseline.size() == values.size()) {
+          double[] ratios = new double[values.size()];
+          double[] cpuRatios = new double[values.size()];
+          for (int f = 0; f < values.size(); f++) {
+            ratios[f] = values.get(f)[0] / baseline.get(f)[0];
+            cpuRatios[f] = baseline.get(f)[1] / values.get(f)[1];
+          }
+          double[] sorted = ratios.clone();
+          Arrays.sort(sorted);
+          line.append(String.format(Locale.ROOT, "  ratio %.3f (forks: %s; range %.3f–%.3f)  CPU-time ratio %.3f",
+              median(ratios), format(ratios), sorted[0], sorted[sorted.length - 1], median(cpuRatios)));
+        }
+      });
       System.out.println(line);
     });
     System.out.println(Machine.load());

@@ -8,7 +8,11 @@ import dev.pagewalk.plan.Plan;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The same walks through pagewalk: one spec per style, loaded once, one runner for all runs. */
+/**
+ * The same walks through pagewalk: one spec per style, loaded once, one runner for all runs. With
+ * {@code readAhead} (the runner's default) the next page's request is sent while a page is
+ * written; without it every request waits for the page before it, as in the hand-written loop.
+ */
 final class PagewalkSide implements AutoCloseable {
   private static final LimitOverrides UNLIMITED = LimitOverrides.NONE
       .withMaxRecords(LimitOverrides.UNLIMITED)
@@ -19,9 +23,9 @@ final class PagewalkSide implements AutoCloseable {
   private final Map<Style, Plan> plans = new EnumMap<>(Style.class);
 
   /** Over HTTP (the default transport) when {@code memory} is null, else through {@link MemoryTransport}. */
-  PagewalkSide(PageServer memory) {
-    this.runner = memory == null ? Runner.builder().build()
-        : Runner.builder().transport(new MemoryTransport(memory)).build();
+  PagewalkSide(PageServer memory, boolean readAhead) {
+    Runner.Builder builder = Runner.builder().readAhead(readAhead);
+    this.runner = memory == null ? builder.build() : builder.transport(new MemoryTransport(memory)).build();
     for (Style s : Style.values()) {
       plans.put(s, s.plan());
     }

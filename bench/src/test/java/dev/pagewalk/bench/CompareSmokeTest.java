@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Not a benchmark: checks that both sides of the comparison walk every page of every style and
- * write byte-identical JSON Lines, on 10^4 records (timings are not asserted) — over HTTP, and
- * in memory (both sides reading the renderer's bytes), where the output must not change either.
+ * Not a benchmark: checks that every side of the comparison (the baseline, pagewalk, pagewalk
+ * without read-ahead) walks every page of every style and writes byte-identical JSON Lines, on
+ * 10^4 records (timings are not asserted) — over HTTP, and in memory (every side reading the
+ * renderer's bytes), where the output must not change either.
  */
 class CompareSmokeTest {
   private static final long RECORDS = 10_000;
@@ -20,14 +21,18 @@ class CompareSmokeTest {
   private static PagewalkSide pagewalk;
   private static Baseline memoryBaseline;
   private static PagewalkSide memoryPagewalk;
+  private static PagewalkSide serial;
+  private static PagewalkSide memorySerial;
 
   @BeforeAll
   static void start() throws IOException {
     server = PageServer.start(Compare.SEED);
     baseline = new Baseline(null);
-    pagewalk = new PagewalkSide(null);
+    pagewalk = new PagewalkSide(null, true);
+    serial = new PagewalkSide(null, false);
     memoryBaseline = new Baseline(server);
-    memoryPagewalk = new PagewalkSide(server);
+    memoryPagewalk = new PagewalkSide(server, true);
+    memorySerial = new PagewalkSide(server, false);
   }
 
   @AfterAll
@@ -35,6 +40,8 @@ class CompareSmokeTest {
     pagewalk.close();
     baseline.close();
     memoryPagewalk.close();
+    serial.close();
+    memorySerial.close();
     memoryBaseline.close();
     server.close();
   }
@@ -45,6 +52,8 @@ class CompareSmokeTest {
     long overHttp = sameRecords(style, baseline, pagewalk);
     long inMemory = sameRecords(style, memoryBaseline, memoryPagewalk);
     assertThat(inMemory).isEqualTo(overHttp);
+    assertThat(sameRecords(style, baseline, serial)).isEqualTo(overHttp);
+    assertThat(sameRecords(style, memoryBaseline, memorySerial)).isEqualTo(overHttp);
   }
 
   /** Runs both sides, checks they agree, and returns the output's checksum. */

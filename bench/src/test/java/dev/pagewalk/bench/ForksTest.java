@@ -25,7 +25,9 @@ class ForksTest {
     }
     String out = captured.toString(StandardCharsets.UTF_8);
     assertThat(out).contains("fork 1 of 2", "fork 2 of 2", "summary over 2 forks");
-    assertThat(out.lines().filter(l -> l.matches("^  (token|link) +2,000 records .* ratio \\d\\.\\d{3} \\(forks: \\d\\.\\d{3} \\d\\.\\d{3};.*")))
+    String ratio = " ratio \\d\\.\\d{3} \\(forks: \\d\\.\\d{3} \\d\\.\\d{3};";
+    assertThat(out.lines().filter(l -> l.matches(
+        "^  (token|link) +2,000 records +baseline .* pagewalk [^-].*" + ratio + ".* pagewalk-serial .*" + ratio + ".*")))
         .hasSize(2);
   }
 }
