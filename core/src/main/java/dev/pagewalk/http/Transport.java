@@ -4,9 +4,11 @@ import java.io.IOException;
 
 /**
  * Sends one request and reads its whole response. Implementations are thread-safe and shared by
- * concurrent runs. I/O failures, an exceeded deadline and an oversized body are IOExceptions
- * ({@link DeadlineExceededException}, {@link ResponseTooLargeException}); any HTTP status is a
- * normal response.
+ * concurrent runs; a run calls its transport for one request at a time, but not always from the
+ * run's own thread (a runner's read-ahead sends the next page's request from one of its
+ * threads). I/O failures, an exceeded deadline and an oversized body are IOExceptions ({@link
+ * DeadlineExceededException}, {@link ResponseTooLargeException}); any HTTP status is a normal
+ * response.
  */
 public interface Transport extends AutoCloseable {
   HttpResponse send(HttpRequest request, RequestLimits limits) throws IOException;
