@@ -134,13 +134,13 @@ final class Sender {
    * Starts the first attempt of {@code request} on the run's read-ahead executor, to be taken by
    * {@link #send(BuiltRequest, StreamParser, BodyParser, ReadAhead)}; null when the run has none
    * or it refuses (the run then sends the request itself). The caller decides that read-ahead
-   * applies: no rate limit or delay is waited for here.
+   * applies: no rate limit or delay is waited for here. An interrupted run reads nothing ahead:
+   * the page in hand is still written, and the send that follows it notices the interrupt.
    */
   ReadAhead sendAhead(BuiltRequest request, StreamParser stream) {
-    if (run.readAhead == null) {
+    if (run.readAhead == null || Thread.currentThread().isInterrupted()) {
       return null;
     }
-    checkCancelled();
     return ReadAhead.start(run.readAhead, run.transport, request, limits(request), stream);
   }
 

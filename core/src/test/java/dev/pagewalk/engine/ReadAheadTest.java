@@ -266,6 +266,25 @@ class ReadAheadTest {
     }
 
     @Test
+    void anInterruptBeforeTheWriteStillWritesThePageAndReadsNothingAhead() {
+      ScriptedTransport t = new ScriptedTransport((req, i) -> {
+        Thread.currentThread().interrupt(); // the embedder cancels while page 1 is on its way
+        return json(req, 200, PAGES[i]);
+      });
+      List<Object> delivered = new ArrayList<>();
+      RunResult r;
+      try (Runner runner = runner(t, true)) {
+        r = runner.run(plan(""), RunInput.empty(), rec -> delivered.add(rec.key()));
+      } finally {
+        Thread.interrupted();
+      }
+      assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
+      assertThat(delivered).containsExactly(1L, 2L);
+      assertThat(t.requestCount()).isEqualTo(1);
+      assertThat(List.of(r.requests(), r.pages(), r.recordsEmitted())).containsExactly(1L, 1L, 2L);
+    }
+
+    @Test
     void interruptingTheRunWhileItWaitsForAReadAheadCancelsItAtOnce() throws Exception {
       CountDownLatch secondSent = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
