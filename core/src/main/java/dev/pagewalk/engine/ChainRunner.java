@@ -17,7 +17,8 @@ import java.util.Map;
  * Runs a plan's requests in order: earlier ones only feed {@code temp}; the last one is walked
  * page by page and its records written. After each page the decision follows the spec's order:
  * a cap, then {@code response.limit}, then {@code condition}, then the empty-page rule; the next
- * request is built before the page is written, so the page's checkpoint can name it.
+ * request is built before the page is written, so the page's checkpoint can name it — and, where
+ * nothing is to be waited for between pages, sent while the page is written ({@link ReadAhead}).
  */
 final class ChainRunner {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainRunner.class);
@@ -104,10 +105,13 @@ final class ChainRunner {
     boolean readAhead = readsAhead(req);
     ReadAhead ahead = null;
     while (true) {
-      long sentAt = ahead != null ? ahead.startedAt : System.nanoTime();
+      long sentAt = System.nanoTime();
       long requestsBefore = c.requests;
       Decoded decoded = respond(req, request, resuming, ahead);
-      ahead = null;
+      if (ahead != null) {
+        sentAt = ahead.sentAt();
+        ahead = null;
+      }
       resuming = false;
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");

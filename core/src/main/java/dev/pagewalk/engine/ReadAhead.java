@@ -31,8 +31,10 @@ final class ReadAhead {
 
   final BuiltRequest request;
   final RequestLimits limits;
-  /** {@link System#nanoTime()} when the read-ahead was started. */
-  final long startedAt;
+  private final long startedAt;
+  /** When the transport returned or threw; written before the outcome completes. */
+  private volatile long finishedAt;
+  private long takenAt;
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private final CompletableFuture<Parsed> outcome = new CompletableFuture<>();
 
@@ -67,8 +69,11 @@ final class ReadAhead {
       org.slf4j.MDC.setContextMap(mdc);
     }
     try {
-      outcome.complete(transport.send(request.http(), limits, parser));
+      Parsed parsed = transport.send(request.http(), limits, parser);
+      finishedAt = System.nanoTime();
+      outcome.complete(parsed);
     } catch (Throwable e) {
+      finishedAt = System.nanoTime();
       outcome.completeExceptionally(e);
     } finally {
       org.slf4j.MDC.clear();
@@ -94,7 +99,19 @@ final class ReadAhead {
         throw error;
       }
       throw new IllegalStateException(cause);
+    } finally {
+      takenAt = System.nanoTime();
     }
+  }
+
+  /**
+   * The {@link System#nanoTime()} at which the run's thread would have sent the request to get
+   * the outcome when {@link #await} returned it: the exchange's own duration before that moment.
+   * A page's duration then counts its exchange, not the time its response waited for the write
+   * of the page before it.
+   */
+  long sentAt() {
+    return takenAt - (finishedAt - startedAt);
   }
 
   /**

@@ -62,6 +62,16 @@ class ReadAheadTest {
     });
   }
 
+  /** The three pages, counting {@code secondSent} down when the second is asked for. */
+  private static ScriptedTransport pagesSignalling(CountDownLatch secondSent) {
+    return new ScriptedTransport((req, i) -> {
+      if (i == 1) {
+        secondSent.countDown();
+      }
+      return json(req, 200, PAGES[i]);
+    });
+  }
+
   private Runner runner(ScriptedTransport transport, boolean readAhead) {
     return Runner.builder().transport(transport).sleeper(slept::add).readAhead(readAhead).build();
   }
@@ -100,40 +110,38 @@ class ReadAheadTest {
 
     @Test
     void sendsPaginationRequestsFromAReadAheadThreadAndTheFirstFromTheRunsThread() {
-      ScriptedTransport t = pages();
-      try (Runner runner = runner(t, true)) {
-        runner.collect(plan(""), RunInput.empty());
-      }
-      assertThat(senders).hasSize(3);
-      assertThat(senders.get(0)).isEqualTo(Thread.currentThread().getName());
-      assertThat(senders.subList(1, 3)).allMatch(n -> n.startsWith("pagewalk-read-ahead-"));
+      List<String> sent = sendersOf(plan(""), true);
+      assertThat(sent).hasSize(3);
+      assertThat(sent.get(0)).isEqualTo(Thread.currentThread().getName());
+      assertThat(sent.subList(1, 3)).allMatch(n -> n.startsWith("pagewalk-read-ahead-"));
     }
 
     @Test
     void sendsEveryRequestFromTheRunsThreadWhenOff() {
-      try (Runner runner = runner(pages(), false)) {
-        runner.collect(plan(""), RunInput.empty());
-      }
-      assertThat(senders).hasSize(3).allMatch(n -> n.equals(Thread.currentThread().getName()));
+      assertThat(sendersOf(plan(""), false)).hasSize(3).allMatch(ReadAheadTest::isThisThread);
     }
 
     @Test
     void neverReadsAheadAcrossAPaginationDelay() {
       String spec = SPEC.replace("condition: \"{{body.next}}\"",
           "condition: \"{{body.next}}\"\n    delay: 5ms");
-      try (Runner runner = runner(pages(), true)) {
-        runner.collect(Pagewalk.parse("ahead.yaml", spec), RunInput.empty());
-      }
-      assertThat(senders).hasSize(3).allMatch(n -> n.equals(Thread.currentThread().getName()));
+      assertThat(sendersOf(Pagewalk.parse("ahead.yaml", spec), true))
+          .hasSize(3).allMatch(ReadAheadTest::isThisThread);
       assertThat(slept).containsExactly(Duration.ofMillis(5), Duration.ofMillis(5));
     }
 
     @Test
     void neverReadsAheadUnderARateLimit() {
-      try (Runner runner = runner(pages(), true)) {
-        runner.collect(plan("rateLimit: {requests: 1000, per: 1s}\n"), RunInput.empty());
+      assertThat(sendersOf(plan("rateLimit: {requests: 1000, per: 1s}\n"), true))
+          .hasSize(3).allMatch(ReadAheadTest::isThisThread);
+    }
+
+    /** Runs the three-page walk and returns the name of the thread of each transport call. */
+    private List<String> sendersOf(Plan plan, boolean readAhead) {
+      try (Runner runner = runner(pages(), readAhead)) {
+        runner.collect(plan, RunInput.empty());
       }
-      assertThat(senders).hasSize(3).allMatch(n -> n.equals(Thread.currentThread().getName()));
+      return senders;
     }
   }
 
@@ -142,12 +150,7 @@ class ReadAheadTest {
     @Test
     void theNextRequestIsSentWhileThePageBeforeItIsWritten() throws Exception {
       CountDownLatch secondSent = new CountDownLatch(1);
-      ScriptedTransport t = new ScriptedTransport((req, i) -> {
-        if (i == 1) {
-          secondSent.countDown();
-        }
-        return json(req, 200, PAGES[i]);
-      });
+      ScriptedTransport t = pagesSignalling(secondSent);
       List<Boolean> sentDuringFirstPage = new ArrayList<>();
       try (Runner runner = runner(t, true)) {
         RunResult r = runner.run(plan(""), RunInput.empty(), rec -> {
@@ -159,6 +162,26 @@ class ReadAheadTest {
         assertThat(r.recordsEmitted()).isEqualTo(5);
       }
       assertThat(sentDuringFirstPage).containsExactly(true);
+    }
+
+    @Test
+    void aPagesDurationCountsItsExchangeNotTheWriteBeforeIt() {
+      List<Long> durations = new ArrayList<>();
+      RunListener listener = new RunListener() {
+        @Override
+        public void onPage(PageEvent page) {
+          durations.add(page.durationMillis());
+        }
+      };
+      try (Runner runner = Runner.builder().transport(pages()).listener(listener).build()) {
+        runner.run(plan(""), RunInput.empty(), rec -> {
+          if (rec.key().equals(1L)) {
+            sleep(600); // a slow sink on page 1, while page 2's response is already in
+          }
+        });
+      }
+      assertThat(durations).hasSize(3);
+      assertThat(durations.get(1)).as("page 2's duration").isLessThan(400);
     }
 
     @Test
@@ -246,12 +269,7 @@ class ReadAheadTest {
     @Test
     void aWriteThatFailsCountsTheReadAheadItAlreadySent() throws Exception {
       CountDownLatch secondSent = new CountDownLatch(1);
-      ScriptedTransport t = new ScriptedTransport((req, i) -> {
-        if (i == 1) {
-          secondSent.countDown();
-        }
-        return json(req, 200, PAGES[i]);
-      });
+      ScriptedTransport t = pagesSignalling(secondSent);
       RunResult r;
       try (Runner runner = runner(t, true)) {
         r = runner.run(plan(""), RunInput.empty(), rec -> {
@@ -316,6 +334,18 @@ class ReadAheadTest {
       assertThat(delivered).containsExactly(1L, 2L);
       assertThat(List.of(r.requests(), r.pages())).containsExactly(2L, 1L);
     }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean isThisThread(String name) {
+    return name.equals(Thread.currentThread().getName());
   }
 
   private static boolean await(CountDownLatch latch) {
