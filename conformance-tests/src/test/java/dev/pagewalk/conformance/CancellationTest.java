@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The one stop reason a case folder cannot produce: an embedder interrupting the thread of a
  * run. The run must end with {@code cancelled}, keep the records of pages already accepted and
- * send nothing more.
+ * send nothing more — and not wait for a read-ahead request that is still out.
  */
 class CancellationTest {
   private static final String SPEC =
@@ -40,6 +40,20 @@ class CancellationTest {
         pagination:
           qs: {page: "{{pagination.page}}"}
           delay: 30s
+      """;
+
+  private static final String CURSOR_SPEC =
+      """
+      pagewalk: 1
+      name: slow-second-page
+      baseUrl: https://api.example.com
+      request:
+        url: /items
+        response:
+          iterate: "{{body.items}}"
+        pagination:
+          qs: {cursor: "{{body.next}}"}
+          condition: "{{body.next}}"
       """;
 
   private WireMockServer api;
@@ -93,5 +107,49 @@ class CancellationTest {
     assertThat(r.requests()).isEqualTo(1);
     assertThat(records).hasSize(2);
     assertThat(api.getAllServeEvents()).hasSize(1);
+  }
+
+  @Test
+  void interruptingTheRunWhileItWaitsForASlowReadAheadCancelsItAtOnce() throws Exception {
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.equalTo("c2"))
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(6_000)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"items\": [{\"id\": 3}]}")));
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.absent())
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"items\": [{\"id\": 1}, {\"id\": 2}], \"next\": \"c2\"}")));
+    Plan plan = Pagewalk.parse("slow-second-page.yaml", CURSOR_SPEC);
+    List<Object> records = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicReference<RunResult> result = new AtomicReference<>();
+    try (Runner runner = Runner.builder().build()) {
+      RunInput input = RunInput.empty().withBaseUrl(api.baseUrl());
+      Thread run = new Thread(() -> result.set(runner.run(plan, input, r -> records.add(r.value()))));
+      run.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (api.getAllServeEvents().size() < 2 || records.size() < 2) {
+        assertThat(System.nanoTime()).as("page 2 requested and page 1 written").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+      long interrupted = System.nanoTime();
+      run.interrupt();
+      run.join(TimeUnit.SECONDS.toMillis(10));
+      assertThat(run.isAlive()).as("run still going 10s after the interrupt").isFalse();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interrupted))
+          .as("the run waited for the 6 s response it no longer wants").isLessThan(4_000);
+    }
+
+    RunResult r = result.get();
+    assertThat(r.stopReason().wireName()).isEqualTo("cancelled");
+    assertThat(r.failure()).hasMessage("slow-second-page: run cancelled");
+    assertThat(List.of(r.requests(), r.paginationRequests(), r.pages())).containsExactly(2L, 1L, 1L);
+    assertThat(records).hasSize(2);
   }
 }
