@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Summarise execution samples of one thread: top self frames, top inclusive frames,
-inclusive time per pagewalk engine/expr/http area, and each side's time by phase.
+"""Summarise execution samples of one thread (and pagewalk's read-ahead threads, which send and
+parse the next page for it): top self frames, top inclusive frames, inclusive time per pagewalk
+engine/expr/http area, and each side's time by phase.
 
   jfr print --json --stack-depth 300 --events jdk.ExecutionSample rec.jfr > samples.json
   python3 bench/jfr-summary.py samples.json [thread-name (default: main)] [top N]
@@ -49,7 +50,8 @@ AREAS = [
 
 # Each sample of either side, put in the first phase whose frame is on its stack, so the two
 # sides' columns add up and compare step by step.
-SIDES = [("pagewalk", "dev/pagewalk/engine/Engine.run"), ("baseline", "dev/pagewalk/bench/Baseline.run")]
+SIDES = [("pagewalk", "dev/pagewalk/engine/Engine.run"), ("pagewalk", "dev/pagewalk/engine/ReadAhead.send"),
+         ("baseline", "dev/pagewalk/bench/Baseline.run")]
 PHASES = [
     ("page rendering (the server's work, --in-memory only)", ("dev/pagewalk/bench/PageServer.render",)),
     ("writing JSON Lines (JsonLinesWriter / ObjectWriter)",
@@ -79,7 +81,8 @@ def samples():
     for e in json.load(open(path))["recording"]["events"]:
         v = e["values"]
         t = v.get("sampledThread") or {}
-        if (t.get("javaName") or t.get("osName")) != thread:
+        name = t.get("javaName") or t.get("osName") or ""
+        if name != thread and not name.startswith("pagewalk-read-ahead-"):
             continue
         frames = [f"{f['method']['type']['name']}.{f['method']['name']}" for f in v["stackTrace"]["frames"]]
         if frames:
