@@ -19,7 +19,10 @@ import java.util.function.Consumer;
 /**
  * Runs plans. Holds the plug-ins a platform provides — transport, clock, sleeper, listener — and
  * is thread-safe: one runner serves any number of concurrent runs of any plans. Records are
- * delivered page by page as they arrive; memory grows with the page, never with the total.
+ * delivered page by page as they arrive; memory grows with the page, never with the total. While
+ * a page is written, the next page's request is already sent on one of the runner's read-ahead
+ * threads (daemons, made as runs need them; see {@link Builder#readAhead}); {@link #close} stops
+ * them.
  *
  * <pre>{@code
  * Plan plan = Pagewalk.load(Path.of("specs/github/issues.yaml"));
