@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -47,7 +48,7 @@ public final class Engine {
    */
   public record Plugins(
       Transport transport, Clock clock, Sleeper sleeper, RunListener listener,
-      String correlationHeader, java.util.concurrent.Executor readAhead) {}
+      String correlationHeader, Executor readAhead) {}
 
   /**
    * Runs the plan, delivering records to {@code sink} page by page. Failures are reported in the

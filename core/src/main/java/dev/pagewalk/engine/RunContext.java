@@ -11,6 +11,7 @@ import dev.pagewalk.plan.RateLimitPlan;
 import dev.pagewalk.retry.Pacer;
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 
 /** Everything one run needs, assembled once: the plan, the inputs, the plug-ins, the state. */
 final class RunContext {
@@ -31,7 +32,7 @@ final class RunContext {
    * Where the next page's request is sent while a page is written ({@link ReadAhead}); null: each
    * request is sent by the run's thread after the page before it is written.
    */
-  java.util.concurrent.Executor readAhead;
+  Executor readAhead;
   /** The run's rate-limit state, shared by every request of the run, retries included. */
   final Pacer pacer;
   /** The spec's network policy, passed to the transport with every request. */

@@ -46,16 +46,9 @@ final class Sender {
 
   /**
    * Sends the request until a response is not retryable, then parses it; a parse failure (a
-   * truncated or malformed body) is an I/O failure and is retried like one.
-   */
-  <T> T send(BuiltRequest request, StreamParser stream, BodyParser<T> parser) {
-    return send(request, stream, parser, null);
-  }
-
-  /**
-   * As {@link #send(BuiltRequest, StreamParser, BodyParser)}, with the first attempt already
-   * under way as {@code ahead} (null: none); its outcome is counted and handled here, when it is
-   * taken, as if it had been sent now.
+   * truncated or malformed body) is an I/O failure and is retried like one. When {@code ahead} is
+   * not null, the first attempt is already under way as that read-ahead; its outcome is counted
+   * and handled here, when it is taken, as if it had been sent now.
    */
   <T> T send(BuiltRequest request, StreamParser stream, BodyParser<T> parser, ReadAhead ahead) {
     Counters c = run.counters;
@@ -132,7 +125,7 @@ final class Sender {
 
   /**
    * Starts the first attempt of {@code request} on the run's read-ahead executor, to be taken by
-   * {@link #send(BuiltRequest, StreamParser, BodyParser, ReadAhead)}; null when the run has none
+   * {@link #send}; null when the run has none
    * or it refuses (the run then sends the request itself). The caller decides that read-ahead
    * applies: no rate limit or delay is waited for here. An interrupted run reads nothing ahead:
    * the page in hand is still written, and the send that follows it notices the interrupt.
@@ -165,22 +158,22 @@ final class Sender {
         .withCredentialHeaders(request.credentialHeaders());
   }
 
-  /** The read-ahead's outcome; an interrupt while waiting for it cancels the run. */
+  /**
+   * The read-ahead's outcome, counted as a request sent; an interrupt while waiting for it cancels
+   * the run (counting the request only if it had gone out).
+   */
   private Parsed take(ReadAhead ahead) throws IOException {
+    boolean sent = true;
     try {
-      Parsed parsed = ahead.await();
-      run.counters.requests++;
-      return parsed;
-    } catch (IOException | RuntimeException | Error e) {
-      run.counters.requests++;
-      throw e;
+      return ahead.await();
     } catch (InterruptedException e) {
-      if (ahead.withdraw()) {
+      sent = ahead.withdraw();
+      Thread.currentThread().interrupt();
+      throw cancelled();
+    } finally {
+      if (sent) {
         run.counters.requests++;
       }
-      Thread.currentThread().interrupt();
-      throw new RunStop(
-          StopReason.CANCELLED, new CancelledException(run.plan.name() + ": run cancelled"));
     }
   }
 
@@ -263,8 +256,7 @@ final class Sender {
       run.sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RunStop(
-          StopReason.CANCELLED, new CancelledException(run.plan.name() + ": run cancelled"));
+      throw cancelled();
     }
   }
 
@@ -281,9 +273,13 @@ final class Sender {
 
   private void checkCancelled() {
     if (Thread.currentThread().isInterrupted()) {
-      throw new RunStop(
-          StopReason.CANCELLED, new CancelledException(run.plan.name() + ": run cancelled"));
+      throw cancelled();
     }
+  }
+
+  private RunStop cancelled() {
+    return new RunStop(
+        StopReason.CANCELLED, new CancelledException(run.plan.name() + ": run cancelled"));
   }
 
   private static String attemptsNote(int attempt) {
