@@ -1,6 +1,8 @@
 package dev.pagewalk.conformance;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -14,6 +16,7 @@ import dev.pagewalk.Runner;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.plan.Plan;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -113,7 +116,7 @@ class CancellationTest {
   void interruptingTheRunWhileItWaitsForASlowReadAheadCancelsItAtOnce() throws Exception {
     api.stubFor(
         get(urlPathEqualTo("/items"))
-            .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.equalTo("c2"))
+            .withQueryParam("cursor", equalTo("c2"))
             .willReturn(
                 aResponse()
                     .withFixedDelay(6_000)
@@ -121,13 +124,13 @@ class CancellationTest {
                     .withBody("{\"items\": [{\"id\": 3}]}")));
     api.stubFor(
         get(urlPathEqualTo("/items"))
-            .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.absent())
+            .withQueryParam("cursor", absent())
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"items\": [{\"id\": 1}, {\"id\": 2}], \"next\": \"c2\"}")));
     Plan plan = Pagewalk.parse("slow-second-page.yaml", CURSOR_SPEC);
-    List<Object> records = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Object> records = Collections.synchronizedList(new ArrayList<>());
     AtomicReference<RunResult> result = new AtomicReference<>();
     try (Runner runner = Runner.builder().build()) {
       RunInput input = RunInput.empty().withBaseUrl(api.baseUrl());

@@ -173,13 +173,17 @@ class ReadAheadTest {
           durations.add(page.durationMillis());
         }
       };
-      try (Runner runner = Runner.builder().transport(pages()).listener(listener).build()) {
+      ScriptedTransport t = pages();
+      List<Integer> requestsAfterSlowWrite = new ArrayList<>();
+      try (Runner runner = Runner.builder().transport(t).listener(listener).build()) {
         runner.run(plan(""), RunInput.empty(), rec -> {
           if (rec.key().equals(1L)) {
             sleep(600); // a slow sink on page 1, while page 2's response is already in
+            requestsAfterSlowWrite.add(t.requestCount());
           }
         });
       }
+      assertThat(requestsAfterSlowWrite).as("page 2 was read ahead during the write").containsExactly(2);
       assertThat(durations).hasSize(3);
       assertThat(durations.get(1)).as("page 2's duration").isLessThan(400);
     }
