@@ -75,11 +75,45 @@ public final class Runner implements AutoCloseable {
 
   /**
    * Runs the plan into a sink, writing a checkpoint with every page (in the same transaction
-   * where the sink can). With {@code resume}, continues from the sink's last checkpoint: from the
-   * beginning if there is none, nothing at all if the last run completed; a spec that changed
-   * since the checkpoint is refused with {@link InputException}. A fresh run of a spec with
-   * {@code sync.incremental} starts from the watermark of the last complete run ({@code
-   * state.cursor}, {@code state.tieBreaker}).
+   * where the sink can). The sync is named after the plan; {@code mode} says what happens to what
+   * the sink already holds:
+   *
+   * <ul>
+   *   <li>{@link SyncMode#APPEND}: adds to it. A spec with {@code sync.incremental} continues
+   *       after the watermark of the sync's last complete run ({@code state.cursor}, {@code
+   *       state.tieBreaker}); a full walk upserts into a database and is refused by a JSON Lines
+   *       file that already holds records.
+   *   <li>{@link SyncMode#RESUME}: continues from the sink's last checkpoint: from the beginning
+   *       if there is none, nothing at all if the last run completed.
+   *   <li>{@link SyncMode#REPLACE}: empties the sync's destination and checkpoint first.
+   * </ul>
+   *
+   * <p>A checkpoint or watermark saved by a different sync (another spec, parameter values, base
+   * URL, non-secret connection values or sync name) is never continued from: the run is refused
+   * with {@link InputException}, naming what differs, before anything is written.
+   */
+  public RunResult sync(Plan plan, RunInput input, RecordSink sink, SyncMode mode) {
+    return sync(plan, input, sink, mode, null, RunListener.NONE);
+  }
+
+  /**
+   * As {@link #sync(Plan, RunInput, RecordSink, SyncMode)}, as the sync {@code syncName} (null:
+   * the plan's name), with a listener for this run. The sync name keys the sink's table (or
+   * file's checkpoint) and checkpoint, so that one destination can hold the same spec for
+   * several inputs side by side; it is {@code [a-z0-9][a-z0-9_-]*}, at most 63 characters.
+   */
+  public RunResult sync(Plan plan, RunInput input, RecordSink sink, SyncMode mode,
+      String syncName, RunListener runListener) {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(mode, "mode");
+    return Engine.sync(plan, input == null ? RunInput.empty() : input, sink, mode, syncName,
+        plugins(runListener));
+  }
+
+  /**
+   * As {@link #sync(Plan, RunInput, RecordSink, SyncMode)} with {@link SyncMode#RESUME} when
+   * {@code resume} is true, else {@link SyncMode#APPEND}.
    */
   public RunResult sync(Plan plan, RunInput input, RecordSink sink, boolean resume) {
     return sync(plan, input, sink, resume, RunListener.NONE);
@@ -88,9 +122,7 @@ public final class Runner implements AutoCloseable {
   /** As {@link #sync(Plan, RunInput, RecordSink, boolean)}, with a listener for this run. */
   public RunResult sync(
       Plan plan, RunInput input, RecordSink sink, boolean resume, RunListener runListener) {
-    Objects.requireNonNull(plan, "plan");
-    Objects.requireNonNull(sink, "sink");
-    return Engine.sync(plan, input == null ? RunInput.empty() : input, sink, resume, plugins(runListener));
+    return sync(plan, input, sink, resume ? SyncMode.RESUME : SyncMode.APPEND, null, runListener);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.pagewalk.StopReason;
 import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.NextRequest;
+import dev.pagewalk.state.SyncIdentity;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,11 +21,14 @@ final class Checkpoints {
 
   private final RunContext run;
   private final SecretPlaceholders secrets;
+  private final SyncIdentity identity;
   private Map<String, Object> walkStartTemp = Map.of();
 
-  Checkpoints(RunContext run, SecretPlaceholders secrets) {
+  /** {@code identity} is the sync the checkpoints belong to (null outside a sync). */
+  Checkpoints(RunContext run, SecretPlaceholders secrets, SyncIdentity identity) {
     this.run = run;
     this.secrets = secrets;
+    this.identity = identity;
   }
 
   void walkStarted(Map<String, Object> temp) {
@@ -67,7 +71,8 @@ final class Checkpoints {
         run.state.state,
         watermark == null ? null : pair(watermark),
         -1,
-        run.clock.instant().toString());
+        run.clock.instant().toString(),
+        identity);
   }
 
   @SuppressWarnings("unchecked")
@@ -95,7 +100,22 @@ final class Checkpoints {
     String body = next.body() == null ? null : Base64.getEncoder().encodeToString(
         secrets.hide(new String(next.body(), java.nio.charset.StandardCharsets.UTF_8))
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return new NextRequest(next.method(), secrets.hide(next.uri().toString()), body, headers, recompute);
+    return new NextRequest(next.method(), relative(secrets.hide(next.uri().toString())), body,
+        headers, recompute);
+  }
+
+  /**
+   * A URL under the sync's base URL as {@code {{baseUrl}}/rest}, resolved against the base URL
+   * of the resumed run; any other URL (another origin, no sync) as it is.
+   */
+  private String relative(String url) {
+    String base = identity == null ? null : identity.baseUrl();
+    if (base == null || base.isEmpty() || !url.startsWith(base)) {
+      return url;
+    }
+    String rest = url.substring(base.length());
+    boolean under = rest.isEmpty() || base.endsWith("/") || "/?#".indexOf(rest.charAt(0)) >= 0;
+    return under ? NextRequest.BASE_URL + rest : url;
   }
 
   private static Map<String, Object> pair(List<Object> watermark) {

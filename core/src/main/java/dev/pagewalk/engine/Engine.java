@@ -9,6 +9,7 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Sleeper;
+import dev.pagewalk.SyncMode;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.audit.Auditor;
 import dev.pagewalk.audit.RunReport;
@@ -16,6 +17,7 @@ import dev.pagewalk.http.Transport;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.SyncIdentity;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,56 +58,37 @@ public final class Engine {
    */
   public static RunResult run(Plan plan, RunInput input, Consumer<OutputRecord> sink, Plugins p) {
     PageWriter writer = (records, checkpoint) -> records.forEach(sink);
-    return execute(plan, input, writer, null, null, List.of(), p);
+    return execute(plan, input, writer, null, null, List.of(), null, p);
   }
 
   /**
-   * Runs the plan into a {@link RecordSink}, writing a checkpoint with every page; with {@code
-   * resume}, continues from the sink's last checkpoint. A fresh incremental run starts from the
-   * watermark of the last complete run.
+   * Runs the plan into a {@link RecordSink} as the sync {@code syncName}, writing a checkpoint
+   * with every page; {@code mode} says what happens to what the sink holds (see {@link
+   * SyncMode}), and {@link SyncStart} decides where the run starts. Refusals (a different sync,
+   * a destination that would lose or double records) throw {@link InputException} before anything
+   * is written.
    */
   public static RunResult sync(
-      Plan plan, RunInput input, RecordSink sink, boolean resume, Plugins p) {
-    String stream = plan.name();
+      Plan plan, RunInput input, RecordSink sink, SyncMode mode, String syncName, Plugins p) {
+    String stream = SyncStart.checkName(plan, syncName == null ? plan.name() : syncName);
     Optional<Checkpoint> saved;
     try {
-      saved = sink.checkpoint(stream);
+      saved = mode == SyncMode.REPLACE ? Optional.empty() : sink.checkpoint(stream);
     } catch (IOException e) {
-      throw new InputException(stream + ": cannot read the checkpoint: " + e.getMessage());
+      throw new InputException(plan.name() + ": cannot read the checkpoint: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(plan.name() + ": " + e.getMessage());
     }
-    List<String> notes = new ArrayList<>();
-    Checkpoint from = null;
-    RunInput effective = input;
-    if (resume) {
-      if (saved.isEmpty()) {
-        notes.add("no checkpoint for " + stream + ": starting from the beginning");
-      } else {
-        Checkpoint cp = saved.get();
-        if (!plan.contentHash().equals(cp.specHash())) {
-          throw new InputException(stream + ": the spec changed since the checkpoint was saved"
-              + " (spec hash " + abbrev(cp.specHash()) + " → " + abbrev(plan.contentHash())
-              + "); resuming could skip or repeat records — run without resume to start over");
-        }
-        if (!cp.resumable()) {
-          notes.add("nothing to resume: the last run (" + cp.runId() + ") ended "
-              + cp.status() + (cp.stopReason() == null ? "" : " (" + cp.stopReason() + ")")
-              + " after " + cp.pagesDone() + " pages; nothing was written");
-          return nothingToDo(plan, p.clock(), cp, notes);
-        }
-        from = cp;
-        effective = input.withState(cp.state() == null ? Map.of() : cp.state());
-        notes.add("resumed run " + cp.runId() + " at page " + cp.page() + " after "
-            + cp.counters().getOrDefault("recordsEmitted", 0L) + " records");
-      }
-    } else if (plan.sync().incremental() && input.state().isEmpty() && saved.isPresent()
-        && Checkpoint.COMPLETE.equals(saved.get().status()) && saved.get().watermark() != null) {
-      effective = input.withState(saved.get().watermark());
-      notes.add("incremental: continuing after " + saved.get().watermark());
+    SyncStart start = SyncStart.decide(plan, input, stream, mode, saved);
+    if (start.done() != null) {
+      return nothingToDo(plan, p.clock(), start.done(), start.notes());
     }
     try {
-      sink.open(stream, from);
+      sink.open(start.mode(), stream, start.from());
     } catch (IOException e) {
-      throw new InputException(stream + ": cannot open the sink: " + e.getMessage());
+      throw new InputException(plan.name() + ": cannot open the sink: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(plan.name() + ": " + e.getMessage());
     }
     PageWriter writer =
         (records, checkpoint) -> {
@@ -113,18 +96,19 @@ public final class Engine {
             // a sink gets plain records, each value built once, whatever it does with the list
             sink.write(List.copyOf(records), checkpoint.get());
           } catch (IOException e) {
-            throw new RunStop(StopReason.ERROR,
-                new RunFailureException(stream + ": writing to the sink failed: " + e.getMessage(), e));
+            throw new RunStop(StopReason.ERROR, new RunFailureException(
+                plan.name() + ": writing to the sink failed: " + e.getMessage(), e));
           }
         };
+    Checkpoint from = start.from();
     ResumePoint rp = from == null ? null
         : new ResumePoint(from.page(), from.pagination(), from.temp(), from.next());
-    return execute(plan, effective, writer, rp, from, notes, p);
+    return execute(plan, start.input(), writer, rp, from, start.notes(), start.identity(), p);
   }
 
   private static RunResult execute(
       Plan plan, RunInput input, PageWriter writer, ResumePoint resume, Checkpoint from,
-      List<String> notes, Plugins p) {
+      List<String> notes, SyncIdentity identity, Plugins p) {
     Instant started = p.clock().instant();
     Map<String, Object> params =
         InputBinder.bind(plan.name(), "parameter", plan.parameters(), input.parameters());
@@ -147,7 +131,7 @@ public final class Engine {
     LOG.info("[{}] {}: run starts{}", run.runId, plan.name(), from == null ? "" : " (resumed)");
     p.listener().onStart(run.runId, plan.name());
     SecretPlaceholders secrets = new SecretPlaceholders(state, plan.parameters(), plan.connection());
-    Checkpoints checkpoints = new Checkpoints(run, secrets);
+    Checkpoints checkpoints = new Checkpoints(run, secrets, identity);
     Auditor auditor = newAuditor(plan);
     PageAcceptor acceptor =
         new PageAcceptor(run, auditor, new KeySet(), watermarkOf(plan, input.state()),
@@ -183,7 +167,7 @@ public final class Engine {
         run = run.withState(fresh);
         acceptor = new PageAcceptor(run, auditor, new KeySet(), mark, now);
         acceptor.newWalk(auditor, null);
-        checkpoints = new Checkpoints(run, secrets);
+        checkpoints = new Checkpoints(run, secrets, identity);
         reason = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, null);
       }
       if (rewalk && reason.kind() == StopReason.Kind.NATURAL && auditor.driftDetected()) {
@@ -267,10 +251,6 @@ public final class Engine {
     c.recordsReceived = saved.getOrDefault("recordsReceived", 0L);
     c.recordsEmitted = saved.getOrDefault("recordsEmitted", 0L);
     c.recordsFiltered = saved.getOrDefault("recordsFiltered", 0L);
-  }
-
-  private static String abbrev(String hash) {
-    return hash == null ? "none" : hash.substring(0, Math.min(12, hash.length()));
   }
 
   private static Auditor newAuditor(Plan plan) {

@@ -135,7 +135,9 @@ final class RequestBuilder {
           .findFirst()
           .ifPresent(e -> fields.add(Map.entry(e.getKey(), Values.toText(e.getValue()))));
     }
-    URI uri = URI.create(secrets.reveal(next.url()));
+    URI uri = URI.create(next.url().startsWith(NextRequest.BASE_URL)
+        ? baseUrl() + secrets.reveal(next.url().substring(NextRequest.BASE_URL.length()))
+        : secrets.reveal(next.url()));
     byte[] body = next.bodyBase64() == null ? null
         : secrets.reveal(new String(java.util.Base64.getDecoder().decode(next.bodyBase64()),
             java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -28,6 +28,11 @@ public abstract class ForwardingSink implements RecordSink {
   }
 
   @Override
+  public void open(WriteMode mode, String stream, Checkpoint resumeFrom) throws IOException {
+    delegate.open(mode, stream, resumeFrom);
+  }
+
+  @Override
   public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
     delegate.write(records, after);
   }

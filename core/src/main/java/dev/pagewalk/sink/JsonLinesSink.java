@@ -16,17 +16,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Records as JSON Lines (one compact JSON value per line). Into a file, each page is written,
- * flushed and fsynced before its checkpoint is saved (atomically, by the {@link
- * CheckpointStore}); the checkpoint records the file's length, and a resumed run truncates the
- * file to it — so the file holds every record exactly once however often the run is killed.
- * To a stream (stdout) there are no checkpoints.
+ * Records as JSON Lines (one compact JSON value per line). The file is an append-only log of
+ * the sync: a full run into a file that already holds records is refused ({@link
+ * WriteMode#FULL}: it would hold them twice) unless the file is replaced ({@link
+ * WriteMode#REPLACE}); an incremental run appends ({@link WriteMode#APPEND}); a resumed run cuts
+ * the file back to its checkpoint and continues ({@link WriteMode#RESUME}).
+ *
+ * <p>Into a regular file, each page is written, flushed and fsynced before its checkpoint is
+ * saved (atomically, by the {@link CheckpointStore}); the checkpoint records the file's length,
+ * and a resumed run truncates the file to it — so the file holds every record exactly once
+ * however often the run is killed. Into anything else that is not a regular file ({@code
+ * /dev/null}, a named pipe) and to a stream (stdout), records are written and flushed, never
+ * fsynced, and there are no checkpoints. I/O failures name the operation and the file.
  */
 public final class JsonLinesSink implements RecordSink {
   private final Path file;
   private final CheckpointStore store;
   private final OutputStream stream;
   private FileChannel channel;
+  private OutputStream device;
   private JsonLinesWriter out;
   private String streamName;
 
@@ -53,36 +61,82 @@ public final class JsonLinesSink implements RecordSink {
 
   @Override
   public Optional<Checkpoint> checkpoint(String streamName) throws IOException {
-    return store == null ? Optional.empty() : store.load(streamName);
+    return store == null || isDevice() ? Optional.empty() : store.load(streamName);
+  }
+
+  /** As {@link #open(WriteMode, String, Checkpoint)}: a resume with a checkpoint, else a full run. */
+  @Override
+  public void open(String streamName, Checkpoint resumeFrom) throws IOException {
+    open(resumeFrom == null ? WriteMode.FULL : WriteMode.RESUME, streamName, resumeFrom);
   }
 
   @Override
-  public void open(String streamName, Checkpoint resumeFrom) throws IOException {
+  public void open(WriteMode mode, String streamName, Checkpoint resumeFrom) throws IOException {
     this.streamName = streamName;
     if (file == null) {
       out = new JsonLinesWriter(new BufferedOutputStream(stream, 1 << 16));
       return;
     }
+    if (isDevice()) {
+      device = io("open", () -> Files.newOutputStream(file, StandardOpenOption.WRITE));
+      out = new JsonLinesWriter(new BufferedOutputStream(device, 1 << 16));
+      return;
+    }
     if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
+      io("create the directory of", () -> Files.createDirectories(file.getParent()));
     }
-    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    long keep = resumeFrom == null ? 0 : Math.max(0, resumeFrom.sinkPosition());
-    if (channel.size() > keep) {
-      channel.truncate(keep);
+    channel = io("open", () -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+    try {
+      long size = io("read the size of", channel::size);
+      long keep = switch (mode) {
+        case FULL -> {
+          if (size > 0) {
+            throw new IOException(file + " already holds records and this is a full run, which"
+                + " would add them all again: continue the last run with --resume, or start the"
+                + " file over with --replace");
+          }
+          yield 0;
+        }
+        case APPEND -> size;
+        case RESUME -> resumePosition(resumeFrom, size);
+        case REPLACE -> {
+          store.delete(streamName);
+          yield 0;
+        }
+      };
+      if (size > keep) {
+        io("truncate", () -> channel.truncate(keep));
+      }
+      channel.position(keep);
+    } catch (IOException e) {
+      channel.close();
+      channel = null;
+      throw e;
     }
-    channel.position(keep);
     out = new JsonLinesWriter(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+  }
+
+  private long resumePosition(Checkpoint from, long size) throws IOException {
+    long keep = from == null ? 0 : Math.max(0, from.sinkPosition());
+    if (keep > size) {
+      throw new IOException(file + " holds " + size + " bytes but its checkpoint says " + keep
+          + " were written: the file was changed since; start it over with --replace");
+    }
+    return keep;
   }
 
   @Override
   public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
-    for (OutputRecord r : records) {
-      out.write(r.value());
+    try {
+      for (OutputRecord r : records) {
+        out.write(r.value());
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw IoErrors.failed("write", where(), e);
     }
-    out.flush();
     if (channel != null) {
-      channel.force(false);
+      io("fsync", () -> channel.force(false));
       if (after != null) {
         store.save(streamName, after.withSinkPosition(channel.position()));
       }
@@ -91,11 +145,51 @@ public final class JsonLinesSink implements RecordSink {
 
   @Override
   public void close() throws IOException {
-    if (out != null) {
-      out.close();
+    try {
+      if (out != null) {
+        out.close();
+      }
+    } catch (IOException e) {
+      throw IoErrors.failed("close", where(), e);
+    } finally {
+      if (channel != null) {
+        channel.close();
+      }
+      if (device != null) {
+        device.close();
+      }
     }
-    if (channel != null) {
-      channel.close();
+  }
+
+  /** A file that exists and is not a regular file: {@code /dev/null}, a pipe, a terminal. */
+  private boolean isDevice() {
+    return file != null && Files.exists(file) && !Files.isRegularFile(file);
+  }
+
+  private Path where() {
+    return file != null ? file : Path.of("(stream)");
+  }
+
+  private interface Io<T> {
+    T run() throws IOException;
+  }
+
+  private interface IoStep {
+    void run() throws IOException;
+  }
+
+  private <T> T io(String operation, Io<T> step) throws IOException {
+    try {
+      return step.run();
+    } catch (IOException e) {
+      throw IoErrors.failed(operation, file, e);
     }
+  }
+
+  private void io(String operation, IoStep step) throws IOException {
+    io(operation, () -> {
+      step.run();
+      return null;
+    });
   }
 }

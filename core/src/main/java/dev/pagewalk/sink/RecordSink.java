@@ -22,9 +22,25 @@ public interface RecordSink extends AutoCloseable {
 
   /**
    * Prepares to receive a run of the stream. {@code resumeFrom} is the checkpoint a resumed run
-   * continues from (the sink drops whatever it holds beyond it), or null for a fresh run.
+   * continues from (the sink drops whatever it holds beyond it), or null for a fresh run. Sinks
+   * written before {@link WriteMode} existed implement this; the engine calls {@link
+   * #open(WriteMode, String, Checkpoint)}.
    */
   void open(String stream, Checkpoint resumeFrom) throws IOException;
+
+  /**
+   * Prepares to receive a run of the stream, written as {@code mode} says; {@code resumeFrom} is
+   * the checkpoint of a {@link WriteMode#RESUME} (null otherwise). A sink that cannot honour the
+   * mode throws an {@link IOException} saying why, before it changes anything. The default
+   * passes the checkpoint to {@link #open(String, Checkpoint)} and refuses {@link
+   * WriteMode#REPLACE}, which it cannot know how to do.
+   */
+  default void open(WriteMode mode, String stream, Checkpoint resumeFrom) throws IOException {
+    if (mode == WriteMode.REPLACE) {
+      throw new IOException(getClass().getName() + " cannot replace what it holds for " + stream);
+    }
+    open(stream, mode == WriteMode.RESUME ? resumeFrom : null);
+  }
 
   /** Durably writes one page's records and then (or atomically with them) the checkpoint. */
   void write(List<OutputRecord> records, Checkpoint after) throws IOException;

@@ -17,6 +17,9 @@ import java.util.Map;
  *     JSON Lines file); -1 when the sink does not need it
  * @param state the incremental state the run started from ({@code state.*} in expressions)
  * @param watermark the largest {@code {cursor, tieBreaker}} delivered so far
+ * @param identity the sync the checkpoint belongs to; null in checkpoints saved before
+ *     identities existed, which are treated as belonging to an unknown sync (a resume or an
+ *     incremental continuation from them is refused)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Checkpoint(
@@ -35,7 +38,8 @@ public record Checkpoint(
     Map<String, Object> state,
     Map<String, Object> watermark,
     long sinkPosition,
-    String savedAt) {
+    String savedAt,
+    SyncIdentity identity) {
   public static final String RUNNING = "running";
   public static final String COMPLETE = "complete";
   public static final String TRUNCATED = "truncated";
@@ -48,7 +52,7 @@ public record Checkpoint(
 
   public Checkpoint withSinkPosition(long position) {
     return new Checkpoint(version, spec, specHash, runId, status, stopReason, pagesDone, page,
-        pagination, temp, next, counters, state, watermark, position, savedAt);
+        pagination, temp, next, counters, state, watermark, position, savedAt, identity);
   }
 
   public boolean resumable() {

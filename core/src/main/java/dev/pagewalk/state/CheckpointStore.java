@@ -8,4 +8,12 @@ public interface CheckpointStore {
   Optional<Checkpoint> load(String stream) throws IOException;
 
   void save(String stream, Checkpoint checkpoint) throws IOException;
+
+  /**
+   * Forgets the stream's checkpoint (a run that replaces the stream's data starts over). The
+   * default refuses: a store that cannot delete cannot serve a replacing run.
+   */
+  default void delete(String stream) throws IOException {
+    throw new IOException(getClass().getSimpleName() + " cannot delete the checkpoint of " + stream);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.pagewalk.state;
 
+import dev.pagewalk.sink.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,10 +43,24 @@ public final class FileCheckpointStore implements CheckpointStore {
 
   @Override
   public void save(String stream, Checkpoint checkpoint) throws IOException {
-    Files.createDirectories(dir);
     Path target = file(stream);
     Path tmp = dir.resolve(stream + ".checkpoint.json.tmp");
     byte[] bytes = checkpoint.toJson().getBytes(StandardCharsets.UTF_8);
+    try {
+      Files.createDirectories(dir);
+      write(tmp, bytes);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw IoErrors.failed("save the checkpoint", target, e);
+    }
+    syncDirectory(dir);
+  }
+
+  private static void write(Path tmp, byte[] bytes) throws IOException {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -54,12 +69,17 @@ public final class FileCheckpointStore implements CheckpointStore {
       }
       ch.force(true);
     }
+  }
+
+  @Override
+  public void delete(String stream) throws IOException {
     try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      if (Files.deleteIfExists(file(stream))) {
+        syncDirectory(dir);
+      }
+    } catch (IOException e) {
+      throw IoErrors.failed("delete the checkpoint", file(stream), e);
     }
-    syncDirectory(dir);
   }
 
   static void syncDirectory(Path dir) {

@@ -143,7 +143,8 @@ class SyncResumeTest {
       assertThatThrownBy(() -> sync(changed, api(0), true))
           .isInstanceOf(InputException.class)
           .hasMessageStartingWith("cursors: the spec changed since the checkpoint was saved")
-          .hasMessageEndingWith("resuming could skip or repeat records — run without resume to start over");
+          .hasMessageEndingWith("continuing could skip or repeat records — start over with"
+              + " --replace, or give this run its own --sync-name");
     }
   }
 

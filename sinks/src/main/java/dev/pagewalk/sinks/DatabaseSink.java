@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.state.Checkpoint;
 import java.io.IOException;
 import java.sql.Connection;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A sink into a SQL database: one table per stream, named after it, with the columns {@code key}
+ * A sink into a SQL database: one table per stream (a sync, named after its sync name), with the columns {@code key}
  * (primary key: the canonical JSON of the record's key, see {@link RecordKeys}), {@code payload}
  * (the record as JSON), {@code page}, {@code run_id}, {@code first_seen_at} and {@code
  * updated_at}; and a table {@code _pagewalk_checkpoints(stream, checkpoint, saved_at)}.
@@ -28,8 +29,8 @@ import java.util.Set;
  * <p>Each {@link #write} is one transaction holding the page's records and the checkpoint after
  * them, so a crash at any moment leaves both or neither. Records are upserted by key: a page
  * written twice (a resumed run repeats the page after the last checkpoint) leaves one row per key,
- * whose {@code updated_at} moves only when its payload changed. A fresh run does not empty the
- * table; it adds and updates rows.
+ * whose {@code updated_at} moves only when its payload changed. A fresh run (full or incremental)
+ * does not empty the table; it adds and updates rows. Only {@link WriteMode#REPLACE} empties it.
  *
  * <p>Used by one run at a time, like every {@link RecordSink}; owns its connection.
  */
@@ -94,14 +95,32 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     }
   }
 
-  /** Creates the stream's table if needed. Nothing to drop on resume: rows are upserted by key. */
+  /** As {@link #open(WriteMode, String, Checkpoint)} without {@link WriteMode#REPLACE}. */
   @Override
   public void open(String streamName, Checkpoint resumeFrom) throws IOException {
+    open(resumeFrom == null ? WriteMode.FULL : WriteMode.RESUME, streamName, resumeFrom);
+  }
+
+  /**
+   * Creates the stream's table if needed. Nothing to drop on a resume or a rerun: rows are
+   * upserted by key. {@link WriteMode#REPLACE} deletes the stream's rows and its checkpoint, in
+   * one transaction, before the run writes its first page.
+   */
+  @Override
+  public void open(WriteMode mode, String streamName, Checkpoint resumeFrom) throws IOException {
     String table = StreamTables.quoted(streamName);
     try {
       closeStatements();
       try (Statement st = connection.createStatement()) {
         st.execute(createTableSql(table));
+        if (mode == WriteMode.REPLACE) {
+          st.execute("DELETE FROM " + table);
+          try (PreparedStatement forget = connection.prepareStatement(
+              "DELETE FROM " + CHECKPOINTS + " WHERE stream = ?")) {
+            forget.setString(1, streamName);
+            forget.executeUpdate();
+          }
+        }
       }
       connection.commit();
       upsert = connection.prepareStatement(upsertSql(table));
@@ -109,7 +128,8 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
       stream = streamName;
     } catch (SQLException e) {
       rollback(e);
-      throw failure("cannot create the table " + table, e);
+      throw failure(mode == WriteMode.REPLACE ? "cannot empty the table " + table
+          : "cannot create the table " + table, e);
     }
   }
 

@@ -3,16 +3,20 @@ package dev.pagewalk.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pagewalk.InputException;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
+import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.SyncMode;
 import dev.pagewalk.conformance.livedata.LiveDataConfig;
 import dev.pagewalk.conformance.livedata.LiveDataServer;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.NextRequest;
+import dev.pagewalk.state.SyncIdentity;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -161,7 +165,7 @@ abstract class DatabaseSinkContract {
       assertThatThrownBy(() -> sink.open("x\"; DROP TABLE y; --", null))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("stream name 'x\"; DROP TABLE y; --' is not a table name: expected lower-case"
-              + " letters, digits and dashes (at most 63), as spec names are");
+              + " letters, digits, '-' and '_' (at most 63), as sync names are");
     }
   }
 
@@ -202,6 +206,41 @@ abstract class DatabaseSinkContract {
     }
   }
 
+  @Test
+  void twoSyncsOfOneSpecLiveSideBySideUnderTheirSyncNames() throws Exception {
+    Plan plan = LiveSpecs.token(50, null);
+    try (LiveDataServer a = LiveDataServer.start(
+            LiveDataConfig.fromMap(Map.of("dataset", Map.of("size", 120, "seed", 3), "style", "token")));
+        LiveDataServer b = LiveDataServer.start(
+            LiveDataConfig.fromMap(Map.of("dataset", Map.of("size", 70, "seed", 4), "style", "token")));
+        Runner runner = Runner.builder().build();
+        DatabaseSink sink = openSink()) {
+      RunInput fromA = RunInput.empty().withBaseUrl(a.baseUrl());
+      RunInput fromB = RunInput.empty().withBaseUrl(b.baseUrl());
+      runner.sync(plan, fromA, sink, SyncMode.APPEND, "live-a", RunListener.NONE);
+      runner.sync(plan, fromB, sink, SyncMode.APPEND, "live_b", RunListener.NONE);
+
+      assertThat(sink.keys("live-a")).isEqualTo(ids(a.dataset().currentIds()));
+      assertThat(sink.keys("live_b")).isEqualTo(ids(b.dataset().currentIds()));
+      assertThat(sink.count("live-items")).isZero();
+      assertThat(sink.checkpoint("live-a").orElseThrow().identity().baseUrl()).isEqualTo(a.baseUrl());
+      assertThat(sink.checkpoint("live_b").orElseThrow().identity().baseUrl()).isEqualTo(b.baseUrl());
+
+      assertThatThrownBy(() -> runner.sync(plan, fromB, sink, SyncMode.APPEND, "live-a", RunListener.NONE))
+          .isInstanceOf(InputException.class)
+          .hasMessage("live-items: the destination holds sync live-a with other inputs (base URL: "
+              + a.baseUrl() + " → " + b.baseUrl() + "); give this one its own --sync-name, or"
+              + " start over with --replace");
+      assertThat(sink.count("live-a")).isEqualTo(120);
+
+      RunResult replaced = runner.sync(plan, fromB, sink, SyncMode.REPLACE, "live-a", RunListener.NONE);
+      assertThat(replaced.succeeded()).isTrue();
+      assertThat(sink.keys("live-a")).isEqualTo(ids(b.dataset().currentIds()));
+      assertThat(sink.checkpoint("live-a").orElseThrow().identity().baseUrl()).isEqualTo(b.baseUrl());
+      assertThat(sink.count("live_b")).isEqualTo(70);
+    }
+  }
+
   static Set<String> ids(Set<Long> ids) {
     return ids.stream().map(String::valueOf).collect(Collectors.toSet());
   }
@@ -216,7 +255,8 @@ abstract class DatabaseSinkContract {
         new NextRequest("GET", "http://127.0.0.1:9/items?page_token=t" + page, null,
             Map.of("Accept", "application/json"), List.of("Authorization")),
         Map.of("recordsEmitted", 2L * page), Map.of(), Map.of("cursor", "2026-01-01", "tieBreaker", 3L),
-        -1, "2026-01-01T00:00:00Z");
+        -1, "2026-01-01T00:00:00Z",
+        new SyncIdentity(STREAM, "hash", Map.of("page_size", 2L), "http://127.0.0.1:9", "ab12"));
   }
 
   private static String instant(String text) {

@@ -1,0 +1,106 @@
+package dev.pagewalk.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.FileCheckpointStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The history a JSON Lines file keeps under each {@link WriteMode}, and how its failures read. */
+class JsonLinesSinkTest {
+  @TempDir Path dir;
+
+  static final List<OutputRecord> PAGE =
+      List.of(new OutputRecord(1L, Map.of("id", 1L), 1), new OutputRecord(2L, Map.of("id", 2L), 1));
+
+  JsonLinesSink sink(Path file) {
+    return JsonLinesSink.toFile(file, dir.resolve("state"));
+  }
+
+  @Test
+  void aFullRunRefusesAFileThatHoldsRecordsAndChangesNothing() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    Files.writeString(file, "{\"id\":0}\n");
+    try (JsonLinesSink sink = sink(file)) {
+      assertThatThrownBy(() -> sink.open(WriteMode.FULL, "items", null))
+          .isInstanceOf(IOException.class)
+          .hasMessage(file + " already holds records and this is a full run, which would add them"
+              + " all again: continue the last run with --resume, or start the file over with --replace");
+    }
+    assertThat(Files.readAllLines(file)).containsExactly("{\"id\":0}");
+  }
+
+  @Test
+  void appendKeepsWhatIsThereAndReplaceStartsOverWithoutTheCheckpoint() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    Files.writeString(file, "{\"id\":0}\n");
+    try (JsonLinesSink sink = sink(file)) {
+      sink.open(WriteMode.APPEND, "items", null);
+      sink.write(PAGE, null);
+    }
+    assertThat(Files.readAllLines(file)).containsExactly("{\"id\":0}", "{\"id\":1}", "{\"id\":2}");
+
+    Path saved = new FileCheckpointStore(dir.resolve("state")).file("items");
+    Files.createDirectories(saved.getParent());
+    Files.writeString(saved, "{}");
+    try (JsonLinesSink sink = sink(file)) {
+      sink.open(WriteMode.REPLACE, "items", null);
+      sink.write(PAGE.subList(0, 1), null);
+    }
+    assertThat(Files.readAllLines(file)).containsExactly("{\"id\":1}");
+    assertThat(saved).doesNotExist();
+  }
+
+  @Test
+  void aResumeRefusesAFileShorterThanItsCheckpoint() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    Files.writeString(file, "{\"id\":1}\n");
+    Checkpoint cp = Checkpoint.fromJson("{\"version\":1,\"status\":\"running\",\"sinkPosition\":40}");
+    try (JsonLinesSink sink = sink(file)) {
+      assertThatThrownBy(() -> sink.open(WriteMode.RESUME, "items", cp))
+          .hasMessage(file + " holds 9 bytes but its checkpoint says 40 were written: the file was"
+              + " changed since; start it over with --replace");
+    }
+  }
+
+  @Test
+  void aDeviceIsWrittenWithoutFsyncOrCheckpoint() throws Exception {
+    try (JsonLinesSink sink = sink(Path.of("/dev/null"))) {
+      sink.open(WriteMode.FULL, "items", null);
+      sink.write(PAGE, Checkpoint.fromJson("{\"version\":1,\"status\":\"running\"}"));
+      assertThat(sink.checkpoint("items")).isEmpty();
+    }
+    assertThat(dir.resolve("state")).doesNotExist();
+  }
+
+  @Test
+  void aFailedWriteNamesTheOperationAndTheFile() throws Exception {
+    JsonLinesSink sink = sink(Path.of("/dev/full"));
+    sink.open(WriteMode.FULL, "items", null);
+    assertThatThrownBy(() -> sink.write(PAGE, null))
+        .isInstanceOf(IOException.class)
+        .hasMessage("cannot write /dev/full: No space left on device");
+    assertThatThrownBy(sink::close).hasMessage("cannot close /dev/full: No space left on device");
+  }
+
+  @Test
+  void aFailedCheckpointNamesTheOperationAndTheFile() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    Files.writeString(dir.resolve("state"), "not a directory");
+    try (JsonLinesSink sink = sink(file)) {
+      sink.open(WriteMode.FULL, "items", null);
+      assertThatThrownBy(() -> sink.write(PAGE, Checkpoint.fromJson("{\"version\":1}")))
+          .isInstanceOf(IOException.class)
+          .hasMessage("cannot save the checkpoint " + dir.resolve("state/items.checkpoint.json")
+              + ": a file is in the way (" + dir.resolve("state") + ")");
+    }
+  }
+}
