@@ -54,8 +54,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE|sqlite:PATH|postgresql://...",
       description = "Where the records go (default: stdout, as JSON Lines): a JSON Lines FILE, "
           + "a SQLite database (sqlite:out.db) or PostgreSQL "
-          + "(postgresql://user:pass@host:5432/db). One table per spec, rows upserted by key; "
-          + "a checkpoint is saved with every page.")
+          + "(postgresql://user:pass@host:5432/db). One table per sync (--sync-name), rows "
+          + "upserted by key; a checkpoint is saved with every page.")
   String out;
 
   @Option(names = "--state", paramLabel = "DIR",
@@ -65,8 +65,21 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--resume",
       description = "Continue from the last checkpoint in --out: from the beginning if there is "
-          + "none, nothing if the last run completed. Refused when the spec changed since.")
+          + "none, nothing if the last run completed. Refused when the checkpoint belongs to "
+          + "another sync (the spec, a parameter, the base URL or connection values changed).")
   boolean resume;
+
+  @Option(names = "--replace",
+      description = "Start the sync over: empty its table (or the --out file) and forget its "
+          + "checkpoint first. Without it, a full run into a JSON Lines file that already holds "
+          + "records is refused, and so is a run whose checkpoint belongs to another sync.")
+  boolean replace;
+
+  @Option(names = "--sync-name", paramLabel = "NAME",
+      description = "The sync's name (default: the spec's name): it names the table and the "
+          + "checkpoint, so one database can hold the same spec for several inputs side by side. "
+          + "Lower-case letters, digits, '-' and '_'.")
+  String syncName;
 
   @Option(names = "--report", paramLabel = "FILE|-",
       description = "Write a JSON report of the run (stop reason, counts, failure) to FILE; with "
@@ -142,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
       if (auditLog != null) {
         feedback = dev.pagewalk.RunListener.both(feedback, new dev.pagewalk.audit.AuditLog(audit));
       }
-      return runner.sync(plan, input, sink, resume, feedback);
+      return runner.sync(plan, input, sink, syncMode(), syncName, feedback);
     } catch (IOException e) {
       throw new UsageException("cannot write --audit-log " + auditLog + ": " + e.getMessage(), e);
     } catch (InputException e) {
@@ -169,8 +182,17 @@ final class RunCommand implements Callable<Integer> {
   }
 
 
+  private dev.pagewalk.SyncMode syncMode() {
+    return resume ? dev.pagewalk.SyncMode.RESUME
+        : replace ? dev.pagewalk.SyncMode.REPLACE : dev.pagewalk.SyncMode.APPEND;
+  }
+
   /** JSON Lines on stdout, unless --out names a sink or --report - takes stdout. */
   private JsonLinesOut stdoutLines() {
+    if (resume && replace) {
+      throw new UsageException("--resume and --replace exclude each other: continue the last run,"
+          + " or start the sync over");
+    }
     if (resume && !SinkTarget.durable(out)) {
       throw new UsageException("--resume needs an --out that keeps checkpoints: a FILE, "
           + "sqlite:PATH or postgresql://...; stdout has nothing to resume from");

@@ -2,6 +2,7 @@ package dev.pagewalk.cli;
 
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.sinks.Sinks;
 import dev.pagewalk.state.Checkpoint;
 import java.io.IOException;
@@ -47,6 +48,9 @@ final class SinkTarget {
 
       @Override
       public void open(String stream, Checkpoint resumeFrom) {}
+
+      @Override
+      public void open(WriteMode mode, String stream, Checkpoint resumeFrom) {}
 
       @Override
       public void write(List<OutputRecord> records, Checkpoint after) {

@@ -106,6 +106,44 @@ class RunIntoSinkTest {
         .doesNotContain("hunter2");
   }
 
+  @Test
+  void twoSyncNamesKeepOneSpecWithTwoInputsSideBySideInOneDatabase() throws Exception {
+    Path db = dir.resolve("out.db");
+    Cli.Result two = run("--out", "sqlite:" + db, "-p", "page_size=2", "--sync-name", "items_by_2");
+    Cli.Result three = run("--out", "sqlite:" + db, "-p", "page_size=3", "--sync-name", "items-by-3");
+    Cli.Result mixed = run("--out", "sqlite:" + db, "-p", "page_size=3", "--sync-name", "items_by_2");
+
+    assertThat(two.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(three.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(mixed.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(mixed.err()).isEqualTo("pagewalk run: items: the destination holds sync items_by_2"
+        + " with other inputs (parameter page_size: 2 → 3); give this one its own --sync-name, or"
+        + " start over with --replace\n");
+    try (SqliteSink sink = SqliteSink.open(db)) {
+      assertThat(sink.count("items_by_2")).isEqualTo(3);
+      assertThat(sink.count("items-by-3")).isEqualTo(3);
+      assertThat(sink.count("items")).isZero();
+      assertThat(sink.checkpoint("items-by-3").orElseThrow().identity().parameters())
+          .containsEntry("page_size", 3L);
+    }
+  }
+
+  @Test
+  void refusesASyncNameThatCannotNameATable() {
+    Cli.Result r = run("--out", "sqlite:" + dir.resolve("out.db"), "--sync-name", "Items 2");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).isEqualTo("pagewalk run: items: sync name 'Items 2' is not allowed: use"
+        + " lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit\n");
+  }
+
+  @Test
+  void resumeAndReplaceExcludeEachOther() {
+    Cli.Result r = run("--out", "sqlite:" + dir.resolve("out.db"), "--resume", "--replace");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).isEqualTo("pagewalk run: --resume and --replace exclude each other:"
+        + " continue the last run, or start the sync over\n");
+  }
+
   private static long rows(Path db) throws Exception {
     try (SqliteSink sink = SqliteSink.open(db)) {
       return sink.count("items");
