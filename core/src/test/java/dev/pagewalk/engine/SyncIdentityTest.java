@@ -217,6 +217,70 @@ class SyncIdentityTest {
   }
 
   @Nested
+  class Incremental {
+    static final String INCREMENTAL =
+        """
+        pagewalk: 1
+        name: changes
+        baseUrl: http://api.test
+        parameters:
+          project: {type: string, required: true}
+        sync:
+          incremental: {cursor: "{{item.updated_at}}", tieBreaker: "{{item.id}}"}
+        request:
+          url: /changes
+          qs: {project: "{{parameters.project}}", since: "{{state.cursor}}"}
+          response:
+            iterate: "{{body.data}}"
+            key: "{{item.id}}"
+        """;
+
+    final Plan changes = Pagewalk.parse("changes.yaml", INCREMENTAL);
+
+    RunResult run(ScriptedTransport t, String project) throws Exception {
+      try (Runner runner = Runner.builder().transport(t).sleeper(d -> {}).build();
+          JsonLinesSink sink = JsonLinesSink.toFile(dir.resolve("changes.jsonl"), dir.resolve("state"))) {
+        return runner.sync(changes, RunInput.empty().withParameters(Map.of("project", project)), sink,
+            SyncMode.APPEND);
+      }
+    }
+
+    static ScriptedTransport api() {
+      return new ScriptedTransport((req, i) -> json(req, 200,
+          "{\"data\":[{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}]}"));
+    }
+
+    @Test
+    void neverContinuesAfterAnotherSyncsWatermark() throws Exception {
+      run(api(), "4");
+      ScriptedTransport t = api();
+      assertThatThrownBy(() -> run(t, "5"))
+          .isInstanceOf(InputException.class)
+          .hasMessage("changes: cannot continue incrementally: the last run's watermark belongs to"
+              + " a different sync (parameter project: 4 → 5); run with that sync's inputs, give"
+              + " this one its own --sync-name, or start over with --replace");
+      assertThat(t.requests).isEmpty();
+      assertThat(Files.readAllLines(dir.resolve("changes.jsonl"))).hasSize(1);
+    }
+
+    @Test
+    void continuesAfterItsOwnWatermarkAndAppends() throws Exception {
+      run(api(), "4");
+      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200,
+          "{\"data\":[{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"},"
+              + "{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"}]}"));
+      RunResult second = run(t, "4");
+      assertThat(second.notes()).containsExactly(
+          "incremental: continuing after {cursor=2026-01-01T00:00:00Z, tieBreaker=1}");
+      assertThat(t.uris()).containsExactly(
+          "GET http://api.test/changes?project=4&since=2026-01-01T00%3A00%3A00Z");
+      assertThat(Files.readAllLines(dir.resolve("changes.jsonl"))).containsExactly(
+          "{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}",
+          "{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"}");
+    }
+  }
+
+  @Nested
   class SyncNames {
     @Test
     void keepTwoSyncsOfOneSpecApartAndResumeEach() throws Exception {
