@@ -207,7 +207,7 @@ class DocShellBlocksTest {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path script = bin.resolve("pagewalk");
-    Files.writeString(script, "#!/bin/sh\nexec " + quote(java) + " -Xshare:auto"
+    Files.writeString(script, "#!/bin/sh\nexec " + quote(java) + " -Xshare:auto -XX:+UseSerialGC"
         + " -XX:TieredStopAtLevel=1 -cp " + quote(System.getProperty("java.class.path"))
         + " " + Main.class.getName() + " \"$@\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
