@@ -117,6 +117,7 @@ class DocShellBlocksTest {
       for (int i = 0; i < b.commands().size(); i++) {
         DocShellBlocks.Command c = b.commands().get(i);
         String where = name + ":" + b.line() + ": " + c.text();
+        long started = System.nanoTime();
         if (c.background()) {
           startInBackground(c, where);
         } else {
@@ -125,6 +126,7 @@ class DocShellBlocksTest {
               .isEqualTo(b.expectedExit(i));
           assertShows(c.output(), r.output(), where);
         }
+        System.out.printf("doc test: %,d ms %s%n", (System.nanoTime() - started) / 1_000_000, where);
       }
     }
 
@@ -147,7 +149,8 @@ class DocShellBlocksTest {
         assertThat(System.nanoTime()).as("%s is not listening after 30 s", where).isLessThan(deadline);
         Thread.sleep(100);
       }
-      while (!missing(c.output(), Files.readString(out)).isEmpty() && System.nanoTime() < deadline) {
+      List<String> shown = c.output().stream().map(this::local).toList();
+      while (!missing(shown, Files.readString(out)).isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
       assertShows(c.output(), Files.readString(out), where);
