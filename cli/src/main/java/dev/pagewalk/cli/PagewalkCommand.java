@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       ReconcileCommand.class,
       DemoCommand.class,
+      MockCommand.class,
       CommandLine.HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

@@ -32,7 +32,10 @@ class DemoCommandTest {
       assertThat(db.keys("demo-orders")).hasSize(2010);
       assertThat(db.checkpoint("demo-orders").orElseThrow().status()).isEqualTo("complete");
     }
-    assertThat(Files.readString(dir.resolve("demo-orders-offset.report.json")))
-        .contains("\"verdict\" : \"INCOMPLETE\"");
+    String offset = Files.readString(dir.resolve("demo-orders-offset.report.json"));
+    String cursor = Files.readString(dir.resolve("demo-orders.report.json"));
+    assertThat(offset).contains("\"verdict\" : \"INCOMPLETE\"");
+    assertThat(ReportSchemaTest.violations(offset)).as(offset).isEmpty();
+    assertThat(ReportSchemaTest.violations(cursor)).as(cursor).isEmpty();
   }
 }

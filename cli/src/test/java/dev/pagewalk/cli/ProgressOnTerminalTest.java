@@ -52,7 +52,7 @@ class ProgressOnTerminalTest {
       assertThat(pages).as("a progress line was drawn:\n" + screen).isNotNull();
       JsonNode r = new ObjectMapper().readTree(Files.readString(report));
       assertThat(Long.parseLong(pages)).isEqualTo(r.get("pages").asLong()).isEqualTo(2);
-      assertThat(Long.parseLong(records)).isEqualTo(r.get("recordsEmitted").asLong()).isEqualTo(3);
+      assertThat(Long.parseLong(records)).isEqualTo(r.get("records").get("emitted").asLong()).isEqualTo(3);
       assertThat(screen).contains("\r\u001b[K");
     }
   }

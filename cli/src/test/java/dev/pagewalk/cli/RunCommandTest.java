@@ -120,22 +120,21 @@ class RunCommandTest {
       assertThat(json.get("spec").asText()).isEqualTo("items");
       assertThat(json.get("outcome").asText()).isEqualTo("natural");
       assertThat(json.get("stopReason").asText()).isEqualTo("condition-false");
-      assertThat(json.get("truncated").asBoolean()).isFalse();
-      assertThat(json.get("failure").isNull()).isTrue();
-      assertThat(json.get("requests").asLong()).isEqualTo(2);
-      assertThat(json.get("paginationRequests").asLong()).isEqualTo(1);
+      assertThat(json.has("failure")).isFalse();
+      assertThat(json.get("requests").get("total").asLong()).isEqualTo(2);
+      assertThat(json.get("requests").get("pagination").asLong()).isEqualTo(1);
       assertThat(json.get("pages").asLong()).isEqualTo(2);
-      assertThat(json.get("recordsEmitted").asLong()).isEqualTo(3);
+      assertThat(json.get("records").get("emitted").asLong()).isEqualTo(3);
       assertThat(json.get("limits").get("maxRecords").asLong()).isEqualTo(3200);
-      assertThat(json.get("duplicatesDropped").asLong()).isZero();
-      assertThat(json.get("audit").get("stopReason").asText()).isEqualTo("condition-false");
+      assertThat(json.get("records").get("duplicatesDropped").asLong()).isZero();
+      assertThat(json.get("verdict").asText()).isEqualTo("UNVERIFIED");
     }
 
     @Test
     void reportDashPutsTheReportOnStdoutInsteadOfTheRecords() throws IOException {
       Cli.Result r = run("--report", "-");
       JsonNode json = new ObjectMapper().readTree(r.out());
-      assertThat(json.get("recordsEmitted").asLong()).isEqualTo(3);
+      assertThat(json.get("records").get("emitted").asLong()).isEqualTo(3);
       assertThat(json.get("runId").asText()).isNotEmpty();
     }
   }
@@ -193,7 +192,8 @@ class RunCommandTest {
       assertThat(r.err()).startsWith("FAILED (error): 0 records, 0 pages, 1 request, 0 retries in ")
           .contains("401", "Invalid API key")
           .doesNotContain(MockServer.TOKEN);
-      assertThat(r.out()).contains("\"stopReason\" : \"error\"", "\"type\" : \"HttpFailureException\"")
+      assertThat(r.out()).contains("\"stopReason\" : \"error\"", "\"outcome\" : \"failed\"",
+              "\"failure\" : \"items: GET ")
           .doesNotContain(MockServer.TOKEN);
     }
   }

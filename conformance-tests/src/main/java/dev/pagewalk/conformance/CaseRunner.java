@@ -62,14 +62,14 @@ public final class CaseRunner {
     return verdict(name, c.description(), CaseChecks.check(c.expect(), expected, keys, seen), seen);
   }
 
-  private static Plan loadSpec(ConformanceCase c) {
+  static Plan loadSpec(ConformanceCase c) {
     if (c.spec() != null) {
       return Pagewalk.load(c.spec());
     }
     return Pagewalk.parse("specInline", c.specInline());
   }
 
-  private static Observed execute(ConformanceCase c, Plan plan) {
+  static Observed execute(ConformanceCase c, Plan plan) {
     if (c.liveData() != null) {
       return executeLive(c, plan);
     }

@@ -14,26 +14,42 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A WireMock server on a free loopback port serving a case folder's {@code mappings/} and {@code
- * __files/} natively, so recorded WireMock traffic can be dropped into a case unchanged. Not
+ * A WireMock server on a loopback port serving a case folder's {@code mappings/} and {@code
+ * __files/} natively, so recorded WireMock traffic can be dropped into a case unchanged. The
+ * case runner uses a free port; {@link #serve} (behind {@code pagewalk mock}) a chosen one. Not
  * thread-safe; one per case run.
  */
-final class MockApi implements AutoCloseable {
+public final class MockApi implements AutoCloseable {
   private final WireMockServer server;
 
   MockApi(Path caseDir) {
+    this(caseDir, 0);
+  }
+
+  private MockApi(Path caseDir, int port) {
     server =
         new WireMockServer(
             options()
-                .dynamicPort()
+                .port(port)
                 .bindAddress("127.0.0.1")
                 .jettyStopTimeout(0L)
                 .usingFilesUnderDirectory(caseDir.toString()));
     server.start();
   }
 
-  String baseUrl() {
+  /** Serves {@code caseDir}'s mappings on {@code 127.0.0.1:port} (0: a free port) until closed. */
+  public static MockApi serve(Path caseDir, int port) {
+    return new MockApi(caseDir, port);
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.port();
+  }
+
+  /** How many stub mappings are served. */
+  public int mappings() {
+    return server.getStubMappings().size();
   }
 
   /** Every request received, oldest first. */

@@ -1,24 +1,40 @@
 package dev.pagewalk.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pagewalk.StopReason;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The report every run ends with: what it did, the completeness checks with their evidence, and
  * the verdict. Parameters are shown with secrets masked. Serialises to JSON with {@link
- * #toJson()}; {@link #summary()} is the short human form.
+ * #toJson()} in the shape of {@code dev/pagewalk/schema/pagewalk-report-v1.schema.json} (module
+ * spec-schema), which describes every field; {@code pagewalk run --report} and {@code pagewalk
+ * demo} write this same document. {@link #summary()} is the short human form.
  *
  * @param requests {@code total}, {@code initial}, {@code pagination}, {@code retries}
  * @param records {@code received}, {@code emitted}, {@code filtered}, {@code duplicatesDropped}
  * @param waits milliseconds spent in {@code retry}, {@code rateLimit} and {@code delay} waits
  * @param faults failures met, by short name ({@code status 503}, {@code connection-reset}, ...)
  * @param walks one entry per walk when {@code audit.onDrift: rewalk} re-read the data
+ * @param limits the caps in force: {@code maxRequests}, {@code maxPaginationRequests}, {@code
+ *     maxRecords} (a count or {@code "unlimited"}) and {@code timeout} ({@code 40s} or {@code
+ *     "unlimited"})
+ * @param watermark an incremental sync's largest {@code {cursor, tieBreaker}} delivered; null
+ *     otherwise
+ * @param notes what the run wants its operator to know (resumed from a checkpoint, ...)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"runId", "spec", "specFile", "specHash", "parameters", "startedAt", "endedAt",
+    "durationMillis", "outcome", "stopReason", "failure", "requests", "pages", "records", "bytes",
+    "waits", "faults", "limits", "watermark", "notes", "checks", "verdict", "reasons", "advice",
+    "walks"})
 public record RunReport(
     String runId,
     String spec,
@@ -40,7 +56,10 @@ public record RunReport(
     Verdict verdict,
     List<String> reasons,
     List<String> advice,
-    List<Map<String, Object>> walks) {
+    List<Map<String, Object>> walks,
+    Map<String, Object> limits,
+    Map<String, Object> watermark,
+    List<String> notes) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -49,6 +68,16 @@ public record RunReport(
     reasons = List.copyOf(reasons);
     advice = List.copyOf(advice);
     walks = walks == null ? null : List.copyOf(walks);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /**
+   * How the stop reason bears on completeness, as in the report: {@code natural}, {@code
+   * truncated}, {@code failed} (the lower-cased {@link StopReason.Kind}).
+   */
+  @JsonProperty("outcome")
+  public String outcome() {
+    return StopReason.fromWireName(stopReason).kind().name().toLowerCase(Locale.ROOT);
   }
 
   /** The check of that name, if the run made it. */

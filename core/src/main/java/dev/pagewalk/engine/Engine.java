@@ -206,14 +206,14 @@ public final class Engine {
     }
     Instant ended = p.clock().instant();
     long snapshot = walks == null ? -1 : ((Number) walks.get(walks.size() - 1).get("keys")).longValue();
-    RunReport report =
-        ReportBuilder.build(run, auditor, reason, failure == null ? null : failure.getMessage(),
-            started, ended, walks, snapshot);
-    Counters c = run.counters;
     Map<String, Object> watermark = pair(acceptor.watermark);
     if (watermark.isEmpty() && plan.sync().incremental() && !input.state().isEmpty()) {
       watermark = input.state();
     }
+    RunReport report =
+        ReportBuilder.build(run, auditor, reason, failure == null ? null : failure.getMessage(),
+            started, ended, walks, snapshot, watermark, allNotes);
+    Counters c = run.counters;
     RunResult result =
         new RunResult(
             run.runId, plan.name(), reason, failure, started, ended, c.requests,
@@ -233,11 +233,22 @@ public final class Engine {
         : StopReason.fromWireName(cp.stopReason());
     RunReport report = new RunReport(cp.runId(), plan.name(), plan.fileName(), plan.contentHash(),
         Map.of(), now.toString(), now.toString(), 0, reason.wireName(), null,
-        Map.of("total", 0L), 0, Map.of("emitted", 0L), 0, Map.of(), Map.of(), List.of(),
-        dev.pagewalk.audit.Verdict.UNVERIFIED, List.of(), notes, null);
+        zeros("total", "initial", "pagination", "retries"), 0,
+        zeros("received", "emitted", "filtered", "duplicatesDropped"), 0,
+        zeros("retry", "rateLimit", "delay"), Map.of(), List.of(),
+        dev.pagewalk.audit.Verdict.UNVERIFIED, List.of(), List.of(), null,
+        ReportBuilder.limits(plan.limits()), cp.watermark(), notes);
     return new RunResult(cp.runId(), plan.name(), reason, null, now, now, 0, 0, 0, 0, 0, 0, 0, 0,
         0, java.time.Duration.ZERO, 0,
         cp.watermark() == null ? Map.of() : cp.watermark(), report, notes, Map.of(), 0);
+  }
+
+  private static Map<String, Long> zeros(String... names) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String n : names) {
+      out.put(n, 0L);
+    }
+    return out;
   }
 
   private static void restore(Counters c, Map<String, Long> saved) {

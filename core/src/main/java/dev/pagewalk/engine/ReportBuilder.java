@@ -1,10 +1,13 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.LimitOverrides;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.audit.Auditor;
 import dev.pagewalk.audit.Check;
 import dev.pagewalk.audit.RunReport;
 import dev.pagewalk.audit.Verdict;
+import dev.pagewalk.plan.Durations;
+import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.ParamDecl;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +22,8 @@ final class ReportBuilder {
 
   static RunReport build(
       RunContext run, Auditor auditor, StopReason reason, String failure, Instant started,
-      Instant ended, List<Map<String, Object>> walks, long snapshotKeys) {
+      Instant ended, List<Map<String, Object>> walks, long snapshotKeys,
+      Map<String, Object> watermark, List<String> notes) {
     Counters c = run.counters;
     boolean truncated = reason.kind() == StopReason.Kind.TRUNCATED;
     List<Check> checks = new ArrayList<>();
@@ -91,7 +95,24 @@ final class ReportBuilder {
         verdict,
         reasons,
         advice,
-        walks);
+        walks,
+        limits(run.limits),
+        watermark == null || watermark.isEmpty() ? null : watermark,
+        notes);
+  }
+
+  /** The caps as the report shows them: counts or {@code "unlimited"}, the timeout as text. */
+  static Map<String, Object> limits(Limits limits) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("maxRequests", cap(limits.maxRequests()));
+    out.put("maxPaginationRequests", cap(limits.maxPaginationRequests()));
+    out.put("maxRecords", cap(limits.maxRecords()));
+    out.put("timeout", limits.timeout() == null ? "unlimited" : Durations.format(limits.timeout()));
+    return out;
+  }
+
+  private static Object cap(long value) {
+    return value == LimitOverrides.UNLIMITED ? "unlimited" : value;
   }
 
   private static Check stopCheck(RunContext run, StopReason reason, String failure) {

@@ -1,5 +1,5 @@
 /**
- * The template and expression language of pagewalk specs (spec-language.md, section 2).
+ * The template and expression language of pagewalk specs (docs/spec-reference.md, "Expressions").
  *
  * <p>Pipeline: {@link dev.pagewalk.expr.ExpressionCompiler} splits spec strings into text and
  * {@code {{...}}} parts; each part is lexed and parsed by the project's own recursive-descent
