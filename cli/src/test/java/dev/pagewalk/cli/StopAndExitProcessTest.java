@@ -121,6 +121,7 @@ class StopAndExitProcessTest {
     assertThat(stopped.find()).as(r.err()).isTrue();
     long page = Long.parseLong(stopped.group(1));
     long records = Long.parseLong(stopped.group(2));
+    assertThat(r.err()).contains("\nCANCELLED: " + records + " records, ");
     assertThat(stopped.group(3)).isEqualTo("pagewalk run " + spec + " --base-url " + api.url()
         + " --connection token=env:TOKEN --out " + out + " --report " + report + " --resume");
     List<String> lines = Files.readAllLines(out);
@@ -221,7 +222,7 @@ class StopAndExitProcessTest {
         run("-c", "token=env:TOKEN", "--report", report.toString())).waitFor(Duration.ofSeconds(60));
 
     assertThat(r.code()).isEqualTo(ExitCodes.CANCELLED);
-    assertThat(r.err()).contains("FAILED (cancelled): 0 records, 0 pages, ")
+    assertThat(r.err()).startsWith("CANCELLED: 0 records, 0 pages, ")
         .contains("pagewalk run: stopped at page 1 after 0 records (records went to stdout, which"
             + " keeps no checkpoint: give --out FILE to be able to resume)\n");
     JsonNode json = new ObjectMapper().readTree(report.toFile());
