@@ -152,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
         ? new ProgressLine(err, System::nanoTime) : null;
     try (Runner runner = Runner.builder().build();
         java.io.Writer audit = auditLog == null ? java.io.Writer.nullWriter()
-            : uninterruptible(auditLog);
+            : java.nio.file.Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8);
         GracefulStop stop = GracefulStop.install(err)) {
       dev.pagewalk.RunListener feedback = new PageFeedback(lines, progress);
       if (auditLog != null) {
@@ -174,15 +174,6 @@ final class RunCommand implements Callable<Integer> {
         progress.clear();
       }
     }
-  }
-
-  /**
-   * A file written with plain stream I/O: an interrupt (the first signal) does not close it, as
-   * it would close an interruptible file channel.
-   */
-  private static java.io.Writer uninterruptible(Path file) throws IOException {
-    return new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-        new java.io.FileOutputStream(file.toFile()), StandardCharsets.UTF_8));
   }
 
   /** After the summary: how to continue a cancelled run, or why the verdict failed it. */

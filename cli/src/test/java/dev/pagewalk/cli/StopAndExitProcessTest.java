@@ -108,8 +108,9 @@ class StopAndExitProcessTest {
     slowPages(300, 0, 0);
     Path out = dir.resolve("out.jsonl");
     Path report = dir.resolve("run.json");
+    Path audit = dir.resolve("audit.jsonl");
     CliProcess.Running running = pagewalk.start(run("--connection=token=env:TOKEN", "-o",
-        out.toString(), "--report", report.toString()));
+        out.toString(), "--report", report.toString(), "--audit-log", audit.toString()));
     await("page 1 written", () -> Files.exists(out) && Files.readAllLines(out).size() >= 2);
     running.signal("INT");
     CliProcess.Result r = running.waitFor(Duration.ofSeconds(30));
@@ -123,7 +124,8 @@ class StopAndExitProcessTest {
     long records = Long.parseLong(stopped.group(2));
     assertThat(r.err()).contains("\nCANCELLED: " + records + " records, ");
     assertThat(stopped.group(3)).isEqualTo("pagewalk run " + spec + " --base-url " + api.url()
-        + " --connection token=env:TOKEN --out " + out + " --report " + report + " --resume");
+        + " --connection token=env:TOKEN --out " + out + " --report " + report + " --audit-log "
+        + audit + " --resume");
     List<String> lines = Files.readAllLines(out);
     assertThat(ids(lines)).isEqualTo(allIds().subList(0, (int) records));
     assertThat(page).isEqualTo(records / 2 + 1).isLessThan(PAGES + 1);
@@ -131,6 +133,12 @@ class StopAndExitProcessTest {
     assertThat(json.get("stopReason").asText()).isEqualTo("cancelled");
     assertThat(json.get("recordsEmitted").asLong()).isEqualTo(records);
     assertThat(json.get("pages").asLong()).isEqualTo(page - 1);
+    List<String> auditLines = Files.readAllLines(audit);
+    assertThat(auditLines.stream().filter(l -> l.startsWith("{\"event\":\"page\"")).count())
+        .isEqualTo(page - 1);
+    assertThat(auditLines.get(auditLines.size() - 1))
+        .startsWith("{\"event\":\"end\"")
+        .contains("\"stopReason\":\"cancelled\"", "\"records\":" + records + ",");
     Checkpoint cp;
     try (JsonLinesSink sink = JsonLinesSink.toFile(out, dir.resolve(".pagewalk-state"))) {
       cp = sink.checkpoint("items").orElseThrow();
