@@ -90,7 +90,9 @@ final class DemoCommand implements Callable<Integer> {
             progress(err));
       }
       saveReport(result, out);
-      return explain(result, api.expectation().verify(sink.ids()), out, Verdict.COMPLETE);
+      boolean shown = explain(result, api.expectation().verify(sink.ids()), out, Verdict.COMPLETE);
+      failOn(result, out);
+      return shown;
     }
   }
 
@@ -104,7 +106,9 @@ final class DemoCommand implements Callable<Integer> {
       RunResult result =
           runner.run(plan, RunInput.empty().withBaseUrl(api.baseUrl()), collect, progress(err));
       saveReport(result, out);
-      return explain(result, api.expectation().verify(ids), out, Verdict.INCOMPLETE);
+      boolean shown = explain(result, api.expectation().verify(ids), out, Verdict.INCOMPLETE);
+      failOn(result, out);
+      return shown;
     }
   }
 
@@ -142,6 +146,15 @@ final class DemoCommand implements Callable<Integer> {
     boolean verdictRight = result.report().verdict() == expected;
     boolean truthRight = expected == Verdict.COMPLETE ? truth.complete() : !truth.complete();
     return verdictRight && truthRight;
+  }
+
+  /** What {@code run --fail-on incomplete} would exit with after this run, for scheduled jobs. */
+  private static void failOn(RunResult result, PrintWriter out) {
+    int code = FailOn.exitCode(result, FailOn.INCOMPLETE);
+    out.println("     In a scheduled job, `pagewalk run … --fail-on incomplete` exits " + code
+        + (code == ExitCodes.VERDICT ? " (verdict) here: the pipeline notices without reading"
+            + " the report." : " here: nothing to notice."));
+    out.flush();
   }
 
   private static String sample(List<String> ids) {

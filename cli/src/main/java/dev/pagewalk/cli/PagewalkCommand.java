@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
       ExitCodes.COMPLETE_HELP, ExitCodes.SPEC_HELP, ExitCodes.TRUNCATED_HELP,
-      ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP, ExitCodes.INTERNAL_HELP
+      ExitCodes.FAILURE_HELP, ExitCodes.CANCELLED_HELP, ExitCodes.VERDICT_HELP,
+      ExitCodes.USAGE_HELP, ExitCodes.INTERNAL_HELP
     },
     footerHeading = "%n",
     footer = {

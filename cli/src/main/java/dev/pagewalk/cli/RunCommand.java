@@ -37,13 +37,19 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
       ExitCodes.RUN_COMPLETE_HELP, ExitCodes.SPEC_HELP, ExitCodes.TRUNCATED_HELP,
-      ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP
+      ExitCodes.FAILURE_HELP, ExitCodes.CANCELLED_HELP, ExitCodes.VERDICT_HELP,
+      ExitCodes.USAGE_HELP
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  pagewalk run stripe.yaml -c api_key=env:STRIPE_KEY -p limit=100 > out.jsonl",
       "  pagewalk run stripe.yaml -c secrets.yaml --max-records unlimited -o all.jsonl",
-      "  pagewalk run stripe.yaml -c secrets.yaml --report - | jq .stopReason"
+      "  pagewalk run stripe.yaml -c secrets.yaml --report - | jq .stopReason",
+      "  pagewalk run stripe.yaml -o sqlite:stripe.db --fail-on unverified",
+      "",
+      "Ctrl-C (SIGINT) or SIGTERM stops the run after the page in flight, writes the",
+      "report and prints the command that continues it (--resume); a second signal",
+      "stops at once."
     })
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML).")
@@ -88,6 +94,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin LimitOptions limits = new LimitOptions();
 
+  @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOn.Converter.class,
+      completionCandidates = FailOn.Candidates.class,
+      description = "Exit " + ExitCodes.VERDICT + " when a run that ended naturally has a "
+          + "completeness verdict at or below LEVEL: incomplete (fail on INCOMPLETE) or "
+          + "unverified (fail on UNVERIFIED or INCOMPLETE). Default: never; the verdict is in the "
+          + "summary and the report either way.")
+  FailOn failOn;
+
   @Option(names = "--audit-log", paramLabel = "FILE",
       description = "Write one JSON line per page (paging state, request with secrets masked, "
           + "status, attempts, items, first and last key, duration) and per retry to FILE.")
@@ -128,9 +142,10 @@ final class RunCommand implements Callable<Integer> {
         } else if (result.failure() != null) {
           err.println("pagewalk run: " + result.failure().getMessage());
         }
-        err.flush();
+        int code = FailOn.exitCode(result, failOn);
+        printOutcome(result, code, plan, err);
         writeReport(result, limits);
-        return exitCode(result);
+        return code;
       }
     } catch (UsageException e) {
       err.println("pagewalk run: " + e.getMessage());
@@ -150,12 +165,17 @@ final class RunCommand implements Callable<Integer> {
         ? new ProgressLine(err, System::nanoTime) : null;
     try (Runner runner = Runner.builder().build();
         java.io.Writer audit = auditLog == null ? java.io.Writer.nullWriter()
-            : java.nio.file.Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8)) {
+            : java.nio.file.Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8);
+        GracefulStop stop = GracefulStop.install(err)) {
       dev.pagewalk.RunListener feedback = new PageFeedback(lines, progress);
       if (auditLog != null) {
         feedback = dev.pagewalk.RunListener.both(feedback, new dev.pagewalk.audit.AuditLog(audit));
       }
-      return runner.sync(plan, input, sink, syncMode(), syncName, feedback);
+      try {
+        return runner.sync(plan, input, stop.guard(sink), syncMode(), syncName, feedback);
+      } finally {
+        stop.runEnded();
+      }
     } catch (IOException e) {
       throw new UsageException("cannot write --audit-log " + auditLog + ": " + e.getMessage(), e);
     } catch (InputException e) {
@@ -169,12 +189,31 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  static int exitCode(RunResult result) {
-    return switch (result.stopReason().kind()) {
-      case NATURAL -> ExitCodes.COMPLETE;
-      case TRUNCATED -> ExitCodes.TRUNCATED;
-      case FAILED -> ExitCodes.RUN_FAILURE;
-    };
+  /** After the summary: how to continue a cancelled run, or why the verdict failed it. */
+  private void printOutcome(RunResult result, int code, Plan plan, PrintWriter err) {
+    if (code == ExitCodes.CANCELLED) {
+      String stopped = "pagewalk run: stopped at page " + (result.pages() + 1) + " after "
+          + result.recordsEmitted() + " record" + (result.recordsEmitted() == 1 ? "" : "s");
+      err.println(SinkTarget.durable(out)
+          ? stopped + "; continue with: " + ResumeCommand.of(
+              spec.commandLine().getParseResult(), secretParameters(plan))
+          : stopped + " (records went to stdout, which keeps no checkpoint: give --out FILE to"
+              + " be able to resume)");
+    } else if (code == ExitCodes.VERDICT) {
+      err.println("pagewalk run: verdict " + result.report().verdict() + " is at or below --fail-on "
+          + failOn.wireName() + ": exit " + ExitCodes.VERDICT);
+    }
+    err.flush();
+  }
+
+  private static java.util.Set<String> secretParameters(Plan plan) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    plan.parameters().forEach(p -> {
+      if (p.secret()) {
+        names.add(p.name());
+      }
+    });
+    return names;
   }
 
   private RunInput input() {

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * The few lines printed on stderr when a run ends: how it stopped, what it did, and — for a
- * truncated run — which cap stopped it and how to lift it; for a failed run, the failure.
+ * truncated run — which cap stopped it and how to lift it; for a failed run, the failure; a
+ * cancelled run (a signal, a closed stdout) is not called failed: what it wrote stands.
  */
 final class RunSummary {
   private RunSummary() {}
@@ -44,7 +45,8 @@ final class RunSummary {
       case NATURAL -> "complete (" + r.stopReason().wireName() + "): " + stats;
       case TRUNCATED -> "TRUNCATED by " + r.stopReason().wireName() + ": " + stats
           + "\n  " + cap(r.stopReason(), limits);
-      case FAILED -> "FAILED (" + r.stopReason().wireName() + "): " + stats
+      case FAILED -> (r.stopReason() == StopReason.CANCELLED ? "CANCELLED: "
+          : "FAILED (" + r.stopReason().wireName() + "): ") + stats
           + "\n  " + (r.failure() == null ? "no message" : r.failure().getMessage());
     };
   }

@@ -49,12 +49,14 @@ final class SinkTarget {
       @Override
       public void open(String stream, Checkpoint resumeFrom) {}
 
+      /** Returns once the page reached stdout; a closed stdout cancels the run. */
       @Override
       public void open(WriteMode mode, String stream, Checkpoint resumeFrom) {}
 
       @Override
       public void write(List<OutputRecord> records, Checkpoint after) {
         records.forEach(stdout);
+        stdout.endOfPage();
       }
     };
   }

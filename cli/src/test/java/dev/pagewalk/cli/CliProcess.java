@@ -36,6 +36,14 @@ final class CliProcess {
 
   /** Starts the command; the caller waits, signals or kills it. */
   Running start(String... args) throws IOException {
+    return start(null, args);
+  }
+
+  /**
+   * Starts the command with its stdout sent to {@code stdout} (a device such as {@code
+   * /dev/full}) instead of a file the test reads; null: to a file, as {@link #start(String...)}.
+   */
+  Running start(java.io.File stdout, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xshare:auto");
@@ -48,7 +56,7 @@ final class CliProcess {
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
     ProcessBuilder pb = new ProcessBuilder(command)
         .directory(workDir.toFile())
-        .redirectOutput(out.toFile())
+        .redirectOutput(stdout != null ? stdout : out.toFile())
         .redirectError(err.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().putAll(environment);

@@ -26,7 +26,12 @@ class DemoCommandTest {
         .contains("✗ total: the API's total changed between pages (2000 → 2017)")
         .contains("✗ boundary-duplicates: 12 records came back on a later page")
         .contains("5 records that existed for the whole run are MISSING (ids 494, 495, 496, 497, 498)")
-        .contains("Both reports are right");
+        .contains("Both reports are right")
+        .containsSubsequence(
+            "In a scheduled job, `pagewalk run … --fail-on incomplete` exits 0 here: nothing to"
+                + " notice.",
+            "In a scheduled job, `pagewalk run … --fail-on incomplete` exits 6 (verdict) here:"
+                + " the pipeline notices without reading the report.");
     try (dev.pagewalk.sinks.SqliteSink db = dev.pagewalk.sinks.SqliteSink.open(dir.resolve("demo.db"))) {
       assertThat(db.count("demo-orders")).isEqualTo(2010);
       assertThat(db.keys("demo-orders")).hasSize(2010);

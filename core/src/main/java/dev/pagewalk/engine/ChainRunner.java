@@ -8,10 +8,12 @@ import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.PaginationPlan;
 import dev.pagewalk.plan.RequestPlan;
 import dev.pagewalk.plan.ResponsePlan;
+import dev.pagewalk.state.Checkpoint;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs a plan's requests in order: earlier ones only feed {@code temp}; the last one is walked
@@ -107,7 +109,7 @@ final class ChainRunner {
     while (true) {
       long sentAt = System.nanoTime();
       long requestsBefore = c.requests;
-      Decoded decoded = respond(req, request, resuming, ahead);
+      Decoded decoded = respond(req, request, resuming, ahead, emptyRetries > 0);
       if (ahead != null) {
         sentAt = ahead.sentAt();
         ahead = null;
@@ -156,15 +158,15 @@ final class ChainRunner {
           : reader.evaluate(run.plan.audit().total(), "audit.total");
       int attempts = (int) (c.requests - requestsBefore);
       long millis = (System.nanoTime() - sentAt) / 1_000_000;
-      PageRecords accepted =
+      PageAcceptor.Accepted taken =
           acceptor.accept(page, pageNumber, request.display(), decoded.http().status(), attempts,
               pagingBefore, total, millis);
-      c.pages++;
+      PageRecords accepted = taken.records();
       received += page.received();
       repeatedPages = acceptor.lastPageAllRepeated ? repeatedPages + 1 : 0;
       c.recordsReceived += page.received();
       c.recordsFiltered += page.filtered();
-      StopReason stop = decide(page, pagination, more, limit);
+      StopReason stop = decide(page, pagination, more, limit, c.recordsEmitted + accepted.size());
       RunStop loop = null;
       BuiltRequest next = null;
       if (sameBody >= 3) {
@@ -186,8 +188,11 @@ final class ChainRunner {
       BuiltRequest following = loop != null ? null : next;
       long number = pageNumber;
       try {
-        writer.write(accepted, () -> checkpoints.after(number, written,
-            following == null ? null : following.http(), acceptor.watermark));
+        writeWhole(writer, accepted, () -> checkpoints.after(number, written,
+            following == null ? null : following.http(), taken.watermark(), accepted.size()));
+        c.pages++;
+        c.recordsEmitted += accepted.size();
+        acceptor.written(taken);
         LOG.debug("[{}] {}: page {} {} -> {} items, {} delivered", run.runId, run.plan.name(),
             pageNumber, request.display(), page.received(), accepted.size());
         run.listener.onPage(
@@ -198,6 +203,10 @@ final class ChainRunner {
                 accepted.isEmpty() ? null : accepted.key(0),
                 accepted.isEmpty() ? null : accepted.key(accepted.size() - 1),
                 pagingBefore, total, millis));
+      } catch (PageWriter.PartlyWritten partly) {
+        c.recordsEmitted += partly.taken;
+        sender.abandon(ahead);
+        throw partly.failure;
       } catch (RuntimeException | Error e) {
         sender.abandon(ahead);
         throw e;
@@ -214,17 +223,36 @@ final class ChainRunner {
     }
   }
 
+  /**
+   * Writes a page as one unit. A cancel (interrupt) that arrived with the page does not cut its
+   * write short — an interruptible sink (a file channel) would otherwise fail half way — and
+   * stays pending for the send that follows.
+   */
+  private static void writeWhole(
+      PageWriter writer, PageRecords records, Supplier<Checkpoint> checkpoint) {
+    boolean cancelled = Thread.interrupted();
+    try {
+      writer.write(records, checkpoint);
+    } finally {
+      if (cancelled) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private static long offsetOf(Map<String, Object> pagination) {
     Object v = pagination == null ? null : pagination.get("offset");
     return v instanceof Number n ? n.longValue() : 0;
   }
 
-  private StopReason decide(Page page, PaginationPlan pagination, boolean more, long limit) {
+  /** The stop after a page, once its records are written ({@code emitted} then). */
+  private StopReason decide(
+      Page page, PaginationPlan pagination, boolean more, long limit, long emitted) {
     Counters c = run.counters;
-    if (c.recordsEmitted >= run.limits.maxRecords()) {
+    if (emitted >= run.limits.maxRecords()) {
       return StopReason.MAX_RECORDS;
     }
-    if (c.recordsEmitted >= limit) {
+    if (emitted >= limit) {
       return StopReason.LIMIT;
     }
     if (pagination == null) {
@@ -262,12 +290,13 @@ final class ChainRunner {
   }
 
   private Decoded respond(RequestPlan req, BuiltRequest request, boolean resumed) {
-    return respond(req, request, resumed, null);
+    return respond(req, request, resumed, null, false);
   }
 
-  private Decoded respond(RequestPlan req, BuiltRequest request, boolean resumed, ReadAhead ahead) {
+  private Decoded respond(
+      RequestPlan req, BuiltRequest request, boolean resumed, ReadAhead ahead, boolean again) {
     Decoded decoded = sender.send(request, reader.streamParser(req.response()),
-        r -> reader.decode(r, req.response()), ahead);
+        r -> reader.decode(r, req.response()), ahead, again);
     if (resumed && run.plan.sync().expiredCursorStatuses().contains(decoded.http().status())) {
       throw new ExpiredCursor(decoded.http().status(), request.display());
     }

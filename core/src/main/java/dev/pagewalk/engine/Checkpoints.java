@@ -35,7 +35,13 @@ final class Checkpoints {
     this.walkStartTemp = Map.copyOf(nonNull(temp));
   }
 
-  Checkpoint after(long pageNumber, StopReason stop, HttpRequest next, List<Object> watermark) {
+  /**
+   * The checkpoint saved with page {@code pageNumber}, whose {@code delivered} records the
+   * counters do not hold yet: they count a page once the destination took it, and this
+   * checkpoint is what the destination takes with it.
+   */
+  Checkpoint after(
+      long pageNumber, StopReason stop, HttpRequest next, List<Object> watermark, long delivered) {
     String status;
     if (stop == null) {
       status = Checkpoint.RUNNING;
@@ -51,9 +57,10 @@ final class Checkpoints {
     counters.put("requests", c.requests);
     counters.put("logicalRequests", c.logicalRequests);
     counters.put("paginationRequests", c.paginationRequests);
-    counters.put("pages", c.pages);
+    long pagesDone = c.pages + 1;
+    counters.put("pages", pagesDone);
     counters.put("recordsReceived", c.recordsReceived);
-    counters.put("recordsEmitted", c.recordsEmitted);
+    counters.put("recordsEmitted", c.recordsEmitted + delivered);
     counters.put("recordsFiltered", c.recordsFiltered);
     return new Checkpoint(
         1,
@@ -62,7 +69,7 @@ final class Checkpoints {
         run.runId,
         status,
         stop == null ? null : stop.wireName(),
-        c.pages,
+        pagesDone,
         pageNumber + 1,
         stop == null ? run.state.pagination : null,
         stop == null ? tempChanges() : null,

@@ -57,7 +57,7 @@ public final class Engine {
    * result; invalid inputs throw {@link InputException} before any request is sent.
    */
   public static RunResult run(Plan plan, RunInput input, Consumer<OutputRecord> sink, Plugins p) {
-    PageWriter writer = (records, checkpoint) -> records.forEach(sink);
+    PageWriter writer = (records, checkpoint) -> PageWriter.each(records, sink);
     return execute(plan, input, writer, null, null, List.of(), null, p);
   }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Accepts a page: checks the declared order, drops what an incremental run already has (or
  * what lies past its boundary), drops keys already delivered, hands the evidence to the auditor
- * and returns the rest, to be written with the page's checkpoint.
+ * and returns the rest, to be written with the page's checkpoint. The watermark only moves when
+ * the page has been {@link #written}: a page the destination never took does not advance it.
  */
 final class PageAcceptor {
   private final RunContext run;
@@ -23,6 +24,7 @@ final class PageAcceptor {
   private final List<Object> stateWatermark;
   private final Object boundary;
   private List<Object> lastOrder;
+  /** The largest {@code (cursor, tieBreaker)} of the pages written so far. */
   List<Object> watermark;
   /** The last accepted page had records, and every one was already delivered in this walk. */
   boolean lastPageAllRepeated;
@@ -38,7 +40,10 @@ final class PageAcceptor {
     this.boundary = boundary;
   }
 
-  PageRecords accept(
+  /** The records to write and the watermark once they are written. */
+  record Accepted(PageRecords records, List<Object> watermark) {}
+
+  Accepted accept(
       Page page, long pageNumber, String request, int status, int attempts,
       Map<String, Object> pagingState, Object total, long durationMillis) {
     SyncPlan sync = run.plan.sync();
@@ -47,6 +52,7 @@ final class PageAcceptor {
     int size = records.size();
     boolean[] keep = new boolean[size];
     int kept = 0;
+    List<Object> mark = watermark;
     List<Object> duplicates = new ArrayList<>();
     long[] fingerprints = seen.prepare(records);
     for (int i = 0; i < size; i++) {
@@ -60,8 +66,8 @@ final class PageAcceptor {
           run.counters.beyondBoundary++;
           continue;
         }
-        if (watermark == null || CursorValues.comparePairs(pair, watermark) > 0) {
-          watermark = pair;
+        if (mark == null || CursorValues.comparePairs(pair, mark) > 0) {
+          mark = pair;
         }
       }
       Object key = records.key(i);
@@ -89,8 +95,12 @@ final class PageAcceptor {
             order.isEmpty() ? null : order.get(0),
             order.isEmpty() ? null : order.get(order.size() - 1),
             page.sequentialIds(), durationMillis));
-    run.counters.recordsEmitted += deliver.size();
-    return deliver;
+    return new Accepted(deliver, mark);
+  }
+
+  /** The destination took the page: its watermark is the run's. */
+  void written(Accepted page) {
+    watermark = page.watermark();
   }
 
   private static Object keyOf(PageRecords records, int index) {

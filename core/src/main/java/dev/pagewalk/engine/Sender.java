@@ -48,13 +48,19 @@ final class Sender {
    * Sends the request until a response is not retryable, then parses it; a parse failure (a
    * truncated or malformed body) is an I/O failure and is retried like one. When {@code ahead} is
    * not null, the first attempt is already under way as that read-ahead; its outcome is counted
-   * and handled here, when it is taken, as if it had been sent now.
+   * and handled here, when it is taken, as if it had been sent now. With {@code again}, the
+   * request is the same page asked for once more (an empty page with continuation): a retry,
+   * counted by {@link #backoff}, not another logical or pagination request.
    */
-  <T> T send(BuiltRequest request, StreamParser stream, BodyParser<T> parser, ReadAhead ahead) {
+  <T> T send(
+      BuiltRequest request, StreamParser stream, BodyParser<T> parser, ReadAhead ahead,
+      boolean again) {
     Counters c = run.counters;
-    c.logicalRequests++;
-    if (request.pagination()) {
-      c.paginationRequests++;
+    if (!again) {
+      c.logicalRequests++;
+      if (request.pagination()) {
+        c.paginationRequests++;
+      }
     }
     boolean retryable = IDEMPOTENT.contains(request.http().method()) || retry.nonIdempotent();
     RequestLimits limits = ahead != null ? ahead.limits : limits(request);

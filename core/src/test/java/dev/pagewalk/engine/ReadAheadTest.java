@@ -284,7 +284,8 @@ class ReadAheadTest {
       assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(r.failure()).hasMessage("ahead: disk full");
       assertThat(t.requestCount()).isEqualTo(2);
-      assertThat(List.of(r.requests(), r.paginationRequests(), r.pages())).containsExactly(2L, 1L, 1L);
+      assertThat(List.of(r.requests(), r.paginationRequests(), r.pages(), r.recordsEmitted()))
+          .containsExactly(2L, 1L, 0L, 0L);
     }
 
     @Test
