@@ -131,7 +131,7 @@ class StopAndExitProcessTest {
     assertThat(page).isEqualTo(records / 2 + 1).isLessThan(PAGES + 1);
     JsonNode json = new ObjectMapper().readTree(report.toFile());
     assertThat(json.get("stopReason").asText()).isEqualTo("cancelled");
-    assertThat(json.get("recordsEmitted").asLong()).isEqualTo(records);
+    assertThat(json.get("records").get("emitted").asLong()).isEqualTo(records);
     assertThat(json.get("pages").asLong()).isEqualTo(page - 1);
     List<String> auditLines = Files.readAllLines(audit);
     assertThat(auditLines.stream().filter(l -> l.startsWith("{\"event\":\"page\"")).count())
@@ -234,9 +234,9 @@ class StopAndExitProcessTest {
         .contains("pagewalk run: stopped at page 1 after 0 records (records went to stdout, which"
             + " keeps no checkpoint: give --out FILE to be able to resume)\n");
     JsonNode json = new ObjectMapper().readTree(report.toFile());
-    assertThat(json.get("recordsEmitted").asLong()).isZero();
+    assertThat(json.get("records").get("emitted").asLong()).isZero();
     assertThat(json.get("pages").asLong()).isZero();
-    assertThat(json.get("recordsReceived").asLong()).isEqualTo(2);
+    assertThat(json.get("records").get("received").asLong()).isEqualTo(2);
   }
 
   @Test
