@@ -25,14 +25,14 @@ final class Validation {
     if (scope.allows(name)) {
       return;
     }
+    DashedName dashed = DashedName.around(source, offset);
+    if (dashed != null) {
+      throw new SyntaxError("'" + name + "' is not a variable here: " + dashed.reading(), offset,
+          dashed.fix());
+    }
     if (KNOWN_VARIABLES.contains(name)) {
       throw new SyntaxError("variable '" + name + "' is not available in " + scope.place()
           + "; available here: " + String.join(", ", available()), offset);
-    }
-    DashedName dashed = DashedName.around(source, offset);
-    if (dashed != null) {
-      throw new SyntaxError("unknown variable '" + name + "': " + dashed.reading(), offset,
-          dashed.fix());
     }
     Set<String> candidates = new LinkedHashSet<>(available());
     candidates.addAll(KNOWN_VARIABLES);

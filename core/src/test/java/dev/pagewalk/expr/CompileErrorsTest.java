@@ -178,11 +178,21 @@ class CompileErrorsTest {
     @Test
     void tellsToQuoteAHeaderNameWithDashesInBackticks() {
       ExpressionException e = Expr.error("{{headers.x-next-page}}", Expr.ALL);
-      assertThat(e.getMessage()).isEqualTo("unknown variable 'next': without backticks,"
+      assertThat(e.getMessage()).isEqualTo("'next' is not a variable here: without backticks,"
           + " headers.x-next-page reads as headers.x - next - page");
       assertThat(e.hint())
           .isEqualTo("a name with dashes needs backticks: write headers.`x-next-page`");
       assertThat(e.offset()).isEqualTo(12);
+    }
+
+    @Test
+    void explainsTheDashEvenWhenAPartIsAVariableOfAnotherPlace() {
+      Scope response = new Scope("audit.total", Set.of("body", "headers"));
+      ExpressionException e = Expr.error("{{headers.x-item-count}}", response);
+      assertThat(e.getMessage()).isEqualTo("'item' is not a variable here: without backticks,"
+          + " headers.x-item-count reads as headers.x - item - count");
+      assertThat(e.hint())
+          .isEqualTo("a name with dashes needs backticks: write headers.`x-item-count`");
     }
 
     @Test
