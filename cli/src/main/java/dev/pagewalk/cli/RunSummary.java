@@ -3,6 +3,7 @@ package dev.pagewalk.cli;
 import dev.pagewalk.LimitOverrides;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.audit.Cap;
 import dev.pagewalk.plan.Limits;
 import java.time.Duration;
 
@@ -71,20 +72,21 @@ final class RunSummary {
   }
 
   private static String cap(StopReason reason, Limits limits) {
-    return switch (reason) {
-      case MAX_RECORDS -> capped("records", limits.maxRecords(), "--max-records");
-      case MAX_REQUESTS -> capped("requests", limits.maxRequests(), "--max-requests");
-      case MAX_PAGINATION_REQUESTS ->
-          capped("pagination requests", limits.maxPaginationRequests(), "--max-pagination-requests");
-      case LIMIT -> "the spec's response.limit was reached; there may be more records";
-      default -> "there may be more records";
-    };
+    if (reason == StopReason.LIMIT) {
+      return "the spec's response.limit was reached; there may be more records";
+    }
+    return Cap.of(reason).map(cap -> capped(cap, limits)).orElse("there may be more records");
   }
 
-  private static String capped(String what, long cap, String option) {
-    String shown = cap == LimitOverrides.UNLIMITED ? "unlimited" : String.valueOf(cap);
-    return "the cap of " + shown + " " + what + " was reached; there may be more records"
-        + " (raise it with " + option + " N or " + option + " unlimited)";
+  /** The cap reached; how to lift it is the report's advice, printed below. */
+  private static String capped(Cap cap, Limits limits) {
+    long value = switch (cap) {
+      case MAX_REQUESTS -> limits.maxRequests();
+      case MAX_PAGINATION_REQUESTS -> limits.maxPaginationRequests();
+      case MAX_RECORDS -> limits.maxRecords();
+    };
+    String shown = value == LimitOverrides.UNLIMITED ? "unlimited" : String.valueOf(value);
+    return "the cap of " + shown + " " + cap.counts() + " was reached; there may be more records";
   }
 
   private static String plural(long n, String noun) {

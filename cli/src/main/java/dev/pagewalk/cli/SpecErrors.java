@@ -14,4 +14,10 @@ final class SpecErrors {
     }
     err.flush();
   }
+
+  /** The diagnostic with {@code warning: } before its message, as compilers mark warnings. */
+  static Diagnostic warning(Diagnostic d) {
+    return new Diagnostic(d.file(), d.line(), d.column(), d.pointer(), "warning: " + d.message(),
+        d.sourceLine(), d.hint());
+  }
 }

@@ -1,7 +1,11 @@
 package dev.pagewalk.cli;
 
-import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Diagnostic;
 import dev.pagewalk.SpecException;
+import dev.pagewalk.plan.PlanCompiler;
+import dev.pagewalk.plan.SpecWarnings;
+import dev.pagewalk.spec.SpecDocument;
+import dev.pagewalk.spec.SpecReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pagewalk validate}: loads each spec as a run would — schema, expressions, structural
  * rules — and prints {@code FILE: ok} on stdout or every diagnostic, compiler-style, on stderr.
+ * A valid spec may also get warnings on stderr (what is allowed but likely to surprise, such as
+ * Make's default caps); they do not change the exit code.
  */
 @Command(
     name = "validate",
@@ -22,7 +28,8 @@ import picocli.CommandLine.Spec;
       "Check spec files without sending any request.",
       "Checks YAML, schema, expressions and rules.",
       "Prints 'FILE: ok' for a good spec; for a bad one every problem as",
-      "'file:line:col: message (at /json/pointer)', the source line, a caret and a hint."
+      "'file:line:col: message (at /json/pointer)', the source line, a caret and a hint.",
+      "Warnings ('file:line:col: warning: ...') do not change the exit code."
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = ExitCodes.HEADING,
@@ -44,9 +51,14 @@ final class ValidateCommand implements Callable<Integer> {
     int failed = 0;
     for (Path file : specs) {
       try {
-        Pagewalk.load(file);
+        SpecDocument doc = SpecReader.read(file);
+        PlanCompiler.compile(doc);
         out.println(file + ": ok");
         out.flush();
+        for (Diagnostic warning : SpecWarnings.of(doc)) {
+          err.println(SpecErrors.warning(warning).format());
+        }
+        err.flush();
       } catch (SpecException e) {
         failed++;
         SpecErrors.print(e, err);

@@ -43,6 +43,13 @@ class InitCommandTest {
   }
 
   @Test
+  void theStarterSpecSetsItsCapsExplicitlySoValidateHasNothingToWarnAbout() throws IOException {
+    init("acme-items");
+    assertThat(Files.readString(dir.resolve("acme-items/acme-items.yaml")))
+        .contains("\nlimits: {maxRequests: 100, maxPaginationRequests: 50, maxRecords: 3200, timeout: 40s}\n");
+  }
+
+  @Test
   void theStarterSpecValidates() {
     init("acme-items");
     String spec = dir.resolve("acme-items/acme-items.yaml").toString();

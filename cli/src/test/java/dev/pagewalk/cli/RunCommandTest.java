@@ -172,10 +172,11 @@ class RunCommandTest {
       assertThat(r.out()).isEqualTo("{\"id\":1,\"name\":\"ä\"}\n{\"id\":2,\"price\":1.50}\n");
       assertThat(timeless(r.err())).isEqualTo(
           "TRUNCATED by max-records: 2 records, 1 page, 1 request, 0 retries in <t>\n"
-              + "  the cap of 2 records was reached; there may be more records"
-              + " (raise it with --max-records N or --max-records unlimited)\n"
+              + "  the cap of 2 records was reached; there may be more records\n"
               + "INCOMPLETE: the run may not hold every record\n"
-              + "  ✗ stop: truncated by max-records (limits.maxRecords = 2): there may be more records\n");
+              + "  ✗ stop: truncated by max-records (limits.maxRecords = 2): there may be more records\n"
+              + "  advice: to read on, raise the cap: --max-records N|unlimited on the command line,"
+              + " or limits.maxRecords in the spec\n");
     }
   }
 

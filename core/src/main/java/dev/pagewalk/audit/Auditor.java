@@ -109,9 +109,30 @@ public final class Auditor {
       return new Check("total", Check.NOT_APPLICABLE,
           "run truncated: collected " + collected + " of the API's " + lastTotal, ev);
     }
+    if (lastTotal instanceof String text) {
+      return new Check("total", Check.FAIL, textTotal(text, collected), ev);
+    }
     boolean ok = sameNumber(lastTotal, collected);
     return new Check("total", ok ? Check.PASS : Check.FAIL,
         "API total " + lastTotal + (ok ? " = " : " ≠ ") + collected + " distinct records collected", ev);
+  }
+
+  /**
+   * A total read as text (a header, a quoted JSON number) is a spec mistake even when it reads
+   * like the count: the check fails and says how to read a number.
+   */
+  private static String textTotal(String text, long collected) {
+    java.math.BigDecimal number;
+    try {
+      number = new java.math.BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      return "the API's total is the text '" + text + "', not a number; " + collected
+          + " records were counted — audit.total must give a number";
+    }
+    boolean same = number.compareTo(java.math.BigDecimal.valueOf(collected)) == 0;
+    return "the API's total is the text '" + text + "' " + (same ? "but " : "and ") + collected
+        + " records were counted — use parseNumber(...) in audit.total"
+        + (same ? "" : " to compare numbers");
   }
 
   private Check orderCheck() {

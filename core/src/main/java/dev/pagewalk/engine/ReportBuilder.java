@@ -40,6 +40,7 @@ final class ReportBuilder {
     Verdict verdict;
     if (!reasons.isEmpty()) {
       verdict = Verdict.INCOMPLETE;
+      dev.pagewalk.audit.Cap.of(reason).ifPresent(cap -> advice.add(cap.advice()));
       if (checks.stream().anyMatch(ch -> ch.name().equals("boundary-duplicates") && ch.failed())
           && !"rewalk".equals(run.plan.audit().onDrift())) {
         advice.add("the API shifted records between pages; use keyset or cursor pagination if it"

@@ -127,7 +127,7 @@ public final class ExpressionCompiler {
     String generated;
     try {
       node = Parser.parse(source);
-      node.check(new Validation(scope));
+      node.check(new Validation(scope, source));
       generated = node.translate(translation);
     } catch (SyntaxError e) {
       throw new SyntaxError(e.getMessage(), start + e.offset, e.hint);

@@ -6,6 +6,10 @@ record IndexNode(Node target, Node index, int offset) implements Node {
   public void check(Validation validation) {
     target.check(validation);
     index.check(validation);
+    if (target instanceof VariableNode variable && index instanceof LiteralNode literal
+        && literal.value() instanceof String key) {
+      validation.member(variable.name(), key, literal.offset());
+    }
   }
 
   @Override

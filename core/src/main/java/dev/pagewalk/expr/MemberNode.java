@@ -5,6 +5,9 @@ record MemberNode(Node target, String key, int offset) implements Node {
   @Override
   public void check(Validation validation) {
     target.check(validation);
+    if (target instanceof VariableNode variable) {
+      validation.member(variable.name(), key, offset);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Checks a parsed expression against the scope's variables and the built-in functions. */
 final class Validation {
@@ -12,14 +13,22 @@ final class Validation {
       "pagination");
 
   private final Scope scope;
+  private final String source;
 
-  Validation(Scope scope) {
+  /** {@code source} is the expression's text, to explain names that YAML or dashes split. */
+  Validation(Scope scope, String source) {
     this.scope = scope;
+    this.source = source;
   }
 
   void variable(String name, int offset) {
     if (scope.allows(name)) {
       return;
+    }
+    DashedName dashed = DashedName.around(source, offset);
+    if (dashed != null) {
+      throw new SyntaxError("'" + name + "' is not a variable here: " + dashed.reading(), offset,
+          dashed.fix());
     }
     if (KNOWN_VARIABLES.contains(name)) {
       throw new SyntaxError("variable '" + name + "' is not available in " + scope.place()
@@ -28,6 +37,39 @@ final class Validation {
     Set<String> candidates = new LinkedHashSet<>(available());
     candidates.addAll(KNOWN_VARIABLES);
     throw new SyntaxError("unknown variable '" + name + "'", offset, Hints.didYouMean(name, candidates));
+  }
+
+  /** {@code variable.key} (or {@code variable['key']}) where the scope declares the members. */
+  void member(String variable, String key, int offset) {
+    Set<String> names = scope.declared().get(variable);
+    if (names == null || names.contains(key)) {
+      return;
+    }
+    String read = variable + "." + DashedName.quoted(key);
+    DashedName dashed = DashedName.around(source, offset);
+    if (dashed != null) {
+      throw new SyntaxError(read + " is not declared: " + dashed.reading(), offset, dashed.fix());
+    }
+    String kind = variable.equals("connection") ? "connection values" : variable;
+    if (names.isEmpty()) {
+      throw new SyntaxError(read + " is not declared: the spec declares no " + kind, offset,
+          "declare it under " + variable + ":, e.g. " + key + ": {type: string}");
+    }
+    throw new SyntaxError(read + " is not declared; the declared " + kind + " are: "
+        + String.join(", ", new TreeSet<>(names)), offset, nearest(key, names));
+  }
+
+  /** The declared name closest by spelling, or one that holds the other ({@code api_token}). */
+  private static String nearest(String key, Set<String> names) {
+    String hint = Hints.didYouMean(key, names);
+    if (hint != null) {
+      return hint;
+    }
+    return new TreeSet<>(names).stream()
+        .filter(n -> key.contains(n) || n.contains(key))
+        .findFirst()
+        .map(n -> "did you mean '" + n + "'?")
+        .orElse(null);
   }
 
   private List<String> available() {
@@ -57,7 +99,7 @@ final class Validation {
     Builtin builtin = Functions.get(call.name());
     if (builtin == null) {
       throw new SyntaxError("unknown function '" + call.name() + "'", call.offset(),
-          Hints.didYouMean(call.name(), Functions.names()));
+          unknownFunctionHint(call.name()));
     }
     int n = call.arguments().size();
     if (n < builtin.min() || n > builtin.max()) {
@@ -67,5 +109,13 @@ final class Validation {
     if (builtin.jsonPath() && !(call.arguments().get(1) instanceof LiteralNode l && l.value() instanceof String)) {
       throw new SyntaxError("the path of jsonpath must be a string literal", start(call.arguments().get(1)));
     }
+  }
+
+  private static String unknownFunctionHint(String name) {
+    if (KNOWN_VARIABLES.contains(name)) {
+      return "'" + name + "' is a variable, not a function: write " + name + " without ()";
+    }
+    String common = CommonNames.builtinFor(name);
+    return common != null ? "did you mean '" + common + "'?" : Hints.didYouMean(name, Functions.names());
   }
 }

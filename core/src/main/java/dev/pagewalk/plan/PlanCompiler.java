@@ -26,16 +26,22 @@ public final class PlanCompiler {
   private final List<Diagnostic> problems = new ArrayList<>();
   /** Every template compiled for this plan, to work out what of a response it reads. */
   private final List<Template> compiled = new ArrayList<>();
+  /** The names declared under parameters and connection: the only members those may read. */
+  private final Map<String, java.util.Set<String>> declaredInputs;
 
   private PlanCompiler(SpecDocument doc) {
     this.doc = doc;
+    this.declaredInputs = declaredInputs(doc.tree());
   }
 
   public static Plan compile(SpecDocument doc) {
     PlanCompiler compiler = new PlanCompiler(doc);
     Plan plan = compiler.plan();
     if (!compiler.problems.isEmpty()) {
-      throw new SpecException(compiler.problems);
+      List<Diagnostic> sorted = new ArrayList<>(compiler.problems);
+      sorted.sort(java.util.Comparator.comparingInt(Diagnostic::line)
+          .thenComparingInt(Diagnostic::column));
+      throw new SpecException(sorted);
     }
     return BodyShapes.apply(plan, compiler.compiled);
   }
@@ -115,7 +121,8 @@ public final class PlanCompiler {
       String field = list.get(i).asText();
       fields.add(field);
       try {
-        order.add(recorded(EXPRESSIONS.compile("{{item." + field + "}}", Scopes.item("sync.order"))));
+        order.add(recorded(EXPRESSIONS.compile("{{item." + field + "}}",
+            declared(Scopes.item("sync.order")))));
       } catch (ExpressionException e) {
         problem("/sync/order/" + i, "sync.order entries are field paths of a record, like"
             + " updated_at or meta.id: " + e.getMessage(), null);
@@ -251,12 +258,36 @@ public final class PlanCompiler {
       return null;
     }
     try {
-      return recorded(EXPRESSIONS.compile(doc.plain(pointer), scope));
+      return recorded(EXPRESSIONS.compile(doc.plain(pointer), declared(scope)));
     } catch (ExpressionException e) {
       problems.add(
           doc.diagnostic(pointer + e.relativePointer(), e.offset(), e.getMessage(), e.hint()));
       return null;
     }
+  }
+
+  /**
+   * The scope where {@code parameters.X} and {@code connection.X} must name a declared input: an
+   * undeclared one is always null at run time (a run refuses undeclared inputs), so a reference
+   * to it is a typo.
+   */
+  private Scope declared(Scope scope) {
+    for (Map.Entry<String, java.util.Set<String>> input : declaredInputs.entrySet()) {
+      if (scope.allows(input.getKey())) {
+        scope = scope.declaring(input.getKey(), input.getValue());
+      }
+    }
+    return scope;
+  }
+
+  private static Map<String, java.util.Set<String>> declaredInputs(JsonNode root) {
+    Map<String, java.util.Set<String>> inputs = new LinkedHashMap<>();
+    for (String variable : List.of("parameters", "connection")) {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      root.path(variable).fieldNames().forEachRemaining(names::add);
+      inputs.put(variable, names);
+    }
+    return inputs;
   }
 
   private Template recorded(Template t) {

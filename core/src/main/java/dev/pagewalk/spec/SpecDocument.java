@@ -49,6 +49,11 @@ public final class SpecDocument {
     return locator.atValue(pointer, message, hint);
   }
 
+  /** A diagnostic located at the key that names the value (for a whole section), else the value. */
+  public Diagnostic diagnosticAtKey(String pointer, String message, String hint) {
+    return locator.atKey(pointer, message, hint);
+  }
+
   /**
    * A diagnostic located at a character offset inside the string scalar at {@code pointer} (for
    * expression errors). For a single-line scalar the column is that of the first content

@@ -78,12 +78,15 @@ public final class SpecReader {
       composed = YamlComposer.compose(yamlText);
     } catch (YamlProblem problem) {
       Locator locator = new Locator(source, Map.of());
-      String hint = problem.hint();
-      if (problem.mark() != null) {
-        String fix = ExpressionQuoting.fixFor(source.line(problem.mark().getLine() + 1));
-        hint = fix != null ? fix : hint;
+      String fix = problem.mark() == null
+          ? null : ExpressionQuoting.fixFor(source.line(problem.mark().getLine() + 1));
+      if (fix != null) {
+        throw new SpecException(locator.at(problem.mark(), "",
+            "a value that starts with {{ must be quoted: YAML reads { as the start of a map", fix));
       }
-      throw new SpecException(locator.at(problem.mark(), "", problem.getMessage(), hint));
+      YamlSyntax.Explained explained = YamlSyntax.explain(problem, source);
+      throw new SpecException(locator.at(explained.line(), explained.column(), "",
+          explained.message(), explained.hint()));
     }
     Node root = composed.root();
     if (root == null) {

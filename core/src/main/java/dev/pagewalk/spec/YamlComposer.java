@@ -46,7 +46,7 @@ final class YamlComposer {
         hint = context + " at line " + (e.getContextMark().getLine() + 1)
             + ", column " + (e.getContextMark().getColumn() + 1);
       }
-      throw new YamlProblem(e.getProblem(), e.getProblemMark(), hint);
+      throw new YamlProblem(e.getProblem(), e.getProblemMark(), hint, context, e.getContextMark());
     } catch (YAMLException e) {
       throw new YamlProblem(e.getMessage(), null, null);
     }

@@ -107,6 +107,8 @@ class CompletenessReportTest {
       assertThat(report.verdict()).isEqualTo(Verdict.INCOMPLETE);
       assertThat(report.reasons())
           .containsExactly("stop: truncated by max-records (limits.maxRecords = 3): there may be more records");
+      assertThat(report.advice()).containsExactly("to read on, raise the cap: --max-records"
+          + " N|unlimited on the command line, or limits.maxRecords in the spec");
     }
 
     @Test

@@ -116,6 +116,105 @@ class CompileErrorsTest {
   }
 
   @Nested
+  class DeclaredInputs {
+    private final Scope declared = Expr.ALL
+        .declaring("parameters", Set.of("per_page", "state"))
+        .declaring("connection", Set.of("token"));
+
+    @Test
+    void refusesAnUndeclaredParameterAndSuggestsTheDeclaredOne() {
+      ExpressionException e = Expr.error("{{parameters.perpage}}", declared);
+      assertThat(e.getMessage())
+          .isEqualTo("parameters.perpage is not declared; the declared parameters are: per_page, state");
+      assertThat(e.hint()).isEqualTo("did you mean 'per_page'?");
+      assertThat(e.offset()).isEqualTo(13);
+    }
+
+    @Test
+    void refusesAnUndeclaredConnectionValue() {
+      ExpressionException e = Expr.error("Bearer {{connection.tokn}}", declared);
+      assertThat(e.getMessage())
+          .isEqualTo("connection.tokn is not declared; the declared connection values are: token");
+      assertThat(e.hint()).isEqualTo("did you mean 'token'?");
+      assertThat(e.offset()).isEqualTo(20);
+    }
+
+    @Test
+    void saysWhenNothingIsDeclared() {
+      ExpressionException e =
+          Expr.error("{{parameters.limit}}", Expr.ALL.declaring("parameters", Set.of()));
+      assertThat(e.getMessage())
+          .isEqualTo("parameters.limit is not declared: the spec declares no parameters");
+      assertThat(e.hint()).isEqualTo("declare it under parameters:, e.g. limit: {type: string}");
+    }
+
+    @Test
+    void checksALiteralIndexLikeAMember() {
+      ExpressionException e = Expr.error("{{parameters['perpage']}}", declared);
+      assertThat(e.getMessage()).startsWith("parameters.perpage is not declared;");
+      assertThat(e.offset()).isEqualTo(13);
+    }
+
+    @Test
+    void acceptsDeclaredNamesAndLeavesOtherVariablesOpen() throws ExpressionException {
+      Expr.COMPILER.compile("{{parameters.per_page}} {{connection.token}} {{body.anything}}"
+          + " {{parameters[temp.name]}}", declared);
+      Expr.COMPILER.compile("{{parameters.anything}}", Expr.ALL);
+    }
+
+    @Test
+    void explainsADashedParameterNameWithoutBackticks() {
+      ExpressionException e = Expr.error("{{parameters.per-page}}",
+          Expr.ALL.declaring("parameters", Set.of("per-page")));
+      assertThat(e.getMessage()).isEqualTo("parameters.per is not declared: without backticks,"
+          + " parameters.per-page reads as parameters.per - page");
+      assertThat(e.hint())
+          .isEqualTo("a name with dashes needs backticks: write parameters.`per-page`");
+    }
+  }
+
+  @Nested
+  class DashedNames {
+    @Test
+    void tellsToQuoteAHeaderNameWithDashesInBackticks() {
+      ExpressionException e = Expr.error("{{headers.x-next-page}}", Expr.ALL);
+      assertThat(e.getMessage()).isEqualTo("'next' is not a variable here: without backticks,"
+          + " headers.x-next-page reads as headers.x - next - page");
+      assertThat(e.hint())
+          .isEqualTo("a name with dashes needs backticks: write headers.`x-next-page`");
+      assertThat(e.offset()).isEqualTo(12);
+    }
+
+    @Test
+    void explainsTheDashEvenWhenAPartIsAVariableOfAnotherPlace() {
+      Scope response = new Scope("audit.total", Set.of("body", "headers"));
+      ExpressionException e = Expr.error("{{headers.x-item-count}}", response);
+      assertThat(e.getMessage()).isEqualTo("'item' is not a variable here: without backticks,"
+          + " headers.x-item-count reads as headers.x - item - count");
+      assertThat(e.hint())
+          .isEqualTo("a name with dashes needs backticks: write headers.`x-item-count`");
+    }
+
+    @Test
+    void keepsTheWholePathBeforeTheDashedName() {
+      assertThat(Expr.error("{{body.meta.next-cursor}}", Expr.ALL).hint())
+          .isEqualTo("a name with dashes needs backticks: write body.meta.`next-cursor`");
+    }
+
+    @Test
+    void acceptsTheBacktickedName() {
+      assertThat(Expr.eval("headers.`x-next-page`", Map.of("headers", Map.of("x-next-page", "3"))))
+          .isEqualTo("3");
+    }
+
+    @Test
+    void aSubtractionWithSpacesGetsNoDashHint() {
+      ExpressionException e = Expr.error("{{body.total - nxt}}", Expr.ALL);
+      assertThat(e.getMessage()).isEqualTo("unknown variable 'nxt'");
+    }
+  }
+
+  @Nested
   class Functions {
     @Test
     void rejectsUnknownFunctionWithHint() {
@@ -123,6 +222,36 @@ class CompileErrorsTest {
       assertThat(e.getMessage()).isEqualTo("unknown function 'lenght'");
       assertThat(e.hint()).isEqualTo("did you mean 'length'?");
       assertThat(e.offset()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " | ", textBlock = """
+        toNumber(body.n)     | parseNumber
+        toInt(body.n)        | parseNumber
+        parseInt(body.n)     | parseNumber
+        int(body.n)          | parseNumber
+        str(body.n)          | toString
+        lowercase(body.s)    | lower
+        toLowerCase(body.s)  | lower
+        uppercase(body.s)    | upper
+        len(body.s)          | length
+        size(body.s)         | length
+        count(body.s)        | length
+        substr(body.s, 1)    | substring
+        coalesce(body.s, 1)  | ifempty
+        toJSON(body)         | createJSON
+        Length(body)         | length
+        """)
+    void suggestsOurNameForAFunctionOtherToolsCallDifferently(String expression, String builtin) {
+      ExpressionException e = Expr.error(expression);
+      assertThat(e.getMessage()).startsWith("unknown function '");
+      assertThat(e.hint()).isEqualTo("did you mean '" + builtin + "'?");
+    }
+
+    @Test
+    void saysThatNowIsAVariable() {
+      assertThat(Expr.error("now()").hint())
+          .isEqualTo("'now' is a variable, not a function: write now without ()");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -163,20 +163,19 @@ class SpecReaderTest {
     }
 
     @Test
-    void reportsASyntaxErrorWithSnakeYamlsProblemAndMark() {
-      assertThat(only(HEAD + "request:\n  url: /a\n   method: GET\n").format())
-          .isEqualTo("""
-              demo.yaml:5:10: mapping values are not allowed here (at /)
-                   method: GET
-                         ^""");
+    void keepsSnakeYamlsProblemAndMarkForAnErrorItDoesNotKnow() {
+      assertThat(only(HEAD + "request:\n  url: *nope\n").format()).isEqualTo("""
+          demo.yaml:4:8: found undefined alias nope (at /)
+              url: *nope
+                   ^""");
     }
 
     @Test
-    void namesTheOpenConstructOfAnUnfinishedFlowList() {
+    void namesTheOpenConstructOfAnUnfinishedFlowListAtItsBracket() {
       Diagnostic d = only(HEAD + "request:\n  url: [/a\n");
-      assertThat(d.headline())
-          .isEqualTo("demo.yaml:5:1: expected ',' or ']', but got <stream end>");
-      assertThat(d.hint()).isEqualTo("while parsing a flow sequence at line 4, column 8");
+      assertThat(d.headline()).isEqualTo(
+          "demo.yaml:4:8: the list opened with '[' at line 4, column 8 is not closed with ']'");
+      assertThat(d.hint()).isEqualTo("close it on line 4, or write one item per line as - item");
     }
 
     @Test
@@ -188,6 +187,97 @@ class SpecReaderTest {
     @Test
     void refusesAnEmptyFile() {
       assertThat(headlines("# nothing\n")).containsExactly("demo.yaml:1:1: the file is empty");
+    }
+  }
+
+  /** Syntax errors in plain words, at the line where the mistake is rather than where reading failed. */
+  @Nested
+  class PlainSyntaxErrors {
+    private static final String START = HEAD + "baseUrl: https://x.invalid\nrequest:\n";
+
+    @Test
+    void pointsAtTheOpeningQuoteOfAValueNeverClosed() {
+      assertThat(only(START + "  url: \"/items\n  method: GET\n").format()).isEqualTo("""
+          demo.yaml:5:8: a quoted value opened at line 5, column 8 is never closed (at /)
+              url: "/items
+                   ^
+            hint: close it with " on line 5: url: "/items\"""");
+    }
+
+    @Test
+    void pointsAtTheOpeningQuoteWhenYamlFailsAtALaterQuote() {
+      assertThat(only(START + "  url: '/items\n  response:\n    iterate: '{{body.data}}'\n").format())
+          .isEqualTo("""
+          demo.yaml:5:8: a quoted value opened at line 5, column 8 is not closed on its line, so YAML reads on to the quote on line 7 (at /)
+              url: '/items
+                   ^
+            hint: close it with ' on line 5: url: '/items'""");
+    }
+
+    @Test
+    void saysALineIsIndentedDeeperThanAKeyThatHasAValue() {
+      assertThat(only(START + "  url: /a\n   method: GET\n").format()).isEqualTo("""
+          demo.yaml:6:4: 'method' is indented deeper than 'url' above it, which already has a value (at /)
+               method: GET
+               ^
+            hint: indent method: by 2 spaces, like url:""");
+    }
+
+    @Test
+    void saysALineIsIndentedToNoLevel() {
+      assertThat(only(START + "  url: /a\n method: GET\n").format()).isEqualTo("""
+          demo.yaml:6:2: line 6 is indented by 1 space, which lines up with no key above it (at /)
+             method: GET
+             ^
+            hint: indent it like the keys it belongs with (0 or 2 spaces above)""");
+    }
+
+    @Test
+    void saysTabsCannotIndent() {
+      assertThat(only(START + "\turl: /a\n").format()).isEqualTo("""
+          demo.yaml:5:1: a tab in the indentation: YAML indents with spaces only (at /)
+            \turl: /a
+            ^
+            hint: replace the tab on line 5 with spaces""");
+    }
+
+    @Test
+    void pointsAtAKeyWithoutItsColonOnTheLineBefore() {
+      assertThat(only(START + "  url /a\n  method: GET\n").format()).isEqualTo("""
+          demo.yaml:5:3: line 5 has no ':' after its key, so YAML reads it and line 6 as one text (at /)
+              url /a
+              ^
+            hint: write url: /a""");
+    }
+
+    @Test
+    void pointsAtAKeyWithoutItsColonOnTheLastLine() {
+      assertThat(only(START + "  url: /a\n  method GET\n").format()).isEqualTo("""
+          demo.yaml:6:3: line 6 has no ':' after its key (at /)
+              method GET
+              ^
+            hint: write method: GET""");
+    }
+
+    @Test
+    void saysAValueWithAColonMustBeQuoted() {
+      assertThat(only(HEAD + "description: Note: read this\n").format()).isEqualTo("""
+          demo.yaml:3:14: a value that contains ': ' must be quoted (at /)
+            description: Note: read this
+                         ^
+            hint: write description: "Note: read this\"""");
+    }
+
+    @Test
+    void saysTextAfterAClosingQuoteDoesNotBelong() {
+      assertThat(only(START + "  url: \"/items\" x\n").headline())
+          .isEqualTo("demo.yaml:5:17: text after the closing quote of a value");
+    }
+
+    @Test
+    void pointsAtTheBraceOfAnUnclosedFlowMap() {
+      assertThat(only(START + "  url: /a\n  qs: {a: 1\n  method: GET\n").headline()).isEqualTo(
+          "demo.yaml:6:7: the map opened with '{' at line 6, column 7 is not closed with '}'");
     }
   }
 
@@ -217,7 +307,7 @@ class SpecReaderTest {
     @Test
     void showsTheFixWhenTheBracesMakeTheYamlInvalid() {
       assertThat(only(HEAD + "request:\n  url: {{base}}/x\n").format()).isEqualTo("""
-          demo.yaml:4:16: expected <block end>, but found '<scalar>' (at /)
+          demo.yaml:4:16: a value that starts with {{ must be quoted: YAML reads { as the start of a map (at /)
               url: {{base}}/x
                            ^
             hint: quote values that start with {{: write url: "{{base}}/x\"""");
