@@ -20,7 +20,8 @@ import org.apache.hc.core5.util.Timeout;
  * <p>The response head is bounded, so that a server cannot fill the heap before the deadline with
  * one endless header line or an endless stream of header fields: a line (the status line, a header
  * field, a chunk header or trailer field) holds at most {@link #MAX_LINE_LENGTH} characters, and a
- * head or trailer at most {@link #MAX_HEADER_COUNT} fields, so a head takes at most about 3 MiB.
+ * head or trailer at most {@link #MAX_HEADER_COUNT} fields, so a head holds at most about 3.3
+ * million characters.
  * Going past either fails the exchange with {@link ResponseTooLargeException} (see {@link
  * #headTooLarge}), which the engine does not retry.
  */
