@@ -18,6 +18,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 
@@ -142,6 +143,9 @@ public final class ApacheTransport implements Transport {
       }
       HttpResponse response = new HttpResponse(resp.getCode(), resp.getReasonPhrase(), headers, body, request.uri());
       return new Exchange(response, location == null ? null : location.getValue(), value, parsed);
+    } catch (MessageConstraintException e) {
+      req.cancel();
+      throw HttpClientFactory.headTooLarge(e, resp != null);
     } catch (IOException e) {
       req.cancel();
       if (e instanceof ResponseTooLargeException || e instanceof DeadlineExceededException) {

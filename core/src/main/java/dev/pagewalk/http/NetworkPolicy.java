@@ -16,7 +16,9 @@ import java.util.Locale;
  * refused when <em>any</em> address it resolves to is loopback (127/8, ::1), link-local
  * (169.254/16 — cloud metadata endpoints — and fe80::/10), private (10/8, 172.16/12,
  * 192.168/16, fc00::/7, fec0::/10), carrier-grade NAT (100.64/10), unspecified (0.0.0.0/8, ::),
- * broadcast or multicast. Refusing on any bad address, rather than filtering them out, leaves a
+ * broadcast or multicast. An IPv6 address that carries an IPv4 address (IPv4-mapped or
+ * -compatible, SIIT's IPv4-translated, NAT64's 64:ff9b::/96 and local-use 64:ff9b:1::/48, 6to4's
+ * 2002::/16; see {@link EmbeddedIpv4}) is judged by that IPv4 address. Refusing on any bad address, rather than filtering them out, leaves a
  * DNS answer that mixes public and private addresses no way to reach the private one.
  *
  * <p>Enforced by {@link ApacheTransport} on every hop — the first request, each redirect and
@@ -103,30 +105,11 @@ public record NetworkPolicy(List<String> allowHosts, boolean denyPrivateAddresse
       if ((b[0] & 0xfe) == 0xfc) {
         return "a private (unique local)";
       }
-      if (isMappedOrCompatibleV4(b)) {
-        try {
-          InetAddress v4 = InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-          String inner = forbiddenKind(v4);
-          if (inner != null) {
-            return inner + " (IPv4-in-IPv6)";
-          }
-        } catch (java.net.UnknownHostException impossible) {
-          return "an unreadable";
-        }
-      }
+      return EmbeddedIpv4.in(b)
+          .map(e -> e.forbiddenKind(NetworkPolicy::forbiddenKind))
+          .orElse(null);
     }
     return null;
-  }
-
-  private static boolean isMappedOrCompatibleV4(byte[] b) {
-    for (int i = 0; i < 10; i++) {
-      if (b[i] != 0) {
-        return false;
-      }
-    }
-    boolean mapped = (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-    boolean compatible = b[10] == 0 && b[11] == 0;
-    return mapped || compatible;
   }
 
   private static String normalize(String host) {

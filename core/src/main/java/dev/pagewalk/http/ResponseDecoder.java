@@ -26,21 +26,41 @@ import java.util.regex.Pattern;
  * <p>The type is {@code automatic} (JSON for {@code application/json} and any {@code +json}
  * media type, or a body starting with {@code {} or {@code [} when there is no Content-Type;
  * text otherwise), {@code json} or {@code text}. The charset comes from Content-Type, UTF-8 by
- * default. JSON nesting depth and string length are capped.
+ * default. JSON nesting depth and string length are capped, and so are the elements of any one
+ * array and the heap the decoded value takes (see {@link DecodeBudget}); a decimal too large to
+ * write out in full ({@link PlainNumbers}) is refused.
  */
 public final class ResponseDecoder {
   public static final int DEFAULT_MAX_NESTING_DEPTH = 200;
   public static final int DEFAULT_MAX_STRING_LENGTH = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
+  /** The most elements one JSON array may have: the records of one page, say. */
+  public static final int DEFAULT_MAX_ARRAY_ELEMENTS = 1_000_000;
 
   private static final Pattern SOURCE_REF =
       Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
 
   private final ObjectMapper mapper;
   private final int maxNestingDepth;
+  private final int maxArrayElements;
+  private final long maxDecodedBytes;
 
-  /** A decoder with the given caps on JSON nesting depth and string length (in chars). */
+  /**
+   * A decoder with the given caps on JSON nesting depth and string length (in chars), {@link
+   * #DEFAULT_MAX_ARRAY_ELEMENTS} and {@link #defaultMaxDecodedBytes()}.
+   */
   public ResponseDecoder(int maxNestingDepth, int maxStringLength) {
+    this(maxNestingDepth, maxStringLength, DEFAULT_MAX_ARRAY_ELEMENTS, defaultMaxDecodedBytes());
+  }
+
+  /**
+   * A decoder with the given caps on JSON nesting depth and string length (in chars), on the
+   * elements of any one array, and on the heap the decoded value may take by the estimate of
+   * {@link DecodeBudget}.
+   */
+  public ResponseDecoder(int maxNestingDepth, int maxStringLength, int maxArrayElements, long maxDecodedBytes) {
     this.maxNestingDepth = maxNestingDepth;
+    this.maxArrayElements = maxArrayElements;
+    this.maxDecodedBytes = maxDecodedBytes;
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(maxNestingDepth)
@@ -53,7 +73,12 @@ public final class ResponseDecoder {
         .build();
   }
 
-  /** Nesting depth 200, Jackson's default string length cap. */
+  /** A quarter of the largest heap this JVM may have: what one decoded body may take by default. */
+  public static long defaultMaxDecodedBytes() {
+    return Runtime.getRuntime().maxMemory() / 4;
+  }
+
+  /** Nesting depth 200, Jackson's default string length cap, 1,000,000 elements per array, a quarter of the heap. */
   public static ResponseDecoder defaults() {
     return new ResponseDecoder(DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH);
   }
@@ -110,7 +135,7 @@ public final class ResponseDecoder {
    */
   public Object decodeStream(java.io.InputStream body, Shape shape) throws IOException {
     try (JsonParser parser = mapper.getFactory().createParser(body)) {
-      return PlainJson.read(parser, shape);
+      return PlainJson.read(parser, shape, budget());
     }
   }
 
@@ -122,8 +147,10 @@ public final class ResponseDecoder {
       try (JsonParser parser = charset.equals(StandardCharsets.UTF_8)
           ? mapper.getFactory().createParser(body)
           : mapper.getFactory().createParser(new String(body, charset))) {
-        return PlainJson.read(parser, shape);
+        return PlainJson.read(parser, shape, budget());
       }
+    } catch (DecodeBudget.Exceeded e) {
+      throw new MalformedBodyException("JSON over a limit" + at(e.getLocation()) + ": " + e.getOriginalMessage(), false, e);
     } catch (StreamConstraintsException e) {
       String reason = e.getOriginalMessage().contains("nesting depth")
           ? "JSON nesting depth exceeds " + maxNestingDepth
@@ -157,6 +184,10 @@ public final class ResponseDecoder {
     return true;
   }
 
+
+  private DecodeBudget budget() {
+    return new DecodeBudget(maxArrayElements, maxDecodedBytes);
+  }
 
   private static String at(JsonLocation location) {
     return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();

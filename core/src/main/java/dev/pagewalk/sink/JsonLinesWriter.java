@@ -3,6 +3,7 @@ package dev.pagewalk.sink;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pagewalk.http.PlainNumbers;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -18,8 +19,10 @@ import java.util.Map;
  * written here with direct generator calls: no serializer is looked up per value, as {@code
  * ObjectMapper.writeValue} does. A map key is written as its text; any other value is handed to
  * Jackson's databind. The bytes are those {@code ObjectMapper.writeValue} writes for the same
- * values, with BigDecimals written plain ({@code 1E+3} as {@code 1000}). The stream is not closed
- * by {@link #close}, only flushed.
+ * values, with BigDecimals written plain ({@code 1E+3} as {@code 1000}); a decimal too large to
+ * write out in full ({@link PlainNumbers}) fails the write with an IOException naming it, and the
+ * line it was on is left unfinished, as with any failed write. The stream is not closed by {@link
+ * #close}, only flushed.
  */
 public final class JsonLinesWriter implements Flushable, Closeable {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -63,7 +66,7 @@ public final class JsonLinesWriter implements Flushable, Closeable {
     } else if (v instanceof Long || v instanceof Integer) {
       generator.writeNumber(((Number) v).longValue());
     } else if (v instanceof BigDecimal n) {
-      generator.writeNumber(n);
+      generator.writeNumber(bounded(n));
     } else if (v instanceof BigInteger n) {
       generator.writeNumber(n);
     } else if (v instanceof Boolean b) {
@@ -72,6 +75,15 @@ public final class JsonLinesWriter implements Flushable, Closeable {
       generator.writeNumber(d);
     } else {
       MAPPER.writeValue(generator, v);
+    }
+  }
+
+  /** {@code n}, or a write failure when it is too large to write out in full (see {@link PlainNumbers}). */
+  private static BigDecimal bounded(BigDecimal n) throws IOException {
+    try {
+      return PlainNumbers.bounded(n);
+    } catch (PlainNumbers.NumberTooLargeException e) {
+      throw new IOException("cannot write a record as JSON: " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.pagewalk.sink;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.pagewalk.http.PlainNumbers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.TreeMap;
  * The canonical text of a record key: its canonical JSON, so that keys equal in the language are
  * equal here — {@code 1}, {@code 1.0} and {@code 1.00} are {@code 1}; {@code "1"} (text) keeps its
  * quotes; a composite key is a JSON array; map entries are sorted by name. Sinks store keys in
- * this form, the engine de-duplicates by it and reconciliation compares it.
+ * this form, the engine de-duplicates by it and reconciliation compares it. A decimal too large to
+ * write out in full ({@link PlainNumbers}: {@code 1e999999999}) has no canonical text: {@link
+ * #canonical} throws {@link PlainNumbers.NumberTooLargeException} rather than fill the heap.
  */
 public final class RecordKeys {
   private RecordKeys() {}
@@ -34,7 +37,7 @@ public final class RecordKeys {
       sb.append(b);
     } else if (v instanceof Number n) {
       BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
-      sb.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+      sb.append(d.signum() == 0 ? "0" : PlainNumbers.bounded(d.stripTrailingZeros()).toPlainString());
     } else if (v instanceof Boolean b) {
       sb.append(b);
     } else if (v instanceof List<?> list) {

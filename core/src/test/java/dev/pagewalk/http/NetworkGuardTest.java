@@ -99,6 +99,26 @@ class NetworkGuardTest {
   }
 
   @Test
+  void aNat64LiteralForLoopbackIsRefusedBeforeConnecting() {
+    server.on("/", LoopbackServer.text(200, "secret"));
+    URI nat64 = URI.create("http://[64:ff9b::7f00:1]:" + server.uri("/").getPort() + "/");
+    assertThatThrownBy(() -> transport.send(get(nat64), LIMITS.withNetwork(DENY_PRIVATE)))
+        .isInstanceOf(ForbiddenAddressException.class)
+        .hasMessage("host [64:ff9b::7f00:1] resolves to a loopback (IPv4 127.0.0.1 in NAT64) address "
+            + "64:ff9b:0:0:0:0:7f00:1, refused by network.denyPrivateAddresses");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
+  void a6to4LiteralForTheMetadataEndpointIsRefusedBeforeConnecting() {
+    URI sixToFour = URI.create("http://[2002:a9fe:a9fe::1]/latest/meta-data/");
+    assertThatThrownBy(() -> transport.send(get(sixToFour), LIMITS.withNetwork(DENY_PRIVATE)))
+        .isInstanceOf(ForbiddenAddressException.class)
+        .hasMessage("host [2002:a9fe:a9fe::1] resolves to a link-local (IPv4 169.254.169.254 in 6to4) address "
+            + "2002:a9fe:a9fe:0:0:0:0:1, refused by network.denyPrivateAddresses");
+  }
+
+  @Test
   void aConnectionPooledByAnUnrestrictedRunIsNotReusedUnderAPolicy() throws Exception {
     server.on("/", LoopbackServer.text(200, "ok"));
     transport.send(get(viaLocalhost(server, "/")), LIMITS);
@@ -124,6 +144,60 @@ class NetworkGuardTest {
           "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:10.0.0.1", "ff02::1")) {
         assertThat(NetworkPolicy.forbiddenKind(address(a))).as(a).isNotNull();
       }
+    }
+
+    @Test
+    void ipv4EmbeddedInIpv6IsCheckedAsIpv4() {
+      assertThat(NetworkPolicy.forbiddenKind(address("64:ff9b::7f00:1")))
+          .isEqualTo("a loopback (IPv4 127.0.0.1 in NAT64)");
+      assertThat(NetworkPolicy.forbiddenKind(address("64:ff9b::a9fe:a9fe")))
+          .isEqualTo("a link-local (IPv4 169.254.169.254 in NAT64)");
+      assertThat(NetworkPolicy.forbiddenKind(address("64:ff9b:1::a00:5")))
+          .isEqualTo("a private (IPv4 10.0.0.5 in local-use NAT64)");
+      assertThat(NetworkPolicy.forbiddenKind(address("2002:c0a8:101::1")))
+          .isEqualTo("a private (IPv4 192.168.1.1 in 6to4)");
+      assertThat(NetworkPolicy.forbiddenKind(address("2002:7f00:1::")))
+          .isEqualTo("a loopback (IPv4 127.0.0.1 in 6to4)");
+      assertThat(NetworkPolicy.forbiddenKind(address("::10.0.0.1")))
+          .isEqualTo("a private (IPv4 10.0.0.1 in IPv4-compatible IPv6)");
+      assertThat(NetworkPolicy.forbiddenKind(address("::ffff:0:7f00:1")))
+          .isEqualTo("a loopback (IPv4 127.0.0.1 in IPv4-translated IPv6)");
+      // Java turns an IPv4-mapped literal into the IPv4 address itself
+      assertThat(NetworkPolicy.forbiddenKind(address("::ffff:169.254.169.254"))).isEqualTo("a link-local");
+    }
+
+    @Test
+    void aLocalUseNat64AddressWhoseIpv4CannotBeReadIsRefused() {
+      // 64:ff9b:1::/48 may be used with any RFC 6052 prefix length; only the /96 layout is read
+      assertThat(NetworkPolicy.forbiddenKind(address("64:ff9b:1:7f00:1::")))
+          .isEqualTo("a local-use NAT64 (64:ff9b:1::/48 with an embedded IPv4 address that is not in its last 32 bits)");
+    }
+
+    @Test
+    void publicIpv4EmbeddedInIpv6IsAllowed() {
+      for (String a : List.of("64:ff9b::808:808", "64:ff9b:1::808:808", "2002:808:808::1", "::ffff:0:808:808")) {
+        assertThat(NetworkPolicy.forbiddenKind(address(a))).as(a).isNull();
+      }
+    }
+
+    @Test
+    void aNameResolvingToNat64LoopbackIsRefusedAtResolution() {
+      DnsResolver fake = new DnsResolver() {
+        @Override
+        public InetAddress[] resolve(String host) {
+          return new InetAddress[] {address("64:ff9b::808:808"), address("64:ff9b::7f00:1")};
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+          return host;
+        }
+      };
+      GuardedDnsResolver resolver = new GuardedDnsResolver(DENY_PRIVATE, fake);
+      assertThatThrownBy(() -> resolver.resolve("api.example.com", 443))
+          .isInstanceOf(ForbiddenAddressException.class)
+          .hasMessage("host api.example.com resolves to a loopback (IPv4 127.0.0.1 in NAT64) address "
+              + "64:ff9b:0:0:0:0:7f00:1, refused by network.denyPrivateAddresses");
     }
 
     @Test
