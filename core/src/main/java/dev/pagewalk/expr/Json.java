@@ -46,8 +46,9 @@ final class Json {
           throw f;
         }
       }
-      throw new EvalFailure("cannot write JSON: "
-          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+      String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new EvalFailure("cannot write JSON: " + (String.valueOf(reason).contains("BigDecimal")
+          ? "a number is too large to write out in full" : reason));
     }
   }
 
@@ -139,6 +140,7 @@ final class Json {
   private static Object canonicalData(Object value) {
     if (value instanceof Number n) {
       BigDecimal d = Numbers.decimal(n).stripTrailingZeros();
+      ValueLimits.text(ValueLimits.plainLength(d), "hash");
       return d.scale() < 0 ? d.setScale(0) : d;
     }
     if (value instanceof List<?> l) {

@@ -26,9 +26,14 @@ record MomentFormat(String text, List<String> tokens, Pattern parser) {
   private static final String[] TOKENS = {"YYYY", "YY", "MMMM", "MMM", "MM", "M", "DD", "D", "dddd", "ddd",
       "HH", "H", "hh", "h", "mm", "m", "ss", "s", "SSS", "X", "x", "ZZ", "Z", "A", "a"};
   private static final int CACHE_SIZE = 256;
+  static final int MAX_LENGTH = 1000;
   private static final Map<String, MomentFormat> CACHE = new ConcurrentHashMap<>();
 
   static MomentFormat of(String format) {
+    if (format.length() > MAX_LENGTH) {
+      throw new EvalFailure("a date format may have at most " + MAX_LENGTH + " characters, not "
+          + format.length());
+    }
     MomentFormat cached = CACHE.get(format);
     if (cached != null) {
       return cached;

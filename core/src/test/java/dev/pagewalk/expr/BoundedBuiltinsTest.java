@@ -92,6 +92,20 @@ class BoundedBuiltinsTest {
       fails("round(parseJSON('1.5e999999999'))", Map.of(),
           "result too large: round would build a number of 1000000000 digits (at most 10000)");
     }
+
+    @Test
+    void aNumberWithAHugeExponentIsNeitherHashedNorWrittenAsJson() {
+      fails("hash(parseJSON('1e999999999'))", Map.of(),
+          "result too large: hash would build 1000000000 characters (at most 16777216)");
+      fails("createJSON(parseJSON('[1e999999999]'))", Map.of(),
+          "cannot write JSON: a number is too large to write out in full");
+    }
+
+    @Test
+    void aDateFormatIsAtMostAThousandCharacters() {
+      fails("formatDate(0, body.f)", Map.of("f", "Y".repeat(2_000_000)),
+          "a date format may have at most 1000 characters, not 2000000");
+    }
   }
 
   @Nested
