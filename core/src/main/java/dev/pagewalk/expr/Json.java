@@ -52,6 +52,18 @@ final class Json {
     }
   }
 
+  /**
+   * Compact JSON without the expression limit, for the engine's text form of values it holds
+   * already (query values, headers); expressions use {@link #write}.
+   */
+  static String writeUnbounded(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new EvalFailure("cannot write JSON: " + e.getOriginalMessage());
+    }
+  }
+
   /** A text buffer that stops the writer once the text would pass the limit. */
   private static final class BoundedWriter extends Writer {
     private final StringBuilder text = new StringBuilder();
