@@ -86,14 +86,18 @@ final class Text {
       ValueLimits.text(s.length() + (s.length() + 1L) * r.length(), "replace");
       return s.replace(f, r);
     }
-    StringBuilder out = new StringBuilder();
+    long found = 0;
+    for (int i = TextSearch.indexOf(s, f, 0); i >= 0; i = TextSearch.indexOf(s, f, i + f.length())) {
+      found++;
+    }
+    long length = s.length() + found * (r.length() - (long) f.length());
+    ValueLimits.text(length, "replace");
+    StringBuilder out = new StringBuilder((int) length);
     int pos = 0;
     for (int i = TextSearch.indexOf(s, f, 0); i >= 0; i = TextSearch.indexOf(s, f, pos)) {
-      ValueLimits.text((long) out.length() + (i - pos) + r.length(), "replace");
       out.append(s, pos, i).append(r);
       pos = i + f.length();
     }
-    ValueLimits.text((long) out.length() + s.length() - pos, "replace");
     return out.append(s, pos, s.length()).toString();
   }
 

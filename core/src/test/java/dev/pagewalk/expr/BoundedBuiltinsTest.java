@@ -50,6 +50,12 @@ class BoundedBuiltinsTest {
     }
 
     @Test
+    void replaceOfLiteralTextCountsTheWholeResultBeforeBuildingIt() {
+      fails("replace(body.s, 'a', body.r)", Map.of("s", "a".repeat(1000), "r", "x".repeat(20_000)),
+          "result too large: replace would build 20000000 characters (at most 16777216)");
+    }
+
+    @Test
     void concatenationIsRefusedPastTheLimit() {
       fails("body.s + body.s", Map.of("s", "x".repeat(9_000_000)),
           "result too large: the + operator would build 18000000 characters (at most 16777216)");
