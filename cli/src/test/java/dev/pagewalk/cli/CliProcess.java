@@ -18,15 +18,24 @@ import java.util.concurrent.TimeUnit;
 final class CliProcess {
   private final Path workDir;
   private final Map<String, String> environment;
+  private final List<String> jvmOptions;
 
-  private CliProcess(Path workDir, Map<String, String> environment) {
+  private CliProcess(Path workDir, Map<String, String> environment, List<String> jvmOptions) {
     this.workDir = workDir;
     this.environment = environment;
+    this.jvmOptions = jvmOptions;
   }
 
   /** Child processes started in {@code workDir}, with these extra environment variables. */
   static CliProcess in(Path workDir, Map<String, String> environment) {
-    return new CliProcess(workDir, Map.copyOf(environment));
+    return new CliProcess(workDir, Map.copyOf(environment), List.of());
+  }
+
+  /** The same, with an extra option for the child JVM (such as {@code -Xmx256m}). */
+  CliProcess withJvmOption(String option) {
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.add(option);
+    return new CliProcess(workDir, environment, List.copyOf(options));
   }
 
   /** Runs to the end (at most {@code timeout}) and returns what it did. */
@@ -48,6 +57,7 @@ final class CliProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xshare:auto");
     command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());

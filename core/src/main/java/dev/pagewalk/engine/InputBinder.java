@@ -119,9 +119,17 @@ final class InputBinder {
             "must be at most " + d.maximum().toPlainString() + ", got " + shown);
       }
     }
-    if (d.pattern() != null && value instanceof String s && !d.pattern().matcher(s).matches()) {
-      throw new IllegalArgumentException(
-          "must match " + d.pattern().pattern() + ", got '" + shown + "'");
+    if (d.pattern() != null && value instanceof String s) {
+      Boolean matches = BoundedMatch.matches(d.pattern(), s);
+      if (matches == null) {
+        throw new IllegalArgumentException("cannot be checked against pattern " + d.pattern().pattern()
+            + ": matching took more than " + BoundedMatch.MAX_READS + " steps (the pattern backtracks"
+            + " too much; simplify it)");
+      }
+      if (!matches) {
+        throw new IllegalArgumentException(
+            "must match " + d.pattern().pattern() + ", got '" + shown + "'");
+      }
     }
   }
 

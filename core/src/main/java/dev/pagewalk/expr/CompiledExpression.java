@@ -50,6 +50,16 @@ final class CompiledExpression {
     }
   }
 
+  /** Evaluates to the text form used in interpolation, refusing one beyond the limits. */
+  String evaluateToText(Bindings bindings) {
+    Object value = evaluate(bindings);
+    try {
+      return ValueLimits.toText(value, "the text form");
+    } catch (EvalFailure e) {
+      throw failure(e);
+    }
+  }
+
   /** Evaluates with MVEL even when there is a direct program (tests compare the two). */
   Object evaluateWithMvel(Bindings bindings) {
     try {
@@ -74,7 +84,22 @@ final class CompiledExpression {
         return f;
       }
     }
+    String plain = plainReason(e);
+    if (plain != null) {
+      return new EvaluationException("expression {{" + source + "}}: " + plain, e);
+    }
     return new EvaluationException("expression {{" + source + "}}: internal error", e);
+  }
+
+  /** A plain reason for a failure of the Java platform that a built-in did not name itself. */
+  private static String plainReason(RuntimeException e) {
+    if (e instanceof ArithmeticException) {
+      return "a number is out of range";
+    }
+    if (e instanceof java.time.DateTimeException) {
+      return "a date is out of range";
+    }
+    return null;
   }
 
   /** The checked syntax tree, or null when unknown. */

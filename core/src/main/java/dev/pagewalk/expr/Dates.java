@@ -31,9 +31,9 @@ final class Dates {
       return ZoneOffset.UTC;
     }
     try {
-      return ZoneId.of(Values.toText(tz));
+      return ZoneId.of(ValueLimits.toText(tz, "a time zone"));
     } catch (DateTimeException e) {
-      throw new EvalFailure("unknown time zone '" + Values.toText(tz) + "'");
+      throw new EvalFailure("unknown time zone '" + ValueLimits.quote(ValueLimits.toText(tz, "a time zone")) + "'");
     }
   }
 
@@ -53,7 +53,7 @@ final class Dates {
         try {
           return LocalDate.parse(s).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e3) {
-          throw new EvalFailure("cannot read '" + s + "' as a date");
+          throw new EvalFailure("cannot read '" + ValueLimits.quote(s) + "' as a date");
         }
       }
     }
@@ -82,10 +82,20 @@ final class Dates {
     if (date == null) {
       return null;
     }
-    Number n = NumberFunctions.number(amount, "add" + unit.name().charAt(0) + unit.name().substring(1).toLowerCase());
+    String function = "add" + unit.name().charAt(0) + unit.name().substring(1).toLowerCase();
+    Number n = NumberFunctions.number(amount, function);
     if (!Values.isIntegral(n)) {
-      throw new EvalFailure("cannot add " + Values.toText(n) + " " + unit.name().toLowerCase() + "; use a whole number");
+      throw new EvalFailure("cannot add " + ValueLimits.quote(n.toString()) + " " + unit.name().toLowerCase() + "; use a whole number");
     }
-    return iso(instant(date, ZoneOffset.UTC, "date arithmetic").atZone(ZoneOffset.UTC).plus(n.longValue(), unit).toInstant());
+    Instant start = instant(date, ZoneOffset.UTC, "date arithmetic");
+    try {
+      if (!(n instanceof Long)) {
+        throw new ArithmeticException();
+      }
+      return iso(start.atZone(ZoneOffset.UTC).plus(n.longValue(), unit).toInstant());
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new EvalFailure(function + ": adding " + ValueLimits.quote(n.toString()) + " " + unit.name().toLowerCase()
+          + " gives a date outside the years -999999999 to 999999999");
+    }
   }
 }

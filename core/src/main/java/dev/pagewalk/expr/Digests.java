@@ -37,12 +37,12 @@ final class Digests {
     try {
       return new String(Base64.getDecoder().decode(s.replaceAll("\\s", "")), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new EvalFailure("cannot decode '" + s + "' as base64");
+      throw new EvalFailure("cannot decode '" + ValueLimits.quote(s) + "' as base64");
     }
   }
 
   static Object basicAuth(Object user, Object password) {
-    return "Basic " + base64(Values.toText(user) + ":" + Values.toText(password));
+    return "Basic " + base64(ValueLimits.toText(user, "basicAuth") + ":" + ValueLimits.toText(password, "basicAuth"));
   }
 
   static Object hash(Object args) {

@@ -3,7 +3,10 @@ package dev.pagewalk.expr;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The registry of built-in functions, by name. Immutable after class initialisation. */
+/**
+ * The registry of built-in functions, by name. Immutable after class initialisation. Every
+ * function's result is checked against {@link ValueLimits}.
+ */
 final class Functions {
   private static final Map<String, Builtin> ALL = new TreeMap<>();
 
@@ -30,7 +33,7 @@ final class Functions {
     add("decodeURL", 1, 1, (Fn.F1) Text::decodeUrl, -1);
     add("escapeHTML", 1, 1, (Fn.F1) Text::escapeHtml, -1);
     add("stripHTML", 1, 1, (Fn.F1) Text::stripHtml, -1);
-    add("toString", 1, 1, (Fn.F1) Values::toText, -1);
+    add("toString", 1, 1, (Fn.F1) v -> ValueLimits.toText(v, "toString"), -1);
     add("md5", 1, 1, (Fn.F1) v -> Digests.hex("MD5", v), -1);
     add("sha1", 1, 1, (Fn.F1) v -> Digests.hex("SHA-1", v), -1);
     add("sha256", 1, 1, (Fn.F1) v -> Digests.hex("SHA-256", v), -1);
@@ -76,7 +79,7 @@ final class Functions {
 
     add("createJSON", 1, 1, (Fn.F1) Json::write, -1);
     add("parseJSON", 1, 1, (Fn.F1) JsonFunctions::parseJson, -1);
-    ALL.put("jsonpath", new Builtin("jsonpath", 2, 2, (Fn.F2) JsonFunctions::jsonpath, -1, true));
+    ALL.put("jsonpath", new Builtin("jsonpath", 2, 2, checked("jsonpath", (Fn.F2) JsonFunctions::jsonpath), -1, true));
     add("basicAuth", 2, 2, (Fn.F2) Digests::basicAuth, -1);
     add("hash", 1, Builtin.VARARGS, (Fn.F1) Digests::hash, -1);
   }
@@ -84,7 +87,24 @@ final class Functions {
   private Functions() {}
 
   private static void add(String name, int min, int max, Object fn, int pathArg) {
-    ALL.put(name, new Builtin(name, min, max, fn, pathArg, false));
+    ALL.put(name, new Builtin(name, min, max, checked(name, fn), pathArg, false));
+  }
+
+  /** {@code fn}, with its result checked against {@link ValueLimits}. */
+  private static Object checked(String name, Object fn) {
+    if (fn instanceof Fn.F1 f) {
+      return (Fn.F1) a -> ValueLimits.checked(f.apply(a), name);
+    }
+    if (fn instanceof Fn.F2 f) {
+      return (Fn.F2) (a, b) -> ValueLimits.checked(f.apply(a, b), name);
+    }
+    if (fn instanceof Fn.F3 f) {
+      return (Fn.F3) (a, b, c) -> ValueLimits.checked(f.apply(a, b, c), name);
+    }
+    if (fn instanceof Fn.F4 f) {
+      return (Fn.F4) (a, b, c, d) -> ValueLimits.checked(f.apply(a, b, c, d), name);
+    }
+    return fn;
   }
 
   static Builtin get(String name) {

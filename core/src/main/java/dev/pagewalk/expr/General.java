@@ -57,9 +57,9 @@ final class General {
     Set<Object> keys = new HashSet<>();
     for (Object k : args.subList(1, args.size())) {
       if (k instanceof List<?> l) {
-        l.forEach(x -> keys.add(Values.toText(x)));
+        l.forEach(x -> keys.add(ValueLimits.toText(x, "a key")));
       } else {
-        keys.add(Values.toText(k));
+        keys.add(ValueLimits.toText(k, "a key"));
       }
     }
     return keys;

@@ -2,7 +2,10 @@ package dev.pagewalk.expr;
 
 import java.util.List;
 
-/** Text with {@code {{expression}}} parts; every part is turned into text by {@link Values#toText}. */
+/**
+ * Text with {@code {{expression}}} parts; every part is turned into text by {@link Values#toText}.
+ * The text is refused when it would pass {@link ValueLimits#MAX_TEXT}.
+ */
 record InterpolatedTemplate(List<Object> parts) implements Template {
   InterpolatedTemplate {
     parts = List.copyOf(parts);
@@ -12,7 +15,11 @@ record InterpolatedTemplate(List<Object> parts) implements Template {
   public Object evaluate(Bindings bindings) {
     StringBuilder out = new StringBuilder();
     for (Object part : parts) {
-      out.append(part instanceof CompiledExpression e ? Values.toText(e.evaluate(bindings)) : (String) part);
+      String text = part instanceof CompiledExpression e ? e.evaluateToText(bindings) : (String) part;
+      if ((long) out.length() + text.length() > ValueLimits.MAX_TEXT) {
+        throw new EvaluationException(ValueLimits.textPastLimit("the interpolated text").getMessage());
+      }
+      out.append(text);
     }
     return out.toString();
   }

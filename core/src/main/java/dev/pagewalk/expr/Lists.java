@@ -3,9 +3,11 @@ package dev.pagewalk.expr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * List built-ins. They never change their arguments. {@code slice} counts from 0 like
@@ -58,14 +60,21 @@ final class Lists {
     if (!(value instanceof Number n)) {
       throw new EvalFailure("slice expects a number as position, got " + Values.typeName(value));
     }
-    long p = n.longValue();
+    long p = ValueLimits.saturated(n);
     return (int) Math.max(0, Math.min(size, p < 0 ? size + p : p));
   }
 
   static Object join(Object value, Object separator) {
     List<String> parts = new ArrayList<>();
-    list(value, "join").forEach(x -> parts.add(Values.toText(x)));
-    return String.join(Values.toText(separator), parts);
+    String sep = ValueLimits.toText(separator, "join");
+    long length = 0;
+    for (Object x : list(value, "join")) {
+      String part = ValueLimits.toText(x, "join");
+      length += part.length() + (parts.isEmpty() ? 0 : sep.length());
+      ValueLimits.text(length, "join");
+      parts.add(part);
+    }
+    return String.join(sep, parts);
   }
 
   static Object map(Object value, Object path) {
@@ -76,8 +85,14 @@ final class Lists {
   }
 
   static Object flatten(Object value) {
+    List<Object> items = list(value, "flatten");
+    long count = 0;
+    for (Object x : items) {
+      count += x instanceof List<?> l ? l.size() : 1;
+    }
+    ValueLimits.elements(count, "flatten");
     List<Object> out = new ArrayList<>();
-    for (Object x : list(value, "flatten")) {
+    for (Object x : items) {
       if (x instanceof List<?> l) {
         out.addAll(l);
       } else {
@@ -90,11 +105,9 @@ final class Lists {
   static Object distinct(Object value, Object path) {
     PathExpr p = path == null ? null : PathExpr.of(path);
     List<Object> out = new ArrayList<>();
-    List<Object> seen = new ArrayList<>();
+    Set<Object> seen = new HashSet<>();
     for (Object x : list(value, "distinct")) {
-      Object key = p == null ? x : p.apply(x);
-      if (seen.stream().noneMatch(s -> Values.equal(s, key))) {
-        seen.add(key);
+      if (seen.add(EqualityKey.of(p == null ? x : p.apply(x)))) {
         out.add(x);
       }
     }
@@ -102,7 +115,7 @@ final class Lists {
   }
 
   static Object sort(Object value, Object order, Object path) {
-    String o = order == null ? "asc" : Values.toText(order);
+    String o = order == null ? "asc" : ValueLimits.toText(order, "sort");
     if (!o.equals("asc") && !o.equals("desc")) {
       throw new EvalFailure("sort order must be 'asc' or 'desc', not '" + o + "'");
     }
@@ -147,6 +160,11 @@ final class Lists {
 
   static Object merge(Object args) {
     List<Object> a = list(args, "merge");
+    long count = 0;
+    for (Object x : a) {
+      count += x instanceof List<?> l ? l.size() : x instanceof Map<?, ?> m ? m.size() : 0;
+    }
+    ValueLimits.elements(count, "merge");
     if (a.stream().allMatch(x -> x == null || x instanceof Map<?, ?>)) {
       Map<String, Object> out = new LinkedHashMap<>();
       a.forEach(x -> out.putAll(map(x, "merge")));
@@ -159,6 +177,7 @@ final class Lists {
 
   static Object add(Object args) {
     List<Object> a = list(args, "add");
+    ValueLimits.elements((long) list(a.get(0), "add").size() + a.size() - 1, "add");
     List<Object> out = new ArrayList<>(list(a.get(0), "add"));
     out.addAll(a.subList(1, a.size()));
     return out;
@@ -166,10 +185,11 @@ final class Lists {
 
   static Object remove(Object args) {
     List<Object> a = list(args, "remove");
-    List<Object> drop = a.subList(1, a.size());
+    Set<Object> drop = new HashSet<>();
+    a.subList(1, a.size()).forEach(d -> drop.add(EqualityKey.of(d)));
     List<Object> out = new ArrayList<>();
     for (Object x : list(a.get(0), "remove")) {
-      if (drop.stream().noneMatch(d -> Values.equal(d, x))) {
+      if (!drop.contains(EqualityKey.of(x))) {
         out.add(x);
       }
     }

@@ -9,18 +9,43 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A Make/moment.js date format: tokens {@code YYYY YY MMMM MMM MM M DD D dddd ddd HH H hh h mm m
  * ss s SSS X x ZZ Z A a}, literal text in {@code [brackets]}, other characters as themselves.
+ *
+ * <p>Parsing reads each field greedily and never goes back into a field already read (each is an
+ * atomic group), so it takes time linear in the input whatever the format. Formats are tokenized
+ * and compiled once and cached; thread-safe.
  */
-record MomentFormat(String text, List<String> tokens) {
+record MomentFormat(String text, List<String> tokens, Pattern parser) {
   private static final String[] TOKENS = {"YYYY", "YY", "MMMM", "MMM", "MM", "M", "DD", "D", "dddd", "ddd",
       "HH", "H", "hh", "h", "mm", "m", "ss", "s", "SSS", "X", "x", "ZZ", "Z", "A", "a"};
+  private static final int CACHE_SIZE = 256;
+  static final int MAX_LENGTH = 1000;
+  private static final Map<String, MomentFormat> CACHE = new ConcurrentHashMap<>();
 
   static MomentFormat of(String format) {
+    if (format.length() > MAX_LENGTH) {
+      throw new EvalFailure("a date format may have at most " + MAX_LENGTH + " characters, not "
+          + format.length());
+    }
+    MomentFormat cached = CACHE.get(format);
+    if (cached != null) {
+      return cached;
+    }
+    MomentFormat compiled = compile(format);
+    if (CACHE.size() < CACHE_SIZE) {
+      CACHE.putIfAbsent(format, compiled);
+    }
+    return compiled;
+  }
+
+  private static MomentFormat compile(String format) {
     List<String> tokens = new ArrayList<>();
     int i = 0;
     outer:
@@ -42,7 +67,11 @@ record MomentFormat(String text, List<String> tokens) {
       tokens.add("'" + format.charAt(i));
       i++;
     }
-    return new MomentFormat(format, tokens);
+    StringBuilder regex = new StringBuilder();
+    for (String token : tokens) {
+      regex.append(token.startsWith("'") ? Pattern.quote(token.substring(1)) : "(?>(" + pattern(token) + "))");
+    }
+    return new MomentFormat(format, List.copyOf(tokens), Pattern.compile(regex.toString()));
   }
 
   String format(ZonedDateTime t) {
@@ -84,14 +113,23 @@ record MomentFormat(String text, List<String> tokens) {
   }
 
   Instant parse(String input, ZoneId zone) {
-    StringBuilder regex = new StringBuilder();
-    for (String token : tokens) {
-      regex.append(token.startsWith("'") ? Pattern.quote(token.substring(1)) : "(" + pattern(token) + ")");
-    }
-    Matcher m = Pattern.compile(regex.toString()).matcher(input.strip());
+    Matcher m = parser.matcher(input.strip());
     if (!m.matches()) {
-      throw new EvalFailure("cannot parse '" + input + "' with format '" + text + "'");
+      throw cannotParse(input);
     }
+    try {
+      return fields(m, input, zone);
+    } catch (NumberFormatException | java.time.DateTimeException e) {
+      throw cannotParse(input);
+    }
+  }
+
+  private EvalFailure cannotParse(String input) {
+    return new EvalFailure("cannot parse '" + ValueLimits.quote(input) + "' with format '"
+        + ValueLimits.quote(text) + "'");
+  }
+
+  private Instant fields(Matcher m, String input, ZoneId zone) {
     int[] f = {1970, 1, 1, 0, 0, 0, 0};
     boolean pm = false;
     boolean twelve = false;
@@ -120,12 +158,8 @@ record MomentFormat(String text, List<String> tokens) {
         default: break;
       }
     }
-    try {
-      LocalDateTime local = LocalDateTime.of(f[0], f[1], f[2], f[3] + (twelve && pm ? 12 : 0), f[4], f[5], f[6] * 1_000_000);
-      return local.atZone(offset).toInstant();
-    } catch (java.time.DateTimeException e) {
-      throw new EvalFailure("cannot parse '" + input + "' with format '" + text + "'");
-    }
+    LocalDateTime local = LocalDateTime.of(f[0], f[1], f[2], f[3] + (twelve && pm ? 12 : 0), f[4], f[5], f[6] * 1_000_000);
+    return local.atZone(offset).toInstant();
   }
 
   private static String pattern(String token) {
@@ -148,6 +182,6 @@ record MomentFormat(String text, List<String> tokens) {
         return month.getValue();
       }
     }
-    throw new EvalFailure("cannot parse '" + input + "': unknown month '" + name + "'");
+    throw new EvalFailure("cannot parse '" + ValueLimits.quote(input) + "': unknown month '" + ValueLimits.quote(name) + "'");
   }
 }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 final class NumberFunctions {
   private static final Pattern PLAIN = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+  /** Digits that parseNumber reads; BigInteger parsing is not linear beyond. */
+  static final int MAX_DIGITS = 1000;
 
   private NumberFunctions() {}
 
@@ -30,27 +32,28 @@ final class NumberFunctions {
   }
 
   static Object ceil(Object value) {
-    return integral(number(value, "ceil"), RoundingMode.CEILING);
+    return integral(number(value, "ceil"), RoundingMode.CEILING, "ceil");
   }
 
   static Object floor(Object value) {
-    return integral(number(value, "floor"), RoundingMode.FLOOR);
+    return integral(number(value, "floor"), RoundingMode.FLOOR, "floor");
   }
 
   static Object round(Object value) {
-    return integral(number(value, "round"), RoundingMode.HALF_UP);
+    return integral(number(value, "round"), RoundingMode.HALF_UP, "round");
   }
 
   static Object trunc(Object value) {
-    return integral(number(value, "trunc"), RoundingMode.DOWN);
+    return integral(number(value, "trunc"), RoundingMode.DOWN, "trunc");
   }
 
-  private static Number integral(Number n, RoundingMode mode) {
+  private static Number integral(Number n, RoundingMode mode, String function) {
     if (Values.isIntegral(n)) {
       return n;
     }
-    BigInteger i = Numbers.decimal(n).setScale(0, mode).toBigIntegerExact();
-    return Numbers.normalize(i);
+    BigDecimal d = Numbers.decimal(n);
+    ValueLimits.digits(d.precision() - (long) d.scale(), function);
+    return Numbers.normalize(d.setScale(0, mode).toBigIntegerExact());
   }
 
   private static List<Number> numbers(Object args, String function) {
@@ -76,7 +79,8 @@ final class NumberFunctions {
   static Object sum(Object args) {
     Number total = 0L;
     for (Number n : numbers(args, "sum")) {
-      total = Numbers.add(total, n);
+      Number sum = total;
+      total = Ops.arithmetic("add", () -> Numbers.add(sum, n));
     }
     return total;
   }
@@ -94,21 +98,31 @@ final class NumberFunctions {
     if (text == null) {
       return null;
     }
-    String sep = decimalSeparator == null ? "." : Values.toText(decimalSeparator);
+    String sep = decimalSeparator == null ? "." : ValueLimits.toText(decimalSeparator, "parseNumber");
     String plain = text.strip().replace(" ", "").replace("\u00a0", "");
     plain = sep.equals(",") ? plain.replace(".", "").replace(',', '.') : plain.replace(",", "");
     if (!PLAIN.matcher(plain).matches()) {
-      throw new EvalFailure("cannot parse '" + text + "' as a number");
+      throw new EvalFailure("cannot parse '" + ValueLimits.quote(text) + "' as a number");
+    }
+    if (plain.length() > MAX_DIGITS + 2) {
+      throw new EvalFailure("cannot parse '" + ValueLimits.quote(text) + "' as a number: more than "
+          + MAX_DIGITS + " digits");
     }
     return plain.contains(".") ? new BigDecimal(plain) : Numbers.normalize(new BigInteger(plain));
   }
 
   static Object formatNumber(Object value, Object places, Object decimalSeparator, Object thousandsSeparator) {
     BigDecimal d = Numbers.decimal(number(value, "formatNumber"));
-    int scale = (int) Math.max(0, Math.min(20, number(places, "formatNumber").longValue()));
-    String decimal = decimalSeparator == null ? "," : Values.toText(decimalSeparator);
-    String thousands = thousandsSeparator == null ? "." : Values.toText(thousandsSeparator);
-    String plain = d.setScale(scale, RoundingMode.HALF_UP).abs().toPlainString();
+    Number p = number(places, "formatNumber");
+    int scale = Numbers.compare(p, 20L) > 0 ? 20 : Numbers.compare(p, 0L) < 0 ? 0 : p.intValue();
+    String decimal = decimalSeparator == null ? "," : ValueLimits.toText(decimalSeparator, "formatNumber");
+    String thousands = thousandsSeparator == null ? "." : ValueLimits.toText(thousandsSeparator, "formatNumber");
+    ValueLimits.text(ValueLimits.plainLength(d) + scale, "formatNumber");
+    BigDecimal rounded = d.setScale(scale, RoundingMode.HALF_UP);
+    long digits = Math.max(1, rounded.precision() - (long) rounded.scale());
+    ValueLimits.text(ValueLimits.plainLength(rounded) + (digits - 1) / 3 * thousands.length() + decimal.length(),
+        "formatNumber");
+    String plain = rounded.abs().toPlainString();
     int dot = plain.indexOf('.');
     String whole = dot < 0 ? plain : plain.substring(0, dot);
     StringBuilder out = new StringBuilder();
@@ -121,6 +135,6 @@ final class NumberFunctions {
     if (dot >= 0) {
       out.append(decimal).append(plain.substring(dot + 1));
     }
-    return (d.setScale(scale, RoundingMode.HALF_UP).signum() < 0 ? "-" : "") + out;
+    return (rounded.signum() < 0 ? "-" : "") + out;
   }
 }

@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The operators and null-safe path steps of the language. */
 final class Ops {
   static final Fn.F2 ADD = Ops::add;
-  static final Fn.F2 SUB = (a, b) -> Numbers.subtract(num(a, b, "subtract"), (Number) b);
-  static final Fn.F2 MUL = (a, b) -> Numbers.multiply(num(a, b, "multiply"), (Number) b);
-  static final Fn.F2 DIV = (a, b) -> Numbers.divide(num(a, b, "divide"), (Number) b);
-  static final Fn.F2 MOD = (a, b) -> Numbers.remainder(num(a, b, "take the remainder of"), (Number) b);
+  static final Fn.F2 SUB = (a, b) -> arithmetic("subtract", () -> Numbers.subtract(num(a, b, "subtract"), (Number) b));
+  static final Fn.F2 MUL = (a, b) -> arithmetic("multiply", () -> Numbers.multiply(num(a, b, "multiply"), (Number) b));
+  static final Fn.F2 DIV = (a, b) -> arithmetic("divide", () -> Numbers.divide(num(a, b, "divide"), (Number) b));
+  static final Fn.F2 MOD = (a, b) -> arithmetic("take the remainder of",
+      () -> Numbers.remainder(num(a, b, "take the remainder of"), (Number) b));
   static final Fn.F2 EQ = (a, b) -> Values.equal(a, b);
   static final Fn.F2 NE = (a, b) -> !Values.equal(a, b);
   static final Fn.F2 LT = (a, b) -> compare(a, b) < 0;
@@ -29,6 +31,7 @@ final class Ops {
   static final Fn.F3 LIST3 = (a, b, c) -> list(a, b, c);
   static final Fn.F4 LIST4 = (a, b, c, d) -> list(a, b, c, d);
   static final Fn.F2 CONCAT = (a, b) -> {
+    ValueLimits.elements((long) ((List<?>) a).size() + ((List<?>) b).size(), "a list");
     List<Object> out = new ArrayList<>((List<?>) a);
     out.addAll((List<?>) b);
     return out;
@@ -38,9 +41,21 @@ final class Ops {
 
   static Object add(Object a, Object b) {
     if (a instanceof String || b instanceof String) {
-      return Values.toText(a) + Values.toText(b);
+      String x = ValueLimits.toText(a, "the + operator");
+      String y = ValueLimits.toText(b, "the + operator");
+      ValueLimits.text((long) x.length() + y.length(), "the + operator");
+      return x + y;
     }
-    return Numbers.add(num(a, b, "add"), (Number) b);
+    return arithmetic("add", () -> Numbers.add(num(a, b, "add"), (Number) b));
+  }
+
+  /** The result of {@code op}, or a plain failure when it is out of range or too large. */
+  static Number arithmetic(String verb, Supplier<Number> op) {
+    try {
+      return ValueLimits.number(op.get(), verb);
+    } catch (ArithmeticException e) {
+      throw new EvalFailure("cannot " + verb + " these numbers: the result is out of range");
+    }
   }
 
   static Object negate(Object a) {
@@ -78,7 +93,7 @@ final class Ops {
     if (!Values.isIntegral(index) && !isWhole(index)) {
       return null;
     }
-    long i = Numbers.decimal(index).longValue();
+    long i = ValueLimits.saturated(index);
     long at = i > 0 ? i - 1 : list.size() + i;
     return i == 0 || at < 0 || at >= list.size() ? null : list.get((int) at);
   }

@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Text built-ins. A null text gives null (or 0 / false where a number or boolean is expected);
  * numbers and booleans are used in their text form. {@code substring} and {@code indexOf} count
- * characters from 0, like JavaScript and Make's IML; {@code replace} replaces literal text.
+ * characters from 0, like JavaScript and Make's IML; {@code replace} replaces literal text. Each
+ * runs in time linear in its input and refuses a result beyond {@link ValueLimits}.
  */
 final class Text {
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final String URL_SAFE = "-_.!~*'()";
 
   private Text() {}
@@ -24,7 +23,7 @@ final class Text {
       return (String) value;
     }
     if (value instanceof Number || value instanceof Boolean) {
-      return Values.toText(value);
+      return ValueLimits.toText(value, function);
     }
     throw new EvalFailure(function + " expects text, got " + Values.typeName(value));
   }
@@ -78,7 +77,28 @@ final class Text {
 
   static Object replace(Object value, Object find, Object replacement) {
     String s = text(value, "replace");
-    return s == null ? null : s.replace(Values.toText(find), Values.toText(replacement));
+    if (s == null) {
+      return null;
+    }
+    String f = ValueLimits.toText(find, "replace");
+    String r = ValueLimits.toText(replacement, "replace");
+    if (f.isEmpty()) {
+      ValueLimits.text(s.length() + (s.length() + 1L) * r.length(), "replace");
+      return s.replace(f, r);
+    }
+    long found = 0;
+    for (int i = TextSearch.indexOf(s, f, 0); i >= 0; i = TextSearch.indexOf(s, f, i + f.length())) {
+      found++;
+    }
+    long length = s.length() + found * (r.length() - (long) f.length());
+    ValueLimits.text(length, "replace");
+    StringBuilder out = new StringBuilder((int) length);
+    int pos = 0;
+    for (int i = TextSearch.indexOf(s, f, 0); i >= 0; i = TextSearch.indexOf(s, f, pos)) {
+      out.append(s, pos, i).append(r);
+      pos = i + f.length();
+    }
+    return out.append(s, pos, s.length()).toString();
   }
 
   static Object substring(Object value, Object start, Object end) {
@@ -95,7 +115,7 @@ final class Text {
     if (!(position instanceof Number n)) {
       throw new EvalFailure(function + " expects a number as position, got " + Values.typeName(position));
     }
-    return (int) Math.max(0, Math.min(length, n.longValue()));
+    return (int) Math.max(0, Math.min(length, ValueLimits.saturated(n)));
   }
 
   static Object indexOf(Object value, Object find, Object from) {
@@ -104,7 +124,7 @@ final class Text {
       return -1L;
     }
     int start = from == null ? 0 : clamp(from, s.length(), "indexOf");
-    return (long) s.indexOf(Values.toText(find), start);
+    return (long) TextSearch.indexOf(s, ValueLimits.toText(find, "indexOf"), start);
   }
 
   static Object split(Object value, Object separator) {
@@ -112,14 +132,16 @@ final class Text {
     if (s == null) {
       return new ArrayList<>();
     }
-    String sep = Values.toText(separator);
+    String sep = ValueLimits.toText(separator, "split");
     List<Object> out = new ArrayList<>();
     if (sep.isEmpty()) {
+      ValueLimits.elements(s.codePointCount(0, s.length()), "split");
       s.codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
       return out;
     }
     int pos = 0;
-    for (int i = s.indexOf(sep); i >= 0; i = s.indexOf(sep, pos)) {
+    for (int i = TextSearch.indexOf(s, sep, 0); i >= 0; i = TextSearch.indexOf(s, sep, pos)) {
+      ValueLimits.elements(out.size() + 2L, "split");
       out.add(s.substring(pos, i));
       pos = i + sep.length();
     }
@@ -132,10 +154,10 @@ final class Text {
       return l.stream().anyMatch(x -> Values.equal(x, value));
     }
     if (container instanceof Map<?, ?> m) {
-      return m.containsKey(Values.toText(value));
+      return m.containsKey(ValueLimits.toText(value, "contains"));
     }
     String s = text(container, "contains");
-    return s != null && s.contains(Values.toText(value));
+    return s != null && TextSearch.indexOf(s, ValueLimits.toText(value, "contains"), 0) >= 0;
   }
 
   static Object encodeUrl(Object value) {
@@ -143,10 +165,16 @@ final class Text {
     if (s == null) {
       return null;
     }
-    StringBuilder out = new StringBuilder();
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    long length = bytes.length;
+    for (byte b : bytes) {
+      length += urlSafe(b) ? 0 : 2;
+    }
+    ValueLimits.text(length, "encodeURL");
+    StringBuilder out = new StringBuilder((int) length);
+    for (byte b : bytes) {
       char c = (char) (b & 0xff);
-      if (c < 128 && (Character.isLetterOrDigit(c) || URL_SAFE.indexOf(c) >= 0)) {
+      if (urlSafe(b)) {
         out.append(c);
       } else {
         out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -154,6 +182,11 @@ final class Text {
       }
     }
     return out.toString();
+  }
+
+  private static boolean urlSafe(byte b) {
+    char c = (char) (b & 0xff);
+    return c < 128 && (Character.isLetterOrDigit(c) || URL_SAFE.indexOf(c) >= 0);
   }
 
   static Object decodeUrl(Object value) {
@@ -168,7 +201,7 @@ final class Text {
         int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
         int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
         if (lo < 0) {
-          throw new EvalFailure("cannot decode URL text '" + s + "'");
+          throw new EvalFailure("cannot decode URL text '" + ValueLimits.quote(s) + "'");
         }
         out.write(hi * 16 + lo);
         i += 2;
@@ -182,12 +215,54 @@ final class Text {
 
   static Object escapeHtml(Object value) {
     String s = text(value, "escapeHTML");
-    return s == null ? null : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;").replace("'", "&#39;");
+    if (s == null) {
+      return null;
+    }
+    long length = 0;
+    for (int i = 0; i < s.length(); i++) {
+      String entity = htmlEntity(s.charAt(i));
+      length += entity == null ? 1 : entity.length();
+    }
+    ValueLimits.text(length, "escapeHTML");
+    StringBuilder out = new StringBuilder((int) length);
+    for (int i = 0; i < s.length(); i++) {
+      String entity = htmlEntity(s.charAt(i));
+      if (entity == null) {
+        out.append(s.charAt(i));
+      } else {
+        out.append(entity);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String htmlEntity(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&#39;";
+      default -> null;
+    };
   }
 
   static Object stripHtml(Object value) {
     String s = text(value, "stripHTML");
-    return s == null ? null : TAG.matcher(s).replaceAll("");
+    if (s == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int pos = 0;
+    while (pos < s.length()) {
+      int open = s.indexOf('<', pos);
+      int close = open < 0 ? -1 : s.indexOf('>', open);
+      if (close < 0) {
+        break;
+      }
+      out.append(s, pos, open);
+      pos = close + 1;
+    }
+    return out.append(s, pos, s.length()).toString();
   }
 }

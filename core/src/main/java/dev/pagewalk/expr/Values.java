@@ -55,7 +55,7 @@ public final class Values {
       return BigDecimal.valueOf(((Number) value).doubleValue()).toPlainString();
     }
     if (value instanceof List<?> || value instanceof Map<?, ?>) {
-      return Json.write(value);
+      return Json.writeUnbounded(value);
     }
     return value.toString();
   }

@@ -26,8 +26,19 @@ final class ParamReader {
       JsonNode d = f.getValue();
       Pattern pattern = null;
       if (d.has("pattern")) {
+        String regex = d.get("pattern").asText();
         try {
-          pattern = Pattern.compile(d.get("pattern").asText());
+          pattern = Pattern.compile(regex);
+          String nested = NestedQuantifiers.find(regex);
+          if (nested != null) {
+            pattern = null;
+            problems.add(
+                doc.diagnostic(
+                    pointer + "/pattern",
+                    "pattern of " + kind(at) + " '" + f.getKey() + "' repeats a group that repeats"
+                        + " itself ('" + nested + "'): matching can take exponential time",
+                    "make the inner repetition possessive (a++) or the group atomic ((?>...))"));
+          }
         } catch (PatternSyntaxException e) {
           problems.add(
               doc.diagnostic(
@@ -48,5 +59,9 @@ final class ParamReader {
               d.path("secret").asBoolean(false)));
     }
     return decls;
+  }
+
+  private static String kind(String at) {
+    return at.equals("/connection") ? "connection value" : "parameter";
   }
 }

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <p>Safe means: the YAML is composed into nodes, never into Java objects; files over 1 MiB,
  * any explicit tag ({@code !!str} included), merge keys ({@code <<}), duplicate keys, more than
- * 10 aliases to lists or maps, recursive aliases and nesting deeper than 50 levels are refused.
+ * 10 aliases to lists or maps, aliases (to scalars too) that repeat more than 1 MiB of text,
+ * recursive aliases and nesting deeper than 50 levels are refused.
  * Scalars follow the YAML 1.2 core schema: only {@code true}/{@code false} are booleans
  * ({@code on}, {@code yes} stay strings), {@code null}, {@code ~} and empty are null, decimal,
  * 0o and 0x integers and decimals are numbers, {@code .inf}/{@code .nan} are refused,

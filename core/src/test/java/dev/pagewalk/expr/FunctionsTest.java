@@ -245,7 +245,7 @@ class FunctionsTest {
         first(body.obj)                      | first expects a list, got map
         keys(body.nums)                      | keys expects a map, got list
         abs('x')                             | abs expects a number, got string
-        parseJSON('{')                       | cannot parse JSON: Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])
+        parseJSON('{')                       | cannot parse JSON at line 1, column 2: Unexpected end-of-input: expected close marker for Object
         formatDate('nope', 'YYYY')           | cannot read 'nope' as a date
         parseDate('x', 'YYYY')               | cannot parse 'x' with format 'YYYY'
         formatDate(0, 'YYYY', 'Mars/Base')   | unknown time zone 'Mars/Base'

@@ -124,6 +124,24 @@ class SpecReaderTest {
     }
 
     @Test
+    void refusesManyAliasesToOneLongString() {
+      String yaml = HEAD + "x-big: &s " + "x".repeat(400_000) + "\nx-many: [" + "*s, ".repeat(100_000) + "*s]\n";
+      Diagnostic d = only(yaml);
+      assertThat(d.headline()).isEqualTo(
+          "demo.yaml:4:18: aliases repeat more than 1048576 characters");
+      assertThat(d.hint())
+          .isEqualTo("write the values out; many aliases to long values can blow up the document");
+    }
+
+    @Test
+    void acceptsAFewAliasesToShortValues() {
+      String yaml = HEAD + "parameters:\n  size: {type: integer, default: &n 100}\n"
+          + "request: {url: &u /items, qs: {limit: *n, from: *u}}\n";
+      assertThat(SpecReader.read("demo.yaml", yaml).plain("/request/qs"))
+          .isEqualTo(Map.of("limit", 100L, "from", "/items"));
+    }
+
+    @Test
     void refusesTheBillionLaughs() {
       StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol]\n");
       for (int i = 1; i < 10; i++) {

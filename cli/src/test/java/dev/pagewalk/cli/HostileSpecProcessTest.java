@@ -1,0 +1,90 @@
+package dev.pagewalk.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Specs that pass {@code validate} but were built to exhaust the runner, run as an operator runs
+ * them: a real process with a small heap against an API on loopback. Each ends with a located
+ * error and the run-failure code, long before its timeout, instead of running out of memory.
+ */
+class HostileSpecProcessTest {
+  static final Duration WITHIN = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+  MockServer api;
+
+  @BeforeEach
+  void start() {
+    api = new MockServer();
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  CliProcess.Result run(String spec) throws Exception {
+    Files.writeString(dir.resolve("hostile.yaml"), spec.replace("BASE", api.url()));
+    CliProcess cli = CliProcess.in(dir, Map.of()).withJvmOption("-Xmx256m");
+    CliProcess.Result validated = cli.run(WITHIN, "validate", "hostile.yaml");
+    assertThat(validated.code()).as(validated.err()).isEqualTo(ExitCodes.COMPLETE);
+    long started = System.nanoTime();
+    CliProcess.Result r = cli.run(WITHIN, "run", "hostile.yaml", "--timeout", "120s");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    return r;
+  }
+
+  @Test
+  void aReplaceNestedFourDeepEndsWithResultTooLarge() throws Exception {
+    String e = "parameters.s";
+    for (int i = 0; i < 4; i++) {
+      e = "replace(" + e + ",''," + e + ")";
+    }
+    CliProcess.Result r = run("""
+        pagewalk: 1
+        name: hostile
+        baseUrl: BASE
+        parameters:
+          s: {type: string, default: abcdefgh}
+        request:
+          url: /items
+          qs:
+            q: "{{%s}}"
+        """.formatted(e));
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
+    assertThat(r.err()).contains("hostile: qs: expression {{" + e + "}}: result too large: replace would"
+        + " build 43046720 characters (at most 16777216)").doesNotContain("OutOfMemoryError");
+    assertThat(api.server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aJsonpathDeepScanOverADeepResponseStopsAfterItsStepBudget() throws Exception {
+    String deep = "{\"data\":" + "[".repeat(60) + "]".repeat(60) + "}";
+    api.server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(deep)));
+    CliProcess.Result r = run("""
+        pagewalk: 1
+        name: hostile
+        baseUrl: BASE
+        request:
+          url: /items
+          response:
+            iterate: "{{jsonpath(body.data, '$..*..*..*..*..*..*')}}"
+        """);
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
+    assertThat(r.err()).contains("hostile: response.iterate: expression {{jsonpath(body.data,"
+        + " '$..*..*..*..*..*..*')}}: jsonpath '$..*..*..*..*..*..*' needs more than 1000000 steps on"
+        + " this value (each deep scan '..' multiplies the work)").doesNotContain("OutOfMemoryError");
+  }
+}
