@@ -167,25 +167,31 @@ final class ChainRunner {
       c.recordsReceived += page.received();
       c.recordsFiltered += page.filtered();
       StopReason stop = decide(page, pagination, more, limit, c.recordsEmitted + accepted.size());
-      RunStop loop = null;
+      RunStop halt = null;
       BuiltRequest next = null;
       if (sameBody >= 3) {
-        loop = loop("the same response body came back three times in a row (page "
+        halt = loop("the same response body came back three times in a row (page "
             + pageNumber + ", " + request.display() + ")");
       } else if (repeatedPages >= 2) {
-        loop = loop("pages " + (pageNumber - 1) + " and " + pageNumber + " held only records"
+        halt = loop("pages " + (pageNumber - 1) + " and " + pageNumber + " held only records"
             + " already delivered (" + request.display() + "): the API serves the same data again");
       } else if (stop == null) {
-        next = builder.build(req, pagination);
-        if (!guard.firstTime(next.http())) {
-          loop = loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
+        try {
+          next = builder.build(req, pagination);
+        } catch (RunFailureException e) {
+          halt = new RunStop(StopReason.ERROR, e);
+        }
+        if (next == null) {
+          // the next request cannot be built: the page is written, then the run fails
+        } else if (!guard.firstTime(next.http())) {
+          halt = loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
               + next.display() + "; the pagination directives do not advance");
         } else if (readAhead) {
           ahead = sender.sendAhead(next, reader.streamParser(resp));
         }
       }
-      StopReason written = loop != null ? StopReason.LOOP_DETECTED : stop;
-      BuiltRequest following = loop != null ? null : next;
+      StopReason written = halt != null ? halt.reason : stop;
+      BuiltRequest following = halt != null ? null : next;
       long number = pageNumber;
       try {
         writeWhole(writer, accepted, () -> checkpoints.after(number, written,
@@ -211,8 +217,8 @@ final class ChainRunner {
         sender.abandon(ahead);
         throw e;
       }
-      if (loop != null) {
-        throw loop;
+      if (halt != null) {
+        throw halt;
       }
       if (stop != null) {
         return stop;

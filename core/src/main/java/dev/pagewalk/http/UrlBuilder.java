@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * <p>A relative {@code url} is appended to {@code baseUrl} as text, as Make does, so a base with
  * a path prefix keeps it: {@code https://x/api/v2} + {@code /users} → {@code
  * https://x/api/v2/users} (one slash between them, whatever either side has). An absolute
- * {@code url} (one with a scheme) is used as is. A fragment is dropped: it is never sent.
+ * {@code url} (one with a scheme) is used as is. A fragment is dropped: it is never sent. A URL
+ * with credentials ({@code user:password@host}) is refused, its password masked in the message:
+ * the HTTP client would refuse it anyway, and a password in a URL ends up in logs and reports.
  */
 public final class UrlBuilder {
   private static final Pattern HAS_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -147,10 +149,40 @@ public final class UrlBuilder {
     if (uri.getHost() == null) {
       throw new IllegalArgumentException("invalid URL \"" + redact(url) + "\": no host");
     }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("invalid URL \"" + redact(url) + "\": credentials"
+          + " (user:password@) in a URL are not sent; put them in a header or the connection");
+    }
     return uri;
   }
 
-  private static String redact(String url) {
-    return Redaction.redactUrl(url, Set.of(), Set.of());
+  /** The URL with sensitive query values and the password of {@code user:password@} masked. */
+  static String redact(String url) {
+    return Redaction.redactUrl(maskUserInfo(url), Set.of(), Set.of());
+  }
+
+  /**
+   * {@code scheme://user:password@host} → {@code scheme://user:***@host}; a user alone (often a
+   * token) is masked whole. Works on text that may not parse as a URI.
+   */
+  static String maskUserInfo(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return url;
+    }
+    start += 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    int at = url.lastIndexOf('@', end - 1);
+    if (at < start) {
+      return url;
+    }
+    int colon = url.indexOf(':', start);
+    String shown = colon >= 0 && colon < at
+        ? url.substring(start, colon + 1) + Redaction.MASK
+        : Redaction.MASK;
+    return url.substring(0, start) + shown + url.substring(at);
   }
 }

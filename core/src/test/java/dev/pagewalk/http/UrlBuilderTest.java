@@ -64,6 +64,28 @@ class UrlBuilderTest {
     }
 
     @Test
+    void refusesCredentialsInTheUrlWithThePasswordMasked() {
+      assertThatThrownBy(() -> UrlBuilder.build("https://alice:pw-s3cret@x/api", "/a", null, true))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("invalid URL \"https://alice:***@x/api/a\": credentials (user:password@)"
+              + " in a URL are not sent; put them in a header or the connection");
+    }
+
+    @Test
+    void refusesAUserAloneMaskingItWhole() {
+      assertThatThrownBy(() -> UrlBuilder.build(null, "https://ghp_t0ken@x/a?b=1", null, true))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("invalid URL \"https://***@x/a?b=1\": credentials");
+    }
+
+    @Test
+    void masksCredentialsInAnUnparseableUrl() {
+      assertThatThrownBy(() -> UrlBuilder.build(null, "https://alice:pw-s3cret@x/a b", null, false))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("invalid URL \"https://alice:***@x/a b\": Illegal character in path at index 27");
+    }
+
+    @Test
     void refusesNonHttpSchemes() {
       assertThatThrownBy(() -> UrlBuilder.build(null, "ftp://x/file", null, true))
           .isInstanceOf(IllegalArgumentException.class)
