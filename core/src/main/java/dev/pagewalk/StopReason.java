@@ -21,7 +21,10 @@ public enum StopReason {
   MAX_RECORDS(Kind.TRUNCATED),
   /** A request passed its hard deadline ({@code limits.timeout}). */
   TIMEOUT(Kind.FAILED),
-  /** The same pagination request twice, or the same body three times in a row. */
+  /**
+   * The same pagination request twice, the same body three times in a row, or pages in a row
+   * that bring nothing new (empty, or records already delivered).
+   */
   LOOP_DETECTED(Kind.FAILED),
   ERROR(Kind.FAILED),
   CANCELLED(Kind.FAILED);

@@ -150,6 +150,8 @@ final class ChainRunner {
       }
       emptyRetries = 0;
       int sameBody = guard.sameBodyCount(decoded.http().body());
+      int emptyPages = guard.emptyPagesInARow(page.received());
+      int sameRecords = guard.sameKeylessRecordsCount(page.records());
       if (sameBody == 2 && !page.records().isEmpty()) {
         c.duplicates += page.records().size();
         page = page.withoutRecords();
@@ -172,6 +174,15 @@ final class ChainRunner {
       if (sameBody >= 3) {
         halt = loop("the same response body came back three times in a row (page "
             + pageNumber + ", " + request.display() + ")");
+      } else if (stop == null && emptyPages >= LoopGuard.MAX_EMPTY_PAGES) {
+        halt = loop(emptyPages + " pages in a row were empty while pagination.condition still"
+            + " asked for more (pages " + (pageNumber - emptyPages + 1) + " to " + pageNumber
+            + ", last " + request.display() + ")");
+      } else if (stop == null && sameRecords >= LoopGuard.MAX_SAME_RECORDS) {
+        int size = page.records().size();
+        halt = loop("pages " + (pageNumber - sameRecords + 1) + " to " + pageNumber + " held the"
+            + " same " + size + (size == 1 ? " record" : " records") + " (last " + request.display()
+            + "): the API serves the same data again under new next-page requests");
       } else if (repeatedPages >= 2) {
         halt = loop("pages " + (pageNumber - 1) + " and " + pageNumber + " held only records"
             + " already delivered (" + request.display() + "): the API serves the same data again");

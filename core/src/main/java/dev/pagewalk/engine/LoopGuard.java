@@ -10,11 +10,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Detects a spec or an API that loops: a request identical to one already sent in this run, or
- * the same response body three times in a row. Remembers a 32-byte digest per request and the
- * last body, so memory grows with pages, not records.
+ * Detects a spec or an API that loops: a request identical to one already sent in this run, the
+ * same response body three times in a row, {@value #MAX_EMPTY_PAGES} empty pages in a row, or —
+ * for records without a key — the same records on three pages in a row. Remembers a 32-byte
+ * digest per request and the last body and page, so memory grows with pages, not records.
  */
 final class LoopGuard {
+  /** Empty pages in a row (each after its empty-page retries) that stop a walk. */
+  static final int MAX_EMPTY_PAGES = 100;
+  /** Pages in a row holding the same records without keys that stop a walk. */
+  static final int MAX_SAME_RECORDS = 3;
+  private int emptyRun;
+  private PageRecords lastKeyless;
+  private int sameRecordsRun;
   private final Set<String> sent = new HashSet<>();
   /** One digest for the run (a provider lookup per request costs more than the hashing). */
   private final MessageDigest md = sha256();
@@ -52,6 +60,27 @@ final class LoopGuard {
       sameBodyRun = 1;
     }
     return sameBodyRun;
+  }
+
+  /** Records an accepted page's size; returns how many empty pages in a row there now are. */
+  int emptyPagesInARow(long received) {
+    emptyRun = received == 0 ? emptyRun + 1 : 0;
+    return emptyRun;
+  }
+
+  /**
+   * Records an accepted page's records; returns how many pages in a row now held these same
+   * records, when they have no key (0 for keyed or empty pages: keys tell repeats apart).
+   */
+  int sameKeylessRecordsCount(PageRecords records) {
+    if (records.isEmpty() || records.key(0) != null) {
+      lastKeyless = null;
+      sameRecordsRun = 0;
+      return 0;
+    }
+    sameRecordsRun = records.sameValues(lastKeyless) ? sameRecordsRun + 1 : 1;
+    lastKeyless = records;
+    return sameRecordsRun;
   }
 
   private static MessageDigest sha256() {

@@ -60,6 +60,19 @@ final class PageRecords extends AbstractList<OutputRecord> implements RandomAcce
     return fingerprints[index];
   }
 
+  /** Whether {@code other} holds the same values, in the same order (keys and pages aside). */
+  boolean sameValues(PageRecords other) {
+    if (other == null || other.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (!java.util.Objects.equals(saved[i], other.saved[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The records whose {@code keep} flag is set. */
   PageRecords keep(boolean[] keep) {
     Object[] k = new Object[size];
