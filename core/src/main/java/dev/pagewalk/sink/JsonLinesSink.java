@@ -27,7 +27,10 @@ import java.util.Optional;
  * <p>Into a regular file, each page is written, flushed and fsynced before its checkpoint is
  * saved (atomically, by the {@link CheckpointStore}); the checkpoint records the file's length,
  * and a resumed run truncates the file to it — so the file holds every record exactly once
- * however often the run is killed. Into anything else that is not a regular file ({@code
+ * however often the run is killed. That length is checked first: it must be a line boundary
+ * within the file, or the resume is refused. From opening the file until closing it, the sink
+ * holds its store's lock on the stream ({@link CheckpointStore#lock}), so two runs never write
+ * one file. Into anything else that is not a regular file ({@code
  * /dev/null}, a named pipe) and to a stream (stdout), records are written and flushed, never
  * fsynced, and there are no checkpoints. I/O failures name the operation and the file.
  */
