@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * How a sync starts, decided before anything is written: from which checkpoint (if any), after
  * which watermark, writing into the sink how. A run that would continue from the checkpoint or
- * watermark of a different sync is refused here with the differences named.
+ * watermark of a different sync is refused here with the differences named, and so is a resume
+ * whose saved request would leave the origins the spec allows ({@link SavedOrigin}).
  *
  * @param identity the sync this run is
  * @param mode how the sink is opened
@@ -66,7 +67,7 @@ record SyncStart(
             + " after " + cp.pagesDone() + " pages; nothing was written");
         return new SyncStart(identity, WriteMode.RESUME, null, input, notes, cp);
       }
-      return resumed(identity, input, cp, notes);
+      return resumed(plan, identity, input, cp, notes);
     }
     if (plan.sync().incremental() && input.state().isEmpty()) {
       requireSameSync(plan, identity, cp,
@@ -79,7 +80,7 @@ record SyncStart(
       if (cp.resumable()) {
         notes.add("incremental: the last run (" + cp.runId() + ") did not finish; continuing it,"
             + " so that its records are not written twice");
-        return resumed(identity, input, cp, notes);
+        return resumed(plan, identity, input, cp, notes);
       }
       Map<String, Object> start = cp.state() == null ? Map.of() : cp.state();
       notes.add("incremental: the last run (" + cp.runId() + ") ended " + cp.status()
@@ -103,7 +104,8 @@ record SyncStart(
   }
 
   private static SyncStart resumed(
-      SyncIdentity identity, RunInput input, Checkpoint cp, List<String> notes) {
+      Plan plan, SyncIdentity identity, RunInput input, Checkpoint cp, List<String> notes) {
+    SavedOrigin.check(plan, identity.baseUrl(), cp.next());
     notes.add("resumed run " + cp.runId() + " at page " + cp.page() + " after "
         + cp.counters().getOrDefault("recordsEmitted", 0L) + " records");
     RunInput effective = input.withState(cp.state() == null ? Map.of() : cp.state());

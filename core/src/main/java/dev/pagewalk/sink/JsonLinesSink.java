@@ -4,9 +4,11 @@ import dev.pagewalk.OutputRecord;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.CheckpointStore;
 import dev.pagewalk.state.FileCheckpointStore;
+import dev.pagewalk.state.StateLock;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -25,7 +27,10 @@ import java.util.Optional;
  * <p>Into a regular file, each page is written, flushed and fsynced before its checkpoint is
  * saved (atomically, by the {@link CheckpointStore}); the checkpoint records the file's length,
  * and a resumed run truncates the file to it — so the file holds every record exactly once
- * however often the run is killed. Into anything else that is not a regular file ({@code
+ * however often the run is killed. That length is checked first: it must be a line boundary
+ * within the file, or the resume is refused. From opening the file until closing it, the sink
+ * holds its store's lock on the stream ({@link CheckpointStore#lock}), so two runs never write
+ * one file. Into anything else that is not a regular file ({@code
  * /dev/null}, a named pipe) and to a stream (stdout), records are written and flushed, never
  * fsynced, and there are no checkpoints. I/O failures name the operation and the file.
  */
@@ -33,6 +38,7 @@ public final class JsonLinesSink implements RecordSink {
   private final Path file;
   private final CheckpointStore store;
   private final OutputStream stream;
+  private StateLock lock;
   private FileChannel channel;
   private OutputStream device;
   private JsonLinesWriter out;
@@ -85,7 +91,14 @@ public final class JsonLinesSink implements RecordSink {
     if (file.getParent() != null) {
       io("create the directory of", () -> Files.createDirectories(file.getParent()));
     }
-    channel = io("open", () -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+    lock = store.lock(streamName);
+    try {
+      channel = io("open", () -> FileChannel.open(file, StandardOpenOption.CREATE,
+          StandardOpenOption.READ, StandardOpenOption.WRITE));
+    } catch (IOException e) {
+      lock.close();
+      throw e;
+    }
     try {
       long size = io("read the size of", channel::size);
       long keep = switch (mode) {
@@ -109,20 +122,51 @@ public final class JsonLinesSink implements RecordSink {
       }
       channel.position(keep);
     } catch (IOException e) {
-      channel.close();
-      channel = null;
+      try {
+        channel.close();
+        channel = null;
+      } finally {
+        lock.close();
+      }
       throw e;
     }
     out = new JsonLinesWriter(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
   }
 
+  /**
+   * Where a resumed run continues: the length the checkpoint recorded, which must be a line
+   * boundary within the file — a checkpoint edited or mixed up with another file's would
+   * otherwise drop records, pad the file with NUL bytes or tear a record.
+   */
   private long resumePosition(Checkpoint from, long size) throws IOException {
-    long keep = from == null ? 0 : Math.max(0, from.sinkPosition());
+    if (from == null) {
+      return 0;
+    }
+    long keep = from.sinkPosition();
+    String says = "cannot resume from " + store.where(streamName) + ": it says " + file + " held "
+        + keep + " bytes";
+    String changed = "; the file or the checkpoint was changed, start the file over with --replace";
+    if (keep < 0) {
+      throw new IOException(says + ", which is not a position in a file; the checkpoint was"
+          + " changed, start the file over with --replace");
+    }
     if (keep > size) {
-      throw new IOException(file + " holds " + size + " bytes but its checkpoint says " + keep
-          + " were written: the file was changed since; start it over with --replace");
+      throw new IOException(says + ", but it holds " + size + changed);
+    }
+    if (keep > 0 && lastByteBefore(keep) != '\n') {
+      throw new IOException(says + ", which is inside a line (a record would be torn)" + changed);
     }
     return keep;
+  }
+
+  private byte lastByteBefore(long position) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    while (one.hasRemaining()) {
+      if (io("read", () -> channel.read(one, position - 1 + one.position())) < 0) {
+        throw new IOException("cannot read " + file + ": it ended while being read");
+      }
+    }
+    return one.get(0);
   }
 
   @Override
@@ -152,11 +196,17 @@ public final class JsonLinesSink implements RecordSink {
     } catch (IOException e) {
       throw IoErrors.failed("close", where(), e);
     } finally {
-      if (channel != null) {
-        channel.close();
-      }
-      if (device != null) {
-        device.close();
+      try {
+        if (channel != null) {
+          channel.close();
+        }
+        if (device != null) {
+          device.close();
+        }
+      } finally {
+        if (lock != null) {
+          lock.close();
+        }
       }
     }
   }

@@ -16,4 +16,19 @@ public interface CheckpointStore {
   default void delete(String stream) throws IOException {
     throw new IOException(getClass().getSimpleName() + " cannot delete the checkpoint of " + stream);
   }
+
+  /**
+   * Takes the exclusive lock a run holds on the stream's state while it writes; the default
+   * takes none.
+   *
+   * @throws IOException naming the holder when another run holds it
+   */
+  default StateLock lock(String stream) throws IOException {
+    return StateLock.none();
+  }
+
+  /** Where the stream's checkpoint is, for messages: a file, or what stands for it. */
+  default String where(String stream) {
+    return "the checkpoint of " + stream;
+  }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Checkpoints as files {@code DIR/<stream>.checkpoint.json}, written atomically: a temporary
  * file is written and fsynced, renamed over the old one, and the directory fsynced — a crash
- * leaves the old checkpoint or the new one, never a torn file.
+ * leaves the old checkpoint or the new one, never a torn file. A run writing the stream holds
+ * {@code DIR/<stream>.lock} ({@link StateLock}).
  */
 public final class FileCheckpointStore implements CheckpointStore {
   private final Path dir;
@@ -26,6 +27,17 @@ public final class FileCheckpointStore implements CheckpointStore {
 
   public Path file(String stream) {
     return dir.resolve(stream + ".checkpoint.json");
+  }
+
+  /** Locks {@code DIR/<stream>.lock} (see {@link StateLock}). */
+  @Override
+  public StateLock lock(String stream) throws IOException {
+    return StateLock.take(dir.resolve(stream + ".lock"));
+  }
+
+  @Override
+  public String where(String stream) {
+    return file(stream).toString();
   }
 
   @Override

@@ -66,8 +66,9 @@ class JsonLinesSinkTest {
     Checkpoint cp = Checkpoint.fromJson("{\"version\":1,\"status\":\"running\",\"sinkPosition\":40}");
     try (JsonLinesSink sink = sink(file)) {
       assertThatThrownBy(() -> sink.open(WriteMode.RESUME, "items", cp))
-          .hasMessage(file + " holds 9 bytes but its checkpoint says 40 were written: the file was"
-              + " changed since; start it over with --replace");
+          .hasMessage("cannot resume from " + dir.resolve("state/items.checkpoint.json")
+              + ": it says " + file + " held 40 bytes, but it holds 9; the file or the checkpoint"
+              + " was changed, start the file over with --replace");
     }
   }
 
@@ -94,13 +95,51 @@ class JsonLinesSinkTest {
   @Test
   void aFailedCheckpointNamesTheOperationAndTheFile() throws Exception {
     Path file = dir.resolve("out.jsonl");
-    Files.writeString(dir.resolve("state"), "not a directory");
+    Path state = dir.resolve("state");
     try (JsonLinesSink sink = sink(file)) {
       sink.open(WriteMode.FULL, "items", null);
+      Files.delete(state.resolve("items.lock")); // the run still holds it, unlinked
+      Files.delete(state);
+      Files.writeString(state, "not a directory");
       assertThatThrownBy(() -> sink.write(PAGE, Checkpoint.fromJson("{\"version\":1}")))
           .isInstanceOf(IOException.class)
           .hasMessage("cannot save the checkpoint " + dir.resolve("state/items.checkpoint.json")
               + ": a file is in the way (" + dir.resolve("state") + ")");
     }
+  }
+
+  @Test
+  void aStateDirectoryThatCannotBeLockedRefusesBeforeTheFileIsTouched() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    Files.writeString(dir.resolve("state"), "not a directory");
+    try (JsonLinesSink sink = sink(file)) {
+      assertThatThrownBy(() -> sink.open(WriteMode.FULL, "items", null))
+          .isInstanceOf(IOException.class)
+          .hasMessage("cannot open the lock file " + dir.resolve("state/items.lock")
+              + ": a file is in the way (" + dir.resolve("state") + ")");
+    }
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void aSecondSinkOnTheSameStateIsRefusedUntilTheFirstCloses() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    JsonLinesSink first = sink(file);
+    first.open(WriteMode.FULL, "items", null);
+    try (JsonLinesSink second = sink(file)) {
+      assertThatThrownBy(() -> second.open(WriteMode.APPEND, "items", null))
+          .isInstanceOf(IOException.class)
+          .hasMessage("another run holds " + dir.resolve("state/items.lock") + " (pid "
+              + ProcessHandle.current().pid() + " since "
+              + Files.readString(dir.resolve("state/items.lock")).strip().replaceFirst(".* since ", "")
+              + "); wait for it to end, or give this run its own --out and --state");
+    }
+    first.write(PAGE, null);
+    first.close();
+    try (JsonLinesSink third = sink(file)) {
+      third.open(WriteMode.APPEND, "items", null);
+      third.write(PAGE.subList(0, 1), null);
+    }
+    assertThat(Files.readAllLines(file)).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":1}");
   }
 }
