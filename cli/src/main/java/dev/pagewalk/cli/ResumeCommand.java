@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
  * values in their order, where it was first given.
  */
 final class ResumeCommand {
-  static final String MASK = "***";
+  static final String MASK = dev.pagewalk.http.Redaction.MASK;
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,\u2026-]+");
   private static final Pattern PAIR = Pattern.compile("([^=]+)=(.*)", Pattern.DOTALL);
 

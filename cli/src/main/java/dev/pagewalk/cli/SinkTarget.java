@@ -36,7 +36,7 @@ final class SinkTarget {
 
   /** {@code postgresql://user:secret@host} without the secret, for messages. */
   static String redacted(String out) {
-    return out.replaceFirst("://([^:/@]*):[^@/]*@", "://$1:…@");
+    return dev.pagewalk.http.Redaction.maskUserInfo(out);
   }
 
   private static RecordSink lines(JsonLinesOut stdout) {

@@ -22,7 +22,7 @@ class ResumeCommandTest {
         "-o", "postgresql://me:pa55@db:5432/x", "--max-records", "unlimited", "-q"))
         .isEqualTo("pagewalk run specs/x.yaml --param 'api_key=***' --param project=4"
             + " --connection 'token=***' --connection user=env:USER --connection creds.yaml"
-            + " --out postgresql://me:…@db:5432/x --max-records unlimited --quiet --resume")
+            + " --out 'postgresql://me:***@db:5432/x' --max-records unlimited --quiet --resume")
         .doesNotContain("k3y").doesNotContain("s3cret").doesNotContain("pa55");
   }
 

@@ -101,7 +101,7 @@ class RunIntoSinkTest {
   void namesAnUnreachableDatabaseWithoutItsPassword() {
     Cli.Result r = run("--out", "postgresql://etl:hunter2@127.0.0.1:9/db");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).startsWith("pagewalk run: cannot write --out postgresql://etl:…@127.0.0.1:9/db:"
+    assertThat(r.err()).startsWith("pagewalk run: cannot write --out postgresql://etl:***@127.0.0.1:9/db:"
         + " cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:9/db: ")
         .doesNotContain("hunter2");
   }

@@ -31,6 +31,30 @@ public final class Redaction {
   private Redaction() {}
 
   /**
+   * {@code scheme://user:password@host} → {@code scheme://user:***@host}; a user alone (often a
+   * token) is masked whole. Works on text that may not parse as a URI.
+   */
+  public static String maskUserInfo(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return url;
+    }
+    start += 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    int at = url.lastIndexOf('@', end - 1);
+    if (at < start) {
+      return url;
+    }
+    int colon = url.indexOf(':', start);
+    String shown = colon >= 0 && colon < at
+        ? url.substring(start, colon + 1) + MASK
+        : MASK;
+    return url.substring(0, start) + shown + url.substring(at);
+  }
+  /**
    * The URI as text with every occurrence of a secret value (raw or percent-encoded) and the
    * value of every sensitive query parameter ({@link #SENSITIVE_QUERY_NAMES} plus {@code
    * sensitiveQueryNames}) replaced by {@value #MASK}.

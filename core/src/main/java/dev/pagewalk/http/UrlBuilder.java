@@ -158,31 +158,7 @@ public final class UrlBuilder {
 
   /** The URL with sensitive query values and the password of {@code user:password@} masked. */
   static String redact(String url) {
-    return Redaction.redactUrl(maskUserInfo(url), Set.of(), Set.of());
+    return Redaction.redactUrl(Redaction.maskUserInfo(url), Set.of(), Set.of());
   }
 
-  /**
-   * {@code scheme://user:password@host} → {@code scheme://user:***@host}; a user alone (often a
-   * token) is masked whole. Works on text that may not parse as a URI.
-   */
-  static String maskUserInfo(String url) {
-    int start = url.indexOf("://");
-    if (start < 0) {
-      return url;
-    }
-    start += 3;
-    int end = start;
-    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-      end++;
-    }
-    int at = url.lastIndexOf('@', end - 1);
-    if (at < start) {
-      return url;
-    }
-    int colon = url.indexOf(':', start);
-    String shown = colon >= 0 && colon < at
-        ? url.substring(start, colon + 1) + Redaction.MASK
-        : Redaction.MASK;
-    return url.substring(0, start) + shown + url.substring(at);
-  }
 }
