@@ -5,6 +5,8 @@ import dev.pagewalk.http.ForbiddenAddressException;
 import dev.pagewalk.http.NetworkPolicy;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.state.NextRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,38 +23,29 @@ final class SavedOrigin {
 
   private SavedOrigin() {}
 
-  /** The origin a URL text goes to; null when it names no host. */
-  record Origin(String scheme, String host, int port) {
-    static Origin of(String url) {
-      Matcher m = url == null ? null : AUTHORITY.matcher(url);
-      if (m == null || !m.find()) {
-        return null;
-      }
-      String scheme = m.group(1).toLowerCase(Locale.ROOT);
-      String authority = m.group(2).substring(m.group(2).lastIndexOf('@') + 1);
-      int colon = authority.startsWith("[") ? authority.indexOf(':', authority.indexOf(']'))
-          : authority.lastIndexOf(':');
-      String host = (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
-      String port = colon < 0 ? "" : authority.substring(colon + 1);
-      if (host.isEmpty()) {
-        return null;
-      }
-      int number = port.isEmpty() ? defaultPort(scheme) : port.matches("[0-9]{1,5}")
-          ? Integer.parseInt(port) : -2;
-      return new Origin(scheme, host, number);
+  /**
+   * The {@code scheme://authority} a URL text goes to, as a URI; null when it names no host. The
+   * rest of the URL is left out: its query may hold placeholders that do not parse.
+   */
+  static URI origin(String url) {
+    Matcher m = url == null ? null : AUTHORITY.matcher(url);
+    if (m == null || !m.find()) {
+      return null;
     }
+    try {
+      URI origin = new URI(m.group(1) + "://" + m.group(2));
+      return origin.getHost() == null ? null : origin;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
 
-    private static int defaultPort(String scheme) {
-      return switch (scheme) {
-        case "http" -> 80;
-        case "https" -> 443;
-        default -> -1;
-      };
-    }
-
-    String hostAndPort() {
-      return port == defaultPort(scheme) || port < 0 ? host : host + ":" + port;
-    }
+  private static String hostAndPort(URI origin) {
+    int port = origin.getPort();
+    boolean standard = port < 0
+        || (port == 80 && "http".equalsIgnoreCase(origin.getScheme()))
+        || (port == 443 && "https".equalsIgnoreCase(origin.getScheme()));
+    return standard ? origin.getHost() : origin.getHost() + ":" + port;
   }
 
   /**
@@ -70,24 +63,24 @@ final class SavedOrigin {
     String url = relative && baseUrl != null
         ? baseUrl + next.url().substring(NextRequest.BASE_URL.length()) : next.url();
     NetworkPolicy allowed = new NetworkPolicy(plan.network().allowHosts(), false);
-    Origin base = Origin.of(baseUrl);
+    URI base = origin(baseUrl);
     if (base == null && allowed.allowHosts().isEmpty()) {
       return;
     }
-    Origin target = Origin.of(url);
-    if (target != null && target.equals(base)) {
+    URI target = origin(url);
+    if (target != null && base != null && !CrossOrigin.leaves(base, target)) {
       return;
     }
     if (target != null && !allowed.allowHosts().isEmpty()) {
       try {
-        allowed.checkHost(target.host());
+        allowed.checkHost(target.getHost().toLowerCase(Locale.ROOT));
         return;
       } catch (ForbiddenAddressException e) {
         // refused below, naming the base URL as well
       }
     }
     throw new InputException(plan.name() + ": cannot resume: the checkpoint's next request "
-        + (target == null ? "names no host" : "goes to " + target.hostAndPort())
+        + (target == null ? "names no host" : "goes to " + hostAndPort(target))
         + ", which is not the base URL's origin (" + baseUrl + ") nor in network.allowHosts;"
         + " the checkpoint was changed, start over with --replace");
   }
