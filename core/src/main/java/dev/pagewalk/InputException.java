@@ -3,6 +3,6 @@ package dev.pagewalk;
 /** Run inputs (parameters, connection values, overrides) that break their declarations. */
 public final class InputException extends PagewalkException {
   public InputException(String message) {
-    super(message, null);
+    super(ErrorCode.INPUT, message, null);
   }
 }

@@ -10,7 +10,15 @@ public abstract sealed class PagewalkException extends RuntimeException
     permits SpecException, InputException, HttpFailureException, RunFailureException,
         CancelledException {
 
-  protected PagewalkException(String message, Throwable cause) {
+  private final ErrorCode code;
+
+  protected PagewalkException(ErrorCode code, String message, Throwable cause) {
     super(message, cause);
+    this.code = java.util.Objects.requireNonNull(code, "code");
+  }
+
+  /** The failure's stable code. */
+  public ErrorCode code() {
+    return code;
   }
 }

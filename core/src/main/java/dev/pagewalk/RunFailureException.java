@@ -6,11 +6,23 @@ package dev.pagewalk;
  * {@code iterate} result.
  */
 public final class RunFailureException extends PagewalkException {
-  public RunFailureException(String message, Throwable cause) {
-    super(message, cause);
+  public RunFailureException(ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
   }
 
+  public RunFailureException(ErrorCode code, String message) {
+    this(code, message, null);
+  }
+
+  /** @deprecated a failure says what it is: use a constructor with an {@link ErrorCode} */
+  @Deprecated
+  public RunFailureException(String message, Throwable cause) {
+    this(ErrorCode.INTERNAL, message, cause);
+  }
+
+  /** @deprecated a failure says what it is: use a constructor with an {@link ErrorCode} */
+  @Deprecated
   public RunFailureException(String message) {
-    this(message, null);
+    this(ErrorCode.INTERNAL, message, null);
   }
 }

@@ -8,7 +8,7 @@ public final class SpecException extends PagewalkException {
   private final List<Diagnostic> diagnostics;
 
   public SpecException(List<Diagnostic> diagnostics) {
-    super(render(diagnostics), null);
+    super(ErrorCode.SPEC, render(diagnostics), null);
     this.diagnostics = List.copyOf(diagnostics);
   }
 
