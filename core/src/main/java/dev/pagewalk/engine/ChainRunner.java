@@ -8,6 +8,7 @@ import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.PaginationPlan;
 import dev.pagewalk.plan.RequestPlan;
 import dev.pagewalk.plan.ResponsePlan;
+import dev.pagewalk.retry.Fault;
 import dev.pagewalk.state.Checkpoint;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -144,7 +145,7 @@ final class ChainRunner {
           emptyRetries++;
           run.state.replaceTemp(tempBefore);
           run.state.pagination = pagingBefore;
-          sender.backoff(request, emptyRetries, "empty-page-with-continuation", null);
+          sender.backoff(request, emptyRetries, Fault.EMPTY_PAGE_WITH_CONTINUATION, null);
           continue;
         }
       }

@@ -12,6 +12,8 @@ import dev.pagewalk.http.StreamParser;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.plan.RetryPlan;
 import dev.pagewalk.retry.Fault;
+import dev.pagewalk.retry.FaultKind;
+import dev.pagewalk.retry.StatusFault;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -81,7 +83,7 @@ final class Sender {
         Fault fault = Fault.of(e);
         count(fault.label());
         if (fault.retryable() && canRetry(retryable && retry.io(), attempt)) {
-          backoff(request, attempt, fault.label(), null);
+          backoff(request, attempt, fault, null);
           continue;
         }
         if (e instanceof DeadlineExceededException) {
@@ -101,8 +103,8 @@ final class Sender {
       c.bytesReceived += response.body().length;
       run.pacer.observe(name -> response.headers().first(name).orElse(null));
       if (retry.statuses().contains(response.status())) {
-        String cause = Fault.status(response.status());
-        count(cause);
+        StatusFault cause = new StatusFault(response.status());
+        count(cause.label());
         if (canRetry(retryable, attempt)) {
           Duration hinted = retryAfter(request, response);
           backoff(request, attempt, cause, hinted);
@@ -115,7 +117,7 @@ final class Sender {
         Fault fault = Fault.of(e);
         count(fault.label());
         if (fault.retryable() && canRetry(retryable && retry.io(), attempt)) {
-          backoff(request, attempt, fault.label(), null);
+          backoff(request, attempt, fault, null);
           continue;
         }
         throw new RunStop(
@@ -225,24 +227,24 @@ final class Sender {
     return hinted.orElse(null);
   }
 
-  void backoff(BuiltRequest request, int attempt, String cause, Duration hinted) {
+  void backoff(BuiltRequest request, int attempt, FaultKind cause, Duration hinted) {
     Duration delay = hinted != null ? hinted : jittered(attempt);
     Counters c = run.counters;
     if (c.retryWaited.plus(delay).compareTo(retry.budgetTime()) > 0) {
       throw new RunStop(
           StopReason.ERROR,
           new HttpFailureException(
-              run.plan.name() + ": " + request.display() + ": " + cause
+              run.plan.name() + ": " + request.display() + ": " + cause.label()
                   + "; retry time budget of " + retry.budgetTime().toSeconds() + "s used up",
               0,
               null));
     }
     c.retries++;
-    if (cause.equals("empty page with continuation")) {
-      count("empty-page-with-continuation");
+    if (cause == Fault.EMPTY_PAGE_WITH_CONTINUATION) {
+      count(cause.label());
     }
     c.retryWaited = c.retryWaited.plus(delay);
-    run.listener.onRetry(new RunListener.RetryEvent(request.display(), attempt, cause, delay));
+    run.listener.onRetry(new RunListener.RetryEvent(request.display(), attempt, cause.label(), delay));
     pause("retry", delay);
   }
 

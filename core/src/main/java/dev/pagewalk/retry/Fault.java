@@ -30,7 +30,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * outcome — a forbidden address, a body over the size cap, a redirect loop, a body that is not
  * JSON — is not retried however {@code retry.on} reads: the next attempt would fail the same way.
  */
-public enum Fault {
+public enum Fault implements FaultKind {
   CONNECTION_RESET("connection-reset", true),
   CONNECTION_REFUSED("connection-refused", true),
   CONNECT_TIMEOUT("connect-timeout", true),
@@ -46,7 +46,12 @@ public enum Fault {
   MALFORMED_BODY("malformed-body", false),
   RESPONSE_TOO_LARGE("response-too-large", false),
   TOO_MANY_REDIRECTS("too-many-redirects", false),
-  FORBIDDEN_ADDRESS("forbidden-address", false);
+  FORBIDDEN_ADDRESS("forbidden-address", false),
+  /**
+   * An empty page whose pagination condition still asked for more, asked for once more: never
+   * the classification of an I/O failure.
+   */
+  EMPTY_PAGE_WITH_CONTINUATION("empty-page-with-continuation", true);
 
   private final String label;
   private final boolean retryable;
@@ -57,17 +62,19 @@ public enum Fault {
   }
 
   /** The stable short name, e.g. {@code connection-reset}. */
+  @Override
   public String label() {
     return label;
   }
 
+  @Override
   public boolean retryable() {
     return retryable;
   }
 
   /** The short name of a retried or failing HTTP status: {@code status 503}. */
   public static String status(int status) {
-    return "status " + status;
+    return new StatusFault(status).label();
   }
 
   /** Classifies an I/O failure of the transport or of reading the body. */
