@@ -272,11 +272,7 @@ final class Sender {
     long initial = retry.initialBackoff().toMillis();
     long cap = retry.maxBackoff().toMillis();
     long ceiling = Math.min(cap, initial << Math.min(attempt - 1, 30));
-    return switch (retry.jitter()) {
-      case "none" -> Duration.ofMillis(ceiling);
-      case "equal" -> Duration.ofMillis(ceiling / 2 + run.random.nextLong(ceiling / 2 + 1));
-      default -> Duration.ofMillis(run.random.nextLong(ceiling + 1));
-    };
+    return retry.jitter().pause(Duration.ofMillis(ceiling), run.random);
   }
 
   private void checkCancelled() {

@@ -13,7 +13,7 @@ public record RetryPlan(
     int maxAttempts,
     Duration initialBackoff,
     Duration maxBackoff,
-    String jitter,
+    Jitter jitter,
     boolean honorRetryAfter,
     Duration maxRetryAfter,
     int emptyPageWithContinuation,
@@ -27,7 +27,7 @@ public record RetryPlan(
           5,
           Duration.ofMillis(500),
           Duration.ofSeconds(30),
-          "full",
+          Jitter.FULL,
           true,
           Duration.ofMinutes(5),
           2,
@@ -37,5 +37,6 @@ public record RetryPlan(
 
   public RetryPlan {
     statuses = Set.copyOf(statuses);
+    java.util.Objects.requireNonNull(jitter, "jitter");
   }
 }

@@ -36,7 +36,7 @@ final class RetryReader {
         node.path("maxAttempts").asInt(d.maxAttempts()),
         duration(backoff.path("initial"), d.initialBackoff()),
         duration(backoff.path("max"), d.maxBackoff()),
-        backoff.path("jitter").asText(d.jitter()),
+        backoff.has("jitter") ? Jitter.fromSpecName(backoff.get("jitter").asText()) : d.jitter(),
         retryAfter.path("honor").asBoolean(d.honorRetryAfter()),
         duration(retryAfter.path("max"), d.maxRetryAfter()),
         node.path("emptyPageWithContinuation").asInt(d.emptyPageWithContinuation()),
