@@ -1,8 +1,15 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.PagewalkException;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.send.Before;
+import dev.pagewalk.engine.send.Exchange;
+import dev.pagewalk.engine.send.Pipeline;
+import dev.pagewalk.engine.send.SendFailure;
+import dev.pagewalk.engine.send.Statuses;
+import dev.pagewalk.engine.send.WaitReason;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.PaginationPlan;
@@ -21,13 +28,15 @@ import java.util.function.Supplier;
  * page by page and its records written. After each page the decision follows the spec's order:
  * a cap, then {@code response.limit}, then {@code condition}, then the empty-page rule; the next
  * request is built before the page is written, so the page's checkpoint can name it — and, where
- * nothing is to be waited for between pages, sent while the page is written ({@link ReadAhead}).
+ * nothing is to be waited for between pages, sent while the page is written (read-ahead, see
+ * {@link Pipeline#sendAhead}).
  */
 final class ChainRunner {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainRunner.class);
   private final RunContext run;
   private final RequestBuilder builder;
-  private final Sender sender;
+  private final Pipeline pipeline;
+  private final Statuses statuses;
   private final ResponseReader reader;
   private final PageExtractor extractor;
   private final LoopGuard guard = new LoopGuard();
@@ -41,7 +50,8 @@ final class ChainRunner {
     this.checkpoints = checkpoints;
     this.secrets = secrets;
     this.builder = new RequestBuilder(run);
-    this.sender = new Sender(run);
+    this.pipeline = RunPipeline.of(run);
+    this.statuses = RunPipeline.statuses(run);
     this.reader = new ResponseReader(run);
     this.extractor = new PageExtractor(run, reader);
   }
@@ -68,7 +78,7 @@ final class ChainRunner {
     }
     BuiltRequest request = builder.build(req, null);
     guard.firstTime(request.http());
-    respond(req, request, false);
+    respond(req, request, false, Before.NOTHING);
     mergeTemp(req.response().temp(), "response.temp");
     return repeat(req, request);
   }
@@ -106,15 +116,12 @@ final class ChainRunner {
     boolean limitKnown = false;
     int emptyRetries = 0;
     boolean readAhead = readsAhead(req);
-    ReadAhead ahead = null;
+    Before before = Before.NOTHING;
     while (true) {
-      long sentAt = System.nanoTime();
-      long requestsBefore = c.requests;
-      Decoded decoded = respond(req, request, resuming, ahead, emptyRetries > 0);
-      if (ahead != null) {
-        sentAt = ahead.sentAt();
-        ahead = null;
-      }
+      Exchange<Decoded> exchange = respond(req, request, resuming, before);
+      Decoded decoded = exchange.body();
+      long sentAt = exchange.sentAt();
+      before = Before.NOTHING;
       resuming = false;
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");
@@ -145,7 +152,7 @@ final class ChainRunner {
           emptyRetries++;
           run.state.replaceTemp(tempBefore);
           run.state.pagination = pagingBefore;
-          sender.backoff(request, emptyRetries, Fault.EMPTY_PAGE_WITH_CONTINUATION, null);
+          before = Before.again(Fault.EMPTY_PAGE_WITH_CONTINUATION, emptyRetries);
           continue;
         }
       }
@@ -159,7 +166,7 @@ final class ChainRunner {
       }
       Object total = run.plan.audit().total() == null ? null
           : reader.evaluate(run.plan.audit().total(), "audit.total");
-      int attempts = (int) (c.requests - requestsBefore);
+      int attempts = exchange.attempts();
       long millis = (System.nanoTime() - sentAt) / 1_000_000;
       PageAcceptor.Accepted taken =
           acceptor.accept(page, pageNumber, request.display(), decoded.http().status(), attempts,
@@ -199,7 +206,7 @@ final class ChainRunner {
           halt = loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
               + next.display() + "; the pagination directives do not advance");
         } else if (readAhead) {
-          ahead = sender.sendAhead(next, reader.streamParser(resp));
+          pipeline.sendAhead(RunPipeline.call(run, next, reader.streamParser(resp)));
         }
       }
       StopReason written = halt != null ? halt.reason : stop;
@@ -223,10 +230,10 @@ final class ChainRunner {
                 pagingBefore, total, millis));
       } catch (PageWriter.PartlyWritten partly) {
         c.recordsEmitted += partly.taken;
-        sender.abandon(ahead);
+        abandonReadAhead();
         throw partly.failure;
       } catch (RuntimeException | Error e) {
-        sender.abandon(ahead);
+        abandonReadAhead();
         throw e;
       }
       if (halt != null) {
@@ -235,7 +242,7 @@ final class ChainRunner {
       if (stop != null) {
         return stop;
       }
-      sender.pause("pagination delay", pagination.delay());
+      before = Before.delay(WaitReason.PAGINATION_DELAY, pagination.delay());
       pageNumber++;
       request = next;
     }
@@ -307,19 +314,38 @@ final class ChainRunner {
         && (pagination.delay() == null || pagination.delay().isZero());
   }
 
-  private Decoded respond(RequestPlan req, BuiltRequest request, boolean resumed) {
-    return respond(req, request, resumed, null, false);
-  }
-
-  private Decoded respond(
-      RequestPlan req, BuiltRequest request, boolean resumed, ReadAhead ahead, boolean again) {
-    Decoded decoded = sender.send(request, reader.streamParser(req.response()),
-        r -> reader.decode(r, req.response()), ahead, again);
-    if (resumed && run.plan.sync().expiredCursorStatuses().contains(decoded.http().status())) {
+  private Exchange<Decoded> respond(
+      RequestPlan req, BuiltRequest request, boolean resumed, Before before) {
+    Exchange<Decoded> exchange = settle(pipeline.send(
+        RunPipeline.call(run, request, reader.streamParser(req.response())), before,
+        r -> reader.decode(r, req.response())));
+    Decoded decoded = exchange.body();
+    if (resumed && statuses.expiredCursor(decoded.http().status())) {
       throw new ExpiredCursor(decoded.http().status(), request.display());
     }
     reader.expose(decoded, req.response(), request);
-    return decoded;
+    return exchange;
+  }
+
+  /** Counts what the exchange did; a failed one then ends the run (the one place it does). */
+  private <T> Exchange<T> settle(Exchange<T> exchange) {
+    run.counters.add(exchange);
+    SendFailure failed = exchange.failure();
+    if (failed == null) {
+      return exchange;
+    }
+    if (failed.error() instanceof PagewalkException e) {
+      throw new RunStop(failed.reason(), e);
+    }
+    throw failed.error();
+  }
+
+  /** Gives up a read-ahead the run will not take, counting it if its request went out. */
+  private void abandonReadAhead() {
+    Exchange<Void> withdrawn = pipeline.abandon();
+    if (withdrawn != null) {
+      run.counters.add(withdrawn);
+    }
   }
 
   private StopReason repeat(RequestPlan req, BuiltRequest request) {
@@ -332,8 +358,7 @@ final class ChainRunner {
       if (run.counters.logicalRequests >= run.limits.maxRequests()) {
         return StopReason.MAX_REQUESTS;
       }
-      sender.pause("repeat delay", req.repeat().delay());
-      respond(req, request, false);
+      respond(req, request, false, Before.delay(WaitReason.REPEAT_DELAY, req.repeat().delay()));
       mergeTemp(req.response().temp(), "response.temp");
       done++;
     }

@@ -1,7 +1,9 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.engine.send.Exchange;
+import dev.pagewalk.engine.send.Waits;
+import dev.pagewalk.retry.FaultKind;
 import java.time.Duration;
-
 
 /** What a run has done so far; confined to the run's thread. */
 final class Counters {
@@ -29,4 +31,27 @@ final class Counters {
   Duration retryWaited = Duration.ZERO;
   Duration rateLimitWaited = Duration.ZERO;
   Duration delayWaited = Duration.ZERO;
+
+  /** Counts what sending one call did: its requests, retries, faults, bytes and waits. */
+  void add(Exchange<?> exchange) {
+    requests += exchange.attempts();
+    if (exchange.logical()) {
+      logicalRequests++;
+      if (exchange.call().pagination()) {
+        paginationRequests++;
+      }
+    }
+    retries += exchange.retries();
+    bytesReceived += exchange.bytes();
+    for (FaultKind fault : exchange.faults()) {
+      faults.merge(fault.label(), 1L, Long::sum);
+    }
+    Waits w = exchange.waits();
+    if (w != Waits.NONE) {
+      waited = waited.plus(w.total());
+      retryWaited = retryWaited.plus(w.retry());
+      rateLimitWaited = rateLimitWaited.plus(w.rateLimit());
+      delayWaited = delayWaited.plus(w.delay());
+    }
+  }
 }

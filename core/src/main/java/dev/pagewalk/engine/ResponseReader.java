@@ -3,6 +3,7 @@ package dev.pagewalk.engine;
 import dev.pagewalk.HttpFailureException;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.send.Statuses;
 import dev.pagewalk.expr.EvaluationException;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
@@ -26,23 +27,24 @@ import java.util.Map;
 final class ResponseReader {
   private static final ResponseDecoder DECODER = ResponseDecoder.defaults();
   private final RunContext run;
+  private final Statuses statuses;
   private final Map<ResponsePlan, KeyProbe.Decoding> decodings = new java.util.IdentityHashMap<>();
 
   ResponseReader(RunContext run) {
     this.run = run;
+    this.statuses = RunPipeline.statuses(run);
   }
 
   /**
    * Parses a successful UTF-8 JSON response as it arrives, into the plan's body shape; safe to
-   * use on another thread ({@link ReadAhead}): it reads nothing of the run but the immutable plan.
+   * use on another thread (read-ahead): it reads nothing of the run but the immutable plan.
    */
   StreamParser streamParser(ResponsePlan plan) {
     dev.pagewalk.http.Shape shape = decoding(plan).shape();
     return new StreamParser() {
       @Override
       public boolean wants(int status, Headers headers) {
-        return status >= 200 && status < 300 && !run.plan.retry().statuses().contains(status)
-            && ResponseDecoder.isUtf8Json(plan.type(), headers);
+        return statuses.parsedOnArrival(status) && ResponseDecoder.isUtf8Json(plan.type(), headers);
       }
 
       @Override
@@ -75,7 +77,7 @@ final class ResponseReader {
     s.item = null;
     s.iterate = null;
     int status = d.http().status();
-    boolean valid = status >= 200 && status < 400;
+    boolean valid = statuses.accepted(status);
     if (valid && plan.valid() != null) {
       valid = Values.truthy(evaluate(plan.valid(), "response.valid"));
     }
@@ -102,7 +104,7 @@ final class ResponseReader {
     String reason = d.http().reason() == null || d.http().reason().isEmpty()
         ? ""
         : " " + d.http().reason();
-    String what = status >= 200 && status < 400 ? "returned an invalid response (" + status + ")"
+    String what = statuses.accepted(status) ? "returned an invalid response (" + status + ")"
         : "returned " + status + reason;
     String shown = run.redactor.text(text);
     for (String hidden : sanitizedValues(d.body())) {

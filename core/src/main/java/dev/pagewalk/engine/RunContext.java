@@ -2,6 +2,7 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
+import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.http.NetworkPolicy;
 import dev.pagewalk.http.Transport;
@@ -29,12 +30,14 @@ final class RunContext {
   final SplittableRandom random = new SplittableRandom();
   String correlationHeader;
   /**
-   * Where the next page's request is sent while a page is written ({@link ReadAhead}); null: each
+   * Where the next page's request is sent while a page is written (read-ahead); null: each
    * request is sent by the run's thread after the page before it is written.
    */
   Executor readAhead;
   /** The run's rate-limit state, shared by every request of the run, retries included. */
   final Pacer pacer;
+  /** The run's retry budget, shared by its walks. */
+  final RetryBudget retryBudget;
   /** The spec's network policy, passed to the transport with every request. */
   final NetworkPolicy network;
 
@@ -49,7 +52,7 @@ final class RunContext {
       RunListener listener,
       Redactor redactor) {
     this(runId, plan, input, state, transport, clock, sleeper, listener, redactor, new Counters(),
-        pacer(plan, clock));
+        pacer(plan, clock), new RetryBudget(plan.retry()));
   }
 
   private static Pacer pacer(Plan plan, Clock clock) {
@@ -70,7 +73,8 @@ final class RunContext {
       RunListener listener,
       Redactor redactor,
       Counters counters,
-      Pacer pacer) {
+      Pacer pacer,
+      RetryBudget retryBudget) {
     this.counters = counters;
     this.runId = runId;
     this.plan = plan;
@@ -83,17 +87,18 @@ final class RunContext {
     this.listener = listener;
     this.redactor = redactor;
     this.pacer = pacer;
+    this.retryBudget = retryBudget;
     this.network = new NetworkPolicy(
         plan.network().allowHosts(), plan.network().denyPrivateAddresses());
   }
 
   /**
-   * The same run with other run state (a restart from a watermark); counters and the rate-limit
-   * state carry over.
+   * The same run with other run state (a restart from a watermark); counters, the rate-limit
+   * state and the retry budget carry over.
    */
   RunContext withState(RunState other) {
     RunContext next = new RunContext(runId, plan, input, other, transport, clock, sleeper, listener,
-        redactor, counters, pacer);
+        redactor, counters, pacer, retryBudget);
     next.correlationHeader = correlationHeader;
     next.readAhead = readAhead;
     return next;

@@ -1,0 +1,32 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.engine.send.AuthLink;
+import dev.pagewalk.engine.send.Call;
+import dev.pagewalk.engine.send.Pipeline;
+import dev.pagewalk.engine.send.Statuses;
+import dev.pagewalk.http.RequestLimits;
+import dev.pagewalk.http.StreamParser;
+
+/** Connects a run to the request pipeline: builds a walk's pipeline and the calls it sends. */
+final class RunPipeline {
+  private RunPipeline() {}
+
+  /** The pipeline of one walk of {@code run}; rate-limit and retry budget are the run's. */
+  static Pipeline of(RunContext run) {
+    return new Pipeline(run.plan.name(), run.plan.retry(), statuses(run), run.retryBudget,
+        RetryAfter::parse, run.pacer, AuthLink.NONE, run.transport, run.readAhead, run.clock,
+        run.sleeper, run.listener, run.random);
+  }
+
+  static Statuses statuses(RunContext run) {
+    return new Statuses(run.plan.retry(), run.plan.sync());
+  }
+
+  /** {@code request} as a call, with the run's deadline, network policy and its credentials. */
+  static Call call(RunContext run, BuiltRequest request, StreamParser parser) {
+    RequestLimits limits = RequestLimits.of(run.limits.timeout())
+        .withNetwork(run.network)
+        .withCredentialHeaders(request.credentialHeaders());
+    return new Call(request.http(), request.display(), request.pagination(), limits, parser);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.pagewalk.engine.send;
+
+import dev.pagewalk.RunListener;
+import dev.pagewalk.Sleeper;
+import dev.pagewalk.http.Transport;
+import dev.pagewalk.plan.RetryPlan;
+import dev.pagewalk.retry.Pacer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * The request pipeline of one walk: retry → read-ahead → cancel → pace → auth → transport (see
+ * the package description). The page loop asks it for a call and gets an {@link Exchange} back;
+ * a call read ahead is taken when the loop asks for that same request. Used by the run's thread.
+ */
+public final class Pipeline {
+  private final RetryLink retry;
+  private final ReadAheadLink readAhead;
+  private final List<Link> links;
+
+  /**
+   * @param spec the spec's name, first in every message
+   * @param budget the run's retry budget, shared by its walks
+   * @param retryAfter reads a {@code Retry-After} value into a wait from the instant given
+   * @param readAhead where calls are sent ahead; null for nowhere
+   */
+  public Pipeline(
+      String spec,
+      RetryPlan plan,
+      Statuses statuses,
+      RetryBudget budget,
+      BiFunction<String, Instant, Optional<Duration>> retryAfter,
+      Pacer pacer,
+      AuthLink auth,
+      Transport transport,
+      Executor readAhead,
+      Clock clock,
+      Sleeper sleeper,
+      RunListener listener,
+      RandomGenerator random) {
+    Pauses pauses = new Pauses(listener, sleeper);
+    this.retry = new RetryLink(spec, plan, statuses, budget, retryAfter::apply, clock, random,
+        listener, pauses);
+    this.readAhead = new ReadAheadLink(readAhead);
+    this.links = List.of(this.readAhead, new CancelLink(), new PaceLink(pacer, pauses), auth,
+        new TransportLink(transport));
+  }
+
+  /** Sends {@code call} (after {@code before}) and decodes its response with {@code decoder}. */
+  public <T> Exchange<T> send(Call call, Before before, Decoder<T> decoder) {
+    return retry.exchange(call, before, decoder, new LinkChain(links, 0, call));
+  }
+
+  /**
+   * Starts {@code call}'s first attempt on the read-ahead executor, to be taken by the {@link
+   * #send} of the same request; nothing when the pipeline has no executor, it refuses, or the
+   * run's thread is interrupted. The caller decides that read-ahead applies: no rate limit or
+   * delay is waited for here.
+   */
+  public void sendAhead(Call call) {
+    readAhead.start(call, new LinkChain(links, 1, call));
+  }
+
+  /**
+   * Gives up the read-ahead in flight, if any. One whose request already went out is an exchange
+   * (a logical request sent), so the run's figures match what the server saw; otherwise null.
+   */
+  public Exchange<Void> abandon() {
+    Call sent = readAhead.withdraw();
+    return sent == null ? null : Exchange.withdrawn(sent);
+  }
+}
