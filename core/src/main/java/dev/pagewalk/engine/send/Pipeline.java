@@ -64,7 +64,7 @@ public final class Pipeline {
    * delay is waited for here.
    */
   public void sendAhead(Call call) {
-    readAhead.start(call, new LinkChain(links, 1, call));
+    readAhead.start(call, new LinkChain(links, links.indexOf(readAhead) + 1, call));
   }
 
   /**
