@@ -59,7 +59,8 @@ class EmptyPageRetryTest {
       }
     };
     RunResult r;
-    try (Runner runner = Runner.builder().transport(t).sleeper(d -> {}).listener(listener).build()) {
+    try (Runner runner =
+        Runner.builder().transport(t).sleeper(d -> {}).listener(listener).build()) {
       r = runner.collect(Pagewalk.parse("empty.yaml", SPEC), RunInput.empty()).result();
     }
     assertThat(r.failure()).isNull();

@@ -21,7 +21,8 @@ class JitterTest {
 
   @Test
   void isReadOnceFromTheSpecWithFullAsTheDefault() {
-    assertThat(Pagewalk.parse("j.yaml", SPEC.formatted("")).retry().jitter()).isEqualTo(Jitter.FULL);
+    assertThat(Pagewalk.parse("j.yaml", SPEC.formatted("")).retry().jitter())
+        .isEqualTo(Jitter.FULL);
     assertThat(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: equal}}"))
         .retry().jitter()).isEqualTo(Jitter.EQUAL);
     assertThat(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: none}}"))

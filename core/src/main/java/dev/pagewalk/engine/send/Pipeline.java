@@ -25,10 +25,10 @@ public final class Pipeline {
   private final List<Link> links;
 
   /**
-   * @param spec the spec's name, first in every message
-   * @param budget the run's retry budget, shared by its walks
-   * @param retryAfter reads a {@code Retry-After} value into a wait from the instant given
-   * @param readAhead where calls are sent ahead; null for nowhere
+   * A pipeline for the spec named {@code spec} (the start of every message), under the run's
+   * retry {@code budget} and {@code pacer} (both shared by the run's walks); {@code retryAfter}
+   * reads a {@code Retry-After} value into a wait from the instant given, and {@code readAhead}
+   * is where calls are sent ahead (null: nowhere).
    */
   public Pipeline(
       String spec,
@@ -45,7 +45,7 @@ public final class Pipeline {
       RunListener listener,
       RandomGenerator random) {
     Pauses pauses = new Pauses(listener, sleeper);
-    this.retry = new RetryLink(spec, plan, statuses, budget, retryAfter::apply, clock, random,
+    this.retry = new RetryLink(spec, plan, statuses, budget, retryAfter, clock, random,
         listener, pauses);
     this.readAhead = new ReadAheadLink(readAhead);
     this.links = List.of(this.readAhead, new CancelLink(), new PaceLink(pacer, pauses), auth,

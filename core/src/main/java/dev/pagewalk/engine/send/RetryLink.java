@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,26 +34,21 @@ import java.util.random.RandomGenerator;
  * retry.nonIdempotent}. A failure is a value in the exchange, with its stop reason and error code.
  */
 final class RetryLink {
-  /** Reads a {@code Retry-After} value (null for none) into a wait from {@code now}. */
-  @FunctionalInterface
-  interface RetryAfterReader {
-    Optional<Duration> read(String value, Instant now);
-  }
-
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
   private final String spec;
   private final RetryPlan retry;
   private final Statuses statuses;
   private final RetryBudget budget;
-  private final RetryAfterReader retryAfter;
+  /** Reads a {@code Retry-After} value (null for none) into a wait from the instant given. */
+  private final BiFunction<String, Instant, Optional<Duration>> retryAfter;
   private final Clock clock;
   private final RandomGenerator random;
   private final RunListener listener;
   private final Pauses pauses;
 
   RetryLink(String spec, RetryPlan retry, Statuses statuses, RetryBudget budget,
-      RetryAfterReader retryAfter, Clock clock, RandomGenerator random, RunListener listener,
-      Pauses pauses) {
+      BiFunction<String, Instant, Optional<Duration>> retryAfter, Clock clock,
+      RandomGenerator random, RunListener listener, Pauses pauses) {
     this.spec = spec;
     this.retry = retry;
     this.statuses = statuses;
@@ -109,7 +105,9 @@ final class RetryLink {
         tally.fault(cause);
         if (canRetry(idempotent, attempt)) {
           Optional<Duration> hinted = retryAfter(response);
-          SendFailure failed = hinted.isPresent() && hinted.get().compareTo(retry.maxRetryAfter()) > 0
+          boolean beyondCap =
+              hinted.isPresent() && hinted.get().compareTo(retry.maxRetryAfter()) > 0;
+          SendFailure failed = beyondCap
               ? retryAfterBeyondCap(call, response, hinted.get())
               : backoff(tally, call, attempt, cause, hinted.orElse(null));
           if (failed != null) {
@@ -145,10 +143,10 @@ final class RetryLink {
     if (!retry.honorRetryAfter()) {
       return Optional.empty();
     }
-    return retryAfter.read(response.headers().first("Retry-After").orElse(null), clock.instant());
+    return retryAfter.apply(response.headers().first("Retry-After").orElse(null), clock.instant());
   }
 
-  /** Waits before retry number {@code attempt}; a failure when the time budget does not allow it. */
+  /** Waits before retry {@code attempt}; a failure when the time budget does not allow it. */
   private SendFailure backoff(
       Tally tally, Call call, int attempt, FaultKind cause, Duration hinted) {
     Duration delay = hinted != null ? hinted : jittered(attempt);

@@ -4,10 +4,9 @@ import dev.pagewalk.http.Transport;
 import java.io.IOException;
 
 /**
- * The last link: hands the call to the transport ({@link Transport#send(dev.pagewalk.http.
- * HttpRequest, dev.pagewalk.http.RequestLimits, dev.pagewalk.http.StreamParser)}), which follows
- * redirects and enforces the call's limits. Its I/O failure is a failed attempt, a
- * RuntimeException a crash; both count as sent: the request was handed over.
+ * The last link: hands the call to the transport ({@code Transport.send(request, limits,
+ * parser)}), which follows redirects and enforces the call's limits. Its I/O failure is a failed
+ * attempt, a RuntimeException a crash; both count as sent: the request was handed over.
  */
 final class TransportLink implements Link {
   private final Transport transport;
