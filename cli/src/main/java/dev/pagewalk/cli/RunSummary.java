@@ -54,18 +54,18 @@ final class RunSummary {
 
   static String stats(RunResult r) {
     StringBuilder s = new StringBuilder()
-        .append(plural(r.recordsEmitted(), "record")).append(", ")
-        .append(plural(r.pages(), "page")).append(", ")
-        .append(plural(r.requests(), "request")).append(", ")
-        .append(r.retries()).append(r.retries() == 1 ? " retry" : " retries");
-    if (r.duplicatesDropped() > 0) {
-      s.append(", ").append(r.duplicatesDropped()).append(" duplicates dropped");
+        .append(plural(r.stats().recordsEmitted(), "record")).append(", ")
+        .append(plural(r.stats().pages(), "page")).append(", ")
+        .append(plural(r.stats().requests(), "request")).append(", ")
+        .append(r.stats().retries()).append(r.stats().retries() == 1 ? " retry" : " retries");
+    if (r.stats().duplicatesDropped() > 0) {
+      s.append(", ").append(r.stats().duplicatesDropped()).append(" duplicates dropped");
     }
-    if (r.recordsFiltered() > 0) {
-      s.append(", ").append(r.recordsFiltered()).append(" filtered out");
+    if (r.stats().recordsFiltered() > 0) {
+      s.append(", ").append(r.stats().recordsFiltered()).append(" filtered out");
     }
-    if (r.waited() != null && !r.waited().isZero()) {
-      s.append(", waited ").append(Elapsed.format(r.waited()));
+    if (r.stats().waited() != null && !r.stats().waited().isZero()) {
+      s.append(", waited ").append(Elapsed.format(r.stats().waited()));
     }
     return s.append(" in ").append(Elapsed.format(Duration.between(r.startedAt(), r.endedAt())))
         .toString();

@@ -42,7 +42,7 @@ final class ResponseReader {
       @Override
       public boolean wants(int status, Headers headers) {
         return status >= 200 && status < 300 && !run.plan.retry().statuses().contains(status)
-            && ResponseDecoder.isUtf8Json(plan.type(), headers);
+            && ResponseDecoder.isUtf8Json(plan.type().wireName(), headers);
       }
 
       @Override
@@ -54,7 +54,7 @@ final class ResponseReader {
 
   Decoded decode(Parsed parsed, ResponsePlan plan) throws IOException {
     HttpResponse response = parsed.response();
-    Object body = parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type(), decoding(plan).shape());
+    Object body = parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type().wireName(), decoding(plan).shape());
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);

@@ -5,6 +5,7 @@ import dev.pagewalk.HttpFailureException;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.WaitReason;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.Parsed;
@@ -55,12 +56,8 @@ final class Sender {
   <T> T send(
       BuiltRequest request, StreamParser stream, BodyParser<T> parser, ReadAhead ahead,
       boolean again) {
-    Counters c = run.counters;
     if (!again) {
-      c.logicalRequests++;
-      if (request.pagination()) {
-        c.paginationRequests++;
-      }
+      run.tally.logicalRequest(request.pagination());
     }
     boolean retryable = IDEMPOTENT.contains(request.http().method()) || retry.nonIdempotent();
     RequestLimits limits = ahead != null ? ahead.limits : limits(request);
@@ -73,7 +70,7 @@ final class Sender {
         } else {
           checkCancelled();
           pace();
-          c.requests++;
+          run.tally.requestSent();
           parsed = run.transport.send(request.http(), limits, stream);
         }
         response = parsed.response();
@@ -98,7 +95,7 @@ final class Sender {
                 0,
                 e));
       }
-      c.bytesReceived += response.body().length;
+      run.tally.bytes(response.body().length);
       run.pacer.observe(name -> response.headers().first(name).orElse(null));
       if (retry.statuses().contains(response.status())) {
         String cause = Fault.status(response.status());
@@ -149,12 +146,8 @@ final class Sender {
    */
   void abandon(ReadAhead ahead) {
     if (ahead != null && ahead.withdraw()) {
-      Counters c = run.counters;
-      c.requests++;
-      c.logicalRequests++;
-      if (ahead.request.pagination()) {
-        c.paginationRequests++;
-      }
+      run.tally.requestSent();
+      run.tally.logicalRequest(ahead.request.pagination());
     }
   }
 
@@ -178,7 +171,7 @@ final class Sender {
       throw cancelled();
     } finally {
       if (sent) {
-        run.counters.requests++;
+        run.tally.requestSent();
       }
     }
   }
@@ -191,18 +184,18 @@ final class Sender {
     if (!run.pacer.active()) {
       return;
     }
-    pause("rate limit (server quota)", run.pacer.serverWait());
-    pause("rate limit", run.pacer.bucketWait());
+    pause(Pause.SERVER_QUOTA, run.pacer.serverWait());
+    pause(Pause.RATE_LIMIT, run.pacer.bucketWait());
   }
 
   private void count(String fault) {
-    run.counters.faults.merge(fault, 1L, Long::sum);
+    run.tally.fault(fault);
   }
 
   private boolean canRetry(boolean allowed, int attempt) {
     return allowed
         && attempt < retry.maxAttempts()
-        && run.counters.retries < retry.budgetRetries();
+        && run.tally.now().retries() < retry.budgetRetries();
   }
 
   private Duration retryAfter(BuiltRequest request, HttpResponse response) {
@@ -227,8 +220,7 @@ final class Sender {
 
   void backoff(BuiltRequest request, int attempt, String cause, Duration hinted) {
     Duration delay = hinted != null ? hinted : jittered(attempt);
-    Counters c = run.counters;
-    if (c.retryWaited.plus(delay).compareTo(retry.budgetTime()) > 0) {
+    if (run.tally.now().waited(WaitReason.RETRY).plus(delay).compareTo(retry.budgetTime()) > 0) {
       throw new RunStop(
           StopReason.ERROR,
           new HttpFailureException(
@@ -237,27 +229,17 @@ final class Sender {
               0,
               null));
     }
-    c.retries++;
-    if (cause.equals("empty page with continuation")) {
-      count("empty-page-with-continuation");
-    }
-    c.retryWaited = c.retryWaited.plus(delay);
+    run.tally.retry();
     run.listener.onRetry(new RunListener.RetryEvent(request.display(), attempt, cause, delay));
-    pause("retry", delay);
+    pause(Pause.RETRY, delay);
   }
 
-  void pause(String why, Duration delay) {
+  void pause(Pause why, Duration delay) {
     if (delay == null || delay.isZero() || delay.isNegative()) {
       return;
     }
-    run.listener.onWait(why, delay);
-    Counters c = run.counters;
-    c.waited = c.waited.plus(delay);
-    if (why.startsWith("rate")) {
-      c.rateLimitWaited = c.rateLimitWaited.plus(delay);
-    } else if (!why.equals("retry")) {
-      c.delayWaited = c.delayWaited.plus(delay);
-    }
+    run.listener.onWait(why.text, delay);
+    run.tally.waited(why.reason, delay);
     try {
       run.sleeper.sleep(delay);
     } catch (InterruptedException e) {

@@ -72,7 +72,7 @@ record SyncStart(
     if (plan.sync().incremental() && input.state().isEmpty()) {
       requireSameSync(plan, identity, cp,
           "cannot continue incrementally: the last run's watermark", "run with that sync's inputs");
-      if (Checkpoint.COMPLETE.equals(cp.status()) && cp.watermark() != null) {
+      if (cp.status() == Checkpoint.Status.COMPLETE && cp.watermark() != null) {
         notes.add("incremental: continuing after " + cp.watermark());
         return new SyncStart(identity, WriteMode.APPEND, null, input.withState(cp.watermark()),
             notes, null);
