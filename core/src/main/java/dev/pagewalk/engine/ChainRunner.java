@@ -206,9 +206,6 @@ final class ChainRunner {
     }
   }
 
-  /** How often the loop guard has seen this page's kind of repetition. */
-  private record Repeats(int sameBody, int emptyPages, int sameRecords, int repeatedPages) {}
-
   /**
    * The empty-page rule, before the page is accepted: a page that came back empty while the
    * condition still says "more" is asked for again, up to {@code retry.emptyPageWithContinuation}
@@ -237,25 +234,10 @@ final class ChainRunner {
       long limit, int delivered, Repeats seen, boolean readAhead) {
     StopReason stop = stopAfter(page, req.pagination(), more, limit,
         run.tally.now().recordsEmitted() + delivered);
-    if (seen.sameBody() >= 3) {
-      return loop("the same response body came back three times in a row (page "
-          + pageNumber + ", " + request.display() + ")");
-    }
-    if (stop == null && seen.emptyPages() >= LoopGuard.MAX_EMPTY_PAGES) {
-      return loop(seen.emptyPages() + " pages in a row were empty while pagination.condition"
-          + " still asked for more (pages " + (pageNumber - seen.emptyPages() + 1) + " to "
-          + pageNumber + ", last " + request.display() + ")");
-    }
-    if (stop == null && seen.sameRecords() >= LoopGuard.MAX_SAME_RECORDS) {
-      int size = page.records().size();
-      return loop("pages " + (pageNumber - seen.sameRecords() + 1) + " to " + pageNumber
-          + " held the same " + size + (size == 1 ? " record" : " records") + " (last "
-          + request.display() + "): the API serves the same data again under new next-page"
-          + " requests");
-    }
-    if (seen.repeatedPages() >= 2) {
-      return loop("pages " + (pageNumber - 1) + " and " + pageNumber + " held only records"
-          + " already delivered (" + request.display() + "): the API serves the same data again");
+    String loop = seen.loopAfter(stop != null, pageNumber, page.records().size(),
+        request.display());
+    if (loop != null) {
+      return loop(loop);
     }
     if (stop != null) {
       return new Decision.Stop(stop);
@@ -297,7 +279,7 @@ final class ChainRunner {
     } catch (PageWriter.PartlyWritten partly) {
       run.tally.written(0, partly.taken);
       sender.abandon(ahead);
-      if (partly.failure instanceof PagewalkException | partly.failure instanceof RunStop) {
+      if (partly.failure instanceof PagewalkException || partly.failure instanceof RunStop) {
         throw partly.failure;
       }
       throw new RunStop(StopReason.ERROR, new RunFailureException(ErrorCode.SINK_WRITE,
