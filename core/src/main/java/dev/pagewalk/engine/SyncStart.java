@@ -107,7 +107,7 @@ record SyncStart(
       Plan plan, SyncIdentity identity, RunInput input, Checkpoint cp, List<String> notes) {
     SavedOrigin.check(plan, identity.baseUrl(), cp.next());
     notes.add("resumed run " + cp.runId() + " at page " + cp.page() + " after "
-        + cp.counters().getOrDefault("recordsEmitted", 0L) + " records");
+        + dev.pagewalk.RunStats.resumedFrom(cp.counters()).recordsEmitted() + " records");
     RunInput effective = input.withState(cp.state() == null ? Map.of() : cp.state());
     return new SyncStart(identity, WriteMode.RESUME, cp, effective, notes, null);
   }
