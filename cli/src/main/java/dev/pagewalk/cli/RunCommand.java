@@ -192,8 +192,9 @@ final class RunCommand implements Callable<Integer> {
   /** After the summary: how to continue a cancelled run, or why the verdict failed it. */
   private void printOutcome(RunResult result, int code, Plan plan, PrintWriter err) {
     if (code == ExitCodes.CANCELLED) {
+      long records = result.stats().recordsEmitted();
       String stopped = "pagewalk run: stopped at page " + (result.stats().pages() + 1) + " after "
-          + result.stats().recordsEmitted() + " record" + (result.stats().recordsEmitted() == 1 ? "" : "s");
+          + records + " record" + (records == 1 ? "" : "s");
       err.println(SinkTarget.durable(out)
           ? stopped + "; continue with: " + ResumeCommand.of(
               spec.commandLine().getParseResult(), secretParameters(plan))

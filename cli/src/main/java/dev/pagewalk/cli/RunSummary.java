@@ -2,6 +2,7 @@ package dev.pagewalk.cli;
 
 import dev.pagewalk.LimitOverrides;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.audit.Cap;
 import dev.pagewalk.plan.Limits;
@@ -53,19 +54,20 @@ final class RunSummary {
   }
 
   static String stats(RunResult r) {
+    RunStats st = r.stats();
     StringBuilder s = new StringBuilder()
-        .append(plural(r.stats().recordsEmitted(), "record")).append(", ")
-        .append(plural(r.stats().pages(), "page")).append(", ")
-        .append(plural(r.stats().requests(), "request")).append(", ")
-        .append(r.stats().retries()).append(r.stats().retries() == 1 ? " retry" : " retries");
-    if (r.stats().duplicatesDropped() > 0) {
-      s.append(", ").append(r.stats().duplicatesDropped()).append(" duplicates dropped");
+        .append(plural(st.recordsEmitted(), "record")).append(", ")
+        .append(plural(st.pages(), "page")).append(", ")
+        .append(plural(st.requests(), "request")).append(", ")
+        .append(st.retries()).append(st.retries() == 1 ? " retry" : " retries");
+    if (st.duplicatesDropped() > 0) {
+      s.append(", ").append(st.duplicatesDropped()).append(" duplicates dropped");
     }
-    if (r.stats().recordsFiltered() > 0) {
-      s.append(", ").append(r.stats().recordsFiltered()).append(" filtered out");
+    if (st.recordsFiltered() > 0) {
+      s.append(", ").append(st.recordsFiltered()).append(" filtered out");
     }
-    if (r.stats().waited() != null && !r.stats().waited().isZero()) {
-      s.append(", waited ").append(Elapsed.format(r.stats().waited()));
+    if (!st.waited().isZero()) {
+      s.append(", waited ").append(Elapsed.format(st.waited()));
     }
     return s.append(" in ").append(Elapsed.format(Duration.between(r.startedAt(), r.endedAt())))
         .toString();
