@@ -42,6 +42,8 @@ public enum ErrorCode {
   CURSOR_EXPIRED,
   /** Records moved between pages and the spec says {@code audit.onDrift: fail}. */
   DRIFT,
+  /** Records broke the order the spec declares ({@code sync.order}, enforced strictly). */
+  ORDER,
   /** The destination refused a write. */
   SINK_WRITE,
   /** Saved state (a checkpoint, a lock) that cannot be used. */

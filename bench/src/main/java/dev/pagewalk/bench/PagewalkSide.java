@@ -41,7 +41,7 @@ final class PagewalkSide implements AutoCloseable {
     if (result.failure() != null) {
       throw new IllegalStateException(style.id() + ": pagewalk run failed: " + result.stopReason(), result.failure());
     }
-    return result.recordsEmitted();
+    return result.stats().recordsEmitted();
   }
 
   @Override

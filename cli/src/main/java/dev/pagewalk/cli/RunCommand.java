@@ -192,8 +192,9 @@ final class RunCommand implements Callable<Integer> {
   /** After the summary: how to continue a cancelled run, or why the verdict failed it. */
   private void printOutcome(RunResult result, int code, Plan plan, PrintWriter err) {
     if (code == ExitCodes.CANCELLED) {
-      String stopped = "pagewalk run: stopped at page " + (result.pages() + 1) + " after "
-          + result.recordsEmitted() + " record" + (result.recordsEmitted() == 1 ? "" : "s");
+      long records = result.stats().recordsEmitted();
+      String stopped = "pagewalk run: stopped at page " + (result.stats().pages() + 1) + " after "
+          + records + " record" + (records == 1 ? "" : "s");
       err.println(SinkTarget.durable(out)
           ? stopped + "; continue with: " + ResumeCommand.of(
               spec.commandLine().getParseResult(), secretParameters(plan))

@@ -2,6 +2,7 @@ package dev.pagewalk.cli;
 
 import dev.pagewalk.LimitOverrides;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.audit.Cap;
 import dev.pagewalk.plan.Limits;
@@ -53,19 +54,20 @@ final class RunSummary {
   }
 
   static String stats(RunResult r) {
+    RunStats st = r.stats();
     StringBuilder s = new StringBuilder()
-        .append(plural(r.recordsEmitted(), "record")).append(", ")
-        .append(plural(r.pages(), "page")).append(", ")
-        .append(plural(r.requests(), "request")).append(", ")
-        .append(r.retries()).append(r.retries() == 1 ? " retry" : " retries");
-    if (r.duplicatesDropped() > 0) {
-      s.append(", ").append(r.duplicatesDropped()).append(" duplicates dropped");
+        .append(plural(st.recordsEmitted(), "record")).append(", ")
+        .append(plural(st.pages(), "page")).append(", ")
+        .append(plural(st.requests(), "request")).append(", ")
+        .append(st.retries()).append(st.retries() == 1 ? " retry" : " retries");
+    if (st.duplicatesDropped() > 0) {
+      s.append(", ").append(st.duplicatesDropped()).append(" duplicates dropped");
     }
-    if (r.recordsFiltered() > 0) {
-      s.append(", ").append(r.recordsFiltered()).append(" filtered out");
+    if (st.recordsFiltered() > 0) {
+      s.append(", ").append(st.recordsFiltered()).append(" filtered out");
     }
-    if (r.waited() != null && !r.waited().isZero()) {
-      s.append(", waited ").append(Elapsed.format(r.waited()));
+    if (!st.waited().isZero()) {
+      s.append(", waited ").append(Elapsed.format(st.waited()));
     }
     return s.append(" in ").append(Elapsed.format(Duration.between(r.startedAt(), r.endedAt())))
         .toString();

@@ -35,7 +35,7 @@ class DemoCommandTest {
     try (dev.pagewalk.sinks.SqliteSink db = dev.pagewalk.sinks.SqliteSink.open(dir.resolve("demo.db"))) {
       assertThat(db.count("demo-orders")).isEqualTo(2010);
       assertThat(db.keys("demo-orders")).hasSize(2010);
-      assertThat(db.checkpoint("demo-orders").orElseThrow().status()).isEqualTo("complete");
+      assertThat(db.checkpoint("demo-orders").orElseThrow().status()).isEqualTo(dev.pagewalk.state.Checkpoint.Status.COMPLETE);
     }
     String offset = Files.readString(dir.resolve("demo-orders-offset.report.json"));
     String cursor = Files.readString(dir.resolve("demo-orders.report.json"));

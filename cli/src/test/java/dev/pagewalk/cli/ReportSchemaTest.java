@@ -81,6 +81,7 @@ class ReportSchemaTest {
     assertThat(r.get("limits").toString()).isEqualTo("{\"maxRequests\":100,"
         + "\"maxPaginationRequests\":50,\"maxRecords\":3200,\"timeout\":\"40s\"}");
     assertThat(r.has("failure")).isFalse();
+    assertThat(r.has("errorCode")).isFalse();
     assertThat(r.get("verdict").asText()).isEqualTo("UNVERIFIED");
   }
 
@@ -103,6 +104,18 @@ class ReportSchemaTest {
     assertThat(r.get("stopReason").asText()).isEqualTo("error");
     assertThat(r.get("failure").asText()).isEqualTo("items: GET " + api.url()
         + "/items?limit=2&cursor=c2 returned 500 Server Error: down for maintenance");
+    assertThat(r.get("errorCode").asText()).isEqualTo("http-status");
+  }
+
+  @Test
+  void aLoopsReportCarriesTheLoopCode() throws IOException {
+    api.server.stubFor(get(urlPathEqualTo("/items"))
+        .withQueryParam("cursor", equalTo("c2")).atPriority(1)
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+            "{\"data\":[{\"id\":3}],\"has_more\":true,\"next\":\"c2\"}")));
+    JsonNode r = report(ExitCodes.RUN_FAILURE, "-o", dir.resolve("out.jsonl").toString());
+    assertThat(r.get("stopReason").asText()).isEqualTo("loop-detected");
+    assertThat(r.get("errorCode").asText()).isEqualTo("loop");
   }
 
   @Test
@@ -134,6 +147,19 @@ class ReportSchemaTest {
         Arrays.stream(StopReason.values()).map(StopReason::wireName).toList());
     assertThat(outcomes).contains("cancelled").containsAll(Arrays.stream(StopReason.Kind.values())
         .map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+  }
+
+  @Test
+  void nameEveryErrorCodeTheEngineHas() throws IOException {
+    JsonNode codes;
+    try (InputStream in = ReportSchemaTest.class.getResourceAsStream(SCHEMA)) {
+      codes = JSON.readTree(in).get("properties").get("errorCode").get("enum");
+    }
+    List<String> named = new ArrayList<>();
+    codes.forEach(n -> named.add(n.asText()));
+    assertThat(named).containsExactlyElementsOf(
+        Arrays.stream(dev.pagewalk.ErrorCode.values()).map(dev.pagewalk.ErrorCode::wireName)
+            .toList());
   }
 
   private StubMapping failSecondPage() {

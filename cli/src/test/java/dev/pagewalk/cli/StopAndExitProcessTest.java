@@ -144,7 +144,7 @@ class StopAndExitProcessTest {
       cp = sink.checkpoint("items").orElseThrow();
     }
     assertThat(List.of(cp.status(), cp.page(), cp.counters().get("recordsEmitted")))
-        .containsExactly(Checkpoint.RUNNING, page, records);
+        .containsExactly(Checkpoint.Status.RUNNING, page, records);
 
     Cli.Result resumed = continueWith(stopped.group(3));
     assertThat(resumed.code()).as(resumed.err()).isEqualTo(ExitCodes.COMPLETE);

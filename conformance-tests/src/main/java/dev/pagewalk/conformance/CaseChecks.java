@@ -60,7 +60,7 @@ final class CaseChecks {
     if (expect.requests() == null) {
       return;
     }
-    long got = seen.result() == null ? 0 : seen.result().requests();
+    long got = seen.result() == null ? 0 : seen.result().stats().requests();
     if (expect.requests() != got) {
       problems.add("requests: expected " + expect.requests() + ", got " + got);
     }
@@ -126,8 +126,8 @@ final class CaseChecks {
       problems.add("unexpected query parameter: " + stray);
     }
     RunResult r = seen.result();
-    if (r != null && r.stopReason() != StopReason.TIMEOUT && r.requests() != seen.served().size()) {
-      problems.add("request count: the engine reports " + r.requests()
+    if (r != null && r.stopReason() != StopReason.TIMEOUT && r.stats().requests() != seen.served().size()) {
+      problems.add("request count: the engine reports " + r.stats().requests()
           + " requests, the mock API received " + seen.served().size());
     }
   }

@@ -38,12 +38,12 @@ final class CaseReport {
       return;
     }
     out.append("  run: stopped by ").append(r.stopReason().wireName())
-        .append(" after ").append(r.requests()).append(plural(r.requests(), " request"))
-        .append(", ").append(r.pages()).append(plural(r.pages(), " page"))
-        .append(", ").append(r.recordsEmitted()).append(plural(r.recordsEmitted(), " record"))
+        .append(" after ").append(r.stats().requests()).append(plural(r.stats().requests(), " request"))
+        .append(", ").append(r.stats().pages()).append(plural(r.stats().pages(), " page"))
+        .append(", ").append(r.stats().recordsEmitted()).append(plural(r.stats().recordsEmitted(), " record"))
         .append(" emitted");
-    if (r.retries() > 0) {
-      out.append(", ").append(r.retries()).append(plural(r.retries(), " retry", " retries"));
+    if (r.stats().retries() > 0) {
+      out.append(", ").append(r.stats().retries()).append(plural(r.stats().retries(), " retry", " retries"));
     }
     out.append('\n');
     if (seen.failure() != null) {

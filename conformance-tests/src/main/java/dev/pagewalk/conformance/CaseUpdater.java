@@ -74,7 +74,7 @@ final class CaseUpdater {
     RunReport report = result.report();
     String[] p = path.split("\\.", 3);
     return switch (p[0]) {
-      case "requests" -> result.requests();
+      case "requests" -> result.stats().requests();
       case "result" -> ResultFields.of(result).get(p[1]) instanceof Number n ? n.longValue() : null;
       case "report" -> report == null ? null : reportCount(report, p);
       default -> null;

@@ -102,7 +102,7 @@ final class ReportCheck {
       if (c == null) {
         lines.add("report.checks." + name + ": no such check; the report has "
             + String.join(", ", got.stream().map(Check::name).toList()));
-      } else if (!outcome.equals(c.outcome())) {
+      } else if (!outcome.equals(c.outcome().wireName())) {
         lines.add("report.checks." + name + ": expected " + outcome + ", got " + c.outcome()
             + " (" + shown.apply(c.summary()) + ")");
       }

@@ -1,6 +1,7 @@
 package dev.pagewalk.conformance;
 
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,20 +9,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads {@link RunResult} fields by name for the {@code expect.result} block: every numeric
- * component ({@code retries}, {@code pages}, {@code recordsFiltered}, ...) plus {@code truncated}
- * and {@code succeeded}.
+ * Reads {@link RunResult} fields by name for the {@code expect.result} block: every count of its
+ * {@link RunStats} ({@code retries}, {@code pages}, {@code recordsFiltered}, ...) plus {@code
+ * truncated} and {@code succeeded}.
  */
 final class ResultFields {
   private ResultFields() {}
 
   static Map<String, Object> of(RunResult r) {
     Map<String, Object> out = new TreeMap<>();
-    for (RecordComponent c : RunResult.class.getRecordComponents()) {
+    for (RecordComponent c : RunStats.class.getRecordComponents()) {
       Class<?> t = c.getType();
       if (t == long.class || t == int.class) {
         try {
-          out.put(c.getName(), c.getAccessor().invoke(r));
+          out.put(c.getName(), c.getAccessor().invoke(r.stats()));
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }

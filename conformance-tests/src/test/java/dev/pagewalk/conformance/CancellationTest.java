@@ -107,7 +107,7 @@ class CancellationTest {
     RunResult r = result.get();
     assertThat(r.stopReason().wireName()).isEqualTo("cancelled");
     assertThat(r.failure()).hasMessage("slow-pages: run cancelled");
-    assertThat(r.requests()).isEqualTo(1);
+    assertThat(r.stats().requests()).isEqualTo(1);
     assertThat(records).hasSize(2);
     assertThat(api.getAllServeEvents()).hasSize(1);
   }
@@ -152,7 +152,7 @@ class CancellationTest {
     RunResult r = result.get();
     assertThat(r.stopReason().wireName()).isEqualTo("cancelled");
     assertThat(r.failure()).hasMessage("slow-second-page: run cancelled");
-    assertThat(List.of(r.requests(), r.paginationRequests(), r.pages())).containsExactly(2L, 1L, 1L);
+    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages())).containsExactly(2L, 1L, 1L);
     assertThat(records).hasSize(2);
   }
 }

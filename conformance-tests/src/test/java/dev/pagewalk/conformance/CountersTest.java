@@ -105,74 +105,74 @@ class CountersTest {
 
   @Test
   void requestsAreTheRequestsTheApiServed() {
-    assertThat(result.requests()).isEqualTo(journal().size()).isEqualTo(5);
+    assertThat(result.stats().requests()).isEqualTo(journal().size()).isEqualTo(5);
   }
 
   @Test
   void paginationRequestsAreTheRequestsForPage2AndLaterWithoutRetries() {
     long distinctPagination = journal().stream()
         .map(e -> e.getRequest().getUrl()).filter(u -> u.contains("cursor=")).distinct().count();
-    assertThat(result.paginationRequests()).isEqualTo(distinctPagination).isEqualTo(2);
+    assertThat(result.stats().paginationRequests()).isEqualTo(distinctPagination).isEqualTo(2);
   }
 
   @Test
   void retriesAreTheRequestsSentAgain() {
     long repeated = journal().size()
         - journal().stream().map(e -> e.getRequest().getUrl()).distinct().count();
-    assertThat(result.retries()).isEqualTo(repeated).isEqualTo(2);
+    assertThat(result.stats().retries()).isEqualTo(repeated).isEqualTo(2);
   }
 
   @Test
   void pagesArePagesWrittenToTheDestination() {
-    assertThat(result.pages()).isEqualTo(3);
+    assertThat(result.stats().pages()).isEqualTo(3);
   }
 
   @Test
   void recordsReceivedAreTheItemsTheApiReturnedBeforeFiltering() {
-    assertThat(result.recordsReceived()).isEqualTo(itemsServed()).isEqualTo(6);
+    assertThat(result.stats().recordsReceived()).isEqualTo(itemsServed()).isEqualTo(6);
   }
 
   @Test
   void recordsFilteredAreTheItemsIterateConditionDropped() {
     long hidden = journal().stream().mapToLong(e -> count(e, "\"hidden\": true")).sum();
-    assertThat(result.recordsFiltered()).isEqualTo(hidden).isEqualTo(1);
+    assertThat(result.stats().recordsFiltered()).isEqualTo(hidden).isEqualTo(1);
   }
 
   @Test
   void recordsEmittedAreTheRecordsTheDestinationHolds() {
-    assertThat(result.recordsEmitted()).isEqualTo(lines.size()).isEqualTo(4);
+    assertThat(result.stats().recordsEmitted()).isEqualTo(lines.size()).isEqualTo(4);
     assertThat(lines).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":4}", "{\"id\":5}");
   }
 
   @Test
   void bytesReceivedAreTheBodiesOfEveryResponseTaken() {
     long bytes = journal().stream().mapToLong(e -> e.getResponse().getBody().length).sum();
-    assertThat(result.bytesReceived()).isEqualTo(bytes);
+    assertThat(result.stats().bytesReceived()).isEqualTo(bytes);
   }
 
   @Test
   void emptyPagesWithContinuationAreTheEmptyPagesThatSaidMore() {
     long empty = journal().stream().filter(e -> e.getResponse().getBodyAsString()
         .startsWith("{\"items\": [], \"next\": \"")).count();
-    assertThat(result.emptyPagesWithContinuation()).isEqualTo(empty).isEqualTo(1);
+    assertThat(result.stats().emptyPagesWithContinuation()).isEqualTo(empty).isEqualTo(1);
   }
 
   @Test
   void duplicatesDroppedAreReceivedItemsWithAKeyAlreadyWritten() {
-    long kept = result.recordsReceived() - result.recordsFiltered();
-    assertThat(result.duplicatesDropped()).isEqualTo(kept - lines.size()).isEqualTo(1);
+    long kept = result.stats().recordsReceived() - result.stats().recordsFiltered();
+    assertThat(result.stats().duplicatesDropped()).isEqualTo(kept - lines.size()).isEqualTo(1);
   }
 
   @Test
   void waitedIsEveryPauseTheSleeperWasAskedFor() {
     Duration asked = sleeps.stream().reduce(Duration.ZERO, Duration::plus);
-    assertThat(result.waited()).isEqualTo(asked).isEqualTo(Duration.ofMillis(20));
+    assertThat(result.stats().waited()).isEqualTo(asked).isEqualTo(Duration.ofMillis(20));
   }
 
   @Test
   void faultsAreTheFailedAttemptsByName() {
     long unavailable = journal().stream().filter(e -> e.getResponse().getStatus() == 503).count();
-    assertThat(result.faults()).containsEntry("status 503", unavailable);
+    assertThat(result.stats().faults()).containsEntry("status 503", unavailable);
   }
 
   @Test
@@ -183,7 +183,7 @@ class CountersTest {
         .containsEntry("received", 6L).containsEntry("emitted", 4L)
         .containsEntry("filtered", 1L).containsEntry("duplicatesDropped", 1L);
     assertThat(result.report().pages()).isEqualTo(3);
-    assertThat(result.report().bytes()).isEqualTo(result.bytesReceived());
+    assertThat(result.report().bytes()).isEqualTo(result.stats().bytesReceived());
   }
 
   private long itemsServed() {

@@ -91,8 +91,9 @@ class CountsOnFailureTest {
       r = sync(runner, sink);
     }
     assertThat(r.failure()).hasMessage("two-pages: writing to the sink failed: disk full");
+    assertThat(r.failure().code()).isEqualTo(dev.pagewalk.ErrorCode.SINK_WRITE);
     assertThat(Files.readAllLines(out)).isEmpty();
-    assertThat(List.of(r.recordsEmitted(), r.pages(), r.recordsReceived())).containsExactly(0L, 0L, 2L);
+    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().recordsReceived())).containsExactly(0L, 0L, 2L);
     assertThat(r.report().records()).containsEntry("emitted", 0L);
   }
 
@@ -103,8 +104,8 @@ class CountsOnFailureTest {
       r = sync(runner, sink);
     }
     assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}");
-    assertThat(List.of(r.recordsEmitted(), r.pages(), r.recordsReceived())).containsExactly(2L, 1L, 3L);
-    assertThat(r.requests()).isEqualTo(api.getAllServeEvents().size()).isEqualTo(2);
+    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().recordsReceived())).containsExactly(2L, 1L, 3L);
+    assertThat(r.stats().requests()).isEqualTo(api.getAllServeEvents().size()).isEqualTo(2);
   }
 
   @Test
@@ -119,10 +120,10 @@ class CountsOnFailureTest {
     try (Runner runner = Runner.builder().build(); failing) {
       r = sync(runner, failing);
     }
-    assertThat(r.requests()).isEqualTo(2);
-    assertThat(r.paginationRequests()).isEqualTo(1);
-    assertThat(List.of(r.recordsEmitted(), r.pages())).containsExactly(0L, 0L);
-    assertThat(r.bytesReceived())
+    assertThat(r.stats().requests()).isEqualTo(2);
+    assertThat(r.stats().paginationRequests()).isEqualTo(1);
+    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages())).containsExactly(0L, 0L);
+    assertThat(r.stats().bytesReceived())
         .isEqualTo(api.getAllServeEvents().stream()
             .filter(e -> !e.getRequest().getUrl().contains("cursor="))
             .mapToLong(e -> e.getResponse().getBody().length).sum());
@@ -165,7 +166,7 @@ class CountsOnFailureTest {
     assertThat(r.stopReason().wireName()).isEqualTo("cancelled");
     assertThat(r.failure()).hasMessage("two-pages: run cancelled");
     assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}");
-    assertThat(List.of(r.recordsEmitted(), r.pages(), r.requests())).containsExactly(2L, 1L, 1L);
+    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().requests())).containsExactly(2L, 1L, 1L);
     assertThat(api.getAllServeEvents()).hasSize(1);
   }
 
@@ -183,8 +184,8 @@ class CountsOnFailureTest {
     }
     assertThat(r.failure()).hasMessage("two-pages: consumer is full");
     assertThat(taken).hasSize(1);
-    assertThat(r.recordsEmitted()).isEqualTo(1);
-    assertThat(r.pages()).isEqualTo(0);
+    assertThat(r.stats().recordsEmitted()).isEqualTo(1);
+    assertThat(r.stats().pages()).isEqualTo(0);
   }
 
   private JsonLinesSink sink() {

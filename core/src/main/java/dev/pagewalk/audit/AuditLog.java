@@ -74,9 +74,9 @@ public final class AuditLog implements RunListener {
     line.put("runId", result.runId());
     line.put("stopReason", result.stopReason().wireName());
     line.put("verdict", result.report() == null ? null : result.report().verdict().name());
-    line.put("records", result.recordsEmitted());
-    line.put("pages", result.pages());
-    line.put("requests", result.requests());
+    line.put("records", result.stats().recordsEmitted());
+    line.put("pages", result.stats().pages());
+    line.put("requests", result.stats().requests());
     write(line);
   }
 

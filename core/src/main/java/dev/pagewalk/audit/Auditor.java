@@ -92,28 +92,28 @@ public final class Auditor {
 
   private Check totalCheck(long collected, boolean truncated) {
     if (!totalDeclared) {
-      return new Check("total", Check.NOT_APPLICABLE, "the spec declares no audit.total", null);
+      return new Check("total", Check.Outcome.NOT_APPLICABLE, "the spec declares no audit.total", null);
     }
     if (lastTotal == null) {
-      return new Check("total", Check.FAIL, "audit.total gave no number on any page", null);
+      return new Check("total", Check.Outcome.FAIL, "audit.total gave no number on any page", null);
     }
     Map<String, Object> ev = new LinkedHashMap<>();
     ev.put("apiTotal", lastTotal);
     ev.put("collected", collected);
     if (!totalChanges.isEmpty()) {
       ev.put("changes", totalChanges.stream().filter(java.util.Objects::nonNull).toList());
-      return new Check("total", Check.FAIL, "the API's total changed between pages ("
+      return new Check("total", Check.Outcome.FAIL, "the API's total changed between pages ("
           + firstTotal + " → " + lastTotal + "): the data moved during the run", ev);
     }
     if (truncated) {
-      return new Check("total", Check.NOT_APPLICABLE,
+      return new Check("total", Check.Outcome.NOT_APPLICABLE,
           "run truncated: collected " + collected + " of the API's " + lastTotal, ev);
     }
     if (lastTotal instanceof String text) {
-      return new Check("total", Check.FAIL, textTotal(text, collected), ev);
+      return new Check("total", Check.Outcome.FAIL, textTotal(text, collected), ev);
     }
     boolean ok = sameNumber(lastTotal, collected);
-    return new Check("total", ok ? Check.PASS : Check.FAIL,
+    return new Check("total", ok ? Check.Outcome.PASS : Check.Outcome.FAIL,
         "API total " + lastTotal + (ok ? " = " : " ≠ ") + collected + " distinct records collected", ev);
   }
 
@@ -137,25 +137,25 @@ public final class Auditor {
 
   private Check orderCheck() {
     if (!orderDeclared) {
-      return new Check("order", Check.NOT_APPLICABLE, "the spec declares no sync.order", null);
+      return new Check("order", Check.Outcome.NOT_APPLICABLE, "the spec declares no sync.order", null);
     }
     if (orderViolations == 0) {
-      return new Check("order", Check.PASS, "every page boundary kept the declared order", null);
+      return new Check("order", Check.Outcome.PASS, "every page boundary kept the declared order", null);
     }
-    return new Check("order", Check.FAIL, orderViolations
+    return new Check("order", Check.Outcome.FAIL, orderViolations
         + " page boundaries broke the declared order: evidence of drift",
         Map.of("violations", orderViolations, "samples", orderSamples));
   }
 
   private Check driftCheck() {
     if (!keyed) {
-      return new Check("boundary-duplicates", Check.NOT_APPLICABLE,
+      return new Check("boundary-duplicates", Check.Outcome.NOT_APPLICABLE,
           "the spec declares no response.key", null);
     }
     if (duplicates == 0) {
-      return new Check("boundary-duplicates", Check.PASS, "no key came back on a later page", null);
+      return new Check("boundary-duplicates", Check.Outcome.PASS, "no key came back on a later page", null);
     }
-    return new Check("boundary-duplicates", Check.FAIL, duplicates
+    return new Check("boundary-duplicates", Check.Outcome.FAIL, duplicates
         + " records came back on a later page: records shifted between pages (offset drift),"
         + " so others may have been skipped",
         Map.of("duplicates", duplicates, "samples", duplicateSamples));
@@ -163,7 +163,7 @@ public final class Auditor {
 
   private Check sequentialCheck(boolean truncated) {
     if (sequential == null) {
-      return new Check("sequential-id", Check.NOT_APPLICABLE,
+      return new Check("sequential-id", Check.Outcome.NOT_APPLICABLE,
           "the spec declares no audit.sequentialId", null);
     }
     return sequential.check(truncated);

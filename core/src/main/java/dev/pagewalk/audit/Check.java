@@ -1,15 +1,32 @@
 package dev.pagewalk.audit;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * One completeness check with its evidence. {@code outcome} is {@code pass}, {@code fail} or
- * {@code not-applicable}; {@code summary} says in one line what was compared.
+ * One completeness check with its evidence: whether it passed, failed or did not apply, and in
+ * one line ({@code summary}) what was compared.
  */
-public record Check(String name, String outcome, String summary, Map<String, Object> evidence) {
-  public static final String PASS = "pass";
-  public static final String FAIL = "fail";
-  public static final String NOT_APPLICABLE = "not-applicable";
+public record Check(String name, Outcome outcome, String summary, Map<String, Object> evidence) {
+  /** A check's outcome; the report writes its wire name. */
+  public enum Outcome {
+    PASS,
+    FAIL,
+    /** The spec declares nothing this check could compare (or a truncated run cannot tell). */
+    NOT_APPLICABLE;
+
+    /** The name in the report: {@code pass}, {@code fail}, {@code not-applicable}. */
+    @JsonValue
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String toString() {
+      return wireName();
+    }
+  }
 
   public Check {
     evidence = evidence == null ? Map.of() : java.util.Collections.unmodifiableMap(
@@ -17,10 +34,10 @@ public record Check(String name, String outcome, String summary, Map<String, Obj
   }
 
   public boolean failed() {
-    return FAIL.equals(outcome);
+    return outcome == Outcome.FAIL;
   }
 
   public boolean passed() {
-    return PASS.equals(outcome);
+    return outcome == Outcome.PASS;
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.StopReason;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,9 @@ import java.util.Map;
  * spec-schema), which describes every field; {@code pagewalk run --report} and {@code pagewalk
  * demo} write this same document. {@link #summary()} is the short human form.
  *
+ * @param failure the failure's message; null when the run did not fail
+ * @param errorCode the failure's stable code ({@link ErrorCode#wireName()} in JSON); null when
+ *     the run did not fail
  * @param requests {@code total}, {@code initial}, {@code pagination}, {@code retries}
  * @param records {@code received}, {@code emitted}, {@code filtered}, {@code duplicatesDropped}
  * @param waits milliseconds spent in {@code retry}, {@code rateLimit} and {@code delay} waits
@@ -32,7 +38,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "spec", "specFile", "specHash", "parameters", "startedAt", "endedAt",
-    "durationMillis", "outcome", "stopReason", "failure", "requests", "pages", "records", "bytes",
+    "durationMillis", "outcome", "stopReason", "failure", "errorCode", "requests", "pages", "records", "bytes",
     "waits", "faults", "limits", "watermark", "notes", "checks", "verdict", "reasons", "advice",
     "walks"})
 public record RunReport(
@@ -46,6 +52,7 @@ public record RunReport(
     long durationMillis,
     String stopReason,
     String failure,
+    @JsonSerialize(using = ToStringSerializer.class) ErrorCode errorCode,
     Map<String, Long> requests,
     long pages,
     Map<String, Long> records,
@@ -97,16 +104,19 @@ public record RunReport(
   public String summary() {
     StringBuilder sb = new StringBuilder();
     sb.append(verdict).append(": ").append(spec).append(" — ")
-        .append(records.getOrDefault("emitted", 0L)).append(" records, ")
+        .append(records.getOrDefault(ReportCounts.Records.EMITTED.key(), 0L))
+        .append(" records, ")
         .append(pages).append(" pages, ")
-        .append(requests.getOrDefault("total", 0L)).append(" requests (")
-        .append(requests.getOrDefault("retries", 0L)).append(" retries), stop: ")
+        .append(requests.getOrDefault(ReportCounts.Requests.TOTAL.key(), 0L)).append(" requests (")
+        .append(requests.getOrDefault(ReportCounts.Requests.RETRIES.key(), 0L))
+        .append(" retries), stop: ")
         .append(stopReason);
-    if (records.getOrDefault("duplicatesDropped", 0L) > 0) {
-      sb.append(", ").append(records.get("duplicatesDropped")).append(" duplicates dropped");
+    long duplicates = records.getOrDefault(ReportCounts.Records.DUPLICATES_DROPPED.key(), 0L);
+    if (duplicates > 0) {
+      sb.append(", ").append(duplicates).append(" duplicates dropped");
     }
     for (Check c : checks) {
-      if (!Check.NOT_APPLICABLE.equals(c.outcome())) {
+      if (c.outcome() != Check.Outcome.NOT_APPLICABLE) {
         sb.append("\n  ").append(c.passed() ? "✓ " : "✗ ").append(c.name()).append(": ")
             .append(c.summary());
       }

@@ -22,7 +22,7 @@ final class SequentialIds {
 
   Check check(boolean truncated) {
     if (seen.isEmpty()) {
-      return new Check("sequential-id", Check.FAIL, "no sequential ids were read", null);
+      return new Check("sequential-id", Check.Outcome.FAIL, "no sequential ids were read", null);
     }
     int min = seen.nextSetBit(0);
     int max = seen.length() - 1;
@@ -46,9 +46,9 @@ final class SequentialIds {
       ev.put("outOfRange", outOfRange);
     }
     if (missing == 0) {
-      return new Check("sequential-id", Check.PASS, "ids " + min + ".." + max + " have no gaps", ev);
+      return new Check("sequential-id", Check.Outcome.PASS, "ids " + min + ".." + max + " have no gaps", ev);
     }
-    return new Check("sequential-id", truncated ? Check.NOT_APPLICABLE : Check.FAIL,
+    return new Check("sequential-id", truncated ? Check.Outcome.NOT_APPLICABLE : Check.Outcome.FAIL,
         missing + " ids missing between " + min + " and " + max + ": " + String.join(", ", ranges),
         ev);
   }

@@ -1,15 +1,18 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.CancelledException;
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.PagewalkException;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.audit.PageFacts;
 import dev.pagewalk.engine.send.Before;
 import dev.pagewalk.engine.send.Exchange;
+import dev.pagewalk.engine.send.Pause;
 import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.SendFailure;
 import dev.pagewalk.engine.send.Statuses;
-import dev.pagewalk.engine.send.WaitReason;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.PaginationPlan;
@@ -56,15 +59,31 @@ final class ChainRunner {
     this.extractor = new PageExtractor(run, reader);
   }
 
-  StopReason run(PageWriter writer, ResumePoint resume) {
-    List<RequestPlan> requests = run.plan.requests();
-    for (int i = 0; i < requests.size() - 1; i++) {
-      StopReason capped = step(requests.get(i));
-      if (capped != null) {
-        return capped;
+  /**
+   * Runs the chain steps, then walks the output request. A failure anywhere in it (a request
+   * that failed, a record without a key, a destination that refused a page) ends the walk as
+   * {@link WalkOutcome.Failed}; an unexpected exception is reported with its message redacted.
+   */
+  WalkOutcome run(PageWriter writer, ResumePoint resume) {
+    try {
+      List<RequestPlan> requests = run.plan.requests();
+      for (int i = 0; i < requests.size() - 1; i++) {
+        StopReason capped = step(requests.get(i));
+        if (capped != null) {
+          return new WalkOutcome.Ended(capped);
+        }
       }
+      return walk(run.plan.outputRequest(), writer, resume);
+    } catch (RunStop stop) {
+      return new WalkOutcome.Failed(stop.reason, stop.failure);
+    } catch (CancelledException e) {
+      return new WalkOutcome.Failed(StopReason.CANCELLED, e);
+    } catch (PagewalkException e) {
+      return new WalkOutcome.Failed(StopReason.ERROR, e);
+    } catch (RuntimeException e) {
+      return new WalkOutcome.Failed(StopReason.ERROR, new RunFailureException(ErrorCode.INTERNAL,
+          run.plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())), e));
     }
-    return walk(run.plan.outputRequest(), writer, resume);
   }
 
   /** A chain step: its response only feeds temp. Returns a stop reason if a cap stops the run. */
@@ -73,24 +92,23 @@ final class ChainRunner {
       return null;
     }
     run.state.pagination = PagingVars.of(1, 0, 0);
-    if (run.counters.logicalRequests >= run.limits.maxRequests()) {
+    if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
       return StopReason.MAX_REQUESTS;
     }
     BuiltRequest request = builder.build(req, null);
     guard.firstTime(request.http());
-    respond(req, request, false, Before.NOTHING);
+    respond(req, request, Before.NOTHING);
     mergeTemp(req.response().temp(), "response.temp");
     return repeat(req, request);
   }
 
-  private StopReason walk(RequestPlan req, PageWriter writer, ResumePoint resume) {
+  private WalkOutcome walk(RequestPlan req, PageWriter writer, ResumePoint resume) {
     if (skipped(req)) {
-      return StopReason.CONDITION_FALSE;
+      return new WalkOutcome.Ended(StopReason.CONDITION_FALSE);
     }
     checkpoints.walkStarted(run.state.temp());
     ResponsePlan resp = req.response();
     PaginationPlan pagination = req.pagination();
-    Counters c = run.counters;
     long pageNumber;
     BuiltRequest request;
     boolean resuming = resume != null;
@@ -104,8 +122,8 @@ final class ChainRunner {
     } else {
       pageNumber = 1;
       run.state.pagination = PagingVars.of(1, 0, 0);
-      if (c.logicalRequests >= run.limits.maxRequests()) {
-        return StopReason.MAX_REQUESTS;
+      if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
+        return new WalkOutcome.Ended(StopReason.MAX_REQUESTS);
       }
       request = builder.build(req, null);
     }
@@ -118,23 +136,26 @@ final class ChainRunner {
     boolean readAhead = readsAhead(req);
     Before before = Before.NOTHING;
     while (true) {
-      Exchange<Decoded> exchange = respond(req, request, resuming, before);
+      Exchange<Decoded> exchange = send(req, request, before);
       Decoded decoded = exchange.body();
-      long sentAt = exchange.sentAt();
       before = Before.NOTHING;
+      if (resuming && statuses.expiredCursor(decoded.http().status())) {
+        return new WalkOutcome.CursorExpired(decoded.http().status(), request.display());
+      }
+      reader.expose(decoded, resp, request);
       resuming = false;
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");
         StopReason capped = repeat(req, request);
         if (capped != null) {
-          return capped;
+          return new WalkOutcome.Ended(capped);
         }
       }
       if (!limitKnown) {
         limit = limit(resp.limit());
         limitKnown = true;
       }
-      long room = Math.min(limit, run.limits.maxRecords()) - c.recordsEmitted;
+      long room = Math.min(limit, run.limits.maxRecords()) - run.tally.now().recordsEmitted();
       Map<String, Object> tempBefore = run.state.temp();
       Map<String, Object> pagingBefore = run.state.pagination;
       Page page = extractor.extract(resp, pageNumber, Math.max(room, 0));
@@ -144,108 +165,139 @@ final class ChainRunner {
       run.state.pagination =
           PagingVars.of(pageNumber + 1, received + page.received(), page.received());
       boolean more = pagination != null && condition(pagination.condition());
-      if (page.received() == 0 && more && pagination.condition() != null) {
-        if (emptyRetries == 0) {
-          c.emptyPagesWithContinuation++;
-        }
-        if (emptyRetries < run.plan.retry().emptyPageWithContinuation()) {
-          emptyRetries++;
-          run.state.replaceTemp(tempBefore);
-          run.state.pagination = pagingBefore;
-          before = Before.again(Fault.EMPTY_PAGE_WITH_CONTINUATION, emptyRetries);
-          continue;
-        }
+      if (emptyPageRule(page, pagination, more, emptyRetries) instanceof Decision.RetryEmpty) {
+        emptyRetries++;
+        run.state.replaceTemp(tempBefore);
+        run.state.pagination = pagingBefore;
+        before = Before.again(Fault.EMPTY_PAGE_WITH_CONTINUATION, emptyRetries);
+        continue;
       }
       emptyRetries = 0;
       int sameBody = guard.sameBodyCount(decoded.http().body());
       int emptyPages = guard.emptyPagesInARow(page.received());
       int sameRecords = guard.sameKeylessRecordsCount(page.records());
+      int repeatedBody = 0;
       if (sameBody == 2 && !page.records().isEmpty()) {
-        c.duplicates += page.records().size();
+        repeatedBody = page.records().size();
         page = page.withoutRecords();
       }
       Object total = run.plan.audit().total() == null ? null
           : reader.evaluate(run.plan.audit().total(), "audit.total");
       int attempts = exchange.attempts();
-      long millis = (System.nanoTime() - sentAt) / 1_000_000;
-      PageAcceptor.Accepted taken =
-          acceptor.accept(page, pageNumber, request.display(), decoded.http().status(), attempts,
-              pagingBefore, total, millis);
+      long millis = (System.nanoTime() - exchange.sentAt()) / 1_000_000;
+      PageAcceptor.Accepted taken = acceptor.accept(page, pageNumber,
+          new PageAcceptor.Exchanged(request.display(), decoded.http().status(), attempts,
+              pagingBefore, total, millis));
       PageRecords accepted = taken.records();
       received += page.received();
-      repeatedPages = acceptor.lastPageAllRepeated ? repeatedPages + 1 : 0;
-      c.recordsReceived += page.received();
-      c.recordsFiltered += page.filtered();
-      StopReason stop = decide(page, pagination, more, limit, c.recordsEmitted + accepted.size());
-      RunStop halt = null;
-      BuiltRequest next = null;
-      if (sameBody >= 3) {
-        halt = loop("the same response body came back three times in a row (page "
-            + pageNumber + ", " + request.display() + ")");
-      } else if (stop == null && emptyPages >= LoopGuard.MAX_EMPTY_PAGES) {
-        halt = loop(emptyPages + " pages in a row were empty while pagination.condition still"
-            + " asked for more (pages " + (pageNumber - emptyPages + 1) + " to " + pageNumber
-            + ", last " + request.display() + ")");
-      } else if (stop == null && sameRecords >= LoopGuard.MAX_SAME_RECORDS) {
-        int size = page.records().size();
-        halt = loop("pages " + (pageNumber - sameRecords + 1) + " to " + pageNumber + " held the"
-            + " same " + size + (size == 1 ? " record" : " records") + " (last " + request.display()
-            + "): the API serves the same data again under new next-page requests");
-      } else if (repeatedPages >= 2) {
-        halt = loop("pages " + (pageNumber - 1) + " and " + pageNumber + " held only records"
-            + " already delivered (" + request.display() + "): the API serves the same data again");
-      } else if (stop == null) {
-        try {
-          next = builder.build(req, pagination);
-        } catch (RunFailureException e) {
-          halt = new RunStop(StopReason.ERROR, e);
-        }
-        if (next == null) {
-          // the next request cannot be built: the page is written, then the run fails
-        } else if (!guard.firstTime(next.http())) {
-          halt = loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
-              + next.display() + "; the pagination directives do not advance");
-        } else if (readAhead) {
-          pipeline.sendAhead(RunPipeline.call(run, next, reader.streamParser(resp)));
-        }
+      repeatedPages = taken.allRepeated() ? repeatedPages + 1 : 0;
+      run.tally.pageRead(page.received(), page.filtered(), repeatedBody + taken.duplicates(),
+          taken.alreadySynced(), taken.beyondBoundary());
+      Decision decision = decide(req, page, request, pageNumber, more, limit, accepted.size(),
+          new Repeats(sameBody, emptyPages, sameRecords, repeatedPages), readAhead);
+      write(writer, taken, pageNumber, decision);
+      if (decision instanceof Decision.Stop stop) {
+        return stop.failure() == null
+            ? new WalkOutcome.Ended(stop.reason())
+            : new WalkOutcome.Failed(stop.reason(), stop.failure());
       }
-      StopReason written = halt != null ? halt.reason : stop;
-      BuiltRequest following = halt != null ? null : next;
-      long number = pageNumber;
-      try {
-        writeWhole(writer, accepted, () -> checkpoints.after(number, written,
-            following == null ? null : following.http(), taken.watermark(), accepted.size()));
-        c.pages++;
-        c.recordsEmitted += accepted.size();
-        acceptor.written(taken);
-        LOG.debug("[{}] {}: page {} {} -> {} items, {} delivered", run.runId, run.plan.name(),
-            pageNumber, request.display(), page.received(), accepted.size());
-        run.listener.onPage(
-            new RunListener.PageEvent(
-                pageNumber, request.display(), decoded.http().status(), page.received(),
-                accepted.size(), c.recordsEmitted, attempts,
-                page.records().size() - accepted.size(),
-                accepted.isEmpty() ? null : accepted.key(0),
-                accepted.isEmpty() ? null : accepted.key(accepted.size() - 1),
-                pagingBefore, total, millis));
-      } catch (PageWriter.PartlyWritten partly) {
-        c.recordsEmitted += partly.taken;
-        abandonReadAhead();
-        throw partly.failure;
-      } catch (RuntimeException | Error e) {
-        abandonReadAhead();
-        throw e;
-      }
-      if (halt != null) {
-        throw halt;
-      }
-      if (stop != null) {
-        return stop;
-      }
-      before = Before.delay(WaitReason.PAGINATION_DELAY, pagination.delay());
+      before = Before.delay(Pause.PAGINATION_DELAY, pagination.delay());
       pageNumber++;
-      request = next;
+      request = ((Decision.Next) decision).request();
     }
+  }
+
+  /**
+   * The empty-page rule, before the page is accepted: a page that came back empty while the
+   * condition still says "more" is asked for again, up to {@code retry.emptyPageWithContinuation}
+   * times; null when the page is to be accepted.
+   */
+  private Decision emptyPageRule(
+      Page page, PaginationPlan pagination, boolean more, int emptyRetries) {
+    if (page.received() != 0 || !more || pagination.condition() == null) {
+      return null;
+    }
+    if (emptyRetries == 0) {
+      run.tally.emptyPageWithContinuation();
+    }
+    return emptyRetries < run.plan.retry().emptyPageWithContinuation()
+        ? new Decision.RetryEmpty() : null;
+  }
+
+  /**
+   * The decision after an accepted page of {@code delivered} records: a cap, {@code
+   * response.limit}, {@code condition} or the empty-page rule stops the walk; the loop guard fails
+   * it; otherwise the next request is built (and, with read-ahead, sent) before the page is
+   * written, so the page's checkpoint can name it.
+   */
+  private Decision decide(
+      RequestPlan req, Page page, BuiltRequest request, long pageNumber, boolean more,
+      long limit, int delivered, Repeats seen, boolean readAhead) {
+    StopReason stop = stopAfter(page, req.pagination(), more, limit,
+        run.tally.now().recordsEmitted() + delivered);
+    String loop = seen.loopAfter(stop != null, pageNumber, page.records().size(),
+        request.display());
+    if (loop != null) {
+      return loop(loop);
+    }
+    if (stop != null) {
+      return new Decision.Stop(stop);
+    }
+    BuiltRequest next;
+    try {
+      next = builder.build(req, req.pagination());
+    } catch (RunFailureException e) {
+      return new Decision.Stop(StopReason.ERROR, e);
+    }
+    if (!guard.firstTime(next.http())) {
+      return loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
+          + next.display() + "; the pagination directives do not advance");
+    }
+    if (readAhead) {
+      pipeline.sendAhead(RunPipeline.call(run, next, reader.streamParser(req.response())));
+    }
+    return new Decision.Next(next);
+  }
+
+  /**
+   * Writes an accepted page with the checkpoint that follows it (naming the next request, or
+   * the stop), then counts it and tells the listener. A read-ahead under way is given up when
+   * the write fails.
+   */
+  private void write(
+      PageWriter writer, PageAcceptor.Accepted taken, long pageNumber, Decision decision) {
+    PageRecords accepted = taken.records();
+    StopReason stop = decision instanceof Decision.Stop s ? s.reason() : null;
+    BuiltRequest following = decision instanceof Decision.Next n ? n.request() : null;
+    try {
+      writeWhole(writer, accepted, () -> checkpoints.after(pageNumber, stop,
+          following == null ? null : following.http(), taken.watermark(), accepted.size()));
+      run.tally.written(1, accepted.size());
+      acceptor.written(taken);
+      PageFacts facts = taken.facts();
+      LOG.debug("[{}] {}: page {} {} -> {} items, {} delivered", run.runId, run.plan.name(),
+          pageNumber, facts.request(), facts.received(), facts.emitted());
+      run.listener.onPage(event(facts, run.tally.now().recordsEmitted()));
+    } catch (PageWriter.PartlyWritten partly) {
+      run.tally.written(0, partly.taken);
+      abandonReadAhead();
+      if (partly.failure instanceof PagewalkException || partly.failure instanceof RunStop) {
+        throw partly.failure;
+      }
+      throw new RunStop(StopReason.ERROR, new RunFailureException(ErrorCode.SINK_WRITE,
+          run.plan.name() + ": " + run.redactor.text(String.valueOf(partly.failure.getMessage())),
+          partly.failure));
+    } catch (RuntimeException | Error e) {
+      abandonReadAhead();
+      throw e;
+    }
+  }
+
+  /** The listener's form of a written page, with the run's records so far. */
+  private static RunListener.PageEvent event(PageFacts f, long recordsSoFar) {
+    return new RunListener.PageEvent(f.page(), f.request(), f.status(), f.received(),
+        f.emitted(), recordsSoFar, f.attempts(), f.dropped(), f.firstKey(), f.lastKey(),
+        f.pagingState(), f.total(), f.durationMillis());
   }
 
   /**
@@ -271,9 +323,9 @@ final class ChainRunner {
   }
 
   /** The stop after a page, once its records are written ({@code emitted} then). */
-  private StopReason decide(
+  private StopReason stopAfter(
       Page page, PaginationPlan pagination, boolean more, long limit, long emitted) {
-    Counters c = run.counters;
+    dev.pagewalk.RunStats c = run.tally.now();
     if (emitted >= run.limits.maxRecords()) {
       return StopReason.MAX_RECORDS;
     }
@@ -289,10 +341,10 @@ final class ChainRunner {
     if (page.received() == 0 && pagination.condition() == null) {
       return StopReason.EMPTY_PAGE;
     }
-    if (c.logicalRequests >= run.limits.maxRequests()) {
+    if (c.logicalRequests() >= run.limits.maxRequests()) {
       return StopReason.MAX_REQUESTS;
     }
-    if (c.paginationRequests >= run.limits.maxPaginationRequests()) {
+    if (c.paginationRequests() >= run.limits.maxPaginationRequests()) {
       return StopReason.MAX_PAGINATION_REQUESTS;
     }
     return null;
@@ -314,22 +366,20 @@ final class ChainRunner {
         && (pagination.delay() == null || pagination.delay().isZero());
   }
 
-  private Exchange<Decoded> respond(
-      RequestPlan req, BuiltRequest request, boolean resumed, Before before) {
-    Exchange<Decoded> exchange = settle(pipeline.send(
-        RunPipeline.call(run, request, reader.streamParser(req.response())), before,
-        r -> reader.decode(r, req.response())));
-    Decoded decoded = exchange.body();
-    if (resumed && statuses.expiredCursor(decoded.http().status())) {
-      throw new ExpiredCursor(decoded.http().status(), request.display());
-    }
-    reader.expose(decoded, req.response(), request);
-    return exchange;
+  /** Sends a chain step's or a repeat's request and exposes its response. */
+  private void respond(RequestPlan req, BuiltRequest request, Before before) {
+    reader.expose(send(req, request, before).body(), req.response(), request);
   }
 
-  /** Counts what the exchange did; a failed one then ends the run (the one place it does). */
+  private Exchange<Decoded> send(RequestPlan req, BuiltRequest request, Before before) {
+    return settle(pipeline.send(
+        RunPipeline.call(run, request, reader.streamParser(req.response())), before,
+        r -> reader.decode(r, req.response())));
+  }
+
+  /** Counts what the exchange did; a failed one then ends the walk (the one place it does). */
   private <T> Exchange<T> settle(Exchange<T> exchange) {
-    run.counters.add(exchange);
+    run.tally.add(exchange);
     SendFailure failed = exchange.failure();
     if (failed == null) {
       return exchange;
@@ -344,9 +394,10 @@ final class ChainRunner {
   private void abandonReadAhead() {
     Exchange<Void> withdrawn = pipeline.abandon();
     if (withdrawn != null) {
-      run.counters.add(withdrawn);
+      run.tally.add(withdrawn);
     }
   }
+
 
   private StopReason repeat(RequestPlan req, BuiltRequest request) {
     if (req.repeat() == null) {
@@ -355,10 +406,10 @@ final class ChainRunner {
     int done = 1;
     while (done < req.repeat().limit()
         && Values.truthy(reader.evaluate(req.repeat().condition(), "repeat.condition"))) {
-      if (run.counters.logicalRequests >= run.limits.maxRequests()) {
+      if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
         return StopReason.MAX_REQUESTS;
       }
-      respond(req, request, false, Before.delay(WaitReason.REPEAT_DELAY, req.repeat().delay()));
+      respond(req, request, Before.delay(Pause.REPEAT_DELAY, req.repeat().delay()));
       mergeTemp(req.response().temp(), "response.temp");
       done++;
     }
@@ -404,13 +455,14 @@ final class ChainRunner {
     throw new RunStop(
         StopReason.ERROR,
         new RunFailureException(
+            ErrorCode.EXPRESSION,
             run.plan.name() + ": response.limit must be a whole number of at least 1, got "
                 + Values.toText(v)));
   }
 
-  private RunStop loop(String why) {
-    return new RunStop(
+  private Decision loop(String why) {
+    return new Decision.Stop(
         StopReason.LOOP_DETECTED,
-        new RunFailureException(run.plan.name() + ": loop detected: " + why));
+        new RunFailureException(ErrorCode.LOOP, run.plan.name() + ": loop detected: " + why));
   }
 }

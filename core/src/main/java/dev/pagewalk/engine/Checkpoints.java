@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.state.Checkpoint;
@@ -37,44 +38,25 @@ final class Checkpoints {
 
   /**
    * The checkpoint saved with page {@code pageNumber}, whose {@code delivered} records the
-   * counters do not hold yet: they count a page once the destination took it, and this
+   * run's stats do not hold yet: they count a page once the destination took it, and this
    * checkpoint is what the destination takes with it.
    */
   Checkpoint after(
       long pageNumber, StopReason stop, HttpRequest next, List<Object> watermark, long delivered) {
-    String status;
-    if (stop == null) {
-      status = Checkpoint.RUNNING;
-    } else if (stop.kind() == StopReason.Kind.NATURAL) {
-      status = Checkpoint.COMPLETE;
-    } else if (stop.kind() == StopReason.Kind.TRUNCATED) {
-      status = Checkpoint.TRUNCATED;
-    } else {
-      status = "failed";
-    }
-    Counters c = run.counters;
-    Map<String, Long> counters = new LinkedHashMap<>();
-    counters.put("requests", c.requests);
-    counters.put("logicalRequests", c.logicalRequests);
-    counters.put("paginationRequests", c.paginationRequests);
-    long pagesDone = c.pages + 1;
-    counters.put("pages", pagesDone);
-    counters.put("recordsReceived", c.recordsReceived);
-    counters.put("recordsEmitted", c.recordsEmitted + delivered);
-    counters.put("recordsFiltered", c.recordsFiltered);
+    RunStats after = run.tally.now().plusWritten(1, delivered);
     return new Checkpoint(
         1,
         run.plan.name(),
         run.plan.contentHash(),
         run.runId,
-        status,
+        Checkpoint.Status.after(stop),
         stop == null ? null : stop.wireName(),
-        pagesDone,
+        after.pages(),
         pageNumber + 1,
         stop == null ? run.state.pagination : null,
         stop == null ? tempChanges() : null,
         stop == null ? nextRequest(next) : null,
-        counters,
+        after.savedInCheckpoint(),
         run.state.state,
         watermark == null ? null : pair(watermark),
         -1,

@@ -1,6 +1,7 @@
 package dev.pagewalk.engine;
 
 import dev.pagewalk.CancelledException;
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.InputException;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.PagewalkException;
@@ -8,12 +9,14 @@ import dev.pagewalk.RunFailureException;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.audit.Auditor;
 import dev.pagewalk.audit.RunReport;
 import dev.pagewalk.http.Transport;
+import dev.pagewalk.plan.AuditPlan.OnDrift;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.state.Checkpoint;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +100,7 @@ public final class Engine {
             // a sink gets plain records, each value built once, whatever it does with the list
             sink.write(List.copyOf(records), checkpoint.get());
           } catch (IOException e) {
-            throw new RunStop(StopReason.ERROR, new RunFailureException(
+            throw new RunStop(StopReason.ERROR, new RunFailureException(ErrorCode.SINK_WRITE,
                 plan.name() + ": writing to the sink failed: " + e.getMessage(), e));
           }
         };
@@ -110,158 +114,208 @@ public final class Engine {
       Plan plan, RunInput input, PageWriter writer, ResumePoint resume, Checkpoint from,
       List<String> notes, SyncIdentity identity, Plugins p) {
     Instant started = p.clock().instant();
+    RunContext run = context(plan, input, from, started, p);
+    org.slf4j.MDC.put("pagewalk.runId", run.runId);
+    LOG.info("[{}] {}: run starts{}", run.runId, plan.name(), from == null ? "" : " (resumed)");
+    p.listener().onStart(run.runId, plan.name());
+    Walked walked;
+    try {
+      walked = walkAll(run, writer, resume, from, identity, notes);
+    } catch (PagewalkException e) {
+      walked = Walked.failed(run, e instanceof CancelledException ? StopReason.CANCELLED
+          : StopReason.ERROR, e, notes);
+    } catch (RuntimeException e) {
+      walked = Walked.failed(run, StopReason.ERROR, new RunFailureException(ErrorCode.INTERNAL,
+          plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())), e), notes);
+    }
+    RunResult result = finish(walked, input, started, p.clock().instant());
+    RunStats stats = result.stats();
+    LOG.info("[{}] {}: {} after {} records, {} pages, {} requests; verdict {}", run.runId,
+        plan.name(), result.stopReason().wireName(), stats.recordsEmitted(), stats.pages(),
+        stats.requests(), result.report().verdict());
+    org.slf4j.MDC.remove("pagewalk.runId");
+    p.listener().onEnd(result);
+    return result;
+  }
+
+  /** The run's context: inputs bound, secrets known, counts continued from {@code from}. */
+  private static RunContext context(
+      Plan plan, RunInput input, Checkpoint from, Instant started, Plugins p) {
+    RunState state = freshState(plan, input, input.state(), started);
+    Redactor redactor = Redactor.of(plan.parameters(), state.parameters, plan.connection(),
+            state.connection)
+        .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
+    return new RunContext(
+        from != null ? from.runId() : UUID.randomUUID().toString(), plan, input, state, redactor,
+        from == null ? RunStats.ZERO : RunStats.resumedFrom(from.counters()), p);
+  }
+
+  private static RunState freshState(
+      Plan plan, RunInput input, Map<String, Object> syncState, Instant started) {
     Map<String, Object> params =
         InputBinder.bind(plan.name(), "parameter", plan.parameters(), input.parameters());
     Map<String, Object> connection =
         InputBinder.bind(plan.name(), "connection value", plan.connection(), input.connection());
-    String now = DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(ChronoUnit.MILLIS));
-    RunState state = new RunState(params, connection, input.state(), now, started.getEpochSecond());
-    Redactor redactor = Redactor.of(plan.parameters(), params, plan.connection(), connection)
-        .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
-    RunContext run =
-        new RunContext(
-            from != null ? from.runId() : UUID.randomUUID().toString(), plan, input, state,
-            p.transport(), p.clock(), p.sleeper(), p.listener(), redactor);
-    run.correlationHeader = p.correlationHeader();
-    run.readAhead = p.readAhead();
-    if (from != null) {
-      restore(run.counters, from.counters());
+    return new RunState(params, connection, syncState, now(started), started.getEpochSecond());
+  }
+
+  private static String now(Instant started) {
+    return DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /**
+   * How the walks of a run ended: the last walk's outcome, the context and acceptor it ended
+   * with (a restart from the watermark replaces both), the auditor of its evidence, the walks of
+   * a rewalk (null without one) and the notes.
+   */
+  private record Walked(
+      StopReason reason, PagewalkException failure, RunContext run, PageAcceptor acceptor,
+      Auditor auditor, List<Map<String, Object>> walks, List<String> notes) {
+    static Walked failed(
+        RunContext run, StopReason reason, PagewalkException failure, List<String> notes) {
+      return new Walked(reason, failure, run, null, newAuditor(run.plan), null, notes);
     }
-    org.slf4j.MDC.put("pagewalk.runId", run.runId);
-    LOG.info("[{}] {}: run starts{}", run.runId, plan.name(), from == null ? "" : " (resumed)");
-    p.listener().onStart(run.runId, plan.name());
-    SecretPlaceholders secrets = new SecretPlaceholders(state, plan.parameters(), plan.connection());
-    Checkpoints checkpoints = new Checkpoints(run, secrets, identity);
+
+    Walked ending(WalkOutcome outcome) {
+      PagewalkException f = outcome instanceof WalkOutcome.Failed failed ? failed.failure() : null;
+      return new Walked(outcome.reason(), f, run, acceptor, auditor, walks, notes);
+    }
+  }
+
+  /**
+   * The first walk, then what its end asks for: a restart from the watermark when the saved
+   * cursor expired, re-walks while {@code audit.onDrift: rewalk} finds drift after a natural end,
+   * a failure when {@code audit.onDrift: fail} finds drift.
+   */
+  private static Walked walkAll(
+      RunContext run, PageWriter writer, ResumePoint resume, Checkpoint from,
+      SyncIdentity identity, List<String> notes) {
+    Plan plan = run.plan;
+    SecretPlaceholders secrets =
+        new SecretPlaceholders(run.state, plan.parameters(), plan.connection());
     Auditor auditor = newAuditor(plan);
-    PageAcceptor acceptor =
-        new PageAcceptor(run, auditor, new KeySet(), watermarkOf(plan, input.state()),
-            plan.sync().incremental() ? now : null);
-    if (from != null && from.watermark() != null && from.watermark().containsKey("cursor")) {
-      acceptor.watermark = new ArrayList<>(
-          java.util.Arrays.asList(from.watermark().get("cursor"), from.watermark().get("tieBreaker")));
+    Set<String> keys = plan.audit().onDrift() == OnDrift.REWALK ? new HashSet<>() : null;
+    List<Object> startMark = from != null && from.watermark() != null
+        && from.watermark().containsKey("cursor")
+        ? Arrays.asList(from.watermark().get("cursor"), from.watermark().get("tieBreaker"))
+        : null;
+    PageAcceptor acceptor = new PageAcceptor(run, auditor, new KeySet(),
+        watermarkOf(plan, run.input.state()),
+        plan.sync().incremental() ? run.state.now : null, startMark, keys);
+    WalkOutcome outcome = new ChainRunner(run, acceptor,
+        new Checkpoints(run, secrets, identity), secrets).run(writer, resume);
+    Walked walked = new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes)
+        .ending(outcome);
+    if (outcome instanceof WalkOutcome.CursorExpired expired) {
+      walked = restartFromWatermark(walked, expired, writer, from, identity, secrets);
     }
-    List<String> allNotes = new ArrayList<>(notes);
-    StopReason reason;
-    PagewalkException failure = null;
-    List<Map<String, Object>> walks = null;
-    try {
-      boolean rewalk = "rewalk".equals(plan.audit().onDrift());
-      Set<String> keys = rewalk ? new HashSet<>() : null;
-      acceptor.newWalk(auditor, keys);
-      try {
-        reason = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, resume);
-      } catch (ExpiredCursor expired) {
-        List<Object> mark = from == null || from.watermark() == null ? null
-            : List.of(from.watermark().get("cursor"), from.watermark().getOrDefault("tieBreaker", ""));
-        if (!plan.sync().incremental() || mark == null) {
-          throw new RunStop(StopReason.ERROR, new RunFailureException(plan.name()
-              + ": the saved cursor was rejected as expired (" + expired.request + " returned "
-              + expired.status + ") and there is no keyset watermark to fall back on"
+    if (walked.failure() != null || !walked.auditor().driftDetected()) {
+      return walked;
+    }
+    return switch (plan.audit().onDrift()) {
+      case REWALK -> walked.reason().kind() == StopReason.Kind.NATURAL
+          ? rewalk(walked, keys, writer, identity, secrets) : walked;
+      case FAIL -> walked.ending(new WalkOutcome.Failed(StopReason.ERROR,
+          new RunFailureException(ErrorCode.DRIFT, plan.name()
+              + ": drift detected (audit.onDrift: fail): records moved between pages")));
+      case REPORT -> walked;
+    };
+  }
+
+  /**
+   * The saved cursor expired: an incremental sync starts over from the checkpoint's watermark,
+   * anything else fails.
+   */
+  private static Walked restartFromWatermark(
+      Walked walked, WalkOutcome.CursorExpired expired, PageWriter writer, Checkpoint from,
+      SyncIdentity identity, SecretPlaceholders secrets) {
+    RunContext run = walked.run();
+    Plan plan = run.plan;
+    List<Object> mark = from == null || from.watermark() == null ? null
+        : List.of(from.watermark().get("cursor"), from.watermark().getOrDefault("tieBreaker", ""));
+    if (!plan.sync().incremental() || mark == null) {
+      return walked.ending(new WalkOutcome.Failed(StopReason.ERROR, new RunFailureException(
+          ErrorCode.CURSOR_EXPIRED, plan.name()
+              + ": the saved cursor was rejected as expired (" + expired.request() + " returned "
+              + expired.status() + ") and there is no keyset watermark to fall back on"
               + (plan.sync().incremental() ? " yet" : " (the spec declares no sync.incremental)")
-              + "; run without resume to start over"));
-        }
-        allNotes.add("the saved cursor expired (" + expired.status + "): restarted from the"
-            + " watermark " + from.watermark());
-        Map<String, Object> fallback = new LinkedHashMap<>(from.watermark());
-        RunState fresh = new RunState(params, connection, fallback, now, started.getEpochSecond());
-        run = run.withState(fresh);
-        acceptor = new PageAcceptor(run, auditor, new KeySet(), mark, now);
-        acceptor.newWalk(auditor, null);
-        checkpoints = new Checkpoints(run, secrets, identity);
-        reason = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, null);
-      }
-      if (rewalk && reason.kind() == StopReason.Kind.NATURAL && auditor.driftDetected()) {
-        walks = new ArrayList<>();
-        walks.add(walk(1, keys, true, run.counters.recordsEmitted));
-        for (int w = 2; w <= plan.audit().maxWalks(); w++) {
-          Auditor next = newAuditor(plan);
-          Set<String> nextKeys = new HashSet<>();
-          acceptor.newWalk(next, nextKeys);
-          run.state.resetForWalk();
-          long before = run.counters.recordsEmitted;
-          reason = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, null);
-          walks.add(walk(w, nextKeys, next.driftDetected(), run.counters.recordsEmitted - before));
-          auditor = next;
-          if (reason.kind() != StopReason.Kind.NATURAL
-              || (!next.driftDetected() && nextKeys.equals(keys))) {
-            break;
-          }
-          keys = nextKeys;
-        }
-      } else if ("fail".equals(plan.audit().onDrift()) && auditor.driftDetected()) {
-        throw new RunStop(StopReason.ERROR, new RunFailureException(
-            plan.name() + ": drift detected (audit.onDrift: fail): records moved between pages"));
-      }
-    } catch (RunStop stop) {
-      reason = stop.reason;
-      failure = stop.failure;
-    } catch (PagewalkException e) {
-      reason = e instanceof CancelledException ? StopReason.CANCELLED : StopReason.ERROR;
-      failure = e;
-    } catch (RuntimeException e) {
-      reason = StopReason.ERROR;
-      failure =
-          new RunFailureException(
-              plan.name() + ": " + redactor.text(String.valueOf(e.getMessage())), e);
+              + "; run without resume to start over")));
     }
-    Instant ended = p.clock().instant();
-    long snapshot = walks == null ? -1 : ((Number) walks.get(walks.size() - 1).get("keys")).longValue();
-    Map<String, Object> watermark = pair(acceptor.watermark);
+    List<String> notes = new ArrayList<>(walked.notes());
+    notes.add("the saved cursor expired (" + expired.status() + "): restarted from the"
+        + " watermark " + from.watermark());
+    Map<String, Object> fallback = new LinkedHashMap<>(from.watermark());
+    RunContext fresh = run.withState(new RunState(run.state.parameters, run.state.connection,
+        fallback, run.state.now, run.state.timestamp));
+    PageAcceptor acceptor = new PageAcceptor(fresh, walked.auditor(), new KeySet(), mark,
+        fresh.state.now, null, null);
+    WalkOutcome outcome = new ChainRunner(fresh, acceptor,
+        new Checkpoints(fresh, secrets, identity), secrets).run(writer, null);
+    return new Walked(outcome.reason(), null, fresh, acceptor, walked.auditor(), null, notes)
+        .ending(outcome);
+  }
+
+  /**
+   * Walks again, up to {@code audit.maxWalks} walks in all, until a walk finds no drift and the
+   * same keys as the walk before it.
+   */
+  private static Walked rewalk(
+      Walked first, Set<String> firstKeys, PageWriter writer, SyncIdentity identity,
+      SecretPlaceholders secrets) {
+    RunContext run = first.run();
+    Plan plan = run.plan;
+    Checkpoints checkpoints = new Checkpoints(run, secrets, identity);
+    List<Map<String, Object>> walks = new ArrayList<>();
+    walks.add(walk(1, firstKeys, true, run.tally.now().recordsEmitted()));
+    Set<String> keys = firstKeys;
+    PageAcceptor acceptor = first.acceptor();
+    Auditor auditor = first.auditor();
+    WalkOutcome outcome = new WalkOutcome.Ended(first.reason());
+    for (int w = 2; w <= plan.audit().maxWalks(); w++) {
+      Auditor next = newAuditor(plan);
+      Set<String> nextKeys = new HashSet<>();
+      acceptor = acceptor.nextWalk(next, nextKeys);
+      run.state.resetForWalk();
+      long before = run.tally.now().recordsEmitted();
+      outcome = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, null);
+      walks.add(walk(w, nextKeys, next.driftDetected(), run.tally.now().recordsEmitted() - before));
+      auditor = next;
+      if (outcome.reason().kind() != StopReason.Kind.NATURAL
+          || (!next.driftDetected() && nextKeys.equals(keys))) {
+        break;
+      }
+      keys = nextKeys;
+    }
+    return new Walked(outcome.reason(), null, run, acceptor, auditor, walks, first.notes())
+        .ending(outcome);
+  }
+
+  /** The result and its report, derived from the run's stats and how its walks ended. */
+  private static RunResult finish(Walked w, RunInput input, Instant started, Instant ended) {
+    RunContext run = w.run();
+    Plan plan = run.plan;
+    long snapshot = w.walks() == null ? -1
+        : ((Number) w.walks().get(w.walks().size() - 1).get("keys")).longValue();
+    Map<String, Object> watermark = pair(w.acceptor() == null ? null : w.acceptor().watermark());
     if (watermark.isEmpty() && plan.sync().incremental() && !input.state().isEmpty()) {
       watermark = input.state();
     }
-    RunReport report =
-        ReportBuilder.build(run, auditor, reason, failure == null ? null : failure.getMessage(),
-            started, ended, walks, snapshot, watermark, allNotes);
-    Counters c = run.counters;
-    RunResult result =
-        new RunResult(
-            run.runId, plan.name(), reason, failure, started, ended, c.requests,
-            c.paginationRequests, c.retries, c.pages, c.recordsReceived, c.recordsFiltered,
-            c.recordsEmitted, c.bytesReceived, c.emptyPagesWithContinuation, c.waited,
-            c.duplicates, watermark, report, allNotes, c.faults, c.credentialsStripped);
-    LOG.info("[{}] {}: {} after {} records, {} pages, {} requests; verdict {}", run.runId,
-        plan.name(), reason.wireName(), c.recordsEmitted, c.pages, c.requests, report.verdict());
-    org.slf4j.MDC.remove("pagewalk.runId");
-    p.listener().onEnd(result);
-    return result;
+    RunStats stats = run.tally.now();
+    RunReport report = ReportBuilder.build(run, stats, w.auditor(), w.reason(), w.failure(),
+        started, ended, w.walks(), snapshot, watermark, w.notes());
+    return new RunResult(run.runId, plan.name(), w.reason(), w.failure(), started, ended, stats,
+        watermark, report, w.notes());
   }
 
   private static RunResult nothingToDo(Plan plan, Clock clock, Checkpoint cp, List<String> notes) {
     Instant now = clock.instant();
     StopReason reason = cp.stopReason() == null ? StopReason.CONDITION_FALSE
         : StopReason.fromWireName(cp.stopReason());
-    RunReport report = new RunReport(cp.runId(), plan.name(), plan.fileName(), plan.contentHash(),
-        Map.of(), now.toString(), now.toString(), 0, reason.wireName(), null,
-        zeros("total", "initial", "pagination", "retries"), 0,
-        zeros("received", "emitted", "filtered", "duplicatesDropped"), 0,
-        zeros("retry", "rateLimit", "delay"), Map.of(), List.of(),
-        dev.pagewalk.audit.Verdict.UNVERIFIED, List.of(), List.of(), null,
-        ReportBuilder.limits(plan.limits()), cp.watermark(), notes);
-    return new RunResult(cp.runId(), plan.name(), reason, null, now, now, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, java.time.Duration.ZERO, 0,
-        cp.watermark() == null ? Map.of() : cp.watermark(), report, notes, Map.of(), 0);
-  }
-
-  private static Map<String, Long> zeros(String... names) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (String n : names) {
-      out.put(n, 0L);
-    }
-    return out;
-  }
-
-  private static void restore(Counters c, Map<String, Long> saved) {
-    if (saved == null) {
-      return;
-    }
-    c.requests = saved.getOrDefault("requests", 0L);
-    c.logicalRequests = saved.getOrDefault("logicalRequests", 0L);
-    c.paginationRequests = saved.getOrDefault("paginationRequests", 0L);
-    c.pages = saved.getOrDefault("pages", 0L);
-    c.recordsReceived = saved.getOrDefault("recordsReceived", 0L);
-    c.recordsEmitted = saved.getOrDefault("recordsEmitted", 0L);
-    c.recordsFiltered = saved.getOrDefault("recordsFiltered", 0L);
+    Map<String, Object> watermark = cp.watermark() == null ? Map.of() : cp.watermark();
+    RunReport report = ReportBuilder.nothingToDo(plan, cp.runId(), reason, now, cp.watermark(),
+        notes);
+    return new RunResult(cp.runId(), plan.name(), reason, null, now, now, RunStats.ZERO,
+        watermark, report, notes);
   }
 
   private static Auditor newAuditor(Plan plan) {

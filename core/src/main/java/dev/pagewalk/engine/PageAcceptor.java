@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.audit.Auditor;
@@ -11,47 +12,67 @@ import dev.pagewalk.sink.RecordKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Accepts a page: checks the declared order, drops what an incremental run already has (or
- * what lies past its boundary), drops keys already delivered, hands the evidence to the auditor
- * and returns the rest, to be written with the page's checkpoint. The watermark only moves when
- * the page has been {@link #written}: a page the destination never took does not advance it.
+ * Accepts the pages of one walk: checks the declared order, drops what an incremental run already
+ * has (or what lies past its boundary), drops keys already delivered, hands the evidence to the
+ * auditor and returns the rest, to be written with the page's checkpoint. The watermark only
+ * moves when the page has been {@link #written}: a page the destination never took does not
+ * advance it.
  */
 final class PageAcceptor {
   private final RunContext run;
+  private final Auditor auditor;
   private final KeySet seen;
   private final List<Object> stateWatermark;
   private final Object boundary;
+  /** The keys of this walk when a rewalk compares walks; null otherwise. */
+  private final Set<String> walkKeys;
   private List<Object> lastOrder;
-  /** The largest {@code (cursor, tieBreaker)} of the pages written so far. */
-  List<Object> watermark;
-  /** The last accepted page had records, and every one was already delivered in this walk. */
-  boolean lastPageAllRepeated;
-  java.util.Set<String> walkKeys;
+  private List<Object> watermark;
 
-  private Auditor auditor;
-
-  PageAcceptor(RunContext run, Auditor auditor, KeySet seen, List<Object> stateWatermark, Object boundary) {
+  PageAcceptor(
+      RunContext run, Auditor auditor, KeySet seen, List<Object> stateWatermark, Object boundary,
+      List<Object> watermark, Set<String> walkKeys) {
     this.run = run;
     this.auditor = auditor;
     this.seen = seen;
     this.stateWatermark = stateWatermark;
     this.boundary = boundary;
+    this.watermark = watermark;
+    this.walkKeys = walkKeys;
   }
 
-  /** The records to write and the watermark once they are written. */
-  record Accepted(PageRecords records, List<Object> watermark) {}
+  /**
+   * A page accepted: the records to write, the watermark once they are written, what was dropped
+   * and why, and the page's description.
+   *
+   * @param allRepeated the page had records, and every one was already delivered in this walk
+   */
+  record Accepted(
+      PageRecords records,
+      List<Object> watermark,
+      boolean allRepeated,
+      int duplicates,
+      int alreadySynced,
+      int beyondBoundary,
+      PageFacts facts) {}
 
-  Accepted accept(
-      Page page, long pageNumber, String request, int status, int attempts,
-      Map<String, Object> pagingState, Object total, long durationMillis) {
+  /** What the page loop knows of a page's exchange when it accepts the page. */
+  record Exchanged(
+      String request, int status, int attempts, Map<String, Object> pagingState, Object total,
+      long durationMillis) {}
+
+  Accepted accept(Page page, long pageNumber, Exchanged exchange) {
     SyncPlan sync = run.plan.sync();
     checkOrder(page, pageNumber);
     PageRecords records = page.records();
     int size = records.size();
     boolean[] keep = new boolean[size];
     int kept = 0;
+    int synced = 0;
+    int beyond = 0;
     List<Object> mark = watermark;
     List<Object> duplicates = new ArrayList<>();
     long[] fingerprints = seen.prepare(records);
@@ -59,11 +80,11 @@ final class PageAcceptor {
       if (sync.incremental()) {
         List<Object> pair = page.cursors().get(i);
         if (stateWatermark != null && CursorValues.comparePairs(pair, stateWatermark) <= 0) {
-          run.counters.alreadySynced++;
+          synced++;
           continue;
         }
         if (boundary != null && CursorValues.compare(pair.get(0), boundary) > 0) {
-          run.counters.beyondBoundary++;
+          beyond++;
           continue;
         }
         if (mark == null || CursorValues.comparePairs(pair, mark) > 0) {
@@ -76,7 +97,6 @@ final class PageAcceptor {
           && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
       if (repeatedInWalk) {
         duplicates.add(key);
-        run.counters.duplicates++;
       }
       if (newInRun) {
         keep[i] = true;
@@ -84,18 +104,20 @@ final class PageAcceptor {
       }
     }
     PageRecords deliver = kept == size ? records : records.keep(keep);
-    lastPageAllRepeated = size > 0 && duplicates.size() == size;
     List<List<Object>> order = page.order();
-    auditor.page(
-        new PageFacts(
-            pageNumber, request, pagingState, status, attempts, page.received(), page.filtered(),
-            deliver.isEmpty() ? List.of()
-                : List.of(keyOf(deliver, 0), keyOf(deliver, deliver.size() - 1)),
-            duplicates, total,
-            order.isEmpty() ? null : order.get(0),
-            order.isEmpty() ? null : order.get(order.size() - 1),
-            page.sequentialIds(), durationMillis));
-    return new Accepted(deliver, mark);
+    PageFacts facts = new PageFacts(
+        pageNumber, exchange.request(), exchange.pagingState(), exchange.status(),
+        exchange.attempts(), page.received(), page.filtered(), deliver.size(),
+        size - deliver.size(),
+        deliver.isEmpty() ? null : deliver.key(0),
+        deliver.isEmpty() ? null : deliver.key(deliver.size() - 1),
+        duplicates, exchange.total(),
+        order.isEmpty() ? null : order.get(0),
+        order.isEmpty() ? null : order.get(order.size() - 1),
+        page.sequentialIds(), exchange.durationMillis());
+    auditor.page(facts);
+    return new Accepted(deliver, mark, size > 0 && duplicates.size() == size, duplicates.size(),
+        synced, beyond, facts);
   }
 
   /** The destination took the page: its watermark is the run's. */
@@ -103,16 +125,17 @@ final class PageAcceptor {
     watermark = page.watermark();
   }
 
-  private static Object keyOf(PageRecords records, int index) {
-    Object key = records.key(index);
-    return key == null ? "" : key;
+  /** The largest {@code (cursor, tieBreaker)} of the pages written so far; null before any. */
+  List<Object> watermark() {
+    return watermark;
   }
 
-  /** Starts a new walk of the same run: fresh evidence, same delivered keys. */
-  void newWalk(Auditor next, java.util.Set<String> keys) {
-    this.auditor = next;
-    this.walkKeys = keys;
-    this.lastOrder = null;
+  /**
+   * The acceptor of the next walk of the same run: fresh evidence for {@code next}, the keys of
+   * the new walk in {@code keys}, the same delivered keys and watermark.
+   */
+  PageAcceptor nextWalk(Auditor next, Set<String> keys) {
+    return new PageAcceptor(run, next, seen, stateWatermark, boundary, watermark, keys);
   }
 
   private void checkOrder(Page page, long pageNumber) {
@@ -126,6 +149,7 @@ final class PageAcceptor {
         throw new RunStop(
             StopReason.ERROR,
             new RunFailureException(
+                ErrorCode.ORDER,
                 run.plan.name() + ": record " + (i + 1) + " of page " + pageNumber
                     + " breaks the declared order " + sync.orderFields() + ": "
                     + Values.toText(tuple) + " comes after " + Values.toText(lastOrder)

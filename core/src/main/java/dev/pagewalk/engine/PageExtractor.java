@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.expr.Template;
@@ -84,6 +85,7 @@ final class PageExtractor {
           throw new RunStop(
               StopReason.ERROR,
               new RunFailureException(
+                  ErrorCode.MISSING_KEY,
                   run.plan.name() + ": record " + (i + 1) + " of page " + pageNumber
                       + " has no key (response.key evaluated to "
                       + (key == null ? "null" : "''") + ")"));
@@ -131,6 +133,7 @@ final class PageExtractor {
     throw new RunStop(
         StopReason.ERROR,
         new RunFailureException(
+            ErrorCode.EXPRESSION,
             run.plan.name() + ": audit.sequentialId must be a whole number, got "
                 + (v == null ? "null" : Values.toText(v)) + " on page " + pageNumber));
   }
@@ -153,6 +156,7 @@ final class PageExtractor {
     throw new RunStop(
         StopReason.ERROR,
         new RunFailureException(
+            ErrorCode.ITERATE_NOT_LIST,
             run.plan.name() + ": response.iterate must yield a list, got "
                 + Values.typeName(v) + " on page " + pageNumber));
   }

@@ -1,14 +1,19 @@
 package dev.pagewalk.engine;
 
 import dev.pagewalk.LimitOverrides;
+import dev.pagewalk.PagewalkException;
+import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.audit.ReportCounts;
 import dev.pagewalk.audit.Auditor;
 import dev.pagewalk.audit.Check;
 import dev.pagewalk.audit.RunReport;
 import dev.pagewalk.audit.Verdict;
+import dev.pagewalk.plan.AuditPlan;
 import dev.pagewalk.plan.Durations;
 import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.ParamDecl;
+import dev.pagewalk.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,19 +21,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a run's counters, stop and audit evidence into its {@link RunReport}. */
+/** Turns a run's stats, stop and audit evidence into its {@link RunReport}. */
 final class ReportBuilder {
   private ReportBuilder() {}
 
   static RunReport build(
-      RunContext run, Auditor auditor, StopReason reason, String failure, Instant started,
-      Instant ended, List<Map<String, Object>> walks, long snapshotKeys,
-      Map<String, Object> watermark, List<String> notes) {
-    Counters c = run.counters;
+      RunContext run, RunStats stats, Auditor auditor, StopReason reason,
+      PagewalkException failure, Instant started, Instant ended, List<Map<String, Object>> walks,
+      long snapshotKeys, Map<String, Object> watermark, List<String> notes) {
     boolean truncated = reason.kind() == StopReason.Kind.TRUNCATED;
+    String message = failure == null ? null : failure.getMessage();
     List<Check> checks = new ArrayList<>();
-    checks.add(stopCheck(run, reason, failure));
-    long distinct = snapshotKeys >= 0 ? snapshotKeys : c.recordsEmitted + c.recordsFiltered;
+    checks.add(stopCheck(run, reason, message));
+    long distinct =
+        snapshotKeys >= 0 ? snapshotKeys : stats.recordsEmitted() + stats.recordsFiltered();
     checks.addAll(auditor.checks(distinct, truncated));
     List<String> reasons = new ArrayList<>();
     for (Check ch : checks) {
@@ -42,7 +48,7 @@ final class ReportBuilder {
       verdict = Verdict.INCOMPLETE;
       dev.pagewalk.audit.Cap.of(reason).ifPresent(cap -> advice.add(cap.advice()));
       if (checks.stream().anyMatch(ch -> ch.name().equals("boundary-duplicates") && ch.failed())
-          && !"rewalk".equals(run.plan.audit().onDrift())) {
+          && run.plan.audit().onDrift() != AuditPlan.OnDrift.REWALK) {
         advice.add("the API shifted records between pages; use keyset or cursor pagination if it"
             + " offers one, or set audit.onDrift: rewalk to re-read until two walks agree");
       }
@@ -54,27 +60,6 @@ final class ReportBuilder {
     } else {
       verdict = Verdict.COMPLETE;
     }
-    Map<String, Long> requests = new LinkedHashMap<>();
-    requests.put("total", c.requests);
-    requests.put("initial", c.logicalRequests - c.paginationRequests);
-    requests.put("pagination", c.paginationRequests);
-    requests.put("retries", c.retries);
-    if (c.credentialsStripped > 0) {
-      requests.put("credentialsStripped", c.credentialsStripped);
-    }
-    Map<String, Long> records = new LinkedHashMap<>();
-    records.put("received", c.recordsReceived);
-    records.put("emitted", c.recordsEmitted);
-    records.put("filtered", c.recordsFiltered);
-    records.put("duplicatesDropped", c.duplicates);
-    if (run.plan.sync().incremental()) {
-      records.put("alreadySynced", c.alreadySynced);
-      records.put("beyondBoundary", c.beyondBoundary);
-    }
-    Map<String, Long> waits = new LinkedHashMap<>();
-    waits.put("retry", c.retryWaited.toMillis());
-    waits.put("rateLimit", c.rateLimitWaited.toMillis());
-    waits.put("delay", c.delayWaited.toMillis());
     return new RunReport(
         run.runId,
         run.plan.name(),
@@ -85,13 +70,14 @@ final class ReportBuilder {
         ended.toString(),
         Duration.between(started, ended).toMillis(),
         reason.wireName(),
-        failure,
-        requests,
-        c.pages,
-        records,
-        c.bytesReceived,
-        waits,
-        new java.util.TreeMap<>(c.faults),
+        message,
+        failure == null ? null : failure.code(),
+        ReportCounts.requests(stats),
+        stats.pages(),
+        ReportCounts.records(stats, run.plan.sync().incremental()),
+        stats.bytesReceived(),
+        ReportCounts.waits(stats),
+        ReportCounts.faults(stats),
         checks,
         verdict,
         reasons,
@@ -100,6 +86,20 @@ final class ReportBuilder {
         limits(run.limits),
         watermark == null || watermark.isEmpty() ? null : watermark,
         notes);
+  }
+
+  /**
+   * The report of a sync that had nothing to do (its last run completed and there is nothing to
+   * resume): no counts, no checks, the saved run's id, stop reason and watermark.
+   */
+  static RunReport nothingToDo(
+      Plan plan, String runId, StopReason reason, Instant now, Map<String, Object> watermark,
+      List<String> notes) {
+    return new RunReport(runId, plan.name(), plan.fileName(), plan.contentHash(), Map.of(),
+        now.toString(), now.toString(), 0, reason.wireName(), null, null,
+        ReportCounts.requests(RunStats.ZERO), 0, ReportCounts.records(RunStats.ZERO, false), 0,
+        ReportCounts.waits(RunStats.ZERO), Map.of(), List.of(), Verdict.UNVERIFIED, List.of(),
+        List.of(), null, limits(plan.limits()), watermark, notes);
   }
 
   /** The caps as the report shows them: counts or {@code "unlimited"}, the timeout as text. */
@@ -118,11 +118,11 @@ final class ReportBuilder {
 
   private static Check stopCheck(RunContext run, StopReason reason, String failure) {
     return switch (reason.kind()) {
-      case NATURAL -> new Check("stop", Check.PASS, "ended naturally (" + reason.wireName() + ")", null);
-      case TRUNCATED -> new Check("stop", Check.FAIL,
+      case NATURAL -> new Check("stop", Check.Outcome.PASS, "ended naturally (" + reason.wireName() + ")", null);
+      case TRUNCATED -> new Check("stop", Check.Outcome.FAIL,
           "truncated by " + reason.wireName() + capNote(run, reason) + ": there may be more records",
           Map.of("stopReason", reason.wireName()));
-      case FAILED -> new Check("stop", Check.FAIL, "failed (" + reason.wireName() + "): " + failure,
+      case FAILED -> new Check("stop", Check.Outcome.FAIL, "failed (" + reason.wireName() + "): " + failure,
           Map.of("stopReason", reason.wireName()));
     };
   }

@@ -88,7 +88,7 @@ final class RequestBuilder {
           k -> CrossOrigin.isCredentialHeader(k) || containsIgnoreCase(credentialHeaders, k));
       qs.keySet().removeAll(dropQs);
       if (headers.size() + qs.size() < before) {
-        run.counters.credentialsStripped++;
+        run.tally.credentialsStripped();
         try {
           uri = UrlBuilder.build(
               base, QueryOverride.without(url, qs.keySet()), qs, request.encodeUrl(), Values::toText);

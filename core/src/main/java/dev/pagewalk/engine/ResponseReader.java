@@ -44,7 +44,8 @@ final class ResponseReader {
     return new StreamParser() {
       @Override
       public boolean wants(int status, Headers headers) {
-        return statuses.parsedOnArrival(status) && ResponseDecoder.isUtf8Json(plan.type(), headers);
+        return statuses.parsedOnArrival(status)
+            && ResponseDecoder.isUtf8Json(plan.type().wireName(), headers);
       }
 
       @Override
@@ -56,7 +57,7 @@ final class ResponseReader {
 
   Decoded decode(Parsed parsed, ResponsePlan plan) throws IOException {
     HttpResponse response = parsed.response();
-    Object body = parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type(), decoding(plan).shape());
+    Object body = parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type().wireName(), decoding(plan).shape());
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);

@@ -2,6 +2,7 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
+import dev.pagewalk.RunStats;
 import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.http.NetworkPolicy;
@@ -14,7 +15,10 @@ import java.time.Clock;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 
-/** Everything one run needs, assembled once: the plan, the inputs, the plug-ins, the state. */
+/**
+ * Everything one run needs, assembled once and never patched: the plan, the inputs, the
+ * plug-ins, the state and the run's {@link Tally}.
+ */
 final class RunContext {
   final String runId;
   final Plan plan;
@@ -26,33 +30,64 @@ final class RunContext {
   final Sleeper sleeper;
   final RunListener listener;
   final Redactor redactor;
-  final Counters counters;
+  final Tally tally;
   final SplittableRandom random = new SplittableRandom();
-  String correlationHeader;
+  /** A request header that carries the run id on every request; null for none. */
+  final String correlationHeader;
   /**
    * Where the next page's request is sent while a page is written (read-ahead); null: each
    * request is sent by the run's thread after the page before it is written.
    */
-  Executor readAhead;
+  final Executor readAhead;
   /** The run's rate-limit state, shared by every request of the run, retries included. */
   final Pacer pacer;
   /** The run's retry budget, shared by its walks. */
   final RetryBudget retryBudget;
   /** The spec's network policy, passed to the transport with every request. */
   final NetworkPolicy network;
+  private final Engine.Plugins plugins;
 
+  /** A run of {@code plan} whose counts start at {@code start} (zero, or a checkpoint's). */
   RunContext(
       String runId,
       Plan plan,
       RunInput input,
       RunState state,
-      Transport transport,
-      Clock clock,
-      Sleeper sleeper,
-      RunListener listener,
-      Redactor redactor) {
-    this(runId, plan, input, state, transport, clock, sleeper, listener, redactor, new Counters(),
-        pacer(plan, clock), new RetryBudget(plan.retry()));
+      Redactor redactor,
+      RunStats start,
+      Engine.Plugins plugins) {
+    this(runId, plan, input, state, redactor, new Tally(start), pacer(plan, plugins.clock()),
+        new RetryBudget(plan.retry()), plugins);
+  }
+
+  private RunContext(
+      String runId,
+      Plan plan,
+      RunInput input,
+      RunState state,
+      Redactor redactor,
+      Tally tally,
+      Pacer pacer,
+      RetryBudget retryBudget,
+      Engine.Plugins plugins) {
+    this.runId = runId;
+    this.plan = plan;
+    this.input = input;
+    this.limits = plan.limits().with(input.limits());
+    this.state = state;
+    this.transport = plugins.transport();
+    this.clock = plugins.clock();
+    this.sleeper = plugins.sleeper();
+    this.listener = plugins.listener();
+    this.correlationHeader = plugins.correlationHeader();
+    this.readAhead = plugins.readAhead();
+    this.redactor = redactor;
+    this.tally = tally;
+    this.pacer = pacer;
+    this.retryBudget = retryBudget;
+    this.network = new NetworkPolicy(
+        plan.network().allowHosts(), plan.network().denyPrivateAddresses());
+    this.plugins = plugins;
   }
 
   private static Pacer pacer(Plan plan, Clock clock) {
@@ -62,45 +97,11 @@ final class RunContext {
         : Pacer.NONE;
   }
 
-  private RunContext(
-      String runId,
-      Plan plan,
-      RunInput input,
-      RunState state,
-      Transport transport,
-      Clock clock,
-      Sleeper sleeper,
-      RunListener listener,
-      Redactor redactor,
-      Counters counters,
-      Pacer pacer,
-      RetryBudget retryBudget) {
-    this.counters = counters;
-    this.runId = runId;
-    this.plan = plan;
-    this.input = input;
-    this.limits = plan.limits().with(input.limits());
-    this.state = state;
-    this.transport = transport;
-    this.clock = clock;
-    this.sleeper = sleeper;
-    this.listener = listener;
-    this.redactor = redactor;
-    this.pacer = pacer;
-    this.retryBudget = retryBudget;
-    this.network = new NetworkPolicy(
-        plan.network().allowHosts(), plan.network().denyPrivateAddresses());
-  }
-
   /**
-   * The same run with other run state (a restart from a watermark); counters, the rate-limit
+   * The same run with other run state (a restart from a watermark); the tally, the rate-limit
    * state and the retry budget carry over.
    */
   RunContext withState(RunState other) {
-    RunContext next = new RunContext(runId, plan, input, other, transport, clock, sleeper, listener,
-        redactor, counters, pacer, retryBudget);
-    next.correlationHeader = correlationHeader;
-    next.readAhead = readAhead;
-    return next;
+    return new RunContext(runId, plan, input, other, redactor, tally, pacer, retryBudget, plugins);
   }
 }

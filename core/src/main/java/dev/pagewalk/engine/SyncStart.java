@@ -72,7 +72,7 @@ record SyncStart(
     if (plan.sync().incremental() && input.state().isEmpty()) {
       requireSameSync(plan, identity, cp,
           "cannot continue incrementally: the last run's watermark", "run with that sync's inputs");
-      if (Checkpoint.COMPLETE.equals(cp.status()) && cp.watermark() != null) {
+      if (cp.status() == Checkpoint.Status.COMPLETE && cp.watermark() != null) {
         notes.add("incremental: continuing after " + cp.watermark());
         return new SyncStart(identity, WriteMode.APPEND, null, input.withState(cp.watermark()),
             notes, null);
@@ -107,7 +107,7 @@ record SyncStart(
       Plan plan, SyncIdentity identity, RunInput input, Checkpoint cp, List<String> notes) {
     SavedOrigin.check(plan, identity.baseUrl(), cp.next());
     notes.add("resumed run " + cp.runId() + " at page " + cp.page() + " after "
-        + cp.counters().getOrDefault("recordsEmitted", 0L) + " records");
+        + dev.pagewalk.RunStats.resumedFrom(cp.counters()).recordsEmitted() + " records");
     RunInput effective = input.withState(cp.state() == null ? Map.of() : cp.state());
     return new SyncStart(identity, WriteMode.RESUME, cp, effective, notes, null);
   }

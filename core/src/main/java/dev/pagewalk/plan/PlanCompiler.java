@@ -106,7 +106,7 @@ public final class PlanCompiler {
     return new AuditPlan(
         template("/audit/total", Scopes.response("audit.total")),
         template("/audit/sequentialId", Scopes.item("audit.sequentialId")),
-        node.path("onDrift").asText("report"),
+        AuditPlan.OnDrift.fromWireName(node.path("onDrift").asText("report")),
         node.path("maxWalks").asInt(3));
   }
 
@@ -194,7 +194,7 @@ public final class PlanCompiler {
     JsonNode iterate = node.path("iterate");
     String iteratePointer = iterate.isObject() ? at + "/iterate/container" : at + "/iterate";
     return new ResponsePlan(
-        node.path("type").asText("automatic"),
+        ResponsePlan.BodyType.of(node.path("type").asText("automatic")),
         template(at + "/valid", Scopes.response("response.valid")),
         template(at + "/error/message", Scopes.response("response.error")),
         perStatus,

@@ -8,10 +8,10 @@ import java.util.Map;
  * The compiled {@code response} block. Absent directives are null: no {@code valid} means status
  * 200–399; no {@code iterate} means the whole body is one record; no {@code output} means the
  * item itself. {@code bodyShape} is what of a JSON body the plan's expressions can read (see
- * {@link BodyShapes}); the rest is not decoded.
+ * {@link BodyShapes}); the rest is not decoded. {@code type} is never null.
  */
 public record ResponsePlan(
-    String type,
+    ResponsePlan.BodyType type,
     Template valid,
     Template errorMessage,
     Map<Integer, Template> statusMessages,
@@ -24,9 +24,38 @@ public record ResponsePlan(
     Template temp,
     Shape bodyShape) {
   public static final ResponsePlan DEFAULTS =
-      new ResponsePlan("automatic", null, null, Map.of(), null, null, null, null, false, null, null, Shape.ALL);
+      new ResponsePlan(BodyType.AUTOMATIC, null, null, Map.of(), null, null, null, null, false, null, null, Shape.ALL);
+
+  /** {@code response.type}: how the body is read. */
+  public enum BodyType {
+    /** JSON when the Content-Type says so (or, without one, when the body looks like JSON). */
+    AUTOMATIC,
+    /** Always JSON. */
+    JSON,
+    /** Always text. */
+    TEXT;
+
+    /** The spec's name: {@code automatic}, {@code json}, {@code text}. */
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The type a spec names; a name the schema lets through but this version does not read
+     * ({@code xml}, reported as a problem at load) is {@code automatic}.
+     */
+    public static BodyType of(String name) {
+      for (BodyType t : values()) {
+        if (t.wireName().equalsIgnoreCase(name)) {
+          return t;
+        }
+      }
+      return AUTOMATIC;
+    }
+  }
 
   public ResponsePlan {
+    type = type == null ? BodyType.AUTOMATIC : type;
     statusMessages = Map.copyOf(statusMessages);
     bodyShape = bodyShape == null ? Shape.ALL : bodyShape;
   }

@@ -1,6 +1,8 @@
 package dev.pagewalk.state;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,11 @@ import java.util.Map;
  * (paging state), the {@code pagination} variables, {@code temp}, the counters, the run id, the
  * incremental watermark and the spec's content hash. Written together with the page's records
  * (in one transaction where the sink can). {@code status} is {@code running} while there is a
- * next page, {@code complete} after a natural end, {@code truncated} after a cap.
+ * next page, {@code complete} after a natural end, {@code truncated} after a cap, {@code failed}
+ * when the run failed after the page.
+ *
+ * @param counters the counts a resumed run continues, by name ({@link
+ *     dev.pagewalk.RunStats#savedInCheckpoint})
  *
  * @param sinkPosition where the sink's data ended when the checkpoint was taken (bytes of a
  *     JSON Lines file); -1 when the sink does not need it
@@ -27,7 +33,7 @@ public record Checkpoint(
     String spec,
     String specHash,
     String runId,
-    String status,
+    Checkpoint.Status status,
     String stopReason,
     long pagesDone,
     long page,
@@ -40,9 +46,51 @@ public record Checkpoint(
     long sinkPosition,
     String savedAt,
     SyncIdentity identity) {
-  public static final String RUNNING = "running";
-  public static final String COMPLETE = "complete";
-  public static final String TRUNCATED = "truncated";
+  /** Where the run stood when the checkpoint was saved; its wire name is what the file holds. */
+  public enum Status {
+    /** There is a next page; the checkpoint names its request. */
+    RUNNING,
+    /** The run ended naturally with this page. */
+    COMPLETE,
+    /** A cap or {@code response.limit} ended the run with this page. */
+    TRUNCATED,
+    /** The run failed after this page was written (a loop detected, a next request not built). */
+    FAILED;
+
+    /** The name in the file: {@code running}, {@code complete}, ... */
+    @JsonValue
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The status of a wire name; IllegalArgumentException for an unknown one. */
+    @JsonCreator
+    public static Status fromWireName(String name) {
+      for (Status s : values()) {
+        if (s.wireName().equals(name)) {
+          return s;
+        }
+      }
+      throw new IllegalArgumentException("unknown checkpoint status '" + name + "'");
+    }
+
+    /** The status of a checkpoint saved with a page after which the run stops ({@code null}: goes on). */
+    public static Status after(dev.pagewalk.StopReason stop) {
+      if (stop == null) {
+        return RUNNING;
+      }
+      return switch (stop.kind()) {
+        case NATURAL -> COMPLETE;
+        case TRUNCATED -> TRUNCATED;
+        case FAILED -> FAILED;
+      };
+    }
+
+    @Override
+    public String toString() {
+      return wireName();
+    }
+  }
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -56,7 +104,7 @@ public record Checkpoint(
   }
 
   public boolean resumable() {
-    return RUNNING.equals(status) && next != null;
+    return status == Status.RUNNING && next != null;
   }
 
   public String toJson() {

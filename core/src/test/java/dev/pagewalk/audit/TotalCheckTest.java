@@ -11,8 +11,8 @@ class TotalCheckTest {
   private static Check totalCheck(long collected, Object... totals) {
     Auditor auditor = new Auditor(true, true, false, false);
     for (int i = 0; i < totals.length; i++) {
-      auditor.page(new PageFacts(i + 1, "GET /items", Map.of(), 200, 1, 2, 0, List.of(), List.of(),
-          totals[i], null, null, List.of(), 1));
+      auditor.page(new PageFacts(i + 1, "GET /items", Map.of(), 200, 1, 2, 0, 2, 0, null, null,
+          List.of(), totals[i], null, null, List.of(), 1));
     }
     return auditor.checks(collected, false).get(0);
   }
@@ -20,14 +20,14 @@ class TotalCheckTest {
   @Test
   void passesWhenTheNumbersAgree() {
     Check check = totalCheck(7, 7L, 7L);
-    assertThat(check.outcome()).isEqualTo(Check.PASS);
+    assertThat(check.outcome()).isEqualTo(Check.Outcome.PASS);
     assertThat(check.summary()).isEqualTo("API total 7 = 7 distinct records collected");
   }
 
   @Test
   void failsOnATotalReadAsTextAndSaysToParseIt() {
     Check check = totalCheck(7, "7", "7");
-    assertThat(check.outcome()).isEqualTo(Check.FAIL);
+    assertThat(check.outcome()).isEqualTo(Check.Outcome.FAIL);
     assertThat(check.summary()).isEqualTo("the API's total is the text '7' but 7 records were"
         + " counted — use parseNumber(...) in audit.total");
   }
@@ -35,7 +35,7 @@ class TotalCheckTest {
   @Test
   void saysATextTotalThatIsNoNumberIsNotANumber() {
     Check check = totalCheck(7, "seven");
-    assertThat(check.outcome()).isEqualTo(Check.FAIL);
+    assertThat(check.outcome()).isEqualTo(Check.Outcome.FAIL);
     assertThat(check.summary()).isEqualTo("the API's total is the text 'seven', not a number;"
         + " 7 records were counted — audit.total must give a number");
   }
@@ -43,7 +43,7 @@ class TotalCheckTest {
   @Test
   void aTextTotalOfAnotherNumberStillNamesBothAndTheFix() {
     Check check = totalCheck(5, "7");
-    assertThat(check.outcome()).isEqualTo(Check.FAIL);
+    assertThat(check.outcome()).isEqualTo(Check.Outcome.FAIL);
     assertThat(check.summary()).isEqualTo("the API's total is the text '7' and 5 records were"
         + " counted — use parseNumber(...) in audit.total to compare numbers");
   }

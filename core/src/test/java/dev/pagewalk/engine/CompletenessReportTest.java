@@ -85,10 +85,23 @@ class CompletenessReportTest {
       assertThat(c.records().stream().map(OutputRecord::key).toList())
           .containsExactly(5L, 4L, 3L, 2L, 1L, 0L);
       assertThat(report.verdict()).isEqualTo(Verdict.INCOMPLETE);
-      assertThat(report.check("boundary-duplicates").orElseThrow().outcome()).isEqualTo(Check.FAIL);
+      assertThat(report.check("boundary-duplicates").orElseThrow().outcome()).isEqualTo(Check.Outcome.FAIL);
       assertThat(report.check("total").orElseThrow().summary())
           .isEqualTo("the API's total changed between pages (5 → 6): the data moved during the run");
       assertThat(report.records()).containsEntry("duplicatesDropped", 1L);
+    }
+
+    @Test
+    void driftFailsTheRunWithItsCodeWhenTheSpecSaysSo() {
+      Runner.Collected c =
+          run(spec("audit: {total: \"{{body.total}}\", onDrift: fail}\n"),
+              pages(page(5, 5, 4), page(6, 4, 3), page(6, 2, 1), page(6, 0), page(6)), RunInput.empty());
+      assertThat(c.result().stopReason()).isEqualTo(dev.pagewalk.StopReason.ERROR);
+      assertThat(c.result().failure().getMessage())
+          .isEqualTo("offsets: drift detected (audit.onDrift: fail): records moved between pages");
+      assertThat(c.result().failure().code()).isEqualTo(dev.pagewalk.ErrorCode.DRIFT);
+      assertThat(c.result().report().toJson()).contains("\"errorCode\" : \"drift\"");
+      assertThat(c.records()).hasSize(6);
     }
 
     @Test

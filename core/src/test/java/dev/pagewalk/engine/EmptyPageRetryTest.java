@@ -68,12 +68,12 @@ class EmptyPageRetryTest {
     assertThat(t.uris()).containsExactly(
         "GET http://api.test/items", "GET http://api.test/items?cursor=c2",
         "GET http://api.test/items?cursor=c2");
-    assertThat(List.of(r.requests(), r.paginationRequests(), r.retries(), r.pages(),
-        r.emptyPagesWithContinuation())).containsExactly(3L, 1L, 1L, 2L, 1L);
-    assertThat(r.faults()).isEqualTo(Map.of("empty-page-with-continuation", 1L));
+    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().retries(), r.stats().pages(),
+        r.stats().emptyPagesWithContinuation())).containsExactly(3L, 1L, 1L, 2L, 1L);
+    assertThat(r.stats().faults()).isEqualTo(Map.of("empty-page-with-continuation", 1L));
     assertThat(retries).containsExactly(
         "GET http://api.test/items?cursor=c2 1 empty-page-with-continuation 10");
     assertThat(waits).containsExactly("retry 10");
-    assertThat(r.waited()).isEqualTo(Duration.ofMillis(10));
+    assertThat(r.stats().waited()).isEqualTo(Duration.ofMillis(10));
   }
 }

@@ -3,6 +3,7 @@ package dev.pagewalk.engine;
 import static dev.pagewalk.engine.ScriptedTransport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
@@ -84,7 +85,8 @@ class IncrementalTest {
         "changes: record 2 of page 1 breaks the declared order [updated_at, id]:"
             + " [\"2026-01-01T00:00:00Z\",1] comes after [\"2026-01-02T00:00:00Z\",2]"
             + " (set sync.orderEnforcement: best-effort to report instead of failing)");
-    assertThat(r.recordsEmitted()).isZero();
+    assertThat(r.failure().code()).isEqualTo(ErrorCode.ORDER);
+    assertThat(r.stats().recordsEmitted()).isZero();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.pagewalk.engine.ScriptedTransport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.InputException;
 import dev.pagewalk.LimitOverrides;
 import dev.pagewalk.OutputRecord;
@@ -76,6 +77,7 @@ class PageLoopTest {
       assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(c.result().failure().getMessage())
           .isEqualTo("tokens: record 3 of page 2 has no key (response.key evaluated to null)");
+      assertThat(c.result().failure().code()).isEqualTo(ErrorCode.MISSING_KEY);
       assertThat(c.records()).extracting(OutputRecord::value).containsExactly(Map.of("id", 1L, "city", "A"));
     }
 
@@ -87,8 +89,8 @@ class PageLoopTest {
       assertThat(c.records()).extracting(OutputRecord::value).containsExactly(
           Map.of("id", 1L, "city", "A"), Map.of("id", 2L), Map.of("id", 3L));
       assertThat(c.records()).extracting(OutputRecord::page).containsExactly(1L, 1L, 2L);
-      assertThat(c.result().duplicatesDropped()).isEqualTo(1);
-      assertThat(c.result().recordsFiltered()).isEqualTo(1);
+      assertThat(c.result().stats().duplicatesDropped()).isEqualTo(1);
+      assertThat(c.result().stats().recordsFiltered()).isEqualTo(1);
     }
   }
 
@@ -116,8 +118,8 @@ class PageLoopTest {
               "GET http://api.test/items?limit=2&cursor=b",
               "GET http://api.test/items?limit=2&cursor=c");
       assertThat(keys(c)).containsExactly(1L, 2L, 3L, 4L, 5L);
-      assertThat(c.result().retries()).isEqualTo(2);
-      assertThat(c.result().requests()).isEqualTo(5);
+      assertThat(c.result().stats().retries()).isEqualTo(2);
+      assertThat(c.result().stats().requests()).isEqualTo(5);
       assertThat(c.result().stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
       assertThat(slept).hasSize(2);
     }
@@ -131,8 +133,8 @@ class PageLoopTest {
       assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(r.failure().getMessage())
           .isEqualTo("tokens: GET http://api.test/items?limit=2&cursor=b returned 503: {\"e\":1}");
-      assertThat(r.requests()).isEqualTo(6);
-      assertThat(r.recordsEmitted()).isEqualTo(1);
+      assertThat(r.stats().requests()).isEqualTo(6);
+      assertThat(r.stats().recordsEmitted()).isEqualTo(1);
     }
 
     @Test
@@ -165,8 +167,12 @@ class PageLoopTest {
       assertThat(keys(c)).containsExactly(1L, 2L);
       assertThat(t.uris()).hasSize(5);
       assertThat(t.uris().get(4)).endsWith("cursor=c");
-      assertThat(c.result().emptyPagesWithContinuation()).isEqualTo(1);
-      assertThat(c.result().retries()).isEqualTo(2);
+      assertThat(c.result().stats().emptyPagesWithContinuation()).isEqualTo(1);
+      assertThat(c.result().stats().retries()).isEqualTo(2);
+      assertThat(c.result().stats().faults()).containsExactly(
+          Map.entry("empty-page-with-continuation", 2L));
+      assertThat(c.result().report().faults()).containsExactly(
+          Map.entry("empty-page-with-continuation", 2L));
       assertThat(c.result().stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
     }
   }
@@ -183,7 +189,9 @@ class PageLoopTest {
               "tokens: loop detected: page 3 would repeat a request already sent:"
                   + " GET http://api.test/items?limit=2&cursor=same;"
                   + " the pagination directives do not advance");
-      assertThat(r.recordsEmitted()).isEqualTo(2);
+      assertThat(r.failure().code()).isEqualTo(ErrorCode.LOOP);
+      assertThat(r.report().errorCode()).isEqualTo(ErrorCode.LOOP);
+      assertThat(r.stats().recordsEmitted()).isEqualTo(2);
     }
   }
 

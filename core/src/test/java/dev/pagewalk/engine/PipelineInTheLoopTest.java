@@ -55,12 +55,12 @@ class PipelineInTheLoopTest {
     assertThat(r.failure()).isNull();
     assertThat(slept).containsExactly(
         Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(200));
-    assertThat(r.waited()).isEqualTo(Duration.ofMillis(450));
+    assertThat(r.stats().waited()).isEqualTo(Duration.ofMillis(450));
     assertThat(r.report().waits())
         .isEqualTo(Map.of("retry", 50L, "rateLimit", 0L, "delay", 400L));
-    assertThat(List.of(r.requests(), r.paginationRequests(), r.retries(), r.pages()))
+    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().retries(), r.stats().pages()))
         .containsExactly(4L, 2L, 1L, 3L);
-    assertThat(r.faults()).isEqualTo(Map.of("status 503", 1L));
+    assertThat(r.stats().faults()).isEqualTo(Map.of("status 503", 1L));
   }
 
   @Test
@@ -74,7 +74,7 @@ class PipelineInTheLoopTest {
     RunResult r = run(t, d -> {});
     assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
     assertThat(r.failure()).hasMessage("loop: transport bug");
-    assertThat(List.of(r.requests(), r.paginationRequests(), r.pages())).containsExactly(2L, 1L, 1L);
+    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages())).containsExactly(2L, 1L, 1L);
   }
 
   @Test
@@ -87,7 +87,7 @@ class PipelineInTheLoopTest {
     assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
     assertThat(r.failure()).hasMessage("loop: run cancelled");
     assertThat(r.failure().code()).isEqualTo(ErrorCode.CANCELLED);
-    assertThat(List.of(r.requests(), r.paginationRequests(), r.pages())).containsExactly(1L, 0L, 1L);
-    assertThat(r.waited()).isEqualTo(Duration.ofMillis(200));
+    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages())).containsExactly(1L, 0L, 1L);
+    assertThat(r.stats().waited()).isEqualTo(Duration.ofMillis(200));
   }
 }

@@ -102,9 +102,9 @@ class ReadAheadTest {
       RunResult r = ahead.result();
       RunResult s = serial.result();
       assertThat(r.stopReason()).isEqualTo(StopReason.CONDITION_FALSE).isEqualTo(s.stopReason());
-      assertThat(List.of(r.requests(), r.paginationRequests(), r.pages(), r.recordsEmitted(), r.bytesReceived()))
-          .containsExactly(3L, 2L, 3L, 5L, s.bytesReceived())
-          .isEqualTo(List.of(s.requests(), s.paginationRequests(), s.pages(), s.recordsEmitted(), s.bytesReceived()));
+      assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages(), r.stats().recordsEmitted(), r.stats().bytesReceived()))
+          .containsExactly(3L, 2L, 3L, 5L, s.stats().bytesReceived())
+          .isEqualTo(List.of(s.stats().requests(), s.stats().paginationRequests(), s.stats().pages(), s.stats().recordsEmitted(), s.stats().bytesReceived()));
       assertThat(r.report().verdict()).isEqualTo(s.report().verdict());
     }
 
@@ -159,7 +159,7 @@ class ReadAheadTest {
           }
         });
         assertThat(r.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
-        assertThat(r.recordsEmitted()).isEqualTo(5);
+        assertThat(r.stats().recordsEmitted()).isEqualTo(5);
       }
       assertThat(sentDuringFirstPage).containsExactly(true);
     }
@@ -236,13 +236,13 @@ class ReadAheadTest {
       }
       assertThat(r.failure()).isNull();
       assertThat(r.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
-      assertThat(r.recordsEmitted()).isEqualTo(5);
+      assertThat(r.stats().recordsEmitted()).isEqualTo(5);
       assertThat(t.uris()).containsExactly(
           "GET http://api.test/items", "GET http://api.test/items?cursor=c2",
           "GET http://api.test/items?cursor=c2", "GET http://api.test/items?cursor=c2",
           "GET http://api.test/items?cursor=c3");
-      assertThat(List.of(r.requests(), r.retries(), r.pages())).containsExactly(5L, 2L, 3L);
-      assertThat(r.faults()).containsEntry("status 503", 1L).containsEntry("connection-reset", 1L);
+      assertThat(List.of(r.stats().requests(), r.stats().retries(), r.stats().pages())).containsExactly(5L, 2L, 3L);
+      assertThat(r.stats().faults()).containsEntry("status 503", 1L).containsEntry("connection-reset", 1L);
       assertThat(retriedOn).containsExactly(me + " 1 status 503", me + " 2 connection-reset");
       assertThat(pagedOn).containsExactly(me + " 1 1", me + " 2 3", me + " 3 1");
     }
@@ -260,8 +260,8 @@ class ReadAheadTest {
         try (Runner runner = runner(t, k == 0)) {
           RunResult r = runner.collect(plan("retry: {maxAttempts: 1}\n"), RunInput.empty()).result();
           assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
-          assertThat(r.requests()).isEqualTo(2);
-          assertThat(r.recordsEmitted()).isEqualTo(2);
+          assertThat(r.stats().requests()).isEqualTo(2);
+          assertThat(r.stats().recordsEmitted()).isEqualTo(2);
           messages[k] = r.failure().getMessage();
         }
       }
@@ -284,7 +284,7 @@ class ReadAheadTest {
       assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(r.failure()).hasMessage("ahead: disk full");
       assertThat(t.requestCount()).isEqualTo(2);
-      assertThat(List.of(r.requests(), r.paginationRequests(), r.pages(), r.recordsEmitted()))
+      assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages(), r.stats().recordsEmitted()))
           .containsExactly(2L, 1L, 0L, 0L);
     }
 
@@ -304,7 +304,7 @@ class ReadAheadTest {
       assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
       assertThat(delivered).containsExactly(1L, 2L);
       assertThat(t.requestCount()).isEqualTo(1);
-      assertThat(List.of(r.requests(), r.pages(), r.recordsEmitted())).containsExactly(1L, 1L, 2L);
+      assertThat(List.of(r.stats().requests(), r.stats().pages(), r.stats().recordsEmitted())).containsExactly(1L, 1L, 2L);
     }
 
     @Test
@@ -337,7 +337,7 @@ class ReadAheadTest {
       assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
       assertThat(r.failure()).hasMessage("ahead: run cancelled");
       assertThat(delivered).containsExactly(1L, 2L);
-      assertThat(List.of(r.requests(), r.pages())).containsExactly(2L, 1L);
+      assertThat(List.of(r.stats().requests(), r.stats().pages())).containsExactly(2L, 1L);
     }
   }
 

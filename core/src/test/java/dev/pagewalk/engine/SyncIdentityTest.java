@@ -292,8 +292,8 @@ class SyncIdentityTest {
       assertThat(saved("project_5").identity().parameters()).containsEntry("project", "5");
       ScriptedTransport t4 = api(false);
       ScriptedTransport t5 = api(false);
-      assertThat(sync(t4, PROJECT_4, SyncMode.RESUME, "project-4").recordsEmitted()).isEqualTo(5);
-      assertThat(sync(t5, other, SyncMode.RESUME, "project_5").recordsEmitted()).isEqualTo(5);
+      assertThat(sync(t4, PROJECT_4, SyncMode.RESUME, "project-4").stats().recordsEmitted()).isEqualTo(5);
+      assertThat(sync(t5, other, SyncMode.RESUME, "project_5").stats().recordsEmitted()).isEqualTo(5);
       assertThat(t4.uris().get(0)).contains("project=4&").contains("cursor=c2");
       assertThat(t5.uris().get(0)).contains("project=5&").contains("cursor=c2");
     }

@@ -5,6 +5,7 @@ import static dev.pagewalk.engine.ScriptedTransport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.InputException;
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
@@ -95,7 +96,29 @@ class SyncResumeTest {
       assertThat(lines()).containsExactly(
           "{\"id\":1}", "{\"id\":2}", "{\"id\":3}", "{\"id\":4}", "{\"id\":5}", "{\"id\":6}",
           "{\"id\":7}");
-      assertThat(resumed.recordsEmitted()).isEqualTo(7);
+      assertThat(resumed.stats().recordsEmitted()).isEqualTo(7);
+    }
+
+    @Test
+    void continuesFromACheckpointSavedByTheEarlierEngine() throws Exception {
+      Path state = Files.createDirectories(dir.resolve("state"));
+      try (var in = SyncResumeTest.class.getResourceAsStream(
+          "/dev/pagewalk/state/saved-before-run-stats.json")) {
+        Files.write(state.resolve("cursors.checkpoint.json"), in.readAllBytes());
+      }
+      Files.writeString(dir.resolve("out.jsonl"),
+          "{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n{\"id\":4}\n");
+
+      ScriptedTransport healthy = api(0);
+      RunResult resumed = sync(Pagewalk.parse("cursors.yaml", SPEC), healthy, true);
+
+      assertThat(resumed.runId()).isEqualTo("1b22fbf7-051f-4012-8a89-5ebc780cd4f0");
+      assertThat(healthy.uris().get(0))
+          .isEqualTo("GET http://api.test/items?api_key=s3cr3t-key&limit=2&cursor=c3");
+      assertThat(lines()).hasSize(7).doesNotHaveDuplicates();
+      assertThat(List.of(resumed.stats().requests(), resumed.stats().paginationRequests(),
+          resumed.stats().pages(), resumed.stats().recordsEmitted()))
+          .containsExactly(3L + 2, 1L + 2, 2L + 2, 4L + 3);
     }
 
     @Test
@@ -103,7 +126,7 @@ class SyncResumeTest {
       sync(Pagewalk.parse("cursors.yaml", SPEC), api(2), false);
       String saved = Files.readString(new FileCheckpointStore(dir.resolve("state")).file("cursors"));
       assertThat(saved).doesNotContain("s3cr3t-key").contains("{{connection.key}}");
-      assertThat(Checkpoint.fromJson(saved).status()).isEqualTo(Checkpoint.RUNNING);
+      assertThat(Checkpoint.fromJson(saved).status()).isEqualTo(Checkpoint.Status.RUNNING);
     }
 
     @Test
@@ -204,6 +227,27 @@ class SyncResumeTest {
       assertThat(resumed.notes()).last().asString().startsWith("the saved cursor expired (410): restarted from the watermark");
       assertThat(lines()).hasSize(7).doesNotHaveDuplicates();
       assertThat(resumed.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
+    }
+
+    @Test
+    void failsWithItsCodeWhenThereIsNoWatermarkToFallBackOn() throws Exception {
+      Plan plan = Pagewalk.parse("cursors.yaml",
+          SPEC.replace("limits:", "sync: {expiredCursorStatuses: [410]}\nlimits:"));
+      assertThat(sync(plan, api(2), false).stopReason()).isEqualTo(StopReason.ERROR);
+
+      ScriptedTransport later = new ScriptedTransport(
+          (req, i) -> json(req, 410, "{\"error\":\"cursor expired\"}"));
+      RunResult resumed = sync(plan, later, true);
+
+      assertThat(later.uris()).hasSize(1);
+      assertThat(resumed.stopReason()).isEqualTo(StopReason.ERROR);
+      assertThat(resumed.failure().code()).isEqualTo(ErrorCode.CURSOR_EXPIRED);
+      assertThat(resumed.failure().getMessage()).isEqualTo("cursors: the saved cursor was"
+          + " rejected as expired (GET http://api.test/items?api_key=***&limit=2&cursor=c3"
+          + " returned 410) and there is no keyset watermark to fall back on (the spec declares"
+          + " no sync.incremental); run without resume to start over");
+      assertThat(resumed.report().errorCode()).isEqualTo(ErrorCode.CURSOR_EXPIRED);
+      assertThat(lines()).hasSize(4);
     }
   }
 }

@@ -48,8 +48,8 @@ public final class AmplificationVictim {
       }
       System.out.println(layout + " gzipped: " + gzipped.length / 1024 + " KiB");
       System.out.println(layout + " stop: " + result.stopReason().wireName());
-      System.out.println(layout + " requests: " + result.requests());
-      System.out.println(layout + " faults: " + result.faults());
+      System.out.println(layout + " requests: " + result.stats().requests());
+      System.out.println(layout + " faults: " + result.stats().faults());
       System.out.println(layout + " failure: " + (result.failure() == null ? null
           : result.failure().getMessage().replace(server.uri("").toString(), "http://SERVER")));
     }

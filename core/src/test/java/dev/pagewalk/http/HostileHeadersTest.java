@@ -132,8 +132,8 @@ class HostileHeadersTest {
         c = runner.collect(Pagewalk.parse("endless-head.yaml", spec), RunInput.empty());
       }
       assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
-      assertThat(c.result().requests()).isEqualTo(1);
-      assertThat(c.result().faults()).isEqualTo(Map.of("response-too-large", 1L));
+      assertThat(c.result().stats().requests()).isEqualTo(1);
+      assertThat(c.result().stats().faults()).isEqualTo(Map.of("response-too-large", 1L));
       assertThat(c.result().failure().getMessage()).isEqualTo(
           "endless-head: GET " + server.uri("/items") + " failed (response-too-large): "
               + "ResponseTooLargeException: the response head has more than 200 header fields (limit 200)");

@@ -86,8 +86,8 @@ class NumberBombTest {
       }
       assertThat(c.records()).isEmpty();
       assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
-      assertThat(c.result().requests()).isEqualTo(1);
-      assertThat(c.result().faults()).isEqualTo(Map.of("malformed-body", 1L));
+      assertThat(c.result().stats().requests()).isEqualTo(1);
+      assertThat(c.result().stats().faults()).isEqualTo(Map.of("malformed-body", 1L));
       assertThat(c.result().failure().getMessage()).isEqualTo("number-bomb: GET " + server.uri("/items")
           + " returned an unreadable body (malformed-body): MalformedBodyException: JSON over a limit at line 1, column 19: number"
           + " 1E+999999999 is too large to write out in full: it has 1000000000 digits (limit 1000)");

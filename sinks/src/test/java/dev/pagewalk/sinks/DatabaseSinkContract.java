@@ -190,7 +190,7 @@ abstract class DatabaseSinkContract {
         resumed = runner.sync(plan, input, sink, true);
         assertThat(sink.count("live-items")).isEqualTo(420);
         assertThat(sink.keys("live-items")).isEqualTo(ids(server.dataset().currentIds()));
-        assertThat(sink.checkpoint("live-items").orElseThrow().status()).isEqualTo("complete");
+        assertThat(sink.checkpoint("live-items").orElseThrow().status()).isEqualTo(Checkpoint.Status.COMPLETE);
       }
       assertThat(resumed.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
       assertThat(resumed.notes())
@@ -250,7 +250,7 @@ abstract class DatabaseSinkContract {
   }
 
   static Checkpoint checkpoint(String runId, long page) {
-    return new Checkpoint(1, STREAM, "hash", runId, Checkpoint.RUNNING, null, page - 1, page,
+    return new Checkpoint(1, STREAM, "hash", runId, Checkpoint.Status.RUNNING, null, page - 1, page,
         Map.of("page", page), Map.of("token", "t" + page),
         new NextRequest("GET", "http://127.0.0.1:9/items?page_token=t" + page, null,
             Map.of("Accept", "application/json"), List.of("Authorization")),

@@ -52,7 +52,7 @@ class IncrementalSyncTest {
     try (SqliteSink db = SqliteSink.open(dir.resolve("out.db"))) {
       Recording first = new Recording(db);
       RunResult one = sync(first, input);
-      assertThat(one.recordsEmitted()).isEqualTo(120);
+      assertThat(one.stats().recordsEmitted()).isEqualTo(120);
       assertThat(one.watermark()).containsEntry("tieBreaker", 120L);
 
       server.dataset().update(List.of(5L, 40L));
@@ -66,7 +66,7 @@ class IncrementalSyncTest {
       assertThat(two.notes()).containsExactly("incremental: continuing after " + one.watermark());
       assertThat(second.keys).containsExactly("5", "40",
           inserted.get(0).toString(), inserted.get(1).toString(), inserted.get(2).toString());
-      assertThat(two.recordsReceived())
+      assertThat(two.stats().recordsReceived())
           .as("the record at the watermark comes back (updated_since is inclusive) and is dropped")
           .isEqualTo(6);
       assertThat(db.count(STREAM)).isEqualTo(123);
@@ -83,7 +83,7 @@ class IncrementalSyncTest {
           input.withState(Map.of("cursor", "2999-01-01T00:00:00Z", "tieBreaker", 0L)));
 
       assertThat(r.succeeded()).isTrue();
-      assertThat(r.recordsReceived()).isZero();
+      assertThat(r.stats().recordsReceived()).isZero();
       assertThat(later.keys).isEmpty();
       assertThat(db.count(STREAM)).isEqualTo(120);
     }

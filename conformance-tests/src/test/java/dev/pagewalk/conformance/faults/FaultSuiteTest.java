@@ -161,8 +161,8 @@ class FaultSuiteTest {
       Observed o = run(spec(timeout, attempts, extra), mock.baseUrl(), TRANSPORT, time, Map.of());
       Expectation.Verdict verdict = mock.expectation().verify(o.ids());
       assertThat(verdict.duplicates()).as("records delivered twice").isEmpty();
-      assertThat(o.result.requests()).as("requests counted = requests served").isEqualTo(mock.requestCount());
-      assertThat(o.result.retries()).as("every retry is an event").isEqualTo(o.causes.size());
+      assertThat(o.result.stats().requests()).as("requests counted = requests served").isEqualTo(mock.requestCount());
+      assertThat(o.result.stats().retries()).as("every retry is an event").isEqualTo(o.causes.size());
       if (mustComplete) {
         assertThat(o.result.failure()).as("failure").isNull();
         assertThat(verdict.missing()).as("missing records").isEmpty();
@@ -184,7 +184,7 @@ class FaultSuiteTest {
         ? "all " + SIZE + ", none twice"
         : o.records.size() + " of " + SIZE + " (whole pages only)";
     String error = r.failure() == null ? null : r.failure().getMessage().replace(baseUrl, "${baseUrl}");
-    return new FaultOutcome(fault, server, outcome, records, r.retries(), o.events(), error);
+    return new FaultOutcome(fault, server, outcome, records, r.stats().retries(), o.events(), error);
   }
 
   static FaultSpec.Status status(int request, int status, String retryAfter, Integer dateIn) {
@@ -285,7 +285,7 @@ class FaultSuiteTest {
       };
       Observed o = run(spec("5s", 5, ""), w.baseUrl(), capped, new VirtualTime(), Map.of());
       assertThat(o.result.succeeded()).isFalse();
-      assertThat(o.result.retries()).as("deterministic faults are not retried").isZero();
+      assertThat(o.result.stats().retries()).as("deterministic faults are not retried").isZero();
       assertThat(o.ids()).containsExactly("1", "2", "3", "4", "5");
       assertThat(w.getAllServeEvents()).hasSize(served);
       return outcome(fault, server, o, w.baseUrl());
@@ -363,7 +363,7 @@ class FaultSuiteTest {
       assertThat(o.ids()).containsExactly("1", "2", "3");
       return new FaultOutcome("next URL to another origin",
           "page 1's next URL points at a second server", "complete (condition-false); the second origin "
-              + "received no Authorization, no X-Api-Key", "all 3, none twice", o.result.retries(), o.events(), null);
+              + "received no Authorization, no X-Api-Key", "all 3, none twice", o.result.stats().retries(), o.events(), null);
     } finally {
       home.stop();
       other.stop();
@@ -377,7 +377,7 @@ class FaultSuiteTest {
       String spec = spec("5s", 5, "network: {denyPrivateAddresses: true}");
       Observed o = run(spec, w.baseUrl().replace("127.0.0.1", "localhost"), TRANSPORT, new VirtualTime(), Map.of());
       assertThat(o.result.succeeded()).isFalse();
-      assertThat(o.result.retries()).isZero();
+      assertThat(o.result.stats().retries()).isZero();
       assertThat(w.getAllServeEvents()).isEmpty();
       return outcome("private address", "`network.denyPrivateAddresses: true`; the API's host resolves to 127.0.0.1",
           o, w.baseUrl().replace("127.0.0.1", "localhost"));

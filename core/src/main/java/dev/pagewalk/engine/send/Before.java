@@ -14,7 +14,7 @@ public sealed interface Before {
   Before NOTHING = new Nothing();
 
   /** A pause of {@code duration} for {@code why} first (none when null or zero). */
-  static Before delay(WaitReason why, Duration duration) {
+  static Before delay(Pause why, Duration duration) {
     return duration == null || duration.isZero() || duration.isNegative()
         ? NOTHING
         : new Delay(why, duration);
@@ -29,7 +29,7 @@ public sealed interface Before {
   record Nothing() implements Before {}
 
   /** See {@link #delay}. */
-  record Delay(WaitReason why, Duration duration) implements Before {}
+  record Delay(Pause why, Duration duration) implements Before {}
 
   /** See {@link #again}. */
   record Again(FaultKind cause, int retry) implements Before {}

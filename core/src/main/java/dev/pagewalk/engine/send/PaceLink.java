@@ -24,13 +24,13 @@ final class PaceLink implements Link {
       return chain.proceed(chain.call());
     }
     Duration server = pacer.serverWait();
-    Waits waited = Waits.NONE.plus(WaitReason.SERVER_QUOTA, server);
-    if (!pauses.sleep(WaitReason.SERVER_QUOTA, server)) {
+    Waits waited = Waits.NONE.plus(Pause.SERVER_QUOTA, server);
+    if (!pauses.sleep(Pause.SERVER_QUOTA, server)) {
       return Attempt.interrupted().plusWaits(waited);
     }
     Duration bucket = pacer.bucketWait();
-    waited = waited.plus(WaitReason.RATE_LIMIT, bucket);
-    if (!pauses.sleep(WaitReason.RATE_LIMIT, bucket)) {
+    waited = waited.plus(Pause.RATE_LIMIT, bucket);
+    if (!pauses.sleep(Pause.RATE_LIMIT, bucket)) {
       return Attempt.interrupted().plusWaits(waited);
     }
     Attempt attempt = chain.proceed(chain.call());

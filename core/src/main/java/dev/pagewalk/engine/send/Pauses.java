@@ -18,7 +18,7 @@ final class Pauses {
    * Waits {@code duration} (nothing for none); false when an interrupt cut the wait short, with
    * the interrupt kept set.
    */
-  boolean sleep(WaitReason why, Duration duration) {
+  boolean sleep(Pause why, Duration duration) {
     if (duration == null || duration.isZero() || duration.isNegative()) {
       return true;
     }

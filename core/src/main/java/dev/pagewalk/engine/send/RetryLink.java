@@ -158,9 +158,9 @@ final class RetryLink {
     }
     budget.spend(delay);
     tally.retried();
-    tally.waited(WaitReason.RETRY, delay);
+    tally.waited(Pause.RETRY, delay);
     listener.onRetry(new RunListener.RetryEvent(call.display(), attempt, cause.label(), delay));
-    return pauses.sleep(WaitReason.RETRY, delay) ? null : cancelled();
+    return pauses.sleep(Pause.RETRY, delay) ? null : cancelled();
   }
 
   private Duration jittered(int attempt) {

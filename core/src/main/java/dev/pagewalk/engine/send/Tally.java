@@ -46,7 +46,7 @@ final class Tally {
     retries++;
   }
 
-  void waited(WaitReason why, Duration duration) {
+  void waited(Pause why, Duration duration) {
     waits = waits.plus(why, duration);
   }
 

@@ -3,10 +3,10 @@ package dev.pagewalk.engine.send;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** Time waited, by {@link WaitReason}. Immutable; {@link #NONE} is no wait at all. */
+/** Time waited, by {@link Pause}. Immutable; {@link #NONE} is no wait at all. */
 public final class Waits {
   public static final Waits NONE = new Waits(new Duration[0]);
-  private static final WaitReason[] REASONS = WaitReason.values();
+  private static final Pause[] REASONS = Pause.values();
 
   /** Indexed by reason ordinal; shorter (or empty) means zero for the rest. */
   private final Duration[] byReason;
@@ -16,7 +16,7 @@ public final class Waits {
   }
 
   /** These waits and {@code duration} more for {@code why}; the same for no positive duration. */
-  public Waits plus(WaitReason why, Duration duration) {
+  public Waits plus(Pause why, Duration duration) {
     if (duration == null || duration.isZero() || duration.isNegative()) {
       return this;
     }
@@ -35,7 +35,7 @@ public final class Waits {
   }
 
   /** The time waited for {@code why}. */
-  public Duration of(WaitReason why) {
+  public Duration of(Pause why) {
     int i = why.ordinal();
     return i < byReason.length && byReason[i] != null ? byReason[i] : Duration.ZERO;
   }
@@ -47,22 +47,22 @@ public final class Waits {
 
   /** The time waited before retries. */
   public Duration retry() {
-    return of(WaitReason.RETRY);
+    return of(Pause.RETRY);
   }
 
   /** The time waited for rate limits, the client's and the server's. */
   public Duration rateLimit() {
-    return sum(WaitReason::rateLimit);
+    return sum(Pause::rateLimit);
   }
 
   /** The time waited for the spec's delays between requests. */
   public Duration delay() {
-    return sum(WaitReason::delay);
+    return sum(Pause::delay);
   }
 
-  private Duration sum(java.util.function.Predicate<WaitReason> which) {
+  private Duration sum(java.util.function.Predicate<Pause> which) {
     Duration total = Duration.ZERO;
-    for (WaitReason r : REASONS) {
+    for (Pause r : REASONS) {
       if (which.test(r)) {
         total = total.plus(of(r));
       }
@@ -75,7 +75,7 @@ public final class Waits {
     if (!(o instanceof Waits w)) {
       return false;
     }
-    for (WaitReason r : REASONS) {
+    for (Pause r : REASONS) {
       if (!of(r).equals(w.of(r))) {
         return false;
       }
@@ -86,7 +86,7 @@ public final class Waits {
   @Override
   public int hashCode() {
     int h = 0;
-    for (WaitReason r : REASONS) {
+    for (Pause r : REASONS) {
       h = 31 * h + of(r).hashCode();
     }
     return h;
@@ -95,7 +95,7 @@ public final class Waits {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Waits{");
-    for (WaitReason r : REASONS) {
+    for (Pause r : REASONS) {
       if (!of(r).isZero()) {
         sb.append(sb.length() > 6 ? ", " : "").append(r.label()).append('=').append(of(r));
       }

@@ -23,6 +23,6 @@
  * retried on the run's thread like any attempt. A call read ahead goes through cancel, pace, auth
  * and the transport on the read-ahead thread. Status codes mean what {@link
  * dev.pagewalk.engine.send.Statuses} says; time waited is counted by {@link
- * dev.pagewalk.engine.send.WaitReason}.
+ * dev.pagewalk.engine.send.Pause}.
  */
 package dev.pagewalk.engine.send;

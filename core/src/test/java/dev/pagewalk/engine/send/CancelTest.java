@@ -73,7 +73,7 @@ class CancelTest {
   void anInterruptDuringAPaginationDelayIsNoLogicalRequest() {
     rig.interruptAtSleep = 0;
     Exchange<String> e = rig.pipeline(RETRY).send(get("/items"),
-        Before.delay(WaitReason.PAGINATION_DELAY, Duration.ofSeconds(2)), Rig::text);
+        Before.delay(Pause.PAGINATION_DELAY, Duration.ofSeconds(2)), Rig::text);
     assertCancelled(e);
     assertThat(e.logical()).isFalse();
     assertThat(e.attempts()).isZero();

@@ -37,7 +37,7 @@ class PaceLinkTest {
     assertThat(pipeline.send(get("/a"), Before.NOTHING, Rig::text).waits()).isEqualTo(Waits.NONE);
     Exchange<String> next = pipeline.send(get("/b"), Before.NOTHING, Rig::text);
     assertThat(rig.waits).containsExactly("rate limit (server quota) 5000");
-    assertThat(next.waits().of(WaitReason.SERVER_QUOTA)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(next.waits().of(Pause.SERVER_QUOTA)).isEqualTo(Duration.ofSeconds(5));
     assertThat(next.waits().rateLimit()).isEqualTo(Duration.ofSeconds(5));
   }
 

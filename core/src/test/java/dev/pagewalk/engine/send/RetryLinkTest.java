@@ -241,7 +241,7 @@ class RetryLinkTest {
     @Test
     void aPaginationDelayIsWaitedFirstAndCountedAsADelay() {
       rig.answer(ok("[]"));
-      Exchange<String> e = send(RETRY, Before.delay(WaitReason.PAGINATION_DELAY,
+      Exchange<String> e = send(RETRY, Before.delay(Pause.PAGINATION_DELAY,
           Duration.ofMillis(250)));
       assertThat(rig.waits).containsExactly("pagination delay 250");
       assertThat(e.waits().delay()).isEqualTo(Duration.ofMillis(250));

@@ -1,0 +1,65 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.RunStats;
+import dev.pagewalk.WaitReason;
+import java.time.Duration;
+import dev.pagewalk.engine.send.Exchange;
+import dev.pagewalk.engine.send.Pause;
+import dev.pagewalk.retry.FaultKind;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The run's {@link RunStats} so far: the one holder of the run's counts, each update a new
+ * value from {@code RunStats.plus...}. Confined to the run's thread.
+ */
+final class Tally {
+  private RunStats stats;
+
+  Tally(RunStats start) {
+    this.stats = start;
+  }
+
+  RunStats now() {
+    return stats;
+  }
+
+  /** Folds in what sending one call did: its requests, retries, faults, bytes and waits. */
+  void add(Exchange<?> exchange) {
+    Map<String, Long> faults = new TreeMap<>();
+    for (FaultKind fault : exchange.faults()) {
+      faults.merge(fault.label(), 1L, Long::sum);
+    }
+    Map<WaitReason, Duration> waited = new EnumMap<>(WaitReason.class);
+    for (Pause pause : Pause.values()) {
+      Duration d = exchange.waits().of(pause);
+      if (!d.isZero()) {
+        waited.merge(pause.counted(), d, Duration::plus);
+      }
+    }
+    stats = stats.plusExchange(exchange.attempts(), faults, exchange.bytes(), waited);
+    if (exchange.logical()) {
+      stats = stats.plusLogicalRequest(exchange.call().pagination());
+    }
+    for (int i = 0; i < exchange.retries(); i++) {
+      stats = stats.plusRetry();
+    }
+  }
+
+  void credentialsStripped() {
+    stats = stats.plusCredentialsStripped();
+  }
+
+  void emptyPageWithContinuation() {
+    stats = stats.plusEmptyPageWithContinuation();
+  }
+
+  void pageRead(long received, long filtered, long duplicates, long synced, long beyond) {
+    stats = stats.plusPageRead(received, filtered, duplicates, synced, beyond);
+  }
+
+  void written(long pages, long records) {
+    stats = stats.plusWritten(pages, records);
+  }
+}
