@@ -3,7 +3,7 @@ package dev.pagewalk.engine;
 import dev.pagewalk.http.Parsed;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.StreamParser;
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.http.Exchanger;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +49,7 @@ final class ReadAhead {
    * run then sends the request itself, as without read-ahead).
    */
   static ReadAhead start(
-      Executor executor, Transport transport, BuiltRequest request, RequestLimits limits,
+      Executor executor, Exchanger transport, BuiltRequest request, RequestLimits limits,
       StreamParser parser) {
     ReadAhead ahead = new ReadAhead(request, limits);
     Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
@@ -61,7 +61,7 @@ final class ReadAhead {
     return ahead;
   }
 
-  private void send(Transport transport, StreamParser parser, Map<String, String> mdc) {
+  private void send(Exchanger transport, StreamParser parser, Map<String, String> mdc) {
     if (!state.compareAndSet(PENDING, SENDING)) {
       return;
     }

@@ -4,7 +4,7 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.http.NetworkPolicy;
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.RateLimitPlan;
@@ -20,7 +20,8 @@ final class RunContext {
   final RunInput input;
   final Limits limits;
   final RunState state;
-  final Transport transport;
+  /** The core request pipeline below retry: redirects, network guard, limits, the transport. */
+  final Exchanger transport;
   final Clock clock;
   final Sleeper sleeper;
   final RunListener listener;
@@ -43,7 +44,7 @@ final class RunContext {
       Plan plan,
       RunInput input,
       RunState state,
-      Transport transport,
+      Exchanger transport,
       Clock clock,
       Sleeper sleeper,
       RunListener listener,
@@ -64,7 +65,7 @@ final class RunContext {
       Plan plan,
       RunInput input,
       RunState state,
-      Transport transport,
+      Exchanger transport,
       Clock clock,
       Sleeper sleeper,
       RunListener listener,

@@ -161,7 +161,7 @@ final class Sender {
   private RequestLimits limits(BuiltRequest request) {
     return RequestLimits.of(run.limits.timeout())
         .withNetwork(run.network)
-        .withCredentialHeaders(request.credentialHeaders());
+        .withCredentialHeaders(request.credentialHeaders()).withCredentialQuery(request.credentialQuery());
   }
 
   /**
