@@ -94,7 +94,15 @@ final class RequestBuilder {
       headers.keySet().removeIf(
           k -> CrossOrigin.isCredentialHeader(k) || containsIgnoreCase(credentialHeaders, k));
       qs.keySet().removeAll(credentialQuery);
-      boolean bodyDropped = false;
+      boolean bodyDropped = body != null && !pageBody;
+      if (bodyDropped) {
+        body = null;
+      } else if (body != null && dependsOnConnection(pagination.body(), body, secrets)) {
+        throw new RunFailureException(ErrorCode.CREDENTIAL_LEAK,
+            run.plan.name() + ": pagination.body depends on a connection value and the next page "
+                + run.redactor.uri(uri) + " is on another origin than " + redactedHome(base, homeUrl, request)
+                + "; refused to send it there");
+      }
       boolean stripped = headers.size() + qs.size() < before;
       if (stripped || bodyDropped) {
         run.counters.credentialsStripped++;
@@ -239,9 +247,11 @@ final class RequestBuilder {
     }
   }
 
+  /** The home origin for a message: {@code scheme://host[:port]}. */
   private String redactedHome(String base, String homeUrl, RequestPlan request) {
     URI home = home(base, homeUrl, request);
-    return home == null ? "the base URL" : run.redactor.uri(home);
+    return home == null || home.getHost() == null ? "the base URL's"
+        : home.getScheme() + "://" + home.getHost() + (home.getPort() < 0 ? "" : ":" + home.getPort());
   }
 
   private static boolean containsIgnoreCase(Set<String> names, String name) {
