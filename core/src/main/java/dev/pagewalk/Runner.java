@@ -2,6 +2,8 @@ package dev.pagewalk;
 
 import dev.pagewalk.engine.Engine;
 import dev.pagewalk.http.ApacheTransport;
+import dev.pagewalk.http.Exchanger;
+import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.plan.Plan;
@@ -36,6 +38,7 @@ import java.util.function.Consumer;
 public final class Runner implements AutoCloseable {
   private final Transport transport;
   private final boolean ownsTransport;
+  private final Exchanger exchanger;
   private final Clock clock;
   private final Sleeper sleeper;
   private final RunListener listener;
@@ -47,6 +50,7 @@ public final class Runner implements AutoCloseable {
     this.readAhead = b.readAhead ? ReadAheadThreads.pool() : null;
     this.ownsTransport = b.transport == null;
     this.transport = b.transport != null ? b.transport : new ApacheTransport(TransportConfig.defaults());
+    this.exchanger = new Exchanger(transport, b.maxResponseBytes);
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.listener = b.listener;
@@ -152,7 +156,7 @@ public final class Runner implements AutoCloseable {
   private Engine.Plugins plugins(RunListener runListener) {
     RunListener both =
         runListener == RunListener.NONE ? listener : Listeners.both(listener, runListener);
-    return new Engine.Plugins(transport, clock, sleeper, both, correlationHeader, readAhead);
+    return new Engine.Plugins(exchanger, clock, sleeper, both, correlationHeader, readAhead);
   }
 
   /** Runs the plan and collects every record in memory (for small results and tests). */
@@ -166,14 +170,15 @@ public final class Runner implements AutoCloseable {
   public record Collected(List<OutputRecord> records, RunResult result) {}
 
   /**
-   * Stops the read-ahead threads, then closes the transport if the runner created it. Runs still
-   * going send their requests themselves from then on.
+   * Stops the read-ahead threads and the deadline timer, then closes the transport if the runner
+   * created it. Runs still going send their requests themselves from then on.
    */
   @Override
   public void close() {
     if (readAhead != null) {
       readAhead.shutdownNow();
     }
+    exchanger.close();
     if (ownsTransport) {
       transport.close();
     }
@@ -182,6 +187,7 @@ public final class Runner implements AutoCloseable {
   /** Configures a runner; every plug-in has a production default. */
   public static final class Builder {
     private Transport transport;
+    private long maxResponseBytes = RequestLimits.DEFAULT_MAX_BODY_BYTES;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RunListener listener = RunListener.NONE;
@@ -211,9 +217,22 @@ public final class Runner implements AutoCloseable {
       return this;
     }
 
-    /** The transport; default: Apache HttpClient 5, pooled, owned and closed by the runner. */
+    /**
+     * The transport: what sends one request to one URI and nothing more ({@link Transport}); the
+     * runner follows redirects and enforces the network policy, deadlines and size caps itself,
+     * whatever the transport. Default: Apache HttpClient 5, pooled, owned and closed by the runner.
+     */
     public Builder transport(Transport value) {
       this.transport = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The largest response body accepted, in bytes after decompression (default: 64 MiB). */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be >= 1, got " + bytes);
+      }
+      this.maxResponseBytes = bytes;
       return this;
     }
 

@@ -2,12 +2,10 @@ package dev.pagewalk.bench;
 
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpRequest;
-import dev.pagewalk.http.HttpResponse;
-import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.Transport;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,15 +22,16 @@ final class MemoryTransport implements Transport {
   }
 
   @Override
-  public HttpResponse send(HttpRequest request, RequestLimits limits) throws IOException {
+  public Response send(HttpRequest request, Exchange exchange) throws IOException {
     String host = request.uri().getHost() + ":" + request.uri().getPort();
     PageServer.Response r = server.render(request.uri().getRawPath(), request.uri().getRawQuery(), host);
     List<Map.Entry<String, String>> headers = new ArrayList<>(2);
     headers.add(Map.entry("Content-Type", "application/json"));
+    headers.add(Map.entry("Content-Length", Integer.toString(r.length())));
     if (r.link() != null) {
       headers.add(Map.entry("Link", r.link()));
     }
-    // a copy, as a transport reading a socket would produce: the render buffer is reused
-    return new HttpResponse(r.status(), "", Headers.of(headers), Arrays.copyOf(r.body(), r.length()), request.uri());
+    // read (and copied) by the engine before this thread renders again, which reuses the buffer
+    return Response.of(r.status(), "", Headers.of(headers), new ByteArrayInputStream(r.body(), 0, r.length()));
   }
 }

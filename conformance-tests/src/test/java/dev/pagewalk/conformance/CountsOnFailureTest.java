@@ -16,10 +16,6 @@ import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.HttpRequest;
-import dev.pagewalk.http.HttpResponse;
-import dev.pagewalk.http.Parsed;
-import dev.pagewalk.http.RequestLimits;
-import dev.pagewalk.http.StreamParser;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.plan.Plan;
@@ -136,18 +132,12 @@ class CountsOnFailureTest {
       final ApacheTransport http = new ApacheTransport(TransportConfig.defaults());
 
       @Override
-      public HttpResponse send(HttpRequest request, RequestLimits limits) throws IOException {
-        return send(request, limits, null).response();
-      }
-
-      @Override
-      public Parsed send(HttpRequest request, RequestLimits limits, StreamParser parser)
-          throws IOException {
-        Parsed parsed = http.send(request, limits, parser);
+      public Response send(HttpRequest request, Exchange exchange) throws IOException {
+        Response response = http.send(request, exchange);
         if (Thread.currentThread() == runThread) {
           runThread.interrupt(); // as a signal handler would, once the response is in
         }
-        return parsed;
+        return response;
       }
 
       @Override

@@ -3,6 +3,7 @@ package dev.pagewalk.engine;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.http.HttpRequest;
+import dev.pagewalk.http.Origin;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.NextRequest;
 import dev.pagewalk.state.SyncIdentity;
@@ -10,16 +11,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** Builds the checkpoint that follows an accepted page. */
 final class Checkpoints {
-  private static final Set<String> CREDENTIAL_HEADERS =
-      Set.of("authorization", "proxy-authorization", "cookie");
-
   private final RunContext run;
   private final SecretPlaceholders secrets;
   private final SyncIdentity identity;
@@ -79,7 +75,7 @@ final class Checkpoints {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> recompute = new ArrayList<>();
     for (Map.Entry<String, String> h : next.headers().fields()) {
-      if (CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))
+      if (Origin.isCredentialHeader(h.getKey())
           || secrets.containsSecret(h.getValue())) {
         recompute.add(h.getKey());
       } else {

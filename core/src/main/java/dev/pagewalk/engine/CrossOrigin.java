@@ -1,13 +1,13 @@
 package dev.pagewalk.engine;
 
 import dev.pagewalk.expr.Values;
+import dev.pagewalk.http.Origin;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,25 +21,18 @@ import java.util.TreeSet;
  * with every connection value changed gives a different value than evaluating them with the real
  * ones (both with {@code uuid} fixed) — which also catches values the
  * template transforms ({@code Basic {{base64(connection.user + ':' + connection.pass)}}}).
- * Authorization, Proxy-Authorization and Cookie are credentials whatever their value.
+ * {@link Origin#CREDENTIAL_HEADERS} are credentials whatever their value.
  */
 final class CrossOrigin {
-  private static final Set<String> ALWAYS = Set.of("authorization", "proxy-authorization", "cookie");
-
   private CrossOrigin() {}
 
   static boolean isCredentialHeader(String name) {
-    return ALWAYS.contains(name.toLowerCase(Locale.ROOT));
+    return Origin.isCredentialHeader(name);
   }
 
-  /** True when {@code target} has another scheme, host or port than {@code home} (or home is unknown). */
+  /** True when {@code target} is not of {@code home}'s origin (or home is unknown): {@link Origin#same}. */
   static boolean leaves(URI home, URI target) {
-    if (home == null || home.getHost() == null || target.getHost() == null) {
-      return true;
-    }
-    return !scheme(home).equals(scheme(target))
-        || !home.getHost().equalsIgnoreCase(target.getHost())
-        || port(home) != port(target);
+    return !Origin.same(home, target);
   }
 
   /** The names in {@code values} whose value depends on the connection (see the class comment). */
@@ -108,16 +101,5 @@ final class CrossOrigin {
       return "\u0001probe";
     }
     return v;
-  }
-
-  private static String scheme(URI uri) {
-    return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() >= 0) {
-      return uri.getPort();
-    }
-    return scheme(uri).equals("https") ? 443 : 80;
   }
 }

@@ -15,7 +15,7 @@ import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.audit.Auditor;
 import dev.pagewalk.audit.RunReport;
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.plan.AuditPlan.OnDrift;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.RecordSink;
@@ -53,7 +53,7 @@ public final class Engine {
    * page's request while a page is written (see {@link dev.pagewalk.Runner.Builder#readAhead}).
    */
   public record Plugins(
-      Transport transport, Clock clock, Sleeper sleeper, RunListener listener,
+      Exchanger transport, Clock clock, Sleeper sleeper, RunListener listener,
       String correlationHeader, Executor readAhead) {}
 
   /**

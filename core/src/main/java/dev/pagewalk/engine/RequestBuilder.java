@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.EvaluationException;
@@ -28,9 +29,13 @@ import java.util.Set;
  *
  * <p>Credentials never follow a next page to another origin: when a pagination request's URL
  * has a scheme, host or port other than the base URL's (the run's override, else the spec's,
- * else the request's own URL), Authorization, Proxy-Authorization, Cookie and every header or
- * query value that depends on a connection value are dropped, and {@code credentialsStripped}
- * is counted. See {@link CrossOrigin} for how "depends on" is decided.
+ * else the request's own URL), Authorization, Proxy-Authorization, Cookie, every header or
+ * query value that depends on a connection value, and the body inherited from the request are
+ * dropped, and {@code credentialsStripped} is counted. A body the pagination block sets itself
+ * is sent there only when no connection value flows into it; otherwise the request is refused
+ * ({@link ErrorCode#CREDENTIAL_LEAK}). See {@link CrossOrigin} for how "depends on" is decided.
+ * The names of the headers and query parameters that depend on a connection value go with the
+ * request, so that a redirect to another origin drops them too.
  */
 final class RequestBuilder {
   private final RunContext run;
@@ -49,6 +54,7 @@ final class RequestBuilder {
     Map<String, Object> qs = parts.qs();
     Map<String, Object> headers = parts.headers();
     Object body = request.body() == null ? null : evaluate(request.body(), s, "body");
+    boolean pageBody = false;
     if (paging) {
       if (pagination.url() != null) {
         Object next = evaluate(pagination.url(), s, "pagination.url");
@@ -64,6 +70,7 @@ final class RequestBuilder {
       }
       if (pagination.body() != null) {
         body = evaluate(pagination.body(), s, "pagination.body");
+        pageBody = true;
       }
     }
     String base = baseUrl();
@@ -80,15 +87,27 @@ final class RequestBuilder {
     Set<String> credentialHeaders = CrossOrigin.connectionDependent(
         headers, control == null ? null : control.headers(),
         probe == null ? null : probe.headers(), secrets);
+    Set<String> credentialQuery = CrossOrigin.connectionDependent(
+        qs, control == null ? null : control.qs(), probe == null ? null : probe.qs(), secrets);
     if (paging && CrossOrigin.leaves(home(base, homeUrl, request), uri)) {
-      Set<String> dropQs = CrossOrigin.connectionDependent(
-          qs, control == null ? null : control.qs(), probe == null ? null : probe.qs(), secrets);
       int before = headers.size() + qs.size();
       headers.keySet().removeIf(
           k -> CrossOrigin.isCredentialHeader(k) || containsIgnoreCase(credentialHeaders, k));
-      qs.keySet().removeAll(dropQs);
-      if (headers.size() + qs.size() < before) {
+      qs.keySet().removeAll(credentialQuery);
+      boolean bodyDropped = body != null && !pageBody;
+      if (bodyDropped) {
+        body = null;
+      } else if (body != null && dependsOnConnection(pagination.body(), body, secrets)) {
+        throw new RunFailureException(ErrorCode.CREDENTIAL_LEAK,
+            run.plan.name() + ": pagination.body depends on a connection value and the next page "
+                + run.redactor.uri(uri) + " is on another origin than " + redactedHome(base, homeUrl, request)
+                + "; refused to send it there");
+      }
+      boolean stripped = headers.size() + qs.size() < before;
+      if (stripped || bodyDropped) {
         run.tally.credentialsStripped();
+      }
+      if (stripped) {
         try {
           uri = UrlBuilder.build(
               base, QueryOverride.without(url, qs.keySet()), qs, request.encodeUrl(), Values::toText);
@@ -118,7 +137,8 @@ final class RequestBuilder {
       fields.add(Map.entry(run.correlationHeader, run.runId));
     }
     HttpRequest http = new HttpRequest(method, uri, Headers.of(fields), bytes);
-    return new BuiltRequest(http, method + " " + run.redactor.uri(uri), paging, credentialHeaders);
+    return new BuiltRequest(
+        http, method + " " + run.redactor.uri(uri), paging, credentialHeaders, credentialQuery);
   }
 
   /** The request a checkpoint saved, with secrets put back and credential headers recomputed. */
@@ -180,17 +200,41 @@ final class RequestBuilder {
     if (run.state.connection.isEmpty()) {
       return null;
     }
+    try {
+      return parts(request, pagination, probe(perturbed));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The run's bindings with {@code uuid} fixed and, when {@code perturbed}, every connection value changed. */
+  private Bindings probe(boolean perturbed) {
     Map<String, Object> connection =
         perturbed ? CrossOrigin.perturb(run.state.connection) : run.state.connection;
-    Bindings probe = name -> switch (name) {
+    return name -> switch (name) {
       case "connection" -> connection;
       case "uuid" -> "00000000-0000-4000-8000-000000000000";
       default -> run.state.variable(name);
     };
+  }
+
+  /**
+   * Whether {@code value}, evaluated from {@code template}, depends on a connection value: it
+   * contains one, or evaluating it with the connection values changed changes it. An evaluation
+   * that fails under the probe counts as depending on them (it cannot be shown not to).
+   */
+  private boolean dependsOnConnection(Template template, Object value, List<String> secrets) {
+    String text = Values.toText(value);
+    if (secrets.stream().anyMatch(text::contains)) {
+      return true;
+    }
+    if (run.state.connection.isEmpty()) {
+      return false;
+    }
     try {
-      return parts(request, pagination, probe);
+      return !java.util.Objects.equals(template.evaluate(probe(false)), template.evaluate(probe(true)));
     } catch (RuntimeException e) {
-      return null;
+      return true;
     }
   }
 
@@ -201,6 +245,13 @@ final class RequestBuilder {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** The home origin for a message: {@code scheme://host[:port]}. */
+  private String redactedHome(String base, String homeUrl, RequestPlan request) {
+    URI home = home(base, homeUrl, request);
+    return home == null || home.getHost() == null ? "the base URL's"
+        : home.getScheme() + "://" + home.getHost() + (home.getPort() < 0 ? "" : ":" + home.getPort());
   }
 
   private static boolean containsIgnoreCase(Set<String> names, String name) {

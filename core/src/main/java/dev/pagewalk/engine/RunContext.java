@@ -6,7 +6,7 @@ import dev.pagewalk.RunStats;
 import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.http.NetworkPolicy;
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.RateLimitPlan;
@@ -25,7 +25,8 @@ final class RunContext {
   final RunInput input;
   final Limits limits;
   final RunState state;
-  final Transport transport;
+  /** The core request pipeline below retry: redirects, network guard, limits, the transport. */
+  final Exchanger transport;
   final Clock clock;
   final Sleeper sleeper;
   final RunListener listener;

@@ -26,7 +26,8 @@ final class RunPipeline {
   static Call call(RunContext run, BuiltRequest request, StreamParser parser) {
     RequestLimits limits = RequestLimits.of(run.limits.timeout())
         .withNetwork(run.network)
-        .withCredentialHeaders(request.credentialHeaders());
+        .withCredentialHeaders(request.credentialHeaders())
+        .withCredentialQuery(request.credentialQuery());
     return new Call(request.http(), request.display(), request.pagination(), limits, parser);
   }
 }

@@ -1,51 +1,36 @@
 package dev.pagewalk.http;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
+import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * The {@link Transport} over Apache HttpClient 5 (classic, pooled connections).
+ * The {@link Transport} over Apache HttpClient 5 (classic, pooled connections): one hop, bytes
+ * only. HttpClient's own retries, redirects, decompression and cookie handling are off (the
+ * engine owns those), and HttpClient's exceptions are translated into the JDK's and {@link
+ * BrokenResponseException} at this edge ({@link ApacheFailures}).
  *
- * <p>HttpClient's own retries, redirects and cookie handling are off: the engine retries, and
- * this class follows redirects itself so that each hop is bounded and credentials (see {@link
- * TransportConfig#credentialHeaders()}) never follow a redirect to another origin. gzip and
- * deflate bodies are decompressed; the size cap applies to the decompressed bytes.
+ * <p>Defence in depth for the network guard, which the engine enforces before calling any
+ * transport: each distinct {@link NetworkPolicy} gets its own HttpClient and connection pool whose
+ * {@link GuardedDnsResolver} checks every address a connection is opened to, so a DNS answer that
+ * changed since the engine's check is refused as well, and a connection opened under one policy
+ * is never reused under another. Unrestricted requests use the default client.
  *
- * <p>{@link RequestLimits#deadline()} is a hard deadline for the whole call, redirects
- * included: at the deadline the exchange in flight is cancelled (its connection closed) by the
- * transport's single daemon timer thread, so neither a silent nor a dribbling server can hold a
- * caller longer. {@link RequestLimits#maxRedirects()} bounds the hops; with 0 any redirect fails.
- *
- * <p>{@link RequestLimits#network()} is enforced on every hop, redirects and next-page URLs
- * alike. Design: the policy is per spec but the transport is shared, so each distinct policy
- * gets its own HttpClient and connection pool whose {@link GuardedDnsResolver} is bound to that
- * policy. A connection is therefore only ever opened — and only ever reused — under the policy
- * whose resolver checked its address: an unrestricted run cannot leave a pooled connection to
- * an internal host that a restricted run would then reuse, and no thread-local state has to
- * travel with the request. Before each hop the host name (and an IP literal's address) is also
- * checked up front, so a refusal names the hop. Unrestricted requests use the default client.
- *
- * <p>Thread-safe; one instance is meant to be shared by concurrent runs. {@link #close()}
- * closes the pools and the timer thread.
+ * <p>An exchange registers {@code cancel} with {@link Transport.Exchange#onAbort}: the engine's
+ * deadline closes the connection, unblocking a connect or a read. Thread-safe; one instance is
+ * meant to be shared by concurrent runs. {@link #close()} closes the pools.
  */
 public final class ApacheTransport implements Transport {
   private static final Set<String> NOT_FORWARDED = Set.of("content-length", "transfer-encoding");
@@ -54,19 +39,10 @@ public final class ApacheTransport implements Transport {
   private final CloseableHttpClient client;
   private final Map<NetworkPolicy, CloseableHttpClient> guarded = new ConcurrentHashMap<>();
   private volatile boolean closed;
-  private final ScheduledThreadPoolExecutor scheduler;
-  private final DeadlineWatch deadlines;
 
   public ApacheTransport(TransportConfig config) {
     this.config = config;
     this.client = HttpClientFactory.create(config);
-    this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "pagewalk-http-deadline");
-      t.setDaemon(true);
-      return t;
-    });
-    scheduler.setRemoveOnCancelPolicy(true);
-    this.deadlines = new DeadlineWatch(scheduler);
   }
 
   /** A transport with {@link TransportConfig#defaults()}. */
@@ -79,112 +55,29 @@ public final class ApacheTransport implements Transport {
   }
 
   @Override
-  public HttpResponse send(HttpRequest request, RequestLimits limits) throws IOException {
-    return send(request, limits, null).response();
-  }
-
-  @Override
-  public Parsed send(HttpRequest request, RequestLimits limits, StreamParser parser) throws IOException {
-    try (DeadlineGuard guard = DeadlineGuard.start(limits.deadline(), deadlines)) {
-      HttpRequest current = request;
-      List<URI> chain = new ArrayList<>(List.of(request.uri()));
-      Set<String> visited = new HashSet<>(Set.of(request.method() + " " + request.uri()));
-      while (true) {
-        Exchange exchange = exchange(current, limits, guard, parser);
-        if (!Redirects.isRedirect(exchange.response.status()) || exchange.location == null) {
-          return new Parsed(exchange.response, exchange.value, exchange.parsed);
-        }
-        URI next = Redirects.resolve(current.uri(), exchange.location);
-        chain.add(next);
-        if (chain.size() - 1 > limits.maxRedirects()) {
-          throw new TooManyRedirectsException(
-              "too many redirects (limit " + limits.maxRedirects() + "): " + describe(request, chain));
-        }
-        Set<String> credentials = new HashSet<>(config.credentialHeaders());
-        credentials.addAll(limits.credentialHeaders());
-        current = Redirects.follow(current, exchange.response.status(), next, credentials);
-        if (!visited.add(current.method() + " " + next)) {
-          throw new TooManyRedirectsException("redirect loop: " + describe(request, chain));
-        }
-      }
-    }
-  }
-
-  private record Exchange(HttpResponse response, String location, Object value, boolean parsed) {}
-
-  private Exchange exchange(HttpRequest request, RequestLimits limits, DeadlineGuard guard, StreamParser parser)
-      throws IOException {
-    CloseableHttpClient http = clientFor(request.uri(), limits.network());
+  public Response send(HttpRequest request, Exchange exchange) throws IOException {
+    CloseableHttpClient http = clientFor(exchange.network());
     HttpUriRequestBase req = toApache(request);
-    guard.watch(req);
-    ClassicHttpResponse resp = null;
+    exchange.onAbort(req::cancel);
+    ClassicHttpResponse resp;
     try {
       resp = http.executeOpen(null, req, HttpClientContext.create());
-      Header location = resp.getFirstHeader("Location");
-      Headers headers = headers(resp.getHeaders());
-      boolean last = !Redirects.isRedirect(resp.getCode()) || location == null;
-      Object value = null;
-      boolean parsed = false;
-      byte[] body = new byte[0];
-      if (resp.getEntity() != null) {
-        CapturingInputStream in = CapturingInputStream.open(resp.getEntity(), limits.maxBodyBytes(), guard);
-        if (parser != null && last && parser.wants(resp.getCode(), headers)) {
-          try {
-            value = parser.parse(in);
-            parsed = true;
-          } catch (IOException | RuntimeException e) {
-            if (in.failure() != null) {
-              throw in.failure();
-            }
-            // not the connection: the caller parses the complete body again and reports it
-          }
-        }
-        body = in.finish();
-      }
-      HttpResponse response = new HttpResponse(resp.getCode(), resp.getReasonPhrase(), headers, body, request.uri());
-      return new Exchange(response, location == null ? null : location.getValue(), value, parsed);
-    } catch (MessageConstraintException e) {
-      req.cancel();
-      throw HttpClientFactory.headTooLarge(e, resp != null);
     } catch (IOException e) {
       req.cancel();
-      if (e instanceof ResponseTooLargeException || e instanceof DeadlineExceededException) {
-        throw e;
-      }
-      throw guard.expired() ? guard.exceeded(e) : e;
-    } finally {
-      if (resp != null) {
-        closeQuietly(resp);
-      }
+      throw ApacheFailures.translate(e, false);
     }
+    return new ApacheResponse(req, resp, headers(resp.getHeaders()));
   }
 
-  /**
-   * The client for a hop under {@code policy}: checks the host name (and an IP literal) first,
-   * then returns the policy's own client, whose resolver checks every address it connects to.
-   */
-  private CloseableHttpClient clientFor(URI uri, NetworkPolicy policy) throws IOException {
-    if (policy.unrestricted()) {
-      return client;
-    }
-    String host = uri.getHost();
-    if (host == null) {
-      throw new ForbiddenAddressException("request to " + uri.getScheme() + ":// without a host");
-    }
-    policy.checkHost(host);
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (isIpLiteral(bare)) {
-      policy.checkAddress(host, InetAddress.getByName(bare));
-    }
+  private CloseableHttpClient clientFor(NetworkPolicy policy) throws IOException {
     if (closed) {
       throw new IOException("transport closed");
     }
+    if (policy == null || policy.unrestricted()) {
+      return client;
+    }
     return guarded.computeIfAbsent(
         policy, p -> HttpClientFactory.create(config, new GuardedDnsResolver(p)));
-  }
-
-  private static boolean isIpLiteral(String host) {
-    return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
   }
 
   private static HttpUriRequestBase toApache(HttpRequest request) {
@@ -208,37 +101,93 @@ public final class ApacheTransport implements Transport {
     return Headers.of(list);
   }
 
-  private static String describe(HttpRequest request, List<URI> chain) {
-    return request.method() + " " + chain.stream()
-        .map(u -> Redaction.redactUri(u, Set.of(), Set.of()))
-        .collect(Collectors.joining(" -> "));
-  }
+  /** One response; its body stream translates HttpClient's failures and notes its end. */
+  private static final class ApacheResponse extends InputStream implements Response {
+    private final HttpUriRequestBase request;
+    private final ClassicHttpResponse response;
+    private final Headers headers;
+    private final InputStream content;
+    private boolean ended;
 
-  private static void closeQuietly(ClassicHttpResponse resp) {
-    try {
-      resp.close();
-    } catch (IOException | RuntimeException ignored) {
-      // the exchange was cancelled or the connection is already gone
+    ApacheResponse(HttpUriRequestBase request, ClassicHttpResponse response, Headers headers)
+        throws IOException {
+      this.request = request;
+      this.response = response;
+      this.headers = headers;
+      InputStream in = null;
+      try {
+        in = response.getEntity() == null ? null : response.getEntity().getContent();
+      } catch (IOException e) {
+        request.cancel();
+        throw ApacheFailures.translate(e, true);
+      }
+      this.content = in;
+      this.ended = in == null;
+    }
+
+    @Override
+    public int status() {
+      return response.getCode();
+    }
+
+    @Override
+    public String reason() {
+      return response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
+    }
+
+    @Override
+    public Headers headers() {
+      return headers;
+    }
+
+    @Override
+    public InputStream body() {
+      return this;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (ended) {
+        return -1;
+      }
+      try {
+        int n = content.read(b, off, len);
+        if (n < 0) {
+          ended = true;
+        }
+        return n;
+      } catch (IOException e) {
+        throw ApacheFailures.translate(e, true);
+      }
+    }
+
+    /** Returns the connection to the pool after a complete body; otherwise aborts it. */
+    @Override
+    public void close() {
+      if (!ended) {
+        request.cancel(); // closing a partly read body would drain the rest first
+      }
+      try {
+        response.close();
+      } catch (IOException | RuntimeException ignored) {
+        // the exchange was cancelled or the connection is already gone
+      }
     }
   }
 
-  /** Closes the connection pool and the deadline timer thread. */
+  /** Closes the connection pools. */
   @Override
   public void close() {
     closed = true;
-    scheduler.shutdownNow();
-    try {
-      scheduler.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     client.close(CloseMode.GRACEFUL);
     guarded.values().forEach(c -> c.close(CloseMode.GRACEFUL));
     guarded.clear();
-    try {
-      scheduler.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -3,18 +3,16 @@ package dev.pagewalk.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.HttpEntity;
 
 /**
- * A response body stream that keeps every byte it hands out, within the size cap and the
- * deadline, so a parser can read the body as it arrives while the complete bytes are still there
- * afterwards ({@link #finish}); reading nothing and calling {@link #finish} is a plain whole read.
- * The stream is closed (releasing the connection) only after a complete read; on failure the
- * caller must cancel the exchange first, since closing a partly read stream drains the rest. A
- * body of known length goes straight into an array of that size;
- * one that ends early is a ConnectionClosedException, as HttpClient reports it, and one longer
- * than declared is too large.
+ * A response body stream (already decompressed) that keeps every byte it hands out, within the
+ * size cap and the deadline, so a parser can read the body as it arrives while the complete bytes
+ * are still there afterwards ({@link #finish}); reading nothing and calling {@link #finish} is a
+ * plain whole read. It never closes the stream it reads: the caller closes the transport's
+ * response, which aborts the connection unless the body was read to its end. A body of known
+ * length goes straight into an array of that size; one that ends early is a truncated body
+ * ({@link BrokenResponseException.Kind#TRUNCATED_BODY}), and one longer than declared is too
+ * large.
  */
 final class CapturingInputStream extends InputStream {
   private static final int CHUNK = 8192;
@@ -36,14 +34,17 @@ final class CapturingInputStream extends InputStream {
     this.body = new byte[declared >= 0 ? declared : (int) Math.min(CHUNK, maxBytes)];
   }
 
-  /** The entity's body stream; fails at once when its declared length is over the cap. */
-  static CapturingInputStream open(HttpEntity entity, long maxBytes, DeadlineGuard guard) throws IOException {
-    long length = entity.getContentLength();
+  /**
+   * The body stream of {@code length} declared bytes (-1: unknown); fails at once when the
+   * declared length is over the cap.
+   */
+  static CapturingInputStream open(InputStream body, long length, long maxBytes, DeadlineGuard guard)
+      throws IOException {
     if (length > maxBytes) {
       throw tooLarge(maxBytes, " (Content-Length " + length + ")");
     }
     int declared = length >= 0 && length <= Integer.MAX_VALUE - 8 ? (int) length : -1;
-    return new CapturingInputStream(entity.getContent(), declared, maxBytes, guard);
+    return new CapturingInputStream(body, declared, maxBytes, guard);
   }
 
   @Override
@@ -95,7 +96,6 @@ final class CapturingInputStream extends InputStream {
     while (read(buf, 0, buf.length) >= 0) {
       // kept by read
     }
-    in.close();
     return size == body.length ? body : Arrays.copyOf(body, size);
   }
 
@@ -114,9 +114,9 @@ final class CapturingInputStream extends InputStream {
   private void end() throws IOException {
     if (declared >= 0) {
       if (size < declared) {
-        throw new ConnectionClosedException(
+        throw new BrokenResponseException(BrokenResponseException.Kind.TRUNCATED_BODY, String.format(
             "Premature end of Content-Length delimited message body (expected: %d; received: %d)",
-            declared, size);
+            declared, size));
       }
       if (in.read() != -1) {
         throw tooLarge(maxBytes, " (more than its Content-Length " + declared + ")");

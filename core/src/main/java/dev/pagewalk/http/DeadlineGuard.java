@@ -3,18 +3,19 @@ package dev.pagewalk.http;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.hc.core5.concurrent.Cancellable;
 
 /**
- * One request's hard deadline: a timer that cancels the exchange in flight (closing its
- * connection, which unblocks a waiting read) plus a clock check between reads. Used by one
- * calling thread; the timer fires on the transport's scheduler thread.
+ * One request's hard deadline, redirects included: a timer that aborts the exchange in flight
+ * (what the transport registered with {@link Transport.Exchange#onAbort}: closing its connection
+ * unblocks a waiting connect or read) plus a clock check between reads of the body, which holds
+ * even against a transport that registers nothing. Used by one calling thread; the timer fires on
+ * the {@link Exchanger}'s scheduler thread.
  */
 final class DeadlineGuard implements AutoCloseable {
   private final Duration deadline;
   private final long deadlineNanos;
   private final AtomicBoolean expired = new AtomicBoolean();
-  private final AtomicReference<Cancellable> inFlight = new AtomicReference<>();
+  private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
   private final DeadlineWatch watch;
   private long bodyBytes;
 
@@ -38,12 +39,32 @@ final class DeadlineGuard implements AutoCloseable {
     return deadlineNanos;
   }
 
-  /** Makes {@code exchange} the one cancelled at the deadline; cancels it at once if passed. */
-  void watch(Cancellable exchange) {
-    inFlight.set(exchange);
+  /** Makes {@code abort} the one run at the deadline; runs it at once if that has passed. */
+  void watch(Runnable abort) {
+    inFlight.set(abort);
     if (expired()) {
-      exchange.cancel();
+      abort.run();
     }
+  }
+
+  /** What one hop's transport is offered: this deadline's abort, and the policy checked. */
+  Transport.Exchange exchange(NetworkPolicy network) {
+    return new Transport.Exchange() {
+      @Override
+      public void onAbort(Runnable abort) {
+        watch(abort);
+      }
+
+      @Override
+      public NetworkPolicy network() {
+        return network;
+      }
+    };
+  }
+
+  /** Fails once the deadline has passed (before a hop is sent). */
+  void check() throws DeadlineExceededException {
+    check(bodyBytes);
   }
 
   boolean expired() {
@@ -68,12 +89,12 @@ final class DeadlineGuard implements AutoCloseable {
     return e;
   }
 
-  /** The deadline has passed: cancels the exchange in flight (called on the timer thread). */
+  /** The deadline has passed: aborts the exchange in flight (called on the timer thread). */
   void expire() {
     expired.set(true);
-    Cancellable exchange = inFlight.get();
-    if (exchange != null) {
-      exchange.cancel();
+    Runnable abort = inFlight.getAndSet(null);
+    if (abort != null) {
+      abort.run();
     }
   }
 

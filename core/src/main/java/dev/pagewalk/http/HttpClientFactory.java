@@ -14,8 +14,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The HttpClient behind {@link ApacheTransport}: pooled, explicit timeouts, and no automatic
- * retries, redirects, cookies or auth caching (the engine and the transport own those).
- * Content compression stays on so gzip and deflate bodies arrive decompressed.
+ * retries, redirects, decompression, cookies or auth caching (the engine owns those: bodies
+ * arrive as the server encoded them and {@link Decompression} decodes them).
  *
  * <p>The response head is bounded, so that a server cannot fill the heap before the deadline with
  * one endless header line or an endless stream of header fields: a line (the status line, a header
@@ -66,6 +66,7 @@ final class HttpClientFactory {
         .setDefaultRequestConfig(request)
         .setUserAgent(config.userAgent())
         .disableAutomaticRetries()
+        .disableContentCompression()
         .disableRedirectHandling()
         .disableCookieManagement()
         .disableAuthCaching()

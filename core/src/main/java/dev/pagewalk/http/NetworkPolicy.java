@@ -21,9 +21,10 @@ import java.util.Locale;
  * 2002::/16; see {@link EmbeddedIpv4}) is judged by that IPv4 address. Refusing on any bad address, rather than filtering them out, leaves a
  * DNS answer that mixes public and private addresses no way to reach the private one.
  *
- * <p>Enforced by {@link ApacheTransport} on every hop — the first request, each redirect and
- * each next-page URL — at DNS resolution time (see {@link GuardedDnsResolver}), so a public
- * name that resolves to 127.0.0.1 is refused as well as a literal 127.0.0.1.
+ * <p>Enforced by the engine on every hop — the first request, each redirect and each next-page
+ * URL — before the transport is called ({@link NetworkGuard} resolves the name itself), so a
+ * public name that resolves to 127.0.0.1 is refused as well as a literal 127.0.0.1; {@link
+ * ApacheTransport} checks its own DNS answers again ({@link GuardedDnsResolver}).
  */
 public record NetworkPolicy(List<String> allowHosts, boolean denyPrivateAddresses) {
   /** No restriction. */

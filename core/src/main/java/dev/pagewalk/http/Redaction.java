@@ -25,10 +25,16 @@ public final class Redaction {
           "access_token", "api_key", "apikey", "key", "token", "password", "secret",
           "signature", "sig", "client_secret");
 
-  private static final Set<String> SENSITIVE_HEADERS =
-      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+  /** The {@link Origin#CREDENTIAL_HEADERS} and the response's Set-Cookie. */
+  private static final Set<String> SENSITIVE_HEADERS = withSetCookie();
 
   private Redaction() {}
+
+  private static Set<String> withSetCookie() {
+    Set<String> names = new java.util.HashSet<>(Origin.CREDENTIAL_HEADERS);
+    names.add("set-cookie");
+    return Set.copyOf(names);
+  }
 
   /**
    * {@code scheme://user:password@host} → {@code scheme://user:***@host}; a user alone (often a

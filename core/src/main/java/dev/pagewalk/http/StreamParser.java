@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Parses a response body while it arrives, for {@link Transport#send(HttpRequest, RequestLimits,
+ * Parses a response body while it arrives, for {@link Exchanger#send(HttpRequest, RequestLimits,
  * StreamParser)}: reading the bytes as they come off the connection keeps them in the CPU cache,
- * where a body read whole first must be fetched back from memory to be parsed. The transport still
+ * where a body read whole first must be fetched back from memory to be parsed. The engine still
  * keeps the complete body; when parsing fails for any reason other than the connection, the
  * caller simply parses that complete body its usual way, so errors read exactly as before.
  */

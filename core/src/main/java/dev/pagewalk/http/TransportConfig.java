@@ -1,10 +1,7 @@
 package dev.pagewalk.http;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Settings of an {@link ApacheTransport}, fixed for its lifetime.
@@ -16,9 +13,6 @@ import java.util.TreeSet;
  * @param maxConnections connections in the pool, over all hosts
  * @param maxConnectionsPerRoute connections in the pool to one host
  * @param userAgent the User-Agent sent when a request has none
- * @param credentialHeaders header names (case-insensitive) that carry credentials and are
- *     removed when a redirect leaves the request's origin, in addition to Authorization,
- *     Proxy-Authorization and Cookie; stored lower-case
  */
 public record TransportConfig(
     Duration connectTimeout,
@@ -26,8 +20,7 @@ public record TransportConfig(
     Duration socketTimeout,
     int maxConnections,
     int maxConnectionsPerRoute,
-    String userAgent,
-    Set<String> credentialHeaders) {
+    String userAgent) {
 
   public TransportConfig {
     requirePositive(connectTimeout, "connectTimeout");
@@ -37,11 +30,6 @@ public record TransportConfig(
       throw new IllegalArgumentException("maxConnections and maxConnectionsPerRoute must be >= 1");
     }
     Objects.requireNonNull(userAgent, "userAgent");
-    Set<String> lower = new TreeSet<>();
-    for (String name : credentialHeaders) {
-      lower.add(name.toLowerCase(Locale.ROOT));
-    }
-    credentialHeaders = Set.copyOf(lower);
   }
 
   /** 10 s connect, 10 s pool wait, 30 s socket timeout, 20 connections (10 per host). */
@@ -51,15 +39,6 @@ public record TransportConfig(
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** A copy whose credential headers also include {@code names}. */
-  public TransportConfig withCredentialHeaders(Set<String> names) {
-    Set<String> all = new TreeSet<>(credentialHeaders);
-    all.addAll(names);
-    return new TransportConfig(
-        connectTimeout, connectionRequestTimeout, socketTimeout, maxConnections,
-        maxConnectionsPerRoute, userAgent, all);
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -76,7 +55,6 @@ public record TransportConfig(
     private int maxConnections = 20;
     private int maxConnectionsPerRoute = 10;
     private String userAgent = "pagewalk/0.1";
-    private Set<String> credentialHeaders = Set.of();
 
     private Builder() {}
 
@@ -106,15 +84,10 @@ public record TransportConfig(
       return this;
     }
 
-    public Builder credentialHeaders(Set<String> names) {
-      credentialHeaders = Set.copyOf(names);
-      return this;
-    }
-
     public TransportConfig build() {
       return new TransportConfig(
           connectTimeout, connectionRequestTimeout, socketTimeout, maxConnections,
-          maxConnectionsPerRoute, userAgent, credentialHeaders);
+          maxConnectionsPerRoute, userAgent);
     }
   }
 }

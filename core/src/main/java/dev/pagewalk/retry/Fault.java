@@ -1,25 +1,24 @@
 package dev.pagewalk.retry;
 
+import dev.pagewalk.http.BrokenResponseException;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.ForbiddenAddressException;
 import dev.pagewalk.http.MalformedBodyException;
 import dev.pagewalk.http.ResponseTooLargeException;
 import dev.pagewalk.http.TooManyRedirectsException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ClientProtocolException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.MalformedChunkCodingException;
-import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
  * What went wrong with one attempt, as a stable short name: the {@code cause} of a {@code
@@ -77,7 +76,11 @@ public enum Fault implements FaultKind {
     return new StatusFault(status).label();
   }
 
-  /** Classifies an I/O failure of the transport or of reading the body. */
+  /**
+   * Classifies an I/O failure of a request: the engine's own (a forbidden address, the deadline,
+   * the size cap, redirects, a malformed body), a {@link BrokenResponseException} of the
+   * transport, or the JDK type the transport threw. No transport's own types are known here.
+   */
   public static Fault of(IOException e) {
     if (e instanceof ForbiddenAddressException) {
       return FORBIDDEN_ADDRESS;
@@ -94,23 +97,24 @@ public enum Fault implements FaultKind {
     if (e instanceof MalformedBodyException m) {
       return m.truncated() ? TRUNCATED_BODY : MALFORMED_BODY;
     }
-    if (e instanceof MalformedChunkCodingException) {
-      return MALFORMED_CHUNK;
+    if (e instanceof BrokenResponseException b) {
+      return switch (b.kind()) {
+        case EMPTY_RESPONSE -> EMPTY_RESPONSE;
+        case MALFORMED_CHUNK -> MALFORMED_CHUNK;
+        case TRUNCATED_BODY -> TRUNCATED_BODY;
+      };
     }
-    if (e instanceof NoHttpResponseException) {
-      return EMPTY_RESPONSE;
-    }
-    if (e instanceof ConnectionClosedException) {
+    if (e instanceof EOFException) {
       return TRUNCATED_BODY;
     }
-    if (e instanceof ConnectTimeoutException) {
+    if (e instanceof HttpConnectTimeoutException) {
       return CONNECT_TIMEOUT;
     }
-    if (e instanceof HttpHostConnectException || e instanceof ConnectException
-        || e instanceof NoRouteToHostException) {
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return CONNECTION_REFUSED;
     }
-    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException
+        || e instanceof HttpTimeoutException) {
       return READ_TIMEOUT;
     }
     if (e instanceof UnknownHostException) {
@@ -119,7 +123,7 @@ public enum Fault implements FaultKind {
     if (e instanceof SSLException) {
       return TLS;
     }
-    if (e instanceof ClientProtocolException) {
+    if (e instanceof ProtocolException) {
       return MALFORMED_RESPONSE;
     }
     String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);

@@ -3,7 +3,6 @@ package dev.pagewalk.engine;
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.HttpResponse;
-import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +28,10 @@ final class ScriptedTransport implements Transport {
   }
 
   @Override
-  public synchronized HttpResponse send(HttpRequest request, RequestLimits limits)
-      throws IOException {
+  public synchronized Response send(HttpRequest request, Exchange exchange) throws IOException {
     requests.add(request);
-    return script.answer(request, requests.size() - 1);
+    HttpResponse answer = script.answer(request, requests.size() - 1);
+    return Response.of(answer.status(), answer.reason(), answer.headers(), answer.body());
   }
 
   synchronized int requestCount() {

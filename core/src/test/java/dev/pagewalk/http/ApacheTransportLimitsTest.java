@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 class ApacheTransportLimitsTest {
   static final Duration DEADLINE = Duration.ofMillis(300);
 
-  final ApacheTransport transport = new ApacheTransport();
+  final ApacheTransport apache = new ApacheTransport();
+  final Exchanger transport = new Exchanger(apache);
 
   @AfterEach
   void stop() {
     transport.close();
+    apache.close();
   }
 
   @Nested

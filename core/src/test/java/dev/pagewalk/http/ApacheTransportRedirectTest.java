@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ApacheTransportRedirectTest {
-  static final RequestLimits LIMITS = RequestLimits.of(Duration.ofSeconds(5));
+  static final RequestLimits LIMITS =
+      RequestLimits.of(Duration.ofSeconds(5)).withCredentialHeaders(Set.of("X-Api-Key"));
 
   final LoopbackServer origin = new LoopbackServer();
   final LoopbackServer other = new LoopbackServer();
-  final ApacheTransport transport = new ApacheTransport(
-      TransportConfig.builder().credentialHeaders(Set.of("X-Api-Key")).build());
+  final ApacheTransport apache = new ApacheTransport();
+  final Exchanger transport = new Exchanger(apache);
 
   @AfterEach
   void stop() {

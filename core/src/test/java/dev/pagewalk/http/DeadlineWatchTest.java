@@ -35,10 +35,7 @@ class DeadlineWatchTest {
 
   private static CountDownLatch cancelledOn(DeadlineGuard guard) {
     CountDownLatch cancelled = new CountDownLatch(1);
-    guard.watch(() -> {
-      cancelled.countDown();
-      return true;
-    });
+    guard.watch(cancelled::countDown);
     return cancelled;
   }
 

@@ -22,11 +22,13 @@ class HostileHeadersTest {
   /** Far longer than the bounded failures take, so reaching it means the head was not bounded. */
   static final RequestLimits LIMITS = RequestLimits.of(Duration.ofSeconds(8));
 
-  final ApacheTransport transport = new ApacheTransport();
+  final ApacheTransport apache = new ApacheTransport();
+  final Exchanger transport = new Exchanger(apache);
 
   @AfterEach
   void stop() {
     transport.close();
+    apache.close();
   }
 
   /** Writes {@code head}, then {@code unit} over and over until the client goes away. */

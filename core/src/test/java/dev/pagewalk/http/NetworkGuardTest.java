@@ -19,7 +19,8 @@ class NetworkGuardTest {
 
   final LoopbackServer server = new LoopbackServer();
   final LoopbackServer other = new LoopbackServer();
-  final ApacheTransport transport = new ApacheTransport();
+  final ApacheTransport apache = new ApacheTransport();
+  final Exchanger transport = new Exchanger(apache);
 
   @AfterEach
   void stop() {

@@ -10,14 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.hc.core5.http.ConnectionClosedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A body parsed as it arrives: same bytes kept, same failures, a parse error falls back. */
 class StreamParsingTest {
   private static final RequestLimits LIMITS = RequestLimits.of(Duration.ofSeconds(5));
-  private final ApacheTransport transport = new ApacheTransport();
+  private final ApacheTransport apache = new ApacheTransport();
+  private final Exchanger transport = new Exchanger(apache);
   private final ResponseDecoder decoder = ResponseDecoder.defaults();
   private final List<Integer> offered = new ArrayList<>();
 
@@ -37,6 +37,7 @@ class StreamParsingTest {
   @AfterEach
   void stop() {
     transport.close();
+    apache.close();
   }
 
   private static String response(String status, String contentType, String body) {
@@ -72,7 +73,8 @@ class StreamParsingTest {
     try (RawServer server = new RawServer(s -> RawServer.write(s,
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"data\":[1,2"))) {
       assertThatThrownBy(() -> transport.send(ApacheTransportBrokenServerTest.get(server), LIMITS, json))
-          .isInstanceOf(ConnectionClosedException.class)
+          .isInstanceOfSatisfying(BrokenResponseException.class,
+              e -> assertThat(e.kind()).isEqualTo(BrokenResponseException.Kind.TRUNCATED_BODY))
           .hasMessage("Premature end of Content-Length delimited message body (expected: 100; received: 12)");
     }
   }

@@ -2,31 +2,56 @@ package dev.pagewalk.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagewalk.http.BrokenResponseException.Kind;
+import dev.pagewalk.http.BrokenResponseException;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.ForbiddenAddressException;
 import dev.pagewalk.http.MalformedBodyException;
 import dev.pagewalk.http.ResponseTooLargeException;
 import dev.pagewalk.http.TooManyRedirectsException;
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.MalformedChunkCodingException;
-import org.apache.hc.core5.http.NoHttpResponseException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class FaultTest {
   @Test
   void namesEveryKnownFailure() {
     assertThat(Fault.of(new SocketException("Connection reset")).label()).isEqualTo("connection-reset");
-    assertThat(Fault.of(new NoHttpResponseException("x")).label()).isEqualTo("empty-response");
-    assertThat(Fault.of(new MalformedChunkCodingException("x")).label()).isEqualTo("malformed-chunk");
-    assertThat(Fault.of(new ConnectionClosedException("Premature end")).label()).isEqualTo("truncated-body");
+    assertThat(Fault.of(broken(Kind.EMPTY_RESPONSE)).label()).isEqualTo("empty-response");
+    assertThat(Fault.of(broken(Kind.MALFORMED_CHUNK)).label()).isEqualTo("malformed-chunk");
+    assertThat(Fault.of(broken(Kind.TRUNCATED_BODY)).label()).isEqualTo("truncated-body");
     assertThat(Fault.of(new MalformedBodyException("truncated JSON", true, null)).label()).isEqualTo("truncated-body");
     assertThat(Fault.of(new SocketTimeoutException("Read timed out")).label()).isEqualTo("read-timeout");
     assertThat(Fault.of(new DeadlineExceededException("x")).label()).isEqualTo("deadline");
     assertThat(Fault.of(new IOException("odd")).label()).isEqualTo("io");
     assertThat(Fault.status(503)).isEqualTo("status 503");
+  }
+
+  @Test
+  void namesTheJdkTypesAnyTransportThrows() {
+    assertThat(Fault.of(new ConnectException("Connection refused")).label()).isEqualTo("connection-refused");
+    assertThat(Fault.of(new NoRouteToHostException("x")).label()).isEqualTo("connection-refused");
+    assertThat(Fault.of(new HttpConnectTimeoutException("x")).label()).isEqualTo("connect-timeout");
+    assertThat(Fault.of(new HttpTimeoutException("x")).label()).isEqualTo("read-timeout");
+    assertThat(Fault.of(new EOFException("x")).label()).isEqualTo("truncated-body");
+    assertThat(Fault.of(new UnknownHostException("x")).label()).isEqualTo("unknown-host");
+    assertThat(Fault.of(new SSLHandshakeException("x")).label()).isEqualTo("tls");
+    assertThat(Fault.of(new ProtocolException("x")).label()).isEqualTo("malformed-response");
+    assertThat(Fault.of(new IOException("wrapped", new SocketException("Connection reset"))).label())
+        .isEqualTo("connection-reset");
+  }
+
+  private static BrokenResponseException broken(Kind kind) {
+    return new BrokenResponseException(kind, "x");
   }
 
   @Test

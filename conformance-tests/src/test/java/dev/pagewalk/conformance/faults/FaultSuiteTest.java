@@ -23,7 +23,6 @@ import dev.pagewalk.conformance.livedata.RateLimit;
 import dev.pagewalk.conformance.livedata.Style;
 import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.HttpRequest;
-import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.plan.Plan;
@@ -131,9 +130,15 @@ class FaultSuiteTest {
   }
 
   static Observed run(String spec, String baseUrl, Transport transport, VirtualTime time, Map<String, Object> connection) {
+    return run(spec, baseUrl, transport, time, connection, RequestLimits.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  static Observed run(String spec, String baseUrl, Transport transport, VirtualTime time,
+      Map<String, Object> connection, long maxResponseBytes) {
     Plan plan = Pagewalk.parse("faults.yaml", spec);
     Observed o = new Observed();
-    try (Runner runner = Runner.builder().transport(transport).clock(time).sleeper(time).build()) {
+    try (Runner runner = Runner.builder().transport(transport).maxResponseBytes(maxResponseBytes)
+        .clock(time).sleeper(time).build()) {
       RunInput input = RunInput.empty().withBaseUrl(baseUrl).withConnection(connection);
       o.result = runner.run(plan, input, o.records::add, o);
     }
@@ -277,13 +282,7 @@ class FaultSuiteTest {
           .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PAGE_1)));
       w.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page_token", com.github.tomakehurst.wiremock.client.WireMock.equalTo("t2"))
           .willReturn(bad));
-      Transport capped = new Transport() {
-        @Override
-        public HttpResponse send(HttpRequest request, RequestLimits limits) throws IOException {
-          return TRANSPORT.send(request, limits.withMaxBodyBytes(1024 * 1024));
-        }
-      };
-      Observed o = run(spec("5s", 5, ""), w.baseUrl(), capped, new VirtualTime(), Map.of());
+      Observed o = run(spec("5s", 5, ""), w.baseUrl(), TRANSPORT, new VirtualTime(), Map.of(), 1024 * 1024);
       assertThat(o.result.succeeded()).isFalse();
       assertThat(o.result.stats().retries()).as("deterministic faults are not retried").isZero();
       assertThat(o.ids()).containsExactly("1", "2", "3", "4", "5");

@@ -2,7 +2,7 @@ package dev.pagewalk.engine.send;
 
 import dev.pagewalk.RunListener;
 import dev.pagewalk.Sleeper;
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.plan.RetryPlan;
 import dev.pagewalk.retry.Pacer;
 import java.time.Clock;
@@ -38,7 +38,7 @@ public final class Pipeline {
       BiFunction<String, Instant, Optional<Duration>> retryAfter,
       Pacer pacer,
       AuthLink auth,
-      Transport transport,
+      Exchanger transport,
       Executor readAhead,
       Clock clock,
       Sleeper sleeper,

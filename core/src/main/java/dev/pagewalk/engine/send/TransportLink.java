@@ -1,17 +1,17 @@
 package dev.pagewalk.engine.send;
 
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.http.Exchanger;
 import java.io.IOException;
 
 /**
- * The last link: hands the call to the transport ({@code Transport.send(request, limits,
+ * The last link: hands the call to the core {@link Exchanger} ({@code send(request, limits,
  * parser)}), which follows redirects and enforces the call's limits. Its I/O failure is a failed
  * attempt, a RuntimeException a crash; both count as sent: the request was handed over.
  */
 final class TransportLink implements Link {
-  private final Transport transport;
+  private final Exchanger transport;
 
-  TransportLink(Transport transport) {
+  TransportLink(Exchanger transport) {
     this.transport = transport;
   }
 

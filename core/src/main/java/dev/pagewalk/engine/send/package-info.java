@@ -14,7 +14,8 @@
  * CancelLink     an interrupted thread sends nothing more
  * PaceLink       server quota, then the client's token bucket; observes rate-limit headers
  * AuthLink       the authentication slot (NONE today)
- * TransportLink  Transport.send(request, limits, parser): redirects, network guard, limits
+ * TransportLink  Exchanger.send(request, limits, parser): redirects, network guard, limits,
+ *                decompression, the body cap, then the one-hop Transport SPI
  * </pre>
  *
  * <p>Cancel and pace sit below retry because every attempt, retries included, is a request the

@@ -2,6 +2,7 @@ package dev.pagewalk.engine.send;
 
 import dev.pagewalk.RunListener;
 import dev.pagewalk.http.Headers;
+import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.MalformedBodyException;
@@ -72,7 +73,7 @@ final class Rig {
     };
     Transport transport = new Transport() {
       @Override
-      public synchronized HttpResponse send(HttpRequest request, RequestLimits limits)
+      public synchronized Response send(HttpRequest request, Exchange exchange)
           throws IOException {
         sent.add(request.method() + " " + request.uri());
         threads.add(Thread.currentThread().getName());
@@ -80,13 +81,14 @@ final class Rig {
         if (next == null) {
           throw new AssertionError("no answer scripted for " + request);
         }
-        return next.answer(request);
+        HttpResponse answer = next.answer(request);
+        return Response.of(answer.status(), answer.reason(), answer.headers(), answer.body());
       }
     };
     return new Pipeline("spec", plan, new Statuses(plan, SyncPlan.NONE),
         new RetryBudget(plan), (value, now) -> value == null ? Optional.empty()
             : Optional.of(Duration.ofSeconds(Long.parseLong(value))),
-        pacer, AuthLink.NONE, transport, readAhead, clock, this::sleep, listener,
+        pacer, AuthLink.NONE, new Exchanger(transport), readAhead, clock, this::sleep, listener,
         new SplittableRandom(1));
   }
 
