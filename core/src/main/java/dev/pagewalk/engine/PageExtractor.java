@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.expr.Template;
@@ -83,7 +84,7 @@ final class PageExtractor {
           }
           throw new RunStop(
               StopReason.ERROR,
-              new RunFailureException(
+              new RunFailureException(ErrorCode.MISSING_KEY,
                   run.plan.name() + ": record " + (i + 1) + " of page " + pageNumber
                       + " has no key (response.key evaluated to "
                       + (key == null ? "null" : "''") + ")"));
@@ -152,7 +153,7 @@ final class PageExtractor {
     }
     throw new RunStop(
         StopReason.ERROR,
-        new RunFailureException(
+        new RunFailureException(ErrorCode.ITERATE_NOT_LIST,
             run.plan.name() + ": response.iterate must yield a list, got "
                 + Values.typeName(v) + " on page " + pageNumber));
   }

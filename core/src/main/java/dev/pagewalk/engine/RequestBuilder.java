@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.EvaluationException;
@@ -223,7 +224,7 @@ final class RequestBuilder {
     try {
       return t.evaluate(s);
     } catch (EvaluationException e) {
-      throw new RunFailureException(run.plan.name() + ": " + what + ": " + e.getMessage(), e);
+      throw new RunFailureException(ErrorCode.EXPRESSION, e.reported(run.plan.name(), what), e);
     }
   }
 
