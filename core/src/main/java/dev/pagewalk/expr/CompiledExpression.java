@@ -12,7 +12,7 @@ import org.mvel2.MVEL;
 final class CompiledExpression {
   private final String source;
   private final Serializable compiled;
-  private final Object[] constants;
+  private final SlotFactory.Slot[] constantSlots;
   private final String[] variables;
   private final String mvelSource;
   private final PathAccessor path;
@@ -35,7 +35,7 @@ final class CompiledExpression {
     this.node = node;
     this.source = source;
     this.compiled = compiled;
-    this.constants = constants;
+    this.constantSlots = SlotFactory.constants(constants);
     this.variables = variables;
     this.mvelSource = mvelSource;
   }
@@ -45,7 +45,7 @@ final class CompiledExpression {
       return path.evaluate(bindings);
     }
     try {
-      return MVEL.executeExpression(compiled, new SlotFactory(constants, variables, bindings));
+      return MVEL.executeExpression(compiled, new SlotFactory(constantSlots, variables, bindings));
     } catch (RuntimeException e) {
       throw failure(e);
     }

@@ -147,7 +147,7 @@ public final class ExpressionCompiler {
       try {
         node = Parser.parse(source);
         node.check(new Validation(scope, source));
-        generated = node.translate(translation);
+        generated = Translation.unwrapped(node.translate(translation));
       } catch (SyntaxError e) {
         throw new SyntaxError(e.getMessage(), start + e.offset, e.hint);
       }

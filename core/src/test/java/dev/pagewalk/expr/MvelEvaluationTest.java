@@ -35,6 +35,16 @@ class MvelEvaluationTest {
   }
 
   @Test
+  void operatorsCallTheirOwnStaticHelpersAndLogicUsesMvelsOperators() throws Exception {
+    assertThat(compiled("item.status != 'closed' && item.amount > 100").mvelSource())
+        .isEqualTo("pw_truthy(pw_ne(pw_member(v0,k0),k1))&&pw_truthy(pw_gt(pw_member(v0,k2),k3))");
+    assertThat(compiled("!item.a || -item.b[1] >= 2").mvelSource())
+        .isEqualTo("pw_truthy(pw_not(pw_member(v0,k0)))||pw_truthy(pw_ge(pw_neg(pw_index(pw_member(v0,k1),k2)),k3))");
+    assertThat(compiled("item.a ? lower(item.b) : item.c").mvelSource())
+        .isEqualTo("pw_truthy(pw_member(v0,k0))?pw_call1(k2,pw_member(v0,k1)):pw_member(v0,k3)");
+  }
+
+  @Test
   void aPathKeepsItsLoadTimeAccessor() throws Exception {
     assertThat(compiled("body.data").path()).isNotNull();
     assertThat(runsInsideMvel("body.data")).isFalse();
