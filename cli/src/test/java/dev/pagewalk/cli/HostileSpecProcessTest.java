@@ -64,7 +64,7 @@ class HostileSpecProcessTest {
             q: "{{%s}}"
         """.formatted(e));
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
-    assertThat(r.err()).contains("hostile: qs: expression {{" + e + "}}: result too large: replace would"
+    assertThat(r.err()).contains("hostile.yaml:9:11 (/request/qs/q): expression {{" + e + "}}: result too large: replace would"
         + " build 43046720 characters (at most 16777216)").doesNotContain("OutOfMemoryError");
     assertThat(api.server.getAllServeEvents()).isEmpty();
   }
@@ -83,7 +83,7 @@ class HostileSpecProcessTest {
             iterate: "{{jsonpath(body.data, '$..*..*..*..*..*..*')}}"
         """);
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
-    assertThat(r.err()).contains("hostile: response.iterate: expression {{jsonpath(body.data,"
+    assertThat(r.err()).contains("hostile.yaml:7:17 (/request/response/iterate): expression {{jsonpath(body.data,"
         + " '$..*..*..*..*..*..*')}}: jsonpath '$..*..*..*..*..*..*' needs more than 1000000 steps on"
         + " this value (each deep scan '..' multiplies the work)").doesNotContain("OutOfMemoryError");
   }

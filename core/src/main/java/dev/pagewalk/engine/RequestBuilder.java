@@ -274,7 +274,7 @@ final class RequestBuilder {
     try {
       return t.evaluate(s);
     } catch (EvaluationException e) {
-      throw new RunFailureException(run.plan.name() + ": " + what + ": " + e.getMessage(), e);
+      throw new RunFailureException(ErrorCode.EXPRESSION, e.reported(run.plan.name(), what), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.HttpFailureException;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
@@ -152,7 +153,7 @@ final class ResponseReader {
     } catch (EvaluationException e) {
       throw new RunStop(
           StopReason.ERROR,
-          new RunFailureException(run.plan.name() + ": " + where + ": " + e.getMessage(), e));
+          new RunFailureException(ErrorCode.EXPRESSION, e.reported(run.plan.name(), where), e));
     }
   }
 }

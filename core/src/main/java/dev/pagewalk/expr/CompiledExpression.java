@@ -5,37 +5,39 @@ import org.mvel2.MVEL;
 
 /**
  * One {@code {{...}}} expression compiled by MVEL, with its constant and variable tables. A pure
- * path is evaluated by its accessor, anything else by the {@link DirectProgram} of the same
- * generated source (MVEL itself only when that could not be built).
+ * path is evaluated by its load-time accessor; anything else by the compiled MVEL expression, the
+ * only evaluator of the language. Immutable and thread-safe: MVEL keeps the accessors it
+ * optimizes in the compiled tree, and every evaluation has its own {@link SlotFactory}.
  */
 final class CompiledExpression {
   private final String source;
   private final Serializable compiled;
-  private final Object[] constants;
+  private final SlotFactory.Slot[] constantSlots;
   private final String[] variables;
   private final String mvelSource;
   private final PathAccessor path;
   private final Node node;
-  private final DirectProgram direct;
+  private final SourceLocation location;
 
   CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables, String mvelSource) {
-    this(source, compiled, constants, variables, mvelSource, null, null);
+    this(source, compiled, constants, variables, mvelSource, null, null, null);
   }
 
   /**
    * With {@code path}, a pure path expression is evaluated by its accessor, not by MVEL; {@code
-   * node} is the checked syntax tree (null when unknown), kept to tell what the expression reads.
+   * node} is the checked syntax tree (null when unknown), kept to tell what the expression reads;
+   * {@code location} is where it is in its spec file (null when unknown), named by its failures.
    */
   CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables,
-      String mvelSource, PathAccessor path, Node node) {
+      String mvelSource, PathAccessor path, Node node, SourceLocation location) {
     this.path = path;
+    this.location = location;
     this.node = node;
     this.source = source;
     this.compiled = compiled;
-    this.constants = constants;
+    this.constantSlots = SlotFactory.constants(constants);
     this.variables = variables;
     this.mvelSource = mvelSource;
-    this.direct = path != null ? null : DirectProgram.compile(mvelSource, constants, variables);
   }
 
   Object evaluate(Bindings bindings) {
@@ -43,8 +45,7 @@ final class CompiledExpression {
       return path.evaluate(bindings);
     }
     try {
-      return direct != null ? direct.evaluate(bindings)
-          : MVEL.executeExpression(compiled, new SlotFactory(constants, variables, bindings));
+      return MVEL.executeExpression(compiled, new SlotFactory(constantSlots, variables, bindings));
     } catch (RuntimeException e) {
       throw failure(e);
     }
@@ -60,25 +61,11 @@ final class CompiledExpression {
     }
   }
 
-  /** Evaluates with MVEL even when there is a direct program (tests compare the two). */
-  Object evaluateWithMvel(Bindings bindings) {
-    try {
-      return MVEL.executeExpression(compiled, new SlotFactory(constants, variables, bindings));
-    } catch (RuntimeException e) {
-      throw failure(e);
-    }
-  }
-
-  /** True when evaluation goes through a {@link DirectProgram}. */
-  boolean direct() {
-    return direct != null;
-  }
-
   /** The error to report for a failed evaluation: the language's own message when there is one. */
   private EvaluationException failure(RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EvalFailure f) {
-        return new EvaluationException("expression {{" + source + "}}: " + f.getMessage());
+        return new EvaluationException(location, "expression {{" + source + "}}: " + f.getMessage(), null);
       }
       if (t instanceof EvaluationException f) {
         return f;
@@ -86,9 +73,9 @@ final class CompiledExpression {
     }
     String plain = plainReason(e);
     if (plain != null) {
-      return new EvaluationException("expression {{" + source + "}}: " + plain, e);
+      return new EvaluationException(location, "expression {{" + source + "}}: " + plain, e);
     }
-    return new EvaluationException("expression {{" + source + "}}: internal error", e);
+    return new EvaluationException(location, "expression {{" + source + "}}: internal error", e);
   }
 
   /** A plain reason for a failure of the Java platform that a built-in did not name itself. */
@@ -100,6 +87,11 @@ final class CompiledExpression {
       return "a date is out of range";
     }
     return null;
+  }
+
+  /** Where the expression is in its spec file, or null when unknown. */
+  SourceLocation location() {
+    return location;
   }
 
   /** The checked syntax tree, or null when unknown. */

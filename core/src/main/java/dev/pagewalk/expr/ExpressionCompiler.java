@@ -39,102 +39,131 @@ public final class ExpressionCompiler {
    *     pointer relative to {@code value} and offset inside that string
    */
   public Template compile(Object value, Scope scope) throws ExpressionException {
+    return compile(value, scope, SourceLocation.Locator.NONE);
+  }
+
+  /**
+   * As {@link #compile(Object, Scope)}; each expression also learns its {@link SourceLocation}
+   * from {@code locator}, and names it when it fails at run time.
+   */
+  public Template compile(Object value, Scope scope, SourceLocation.Locator locator)
+      throws ExpressionException {
     try {
-      return compile(value, scope, "");
+      return new Run(scope, locator).compile(value, "");
     } catch (Located e) {
       throw new ExpressionException(e.getMessage(), e.pointer, e.offset, e.hint);
     }
   }
 
-  private Template compile(Object value, Scope scope, String pointer) {
-    if (value instanceof String s) {
-      return string(s, scope, pointer);
-    }
-    if (value instanceof Map<?, ?> m) {
-      return map(m, scope, pointer);
-    }
-    if (value instanceof List<?> l) {
-      return list(l, scope, pointer);
-    }
-    if (value == null || value instanceof Number || value instanceof Boolean) {
-      return new ConstantTemplate(value);
-    }
-    throw new Located("unsupported value of type " + value.getClass().getSimpleName(), pointer, 0, null);
-  }
+  /** One compilation: the scope and locator of the value being compiled. */
+  private final class Run {
+    private final Scope scope;
+    private final SourceLocation.Locator locator;
 
-  private Template map(Map<?, ?> map, Scope scope, String pointer) {
-    Map<String, Template> entries = new LinkedHashMap<>();
-    boolean constant = true;
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (e.getKey() instanceof Map<?, ?> inner && inner.size() == 1 && e.getValue() == null) {
-        throw new Located("a value starting with '{' must be quoted: write \"{{"
-            + inner.keySet().iterator().next() + "}}\"", pointer, 0, "put the expression in quotes");
+    Run(Scope scope, SourceLocation.Locator locator) {
+      this.scope = scope;
+      this.locator = locator;
+    }
+
+    private Template compile(Object value, String pointer) {
+      if (value instanceof String s) {
+        return string(s, pointer);
       }
-      String key = String.valueOf(e.getKey());
-      Template t = compile(e.getValue(), scope, pointer + "/" + escape(key));
-      entries.put(key, t);
-      constant &= t.isConstant();
-    }
-    if (!constant) {
-      return new MapTemplate(entries);
-    }
-    Map<String, Object> values = new LinkedHashMap<>();
-    entries.forEach((k, t) -> {
-      if (t.evaluate(null) != null) {
-        values.put(k, t.evaluate(null));
+      if (value instanceof Map<?, ?> m) {
+        return map(m, pointer);
       }
-    });
-    return new ConstantTemplate(Collections.unmodifiableMap(values));
-  }
-
-  private Template list(List<?> list, Scope scope, String pointer) {
-    List<Template> elements = new ArrayList<>();
-    boolean constant = true;
-    for (int i = 0; i < list.size(); i++) {
-      Template t = compile(list.get(i), scope, pointer + "/" + i);
-      elements.add(t);
-      constant &= t.isConstant();
-    }
-    if (!constant) {
-      return new ListTemplate(elements);
-    }
-    List<Object> values = new ArrayList<>();
-    elements.forEach(t -> values.add(t.evaluate(null)));
-    return new ConstantTemplate(Collections.unmodifiableList(values));
-  }
-
-  private Template string(String text, Scope scope, String pointer) {
-    List<Object> parts = new ArrayList<>();
-    try {
-      for (TemplateText.Part p : TemplateText.split(text)) {
-        parts.add(p.expression() ? expression(p.text(), scope, p.start()) : p.text());
+      if (value instanceof List<?> l) {
+        return list(l, pointer);
       }
-    } catch (SyntaxError e) {
-      throw new Located(e.getMessage(), pointer, e.offset, e.hint);
+      if (value == null || value instanceof Number || value instanceof Boolean) {
+        return new ConstantTemplate(value);
+      }
+      throw new Located("unsupported value of type " + value.getClass().getSimpleName(), pointer, 0, null);
     }
-    if (parts.isEmpty()) {
-      return new ConstantTemplate(text);
+
+    private Template map(Map<?, ?> map, String pointer) {
+      Map<String, Template> entries = new LinkedHashMap<>();
+      boolean constant = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (e.getKey() instanceof Map<?, ?> inner && inner.size() == 1 && e.getValue() == null) {
+          throw new Located("a value starting with '{' must be quoted: write \"{{"
+              + inner.keySet().iterator().next() + "}}\"", pointer, 0, "put the expression in quotes");
+        }
+        String key = String.valueOf(e.getKey());
+        Template t = compile(e.getValue(), pointer + "/" + escape(key));
+        entries.put(key, t);
+        constant &= t.isConstant();
+      }
+      if (!constant) {
+        return new MapTemplate(entries);
+      }
+      Map<String, Object> values = new LinkedHashMap<>();
+      entries.forEach((k, t) -> {
+        if (t.evaluate(null) != null) {
+          values.put(k, t.evaluate(null));
+        }
+      });
+      return new ConstantTemplate(Collections.unmodifiableMap(values));
     }
-    if (parts.size() == 1) {
-      return parts.get(0) instanceof CompiledExpression e ? new ExpressionTemplate(e) : new ConstantTemplate(text);
+
+    private Template list(List<?> list, String pointer) {
+      List<Template> elements = new ArrayList<>();
+      boolean constant = true;
+      for (int i = 0; i < list.size(); i++) {
+        Template t = compile(list.get(i), pointer + "/" + i);
+        elements.add(t);
+        constant &= t.isConstant();
+      }
+      if (!constant) {
+        return new ListTemplate(elements);
+      }
+      List<Object> values = new ArrayList<>();
+      elements.forEach(t -> values.add(t.evaluate(null)));
+      return new ConstantTemplate(Collections.unmodifiableList(values));
     }
-    return new InterpolatedTemplate(parts);
+
+    private Template string(String text, String pointer) {
+      List<Object> parts = new ArrayList<>();
+      try {
+        for (TemplateText.Part p : TemplateText.split(text)) {
+          parts.add(p.expression() ? expression(p.text(), p.start(), pointer) : p.text());
+        }
+      } catch (SyntaxError e) {
+        throw new Located(e.getMessage(), pointer, e.offset, e.hint);
+      }
+      if (parts.isEmpty()) {
+        return new ConstantTemplate(text);
+      }
+      if (parts.size() == 1) {
+        return parts.get(0) instanceof CompiledExpression e ? new ExpressionTemplate(e) : new ConstantTemplate(text);
+      }
+      return new InterpolatedTemplate(parts, locator.locate(pointer, 0));
+    }
+
+    private CompiledExpression expression(String source, int start, String pointer) {
+      Node node;
+      Translation translation = new Translation();
+      String generated;
+      try {
+        node = Parser.parse(source);
+        node.check(new Validation(scope, source));
+        generated = Translation.unwrapped(node.translate(translation));
+      } catch (SyntaxError e) {
+        throw new SyntaxError(e.getMessage(), start + e.offset, e.hint);
+      }
+      Serializable compiled = gate.compile(generated);
+      return new CompiledExpression(source.strip(), compiled, translation.constants(),
+          translation.variables(), generated, PathAccessor.of(node), node,
+          locator.locate(pointer, start + leadingSpace(source)));
+    }
   }
 
-  private CompiledExpression expression(String source, Scope scope, int start) {
-    Node node;
-    Translation translation = new Translation();
-    String generated;
-    try {
-      node = Parser.parse(source);
-      node.check(new Validation(scope, source));
-      generated = node.translate(translation);
-    } catch (SyntaxError e) {
-      throw new SyntaxError(e.getMessage(), start + e.offset, e.hint);
+  private static int leadingSpace(String source) {
+    int i = 0;
+    while (i < source.length() && Character.isWhitespace(source.charAt(i))) {
+      i++;
     }
-    Serializable compiled = gate.compile(generated);
-    return new CompiledExpression(source.strip(), compiled, translation.constants(),
-        translation.variables(), generated, PathAccessor.of(node), node);
+    return i;
   }
 
   private static String escape(String key) {

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** The check that generated MVEL source has the restricted shape, before MVEL sees it. */
 final class GeneratedSource {
-  static final Set<String> HELPERS = Set.of("pw_call0", "pw_call1", "pw_call2", "pw_call3", "pw_call4", "pw_truthy");
+  static final Set<String> HELPERS = Helpers.names();
 
   private GeneratedSource() {}
 
@@ -14,6 +14,10 @@ final class GeneratedSource {
       char c = source.charAt(i);
       if (c == '(' || c == ')' || c == ',' || c == '?' || c == ':') {
         i++;
+        continue;
+      }
+      if (source.startsWith("&&", i) || source.startsWith("||", i)) {
+        i += 2;
         continue;
       }
       int start = i;

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Text with {@code {{expression}}} parts; every part is turned into text by {@link Values#toText}.
- * The text is refused when it would pass {@link ValueLimits#MAX_TEXT}.
+ * The text is refused when it would pass {@link ValueLimits#MAX_TEXT}; {@code location} is that
+ * of the string (null when unknown).
  */
-record InterpolatedTemplate(List<Object> parts) implements Template {
+record InterpolatedTemplate(List<Object> parts, SourceLocation location) implements Template {
   InterpolatedTemplate {
     parts = List.copyOf(parts);
   }
@@ -17,7 +18,8 @@ record InterpolatedTemplate(List<Object> parts) implements Template {
     for (Object part : parts) {
       String text = part instanceof CompiledExpression e ? e.evaluateToText(bindings) : (String) part;
       if ((long) out.length() + text.length() > ValueLimits.MAX_TEXT) {
-        throw new EvaluationException(ValueLimits.textPastLimit("the interpolated text").getMessage());
+        throw new EvaluationException(
+            location, ValueLimits.textPastLimit("the interpolated text").getMessage(), null);
       }
       out.append(text);
     }

@@ -10,9 +10,7 @@ record LogicalNode(boolean and, Node left, Node right, int offset) implements No
 
   @Override
   public String translate(Translation t) {
-    String l = t.truthy(left.translate(t));
-    String r = t.truthy(right.translate(t));
-    return and ? t.choice(l, r, t.constant(Boolean.FALSE)) : t.choice(l, t.constant(Boolean.TRUE), r);
+    return t.logical(and, left.translate(t), right.translate(t));
   }
 
   @Override

@@ -5,21 +5,34 @@ import org.mvel2.integration.VariableResolver;
 import org.mvel2.integration.VariableResolverFactory;
 
 /**
- * Resolves the generated identifiers of one evaluation: {@code k<n>} from the constant table,
- * {@code v<n>} from the {@link Bindings} (each looked up at most once). Read-only: MVEL cannot
- * create or assign variables through it. One instance per evaluation; not shared.
+ * Resolves the generated identifiers of one evaluation: a {@link Helpers} name to its method,
+ * {@code k<n>} from the constant table (resolvers built once per expression), {@code v<n>} from
+ * the {@link Bindings} (each looked up at most once). Read-only: MVEL cannot create or assign
+ * variables through it. One instance per evaluation; not shared.
  */
 final class SlotFactory implements VariableResolverFactory {
-  private final Object[] constants;
+  private static final Slot[] NO_SLOTS = new Slot[0];
+
+  private final Slot[] constants;
   private final String[] variables;
   private final Bindings bindings;
   private final Slot[] slots;
 
-  SlotFactory(Object[] constants, String[] variables, Bindings bindings) {
+  /** @param constants the expression's constant table as resolvers ({@link #constants(Object[])}) */
+  SlotFactory(Slot[] constants, String[] variables, Bindings bindings) {
     this.constants = constants;
     this.variables = variables;
     this.bindings = bindings;
-    this.slots = new Slot[constants.length + variables.length];
+    this.slots = variables.length == 0 ? NO_SLOTS : new Slot[variables.length];
+  }
+
+  /** The resolvers of a constant table, {@code k0}, {@code k1}, ...: immutable, shared by evaluations. */
+  static Slot[] constants(Object[] values) {
+    Slot[] out = new Slot[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = new Slot("k" + i, values[i]);
+    }
+    return out;
   }
 
   private int slotOf(String name) {
@@ -45,20 +58,27 @@ final class SlotFactory implements VariableResolverFactory {
   public VariableResolver getVariableResolver(String name) {
     int slot = slotOf(name);
     if (slot < 0) {
-      throw new EvalFailure("internal error: unknown identifier");
+      Slot helper = Helpers.resolver(name);
+      if (helper == null) {
+        throw new EvalFailure("internal error: unknown identifier");
+      }
+      return helper;
     }
-    Slot s = slots[slot];
+    if (slot < constants.length) {
+      return constants[slot];
+    }
+    int v = slot - constants.length;
+    Slot s = slots[v];
     if (s == null) {
-      Object value = slot < constants.length ? constants[slot] : bindings.variable(variables[slot - constants.length]);
-      s = new Slot(name, value);
-      slots[slot] = s;
+      s = new Slot(name, bindings.variable(variables[v]));
+      slots[v] = s;
     }
     return s;
   }
 
   @Override
   public boolean isResolveable(String name) {
-    return slotOf(name) >= 0;
+    return slotOf(name) >= 0 || Helpers.resolver(name) != null;
   }
 
   @Override
@@ -133,7 +153,8 @@ final class SlotFactory implements VariableResolverFactory {
     return new EvalFailure("internal error: expressions cannot create variables");
   }
 
-  private record Slot(String getName, Object getValue) implements VariableResolver {
+  /** A read-only resolved identifier. */
+  record Slot(String getName, Object getValue) implements VariableResolver {
     @Override
     public Class<?> getType() {
       return Object.class;

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Builds the MVEL source of one validated expression. The source consists only of calls of
- * {@link RuntimeCalls} helpers, generated identifiers {@code v<n>} (variables) and {@code k<n>}
- * (constant table: literals and function objects), commas, parentheses and the conditional
- * operator; see {@link GeneratedSource}.
+ * {@link Helpers} (static methods of {@link RuntimeCalls}), generated identifiers {@code v<n>}
+ * (variables) and {@code k<n>} (constant table: literals and function objects), commas,
+ * parentheses, {@code &&}, {@code ||} and the conditional operator; see {@link GeneratedSource}.
  */
 final class Translation {
   private final List<Object> constants = new ArrayList<>();
@@ -43,12 +43,42 @@ final class Translation {
     return invoke(fn, List.of(args));
   }
 
+  /** A call of {@code fn}: of its own helper when it has one, else through {@code pw_callN}. */
   String invoke(Object fn, List<String> args) {
-    StringBuilder out = new StringBuilder("pw_call").append(args.size()).append('(').append(constant(fn));
-    for (String arg : args) {
-      out.append(',').append(arg);
+    String helper = Helpers.nameOf(fn);
+    StringBuilder out = new StringBuilder();
+    if (helper != null) {
+      out.append(helper).append('(').append(String.join(",", args));
+    } else {
+      out.append("pw_call").append(args.size()).append('(').append(constant(fn));
+      for (String arg : args) {
+        out.append(',').append(arg);
+      }
     }
     return out.append(')').toString();
+  }
+
+  /**
+   * {@code left && right} or {@code left || right} on truthiness, short-circuit, a boolean: MVEL's
+   * own operators on Boolean operands, which it evaluates without its interpreter loop.
+   */
+  String logical(boolean and, String left, String right) {
+    return "(" + truthy(left) + (and ? "&&" : "||") + truthy(right) + ")";
+  }
+
+  /** {@code source} without the parentheses that enclose all of it, if any. */
+  static String unwrapped(String source) {
+    if (source.length() < 2 || source.charAt(0) != '(' || source.charAt(source.length() - 1) != ')') {
+      return source;
+    }
+    int depth = 0;
+    for (int i = 0; i < source.length() - 1; i++) {
+      depth += source.charAt(i) == '(' ? 1 : source.charAt(i) == ')' ? -1 : 0;
+      if (depth == 0) {
+        return source;
+      }
+    }
+    return source.substring(1, source.length() - 1);
   }
 
   String choice(String condition, String then, String otherwise) {

@@ -6,6 +6,7 @@ import dev.pagewalk.SpecException;
 import dev.pagewalk.expr.ExpressionCompiler;
 import dev.pagewalk.expr.ExpressionException;
 import dev.pagewalk.expr.Scope;
+import dev.pagewalk.expr.SourceLocation;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.spec.SpecDocument;
 import java.util.ArrayList;
@@ -121,8 +122,9 @@ public final class PlanCompiler {
       String field = list.get(i).asText();
       fields.add(field);
       try {
+        String at = "/sync/order/" + i;
         order.add(recorded(EXPRESSIONS.compile("{{item." + field + "}}",
-            declared(Scopes.item("sync.order")))));
+            declared(Scopes.item("sync.order")), (relative, offset) -> location(at, 0))));
       } catch (ExpressionException e) {
         problem("/sync/order/" + i, "sync.order entries are field paths of a record, like"
             + " updated_at or meta.id: " + e.getMessage(), null);
@@ -258,12 +260,19 @@ public final class PlanCompiler {
       return null;
     }
     try {
-      return recorded(EXPRESSIONS.compile(doc.plain(pointer), declared(scope)));
+      return recorded(EXPRESSIONS.compile(doc.plain(pointer), declared(scope),
+          (relative, offset) -> location(pointer + relative, offset)));
     } catch (ExpressionException e) {
       problems.add(
           doc.diagnostic(pointer + e.relativePointer(), e.offset(), e.getMessage(), e.hint()));
       return null;
     }
+  }
+
+  /** Where the string at {@code pointer} has its character {@code offset}: runtime errors name it. */
+  private SourceLocation location(String pointer, int offset) {
+    Diagnostic d = doc.diagnostic(pointer, offset, "", null);
+    return new SourceLocation(d.file(), d.line(), d.column(), pointer);
   }
 
   /**

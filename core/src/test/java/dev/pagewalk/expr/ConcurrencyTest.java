@@ -61,4 +61,46 @@ class ConcurrencyTest {
     pool.shutdown();
     assertThat(wrong).isZero();
   }
+
+  /**
+   * MVEL optimizes a compiled tree on its first evaluations and keeps the accessors in the tree:
+   * fresh templates raced from their very first evaluation still give every thread its own
+   * answer.
+   */
+  @Test
+  void firstEvaluationsOfAFreshTemplateRaceSafely() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    int wrong = 0;
+    for (int round = 0; round < 20; round++) {
+      Template template = Expr.compile(Map.of(
+          "ok", "{{item.id > 2 && item.name != 'n3' || item.id == 0}}",
+          "pick", "{{item.id % 2 = 0 ? upper(item.name) : item.name + '!'}}"));
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          start.await();
+          int bad = 0;
+          for (long i = 0; i < 100; i++) {
+            long id = (i + thread) % 7;
+            Map<String, Object> vars = Map.of("item", Map.of("id", id, "name", "n" + id));
+            Map<String, Object> expected = Map.of(
+                "ok", id > 2 && id != 3 || id == 0,
+                "pick", id % 2 == 0 ? "N" + id : "n" + id + "!");
+            if (!expected.equals(template.evaluate(vars::get))) {
+              bad++;
+            }
+          }
+          return bad;
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> f : results) {
+        wrong += f.get();
+      }
+    }
+    pool.shutdown();
+    assertThat(wrong).isZero();
+  }
 }
