@@ -4,7 +4,6 @@ import dev.pagewalk.engine.Engine;
 import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.http.TransportConfig;
-import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.KeyListing;
 import dev.pagewalk.sink.RecordKeys;
 import dev.pagewalk.sink.RecordSink;
@@ -70,7 +69,8 @@ public final class Runner implements AutoCloseable {
       Plan plan, RunInput input, Consumer<OutputRecord> records, RunListener runListener) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(records, "records");
-    return Engine.run(plan, input == null ? RunInput.empty() : input, records, plugins(runListener));
+    return Engine.run(dev.pagewalk.plan.Plan.of(plan), input == null ? RunInput.empty() : input,
+        records, plugins(runListener));
   }
 
   /**
@@ -107,8 +107,8 @@ public final class Runner implements AutoCloseable {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(mode, "mode");
-    return Engine.sync(plan, input == null ? RunInput.empty() : input, sink, mode, syncName,
-        plugins(runListener));
+    return Engine.sync(dev.pagewalk.plan.Plan.of(plan), input == null ? RunInput.empty() : input,
+        sink, mode, syncName, plugins(runListener));
   }
 
   /**
@@ -131,7 +131,7 @@ public final class Runner implements AutoCloseable {
    * The plan must declare {@code response.key}.
    */
   public Reconciliation reconcile(Plan plan, RunInput input, KeyListing destination) {
-    if (plan.outputRequest().response().key() == null) {
+    if (dev.pagewalk.plan.Plan.of(plan).outputRequest().response().key() == null) {
       throw new InputException(plan.name() + ": reconcile needs response.key in the spec");
     }
     java.util.Set<String> api = new java.util.HashSet<>();

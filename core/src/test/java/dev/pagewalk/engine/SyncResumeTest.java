@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagewalk.InputException;
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
-import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.JsonLinesSink;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.FileCheckpointStore;
