@@ -188,6 +188,8 @@ public final class Runner implements AutoCloseable {
     private String correlationHeader;
     private boolean readAhead = true;
 
+    private Builder() {}
+
     /**
      * Sends the run id on every request in this header (e.g. {@code X-Request-Id}), so the
      * API's logs can be matched with the run's report and audit log. Off by default.
