@@ -6,8 +6,8 @@
  *   <li>{@code dev.pagewalk}: loading ({@link dev.pagewalk.Pagewalk}), the opaque {@link
  *       dev.pagewalk.Plan}, the {@link dev.pagewalk.Runner}, its inputs, result, stop reasons,
  *       error codes, listener, output records and exceptions;
- *   <li>{@code dev.pagewalk.sink}: the record sink a platform plugs in, the JSON Lines sink and the
- *       canonical key form sinks store;
+ *   <li>{@code dev.pagewalk.sink}: the record sink a platform plugs in, the JSON Lines sink and
+ *       writer, and the canonical key form sinks store;
  *   <li>{@code dev.pagewalk.state}: checkpoints, the checkpoint store a platform plugs in and the
  *       file store.
  * </ul>
