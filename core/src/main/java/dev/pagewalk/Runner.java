@@ -131,7 +131,7 @@ public final class Runner implements AutoCloseable {
    * The plan must declare {@code response.key}.
    */
   public Reconciliation reconcile(Plan plan, RunInput input, KeyListing destination) {
-    if (dev.pagewalk.plan.Plan.of(plan).outputRequest().response().key() == null) {
+    if (!dev.pagewalk.plan.Plan.of(plan).declaresKey()) {
       throw new InputException(plan.name() + ": reconcile needs response.key in the spec");
     }
     java.util.Set<String> api = new java.util.HashSet<>();

@@ -10,7 +10,7 @@
  *
  * <p>Depends on: the other API packages ({@code sink}, {@code state}); the implementation only
  * from its entry points — {@code Pagewalk} on {@code spec} and {@code plan}, {@code Runner} on
- * {@code engine}, {@code plan}, {@code expr} and {@code http} (its default transport) — and
+ * {@code engine}, {@code plan} and {@code http} (its default transport) — and
  * {@code RunResult} on {@code audit} for its report, which is to become an API type.
  * Implementation packages depend on this one, not the other way round.
  */

@@ -70,6 +70,11 @@ public record Plan(
     return connection.stream().map(ParamDecl::name).toList();
   }
 
+  /** Whether the output request declares {@code response.key} (reconciliation needs it). */
+  public boolean declaresKey() {
+    return outputRequest().response().key() != null;
+  }
+
   /** The request whose records are the output (the last of a chain). */
   public RequestPlan outputRequest() {
     return requests.get(requests.size() - 1);
