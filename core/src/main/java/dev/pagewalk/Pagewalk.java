@@ -1,6 +1,5 @@
 package dev.pagewalk;
 
-import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.PlanCompiler;
 import dev.pagewalk.spec.SpecReader;
 import java.nio.file.Path;

@@ -6,7 +6,6 @@ import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.http.TransportConfig;
-import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.KeyListing;
 import dev.pagewalk.sink.RecordKeys;
 import dev.pagewalk.sink.RecordSink;
@@ -74,7 +73,8 @@ public final class Runner implements AutoCloseable {
       Plan plan, RunInput input, Consumer<OutputRecord> records, RunListener runListener) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(records, "records");
-    return Engine.run(plan, input == null ? RunInput.empty() : input, records, plugins(runListener));
+    return Engine.run(dev.pagewalk.plan.Plan.of(plan), input == null ? RunInput.empty() : input,
+        records, plugins(runListener));
   }
 
   /**
@@ -111,8 +111,8 @@ public final class Runner implements AutoCloseable {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(mode, "mode");
-    return Engine.sync(plan, input == null ? RunInput.empty() : input, sink, mode, syncName,
-        plugins(runListener));
+    return Engine.sync(dev.pagewalk.plan.Plan.of(plan), input == null ? RunInput.empty() : input,
+        sink, mode, syncName, plugins(runListener));
   }
 
   /**
@@ -135,7 +135,7 @@ public final class Runner implements AutoCloseable {
    * The plan must declare {@code response.key}.
    */
   public Reconciliation reconcile(Plan plan, RunInput input, KeyListing destination) {
-    if (plan.outputRequest().response().key() == null) {
+    if (!dev.pagewalk.plan.Plan.of(plan).declaresKey()) {
       throw new InputException(plan.name() + ": reconcile needs response.key in the spec");
     }
     java.util.Set<String> api = new java.util.HashSet<>();
@@ -193,6 +193,8 @@ public final class Runner implements AutoCloseable {
     private RunListener listener = RunListener.NONE;
     private String correlationHeader;
     private boolean readAhead = true;
+
+    private Builder() {}
 
     /**
      * Sends the run id on every request in this header (e.g. {@code X-Request-Id}), so the

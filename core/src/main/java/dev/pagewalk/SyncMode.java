@@ -1,7 +1,7 @@
 package dev.pagewalk;
 
 /**
- * What a sync does with what its destination already holds ({@link Runner#sync(dev.pagewalk.plan.Plan,
+ * What a sync does with what its destination already holds ({@link Runner#sync(Plan,
  * RunInput, dev.pagewalk.sink.RecordSink, SyncMode)}). Whatever the mode, a run never continues
  * from the checkpoint or watermark of a different sync (other spec, parameters, base URL,
  * connection or sync name): it is refused with {@link InputException} naming what differs.

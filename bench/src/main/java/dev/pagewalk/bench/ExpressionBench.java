@@ -88,7 +88,7 @@ public class ExpressionBench {
         Headers.of(List.of(Map.entry("Content-Type", "application/json"))), body, URI.create("http://127.0.0.1/"));
     items = (List<?>) ResponseDecoder.defaults().decode(response, "automatic");
 
-    Plan plan = Style.OFFSET.plan();
+    Plan plan = Plan.of(Style.OFFSET.plan());
     ResponsePlan resp = plan.outputRequest().response();
     output = resp.output();
     key = resp.key();

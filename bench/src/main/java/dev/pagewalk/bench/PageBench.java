@@ -13,6 +13,7 @@ import dev.pagewalk.expr.Template;
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.ResponseDecoder;
+import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.JsonLinesWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,7 +86,7 @@ public class PageBench {
     body = Arrays.copyOf(page.array(), page.size());
     response = new HttpResponse(200, "OK",
         Headers.of(List.of(Map.entry("Content-Type", "application/json"))), body, URI.create("http://127.0.0.1/"));
-    Template output = Style.OFFSET.plan().outputRequest().response().output();
+    Template output = Plan.of(Style.OFFSET.plan()).outputRequest().response().output();
     outputs = new ArrayList<>();
     outputNodes = new ArrayList<>();
     for (Object item : (List<?>) decoder.decode(response, "automatic")) {

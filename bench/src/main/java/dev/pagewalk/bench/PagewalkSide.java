@@ -1,10 +1,10 @@
 package dev.pagewalk.bench;
 
 import dev.pagewalk.LimitOverrides;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
-import dev.pagewalk.plan.Plan;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.pagewalk.bench;
 
 import dev.pagewalk.Pagewalk;
-import dev.pagewalk.plan.Plan;
+import dev.pagewalk.Plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

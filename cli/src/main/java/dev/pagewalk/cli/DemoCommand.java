@@ -2,6 +2,7 @@ package dev.pagewalk.cli;
 
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
@@ -10,7 +11,6 @@ import dev.pagewalk.audit.Verdict;
 import dev.pagewalk.conformance.livedata.Expectation;
 import dev.pagewalk.conformance.livedata.LiveDataConfig;
 import dev.pagewalk.conformance.livedata.LiveDataServer;
-import dev.pagewalk.plan.Plan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

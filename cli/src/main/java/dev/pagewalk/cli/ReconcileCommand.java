@@ -2,9 +2,9 @@ package dev.pagewalk.cli;
 
 import dev.pagewalk.InputException;
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Plan;
 import dev.pagewalk.Runner;
 import dev.pagewalk.SpecException;
-import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.Reconciliation;
 import dev.pagewalk.sinks.DatabaseSink;
 import dev.pagewalk.sinks.Sinks;

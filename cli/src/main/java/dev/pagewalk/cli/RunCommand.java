@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
       checkReportTarget();
       Plan plan;
       try {
-        plan = Pagewalk.load(specFile);
+        plan = Plan.of(Pagewalk.load(specFile));
       } catch (SpecException e) {
         SpecErrors.print(e, err);
         return ExitCodes.SPEC_ERROR;

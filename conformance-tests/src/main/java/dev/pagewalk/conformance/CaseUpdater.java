@@ -1,9 +1,9 @@
 package dev.pagewalk.conformance;
 
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.SpecException;
 import dev.pagewalk.audit.RunReport;
-import dev.pagewalk.plan.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.Sleeper;
-import dev.pagewalk.plan.Plan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.pagewalk.plan;
 
+import dev.pagewalk.InputException;
 import dev.pagewalk.expr.Template;
 import java.util.List;
 
@@ -9,6 +10,9 @@ import java.util.List;
  * runs. {@code baseUrl} is the text as written; {@code baseUrlTemplate} (null without a baseUrl)
  * is it compiled, since a base URL may use {@code parameters} and {@code connection}, e.g. {@code
  * https://{{connection.subdomain}}.zendesk.com}. Obtain one from {@link dev.pagewalk.Pagewalk#load}.
+ *
+ * <p>This record is the engine's view of a plan; embedders see it only as the opaque {@link
+ * dev.pagewalk.Plan} it implements (this package is not exported by the module).
  */
 public record Plan(
     String name,
@@ -27,7 +31,8 @@ public record Plan(
     SyncPlan sync,
     RateLimitPlan rateLimit,
     NetworkPlan network,
-    Template baseUrlTemplate) {
+    Template baseUrlTemplate)
+    implements dev.pagewalk.Plan {
   public Plan {
     rateLimit = rateLimit == null ? RateLimitPlan.NONE : rateLimit;
     network = network == null ? NetworkPlan.NONE : network;
@@ -40,6 +45,34 @@ public record Plan(
   public Plan withRequests(List<RequestPlan> next) {
     return new Plan(name, title, description, fileName, contentHash, baseUrl, parameters, connection,
         headers, limits, retry, next, audit, sync, rateLimit, network, baseUrlTemplate);
+  }
+
+  /**
+   * The compiled plan behind an API plan.
+   *
+   * @throws InputException when the plan was not made by {@link dev.pagewalk.Pagewalk}
+   */
+  public static Plan of(dev.pagewalk.Plan plan) {
+    if (plan instanceof Plan compiled) {
+      return compiled;
+    }
+    throw new InputException("not a plan loaded by Pagewalk.load or Pagewalk.parse: "
+        + (plan == null ? "null" : plan.getClass().getName()));
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return parameters.stream().map(ParamDecl::name).toList();
+  }
+
+  @Override
+  public List<String> connectionNames() {
+    return connection.stream().map(ParamDecl::name).toList();
+  }
+
+  /** Whether the output request declares {@code response.key} (reconciliation needs it). */
+  public boolean declaresKey() {
+    return outputRequest().response().key() != null;
   }
 
   /** The request whose records are the output (the last of a chain). */

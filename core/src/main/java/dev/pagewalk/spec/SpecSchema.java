@@ -18,7 +18,7 @@ import java.util.Set;
  * compiled schema is thread-safe and shared.
  */
 final class SpecSchema {
-  static final String RESOURCE = "/dev/pagewalk/schema/pagewalk-spec-v1.schema.json";
+  static final String RESOURCE = "dev/pagewalk/schema/pagewalk-spec-v1.schema.json";
 
   private static final SpecSchema INSTANCE = load();
 
@@ -52,7 +52,9 @@ final class SpecSchema {
   }
 
   private static SpecSchema load() {
-    try (InputStream in = SpecSchema.class.getResourceAsStream(RESOURCE)) {
+    // the class loader, not Class.getResourceAsStream: in a named module that would look in this
+    // module alone, and the schema is a resource of pagewalk-spec-schema
+    try (InputStream in = SpecSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("schema resource missing: " + RESOURCE);
       }

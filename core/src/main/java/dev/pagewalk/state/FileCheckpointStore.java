@@ -1,6 +1,6 @@
 package dev.pagewalk.state;
 
-import dev.pagewalk.sink.IoErrors;
+import dev.pagewalk.files.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -4,11 +4,11 @@ import static dev.pagewalk.engine.ScriptedTransport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.audit.AuditLog;
-import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.Reconciliation;
 import java.io.StringWriter;
 import java.util.Map;

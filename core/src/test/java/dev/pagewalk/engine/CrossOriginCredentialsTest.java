@@ -4,13 +4,13 @@ import static dev.pagewalk.engine.ScriptedTransport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.Runner;
 import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.Transport;
-import dev.pagewalk.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.pagewalk.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.ResponsePlan;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class KeyProbeTest {
             iterate: %s
             key: %s
         """.formatted(iterate, key);
-    return Pagewalk.parse("probe.yaml", spec).requests().get(0).response();
+    return Plan.of(Pagewalk.parse("probe.yaml", spec)).requests().get(0).response();
   }
 
   @Test

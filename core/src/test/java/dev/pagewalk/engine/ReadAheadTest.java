@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
-import dev.pagewalk.plan.Plan;
 import java.io.IOException;
 import java.net.SocketException;
 import java.time.Duration;

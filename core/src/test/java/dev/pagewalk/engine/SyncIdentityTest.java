@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagewalk.InputException;
 import dev.pagewalk.Pagewalk;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.SyncMode;
-import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.JsonLinesSink;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.FileCheckpointStore;

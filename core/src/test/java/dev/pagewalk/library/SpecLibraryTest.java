@@ -46,7 +46,7 @@ class SpecLibraryTest {
   @TestFactory
   Stream<DynamicTest> everyLibrarySpecLoads() throws IOException {
     return specs().stream().map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> {
-      Plan plan = Pagewalk.load(p);
+      Plan plan = Plan.of(Pagewalk.load(p));
       assertThat(Files.readAllLines(p).get(0)).startsWith("# yaml-language-server: $schema=");
       assertThat(plan.parameters()).allSatisfy(d -> assertThat(d.description()).as(d.name()).isNotBlank());
       assertThat(plan.connection()).allSatisfy(d -> assertThat(d.description()).as(d.name()).isNotBlank());

@@ -24,7 +24,7 @@ class BodyShapesTest {
   }
 
   private static String shape(String response, String extra) {
-    return Pagewalk.parse("shapes.yaml", spec(response, extra)).requests().get(0).response().bodyShape().toString();
+    return Plan.of(Pagewalk.parse("shapes.yaml", spec(response, extra))).requests().get(0).response().bodyShape().toString();
   }
 
   @Test
@@ -62,7 +62,7 @@ class BodyShapesTest {
   void sanitizedBodyPathsAreKeptSoTheyCanBeMasked() {
     String spec = spec("iterate: \"{{body.data}}\"\noutput: {x: \"{{item.a}}\"}", "")
         .replace("  response:", "  log: {sanitize: [response.body.error.token]}\n  response:");
-    assertThat(Pagewalk.parse("shapes.yaml", spec).requests().get(0).response().bodyShape().toString())
+    assertThat(Plan.of(Pagewalk.parse("shapes.yaml", spec)).requests().get(0).response().bodyShape().toString())
         .isEqualTo("{data={a=*}, error={token=*}, meta={next=*}}");
   }
 }

@@ -55,8 +55,8 @@ class DeclaredInputsTest {
 
   @Test
   void loadsWhenEveryReferenceIsDeclared() {
-    Plan plan = Pagewalk.parse("items.yaml",
-        SPEC.replace("connection.tokn", "connection.token").replace("parameters.perpage", "parameters.per_page"));
+    Plan plan = Plan.of(Pagewalk.parse("items.yaml",
+        SPEC.replace("connection.tokn", "connection.token").replace("parameters.perpage", "parameters.per_page")));
     assertThat(plan.parameters()).extracting(ParamDecl::name).containsExactly("per_page");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagewalk.InputException;
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
@@ -13,7 +14,6 @@ import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.conformance.livedata.LiveDataConfig;
 import dev.pagewalk.conformance.livedata.LiveDataServer;
-import dev.pagewalk.plan.Plan;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.NextRequest;
 import dev.pagewalk.state.SyncIdentity;

@@ -2,12 +2,12 @@ package dev.pagewalk.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.conformance.livedata.LiveDataConfig;
 import dev.pagewalk.conformance.livedata.LiveDataServer;
-import dev.pagewalk.plan.Plan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

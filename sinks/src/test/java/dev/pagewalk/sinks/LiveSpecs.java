@@ -1,7 +1,7 @@
 package dev.pagewalk.sinks;
 
 import dev.pagewalk.Pagewalk;
-import dev.pagewalk.plan.Plan;
+import dev.pagewalk.Plan;
 
 /** Specs that read the live-data mock. */
 final class LiveSpecs {

@@ -1,4 +1,4 @@
-package dev.pagewalk.sink;
+package dev.pagewalk.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -8,9 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Messages for a sink's I/O failures that say which operation on which file failed, in plain
- * words: {@code cannot fsync out.jsonl: Invalid argument}. Java's own messages often name only
- * the file ({@code NoSuchFileException}) or only the reason ({@code Invalid argument}).
+ * Messages for the I/O failures of a sink or checkpoint store that say which operation on which
+ * file failed, in plain words: {@code cannot fsync out.jsonl: Invalid argument}. Java's own
+ * messages often name only the file ({@code NoSuchFileException}) or only the reason ({@code
+ * Invalid argument}).
  */
 public final class IoErrors {
   private IoErrors() {}

@@ -1,0 +1,32 @@
+package dev.pagewalk;
+
+import java.util.List;
+
+/**
+ * A loaded, validated and compiled spec, as {@link Pagewalk#load} returns it and {@link Runner}
+ * runs it. Opaque: it names the spec and its declared inputs; what it compiled (templates,
+ * pagination, retry rules) stays inside the engine and may change between versions. Immutable
+ * and thread-safe; one plan serves any number of concurrent runs.
+ *
+ * <p>Only plans obtained from {@link Pagewalk} can be run; a runner refuses any other
+ * implementation with {@link InputException}.
+ */
+public interface Plan {
+  /** The spec's {@code name}; it names the sync, the checkpoint and the report. */
+  String name();
+
+  /** The spec's {@code title}; null when it declares none. */
+  String title();
+
+  /** The file the spec was loaded from, as diagnostics name it. */
+  String fileName();
+
+  /** A hash of the spec's text; a checkpoint records it so that a changed spec is noticed. */
+  String contentHash();
+
+  /** The names of the spec's declared {@code parameters}, in declaration order. */
+  List<String> parameterNames();
+
+  /** The names of the spec's declared {@code connection} values, in declaration order. */
+  List<String> connectionNames();
+}
