@@ -31,6 +31,8 @@ module dev.pagewalk.core {
   requires org.apache.httpcomponents.core5.httpcore5;
   requires com.networknt.schema;
   requires org.slf4j;
+  // its timeout exception types, which a transport built on the JDK client throws
+  requires java.net.http;
 
   exports dev.pagewalk;
   exports dev.pagewalk.sink;

@@ -21,11 +21,11 @@ class JitterTest {
 
   @Test
   void isReadOnceFromTheSpecWithFullAsTheDefault() {
-    assertThat(Pagewalk.parse("j.yaml", SPEC.formatted("")).retry().jitter())
+    assertThat(Plan.of(Pagewalk.parse("j.yaml", SPEC.formatted(""))).retry().jitter())
         .isEqualTo(Jitter.FULL);
-    assertThat(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: equal}}"))
+    assertThat(Plan.of(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: equal}}")))
         .retry().jitter()).isEqualTo(Jitter.EQUAL);
-    assertThat(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: none}}"))
+    assertThat(Plan.of(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: none}}")))
         .retry().jitter()).isEqualTo(Jitter.NONE);
   }
 
