@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * becomes a String. An empty body is null. Thread-safe.
  *
  * <p>The type is {@code automatic} (JSON for {@code application/json} and any {@code +json}
- * media type, or a body starting with {@code {} or {@code [} when there is no Content-Type;
+ * media type, or a body starting with <code>{</code> or {@code [} when there is no Content-Type;
  * text otherwise), {@code json} or {@code text}. The charset comes from Content-Type, UTF-8 by
  * default. JSON nesting depth and string length are capped, and so are the elements of any one
  * array and the heap the decoded value takes (see {@link DecodeBudget}); a decimal too large to

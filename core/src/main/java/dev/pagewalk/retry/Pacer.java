@@ -10,7 +10,7 @@ import java.util.function.Function;
  * The rate-limit state of one run: an optional {@link TokenBucket} ({@code rateLimit.requests}
  * per {@code rateLimit.per}) and, with {@code rateLimit.fromHeaders}, the instant until which the
  * server said its quota is used up ({@link RateLimitHeaders}). Every request of the run —
- * retries included — asks {@link #beforeSend()} how long to wait first, and reports each
+ * retries included — asks {@link #serverWait()} and {@link #bucketWait()} how long to wait first, and reports each
  * response's headers to {@link #observe}.
  *
  * <p>A server-announced wait is capped at {@code maxWait} ({@code retry.retryAfter.max}): a
