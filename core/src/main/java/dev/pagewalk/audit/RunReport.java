@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.json.JsonConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,7 @@ public record RunReport(
     Map<String, Object> watermark,
     List<String> notes) {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonConfig.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   public RunReport {
     checks = List.copyOf(checks);
