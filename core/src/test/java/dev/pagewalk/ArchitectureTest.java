@@ -60,8 +60,8 @@ class ArchitectureTest {
   /**
    * Pairs of packages that depend on each other, with what closes each cycle. Every one runs
    * through the API package: the entry points (Pagewalk, Runner) call the implementation, and
-   * the implementation uses the API's value types and exceptions. Read "a <-> b: a's classes ->
-   * b; b's classes -> a".
+   * the implementation uses the API's value types and exceptions. Read {@code "a <-> b: a's classes ->
+   * b; b's classes -> a"}.
    */
   private static final Set<String> KNOWN_CYCLES = Set.of(
       // Runner runs the engine, which builds RunResult and throws the API's exceptions

@@ -1,11 +1,9 @@
 package dev.pagewalk.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pagewalk.json.JsonConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +44,8 @@ final class Baseline implements AutoCloseable {
             .setResponseTimeout(Timeout.of(40, TimeUnit.SECONDS))
             .build())
         .build();
-    // money as BigDecimal, kept exactly as sent (12.30 stays 12.30)
-    this.mapper = JsonMapper.builder()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-        .build();
+    // pagewalk's JSON settings: money as BigDecimal, kept exactly as sent (12.30 stays 12.30)
+    this.mapper = JsonConfig.builder().build();
   }
 
   /** Walks every page of {@code style} and writes each projected record; returns the record count. */

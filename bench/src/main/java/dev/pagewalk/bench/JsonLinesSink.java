@@ -1,9 +1,9 @@
 package dev.pagewalk.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.sink.JsonLinesWriter;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -22,7 +22,7 @@ import java.util.zip.CRC32;
  */
 final class JsonLinesSink implements Closeable {
   private static final ObjectWriter WRITER =
-      new ObjectMapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+      JsonConfig.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private final Counting counting;
   private final OutputStream buffered;

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.ResponseDecoder;
+import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.sink.JsonLinesWriter;
 import java.io.IOException;
@@ -53,19 +52,14 @@ import org.openjdk.jmh.infra.Blackhole;
 @OperationsPerInvocation(ExpressionBench.PAGE)
 public class PageBench {
   private static final ObjectWriter WRITER =
-      new ObjectMapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+      JsonConfig.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private HttpResponse response;
   private byte[] body;
   private final ResponseDecoder decoder = ResponseDecoder.defaults();
-  private final ObjectMapper treeMapper = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .build();
-  private final ObjectMapper longMapper = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-      .build();
+  private final ObjectMapper treeMapper = JsonConfig.builder().build();
+  private final ObjectMapper longMapper =
+      JsonConfig.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
   private List<Object> outputs;
   private List<JsonNode> outputNodes;
   private JsonGenerator generator;

@@ -1,11 +1,8 @@
 package dev.pagewalk.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.pagewalk.CancelledException;
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.sink.JsonLinesWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,19 +10,22 @@ import java.io.Writer;
 import java.util.function.Consumer;
 
 /**
- * Writes each record's value as one compact JSON object per line (JSON Lines), or drops it when
- * there is nowhere to write (with {@code --report -}, stdout carries the report instead).
+ * Writes each record's value as one compact JSON object per line (JSON Lines), with the JSON Lines
+ * sink's own {@link JsonLinesWriter}, or drops it when there is nowhere to write (with {@code --report -}, stdout carries the report instead).
  */
 final class JsonLinesOut implements Consumer<OutputRecord>, AutoCloseable {
-  private static final ObjectWriter JSON =
-      new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writer();
-
   private final Writer out;
+  private final JsonLinesWriter lines;
   private final boolean closeOut;
 
   private JsonLinesOut(Writer out, boolean closeOut) {
     this.out = out;
     this.closeOut = closeOut;
+    try {
+      this.lines = out == null ? null : new JsonLinesWriter(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Writes to {@code out}, closing it at the end when {@code owned}. */
@@ -39,22 +39,13 @@ final class JsonLinesOut implements Consumer<OutputRecord>, AutoCloseable {
 
   @Override
   public void accept(OutputRecord rec) {
-    if (out == null) {
+    if (lines == null) {
       return;
     }
     try {
-      out.write(line(rec.value()));
-      out.write('\n');
+      lines.write(rec.value());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a record: " + e.getMessage(), e);
-    }
-  }
-
-  static String line(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -71,9 +62,9 @@ final class JsonLinesOut implements Consumer<OutputRecord>, AutoCloseable {
   }
 
   void flush() {
-    if (out != null) {
+    if (lines != null) {
       try {
-        out.flush();
+        lines.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

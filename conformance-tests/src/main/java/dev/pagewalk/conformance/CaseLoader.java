@@ -2,6 +2,7 @@ package dev.pagewalk.conformance;
 
 import dev.pagewalk.LimitOverrides;
 import dev.pagewalk.conformance.livedata.LiveDataConfig;
+import dev.pagewalk.plan.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -38,7 +37,6 @@ public final class CaseLoader {
   private static final Set<String> OUTCOMES = Set.of("pass", "fail", "not-applicable");
   private static final Set<String> LIMITS =
       Set.of("maxRequests", "maxPaginationRequests", "maxRecords", "timeout");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private CaseLoader() {}
 
@@ -208,19 +206,13 @@ public final class CaseLoader {
     if ("unlimited".equals(v)) {
       return LimitOverrides.NO_TIMEOUT;
     }
-    Matcher d = DURATION.matcher(String.valueOf(v).trim());
-    if (!d.matches()) {
+    try {
+      return Durations.parse(String.valueOf(v));
+    } catch (IllegalArgumentException e) {
       throw new CaseFormatException(
           file + ": limits.timeout must be a duration like 500ms, 5s, 1m or 'unlimited', got '"
               + v + "'");
     }
-    long n = Long.parseLong(d.group(1));
-    return switch (d.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
-    };
   }
 
   private static void keys(Map<String, Object> m, Set<String> allowed, Path file, String prefix) {

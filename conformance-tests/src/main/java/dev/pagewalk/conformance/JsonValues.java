@@ -1,8 +1,8 @@
 package dev.pagewalk.conformance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagewalk.json.JsonConfig;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,8 +18,7 @@ import java.util.TreeSet;
  * equality; no coercion between strings and numbers. Stateless and thread-safe.
  */
 final class JsonValues {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper MAPPER = JsonConfig.MAPPER;
 
   private JsonValues() {}
 

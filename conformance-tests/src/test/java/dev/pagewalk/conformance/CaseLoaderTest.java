@@ -1,6 +1,7 @@
 package dev.pagewalk.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,26 @@ class CaseLoaderTest {
     assertThat(c.limits().timeout()).hasMillis(500);
     assertThat(c.spec()).isEqualTo(dir.resolve("s.yaml"));
     assertThat(c.expect().ordered()).isTrue();
+  }
+
+  @Test
+  void readsTimeoutsAsSpecsWriteDurations() throws Exception {
+    write("spec: s.yaml\nlimits: {timeout: 2m}\n");
+    assertThat(CaseLoader.load(dir, "minutes").limits().timeout()).hasMinutes(2);
+
+    write("spec: s.yaml\nlimits: {timeout: unlimited}\n");
+    assertThat(CaseLoader.load(dir, "unlimited").limits().timeout())
+        .isEqualTo(dev.pagewalk.LimitOverrides.NO_TIMEOUT);
+  }
+
+  @Test
+  void failsATimeoutThatIsNoDuration() throws Exception {
+    write("spec: s.yaml\nlimits: {timeout: 5 seconds}\n");
+
+    assertThatThrownBy(() -> CaseLoader.load(dir, "bad-timeout"))
+        .isInstanceOf(CaseFormatException.class)
+        .hasMessage(dir.resolve("case.yaml") + ": limits.timeout must be a duration like 500ms, 5s,"
+            + " 1m or 'unlimited', got '5 seconds'");
   }
 
   @Test

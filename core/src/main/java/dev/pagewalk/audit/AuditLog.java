@@ -1,9 +1,10 @@
 package dev.pagewalk.audit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.json.JsonConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public final class AuditLog implements RunListener {
   private static final ObjectMapper JSON =
-      new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+      JsonConfig.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
   private final Writer out;
   private String runId = "";
 

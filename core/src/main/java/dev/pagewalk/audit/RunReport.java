@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.pagewalk.ErrorCode;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.json.JsonConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +69,7 @@ public record RunReport(
     Map<String, Object> watermark,
     List<String> notes) {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonConfig.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   public RunReport {
     checks = List.copyOf(checks);

@@ -2,6 +2,7 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.Origin;
+import dev.pagewalk.http.Redaction;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -54,13 +55,13 @@ final class CrossOrigin {
     return out;
   }
 
-  /** The connection values as text, those of at least 3 characters (shorter ones match anywhere). */
+  /** The connection values as text, those long enough to mask ({@link Redaction#maskable}). */
   static List<String> texts(Map<String, Object> connection) {
     List<String> out = new ArrayList<>();
     for (Object v : connection.values()) {
       if (v != null && !(v instanceof Map) && !(v instanceof List)) {
         String t = Values.toText(v);
-        if (t.length() >= 3) {
+        if (Redaction.maskable(t)) {
           out.add(t);
         }
       }

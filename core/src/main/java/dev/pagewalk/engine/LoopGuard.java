@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +38,7 @@ final class LoopGuard {
     md.update(request.uri().toString().getBytes(StandardCharsets.UTF_8));
     for (Map.Entry<String, String> h : request.headers().fields()) {
       md.update((byte) 0);
-      md.update(h.getKey().toLowerCase().getBytes(StandardCharsets.UTF_8));
+      md.update(h.getKey().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
       md.update((byte) ':');
       md.update(h.getValue().getBytes(StandardCharsets.UTF_8));
     }

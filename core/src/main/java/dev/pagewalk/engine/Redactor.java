@@ -53,7 +53,7 @@ final class Redactor {
       Object v = values.get(d.name());
       if (d.secret() && v != null) {
         String text = Values.toText(v);
-        if (text.length() >= 3) {
+        if (Redaction.maskable(text)) {
           out.add(text);
         }
       }

@@ -11,6 +11,7 @@ import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.Parsed;
+import dev.pagewalk.http.Redaction;
 import dev.pagewalk.http.StreamParser;
 import dev.pagewalk.http.LinkHeader;
 import dev.pagewalk.http.ResponseDecoder;
@@ -133,7 +134,7 @@ final class ResponseReader {
         }
         if (v != null && !(v instanceof Map) && !(v instanceof java.util.List)) {
           String text = Values.toText(v);
-          if (text.length() >= 3) {
+          if (Redaction.maskable(text)) {
             out.add(text);
           }
         }

@@ -1,6 +1,7 @@
 package dev.pagewalk.engine;
 
 import dev.pagewalk.expr.Values;
+import dev.pagewalk.http.Redaction;
 import dev.pagewalk.http.UrlBuilder;
 import dev.pagewalk.plan.ParamDecl;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class SecretPlaceholders {
   private void collect(String kind, List<ParamDecl> decls, Map<String, Object> values) {
     for (ParamDecl d : decls) {
       Object v = values.get(d.name());
-      if (d.secret() && v != null && Values.toText(v).length() >= 3) {
+      if (d.secret() && v != null && Redaction.maskable(Values.toText(v))) {
         raw.put(kind + "." + d.name(), Values.toText(v));
       }
     }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * Date built-ins. A date is plain data: an ISO-8601 string (with or without offset and millis;
@@ -82,10 +83,10 @@ final class Dates {
     if (date == null) {
       return null;
     }
-    String function = "add" + unit.name().charAt(0) + unit.name().substring(1).toLowerCase();
+    String function = "add" + unit.name().charAt(0) + unit.name().substring(1).toLowerCase(Locale.ROOT);
     Number n = NumberFunctions.number(amount, function);
     if (!Values.isIntegral(n)) {
-      throw new EvalFailure("cannot add " + ValueLimits.quote(n.toString()) + " " + unit.name().toLowerCase() + "; use a whole number");
+      throw new EvalFailure("cannot add " + ValueLimits.quote(n.toString()) + " " + unit.name().toLowerCase(Locale.ROOT) + "; use a whole number");
     }
     Instant start = instant(date, ZoneOffset.UTC, "date arithmetic");
     try {
@@ -94,7 +95,7 @@ final class Dates {
       }
       return iso(start.atZone(ZoneOffset.UTC).plus(n.longValue(), unit).toInstant());
     } catch (DateTimeException | ArithmeticException e) {
-      throw new EvalFailure(function + ": adding " + ValueLimits.quote(n.toString()) + " " + unit.name().toLowerCase()
+      throw new EvalFailure(function + ": adding " + ValueLimits.quote(n.toString()) + " " + unit.name().toLowerCase(Locale.ROOT)
           + " gives a date outside the years -999999999 to 999999999");
     }
   }

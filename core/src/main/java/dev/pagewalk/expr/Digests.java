@@ -6,13 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** Hashes and encodings: md5, sha*, base64, basicAuth and the content hash of {@code hash()}. */
 final class Digests {
   private Digests() {}
 
   static Object hex(String algorithm, Object value) {
-    String s = Text.text(value, algorithm.toLowerCase().replace("-", ""));
+    String s = Text.text(value, algorithm.toLowerCase(Locale.ROOT).replace("-", ""));
     return s == null ? null : digest(algorithm, s);
   }
 

@@ -2,12 +2,11 @@ package dev.pagewalk.expr;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pagewalk.json.JsonConfig;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -18,13 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Jackson set up for plain data: Long for integers, BigDecimal for decimals, plain notation. */
+/** Jackson set up for plain data ({@link JsonConfig}), with Long for integers. */
 final class Json {
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+  static final ObjectMapper MAPPER = JsonConfig.builder()
       .enable(DeserializationFeature.USE_LONG_FOR_INTS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
 

@@ -1,9 +1,8 @@
 package dev.pagewalk.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pagewalk.json.JsonConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,8 +33,7 @@ public final class BodyEncoder {
   /** The body types a spec may name. */
   public static final List<String> TYPES = List.of("json", "urlencoded", "text", "multipart");
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+  private static final ObjectMapper JSON = JsonConfig.MAPPER;
   private static final Set<String> NO_BODY = Set.of("GET", "HEAD", "TRACE");
 
   private BodyEncoder() {}

@@ -19,6 +19,9 @@ public final class Redaction {
   /** What a masked value is replaced with. */
   public static final String MASK = "***";
 
+  /** The shortest secret value that is masked wherever it appears; see {@link #maskable}. */
+  public static final int MIN_SECRET_LENGTH = 3;
+
   /** Query parameter names whose values are always masked (compared case-insensitively). */
   public static final Set<String> SENSITIVE_QUERY_NAMES =
       Set.of(
@@ -164,5 +167,13 @@ public final class Redaction {
       result = result.replace(form, MASK);
     }
     return result;
+  }
+
+  /**
+   * Whether a secret value is masked wherever it appears: one of at least {@value
+   * #MIN_SECRET_LENGTH} characters. A shorter one would match inside unrelated text and mask it.
+   */
+  public static boolean maskable(String secret) {
+    return secret != null && secret.length() >= MIN_SECRET_LENGTH;
   }
 }

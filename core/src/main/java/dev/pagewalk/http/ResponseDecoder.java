@@ -9,13 +9,11 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pagewalk.json.JsonConfig;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +22,7 @@ import java.util.regex.Pattern;
  * becomes a String. An empty body is null. Thread-safe.
  *
  * <p>The type is {@code automatic} (JSON for {@code application/json} and any {@code +json}
- * media type, or a body starting with {@code {} or {@code [} when there is no Content-Type;
+ * media type, or a body starting with <code>{</code> or {@code [} when there is no Content-Type;
  * text otherwise), {@code json} or {@code text}. The charset comes from Content-Type, UTF-8 by
  * default. JSON nesting depth and string length are capped, and so are the elements of any one
  * array and the heap the decoded value takes (see {@link DecodeBudget}); a decimal too large to
@@ -67,8 +65,7 @@ public final class ResponseDecoder {
             .maxStringLength(maxStringLength)
             .build())
         .build();
-    this.mapper = JsonMapper.builder(factory)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+    this.mapper = JsonConfig.builder(factory)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
   }

@@ -2,11 +2,15 @@ package dev.pagewalk.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.apache.hc.client5.http.utils.URIUtils;
 
 /**
- * RFC 3986 reference resolution. {@link URI#resolve} follows RFC 2396, which resolves {@code
- * ?page=2} against {@code /v1/items} to {@code /v1/?page=2} and mishandles a base with an empty
- * path; links and redirects need the browser behaviour.
+ * RFC 3986 reference resolution, by HttpClient's {@link URIUtils#resolve(URI, URI)}. {@link
+ * URI#resolve} follows RFC 2396, which resolves {@code ?page=2} against {@code /v1/items} to
+ * {@code /v1/?page=2}; links and redirects need the browser behaviour. Two browser habits are kept
+ * on top: a base with an empty path has the path {@code /} ({@code ?page=2} against {@code
+ * https://x} is {@code https://x/?page=2}), and an absolute reference is used exactly as the
+ * server sent it (URIUtils would lower-case its host and add a path).
  */
 final class UriResolver {
   private UriResolver() {}
@@ -15,16 +19,11 @@ final class UriResolver {
     if (reference.isAbsolute()) {
       return reference;
     }
-    String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
-    String prefix = base.getScheme() + "://" + base.getRawAuthority() + basePath;
-    if (reference.getRawAuthority() == null
-        && (reference.getRawPath() == null || reference.getRawPath().isEmpty())) {
-      String query = reference.getRawQuery() != null ? reference.getRawQuery() : base.getRawQuery();
-      String text = prefix
-          + (query == null ? "" : "?" + query)
-          + (reference.getRawFragment() == null ? "" : "#" + reference.getRawFragment());
-      return new URI(text);
-    }
-    return new URI(prefix).resolve(reference);
+    String path = base.getRawPath();
+    URI rooted = path == null || path.isEmpty()
+        ? new URI(base.getScheme() + "://" + base.getRawAuthority() + "/"
+            + (base.getRawQuery() == null ? "" : "?" + base.getRawQuery()))
+        : base;
+    return URIUtils.resolve(rooted, reference);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apache.hc.core5.net.PercentCodec;
 
 /**
  * Builds request URIs from a spec's {@code baseUrl}, {@code url} and {@code qs}. Stateless and
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
 public final class UrlBuilder {
   private static final Pattern HAS_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final PercentCodec UNRESERVED_KEPT = PercentCodec.RFC3986;
 
   private UrlBuilder() {}
 
@@ -82,17 +84,7 @@ public final class UrlBuilder {
 
   /** Percent-encodes everything but the RFC 3986 unreserved characters, as UTF-8. */
   public static String encode(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
-        sb.append(c);
-      } else {
-        appendEscape(sb, b);
-      }
-    }
-    return sb.toString();
+    return UNRESERVED_KEPT.encode(s);
   }
 
   private static String join(String baseUrl, String url) {
@@ -111,7 +103,13 @@ public final class UrlBuilder {
     return trimmedBase + (url.startsWith("/") ? url : "/" + url);
   }
 
-  /** Encodes characters never legal in a URI (space, controls, non-ASCII, {@code "<>\^`{|}}). */
+  /**
+   * Encodes characters never legal in a URI (space, controls, non-ASCII, {@code "<>\^`{|}}),
+   * leaving the rest, escapes included, as the author wrote them. HttpClient's URIBuilder has no
+   * such mode: it decodes and re-encodes the whole query, turning {@code a+b} into {@code a%2Bb} and
+   * {@code 1,2} into {@code 1%2C2}, which changes what the author sent (UrlBuilderTest pins this);
+   * the query parameters are appended here for the same reason.
+   */
   private static String encodeIllegal(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {

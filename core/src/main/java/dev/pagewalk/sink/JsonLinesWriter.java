@@ -1,13 +1,16 @@
 package dev.pagewalk.sink;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pagewalk.http.PlainNumbers;
+import dev.pagewalk.json.JsonConfig;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -25,16 +28,25 @@ import java.util.Map;
  * #close}, only flushed.
  */
 public final class JsonLinesWriter implements Flushable, Closeable {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
-      .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
-      .configure(SerializationFeature.FLUSH_AFTER_WRITE_VALUE, false);
+  private static final ObjectMapper MAPPER = JsonConfig.builder()
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+      .build();
 
   private final JsonGenerator generator;
 
   /** A writer over {@code out}; the generator buffers a few KB, so a larger buffer underneath saves system calls. */
   public JsonLinesWriter(OutputStream out) throws IOException {
-    this.generator = MAPPER.getFactory().createGenerator(out);
+    this(MAPPER.getFactory().createGenerator(out));
+  }
+
+  /** A writer over the characters of {@code out} (the command line's standard output). */
+  public JsonLinesWriter(Writer out) throws IOException {
+    this(MAPPER.getFactory().createGenerator(out));
+  }
+
+  private JsonLinesWriter(JsonGenerator generator) {
+    this.generator = generator;
     generator.setRootValueSeparator(null); // lines are separated by the line feed alone
   }
 

@@ -3,8 +3,11 @@ package dev.pagewalk.spec;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Suggests the closest known name for a misspelt one (Levenshtein distance). */
-final class DidYouMean {
+/**
+ * Suggests the closest known name for a misspelt one (Levenshtein distance). The distance is the
+ * one used for every suggestion, in specs and in expressions alike.
+ */
+public final class DidYouMean {
   private DidYouMean() {}
 
   /** The closest candidate within a distance that still looks like a typo, or null. */
@@ -23,7 +26,8 @@ final class DidYouMean {
     return bestDistance <= allowed ? best : null;
   }
 
-  static int distance(String a, String b) {
+  /** The Levenshtein distance: the fewest one-character insertions, deletions or substitutions. */
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -19,7 +19,7 @@ final class ExpressionQuoting {
   }
 
   /**
-   * For a source line whose value starts with an unquoted {@code {{}, the fix ("write url:
+   * For a source line whose value starts with an unquoted <code>{{</code>, the fix ("write url:
    * \"{{base}}/x\""); null for other lines.
    */
   static String fixFor(String line) {

@@ -1,13 +1,13 @@
 package dev.pagewalk.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.pagewalk.json.JsonConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ final class SpecSchema {
       if (in == null) {
         throw new IllegalStateException("schema resource missing: " + RESOURCE);
       }
-      JsonNode raw = new ObjectMapper().readTree(in);
+      JsonNode raw = JsonConfig.MAPPER.readTree(in);
       SchemaValidatorsConfig config =
           SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
       JsonSchema compiled =

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagewalk.json.JsonConfig;
 import java.util.Map;
 
 /**
@@ -93,10 +94,10 @@ public record Checkpoint(
   }
 
   private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
-          .configure(DeserializationFeature.USE_LONG_FOR_INTS, true)
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      JsonConfig.builder()
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   public Checkpoint withSinkPosition(long position) {
     return new Checkpoint(version, spec, specHash, runId, status, stopReason, pagesDone, page,

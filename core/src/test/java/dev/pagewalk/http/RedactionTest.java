@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class RedactionTest {
+  @Test
+  void masksOnlySecretsOfAtLeastThreeCharacters() {
+    assertThat(Redaction.maskable("abc")).isTrue();
+    assertThat(Redaction.maskable("ab")).isFalse();
+    assertThat(Redaction.maskable(null)).isFalse();
+  }
+
   @Nested
   class Uris {
     @Test

@@ -113,6 +113,12 @@ class UrlBuilderTest {
     }
 
     @Test
+    void keepsTheQueryOfTheUrlAsTheAuthorWroteIt() {
+      assertThat(UrlBuilder.build("https://x", "/a?q=a%2Fb+c&r=1,2&t", qs("n", "1,2"), true))
+          .hasToString("https://x/a?q=a%2Fb+c&r=1,2&t&n=1%2C2");
+    }
+
+    @Test
     void rendersValuesWithTheGivenTextFunction() {
       assertThat(UrlBuilder.build("https://x", "/a", qs("flag", true), true, v -> "<" + v + ">"))
           .hasToString("https://x/a?flag=%3Ctrue%3E");

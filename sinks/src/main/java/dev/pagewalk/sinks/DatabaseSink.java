@@ -1,9 +1,9 @@
 package dev.pagewalk.sinks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.state.Checkpoint;
@@ -36,7 +36,7 @@ import java.util.Set;
  */
 public abstract sealed class DatabaseSink implements RecordSink permits SqliteSink, PostgresSink {
   static final String CHECKPOINTS = "_pagewalk_checkpoints";
-  private static final ObjectWriter JSON = new ObjectMapper().writer();
+  private static final ObjectWriter JSON = JsonConfig.MAPPER.writer();
 
   private final Connection connection;
   private final Clock clock;

@@ -74,6 +74,24 @@ abstract class DatabaseSinkContract {
   }
 
   @Test
+  void writesDecimalsInPlainNotationAsJsonLinesDoes() throws Exception {
+    try (DatabaseSink sink = openSink()) {
+      sink.open(STREAM, null);
+      Map<String, Object> value = new java.util.LinkedHashMap<>();
+      value.put("id", 1L);
+      value.put("big", new BigDecimal("1E+3"));
+      value.put("price", new BigDecimal("12.30"));
+      value.put("tiny", new BigDecimal("1E-7"));
+      sink.write(List.of(new OutputRecord(1L, value, 1)), null);
+
+      // PostgreSQL's JSONB orders keys its own way, so the members are checked one by one
+      assertThat(row(STREAM, "1").get(0).replace(" ", ""))
+          .contains("\"id\":1", "\"big\":1000", "\"price\":12.30", "\"tiny\":0.0000001")
+          .doesNotContain("E");
+    }
+  }
+
+  @Test
   void recordsWithoutKeyAreStoredUnderAHashOfTheirContent() throws Exception {
     try (DatabaseSink sink = openSink()) {
       sink.open(STREAM, null);

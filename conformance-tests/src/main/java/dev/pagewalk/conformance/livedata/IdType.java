@@ -1,5 +1,7 @@
 package dev.pagewalk.conformance.livedata;
 
+import java.util.Locale;
+
 /**
  * How record ids appear on the wire.
  *
@@ -25,7 +27,7 @@ public enum IdType {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a " + name().toLowerCase() + " id: " + wire);
+            throw new IllegalArgumentException("not a " + name().toLowerCase(Locale.ROOT) + " id: " + wire);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.pagewalk.json.JsonConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * optionally dribbled in chunks.
  */
 record PageResponse(int status, Map<String, String> headers, String body, Fault fault, FaultSpec.Dribble dribble) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonConfig.MAPPER;
 
     static PageResponse json(int status, JsonNode body) {
         try {

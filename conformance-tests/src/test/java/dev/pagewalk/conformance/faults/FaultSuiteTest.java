@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -183,8 +184,8 @@ class FaultSuiteTest {
   static FaultOutcome outcome(String fault, String server, Observed o, String baseUrl) {
     RunResult r = o.result;
     String outcome = r.succeeded()
-        ? "complete (" + r.stopReason().name().toLowerCase().replace('_', '-') + ")"
-        : "stops: " + r.stopReason().name().toLowerCase().replace('_', '-');
+        ? "complete (" + r.stopReason().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")"
+        : "stops: " + r.stopReason().name().toLowerCase(Locale.ROOT).replace('_', '-');
     String records = r.succeeded() && o.records.size() == SIZE
         ? "all " + SIZE + ", none twice"
         : o.records.size() + " of " + SIZE + " (whole pages only)";
