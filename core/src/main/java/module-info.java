@@ -17,9 +17,8 @@
  * dev.pagewalk.http} beside the Apache transport; it is to move into its own exported package
  * ({@code dev.pagewalk.spi}) once its one-hop form is in, so that {@code http} stays internal.
  *
- * <p>The spec schema is read as a resource of {@code pagewalk-spec-schema}, a jar without
- * classes: put it on the class path, or on the module path with {@code --add-modules
- * pagewalk.spec.schema}.
+ * <p>The spec schema is read as a resource of {@code pagewalk-spec-schema}, a jar without classes:
+ * put it on the class path, or on the module path with {@code --add-modules pagewalk.spec.schema}.
  */
 @SuppressWarnings("requires-automatic")
 module dev.pagewalk.core {
@@ -39,6 +38,8 @@ module dev.pagewalk.core {
   exports dev.pagewalk.state;
 
   // Jackson writes the run report; MVEL calls the expression built-ins
-  opens dev.pagewalk.audit to com.fasterxml.jackson.databind;
-  opens dev.pagewalk.expr to mvel2;
+  opens dev.pagewalk.audit to
+      com.fasterxml.jackson.databind;
+  opens dev.pagewalk.expr to
+      mvel2;
 }

@@ -7,7 +7,12 @@ import java.util.Objects;
  * pointer of the offending value, the source line and an optional hint ("did you mean ...").
  */
 public record Diagnostic(
-    String file, int line, int column, String pointer, String message, String sourceLine,
+    String file,
+    int line,
+    int column,
+    String pointer,
+    String message,
+    String sourceLine,
     String hint) {
 
   public Diagnostic {
@@ -23,8 +28,8 @@ public record Diagnostic(
   }
 
   /**
-   * The headline, the JSON pointer, the source line with a caret under the column, and the
-   * hint if there is one.
+   * The headline, the JSON pointer, the source line with a caret under the column, and the hint if
+   * there is one.
    */
   public String format() {
     StringBuilder out = new StringBuilder(headline());

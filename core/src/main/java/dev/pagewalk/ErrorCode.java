@@ -3,9 +3,9 @@ package dev.pagewalk;
 import java.util.Locale;
 
 /**
- * The stable code of a failure: what went wrong, independent of the message's wording. Reports,
- * the CLI's {@code --report} and conformance cases carry the wire name ({@code missing-key},
- * {@code http-status}); the set only grows.
+ * The stable code of a failure: what went wrong, independent of the message's wording. Reports, the
+ * CLI's {@code --report} and conformance cases carry the wire name ({@code missing-key}, {@code
+ * http-status}); the set only grows.
  */
 public enum ErrorCode {
   /** A spec file that cannot be loaded. */

@@ -3,8 +3,8 @@ package dev.pagewalk;
 import java.time.Duration;
 
 /**
- * Per-run overrides of the spec's {@code limits}; null leaves the spec's value. {@link
- * #UNLIMITED} (for counts) and {@link #NO_TIMEOUT} lift a cap.
+ * Per-run overrides of the spec's {@code limits}; null leaves the spec's value. {@link #UNLIMITED}
+ * (for counts) and {@link #NO_TIMEOUT} lift a cap.
  */
 public record LimitOverrides(
     Long maxRequests, Long maxPaginationRequests, Long maxRecords, Duration timeout) {

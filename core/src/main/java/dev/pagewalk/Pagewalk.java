@@ -5,9 +5,9 @@ import dev.pagewalk.spec.SpecReader;
 import java.nio.file.Path;
 
 /**
- * Loads spec files into plans. Loading reads the YAML safely, validates it against the JSON
- * Schema, compiles every expression and checks the rules a schema cannot; every problem is a
- * {@link SpecException} whose diagnostics say file, line, column and JSON pointer.
+ * Loads spec files into plans. Loading reads the YAML safely, validates it against the JSON Schema,
+ * compiles every expression and checks the rules a schema cannot; every problem is a {@link
+ * SpecException} whose diagnostics say file, line, column and JSON pointer.
  */
 public final class Pagewalk {
   private Pagewalk() {}

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A loaded, validated and compiled spec, as {@link Pagewalk#load} returns it and {@link Runner}
  * runs it. Opaque: it names the spec and its declared inputs; what it compiled (templates,
- * pagination, retry rules) stays inside the engine and may change between versions. Immutable
- * and thread-safe; one plan serves any number of concurrent runs.
+ * pagination, retry rules) stays inside the engine and may change between versions. Immutable and
+ * thread-safe; one plan serves any number of concurrent runs.
  *
  * <p>Only plans obtained from {@link Pagewalk} can be run; a runner refuses any other
  * implementation with {@link InputException}.

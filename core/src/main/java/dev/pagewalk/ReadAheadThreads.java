@@ -12,8 +12,13 @@ final class ReadAheadThreads {
 
   static ExecutorService pool() {
     AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), r -> {
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        30,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        r -> {
           Thread t = new Thread(r, "pagewalk-read-ahead-" + count.incrementAndGet());
           t.setDaemon(true);
           return t;

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one run is given: parameter values, connection values, limit overrides and an optional
- * base URL override (used to point a spec at a mock server). Values are plain data; they are
- * validated against the spec's declarations before any request is sent.
+ * What one run is given: parameter values, connection values, limit overrides and an optional base
+ * URL override (used to point a spec at a mock server). Values are plain data; they are validated
+ * against the spec's declarations before any request is sent.
  */
 public record RunInput(
     Map<String, Object> parameters,

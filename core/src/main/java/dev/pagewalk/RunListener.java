@@ -14,7 +14,9 @@ public interface RunListener {
     return Listeners.both(a, b);
   }
 
-  /** The run starts; {@code runId} is its correlation id (also in the result and every log line). */
+  /**
+   * The run starts; {@code runId} is its correlation id (also in the result and every log line).
+   */
   default void onStart(String runId, String spec) {}
 
   /** A page was accepted; its records have been delivered. */
@@ -30,8 +32,8 @@ public interface RunListener {
   default void onEnd(RunResult result) {}
 
   /**
-   * What a page brought. {@code request} is the sanitized method and URL; {@code items} counts
-   * what {@code iterate} returned, {@code emitted} what was delivered after filtering and
+   * What a page brought. {@code request} is the sanitized method and URL; {@code items} counts what
+   * {@code iterate} returned, {@code emitted} what was delivered after filtering and
    * de-duplication; {@code pagingState} is the {@code pagination} variable the request was built
    * with; {@code total} is the API's own total when the spec reads one.
    */

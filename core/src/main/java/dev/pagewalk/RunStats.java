@@ -6,41 +6,41 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a run did, counted once: the one definition of every count that the {@link RunResult},
- * the report, the checkpoint, the listener events and the CLI show. Immutable; each {@code plus}
+ * What a run did, counted once: the one definition of every count that the {@link RunResult}, the
+ * report, the checkpoint, the listener events and the CLI show. Immutable; each {@code plus}
  * returns the next value.
  *
- * <p>Each count says what it counts, and counts it when it happened — a record when the
- * destination took it, a request when it went out — so a run that fails or is cancelled half way
- * reports what the server and the destination saw, not what the run meant to do. A resumed run
- * (a sync's {@code resume}) continues the counts its checkpoint keeps ({@link
- * #savedInCheckpoint}: requests, logical and pagination requests, pages, records received,
- * filtered and emitted), so they describe the sync so far; the other counts are this run's alone.
+ * <p>Each count says what it counts, and counts it when it happened — a record when the destination
+ * took it, a request when it went out — so a run that fails or is cancelled half way reports what
+ * the server and the destination saw, not what the run meant to do. A resumed run (a sync's {@code
+ * resume}) continues the counts its checkpoint keeps ({@link #savedInCheckpoint}: requests, logical
+ * and pagination requests, pages, records received, filtered and emitted), so they describe the
+ * sync so far; the other counts are this run's alone.
  *
- * @param requests HTTP requests that went out, retries included, and a read-ahead request the
- *     run gave up after it was sent (the server saw it); chain steps and repeats included
- * @param logicalRequests requests the run asked for, each once however often it was retried:
- *     what {@code limits.maxRequests} caps
+ * @param requests HTTP requests that went out, retries included, and a read-ahead request the run
+ *     gave up after it was sent (the server saw it); chain steps and repeats included
+ * @param logicalRequests requests the run asked for, each once however often it was retried: what
+ *     {@code limits.maxRequests} caps
  * @param paginationRequests requests for page 2 and later of the output request, each page's
  *     request once (its retries are in {@code retries})
- * @param retries requests sent again: after a failed attempt, and for an empty page whose
- *     {@code condition} still said "more"
- * @param pages pages of the output request written to the destination (with their checkpoint,
- *     for a sync); a page whose write failed or was cancelled is not counted
- * @param recordsReceived items {@code iterate} returned on the pages the run read, before
- *     filtering and de-duplication — including a page it then failed to write
+ * @param retries requests sent again: after a failed attempt, and for an empty page whose {@code
+ *     condition} still said "more"
+ * @param pages pages of the output request written to the destination (with their checkpoint, for a
+ *     sync); a page whose write failed or was cancelled is not counted
+ * @param recordsReceived items {@code iterate} returned on the pages the run read, before filtering
+ *     and de-duplication — including a page it then failed to write
  * @param recordsFiltered of those, items dropped by {@code iterate.condition}
  * @param recordsEmitted records the destination accepted: the records of every page written, plus
- *     the records a consumer took before it failed on a page; never records the destination did
- *     not receive
- * @param bytesReceived response body bytes of every response the run read, failed attempts
- *     included (not of a read-ahead response the run gave up)
+ *     the records a consumer took before it failed on a page; never records the destination did not
+ *     receive
+ * @param bytesReceived response body bytes of every response the run read, failed attempts included
+ *     (not of a read-ahead response the run gave up)
  * @param emptyPagesWithContinuation pages that came back empty while {@code condition} still said
  *     "more" (each counted once, however often it was retried)
  * @param duplicatesDropped received records not written because a record with the same key was
  *     already written in this run (or the same body came back twice in a row)
- * @param alreadySynced records an incremental run dropped because the previous run delivered
- *     them (at or below the state's {@code (cursor, tieBreaker)})
+ * @param alreadySynced records an incremental run dropped because the previous run delivered them
+ *     (at or below the state's {@code (cursor, tieBreaker)})
  * @param beyondBoundary records an incremental run dropped because their cursor lies after the
  *     run's start (the next run reads them)
  * @param credentialsStripped pagination requests sent to another origin without credentials
@@ -105,67 +105,158 @@ public record RunStats(
   }
 
   /**
-   * These stats and what one exchange added: {@code attempts} requests sent, its failed attempts
-   * by fault name, the body bytes read and the time waited by reason.
+   * These stats and what one exchange added: {@code attempts} requests sent, its failed attempts by
+   * fault name, the body bytes read and the time waited by reason.
    */
   public RunStats plusExchange(
       long attempts, Map<String, Long> newFaults, long bytes, Map<WaitReason, Duration> waited) {
-    return new RunStats(requests + attempts, logicalRequests, paginationRequests, retries, pages,
-        recordsReceived, recordsFiltered, recordsEmitted, bytesReceived + bytes,
-        emptyPagesWithContinuation, duplicatesDropped, alreadySynced, beyondBoundary,
-        credentialsStripped, merged(faults, newFaults), mergedWaits(waits, waited));
+    return new RunStats(
+        requests + attempts,
+        logicalRequests,
+        paginationRequests,
+        retries,
+        pages,
+        recordsReceived,
+        recordsFiltered,
+        recordsEmitted,
+        bytesReceived + bytes,
+        emptyPagesWithContinuation,
+        duplicatesDropped,
+        alreadySynced,
+        beyondBoundary,
+        credentialsStripped,
+        merged(faults, newFaults),
+        mergedWaits(waits, waited));
   }
 
   /** One more request asked for (a pagination request when {@code pagination}). */
   public RunStats plusLogicalRequest(boolean pagination) {
-    return new RunStats(requests, logicalRequests + 1, paginationRequests + (pagination ? 1 : 0),
-        retries, pages, recordsReceived, recordsFiltered, recordsEmitted, bytesReceived,
-        emptyPagesWithContinuation, duplicatesDropped, alreadySynced, beyondBoundary,
-        credentialsStripped, faults, waits);
+    return new RunStats(
+        requests,
+        logicalRequests + 1,
+        paginationRequests + (pagination ? 1 : 0),
+        retries,
+        pages,
+        recordsReceived,
+        recordsFiltered,
+        recordsEmitted,
+        bytesReceived,
+        emptyPagesWithContinuation,
+        duplicatesDropped,
+        alreadySynced,
+        beyondBoundary,
+        credentialsStripped,
+        faults,
+        waits);
   }
 
   /** One more request sent again. */
   public RunStats plusRetry() {
-    return new RunStats(requests, logicalRequests, paginationRequests, retries + 1, pages,
-        recordsReceived, recordsFiltered, recordsEmitted, bytesReceived,
-        emptyPagesWithContinuation, duplicatesDropped, alreadySynced, beyondBoundary,
-        credentialsStripped, faults, waits);
+    return new RunStats(
+        requests,
+        logicalRequests,
+        paginationRequests,
+        retries + 1,
+        pages,
+        recordsReceived,
+        recordsFiltered,
+        recordsEmitted,
+        bytesReceived,
+        emptyPagesWithContinuation,
+        duplicatesDropped,
+        alreadySynced,
+        beyondBoundary,
+        credentialsStripped,
+        faults,
+        waits);
   }
 
   /** One more pagination request that left its origin without credentials. */
   public RunStats plusCredentialsStripped() {
-    return new RunStats(requests, logicalRequests, paginationRequests, retries, pages,
-        recordsReceived, recordsFiltered, recordsEmitted, bytesReceived,
-        emptyPagesWithContinuation, duplicatesDropped, alreadySynced, beyondBoundary,
-        credentialsStripped + 1, faults, waits);
+    return new RunStats(
+        requests,
+        logicalRequests,
+        paginationRequests,
+        retries,
+        pages,
+        recordsReceived,
+        recordsFiltered,
+        recordsEmitted,
+        bytesReceived,
+        emptyPagesWithContinuation,
+        duplicatesDropped,
+        alreadySynced,
+        beyondBoundary,
+        credentialsStripped + 1,
+        faults,
+        waits);
   }
 
   /** One more empty page with continuation. */
   public RunStats plusEmptyPageWithContinuation() {
-    return new RunStats(requests, logicalRequests, paginationRequests, retries, pages,
-        recordsReceived, recordsFiltered, recordsEmitted, bytesReceived,
-        emptyPagesWithContinuation + 1, duplicatesDropped, alreadySynced, beyondBoundary,
-        credentialsStripped, faults, waits);
+    return new RunStats(
+        requests,
+        logicalRequests,
+        paginationRequests,
+        retries,
+        pages,
+        recordsReceived,
+        recordsFiltered,
+        recordsEmitted,
+        bytesReceived,
+        emptyPagesWithContinuation + 1,
+        duplicatesDropped,
+        alreadySynced,
+        beyondBoundary,
+        credentialsStripped,
+        faults,
+        waits);
   }
 
   /**
-   * What reading a page added: items received and filtered, records dropped as duplicates,
-   * already synced or beyond the boundary.
+   * What reading a page added: items received and filtered, records dropped as duplicates, already
+   * synced or beyond the boundary.
    */
   public RunStats plusPageRead(
       long received, long filtered, long duplicates, long synced, long beyond) {
-    return new RunStats(requests, logicalRequests, paginationRequests, retries, pages,
-        recordsReceived + received, recordsFiltered + filtered, recordsEmitted, bytesReceived,
-        emptyPagesWithContinuation, duplicatesDropped + duplicates, alreadySynced + synced,
-        beyondBoundary + beyond, credentialsStripped, faults, waits);
+    return new RunStats(
+        requests,
+        logicalRequests,
+        paginationRequests,
+        retries,
+        pages,
+        recordsReceived + received,
+        recordsFiltered + filtered,
+        recordsEmitted,
+        bytesReceived,
+        emptyPagesWithContinuation,
+        duplicatesDropped + duplicates,
+        alreadySynced + synced,
+        beyondBoundary + beyond,
+        credentialsStripped,
+        faults,
+        waits);
   }
 
   /** {@code pages} more pages written, with {@code records} records the destination took. */
   public RunStats plusWritten(long written, long records) {
-    return new RunStats(requests, logicalRequests, paginationRequests, retries, pages + written,
-        recordsReceived, recordsFiltered, recordsEmitted + records, bytesReceived,
-        emptyPagesWithContinuation, duplicatesDropped, alreadySynced, beyondBoundary,
-        credentialsStripped, faults, waits);
+    return new RunStats(
+        requests,
+        logicalRequests,
+        paginationRequests,
+        retries,
+        pages + written,
+        recordsReceived,
+        recordsFiltered,
+        recordsEmitted + records,
+        bytesReceived,
+        emptyPagesWithContinuation,
+        duplicatesDropped,
+        alreadySynced,
+        beyondBoundary,
+        credentialsStripped,
+        faults,
+        waits);
   }
 
   /** The counts a checkpoint keeps, by their names on disk. */
@@ -178,22 +269,35 @@ public record RunStats(
   }
 
   /**
-   * Stats that continue those a checkpoint kept ({@link #savedInCheckpoint}); a count it lacks
-   * (an older checkpoint) starts at 0, a name it does not know is ignored.
+   * Stats that continue those a checkpoint kept ({@link #savedInCheckpoint}); a count it lacks (an
+   * older checkpoint) starts at 0, a name it does not know is ignored.
    */
   public static RunStats resumedFrom(Map<String, Long> saved) {
     if (saved == null) {
       return ZERO;
     }
-    java.util.function.ToLongFunction<SavedCount> v = c -> {
-      Long n = saved.get(c.key);
-      return n == null ? 0 : n;
-    };
-    return new RunStats(v.applyAsLong(SavedCount.REQUESTS),
-        v.applyAsLong(SavedCount.LOGICAL_REQUESTS), v.applyAsLong(SavedCount.PAGINATION_REQUESTS),
-        0, v.applyAsLong(SavedCount.PAGES), v.applyAsLong(SavedCount.RECORDS_RECEIVED),
-        v.applyAsLong(SavedCount.RECORDS_FILTERED), v.applyAsLong(SavedCount.RECORDS_EMITTED),
-        0, 0, 0, 0, 0, 0, Map.of(), Map.of());
+    java.util.function.ToLongFunction<SavedCount> v =
+        c -> {
+          Long n = saved.get(c.key);
+          return n == null ? 0 : n;
+        };
+    return new RunStats(
+        v.applyAsLong(SavedCount.REQUESTS),
+        v.applyAsLong(SavedCount.LOGICAL_REQUESTS),
+        v.applyAsLong(SavedCount.PAGINATION_REQUESTS),
+        0,
+        v.applyAsLong(SavedCount.PAGES),
+        v.applyAsLong(SavedCount.RECORDS_RECEIVED),
+        v.applyAsLong(SavedCount.RECORDS_FILTERED),
+        v.applyAsLong(SavedCount.RECORDS_EMITTED),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        Map.of(),
+        Map.of());
   }
 
   /** The counts a checkpoint keeps and their names on disk (these names never change). */

@@ -7,9 +7,9 @@ import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.Transport;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.sink.KeyListing;
+import dev.pagewalk.sink.Reconciliation;
 import dev.pagewalk.sink.RecordKeys;
 import dev.pagewalk.sink.RecordSink;
-import dev.pagewalk.sink.Reconciliation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
- * Runs plans. Holds the plug-ins a platform provides — transport, clock, sleeper, listener — and
- * is thread-safe: one runner serves any number of concurrent runs of any plans. Records are
- * delivered page by page as they arrive; memory grows with the page, never with the total. While
- * a page is written, the next page's request is already sent on one of the runner's read-ahead
- * threads (daemons, made as runs need them; see {@link Builder#readAhead}); {@link #close} stops
- * them.
+ * Runs plans. Holds the plug-ins a platform provides — transport, clock, sleeper, listener — and is
+ * thread-safe: one runner serves any number of concurrent runs of any plans. Records are delivered
+ * page by page as they arrive; memory grows with the page, never with the total. While a page is
+ * written, the next page's request is already sent on one of the runner's read-ahead threads
+ * (daemons, made as runs need them; see {@link Builder#readAhead}); {@link #close} stops them.
  *
  * <pre>{@code
  * Plan plan = Pagewalk.load(Path.of("specs/github/issues.yaml"));
@@ -48,7 +47,8 @@ public final class Runner implements AutoCloseable {
     this.correlationHeader = b.correlationHeader;
     this.readAhead = b.readAhead ? ReadAheadThreads.pool() : null;
     this.ownsTransport = b.transport == null;
-    this.transport = b.transport != null ? b.transport : new ApacheTransport(TransportConfig.defaults());
+    this.transport =
+        b.transport != null ? b.transport : new ApacheTransport(TransportConfig.defaults());
     this.exchanger = new Exchanger(transport, b.maxResponseBytes);
     this.clock = b.clock;
     this.sleeper = b.sleeper;
@@ -60,9 +60,9 @@ public final class Runner implements AutoCloseable {
   }
 
   /**
-   * Runs the plan, delivering each record to {@code records} as its page is accepted. Failures
-   * end the run and are reported in the result ({@link RunResult#failure()}); invalid inputs
-   * throw {@link InputException} before any request is sent.
+   * Runs the plan, delivering each record to {@code records} as its page is accepted. Failures end
+   * the run and are reported in the result ({@link RunResult#failure()}); invalid inputs throw
+   * {@link InputException} before any request is sent.
    */
   public RunResult run(Plan plan, RunInput input, Consumer<OutputRecord> records) {
     return run(plan, input, records, RunListener.NONE);
@@ -73,22 +73,25 @@ public final class Runner implements AutoCloseable {
       Plan plan, RunInput input, Consumer<OutputRecord> records, RunListener runListener) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(records, "records");
-    return Engine.run(dev.pagewalk.plan.Plan.of(plan), input == null ? RunInput.empty() : input,
-        records, plugins(runListener));
+    return Engine.run(
+        dev.pagewalk.plan.Plan.of(plan),
+        input == null ? RunInput.empty() : input,
+        records,
+        plugins(runListener));
   }
 
   /**
-   * Runs the plan into a sink, writing a checkpoint with every page (in the same transaction
-   * where the sink can). The sync is named after the plan; {@code mode} says what happens to what
-   * the sink already holds:
+   * Runs the plan into a sink, writing a checkpoint with every page (in the same transaction where
+   * the sink can). The sync is named after the plan; {@code mode} says what happens to what the
+   * sink already holds:
    *
    * <ul>
-   *   <li>{@link SyncMode#APPEND}: adds to it. A spec with {@code sync.incremental} continues
-   *       after the watermark of the sync's last complete run ({@code state.cursor}, {@code
+   *   <li>{@link SyncMode#APPEND}: adds to it. A spec with {@code sync.incremental} continues after
+   *       the watermark of the sync's last complete run ({@code state.cursor}, {@code
    *       state.tieBreaker}); a full walk upserts into a database and is refused by a JSON Lines
    *       file that already holds records.
-   *   <li>{@link SyncMode#RESUME}: continues from the sink's last checkpoint: from the beginning
-   *       if there is none, nothing at all if the last run completed.
+   *   <li>{@link SyncMode#RESUME}: continues from the sink's last checkpoint: from the beginning if
+   *       there is none, nothing at all if the last run completed.
    *   <li>{@link SyncMode#REPLACE}: empties the sync's destination and checkpoint first.
    * </ul>
    *
@@ -101,23 +104,33 @@ public final class Runner implements AutoCloseable {
   }
 
   /**
-   * As {@link #sync(Plan, RunInput, RecordSink, SyncMode)}, as the sync {@code syncName} (null:
-   * the plan's name), with a listener for this run. The sync name keys the sink's table (or
-   * file's checkpoint) and checkpoint, so that one destination can hold the same spec for
-   * several inputs side by side; it is {@code [a-z0-9][a-z0-9_-]*}, at most 63 characters.
+   * As {@link #sync(Plan, RunInput, RecordSink, SyncMode)}, as the sync {@code syncName} (null: the
+   * plan's name), with a listener for this run. The sync name keys the sink's table (or file's
+   * checkpoint) and checkpoint, so that one destination can hold the same spec for several inputs
+   * side by side; it is {@code [a-z0-9][a-z0-9_-]*}, at most 63 characters.
    */
-  public RunResult sync(Plan plan, RunInput input, RecordSink sink, SyncMode mode,
-      String syncName, RunListener runListener) {
+  public RunResult sync(
+      Plan plan,
+      RunInput input,
+      RecordSink sink,
+      SyncMode mode,
+      String syncName,
+      RunListener runListener) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(mode, "mode");
-    return Engine.sync(dev.pagewalk.plan.Plan.of(plan), input == null ? RunInput.empty() : input,
-        sink, mode, syncName, plugins(runListener));
+    return Engine.sync(
+        dev.pagewalk.plan.Plan.of(plan),
+        input == null ? RunInput.empty() : input,
+        sink,
+        mode,
+        syncName,
+        plugins(runListener));
   }
 
   /**
-   * As {@link #sync(Plan, RunInput, RecordSink, SyncMode)} with {@link SyncMode#RESUME} when
-   * {@code resume} is true, else {@link SyncMode#APPEND}.
+   * As {@link #sync(Plan, RunInput, RecordSink, SyncMode)} with {@link SyncMode#RESUME} when {@code
+   * resume} is true, else {@link SyncMode#APPEND}.
    */
   public RunResult sync(Plan plan, RunInput input, RecordSink sink, boolean resume) {
     return sync(plan, input, sink, resume, RunListener.NONE);
@@ -131,8 +144,8 @@ public final class Runner implements AutoCloseable {
 
   /**
    * The "count first, then write" pass: walks the API for keys only (nothing is written) and
-   * compares them with the keys the destination holds. Memory grows with the number of keys.
-   * The plan must declare {@code response.key}.
+   * compares them with the keys the destination holds. Memory grows with the number of keys. The
+   * plan must declare {@code response.key}.
    */
   public Reconciliation reconcile(Plan plan, RunInput input, KeyListing destination) {
     if (!dev.pagewalk.plan.Plan.of(plan).declaresKey()) {
@@ -144,13 +157,19 @@ public final class Runner implements AutoCloseable {
     try {
       held = destination.keys(plan.name());
     } catch (java.io.IOException e) {
-      throw new InputException(plan.name() + ": cannot list the destination's keys: " + e.getMessage());
+      throw new InputException(
+          plan.name() + ": cannot list the destination's keys: " + e.getMessage());
     }
     List<String> missing = api.stream().filter(k -> !held.contains(k)).sorted().toList();
     List<String> extra = held.stream().filter(k -> !api.contains(k)).sorted().toList();
-    return new Reconciliation(api.size(), held.size(), missing.size(),
-        missing.subList(0, Math.min(20, missing.size())), extra.size(),
-        extra.subList(0, Math.min(20, extra.size())), walk);
+    return new Reconciliation(
+        api.size(),
+        held.size(),
+        missing.size(),
+        missing.subList(0, Math.min(20, missing.size())),
+        extra.size(),
+        extra.subList(0, Math.min(20, extra.size())),
+        walk);
   }
 
   private Engine.Plugins plugins(RunListener runListener) {
@@ -197,8 +216,8 @@ public final class Runner implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Sends the run id on every request in this header (e.g. {@code X-Request-Id}), so the
-     * API's logs can be matched with the run's report and audit log. Off by default.
+     * Sends the run id on every request in this header (e.g. {@code X-Request-Id}), so the API's
+     * logs can be matched with the run's report and audit log. Off by default.
      */
     public Builder correlationHeader(String headerName) {
       this.correlationHeader = Objects.requireNonNull(headerName);
@@ -206,13 +225,13 @@ public final class Runner implements AutoCloseable {
     }
 
     /**
-     * Whether a run sends the next page's request while the page before it is written, on a
-     * thread of the runner's (default: on). It is the same request, sent when the engine has
-     * already decided to send it: the same requests go out in the same order, retries, events and
-     * counters stay on the run's thread, and a walk with {@code pagination.delay} or a rate limit
-     * never reads ahead. It overlaps the API's latency and the body's parsing with the sink's
-     * work. Off: every request is sent by the run's thread, after the page before it is written
-     * (for a transport that must be called from the run's thread).
+     * Whether a run sends the next page's request while the page before it is written, on a thread
+     * of the runner's (default: on). It is the same request, sent when the engine has already
+     * decided to send it: the same requests go out in the same order, retries, events and counters
+     * stay on the run's thread, and a walk with {@code pagination.delay} or a rate limit never
+     * reads ahead. It overlaps the API's latency and the body's parsing with the sink's work. Off:
+     * every request is sent by the run's thread, after the page before it is written (for a
+     * transport that must be called from the run's thread).
      */
     public Builder readAhead(boolean value) {
       this.readAhead = value;

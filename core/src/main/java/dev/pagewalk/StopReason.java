@@ -22,8 +22,8 @@ public enum StopReason {
   /** A request passed its hard deadline ({@code limits.timeout}). */
   TIMEOUT(Kind.FAILED),
   /**
-   * The same pagination request twice, the same body three times in a row, or pages in a row
-   * that bring nothing new (empty, or records already delivered).
+   * The same pagination request twice, the same body three times in a row, or pages in a row that
+   * bring nothing new (empty, or records already delivered).
    */
   LOOP_DETECTED(Kind.FAILED),
   ERROR(Kind.FAILED),

@@ -2,8 +2,8 @@ package dev.pagewalk;
 
 /**
  * Why a run paused, as its stats and report count the time: {@code retry} (backoff and {@code
- * Retry-After}), {@code rateLimit} (the spec's rate limit and a server's used-up quota) and
- * {@code delay} ({@code pagination.delay}, {@code repeat.delay}).
+ * Retry-After}), {@code rateLimit} (the spec's rate limit and a server's used-up quota) and {@code
+ * delay} ({@code pagination.delay}, {@code repeat.delay}).
  */
 public enum WaitReason {
   RETRY("retry"),

@@ -36,74 +36,106 @@ class ArchitectureTest {
   private static final String ROOT = "dev.pagewalk";
 
   /** The packages the module exports. */
-  private static final Set<String> API_PACKAGES =
-      Set.of(ROOT, ROOT + ".sink", ROOT + ".state");
+  private static final Set<String> API_PACKAGES = Set.of(ROOT, ROOT + ".sink", ROOT + ".state");
 
   /** Every public type of the exported packages: adding one is a decision, made here. */
-  private static final Set<String> API_TYPES = Set.of(
-      // loading and running
-      "Pagewalk", "Plan", "Runner", "Runner$Builder", "Runner$Collected", "RunInput",
-      "LimitOverrides", "Sleeper", "SyncMode",
-      // what a run returns and tells
-      "RunResult", "StopReason", "StopReason$Kind", "OutputRecord", "RunListener",
-      "RunListener$PageEvent", "RunListener$RetryEvent",
-      // failures
-      "PagewalkException", "SpecException", "Diagnostic", "InputException",
-      "HttpFailureException", "RunFailureException", "CancelledException", "ErrorCode",
-      // the sink a platform plugs in, and the JSON Lines ones
-      "sink.RecordSink", "sink.WriteMode", "sink.ForwardingSink", "sink.JsonLinesSink",
-      "sink.JsonLinesWriter", "sink.RecordKeys", "sink.KeyListing", "sink.Reconciliation",
-      // checkpoints and their store
-      "state.Checkpoint", "state.NextRequest", "state.SyncIdentity", "state.CheckpointStore",
-      "state.StateLock", "state.FileCheckpointStore");
+  private static final Set<String> API_TYPES =
+      Set.of(
+          // loading and running
+          "Pagewalk",
+          "Plan",
+          "Runner",
+          "Runner$Builder",
+          "Runner$Collected",
+          "RunInput",
+          "LimitOverrides",
+          "Sleeper",
+          "SyncMode",
+          // what a run returns and tells
+          "RunResult",
+          "StopReason",
+          "StopReason$Kind",
+          "OutputRecord",
+          "RunListener",
+          "RunListener$PageEvent",
+          "RunListener$RetryEvent",
+          // failures
+          "PagewalkException",
+          "SpecException",
+          "Diagnostic",
+          "InputException",
+          "HttpFailureException",
+          "RunFailureException",
+          "CancelledException",
+          "ErrorCode",
+          // the sink a platform plugs in, and the JSON Lines ones
+          "sink.RecordSink",
+          "sink.WriteMode",
+          "sink.ForwardingSink",
+          "sink.JsonLinesSink",
+          "sink.JsonLinesWriter",
+          "sink.RecordKeys",
+          "sink.KeyListing",
+          "sink.Reconciliation",
+          // checkpoints and their store
+          "state.Checkpoint",
+          "state.NextRequest",
+          "state.SyncIdentity",
+          "state.CheckpointStore",
+          "state.StateLock",
+          "state.FileCheckpointStore");
 
   /**
    * Pairs of packages that depend on each other, with what closes each cycle. Every one runs
-   * through the API package: the entry points (Pagewalk, Runner) call the implementation, and
-   * the implementation uses the API's value types and exceptions. Read {@code "a <-> b: a's classes ->
+   * through the API package: the entry points (Pagewalk, Runner) call the implementation, and the
+   * implementation uses the API's value types and exceptions. Read {@code "a <-> b: a's classes ->
    * b; b's classes -> a"}.
    */
-  private static final Set<String> KNOWN_CYCLES = Set.of(
-      // Runner runs the engine, which builds RunResult and throws the API's exceptions
-      "dev.pagewalk <-> dev.pagewalk.engine",
-      // Pagewalk compiles plans; the compiler reports Diagnostics in a SpecException
-      "dev.pagewalk <-> dev.pagewalk.plan",
-      "dev.pagewalk <-> dev.pagewalk.spec",
-      // RunResult.report() returns the internal RunReport, which reads StopReason: to go when
-      // the result carries an API view of the report (RunResult is being rewritten)
-      "dev.pagewalk <-> dev.pagewalk.audit",
-      // API to API: the runner takes sinks, sinks take records and results
-      "dev.pagewalk <-> dev.pagewalk.sink",
-      // API to API: a sink writes checkpoints; a sync identity compares values by RecordKeys
-      "dev.pagewalk.sink <-> dev.pagewalk.state");
+  private static final Set<String> KNOWN_CYCLES =
+      Set.of(
+          // Runner runs the engine, which builds RunResult and throws the API's exceptions
+          "dev.pagewalk <-> dev.pagewalk.engine",
+          // Pagewalk compiles plans; the compiler reports Diagnostics in a SpecException
+          "dev.pagewalk <-> dev.pagewalk.plan",
+          "dev.pagewalk <-> dev.pagewalk.spec",
+          // RunResult.report() returns the internal RunReport, which reads StopReason: to go when
+          // the result carries an API view of the report (RunResult is being rewritten)
+          "dev.pagewalk <-> dev.pagewalk.audit",
+          // API to API: the runner takes sinks, sinks take records and results
+          "dev.pagewalk <-> dev.pagewalk.sink",
+          // API to API: a sink writes checkpoints; a sync identity compares values by RecordKeys
+          "dev.pagewalk.sink <-> dev.pagewalk.state");
 
   /**
-   * API signatures that mention a type the module does not export: an embedder on the module
-   * path cannot use such a member. Each is to go, with the fix.
+   * API signatures that mention a type the module does not export: an embedder on the module path
+   * cannot use such a member. Each is to go, with the fix.
    */
-  private static final Set<String> KNOWN_LEAKS = Set.of(
-      // the transport SPI moves to an exported package dev.pagewalk.spi (Transport is being rewritten)
-      "Runner$Builder.transport(..) -> dev.pagewalk.http.Transport",
-      // the report becomes an API type or JSON text (RunResult is being rewritten)
-      "RunResult.report(..) -> dev.pagewalk.audit.RunReport",
-      "RunResult.<init>(..) -> dev.pagewalk.audit.RunReport");
+  private static final Set<String> KNOWN_LEAKS =
+      Set.of(
+          // the transport SPI moves to an exported package dev.pagewalk.spi (Transport is being
+          // rewritten)
+          "Runner$Builder.transport(..) -> dev.pagewalk.http.Transport",
+          // the report becomes an API type or JSON text (RunResult is being rewritten)
+          "RunResult.report(..) -> dev.pagewalk.audit.RunReport",
+          "RunResult.<init>(..) -> dev.pagewalk.audit.RunReport");
 
   /**
    * What each package may use of the implementation, as its package-info says (by top-level
    * package: {@code engine} covers {@code engine.*}); every package may use the API packages.
    */
-  private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
-      Map.entry(ROOT, Set.of("spec", "plan", "engine", "http", "audit")),
-      Map.entry("sink", Set.of("files", "http")),
-      Map.entry("state", Set.of("files")),
-      Map.entry("engine", Set.of("plan", "expr", "http", "retry", "audit")),
-      Map.entry("plan", Set.of("spec", "expr", "http")),
-      Map.entry("retry", Set.of("http")),
-      Map.entry("audit", Set.of()),
-      Map.entry("expr", Set.of()),
-      Map.entry("files", Set.of()),
-      Map.entry("http", Set.of()),
-      Map.entry("spec", Set.of()));
+  private static final Map<String, Set<String>> MAY_USE =
+      Map.ofEntries(
+          Map.entry(ROOT, Set.of("spec", "plan", "engine", "http", "audit")),
+          Map.entry("sink", Set.of("files", "http")),
+          Map.entry("state", Set.of("files")),
+          Map.entry("engine", Set.of("plan", "expr", "http", "retry", "audit")),
+          Map.entry("plan", Set.of("spec", "expr", "http")),
+          Map.entry("retry", Set.of("http")),
+          Map.entry("audit", Set.of()),
+          Map.entry("expr", Set.of()),
+          Map.entry("files", Set.of()),
+          Map.entry("http", Set.of()),
+          Map.entry("spec", Set.of()));
 
   private static final JavaClasses CORE = new ClassFileImporter().importPath(classes());
 
@@ -111,20 +143,23 @@ class ArchitectureTest {
   void exportsTheApiPackagesToEveryoneAndNothingElse() throws IOException {
     ModuleDescriptor module = descriptor();
     assertThat(module.name()).isEqualTo("dev.pagewalk.core");
-    assertThat(module.exports()).allSatisfy(e -> assertThat(e.isQualified()).as(e.source()).isFalse());
+    assertThat(module.exports())
+        .allSatisfy(e -> assertThat(e.isQualified()).as(e.source()).isFalse());
     assertThat(module.exports().stream().map(ModuleDescriptor.Exports::source))
         .containsExactlyInAnyOrderElementsOf(API_PACKAGES);
   }
 
   @Test
   void theApiIsTheListedTypesAndAtMostForty() {
-    Set<String> found = CORE.stream()
-        .filter(c -> API_PACKAGES.contains(c.getPackageName()) && visible(c))
-        .map(ArchitectureTest::shortName)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> found =
+        CORE.stream()
+            .filter(c -> API_PACKAGES.contains(c.getPackageName()) && visible(c))
+            .map(ArchitectureTest::shortName)
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> expected = new TreeSet<>(API_TYPES);
     assertThat(found)
-        .as("public types in exported packages: a new one is an API decision (API_TYPES) or belongs in an internal package")
+        .as(
+            "public types in exported packages: a new one is an API decision (API_TYPES) or belongs in an internal package")
         .containsExactlyElementsOf(expected);
     long topLevel = API_TYPES.stream().filter(t -> !t.contains("$")).count();
     assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(40);
@@ -132,10 +167,14 @@ class ArchitectureTest {
 
   @Test
   void implementationPackagesAreFreeOfCycles() {
-    slices().matching(ROOT + ".(**)")
-        .that(DescribedPredicate.describe("are not exported",
-            (Slice s) -> s.stream().noneMatch(c -> API_PACKAGES.contains(c.getPackageName()))))
-        .should().beFreeOfCycles()
+    slices()
+        .matching(ROOT + ".(**)")
+        .that(
+            DescribedPredicate.describe(
+                "are not exported",
+                (Slice s) -> s.stream().noneMatch(c -> API_PACKAGES.contains(c.getPackageName()))))
+        .should()
+        .beFreeOfCycles()
         .check(CORE);
   }
 
@@ -151,11 +190,14 @@ class ArchitectureTest {
       }
     }
     Set<String> mutual = new TreeSet<>();
-    uses.forEach((a, targets) -> targets.stream()
-        .filter(b -> a.compareTo(b) < 0 && uses.getOrDefault(b, Set.of()).contains(a))
-        .forEach(b -> mutual.add(a + " <-> " + b)));
+    uses.forEach(
+        (a, targets) ->
+            targets.stream()
+                .filter(b -> a.compareTo(b) < 0 && uses.getOrDefault(b, Set.of()).contains(a))
+                .forEach(b -> mutual.add(a + " <-> " + b)));
     assertThat(mutual)
-        .as("package cycles: a new one is to be broken; a known one that is gone is to leave KNOWN_CYCLES")
+        .as(
+            "package cycles: a new one is to be broken; a known one that is gone is to leave KNOWN_CYCLES")
         .containsExactlyInAnyOrderElementsOf(KNOWN_CYCLES);
   }
 
@@ -167,7 +209,8 @@ class ArchitectureTest {
       String from = area(c.getPackageName());
       Set<String> allowed = MAY_USE.get(from);
       if (allowed == null) {
-        undeclared.add(from + " is a new package: say what it may use here and in its package-info");
+        undeclared.add(
+            from + " is a new package: say what it may use here and in its package-info");
         continue;
       }
       c.getDirectDependenciesFromSelf().stream()
@@ -184,10 +227,18 @@ class ArchitectureTest {
   void everyPackageHasAPackageInfo() throws IOException {
     Path sources = Path.of("src/main/java");
     try (Stream<Path> files = Files.walk(sources.resolve(ROOT.replace('.', '/')))) {
-      Set<Path> packages = files.filter(f -> f.toString().endsWith(".java"))
-          .map(Path::getParent).collect(Collectors.toCollection(TreeSet::new));
-      assertThat(packages).isNotEmpty().allSatisfy(
-          dir -> assertThat(dir.resolve("package-info.java")).as(sources.relativize(dir).toString()).exists());
+      Set<Path> packages =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .map(Path::getParent)
+              .collect(Collectors.toCollection(TreeSet::new));
+      assertThat(packages)
+          .isNotEmpty()
+          .allSatisfy(
+              dir ->
+                  assertThat(dir.resolve("package-info.java"))
+                      .as(sources.relativize(dir).toString())
+                      .exists());
     }
   }
 
@@ -196,28 +247,50 @@ class ArchitectureTest {
     Set<String> leaks = new TreeSet<>();
     CORE.stream()
         .filter(c -> API_PACKAGES.contains(c.getPackageName()) && visible(c))
-        .forEach(c -> members(c).forEach(m -> involvedTypes(m)
-            .filter(t -> t.getPackageName().startsWith(ROOT)
-                && !API_PACKAGES.contains(t.getPackageName()))
-            .forEach(t -> leaks.add(shortName(c) + "." + m.getName()
-                + (m instanceof JavaCodeUnit ? "(..)" : "") + " -> " + t.getName()))));
+        .forEach(
+            c ->
+                members(c)
+                    .forEach(
+                        m ->
+                            involvedTypes(m)
+                                .filter(
+                                    t ->
+                                        t.getPackageName().startsWith(ROOT)
+                                            && !API_PACKAGES.contains(t.getPackageName()))
+                                .forEach(
+                                    t ->
+                                        leaks.add(
+                                            shortName(c)
+                                                + "."
+                                                + m.getName()
+                                                + (m instanceof JavaCodeUnit ? "(..)" : "")
+                                                + " -> "
+                                                + t.getName()))));
     assertThat(leaks)
-        .as("API members mentioning unexported types: a new one is to be fixed; one that is gone is to leave KNOWN_LEAKS")
+        .as(
+            "API members mentioning unexported types: a new one is to be fixed; one that is gone is to leave KNOWN_LEAKS")
         .containsExactlyInAnyOrderElementsOf(KNOWN_LEAKS);
   }
 
   private static Stream<JavaMember> members(JavaClass c) {
     return c.getMembers().stream()
-        .filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC)
-            || m.getModifiers().contains(JavaModifier.PROTECTED) && !c.getModifiers().contains(JavaModifier.FINAL));
+        .filter(
+            m ->
+                m.getModifiers().contains(JavaModifier.PUBLIC)
+                    || m.getModifiers().contains(JavaModifier.PROTECTED)
+                        && !c.getModifiers().contains(JavaModifier.FINAL));
   }
 
   private static Stream<JavaClass> involvedTypes(JavaMember m) {
-    Stream<JavaClass> types = m instanceof JavaCodeUnit u
-        ? Stream.concat(u.getParameterTypes().stream().flatMap(t -> t.getAllInvolvedRawTypes().stream()),
-            Stream.concat(u.getReturnType().getAllInvolvedRawTypes().stream(),
-                u.getThrowsClause().getTypes().stream()))
-        : ((com.tngtech.archunit.core.domain.JavaField) m).getType().getAllInvolvedRawTypes().stream();
+    Stream<JavaClass> types =
+        m instanceof JavaCodeUnit u
+            ? Stream.concat(
+                u.getParameterTypes().stream().flatMap(t -> t.getAllInvolvedRawTypes().stream()),
+                Stream.concat(
+                    u.getReturnType().getAllInvolvedRawTypes().stream(),
+                    u.getThrowsClause().getTypes().stream()))
+            : ((com.tngtech.archunit.core.domain.JavaField) m)
+                .getType().getAllInvolvedRawTypes().stream();
     return types;
   }
 

@@ -8,11 +8,20 @@ import org.junit.jupiter.api.Test;
 class DiagnosticTest {
   @Test
   void printsLikeACompilerWithACaretUnderTheColumn() {
-    Diagnostic d = new Diagnostic("customers.yaml", 14, 7, "/request/url", "unknown variable 'parms'",
-        "  url: {{parms.id}}", "did you mean 'parameters'?");
+    Diagnostic d =
+        new Diagnostic(
+            "customers.yaml",
+            14,
+            7,
+            "/request/url",
+            "unknown variable 'parms'",
+            "  url: {{parms.id}}",
+            "did you mean 'parameters'?");
 
     assertThat(d.headline()).isEqualTo("customers.yaml:14:7: unknown variable 'parms'");
-    assertThat(d.format()).isEqualTo("""
+    assertThat(d.format())
+        .isEqualTo(
+            """
         customers.yaml:14:7: unknown variable 'parms' (at /request/url)
             url: {{parms.id}}
                 ^

@@ -13,11 +13,12 @@ class LimitOverridesTest {
 
   @Test
   void eachWitherSetsItsOwnLimitAndKeepsTheOthers() {
-    LimitOverrides o = LimitOverrides.NONE
-        .withMaxRecords(10)
-        .withMaxRequests(5)
-        .withMaxPaginationRequests(LimitOverrides.UNLIMITED)
-        .withTimeout(Duration.ofSeconds(30));
+    LimitOverrides o =
+        LimitOverrides.NONE
+            .withMaxRecords(10)
+            .withMaxRequests(5)
+            .withMaxPaginationRequests(LimitOverrides.UNLIMITED)
+            .withTimeout(Duration.ofSeconds(30));
 
     assertThat(o).isEqualTo(new LimitOverrides(5L, Long.MAX_VALUE, 10L, Duration.ofSeconds(30)));
     assertThat(o.withMaxRecords(11).maxRequests()).isEqualTo(5L);

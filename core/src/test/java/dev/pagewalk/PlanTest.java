@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** What an embedder sees of a loaded spec, and that a runner runs only plans pagewalk made. */
 class PlanTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       pagewalk: 1
       name: items
       title: Items of the shop
@@ -43,7 +44,8 @@ class PlanTest {
 
   @Test
   void hashesTheSpecText() throws Exception {
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(SPEC.getBytes(StandardCharsets.UTF_8));
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest(SPEC.getBytes(StandardCharsets.UTF_8));
     assertThat(plan.contentHash()).isEqualTo(HexFormat.of().formatHex(digest));
   }
 
@@ -58,39 +60,49 @@ class PlanTest {
     Plan untitled = Pagewalk.parse("items.yaml", SPEC.replace("title: Items of the shop\n", ""));
     assertThat(untitled.title()).isNull();
   }
+
   @Test
   void refusesAPlanNotLoadedByPagewalkBeforeAnyRequest() {
-    Plan foreign = new Plan() {
-      @Override public String name() {
-        return "items";
-      }
+    Plan foreign =
+        new Plan() {
+          @Override
+          public String name() {
+            return "items";
+          }
 
-      @Override public String title() {
-        return null;
-      }
+          @Override
+          public String title() {
+            return null;
+          }
 
-      @Override public String fileName() {
-        return "items.yaml";
-      }
+          @Override
+          public String fileName() {
+            return "items.yaml";
+          }
 
-      @Override public String contentHash() {
-        return "0";
-      }
+          @Override
+          public String contentHash() {
+            return "0";
+          }
 
-      @Override public List<String> parameterNames() {
-        return List.of();
-      }
+          @Override
+          public List<String> parameterNames() {
+            return List.of();
+          }
 
-      @Override public List<String> connectionNames() {
-        return List.of();
-      }
-    };
+          @Override
+          public List<String> connectionNames() {
+            return List.of();
+          }
+        };
     try (Runner runner = Runner.builder().readAhead(false).build()) {
-      InputException e = catchThrowableOfType(InputException.class,
-          () -> runner.run(foreign, RunInput.empty(), r -> {}));
+      InputException e =
+          catchThrowableOfType(
+              InputException.class, () -> runner.run(foreign, RunInput.empty(), r -> {}));
       assertThat(e.code()).isEqualTo(ErrorCode.INPUT);
-      assertThat(e.getMessage()).isEqualTo(
-          "not a plan loaded by Pagewalk.load or Pagewalk.parse: dev.pagewalk.PlanTest$1");
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "not a plan loaded by Pagewalk.load or Pagewalk.parse: dev.pagewalk.PlanTest$1");
     }
   }
 }

@@ -25,7 +25,8 @@ class RunInputTest {
     RunInput in = RunInput.empty().withParameters(params);
     params.put("c", 3L);
 
-    assertThat(in.parameters()).containsExactly(Map.entry("b", 2L), new java.util.AbstractMap.SimpleEntry<>("a", null));
+    assertThat(in.parameters())
+        .containsExactly(Map.entry("b", 2L), new java.util.AbstractMap.SimpleEntry<>("a", null));
     assertThatThrownBy(() -> in.parameters().put("x", 1L))
         .isInstanceOf(UnsupportedOperationException.class);
   }
@@ -42,14 +43,21 @@ class RunInputTest {
 
   @Test
   void eachWitherReplacesOnlyItsPart() {
-    RunInput in = RunInput.empty()
-        .withParameters(Map.of("p", 1L))
-        .withConnection(Map.of("token", "t0ken"))
-        .withLimits(LimitOverrides.NONE.withMaxRecords(3))
-        .withBaseUrl("http://127.0.0.1:8080")
-        .withState(Map.of("since", "2026-01-01"));
+    RunInput in =
+        RunInput.empty()
+            .withParameters(Map.of("p", 1L))
+            .withConnection(Map.of("token", "t0ken"))
+            .withLimits(LimitOverrides.NONE.withMaxRecords(3))
+            .withBaseUrl("http://127.0.0.1:8080")
+            .withState(Map.of("since", "2026-01-01"));
 
-    assertThat(in).isEqualTo(new RunInput(Map.of("p", 1L), Map.of("token", "t0ken"),
-        new LimitOverrides(null, null, 3L, null), "http://127.0.0.1:8080", Map.of("since", "2026-01-01")));
+    assertThat(in)
+        .isEqualTo(
+            new RunInput(
+                Map.of("p", 1L),
+                Map.of("token", "t0ken"),
+                new LimitOverrides(null, null, 3L, null),
+                "http://127.0.0.1:8080",
+                Map.of("since", "2026-01-01")));
   }
 }

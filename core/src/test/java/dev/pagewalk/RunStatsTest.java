@@ -25,10 +25,15 @@ class RunStatsTest {
 
     @Test
     void foldAnExchangesAttemptsFaultsBytesAndWaitsInOneStep() {
-      RunStats stats = RunStats.ZERO
-          .plusExchange(2, Map.of("status 503", 1L), 300, Map.of(WaitReason.RETRY, Duration.ofMillis(40)))
-          .plusExchange(1, Map.of("status 503", 1L, "connection-reset", 1L), 20,
-              Map.of(WaitReason.RATE_LIMIT, Duration.ofMillis(5)));
+      RunStats stats =
+          RunStats.ZERO
+              .plusExchange(
+                  2, Map.of("status 503", 1L), 300, Map.of(WaitReason.RETRY, Duration.ofMillis(40)))
+              .plusExchange(
+                  1,
+                  Map.of("status 503", 1L, "connection-reset", 1L),
+                  20,
+                  Map.of(WaitReason.RATE_LIMIT, Duration.ofMillis(5)));
 
       assertThat(stats.requests()).isEqualTo(3);
       assertThat(stats.bytesReceived()).isEqualTo(320);
@@ -41,15 +46,21 @@ class RunStatsTest {
     @Test
     void countAPagesDropsByReason() {
       RunStats stats = RunStats.ZERO.plusPageRead(10, 2, 3, 1, 4);
-      assertThat(new long[] {stats.recordsReceived(), stats.recordsFiltered(),
-          stats.duplicatesDropped(), stats.alreadySynced(), stats.beyondBoundary()})
+      assertThat(
+              new long[] {
+                stats.recordsReceived(),
+                stats.recordsFiltered(),
+                stats.duplicatesDropped(),
+                stats.alreadySynced(),
+                stats.beyondBoundary()
+              })
           .containsExactly(10, 2, 3, 1, 4);
     }
 
     @Test
     void countInitialRequestsAsTheOnesThatAreNotPagination() {
-      RunStats stats = RunStats.ZERO.plusLogicalRequest(false).plusLogicalRequest(true)
-          .plusLogicalRequest(true);
+      RunStats stats =
+          RunStats.ZERO.plusLogicalRequest(false).plusLogicalRequest(true).plusLogicalRequest(true);
       assertThat(stats.initialRequests()).isEqualTo(1);
     }
   }
@@ -58,19 +69,24 @@ class RunStatsTest {
   class InACheckpoint {
     @Test
     void keepTheNamesCheckpointsHaveAlwaysHadInTheirOrder() {
-      RunStats stats = new RunStats(9, 8, 7, 6, 5, 40, 3, 30, 100, 1, 2, 0, 0, 0, Map.of(),
-          Map.of());
-      assertThat(stats.savedInCheckpoint()).containsExactly(
-          Map.entry("requests", 9L), Map.entry("logicalRequests", 8L),
-          Map.entry("paginationRequests", 7L), Map.entry("pages", 5L),
-          Map.entry("recordsReceived", 40L), Map.entry("recordsEmitted", 30L),
-          Map.entry("recordsFiltered", 3L));
+      RunStats stats =
+          new RunStats(9, 8, 7, 6, 5, 40, 3, 30, 100, 1, 2, 0, 0, 0, Map.of(), Map.of());
+      assertThat(stats.savedInCheckpoint())
+          .containsExactly(
+              Map.entry("requests", 9L),
+              Map.entry("logicalRequests", 8L),
+              Map.entry("paginationRequests", 7L),
+              Map.entry("pages", 5L),
+              Map.entry("recordsReceived", 40L),
+              Map.entry("recordsEmitted", 30L),
+              Map.entry("recordsFiltered", 3L));
     }
 
     @Test
     void resumeTheSavedCountsAndStartTheOthersAtZero() {
-      RunStats stats = RunStats.resumedFrom(Map.of("requests", 9L, "pages", 5L,
-          "recordsEmitted", 30L, "somethingNewer", 1L));
+      RunStats stats =
+          RunStats.resumedFrom(
+              Map.of("requests", 9L, "pages", 5L, "recordsEmitted", 30L, "somethingNewer", 1L));
       assertThat(stats.requests()).isEqualTo(9);
       assertThat(stats.pages()).isEqualTo(5);
       assertThat(stats.recordsEmitted()).isEqualTo(30);

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** Reconciliation compares keys, so a plan without {@code response.key} is refused up front. */
 class RunnerReconcileTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       pagewalk: 1
       name: items
       baseUrl: http://127.0.0.1:1
@@ -22,8 +23,10 @@ class RunnerReconcileTest {
   void refusesAPlanWithoutResponseKeyBeforeAnyRequest() {
     Plan plan = Pagewalk.parse("items.yaml", SPEC);
     try (Runner runner = Runner.builder().readAhead(false).build()) {
-      InputException e = catchThrowableOfType(InputException.class,
-          () -> runner.reconcile(plan, RunInput.empty(), stream -> Set.of()));
+      InputException e =
+          catchThrowableOfType(
+              InputException.class,
+              () -> runner.reconcile(plan, RunInput.empty(), stream -> Set.of()));
       assertThat(e.code()).isEqualTo(ErrorCode.INPUT);
       assertThat(e.getMessage()).isEqualTo("items: reconcile needs response.key in the spec");
     }

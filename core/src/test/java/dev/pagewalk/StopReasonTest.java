@@ -13,8 +13,16 @@ class StopReasonTest {
   void wireNamesAreLowerCaseWithHyphens() {
     assertThat(Arrays.stream(StopReason.values()).map(StopReason::wireName))
         .containsExactly(
-            "condition-false", "empty-page", "no-pagination", "limit", "max-requests",
-            "max-pagination-requests", "max-records", "timeout", "loop-detected", "error",
+            "condition-false",
+            "empty-page",
+            "no-pagination",
+            "limit",
+            "max-requests",
+            "max-pagination-requests",
+            "max-records",
+            "timeout",
+            "loop-detected",
+            "error",
             "cancelled");
     assertThat(StopReason.MAX_PAGINATION_REQUESTS).hasToString("max-pagination-requests");
   }
@@ -35,10 +43,14 @@ class StopReasonTest {
   @Test
   void onlyTheAPIsOwnSignalsEndARunNaturally() {
     assertThat(Arrays.stream(StopReason.values()).filter(r -> r.kind() == StopReason.Kind.NATURAL))
-        .containsExactly(StopReason.CONDITION_FALSE, StopReason.EMPTY_PAGE, StopReason.NO_PAGINATION);
-    assertThat(Arrays.stream(StopReason.values()).filter(r -> r.kind() == StopReason.Kind.TRUNCATED))
         .containsExactly(
-            StopReason.LIMIT, StopReason.MAX_REQUESTS, StopReason.MAX_PAGINATION_REQUESTS,
+            StopReason.CONDITION_FALSE, StopReason.EMPTY_PAGE, StopReason.NO_PAGINATION);
+    assertThat(
+            Arrays.stream(StopReason.values()).filter(r -> r.kind() == StopReason.Kind.TRUNCATED))
+        .containsExactly(
+            StopReason.LIMIT,
+            StopReason.MAX_REQUESTS,
+            StopReason.MAX_PAGINATION_REQUESTS,
             StopReason.MAX_RECORDS);
   }
 }

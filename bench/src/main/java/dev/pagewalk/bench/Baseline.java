@@ -19,11 +19,11 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * What a careful engineer writes without pagewalk: a pooled HttpClient 5, Jackson reading each
- * page as a tree straight from the response stream, a loop per paging style, and the same
- * projection as the specs' {@code output}, written as JSON Lines. With {@code --in-memory} the
- * pages come from {@link PageServer#render} in this thread instead of over HTTP, and are parsed
- * from their bytes, as pagewalk's side then does.
+ * What a careful engineer writes without pagewalk: a pooled HttpClient 5, Jackson reading each page
+ * as a tree straight from the response stream, a loop per paging style, and the same projection as
+ * the specs' {@code output}, written as JSON Lines. With {@code --in-memory} the pages come from
+ * {@link PageServer#render} in this thread instead of over HTTP, and are parsed from their bytes,
+ * as pagewalk's side then does.
  */
 final class Baseline implements AutoCloseable {
   private final CloseableHttpClient client;
@@ -33,22 +33,26 @@ final class Baseline implements AutoCloseable {
   /** Over HTTP when {@code memory} is null, else straight from the server's renderer. */
   Baseline(PageServer memory) {
     this.memory = memory;
-    this.client = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(10, TimeUnit.SECONDS))
-                .setSocketTimeout(Timeout.of(40, TimeUnit.SECONDS))
-                .build())
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setResponseTimeout(Timeout.of(40, TimeUnit.SECONDS))
-            .build())
-        .build();
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.of(10, TimeUnit.SECONDS))
+                            .setSocketTimeout(Timeout.of(40, TimeUnit.SECONDS))
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom().setResponseTimeout(Timeout.of(40, TimeUnit.SECONDS)).build())
+            .build();
     // pagewalk's JSON settings: money as BigDecimal, kept exactly as sent (12.30 stays 12.30)
     this.mapper = JsonConfig.builder().build();
   }
 
-  /** Walks every page of {@code style} and writes each projected record; returns the record count. */
+  /**
+   * Walks every page of {@code style} and writes each projected record; returns the record count.
+   */
   long run(Style style, String baseUrl, int pageSize, JsonLinesSink sink) throws IOException {
     return switch (style) {
       case OFFSET -> offset(baseUrl, pageSize, sink);
@@ -133,23 +137,27 @@ final class Baseline implements AutoCloseable {
   private Page get(String url) throws IOException {
     if (memory != null) {
       java.net.URI uri = java.net.URI.create(url);
-      PageServer.Response r = memory.render(uri.getRawPath(), uri.getRawQuery(), uri.getHost() + ":" + uri.getPort());
+      PageServer.Response r =
+          memory.render(uri.getRawPath(), uri.getRawQuery(), uri.getHost() + ":" + uri.getPort());
       if (r.status() != 200) {
         throw new IOException("GET " + url + " returned " + r.status());
       }
-      return new Page(mapper.readTree(r.body(), 0, r.length()), r.link() == null ? null : nextLink(r.link()));
+      return new Page(
+          mapper.readTree(r.body(), 0, r.length()), r.link() == null ? null : nextLink(r.link()));
     }
-    return client.execute(new HttpGet(url), response -> {
-      HttpEntity entity = response.getEntity();
-      if (response.getCode() != 200) {
-        throw new IOException("GET " + url + " returned " + response.getCode());
-      }
-      JsonNode body;
-      try (InputStream in = entity.getContent()) {
-        body = mapper.readTree(in);
-      }
-      return new Page(body, nextLink(response.getHeaders("Link")));
-    });
+    return client.execute(
+        new HttpGet(url),
+        response -> {
+          HttpEntity entity = response.getEntity();
+          if (response.getCode() != 200) {
+            throw new IOException("GET " + url + " returned " + response.getCode());
+          }
+          JsonNode body;
+          try (InputStream in = entity.getContent()) {
+            body = mapper.readTree(in);
+          }
+          return new Page(body, nextLink(response.getHeaders("Link")));
+        });
   }
 
   /** The {@code rel="next"} target of RFC 8288 Link headers, or null. */

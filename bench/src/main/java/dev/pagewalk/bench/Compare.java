@@ -21,15 +21,15 @@ import java.util.Locale;
  *
  * {@code pagewalk} is the engine as a runner is built by default (the next page's request is sent
  * while a page is written); {@code pagewalk-serial} is the same engine with read-ahead off, each
- * request waiting for the page before it as in the hand-written loop. Every side after the first
- * is compared with the first (the baseline). CPU and allocation count the run's own thread and
+ * request waiting for the page before it as in the hand-written loop. Every side after the first is
+ * compared with the first (the baseline). CPU and allocation count the run's own thread and
  * pagewalk's read-ahead threads.
  *
- * {@code --forks N} runs the whole comparison in N fresh JVMs one after another and summarises
+ * <p>{@code --forks N} runs the whole comparison in N fresh JVMs one after another and summarises
  * them ({@link Forks}): each JVM compiles the hot code its own way, so one JVM's ratio is one
- * sample, not the answer.
- * {@code --scaling} measures 10^4, 10^5 and 10^6 records instead of {@code --records}. Output goes
- * to a counting null stream unless {@code --out-dir} names a folder for JSON Lines files.
+ * sample, not the answer. {@code --scaling} measures 10^4, 10^5 and 10^6 records instead of {@code
+ * --records}. Output goes to a counting null stream unless {@code --out-dir} names a folder for
+ * JSON Lines files.
  */
 public final class Compare {
   static final long SEED = 20240601L;
@@ -44,15 +44,33 @@ public final class Compare {
   record Side(String name, Walk walk) {}
 
   /** One measured run. */
-  record Run(long records, long nanos, long cpuNanos, long allocated, long gcMillis, long bytes, long checksum, long peakHeap, long peakAfterGc) {
+  record Run(
+      long records,
+      long nanos,
+      long cpuNanos,
+      long allocated,
+      long gcMillis,
+      long bytes,
+      long checksum,
+      long peakHeap,
+      long peakAfterGc) {
     double recordsPerSecond() {
       return records / (nanos / 1e9);
     }
   }
 
   record Options(
-      long records, int pageSize, List<Style> styles, int rounds, long warmupRecords,
-      int warmupRounds, List<String> sides, boolean scaling, Path outDir, boolean inMemory, int forks,
+      long records,
+      int pageSize,
+      List<Style> styles,
+      int rounds,
+      long warmupRecords,
+      int warmupRounds,
+      List<String> sides,
+      boolean scaling,
+      Path outDir,
+      boolean inMemory,
+      int forks,
       int warmupPageSize) {}
 
   private final PageServer server;
@@ -79,8 +97,11 @@ public final class Compare {
         Baseline baseline = new Baseline(o.inMemory() ? server : null);
         PagewalkSide pagewalk = new PagewalkSide(o.inMemory() ? server : null, true);
         PagewalkSide serial = new PagewalkSide(o.inMemory() ? server : null, false)) {
-      List<Side> all = List.of(new Side("baseline", baseline::run), new Side("pagewalk", pagewalk::run),
-          new Side("pagewalk-serial", serial::run));
+      List<Side> all =
+          List.of(
+              new Side("baseline", baseline::run),
+              new Side("pagewalk", pagewalk::run),
+              new Side("pagewalk-serial", serial::run));
       List<Side> chosen = all.stream().filter(s -> o.sides().contains(s.name())).toList();
       new Compare(server, chosen, o).execute();
     }
@@ -88,7 +109,8 @@ public final class Compare {
 
   void execute() throws IOException {
     warmUp();
-    List<Long> sizes = options.scaling() ? List.of(10_000L, 100_000L, 1_000_000L) : List.of(options.records());
+    List<Long> sizes =
+        options.scaling() ? List.of(10_000L, 100_000L, 1_000_000L) : List.of(options.records());
     List<String> summary = new ArrayList<>();
     java.util.Map<String, java.util.Map<Long, Double>> seconds = new java.util.LinkedHashMap<>();
     for (long size : sizes) {
@@ -100,16 +122,26 @@ public final class Compare {
     summary.forEach(System.out::println);
     if (sizes.size() > 1) {
       System.out.println();
-      System.out.println("scaling (median wall seconds; linear = the same µs/record at every size):");
-      seconds.forEach((key, bySize) -> {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-17s", key));
-        bySize.forEach((n, sec) -> line.append(String.format(Locale.ROOT, "  %,9d: %7.2fs (%6.2f µs/rec)", n, sec, sec * 1e6 / n)));
-        long first = sizes.get(0);
-        long last = sizes.get(sizes.size() - 1);
-        line.append(String.format(Locale.ROOT, "  time x%.0f for records x%d",
-            bySize.get(last) / bySize.get(first), last / first));
-        System.out.println(line);
-      });
+      System.out.println(
+          "scaling (median wall seconds; linear = the same µs/record at every size):");
+      seconds.forEach(
+          (key, bySize) -> {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-17s", key));
+            bySize.forEach(
+                (n, sec) ->
+                    line.append(
+                        String.format(
+                            Locale.ROOT, "  %,9d: %7.2fs (%6.2f µs/rec)", n, sec, sec * 1e6 / n)));
+            long first = sizes.get(0);
+            long last = sizes.get(sizes.size() - 1);
+            line.append(
+                String.format(
+                    Locale.ROOT,
+                    "  time x%.0f for records x%d",
+                    bySize.get(last) / bySize.get(first),
+                    last / first));
+            System.out.println(line);
+          });
     }
     System.out.println(Machine.load());
   }
@@ -130,15 +162,20 @@ public final class Compare {
           }
         }
         if (round == 0 && sides.size() > 1) {
-          System.out.printf(Locale.ROOT, "warm-up %s: output identical on both sides (%d records, crc32 %08x)%n",
-              style.id(), options.warmupRecords(), checksum);
+          System.out.printf(
+              Locale.ROOT,
+              "warm-up %s: output identical on both sides (%d records, crc32 %08x)%n",
+              style.id(),
+              options.warmupRecords(),
+              checksum);
         }
       }
     }
     System.out.printf(Locale.ROOT, "warm-up done in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
   }
 
-  private String measure(Style style, long records, java.util.Map<String, java.util.Map<Long, Double>> seconds)
+  private String measure(
+      Style style, long records, java.util.Map<String, java.util.Map<Long, Double>> seconds)
       throws IOException {
     List<List<Run>> runs = new ArrayList<>();
     sides.forEach(s -> runs.add(new ArrayList<>()));
@@ -149,55 +186,111 @@ public final class Compare {
         runs.get(i).add(once(sides.get(i), style, records, options.pageSize(), false));
       }
     }
-    System.out.printf(Locale.ROOT, "%s, page size %d, %,d records, %d rounds%n", style.id(), options.pageSize(), records, options.rounds());
+    System.out.printf(
+        Locale.ROOT,
+        "%s, page size %d, %,d records, %d rounds%n",
+        style.id(),
+        options.pageSize(),
+        records,
+        options.rounds());
     double[] medians = new double[sides.size()];
     double[] cpus = new double[sides.size()];
     for (int i = 0; i < sides.size(); i++) {
       List<Run> rs = runs.get(i);
       medians[i] = Forks.median(rs.stream().mapToDouble(Run::recordsPerSecond).toArray());
-      seconds.computeIfAbsent(style.id() + " " + sides.get(i).name(), k -> new java.util.LinkedHashMap<>())
+      seconds
+          .computeIfAbsent(
+              style.id() + " " + sides.get(i).name(), k -> new java.util.LinkedHashMap<>())
           .put(records, Forks.median(rs.stream().mapToDouble(r -> r.nanos() / 1e9).toArray()));
-      double cpu = Forks.median(rs.stream().mapToDouble(r -> r.cpuNanos() / 1e3 / r.records()).toArray());
+      double cpu =
+          Forks.median(rs.stream().mapToDouble(r -> r.cpuNanos() / 1e3 / r.records()).toArray());
       cpus[i] = cpu;
-      double wall = Forks.median(rs.stream().mapToDouble(r -> r.nanos() / 1e3 / r.records()).toArray());
-      double alloc = Forks.median(rs.stream().mapToDouble(r -> (double) r.allocated() / r.records()).toArray());
+      double wall =
+          Forks.median(rs.stream().mapToDouble(r -> r.nanos() / 1e3 / r.records()).toArray());
+      double alloc =
+          Forks.median(
+              rs.stream().mapToDouble(r -> (double) r.allocated() / r.records()).toArray());
       double gc = Forks.median(rs.stream().mapToDouble(r -> r.gcMillis()).toArray());
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "  %-15s %,11.0f rec/s  %6.3f µs/rec wall  %6.3f µs/rec client CPU  %,6.0f B/rec allocated  GC %4.0f ms"
               + "  peak heap %4d MB (after GC %3d MB)  runs: %s%n",
-          sides.get(i).name(), medians[i], wall, cpu, alloc, gc,
+          sides.get(i).name(),
+          medians[i],
+          wall,
+          cpu,
+          alloc,
+          gc,
           mb(rs.stream().mapToLong(Run::peakHeap).max().orElse(0)),
           mb(rs.stream().mapToLong(Run::peakAfterGc).max().orElse(0)),
-          String.join(" ", rs.stream().map(r -> String.format(Locale.ROOT, "%.2fs", r.nanos() / 1e9)).toList()));
+          String.join(
+              " ",
+              rs.stream().map(r -> String.format(Locale.ROOT, "%.2fs", r.nanos() / 1e9)).toList()));
     }
     for (int i = 0; i < sides.size(); i++) {
-      System.out.printf(Locale.ROOT, "%s %s %s %d %.1f %.4f%n", Forks.RESULT, style.id(), sides.get(i).name(),
-          records, medians[i], cpus[i]);
+      System.out.printf(
+          Locale.ROOT,
+          "%s %s %s %d %.1f %.4f%n",
+          Forks.RESULT,
+          style.id(),
+          sides.get(i).name(),
+          records,
+          medians[i],
+          cpus[i]);
     }
     if (sides.size() == 1) {
       System.out.println();
-      return String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  %s %,10.0f",
-          style.id(), options.pageSize(), records, sides.get(0).name(), medians[0]);
+      return String.format(
+          Locale.ROOT,
+          "  %-6s page %5d  %,10d records  %s %,10.0f",
+          style.id(),
+          options.pageSize(),
+          records,
+          sides.get(0).name(),
+          medians[0]);
     }
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-6s page %5d  %,10d records  %s %,10.0f",
-        style.id(), options.pageSize(), records, sides.get(0).name(), medians[0]));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "  %-6s page %5d  %,10d records  %s %,10.0f",
+                style.id(),
+                options.pageSize(),
+                records,
+                sides.get(0).name(),
+                medians[0]));
     for (int i = 1; i < sides.size(); i++) {
       double ratio = medians[i] / medians[0];
       double cpuRatio = cpus[0] / cpus[i];
       String name = sides.get(i).name();
-      System.out.printf(Locale.ROOT, "  ratio %s/%s: %.3f (records/s), %.3f (client CPU per record)%n",
-          name, sides.get(0).name(), ratio, cpuRatio);
-      line.append(String.format(Locale.ROOT, "  %s %,10.0f  ratio %.3f (CPU-time ratio %.3f)", name, medians[i], ratio, cpuRatio));
+      System.out.printf(
+          Locale.ROOT,
+          "  ratio %s/%s: %.3f (records/s), %.3f (client CPU per record)%n",
+          name,
+          sides.get(0).name(),
+          ratio,
+          cpuRatio);
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "  %s %,10.0f  ratio %.3f (CPU-time ratio %.3f)",
+              name,
+              medians[i],
+              ratio,
+              cpuRatio));
     }
     System.out.println();
     return line.toString();
   }
 
-  private Run once(Side side, Style style, long records, int pageSize, boolean checksum) throws IOException {
+  private Run once(Side side, Style style, long records, int pageSize, boolean checksum)
+      throws IOException {
     heap.reset();
-    JsonLinesSink sink = options.outDir() == null
-        ? JsonLinesSink.discarding(checksum)
-        : JsonLinesSink.toFile(options.outDir().resolve(side.name() + "-" + style.id() + ".jsonl"), checksum);
+    JsonLinesSink sink =
+        options.outDir() == null
+            ? JsonLinesSink.discarding(checksum)
+            : JsonLinesSink.toFile(
+                options.outDir().resolve(side.name() + "-" + style.id() + ".jsonl"), checksum);
     RunThreads.Snapshot before = threads.snapshot();
     long gc0 = gcMillis();
     long t0 = System.nanoTime();
@@ -209,16 +302,37 @@ public final class Compare {
     long alloc = used.allocatedBytes();
     long gc = gcMillis() - gc0;
     if (n != records || sink.records() != records) {
-      throw new IllegalStateException(side.name() + " " + style.id() + ": expected " + records
-          + " records, got " + n + " (sink saw " + sink.records() + ")");
+      throw new IllegalStateException(
+          side.name()
+              + " "
+              + style.id()
+              + ": expected "
+              + records
+              + " records, got "
+              + n
+              + " (sink saw "
+              + sink.records()
+              + ")");
     }
-    return new Run(n, nanos, cpu, alloc, gc, sink.bytes(), sink.checksum(), heap.peakUsed(), heap.peakAfterGc());
+    return new Run(
+        n,
+        nanos,
+        cpu,
+        alloc,
+        gc,
+        sink.bytes(),
+        sink.checksum(),
+        heap.peakUsed(),
+        heap.peakAfterGc());
   }
 
-  /** Milliseconds all collectors have spent so far (pauses and concurrent work as each reports it). */
+  /**
+   * Milliseconds all collectors have spent so far (pauses and concurrent work as each reports it).
+   */
   private static long gcMillis() {
     long sum = 0;
-    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (java.lang.management.GarbageCollectorMXBean gc :
+        ManagementFactory.getGarbageCollectorMXBeans()) {
       sum += Math.max(0, gc.getCollectionTime());
     }
     return sum;
@@ -256,11 +370,25 @@ public final class Compare {
         case "--in-memory" -> inMemory = true;
         case "--forks" -> forks = Integer.parseInt(args[++i]);
         case "--warmup-page-size" -> warmupPageSize = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + a
-            + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory --forks --warmup-page-size)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + a
+                    + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory --forks --warmup-page-size)");
       }
     }
-    return new Options(records, pageSize, styles, rounds, warmupRecords, warmupRounds, sides, scaling, outDir,
-        inMemory, forks, warmupPageSize == 0 ? pageSize : warmupPageSize);
+    return new Options(
+        records,
+        pageSize,
+        styles,
+        rounds,
+        warmupRecords,
+        warmupRounds,
+        sides,
+        scaling,
+        outDir,
+        inMemory,
+        forks,
+        warmupPageSize == 0 ? pageSize : warmupPageSize);
   }
 }

@@ -13,19 +13,55 @@ package dev.pagewalk.bench;
  */
 final class Dataset {
   private static final String[] FIRST = {
-    "Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Ken", "Frances", "Niklaus",
-    "Radia", "Tony", "Hedy", "Dennis", "Sophie", "Linus"
+    "Ada",
+    "Grace",
+    "Alan",
+    "Edsger",
+    "Barbara",
+    "Donald",
+    "Margaret",
+    "Ken",
+    "Frances",
+    "Niklaus",
+    "Radia",
+    "Tony",
+    "Hedy",
+    "Dennis",
+    "Sophie",
+    "Linus"
   };
   private static final String[] LAST = {
-    "Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Allen",
-    "Wirth", "Perlman", "Hoare", "Lamarr", "Ritchie", "Wilson", "Torvalds"
+    "Lovelace",
+    "Hopper",
+    "Turing",
+    "Dijkstra",
+    "Liskov",
+    "Knuth",
+    "Hamilton",
+    "Thompson",
+    "Allen",
+    "Wirth",
+    "Perlman",
+    "Hoare",
+    "Lamarr",
+    "Ritchie",
+    "Wilson",
+    "Torvalds"
   };
-  private static final String[] STATUS = {"active", "active", "active", "pending", "suspended", "closed"};
+  private static final String[] STATUS = {
+    "active", "active", "active", "pending", "suspended", "closed"
+  };
   private static final String[] CURRENCY = {"EUR", "USD", "GBP", "CHF"};
-  private static final String[] STREET = {"Market Street", "Rua Augusta", "Hauptstrasse", "Main Road", "Elm Avenue", "Quai Voltaire"};
-  private static final String[] CITY = {"Lisbon", "Berlin", "Paris", "London", "Zurich", "Porto", "Vienna", "Oslo"};
+  private static final String[] STREET = {
+    "Market Street", "Rua Augusta", "Hauptstrasse", "Main Road", "Elm Avenue", "Quai Voltaire"
+  };
+  private static final String[] CITY = {
+    "Lisbon", "Berlin", "Paris", "London", "Zurich", "Porto", "Vienna", "Oslo"
+  };
   private static final String[] COUNTRY = {"PT", "DE", "FR", "GB", "CH", "PT", "AT", "NO"};
-  private static final String[] TAG = {"alpha", "beta", "gamma", "delta", "vip", "trial", "b2b", "retail"};
+  private static final String[] TAG = {
+    "alpha", "beta", "gamma", "delta", "vip", "trial", "b2b", "retail"
+  };
 
   private static final byte[][] FIRST_B = bytes(FIRST);
   private static final byte[][] LAST_B = bytes(LAST);
@@ -77,14 +113,28 @@ final class Dataset {
     long cents = (g & 0xFFFFF) + 100;
     out.put(K_AMOUNT).number(cents / 100).put((byte) '.').padded(cents % 100, 2);
     out.put(K_CURRENCY).put(CURRENCY_B[(int) ((h >>> 16) & 3)]);
-    out.put(K_CREATED).number(2015 + ((g >>> 20) % 10)).put((byte) '-')
-        .padded(1 + ((g >>> 24) % 12), 2).put((byte) '-').padded(1 + ((g >>> 28) % 28), 2)
-        .put((byte) 'T').padded((g >>> 33) % 24, 2).put((byte) ':').padded((g >>> 38) % 60, 2)
-        .put((byte) ':').padded((g >>> 44) % 60, 2);
-    out.put(K_STREET).number(1 + ((h >>> 20) % 999)).put((byte) ' ').put(STREET_B[(int) ((h >>> 30) % STREET.length)]);
+    out.put(K_CREATED)
+        .number(2015 + ((g >>> 20) % 10))
+        .put((byte) '-')
+        .padded(1 + ((g >>> 24) % 12), 2)
+        .put((byte) '-')
+        .padded(1 + ((g >>> 28) % 28), 2)
+        .put((byte) 'T')
+        .padded((g >>> 33) % 24, 2)
+        .put((byte) ':')
+        .padded((g >>> 38) % 60, 2)
+        .put((byte) ':')
+        .padded((g >>> 44) % 60, 2);
+    out.put(K_STREET)
+        .number(1 + ((h >>> 20) % 999))
+        .put((byte) ' ')
+        .put(STREET_B[(int) ((h >>> 30) % STREET.length)]);
     out.put(K_CITY).put(CITY_B[place]).put(K_COUNTRY).put(COUNTRY_B[place]);
     out.put(K_ZIP).padded((h >>> 34) % 100000, 5);
-    out.put(K_TAGS).put(TAG_B[(int) ((h >>> 51) & 7)]).put(K_TAG_SEP).put(TAG_B[(int) ((h >>> 54) & 7)]);
+    out.put(K_TAGS)
+        .put(TAG_B[(int) ((h >>> 51) & 7)])
+        .put(K_TAG_SEP)
+        .put(TAG_B[(int) ((h >>> 54) & 7)]);
     out.put(K_SCORE).number((g >>> 50) % 101);
     out.put(K_VERIFIED).put(((g >>> 60) & 1) == 0 ? TRUE_END : FALSE_END);
   }

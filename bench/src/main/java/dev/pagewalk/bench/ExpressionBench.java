@@ -29,12 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Per-record cost of pagewalk's compiled expressions, on a decoded page of 1000 benchmark
- * records: the specs' {@code output} (10 fields), {@code key}, an {@code iterate.condition}, and
- * template rendering (an interpolated URL and a query map). Each has a hand-written Java twin,
- * so the interpreter's overhead per record can be read off directly. Scores are ns per record.
- * Non-path expressions run on compiled MVEL, whose reflective call sites settle only after a few
- * seconds of calls: hence eight warm-up iterations.
+ * Per-record cost of pagewalk's compiled expressions, on a decoded page of 1000 benchmark records:
+ * the specs' {@code output} (10 fields), {@code key}, an {@code iterate.condition}, and template
+ * rendering (an interpolated URL and a query map). Each has a hand-written Java twin, so the
+ * interpreter's overhead per record can be read off directly. Scores are ns per record. Non-path
+ * expressions run on compiled MVEL, whose reflective call sites settle only after a few seconds of
+ * calls: hence eight warm-up iterations.
  *
  * <pre>java -cp bench/target/pagewalk-bench.jar org.openjdk.jmh.Main ExpressionBench</pre>
  */
@@ -43,7 +43,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @OperationsPerInvocation(ExpressionBench.PAGE)
 public class ExpressionBench {
   static final int PAGE = 1000;
@@ -60,7 +62,8 @@ public class ExpressionBench {
   static final class Slots implements Bindings {
     Object item;
     final Map<String, Object> parameters = Map.of("limit", 1000L);
-    final Map<String, Object> pagination = new LinkedHashMap<>(Map.of("offset", 5000L, "page", 6L, "pageSize", 1000L));
+    final Map<String, Object> pagination =
+        new LinkedHashMap<>(Map.of("offset", 5000L, "page", 6L, "pageSize", 1000L));
 
     @Override
     public Object variable(String name) {
@@ -86,8 +89,13 @@ public class ExpressionBench {
     }
     page.put((byte) ']');
     byte[] body = Arrays.copyOf(page.array(), page.size());
-    HttpResponse response = new HttpResponse(200, "OK",
-        Headers.of(List.of(Map.entry("Content-Type", "application/json"))), body, URI.create("http://127.0.0.1/"));
+    HttpResponse response =
+        new HttpResponse(
+            200,
+            "OK",
+            Headers.of(List.of(Map.entry("Content-Type", "application/json"))),
+            body,
+            URI.create("http://127.0.0.1/"));
     items = (List<?>) ResponseDecoder.defaults().decode(response, "automatic");
 
     Plan plan = Plan.of(Style.OFFSET.plan());
@@ -95,10 +103,17 @@ public class ExpressionBench {
     output = resp.output();
     key = resp.key();
     ExpressionCompiler compiler = new ExpressionCompiler();
-    Scope recordScope = new Scope("response.iterate.condition", Set.of("item", "body", "parameters", "pagination"));
+    Scope recordScope =
+        new Scope("response.iterate.condition", Set.of("item", "body", "parameters", "pagination"));
     condition = compiler.compile("{{item.status != 'closed' && item.amount > 100}}", recordScope);
-    url = compiler.compile("/customers/{{item.id}}/orders?since={{item.created_at}}", recordScope.at("request.url"));
-    qs = compiler.compile(Map.of("offset", "{{pagination.offset}}", "limit", "{{parameters.limit}}"), recordScope.at("request.qs"));
+    url =
+        compiler.compile(
+            "/customers/{{item.id}}/orders?since={{item.created_at}}",
+            recordScope.at("request.url"));
+    qs =
+        compiler.compile(
+            Map.of("offset", "{{pagination.offset}}", "limit", "{{parameters.limit}}"),
+            recordScope.at("request.qs"));
   }
 
   @Benchmark
@@ -143,8 +158,11 @@ public class ExpressionBench {
   public void iterateConditionByHand(Blackhole bh) {
     for (Object item : items) {
       Map<?, ?> m = (Map<?, ?>) item;
-      bh.consume(!"closed".equals(m.get("status"))
-          && m.get("amount") instanceof Number n && new java.math.BigDecimal(n.toString()).compareTo(java.math.BigDecimal.valueOf(100)) > 0);
+      bh.consume(
+          !"closed".equals(m.get("status"))
+              && m.get("amount") instanceof Number n
+              && new java.math.BigDecimal(n.toString()).compareTo(java.math.BigDecimal.valueOf(100))
+                  > 0);
     }
   }
 

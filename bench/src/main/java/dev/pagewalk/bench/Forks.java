@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs {@link Compare} in fresh JVMs, one after another, and summarises them. The JIT compiles
- * the shared hot code (Jackson's parser and generator, the page renderer) differently in every
- * JVM, and on this kind of machine one JVM's ratio can land anywhere within ±15 % of another's
- * — so a single JVM is one sample. Within a fork both sides run alternately on the same compiled
- * code, so each fork's ratio is a paired measurement; the summary gives their median and range.
+ * Runs {@link Compare} in fresh JVMs, one after another, and summarises them. The JIT compiles the
+ * shared hot code (Jackson's parser and generator, the page renderer) differently in every JVM, and
+ * on this kind of machine one JVM's ratio can land anywhere within ±15 % of another's — so a single
+ * JVM is one sample. Within a fork both sides run alternately on the same compiled code, so each
+ * fork's ratio is a paired measurement; the summary gives their median and range.
  */
 final class Forks {
   /** Prefix of the machine-readable line a fork prints per style and side. */
@@ -26,7 +26,8 @@ final class Forks {
   private Forks() {}
 
   /** One measurement read back from a fork. */
-  private record Result(String style, String side, long records, double recordsPerSecond, double cpuMicros) {}
+  private record Result(
+      String style, String side, long records, double recordsPerSecond, double cpuMicros) {}
 
   static void run(int forks, String[] args) throws IOException, InterruptedException {
     List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -57,17 +58,28 @@ final class Forks {
     return out;
   }
 
-  private static List<Result> runFork(List<String> command) throws IOException, InterruptedException {
+  private static List<Result> runFork(List<String> command)
+      throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<Result> results = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.startsWith(RESULT + " ")) {
           String[] f = line.split(" ");
-          results.add(new Result(f[1], f[2], Long.parseLong(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])));
-        } else if (line.startsWith("  ratio") || line.startsWith("  baseline") || line.startsWith("  pagewalk")
-            || line.startsWith("warm-up done") || line.matches("^(offset|token|link), .*")) {
+          results.add(
+              new Result(
+                  f[1],
+                  f[2],
+                  Long.parseLong(f[3]),
+                  Double.parseDouble(f[4]),
+                  Double.parseDouble(f[5])));
+        } else if (line.startsWith("  ratio")
+            || line.startsWith("  baseline")
+            || line.startsWith("  pagewalk")
+            || line.startsWith("warm-up done")
+            || line.matches("^(offset|token|link), .*")) {
           System.out.println("  " + line);
         }
       }
@@ -84,34 +96,54 @@ final class Forks {
     Map<String, Map<String, List<double[]>>> byStyle = new LinkedHashMap<>();
     for (List<Result> fork : forks) {
       for (Result r : fork) {
-        byStyle.computeIfAbsent(r.style() + " " + r.records(), k -> new LinkedHashMap<>())
+        byStyle
+            .computeIfAbsent(r.style() + " " + r.records(), k -> new LinkedHashMap<>())
             .computeIfAbsent(r.side(), k -> new ArrayList<>())
             .add(new double[] {r.recordsPerSecond(), r.cpuMicros()});
       }
     }
-    System.out.printf(Locale.ROOT, "%nsummary over %d forks (medians of each fork's median; ratio = side/baseline per fork):%n", forks.size());
-    byStyle.forEach((key, bySide) -> {
-      String[] parts = key.split(" ");
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-6s %,10d records", parts[0], Long.parseLong(parts[1])));
-      List<double[]> baseline = bySide.get("baseline");
-      bySide.forEach((side, values) -> {
-        double rate = median(values.stream().mapToDouble(v -> v[0]).toArray());
-        line.append(String.format(Locale.ROOT, "  %s %,10.0f rec/s (%.2f µs/rec)", side, rate, micros(rate)));
-        if (baseline != null && !side.equals("baseline") && baseline.size() == values.size()) {
-          double[] ratios = new double[values.size()];
-          double[] cpuRatios = new double[values.size()];
-          for (int f = 0; f < values.size(); f++) {
-            ratios[f] = values.get(f)[0] / baseline.get(f)[0];
-            cpuRatios[f] = baseline.get(f)[1] / values.get(f)[1];
-          }
-          double[] sorted = ratios.clone();
-          Arrays.sort(sorted);
-          line.append(String.format(Locale.ROOT, "  ratio %.3f (forks: %s; range %.3f–%.3f)  CPU-time ratio %.3f",
-              median(ratios), format(ratios), sorted[0], sorted[sorted.length - 1], median(cpuRatios)));
-        }
-      });
-      System.out.println(line);
-    });
+    System.out.printf(
+        Locale.ROOT,
+        "%nsummary over %d forks (medians of each fork's median; ratio = side/baseline per fork):%n",
+        forks.size());
+    byStyle.forEach(
+        (key, bySide) -> {
+          String[] parts = key.split(" ");
+          StringBuilder line =
+              new StringBuilder(
+                  String.format(
+                      Locale.ROOT, "  %-6s %,10d records", parts[0], Long.parseLong(parts[1])));
+          List<double[]> baseline = bySide.get("baseline");
+          bySide.forEach(
+              (side, values) -> {
+                double rate = median(values.stream().mapToDouble(v -> v[0]).toArray());
+                line.append(
+                    String.format(
+                        Locale.ROOT, "  %s %,10.0f rec/s (%.2f µs/rec)", side, rate, micros(rate)));
+                if (baseline != null
+                    && !side.equals("baseline")
+                    && baseline.size() == values.size()) {
+                  double[] ratios = new double[values.size()];
+                  double[] cpuRatios = new double[values.size()];
+                  for (int f = 0; f < values.size(); f++) {
+                    ratios[f] = values.get(f)[0] / baseline.get(f)[0];
+                    cpuRatios[f] = baseline.get(f)[1] / values.get(f)[1];
+                  }
+                  double[] sorted = ratios.clone();
+                  Arrays.sort(sorted);
+                  line.append(
+                      String.format(
+                          Locale.ROOT,
+                          "  ratio %.3f (forks: %s; range %.3f–%.3f)  CPU-time ratio %.3f",
+                          median(ratios),
+                          format(ratios),
+                          sorted[0],
+                          sorted[sorted.length - 1],
+                          median(cpuRatios)));
+                }
+              });
+          System.out.println(line);
+        });
     System.out.println(Machine.load());
   }
 

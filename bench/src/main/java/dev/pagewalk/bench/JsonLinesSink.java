@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 
 /**
- * JSON Lines output for both sides, over one 64 KiB buffer, one value per line: the baseline
- * writes with Jackson's ObjectWriter ({@link #write}), pagewalk with its own JSON Lines writer
- * ({@link #writePagewalk}). The bytes go to a counting null stream (optionally checksummed, to prove both sides
- * wrote the same output) or to a file.
+ * JSON Lines output for both sides, over one 64 KiB buffer, one value per line: the baseline writes
+ * with Jackson's ObjectWriter ({@link #write}), pagewalk with its own JSON Lines writer ({@link
+ * #writePagewalk}). The bytes go to a counting null stream (optionally checksummed, to prove both
+ * sides wrote the same output) or to a file.
  */
 final class JsonLinesSink implements Closeable {
   private static final ObjectWriter WRITER =

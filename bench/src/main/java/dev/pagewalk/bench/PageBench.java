@@ -48,7 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @OperationsPerInvocation(ExpressionBench.PAGE)
 public class PageBench {
   private static final ObjectWriter WRITER =
@@ -78,8 +80,13 @@ public class PageBench {
     }
     page.put((byte) ']');
     body = Arrays.copyOf(page.array(), page.size());
-    response = new HttpResponse(200, "OK",
-        Headers.of(List.of(Map.entry("Content-Type", "application/json"))), body, URI.create("http://127.0.0.1/"));
+    response =
+        new HttpResponse(
+            200,
+            "OK",
+            Headers.of(List.of(Map.entry("Content-Type", "application/json"))),
+            body,
+            URI.create("http://127.0.0.1/"));
     Template output = Plan.of(Style.OFFSET.plan()).outputRequest().response().output();
     outputs = new ArrayList<>();
     outputNodes = new ArrayList<>();

@@ -16,9 +16,12 @@ import java.util.concurrent.Executors;
  * the fly. The dataset size is part of the path, so one server serves every size:
  *
  * <ul>
- *   <li>{@code GET /d/{total}/offset/items?offset=0&limit=1000} → {@code {"total":..,"offset":..,"limit":..,"data":[...]}}
- *   <li>{@code GET /d/{total}/token/items?limit=1000[&cursor=..]} → {@code {"data":[...],"next_cursor":"..."|null}}
- *   <li>{@code GET /d/{total}/link/items?page=1&per_page=1000} → {@code [...]} with {@code Link: <...>; rel="next"}
+ *   <li>{@code GET /d/{total}/offset/items?offset=0&limit=1000} → {@code
+ *       {"total":..,"offset":..,"limit":..,"data":[...]}}
+ *   <li>{@code GET /d/{total}/token/items?limit=1000[&cursor=..]} → {@code
+ *       {"data":[...],"next_cursor":"..."|null}}
+ *   <li>{@code GET /d/{total}/link/items?page=1&per_page=1000} → {@code [...]} with {@code Link:
+ *       <...>; rel="next"}
  * </ul>
  *
  * Each worker thread reuses one body buffer; nothing grows with the dataset.
@@ -43,12 +46,16 @@ final class PageServer implements AutoCloseable {
     // and the client's delayed ACK stall every mid-sized response by ~40 ms. Read once, when the
     // server's configuration class is first loaded.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "bench-server");
-      t.setDaemon(true);
-      return t;
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "bench-server");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(workers);
     PageServer s = new PageServer(server, workers, new Dataset(seed));
     server.createContext("/d/", s::handle);
@@ -70,8 +77,11 @@ final class PageServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      Response r = render(ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
-          ex.getRequestHeaders().getFirst("Host"));
+      Response r =
+          render(
+              ex.getRequestURI().getRawPath(),
+              ex.getRequestURI().getRawQuery(),
+              ex.getRequestHeaders().getFirst("Host"));
       if (r.status() != 200) {
         ex.sendResponseHeaders(r.status(), -1);
         return;
@@ -87,9 +97,9 @@ final class PageServer implements AutoCloseable {
   }
 
   /**
-   * The response to {@code GET path?query}, generated into this thread's reusable buffer (the
-   * body array is only valid until the thread's next call). The HTTP handler and the in-memory
-   * transport both serve from here, so both see the same bytes.
+   * The response to {@code GET path?query}, generated into this thread's reusable buffer (the body
+   * array is only valid until the thread's next call). The HTTP handler and the in-memory transport
+   * both serve from here, so both see the same bytes.
    */
   Response render(String path, String query, String host) {
     String[] parts = path.split("/");
@@ -118,8 +128,13 @@ final class PageServer implements AutoCloseable {
   private void offset(long total, String query, ByteBuf body) {
     long offset = param(query, "offset", 0);
     int limit = pageSize(param(query, "limit", 100));
-    body.ascii("{\"total\":").number(total).ascii(",\"offset\":").number(offset)
-        .ascii(",\"limit\":").number(limit).ascii(",\"data\":");
+    body.ascii("{\"total\":")
+        .number(total)
+        .ascii(",\"offset\":")
+        .number(offset)
+        .ascii(",\"limit\":")
+        .number(limit)
+        .ascii(",\"data\":");
     items(offset, Math.min(total, offset + limit), body);
     body.put((byte) '}');
   }
@@ -147,7 +162,14 @@ final class PageServer implements AutoCloseable {
     long end = Math.min(total, offset + perPage);
     items(offset, end, body);
     return end < total
-        ? "<http://" + host + path + "?page=" + (page + 1) + "&per_page=" + perPage + ">; rel=\"next\""
+        ? "<http://"
+            + host
+            + path
+            + "?page="
+            + (page + 1)
+            + "&per_page="
+            + perPage
+            + ">; rel=\"next\""
         : null;
   }
 
@@ -164,7 +186,9 @@ final class PageServer implements AutoCloseable {
 
   /** Cursors are opaque to clients: base64url of "o:" + offset. */
   static String encodeCursor(long offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("o:" + offset).getBytes(StandardCharsets.US_ASCII));
   }
 
   static long decodeCursor(String cursor) {
@@ -194,7 +218,10 @@ final class PageServer implements AutoCloseable {
       int amp = query.indexOf('&', i);
       int end = amp < 0 ? query.length() : amp;
       int eq = query.indexOf('=', i);
-      if (eq > i && eq < end && query.regionMatches(i, name, 0, name.length()) && eq - i == name.length()) {
+      if (eq > i
+          && eq < end
+          && query.regionMatches(i, name, 0, name.length())
+          && eq - i == name.length()) {
         return query.substring(eq + 1, end);
       }
       i = end + 1;

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * CPU time and allocation of the threads a run works on: the thread that calls the side, and
- * pagewalk's read-ahead threads (which send and parse the next page while a page is written).
- * The server's threads are not counted on either side.
+ * pagewalk's read-ahead threads (which send and parse the next page while a page is written). The
+ * server's threads are not counted on either side.
  */
 final class RunThreads {
   private static final String READ_AHEAD = "pagewalk-read-ahead-";
@@ -16,13 +16,16 @@ final class RunThreads {
 
   /** Per thread id: CPU nanoseconds and bytes allocated so far. */
   record Snapshot(Map<Long, long[]> byThread) {
-    /** What each thread used since {@code before} (a thread that did not exist then counts from 0). */
+    /**
+     * What each thread used since {@code before} (a thread that did not exist then counts from 0).
+     */
     Snapshot since(Snapshot before) {
       Map<Long, long[]> out = new HashMap<>();
-      byThread.forEach((id, now) -> {
-        long[] then = before.byThread.getOrDefault(id, new long[2]);
-        out.put(id, new long[] {now[0] - then[0], now[1] - then[1]});
-      });
+      byThread.forEach(
+          (id, now) -> {
+            long[] then = before.byThread.getOrDefault(id, new long[2]);
+            out.put(id, new long[] {now[0] - then[0], now[1] - then[1]});
+          });
       return new Snapshot(out);
     }
 
@@ -48,6 +51,8 @@ final class RunThreads {
   }
 
   private long[] measure(long id) {
-    return new long[] {Math.max(0, threads.getThreadCpuTime(id)), Math.max(0, threads.getThreadAllocatedBytes(id))};
+    return new long[] {
+      Math.max(0, threads.getThreadCpuTime(id)), Math.max(0, threads.getThreadAllocatedBytes(id))
+    };
   }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Not a benchmark: checks that every side of the comparison (the baseline, pagewalk, pagewalk
- * without read-ahead) walks every page of every style and writes byte-identical JSON Lines, on
- * 10^4 records (timings are not asserted) — over HTTP, and in memory (every side reading the
- * renderer's bytes), where the output must not change either.
+ * without read-ahead) walks every page of every style and writes byte-identical JSON Lines, on 10^4
+ * records (timings are not asserted) — over HTTP, and in memory (every side reading the renderer's
+ * bytes), where the output must not change either.
  */
 class CompareSmokeTest {
   private static final long RECORDS = 10_000;
@@ -57,7 +57,8 @@ class CompareSmokeTest {
   }
 
   /** Runs both sides, checks they agree, and returns the output's checksum. */
-  private static long sameRecords(Style style, Baseline baseline, PagewalkSide pagewalk) throws IOException {
+  private static long sameRecords(Style style, Baseline baseline, PagewalkSide pagewalk)
+      throws IOException {
     String base = server.baseUrl(RECORDS);
     JsonLinesSink hand = JsonLinesSink.discarding(true);
     long handCount = baseline.run(style, base, 250, hand);

@@ -15,13 +15,14 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Resolves the {@code --connection} arguments into the run's connection values. Each argument is
- * {@code NAME=VALUE}, {@code NAME=env:VAR} (the value of an environment variable) or the path of
- * a YAML or JSON file holding a map of names to values (whose string values may also be {@code
- * env:VAR}). Later arguments override earlier ones. Values never appear in error messages: they
- * are usually secrets.
+ * {@code NAME=VALUE}, {@code NAME=env:VAR} (the value of an environment variable) or the path of a
+ * YAML or JSON file holding a map of names to values (whose string values may also be {@code
+ * env:VAR}). Later arguments override earlier ones. Values never appear in error messages: they are
+ * usually secrets.
  */
 final class ConnectionValues {
-  private static final Pattern PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(.*)", Pattern.DOTALL);
+  private static final Pattern PAIR =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(.*)", Pattern.DOTALL);
   private static final String ENV = "env:";
 
   private ConnectionValues() {}
@@ -41,7 +42,8 @@ final class ConnectionValues {
     return values;
   }
 
-  private static Object fromEnvironment(String name, Object value, Map<String, String> environment) {
+  private static Object fromEnvironment(
+      String name, Object value, Map<String, String> environment) {
     if (!(value instanceof String text) || !text.startsWith(ENV)) {
       return value;
     }
@@ -56,8 +58,11 @@ final class ConnectionValues {
 
   private static Map<String, Object> readFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new UsageException("--connection '" + file + "' is neither NAME=VALUE, "
-          + "NAME=env:VAR nor an existing YAML or JSON file");
+      throw new UsageException(
+          "--connection '"
+              + file
+              + "' is neither NAME=VALUE, "
+              + "NAME=env:VAR nor an existing YAML or JSON file");
     }
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
@@ -69,8 +74,8 @@ final class ConnectionValues {
       throw new UsageException("cannot read connection file " + file + ": " + e.getMessage(), e);
     } catch (YAMLException e) {
       // the parser's message quotes the source, which may hold a secret: say only where
-      throw new UsageException("connection file " + file + " is not valid YAML or JSON"
-          + location(e), e);
+      throw new UsageException(
+          "connection file " + file + " is not valid YAML or JSON" + location(e), e);
     }
     if (!(root instanceof Map<?, ?> map)) {
       throw new UsageException("connection file " + file + " must hold a map of names to values");
@@ -83,8 +88,11 @@ final class ConnectionValues {
   private static String location(YAMLException e) {
     if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
         && marked.getProblemMark() != null) {
-      return " (line " + (marked.getProblemMark().getLine() + 1) + ", column "
-          + (marked.getProblemMark().getColumn() + 1) + ")";
+      return " (line "
+          + (marked.getProblemMark().getLine() + 1)
+          + ", column "
+          + (marked.getProblemMark().getColumn() + 1)
+          + ")";
     }
     return "";
   }

@@ -26,11 +26,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pagewalk demo}: the main job on embedded defaults, with no network and nothing to
- * install. Starts the live-data mock API on loopback with orders that change while they are
- * paged, syncs them with a cursor spec into an embedded database and shows the completeness
- * report; then walks the same API with a naive offset spec and shows the report catching the
- * drift — each checked against the mock's own record of what existed.
+ * {@code pagewalk demo}: the main job on embedded defaults, with no network and nothing to install.
+ * Starts the live-data mock API on loopback with orders that change while they are paged, syncs
+ * them with a cursor spec into an embedded database and shows the completeness report; then walks
+ * the same API with a naive offset spec and shows the report catching the drift — each checked
+ * against the mock's own record of what existed.
  */
 @Command(
     name = "demo",
@@ -42,8 +42,12 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"0:the demo ran as designed", "1:the demo did not show what it should"})
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "pagewalk-demo",
-      description = "Where the demo writes its database and checkpoints (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      defaultValue = "pagewalk-demo",
+      description =
+          "Where the demo writes its database and checkpoints (default: ${DEFAULT-VALUE}).")
   Path dir;
 
   @Option(names = "--fast", description = "No pause between pages (for tests).")
@@ -61,16 +65,18 @@ final class DemoCommand implements Callable<Integer> {
     out.println("pagewalk demo: an API whose data changes while it is paged, and two syncs of it.");
     out.println();
     boolean ok;
-    try (Runner runner = Runner.builder().sleeper(fast ? d -> {} : dev.pagewalk.Sleeper.SYSTEM).build()) {
+    try (Runner runner =
+        Runner.builder().sleeper(fast ? d -> {} : dev.pagewalk.Sleeper.SYSTEM).build()) {
       ok = cursorRun(runner, config, out, err);
       out.println();
       ok &= offsetRun(runner, config, out, err);
     }
     out.println();
-    out.println(ok
-        ? "Both reports are right: the cursor sync is provably complete; the offset walk \"ran"
-            + " without errors\" yet lost records, and pagewalk says so instead of hiding it."
-        : "The demo did not show what it should; see the reports above.");
+    out.println(
+        ok
+            ? "Both reports are right: the cursor sync is provably complete; the offset walk \"ran"
+                + " without errors\" yet lost records, and pagewalk says so instead of hiding it."
+            : "The demo did not show what it should; see the reports above.");
     out.flush();
     return ok ? 0 : 1;
   }
@@ -86,8 +92,13 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       RunResult result;
       try (sink) {
-        result = runner.sync(plan, RunInput.empty().withBaseUrl(api.baseUrl()), sink.sink(), false,
-            progress(err));
+        result =
+            runner.sync(
+                plan,
+                RunInput.empty().withBaseUrl(api.baseUrl()),
+                sink.sink(),
+                false,
+                progress(err));
       }
       saveReport(result, out);
       boolean shown = explain(result, api.expectation().verify(sink.ids()), out, Verdict.COMPLETE);
@@ -96,7 +107,8 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private boolean offsetRun(Runner runner, LiveDataConfig config, PrintWriter out, PrintWriter err) {
+  private boolean offsetRun(
+      Runner runner, LiveDataConfig config, PrintWriter out, PrintWriter err) {
     try (LiveDataServer api = LiveDataServer.start(DemoFiles.withStyle(config, "offset"))) {
       Plan plan = Pagewalk.parse("demo/orders-offset.yaml", DemoFiles.text("orders-offset.yaml"));
       out.println("2/2  " + plan.title() + ": the same API, the same changes, offset/limit paging");
@@ -125,7 +137,8 @@ final class DemoCommand implements Callable<Integer> {
 
   private RunListener progress(PrintWriter err) {
     return parent.environment().terminal()
-        ? new ProgressLine(err, System::nanoTime) : RunListener.NONE;
+        ? new ProgressLine(err, System::nanoTime)
+        : RunListener.NONE;
   }
 
   private static boolean explain(
@@ -135,12 +148,19 @@ final class DemoCommand implements Callable<Integer> {
     }
     int mustHave = truth.missing().size();
     if (truth.complete()) {
-      out.println("     Checked against the API's own records: every record that existed for the"
-          + " whole run is there, none twice.");
+      out.println(
+          "     Checked against the API's own records: every record that existed for the"
+              + " whole run is there, none twice.");
     } else {
-      out.println("     Checked against the API's own records: " + mustHave + " records that"
-          + " existed for the whole run are MISSING " + sample(truth.missing())
-          + (truth.duplicates().isEmpty() ? "" : ", " + truth.duplicates().size() + " came twice"));
+      out.println(
+          "     Checked against the API's own records: "
+              + mustHave
+              + " records that"
+              + " existed for the whole run are MISSING "
+              + sample(truth.missing())
+              + (truth.duplicates().isEmpty()
+                  ? ""
+                  : ", " + truth.duplicates().size() + " came twice"));
     }
     out.flush();
     boolean verdictRight = result.report().verdict() == expected;
@@ -151,9 +171,12 @@ final class DemoCommand implements Callable<Integer> {
   /** What {@code run --fail-on incomplete} would exit with after this run, for scheduled jobs. */
   private static void failOn(RunResult result, PrintWriter out) {
     int code = FailOn.exitCode(result, FailOn.INCOMPLETE);
-    out.println("     In a scheduled job, `pagewalk run … --fail-on incomplete` exits " + code
-        + (code == ExitCodes.VERDICT ? " (verdict) here: the pipeline notices without reading"
-            + " the report." : " here: nothing to notice."));
+    out.println(
+        "     In a scheduled job, `pagewalk run … --fail-on incomplete` exits "
+            + code
+            + (code == ExitCodes.VERDICT
+                ? " (verdict) here: the pipeline notices without reading" + " the report."
+                : " here: nothing to notice."));
     out.flush();
   }
 

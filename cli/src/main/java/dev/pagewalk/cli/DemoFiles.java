@@ -60,7 +60,9 @@ final class DemoFiles {
         updated += u.ids().size();
       }
     }
-    return String.format("%,d orders; while they are paged the API inserts %d at the head and %d"
-        + " at the tail, deletes %d and updates %d.", config.size(), head, tail, deleted, updated);
+    return String.format(
+        "%,d orders; while they are paged the API inserts %d at the head and %d"
+            + " at the tail, deletes %d and updates %d.",
+        config.size(), head, tail, deleted, updated);
   }
 }

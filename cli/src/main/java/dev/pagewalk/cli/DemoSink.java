@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the demo's cursor sync writes: a fresh embedded SQLite database under the demo
- * directory; remembers the ids written so the demo can check them against the API.
+ * Where the demo's cursor sync writes: a fresh embedded SQLite database under the demo directory;
+ * remembers the ids written so the demo can check them against the API.
  */
 final class DemoSink implements AutoCloseable {
   private final Path target;
@@ -35,7 +35,9 @@ final class DemoSink implements AutoCloseable {
   }
 
   String describe() {
-    return "SQLite " + target + " (upsert by key; records and checkpoint in one transaction per page)";
+    return "SQLite "
+        + target
+        + " (upsert by key; records and checkpoint in one transaction per page)";
   }
 
   List<String> ids() {

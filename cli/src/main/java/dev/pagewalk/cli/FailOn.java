@@ -7,8 +7,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The completeness verdict at or below which {@code --fail-on} turns a natural end into exit
- * {@link ExitCodes#VERDICT}. Verdicts rank COMPLETE &gt; UNVERIFIED &gt; INCOMPLETE.
+ * The completeness verdict at or below which {@code --fail-on} turns a natural end into exit {@link
+ * ExitCodes#VERDICT}. Verdicts rank COMPLETE &gt; UNVERIFIED &gt; INCOMPLETE.
  */
 enum FailOn {
   /** Only an INCOMPLETE verdict fails. */
@@ -31,11 +31,15 @@ enum FailOn {
    */
   static int exitCode(RunResult result, FailOn failOn) {
     return switch (result.stopReason().kind()) {
-      case NATURAL -> failOn != null && result.report() != null
-          && failOn.fails(result.report().verdict()) ? ExitCodes.VERDICT : ExitCodes.COMPLETE;
+      case NATURAL ->
+          failOn != null && result.report() != null && failOn.fails(result.report().verdict())
+              ? ExitCodes.VERDICT
+              : ExitCodes.COMPLETE;
       case TRUNCATED -> ExitCodes.TRUNCATED;
-      case FAILED -> result.stopReason() == dev.pagewalk.StopReason.CANCELLED
-          ? ExitCodes.CANCELLED : ExitCodes.RUN_FAILURE;
+      case FAILED ->
+          result.stopReason() == dev.pagewalk.StopReason.CANCELLED
+              ? ExitCodes.CANCELLED
+              : ExitCodes.RUN_FAILURE;
     };
   }
 

@@ -2,8 +2,8 @@ package dev.pagewalk.cli;
 
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.sink.ForwardingSink;
-import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.state.Checkpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,12 +15,12 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGINT and SIGTERM during {@code pagewalk run}. The first stops the run between pages: the
- * run's thread is interrupted — the engine's cancellation — but never while the sink writes a
- * page, so the page in flight is written whole with its checkpoint, or not at all; the run then
- * ends {@code cancelled} and the command writes its report and says how to resume. The second
- * signal exits at once with {@link ExitCodes#CANCELLED}: every checkpoint is written atomically,
- * so the last one saved still describes what the destination holds.
+ * SIGINT and SIGTERM during {@code pagewalk run}. The first stops the run between pages: the run's
+ * thread is interrupted — the engine's cancellation — but never while the sink writes a page, so
+ * the page in flight is written whole with its checkpoint, or not at all; the run then ends {@code
+ * cancelled} and the command writes its report and says how to resume. The second signal exits at
+ * once with {@link ExitCodes#CANCELLED}: every checkpoint is written atomically, so the last one
+ * saved still describes what the destination holds.
  *
  * <p>Installed for the run only and removed by {@link #close}; the library never handles signals.
  */
@@ -56,8 +56,8 @@ final class GracefulStop implements AutoCloseable {
 
   /**
    * The run returned: a first signal from now on has nothing left to stop, and the interrupt a
-   * signal left on the run's thread is cleared, so closing the sink and writing the report are
-   * not cut short.
+   * signal left on the run's thread is cleared, so closing the sink and writing the report are not
+   * cut short.
    */
   synchronized void runEnded() {
     ended = true;
@@ -109,8 +109,11 @@ final class GracefulStop implements AutoCloseable {
   private synchronized void handle(Signal signal) {
     String name = "SIG" + signal.getName();
     if (received != null) {
-      err.println("pagewalk run: " + name + " again: stopping at once; the checkpoint of the last"
-          + " page written stands");
+      err.println(
+          "pagewalk run: "
+              + name
+              + " again: stopping at once; the checkpoint of the last"
+              + " page written stands");
       err.flush();
       Runtime.getRuntime().halt(ExitCodes.CANCELLED);
     }
@@ -118,8 +121,11 @@ final class GracefulStop implements AutoCloseable {
     if (ended) {
       return;
     }
-    err.println("pagewalk run: " + name + ": stopping after the page in flight (send it again to"
-        + " stop at once)");
+    err.println(
+        "pagewalk run: "
+            + name
+            + ": stopping after the page in flight (send it again to"
+            + " stop at once)");
     err.flush();
     if (!writing) {
       runThread.interrupt();

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pagewalk init}: writes a commented starter spec and a passing conformance case into a
- * new folder, so an author starts from something that validates and tests green.
+ * {@code pagewalk init}: writes a commented starter spec and a passing conformance case into a new
+ * folder, so an author starts from something that validates and tests green.
  */
 @Command(
     name = "init",
@@ -33,11 +33,16 @@ import picocli.CommandLine.Spec;
 final class InitCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-  @Parameters(index = "0", paramLabel = "NAME",
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
       description = "The spec's name: lower-case letters, digits and dashes (e.g. github-issues).")
   String name;
 
-  @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = {"-d", "--dir"},
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "Where to create the NAME folder (default: the current directory).")
   Path dir;
 
@@ -48,8 +53,11 @@ final class InitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!NAME.matcher(name).matches()) {
-      err.println("pagewalk init: '" + name + "' is not a spec name: use lower-case letters, "
-          + "digits and dashes, starting with a letter or digit");
+      err.println(
+          "pagewalk init: '"
+              + name
+              + "' is not a spec name: use lower-case letters, "
+              + "digits and dashes, starting with a letter or digit");
       return ExitCodes.USAGE;
     }
     Path root = dir.resolve(name);
@@ -72,8 +80,11 @@ final class InitCommand implements Callable<Integer> {
     out.println("Next:");
     out.println("  pagewalk validate " + root.resolve(name + ".yaml"));
     out.println("  pagewalk test " + root.resolve("cases"));
-    out.println("  pagewalk run " + root.resolve(name + ".yaml") + " --connection api_token=env:"
-        + StarterFiles.environmentVariable(name));
+    out.println(
+        "  pagewalk run "
+            + root.resolve(name + ".yaml")
+            + " --connection api_token=env:"
+            + StarterFiles.environmentVariable(name));
     out.flush();
     return ExitCodes.COMPLETE;
   }

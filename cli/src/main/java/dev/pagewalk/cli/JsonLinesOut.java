@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes each record's value as one compact JSON object per line (JSON Lines), with the JSON Lines
- * sink's own {@link JsonLinesWriter}, or drops it when there is nowhere to write (with {@code --report -}, stdout carries the report instead).
+ * sink's own {@link JsonLinesWriter}, or drops it when there is nowhere to write (with {@code
+ * --report -}, stdout carries the report instead).
  */
 final class JsonLinesOut implements Consumer<OutputRecord>, AutoCloseable {
   private final Writer out;

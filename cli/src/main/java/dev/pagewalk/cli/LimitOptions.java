@@ -7,22 +7,39 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The {@code --max-*} and {@code --timeout} options of {@code run}: overrides of the spec's limits. */
+/**
+ * The {@code --max-*} and {@code --timeout} options of {@code run}: overrides of the spec's limits.
+ */
 final class LimitOptions {
-  @Option(names = "--max-records", paramLabel = "N|unlimited", converter = Cap.class,
+  @Option(
+      names = "--max-records",
+      paramLabel = "N|unlimited",
+      converter = Cap.class,
       description = "Stop after N records (overrides limits.maxRecords; default 3200).")
   Long maxRecords;
 
-  @Option(names = "--max-requests", paramLabel = "N|unlimited", converter = Cap.class,
-      description = "Send at most N requests, retries not counted (overrides limits.maxRequests; default 100).")
+  @Option(
+      names = "--max-requests",
+      paramLabel = "N|unlimited",
+      converter = Cap.class,
+      description =
+          "Send at most N requests, retries not counted (overrides limits.maxRequests; default 100).")
   Long maxRequests;
 
-  @Option(names = "--max-pagination-requests", paramLabel = "N|unlimited", converter = Cap.class,
-      description = "Request at most N pages after the first (overrides limits.maxPaginationRequests; default 50).")
+  @Option(
+      names = "--max-pagination-requests",
+      paramLabel = "N|unlimited",
+      converter = Cap.class,
+      description =
+          "Request at most N pages after the first (overrides limits.maxPaginationRequests; default 50).")
   Long maxPaginationRequests;
 
-  @Option(names = "--timeout", paramLabel = "DURATION|unlimited", converter = Timeout.class,
-      description = "Hard deadline of each request, e.g. 500ms, 40s, 2m (overrides limits.timeout; default 40s).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION|unlimited",
+      converter = Timeout.class,
+      description =
+          "Hard deadline of each request, e.g. 500ms, 40s, 2m (overrides limits.timeout; default 40s).")
   Duration timeout;
 
   LimitOverrides overrides() {

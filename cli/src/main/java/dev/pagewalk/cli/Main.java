@@ -25,7 +25,9 @@ public final class Main {
   }
 
   private static PrintWriter utf8(FileDescriptor fd) {
-    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-        new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16), false);
+    return new PrintWriter(
+        new BufferedWriter(
+            new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16),
+        false);
   }
 }

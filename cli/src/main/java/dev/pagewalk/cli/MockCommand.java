@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pagewalk mock}: serves a conformance case's WireMock mappings on loopback until stopped,
- * so a spec can be run against them with {@code pagewalk run --base-url} — no network, nothing
- * to download.
+ * so a spec can be run against them with {@code pagewalk run --base-url} — no network, nothing to
+ * download.
  */
 @Command(
     name = "mock",
@@ -34,8 +34,12 @@ final class MockCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "A case folder holding mappings/.")
   Path dir;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
-      description = "The loopback port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description =
+          "The loopback port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Spec CommandSpec spec;
@@ -50,18 +54,34 @@ final class MockCommand implements Callable<Integer> {
     try {
       api = MockApi.serve(dir, port);
     } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("pagewalk mock: cannot serve " + dir + " on 127.0.0.1:"
-          + port + ": " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "pagewalk mock: cannot serve "
+                  + dir
+                  + " on 127.0.0.1:"
+                  + port
+                  + ": "
+                  + e.getMessage());
       return ExitCodes.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      api.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  api.close();
+                  stopped.countDown();
+                }));
     PrintWriter out = spec.commandLine().getOut();
-    out.println("pagewalk mock: " + dir + " (" + api.mappings() + " mappings) at " + api.baseUrl()
-        + "; stop with Ctrl-C");
+    out.println(
+        "pagewalk mock: "
+            + dir
+            + " ("
+            + api.mappings()
+            + " mappings) at "
+            + api.baseUrl()
+            + "; stop with Ctrl-C");
     out.flush();
     stopped.await();
     return ExitCodes.COMPLETE;

@@ -4,8 +4,8 @@ import dev.pagewalk.RunListener;
 import java.time.Duration;
 
 /**
- * What {@code run} does as a run goes: flushes each accepted page's records (so a pipe sees
- * them at once) and feeds the progress line, when there is one.
+ * What {@code run} does as a run goes: flushes each accepted page's records (so a pipe sees them at
+ * once) and feeds the progress line, when there is one.
  */
 final class PageFeedback implements RunListener {
   private final JsonLinesOut sink;

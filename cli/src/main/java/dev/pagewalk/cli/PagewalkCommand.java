@@ -8,15 +8,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code pagewalk} command: a parent for the subcommands {@code run}, {@code validate},
- * {@code test}, {@code schema} and {@code init}. Holds the {@link CliEnvironment} the
- * subcommands read (environment variables, whether stderr is a terminal).
+ * The {@code pagewalk} command: a parent for the subcommands {@code run}, {@code validate}, {@code
+ * test}, {@code schema} and {@code init}. Holds the {@link CliEnvironment} the subcommands read
+ * (environment variables, whether stderr is a terminal).
  */
 @Command(
     name = "pagewalk",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Declarative HTTP connectors: load a YAML spec, walk every page, emit every record.",
+    description =
+        "Declarative HTTP connectors: load a YAML spec, walk every page, emit every record.",
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
@@ -56,8 +57,8 @@ public final class PagewalkCommand implements Callable<Integer> {
   }
 
   /**
-   * A command line with pagewalk's short error handling: a bad option prints one error line and
-   * a hint to use {@code --help} (not the whole usage), and exits {@link ExitCodes#USAGE}.
+   * A command line with pagewalk's short error handling: a bad option prints one error line and a
+   * hint to use {@code --help} (not the whole usage), and exits {@link ExitCodes#USAGE}.
    */
   public static CommandLine commandLine(CliEnvironment environment) {
     CommandLine cli = new CommandLine(new PagewalkCommand(environment));

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * The live progress line on a terminal's stderr: pages, records, records per second, retries
- * and waits (with a progress bar when the spec reads the API's total, {@code audit.total}), redrawn in place ({@code \r} and erase-to-end-of-line) after every event, and
- * erased before the summary is printed.
+ * The live progress line on a terminal's stderr: pages, records, records per second, retries and
+ * waits (with a progress bar when the spec reads the API's total, {@code audit.total}), redrawn in
+ * place ({@code \r} and erase-to-end-of-line) after every event, and erased before the summary is
+ * printed.
  */
 final class ProgressLine implements RunListener {
   private static final String ERASE = "\u001b[K";
@@ -46,7 +47,8 @@ final class ProgressLine implements RunListener {
   @Override
   public void onRetry(RetryEvent retry) {
     retries++;
-    now = "retry " + retry.attempt() + " in " + Elapsed.format(retry.delay()) + ": " + retry.cause();
+    now =
+        "retry " + retry.attempt() + " in " + Elapsed.format(retry.delay()) + ": " + retry.cause();
     draw();
   }
 
@@ -73,21 +75,39 @@ final class ProgressLine implements RunListener {
 
   String text() {
     double seconds = Math.max(1e-3, (nanoTime.getAsLong() - start) / 1e9);
-    String line = String.format(Locale.ROOT, "%d %s, %d records, %.0f records/s, %d %s, %d %s",
-        pages, pages == 1 ? "page" : "pages", records, records / seconds,
-        retries, retries == 1 ? "retry" : "retries", waits, waits == 1 ? "wait" : "waits");
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%d %s, %d records, %.0f records/s, %d %s, %d %s",
+            pages,
+            pages == 1 ? "page" : "pages",
+            records,
+            records / seconds,
+            retries,
+            retries == 1 ? "retry" : "retries",
+            waits,
+            waits == 1 ? "wait" : "waits");
     if (total > 0) {
-      line = bar(Math.min(1.0, (double) records / total)) + " " + records + " of " + total + " - "
-          + line;
+      line =
+          bar(Math.min(1.0, (double) records / total))
+              + " "
+              + records
+              + " of "
+              + total
+              + " - "
+              + line;
     }
     return now.isEmpty() ? line : line + " - " + now;
   }
 
-  /** {@code [#######-------------]  35%}, when the API gives its total ({@code audit.total}). */
+  /** {@code [#######-------------] 35%}, when the API gives its total ({@code audit.total}). */
   static String bar(double fraction) {
     int width = 20;
     int filled = (int) Math.round(fraction * width);
-    return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] "
+    return "["
+        + "#".repeat(filled)
+        + "-".repeat(width - filled)
+        + "] "
         + String.format(Locale.ROOT, "%3d%%", Math.round(fraction * 100));
   }
 

@@ -20,8 +20,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pagewalk reconcile}: walks the API for keys only (writing nothing) and compares them
- * with the keys a database destination holds — the "count first, then write" pass.
+ * {@code pagewalk reconcile}: walks the API for keys only (writing nothing) and compares them with
+ * the keys a database destination holds — the "count first, then write" pass.
  */
 @Command(
     name = "reconcile",
@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:in sync: the walk ended naturally and both sides hold the same keys",
       "3:out of sync, or the walk was truncated",
-      ExitCodes.SPEC_HELP, ExitCodes.FAILURE_HELP, ExitCodes.USAGE_HELP
+      ExitCodes.SPEC_HELP,
+      ExitCodes.FAILURE_HELP,
+      ExitCodes.USAGE_HELP
     })
 final class ReconcileCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML).")
@@ -43,7 +45,10 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Mixin InputOptions inputs = new InputOptions();
 
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "sqlite:PATH|postgresql://...",
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "sqlite:PATH|postgresql://...",
       description = "The destination to compare with.")
   String out;
 
@@ -67,10 +72,14 @@ final class ReconcileCommand implements Callable<Integer> {
     try (dev.pagewalk.sink.RecordSink sink = Sinks.fromUri(out);
         Runner runner = Runner.builder().build()) {
       if (!(sink instanceof DatabaseSink db)) {
-        throw new UsageException("reconcile needs a database --out (sqlite:PATH or postgresql://...)");
+        throw new UsageException(
+            "reconcile needs a database --out (sqlite:PATH or postgresql://...)");
       }
-      Reconciliation r = runner.reconcile(plan,
-          inputs.input(parent.environment().variables()).withLimits(limits.overrides()), db::keys);
+      Reconciliation r =
+          runner.reconcile(
+              plan,
+              inputs.input(parent.environment().variables()).withLimits(limits.overrides()),
+              db::keys);
       stdout.println(r.summary());
       stdout.flush();
       if (r.walk().failure() != null) {

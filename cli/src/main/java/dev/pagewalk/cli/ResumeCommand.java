@@ -11,9 +11,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * The command line that continues a stopped run: the one given, with {@code --resume}, and no
  * secret in it. Connection values given inline ({@code -c token=VALUE}) and values of secret
- * parameters are shown as {@value #MASK}; {@code env:} references and connection files are shown
- * as given; a password in a URL is masked. An option given several times is listed with all its
- * values in their order, where it was first given.
+ * parameters are shown as {@value #MASK}; {@code env:} references and connection files are shown as
+ * given; a password in a URL is masked. An option given several times is listed with all its values
+ * in their order, where it was first given.
  */
 final class ResumeCommand {
   static final String MASK = dev.pagewalk.http.Redaction.MASK;
@@ -50,10 +50,12 @@ final class ResumeCommand {
   private static String shown(String option, String value, Set<String> secretParameters) {
     var pair = PAIR.matcher(value);
     return switch (option) {
-      case "--connection" -> !pair.matches() || pair.group(2).startsWith("env:")
-          ? value : pair.group(1) + "=" + MASK;
-      case "--param" -> pair.matches() && secretParameters.contains(pair.group(1).trim())
-          ? pair.group(1) + "=" + MASK : value;
+      case "--connection" ->
+          !pair.matches() || pair.group(2).startsWith("env:") ? value : pair.group(1) + "=" + MASK;
+      case "--param" ->
+          pair.matches() && secretParameters.contains(pair.group(1).trim())
+              ? pair.group(1) + "=" + MASK
+              : value;
       case "--out", "--base-url" -> SinkTarget.redacted(value);
       default -> value;
     };

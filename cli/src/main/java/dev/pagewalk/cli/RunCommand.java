@@ -23,8 +23,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pagewalk run}: loads a spec, runs it and writes the records as JSON Lines; progress,
- * the summary and errors go to stderr, so stdout stays clean for the data.
+ * {@code pagewalk run}: loads a spec, runs it and writes the records as JSON Lines; progress, the
+ * summary and errors go to stderr, so stdout stays clean for the data.
  */
 @Command(
     name = "run",
@@ -57,57 +57,83 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin InputOptions inputs = new InputOptions();
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE|sqlite:PATH|postgresql://...",
-      description = "Where the records go (default: stdout, as JSON Lines): a JSON Lines FILE, "
-          + "a SQLite database (sqlite:out.db) or PostgreSQL "
-          + "(postgresql://user:pass@host:5432/db). One table per sync (--sync-name), rows "
-          + "upserted by key; a checkpoint is saved with every page.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE|sqlite:PATH|postgresql://...",
+      description =
+          "Where the records go (default: stdout, as JSON Lines): a JSON Lines FILE, "
+              + "a SQLite database (sqlite:out.db) or PostgreSQL "
+              + "(postgresql://user:pass@host:5432/db). One table per sync (--sync-name), rows "
+              + "upserted by key; a checkpoint is saved with every page.")
   String out;
 
-  @Option(names = "--state", paramLabel = "DIR",
-      description = "Where a JSON Lines --out file keeps its checkpoints (default: "
-          + ".pagewalk-state next to the file). Databases keep them in the database.")
+  @Option(
+      names = "--state",
+      paramLabel = "DIR",
+      description =
+          "Where a JSON Lines --out file keeps its checkpoints (default: "
+              + ".pagewalk-state next to the file). Databases keep them in the database.")
   Path stateDir;
 
-  @Option(names = "--resume",
-      description = "Continue from the last checkpoint in --out: from the beginning if there is "
-          + "none, nothing if the last run completed. Refused when the checkpoint belongs to "
-          + "another sync (the spec, a parameter, the base URL or connection values changed).")
+  @Option(
+      names = "--resume",
+      description =
+          "Continue from the last checkpoint in --out: from the beginning if there is "
+              + "none, nothing if the last run completed. Refused when the checkpoint belongs to "
+              + "another sync (the spec, a parameter, the base URL or connection values changed).")
   boolean resume;
 
-  @Option(names = "--replace",
-      description = "Start the sync over: empty its table (or the --out file) and forget its "
-          + "checkpoint first. Without it, a full run into a JSON Lines file that already holds "
-          + "records is refused, and so is a run whose checkpoint belongs to another sync.")
+  @Option(
+      names = "--replace",
+      description =
+          "Start the sync over: empty its table (or the --out file) and forget its "
+              + "checkpoint first. Without it, a full run into a JSON Lines file that already holds "
+              + "records is refused, and so is a run whose checkpoint belongs to another sync.")
   boolean replace;
 
-  @Option(names = "--sync-name", paramLabel = "NAME",
-      description = "The sync's name (default: the spec's name): it names the table and the "
-          + "checkpoint, so one database can hold the same spec for several inputs side by side. "
-          + "Lower-case letters, digits, '-' and '_'.")
+  @Option(
+      names = "--sync-name",
+      paramLabel = "NAME",
+      description =
+          "The sync's name (default: the spec's name): it names the table and the "
+              + "checkpoint, so one database can hold the same spec for several inputs side by side. "
+              + "Lower-case letters, digits, '-' and '_'.")
   String syncName;
 
-  @Option(names = "--report", paramLabel = "FILE|-",
-      description = "Write a JSON report of the run (stop reason, counts, failure) to FILE; with "
-          + "'-' to stdout instead of the records (which then go to --out or nowhere).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE|-",
+      description =
+          "Write a JSON report of the run (stop reason, counts, failure) to FILE; with "
+              + "'-' to stdout instead of the records (which then go to --out or nowhere).")
   String report;
 
   @Mixin LimitOptions limits = new LimitOptions();
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOn.Converter.class,
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      converter = FailOn.Converter.class,
       completionCandidates = FailOn.Candidates.class,
-      description = "Exit " + ExitCodes.VERDICT + " when a run that ended naturally has a "
-          + "completeness verdict at or below LEVEL: incomplete (fail on INCOMPLETE) or "
-          + "unverified (fail on UNVERIFIED or INCOMPLETE). Default: never; the verdict is in the "
-          + "summary and the report either way.")
+      description =
+          "Exit "
+              + ExitCodes.VERDICT
+              + " when a run that ended naturally has a "
+              + "completeness verdict at or below LEVEL: incomplete (fail on INCOMPLETE) or "
+              + "unverified (fail on UNVERIFIED or INCOMPLETE). Default: never; the verdict is in the "
+              + "summary and the report either way.")
   FailOn failOn;
 
-  @Option(names = "--audit-log", paramLabel = "FILE",
-      description = "Write one JSON line per page (paging state, request with secrets masked, "
-          + "status, attempts, items, first and last key, duration) and per retry to FILE.")
+  @Option(
+      names = "--audit-log",
+      paramLabel = "FILE",
+      description =
+          "Write one JSON line per page (paging state, request with secrets masked, "
+              + "status, attempts, items, first and last key, duration) and per retry to FILE.")
   Path auditLog;
 
-  @Option(names = {"-q", "--quiet"},
+  @Option(
+      names = {"-q", "--quiet"},
       description = "No progress line and no summary; failures are still printed.")
   boolean quiet;
 
@@ -152,20 +178,26 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("pagewalk run: cannot close --out " + SinkTarget.redacted(out) + ": "
-          + e.getMessage());
+      err.println(
+          "pagewalk run: cannot close --out " + SinkTarget.redacted(out) + ": " + e.getMessage());
       err.flush();
       return ExitCodes.RUN_FAILURE;
     }
   }
 
-  private RunResult execute(Plan plan, RunInput input, dev.pagewalk.sink.RecordSink sink,
-      JsonLinesOut lines, PrintWriter err) {
-    ProgressLine progress = !quiet && parent.environment().terminal()
-        ? new ProgressLine(err, System::nanoTime) : null;
+  private RunResult execute(
+      Plan plan,
+      RunInput input,
+      dev.pagewalk.sink.RecordSink sink,
+      JsonLinesOut lines,
+      PrintWriter err) {
+    ProgressLine progress =
+        !quiet && parent.environment().terminal() ? new ProgressLine(err, System::nanoTime) : null;
     try (Runner runner = Runner.builder().build();
-        java.io.Writer audit = auditLog == null ? java.io.Writer.nullWriter()
-            : java.nio.file.Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8);
+        java.io.Writer audit =
+            auditLog == null
+                ? java.io.Writer.nullWriter()
+                : java.nio.file.Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8);
         GracefulStop stop = GracefulStop.install(err)) {
       dev.pagewalk.RunListener feedback = new PageFeedback(lines, progress);
       if (auditLog != null) {
@@ -193,27 +225,42 @@ final class RunCommand implements Callable<Integer> {
   private void printOutcome(RunResult result, int code, Plan plan, PrintWriter err) {
     if (code == ExitCodes.CANCELLED) {
       long records = result.stats().recordsEmitted();
-      String stopped = "pagewalk run: stopped at page " + (result.stats().pages() + 1) + " after "
-          + records + " record" + (records == 1 ? "" : "s");
-      err.println(SinkTarget.durable(out)
-          ? stopped + "; continue with: " + ResumeCommand.of(
-              spec.commandLine().getParseResult(), secretParameters(plan))
-          : stopped + " (records went to stdout, which keeps no checkpoint: give --out FILE to"
-              + " be able to resume)");
+      String stopped =
+          "pagewalk run: stopped at page "
+              + (result.stats().pages() + 1)
+              + " after "
+              + records
+              + " record"
+              + (records == 1 ? "" : "s");
+      err.println(
+          SinkTarget.durable(out)
+              ? stopped
+                  + "; continue with: "
+                  + ResumeCommand.of(spec.commandLine().getParseResult(), secretParameters(plan))
+              : stopped
+                  + " (records went to stdout, which keeps no checkpoint: give --out FILE to"
+                  + " be able to resume)");
     } else if (code == ExitCodes.VERDICT) {
-      err.println("pagewalk run: verdict " + result.report().verdict() + " is at or below --fail-on "
-          + failOn.wireName() + ": exit " + ExitCodes.VERDICT);
+      err.println(
+          "pagewalk run: verdict "
+              + result.report().verdict()
+              + " is at or below --fail-on "
+              + failOn.wireName()
+              + ": exit "
+              + ExitCodes.VERDICT);
     }
     err.flush();
   }
 
   private static java.util.Set<String> secretParameters(Plan plan) {
     java.util.Set<String> names = new java.util.HashSet<>();
-    plan.parameters().forEach(p -> {
-      if (p.secret()) {
-        names.add(p.name());
-      }
-    });
+    plan.parameters()
+        .forEach(
+            p -> {
+              if (p.secret()) {
+                names.add(p.name());
+              }
+            });
     return names;
   }
 
@@ -221,21 +268,23 @@ final class RunCommand implements Callable<Integer> {
     return inputs.input(parent.environment().variables()).withLimits(limits.overrides());
   }
 
-
   private dev.pagewalk.SyncMode syncMode() {
-    return resume ? dev.pagewalk.SyncMode.RESUME
+    return resume
+        ? dev.pagewalk.SyncMode.RESUME
         : replace ? dev.pagewalk.SyncMode.REPLACE : dev.pagewalk.SyncMode.APPEND;
   }
 
   /** JSON Lines on stdout, unless --out names a sink or --report - takes stdout. */
   private JsonLinesOut stdoutLines() {
     if (resume && replace) {
-      throw new UsageException("--resume and --replace exclude each other: continue the last run,"
-          + " or start the sync over");
+      throw new UsageException(
+          "--resume and --replace exclude each other: continue the last run,"
+              + " or start the sync over");
     }
     if (resume && !SinkTarget.durable(out)) {
-      throw new UsageException("--resume needs an --out that keeps checkpoints: a FILE, "
-          + "sqlite:PATH or postgresql://...; stdout has nothing to resume from");
+      throw new UsageException(
+          "--resume needs an --out that keeps checkpoints: a FILE, "
+              + "sqlite:PATH or postgresql://...; stdout has nothing to resume from");
     }
     if (SinkTarget.durable(out) || "-".equals(report)) {
       return JsonLinesOut.discarding();

@@ -28,11 +28,16 @@ final class RunSummary {
     dev.pagewalk.audit.RunReport report = r.report();
     StringBuilder s = new StringBuilder("\n").append(report.verdict());
     switch (report.verdict()) {
-      case COMPLETE -> s.append(": every completeness check passed (")
-          .append(String.join(", ", report.checks().stream()
-              .filter(dev.pagewalk.audit.Check::passed)
-              .map(dev.pagewalk.audit.Check::name).toList()))
-          .append(')');
+      case COMPLETE ->
+          s.append(": every completeness check passed (")
+              .append(
+                  String.join(
+                      ", ",
+                      report.checks().stream()
+                          .filter(dev.pagewalk.audit.Check::passed)
+                          .map(dev.pagewalk.audit.Check::name)
+                          .toList()))
+              .append(')');
       case INCOMPLETE -> s.append(": the run may not hold every record");
       case UNVERIFIED -> s.append(": nothing to prove completeness against");
     }
@@ -45,21 +50,35 @@ final class RunSummary {
     String stats = stats(r);
     return switch (r.stopReason().kind()) {
       case NATURAL -> "complete (" + r.stopReason().wireName() + "): " + stats;
-      case TRUNCATED -> "TRUNCATED by " + r.stopReason().wireName() + ": " + stats
-          + "\n  " + cap(r.stopReason(), limits);
-      case FAILED -> (r.stopReason() == StopReason.CANCELLED ? "CANCELLED: "
-          : "FAILED (" + r.stopReason().wireName() + "): ") + stats
-          + "\n  " + (r.failure() == null ? "no message" : r.failure().getMessage());
+      case TRUNCATED ->
+          "TRUNCATED by "
+              + r.stopReason().wireName()
+              + ": "
+              + stats
+              + "\n  "
+              + cap(r.stopReason(), limits);
+      case FAILED ->
+          (r.stopReason() == StopReason.CANCELLED
+                  ? "CANCELLED: "
+                  : "FAILED (" + r.stopReason().wireName() + "): ")
+              + stats
+              + "\n  "
+              + (r.failure() == null ? "no message" : r.failure().getMessage());
     };
   }
 
   static String stats(RunResult r) {
     RunStats st = r.stats();
-    StringBuilder s = new StringBuilder()
-        .append(plural(st.recordsEmitted(), "record")).append(", ")
-        .append(plural(st.pages(), "page")).append(", ")
-        .append(plural(st.requests(), "request")).append(", ")
-        .append(st.retries()).append(st.retries() == 1 ? " retry" : " retries");
+    StringBuilder s =
+        new StringBuilder()
+            .append(plural(st.recordsEmitted(), "record"))
+            .append(", ")
+            .append(plural(st.pages(), "page"))
+            .append(", ")
+            .append(plural(st.requests(), "request"))
+            .append(", ")
+            .append(st.retries())
+            .append(st.retries() == 1 ? " retry" : " retries");
     if (st.duplicatesDropped() > 0) {
       s.append(", ").append(st.duplicatesDropped()).append(" duplicates dropped");
     }
@@ -69,7 +88,8 @@ final class RunSummary {
     if (!st.waited().isZero()) {
       s.append(", waited ").append(Elapsed.format(st.waited()));
     }
-    return s.append(" in ").append(Elapsed.format(Duration.between(r.startedAt(), r.endedAt())))
+    return s.append(" in ")
+        .append(Elapsed.format(Duration.between(r.startedAt(), r.endedAt())))
         .toString();
   }
 
@@ -82,11 +102,12 @@ final class RunSummary {
 
   /** The cap reached; how to lift it is the report's advice, printed below. */
   private static String capped(Cap cap, Limits limits) {
-    long value = switch (cap) {
-      case MAX_REQUESTS -> limits.maxRequests();
-      case MAX_PAGINATION_REQUESTS -> limits.maxPaginationRequests();
-      case MAX_RECORDS -> limits.maxRecords();
-    };
+    long value =
+        switch (cap) {
+          case MAX_REQUESTS -> limits.maxRequests();
+          case MAX_PAGINATION_REQUESTS -> limits.maxPaginationRequests();
+          case MAX_RECORDS -> limits.maxRecords();
+        };
     String shown = value == LimitOverrides.UNLIMITED ? "unlimited" : String.valueOf(value);
     return "the cap of " + shown + " " + cap.counts() + " was reached; there may be more records";
   }

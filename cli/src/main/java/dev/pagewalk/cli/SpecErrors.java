@@ -4,7 +4,9 @@ import dev.pagewalk.Diagnostic;
 import dev.pagewalk.SpecException;
 import java.io.PrintWriter;
 
-/** Prints a spec's diagnostics compiler-style, exactly as {@link Diagnostic#format()} gives them. */
+/**
+ * Prints a spec's diagnostics compiler-style, exactly as {@link Diagnostic#format()} gives them.
+ */
 final class SpecErrors {
   private SpecErrors() {}
 
@@ -17,7 +19,13 @@ final class SpecErrors {
 
   /** The diagnostic with {@code warning: } before its message, as compilers mark warnings. */
   static Diagnostic warning(Diagnostic d) {
-    return new Diagnostic(d.file(), d.line(), d.column(), d.pointer(), "warning: " + d.message(),
-        d.sourceLine(), d.hint());
+    return new Diagnostic(
+        d.file(),
+        d.line(),
+        d.column(),
+        d.pointer(),
+        "warning: " + d.message(),
+        d.sourceLine(),
+        d.hint());
   }
 }

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The files {@code pagewalk init NAME} writes, by path relative to the new folder: the starter
- * spec and one conformance case that passes against it. Text comes from the {@code starter/}
- * resources with {@code __NAME__} and {@code __ENV__} (an environment variable name) filled in.
+ * The files {@code pagewalk init NAME} writes, by path relative to the new folder: the starter spec
+ * and one conformance case that passes against it. Text comes from the {@code starter/} resources
+ * with {@code __NAME__} and {@code __ENV__} (an environment variable name) filled in.
  */
 final class StarterFiles {
   private StarterFiles() {}

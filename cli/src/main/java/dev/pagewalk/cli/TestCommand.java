@@ -33,16 +33,20 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every case passed",
       "1:at least one case failed (each failure is printed with a diff)",
-      ExitCodes.USAGE + ":usage error: bad options, or a DIR that does not exist, is not a folder or holds no case"
+      ExitCodes.USAGE
+          + ":usage error: bad options, or a DIR that does not exist, is not a folder or holds no case"
     })
 final class TestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders of conformance cases.")
   List<Path> dirs;
 
-  @Option(names = "--update", description = {
-      "Rewrite a failing case's expected records (expect.records, expect.keys) and the counts",
-      "its case.yaml states from the actual run, print what was rewritten, then run it again.",
-      "Stop reasons, errors, verdicts and checks are never rewritten."})
+  @Option(
+      names = "--update",
+      description = {
+        "Rewrite a failing case's expected records (expect.records, expect.keys) and the counts",
+        "its case.yaml states from the actual run, print what was rewritten, then run it again.",
+        "Stop reasons, errors, verdicts and checks are never rewritten."
+      })
   boolean update;
 
   @Spec CommandSpec spec;
@@ -57,7 +61,8 @@ final class TestCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (PrintStream stream = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8)) {
+    try (PrintStream stream =
+        new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8)) {
       return ConformanceMain.run(dirs, stream, update);
     }
   }

@@ -1,6 +1,9 @@
 package dev.pagewalk.cli;
 
-/** A bad option value found while a command runs; reported in one line, exit {@link ExitCodes#USAGE}. */
+/**
+ * A bad option value found while a command runs; reported in one line, exit {@link
+ * ExitCodes#USAGE}.
+ */
 final class UsageException extends RuntimeException {
   UsageException(String message) {
     super(message);

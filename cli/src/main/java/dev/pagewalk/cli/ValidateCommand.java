@@ -16,10 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pagewalk validate}: loads each spec as a run would — schema, expressions, structural
- * rules — and prints {@code FILE: ok} on stdout or every diagnostic, compiler-style, on stderr.
- * A valid spec may also get warnings on stderr (what is allowed but likely to surprise, such as
- * Make's default caps); they do not change the exit code.
+ * {@code pagewalk validate}: loads each spec as a run would — schema, expressions, structural rules
+ * — and prints {@code FILE: ok} on stdout or every diagnostic, compiler-style, on stderr. A valid
+ * spec may also get warnings on stderr (what is allowed but likely to surprise, such as Make's
+ * default caps); they do not change the exit code.
  */
 @Command(
     name = "validate",

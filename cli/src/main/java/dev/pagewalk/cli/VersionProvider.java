@@ -15,7 +15,9 @@ final class VersionProvider implements IVersionProvider {
         p.load(in);
       }
     }
-    return new String[] {"pagewalk " + p.getProperty("version", "(unknown version)"),
-        "Java ${java.version} (${java.vendor})"};
+    return new String[] {
+      "pagewalk " + p.getProperty("version", "(unknown version)"),
+      "Java ${java.version} (${java.vendor})"
+    };
   }
 }

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bytes (UTF-8) to a {@link PrintWriter}, line by line, for APIs that print to a {@code
- * PrintStream}: lets {@code pagewalk test} write through picocli's (capturable) writer. A line
- * is passed on at each {@code '\n'}, which never occurs inside a multi-byte UTF-8 character.
+ * PrintStream}: lets {@code pagewalk test} write through picocli's (capturable) writer. A line is
+ * passed on at each {@code '\n'}, which never occurs inside a multi-byte UTF-8 character.
  */
 final class WriterStream extends OutputStream {
   private final PrintWriter out;

@@ -15,7 +15,8 @@ class ChildProcessTest {
   @Test
   void aSpecErrorExitsWithTheSpecCodeFromARealProcess() throws Exception {
     java.nio.file.Files.writeString(dir.resolve("bad.yaml"), "pagewalk: 1\nname: Bad Name\n");
-    CliProcess.Result r = CliProcess.in(dir, Map.of()).run(Duration.ofSeconds(60), "validate", "bad.yaml");
+    CliProcess.Result r =
+        CliProcess.in(dir, Map.of()).run(Duration.ofSeconds(60), "validate", "bad.yaml");
     assertThat(r.code()).isEqualTo(ExitCodes.SPEC_ERROR);
     assertThat(r.err()).contains("bad.yaml:2");
   }

@@ -49,8 +49,8 @@ final class CliProcess {
   }
 
   /**
-   * Starts the command with its stdout sent to {@code stdout} (a device such as {@code
-   * /dev/full}) instead of a file the test reads; null: to a file, as {@link #start(String...)}.
+   * Starts the command with its stdout sent to {@code stdout} (a device such as {@code /dev/full})
+   * instead of a file the test reads; null: to a file, as {@link #start(String...)}.
    */
   Running start(java.io.File stdout, String... args) throws IOException {
     List<String> command = new ArrayList<>();
@@ -64,11 +64,12 @@ final class CliProcess {
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectOutput(stdout != null ? stdout : out.toFile())
-        .redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(stdout != null ? stdout : out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().putAll(environment);
     return new Running(pb.start(), out, err);
   }
@@ -87,8 +88,8 @@ final class CliProcess {
 
     /** Sends a real signal ({@code INT}, {@code TERM}, {@code KILL}) with {@code kill(1)}. */
     void signal(String name) throws IOException, InterruptedException {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
-          .inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
       if (kill.waitFor() != 0) {
         throw new IOException("kill -" + name + " " + process.pid() + " failed");
       }
@@ -107,8 +108,8 @@ final class CliProcess {
     Result waitFor(Duration timeout) throws IOException, InterruptedException {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
-        throw new AssertionError("pagewalk did not end within " + timeout + "; stderr:\n"
-            + errSoFar());
+        throw new AssertionError(
+            "pagewalk did not end within " + timeout + "; stderr:\n" + errSoFar());
       }
       return new Result(process.exitValue(), outSoFar(), errSoFar());
     }

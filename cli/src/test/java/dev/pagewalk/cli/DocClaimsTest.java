@@ -37,7 +37,9 @@ class DocClaimsTest {
   @Test
   void baseUrlIsATemplateAsTheSpecLibraryReadmeSays() throws IOException {
     Path spec = dir.resolve("tenant.yaml");
-    Files.writeString(spec, """
+    Files.writeString(
+        spec,
+        """
         pagewalk: 1
         name: tenant
         baseUrl: "https://{{connection.store}}.example.com"
@@ -51,7 +53,8 @@ class DocClaimsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pagewalk.load(spec))
         .isInstanceOf(SpecException.class);
     Path readme = Path.of("..", "specs", "README.md");
-    assertThat(Files.readString(readme)).contains("`baseUrl` is a template")
+    assertThat(Files.readString(readme))
+        .contains("`baseUrl` is a template")
         .doesNotContain("`baseUrl` is plain text");
   }
 }

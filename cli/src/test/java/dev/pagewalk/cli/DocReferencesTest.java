@@ -23,7 +23,8 @@ class DocReferencesTest {
   void everyMarkdownDocumentTheDocsNameExists() throws IOException {
     Set<String> names = new TreeSet<>();
     try (Stream<Path> files = Files.walk(ROOT)) {
-      files.filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
+      files
+          .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
           .filter(p -> p.toString().endsWith(".md"))
           .forEach(p -> names.add(p.getFileName().toString()));
     }
@@ -34,9 +35,10 @@ class DocReferencesTest {
         Matcher m = CITED.matcher(lines.get(i));
         while (m.find()) {
           String cited = m.group();
-          boolean exists = Files.exists(doc.getParent().resolve(cited))
-              || Files.exists(ROOT.resolve(cited))
-              || names.contains(Path.of(cited).getFileName().toString());
+          boolean exists =
+              Files.exists(doc.getParent().resolve(cited))
+                  || Files.exists(ROOT.resolve(cited))
+                  || names.contains(Path.of(cited).getFileName().toString());
           if (!exists) {
             dangling.add(ROOT.relativize(doc) + ":" + (i + 1) + ": " + cited);
           }

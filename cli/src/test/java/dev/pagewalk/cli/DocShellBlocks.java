@@ -6,15 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shell blocks of a Markdown document: fenced blocks tagged {@code bash}, {@code sh},
- * {@code shell} or {@code console}, and untagged blocks whose first line is a {@code $ } prompt.
- * An HTML comment on the line before a block's fence directs the doc test: {@code <!-- doc-test:
- * skip (why) -->} or {@code <!-- doc-test: exits 0 1 0 -->} (each command's exit code, in order;
- * 0 when not said).
+ * The shell blocks of a Markdown document: fenced blocks tagged {@code bash}, {@code sh}, {@code
+ * shell} or {@code console}, and untagged blocks whose first line is a {@code $ } prompt. An HTML
+ * comment on the line before a block's fence directs the doc test: {@code <!-- doc-test: skip (why)
+ * -->} or {@code <!-- doc-test: exits 0 1 0 -->} (each command's exit code, in order; 0 when not
+ * said).
  */
 final class DocShellBlocks {
   private static final Pattern FENCE = Pattern.compile("^(\\s*)```\\s*([A-Za-z]*)\\s*$");
-  private static final Pattern DIRECTIVE = Pattern.compile("^\\s*<!--\\s*doc-test:\\s*(.*?)\\s*-->\\s*$");
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("^\\s*<!--\\s*doc-test:\\s*(.*?)\\s*-->\\s*$");
   private static final Pattern SKIP = Pattern.compile("skip \\((.+)\\)");
   private static final Pattern EXITS = Pattern.compile("exits((?: [0-9]+)+)");
   private static final List<String> SHELL = List.of("bash", "sh", "shell", "console");
@@ -25,9 +26,9 @@ final class DocShellBlocks {
   record Command(String text, List<String> output, boolean background) {}
 
   /**
-   * A shell block at {@code line} (1-based, the opening fence). With {@code $} prompts, each
-   * prompt is a command followed by the output the doc shows; without, the whole block is one
-   * script. {@code directive} is the text of its doc-test comment, or empty.
+   * A shell block at {@code line} (1-based, the opening fence). With {@code $} prompts, each prompt
+   * is a command followed by the output the doc shows; without, the whole block is one script.
+   * {@code directive} is the text of its doc-test comment, or empty.
    */
   record Block(int line, List<Command> commands, String directive) {
     /** Why the block is skipped, or null. */
@@ -64,11 +65,16 @@ final class DocShellBlocks {
       for (String l : lines.subList(i + 1, Math.min(end, lines.size()))) {
         body.add(l.startsWith(indent) ? l.substring(indent.length()) : l.stripLeading());
       }
-      boolean prompted = body.stream().filter(l -> !l.isBlank()).findFirst()
-          .map(l -> l.startsWith("$ ")).orElse(false);
+      boolean prompted =
+          body.stream()
+              .filter(l -> !l.isBlank())
+              .findFirst()
+              .map(l -> l.startsWith("$ "))
+              .orElse(false);
       if (SHELL.contains(open.group(2)) || (open.group(2).isEmpty() && prompted)) {
-        blocks.add(new Block(i + 1, prompted ? prompts(body) : List.of(script(body)),
-            directive(lines, i)));
+        blocks.add(
+            new Block(
+                i + 1, prompted ? prompts(body) : List.of(script(body)), directive(lines, i)));
       }
       i = end;
     }
@@ -106,8 +112,11 @@ final class DocShellBlocks {
       }
       String command = text.toString().trim();
       boolean background = command.endsWith("&") && !command.endsWith("&&");
-      out.add(new Command(background ? command.substring(0, command.length() - 1).trim() : command,
-          output, background));
+      out.add(
+          new Command(
+              background ? command.substring(0, command.length() - 1).trim() : command,
+              output,
+              background));
     }
     return out;
   }

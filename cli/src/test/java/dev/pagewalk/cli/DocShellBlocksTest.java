@@ -29,17 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The docs' shell blocks run as written: every shell block of the READMEs and of {@code docs/}
  * ({@link DocShellBlocks}) runs with bash in a copy of {@code docs/} and {@code specs/}, with
- * {@code ./pagewalk}, {@code pagewalk} and {@code java -jar cli/target/pagewalk.jar} mapped to
- * the real command line ({@link Main} on this test's class path, in a child JVM) and port 8080
- * to a free one. Each command's exit code is checked (0 unless the block's {@code exits}
- * directive says otherwise), and every output line the doc shows must be printed (lines with
- * {@code ...} are elisions; durations and UUIDs may differ). A block that cannot run offline is
- * skipped by its {@code <!-- doc-test: skip (why) -->} comment; the skips and their reasons are
- * reported. Blocks of one document share its copy and its background commands, in order.
+ * {@code ./pagewalk}, {@code pagewalk} and {@code java -jar cli/target/pagewalk.jar} mapped to the
+ * real command line ({@link Main} on this test's class path, in a child JVM) and port 8080 to a
+ * free one. Each command's exit code is checked (0 unless the block's {@code exits} directive says
+ * otherwise), and every output line the doc shows must be printed (lines with {@code ...} are
+ * elisions; durations and UUIDs may differ). A block that cannot run offline is skipped by its
+ * {@code <!-- doc-test: skip (why) -->} comment; the skips and their reasons are reported. Blocks
+ * of one document share its copy and its background commands, in order.
  */
 class DocShellBlocksTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern PROMPTED_PAGEWALK = Pattern.compile("(^|[\\s;&|(])(\\./)?pagewalk(?=\\s|$)");
+  private static final Pattern PROMPTED_PAGEWALK =
+      Pattern.compile("(^|[\\s;&|(])(\\./)?pagewalk(?=\\s|$)");
   private static final Pattern PORT = Pattern.compile("--port ([0-9]+)");
   private static final List<Process> STARTED = new ArrayList<>();
   private static final List<String> SKIPPED = new ArrayList<>();
@@ -49,8 +50,13 @@ class DocShellBlocksTest {
   static List<Path> documents() {
     List<Path> docs = new ArrayList<>();
     docs.add(ROOT.resolve("README.md"));
-    try (Stream<Path> modules = Files.list(ROOT); Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
-      modules.map(m -> m.resolve("README.md")).filter(Files::isRegularFile).sorted().forEach(docs::add);
+    try (Stream<Path> modules = Files.list(ROOT);
+        Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
+      modules
+          .map(m -> m.resolve("README.md"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .forEach(docs::add);
       pages.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -60,25 +66,33 @@ class DocShellBlocksTest {
 
   @Test
   void findsTheTutorialAndTheReadmes() {
-    assertThat(documents()).map(p -> ROOT.relativize(p).toString())
-        .contains("README.md", "docs/tutorial.md", "sinks/README.md", "specs/README.md",
-            "cli/README.md", "conformance-tests/README.md");
+    assertThat(documents())
+        .map(p -> ROOT.relativize(p).toString())
+        .contains(
+            "README.md",
+            "docs/tutorial.md",
+            "sinks/README.md",
+            "specs/README.md",
+            "cli/README.md",
+            "conformance-tests/README.md");
   }
 
   @TestFactory
   Stream<DynamicNode> everyShellBlockRunsAsWritten() throws IOException {
     Path bin = wrapper();
-    return documents().stream().map(doc -> {
-      String name = ROOT.relativize(doc).toString();
-      List<DocShellBlocks.Block> blocks = DocShellBlocks.parse(read(doc));
-      DocRun run = new DocRun(name, bin);
-      List<DynamicNode> tests = new ArrayList<>();
-      for (DocShellBlocks.Block b : blocks) {
-        tests.add(DynamicTest.dynamicTest(name + ":" + b.line(), () -> run.block(b)));
-      }
-      tests.add(DynamicTest.dynamicTest(name + ": background commands stop", run::stop));
-      return DynamicContainer.dynamicContainer(name, tests);
-    });
+    return documents().stream()
+        .map(
+            doc -> {
+              String name = ROOT.relativize(doc).toString();
+              List<DocShellBlocks.Block> blocks = DocShellBlocks.parse(read(doc));
+              DocRun run = new DocRun(name, bin);
+              List<DynamicNode> tests = new ArrayList<>();
+              for (DocShellBlocks.Block b : blocks) {
+                tests.add(DynamicTest.dynamicTest(name + ":" + b.line(), () -> run.block(b)));
+              }
+              tests.add(DynamicTest.dynamicTest(name + ": background commands stop", run::stop));
+              return DynamicContainer.dynamicContainer(name, tests);
+            });
   }
 
   @AfterAll
@@ -102,7 +116,8 @@ class DocShellBlocksTest {
     }
 
     void block(DocShellBlocks.Block b) throws Exception {
-      assertThat(b.directive()).as("%s:%d: unknown doc-test directive", name, b.line())
+      assertThat(b.directive())
+          .as("%s:%d: unknown doc-test directive", name, b.line())
           .matches("|skip \\(.+\\)|exits( [0-9]+)+");
       if (b.skip() != null) {
         SKIPPED.add(name + ":" + b.line() + ": " + b.skip());
@@ -122,11 +137,13 @@ class DocShellBlocksTest {
           startInBackground(c, where);
         } else {
           Result r = runCommand(local(c.text()));
-          assertThat(r.code()).as("%s exit code; output:%n%s", where, r.output())
+          assertThat(r.code())
+              .as("%s exit code; output:%n%s", where, r.output())
               .isEqualTo(b.expectedExit(i));
           assertShows(c.output(), r.output(), where);
         }
-        System.out.printf("doc test: %,d ms %s%n", (System.nanoTime() - started) / 1_000_000, where);
+        System.out.printf(
+            "doc test: %,d ms %s%n", (System.nanoTime() - started) / 1_000_000, where);
       }
     }
 
@@ -139,14 +156,18 @@ class DocShellBlocksTest {
       Matcher p = PORT.matcher(command);
       assertThat(p.find()).as("%s: a background command must name its --port", where).isTrue();
       Path out = Files.createTempFile(work, "background", ".txt");
-      Process process = shell("exec " + command).redirectErrorStream(true)
-          .redirectOutput(out.toFile()).start();
+      Process process =
+          shell("exec " + command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
       background.add(process);
       STARTED.add(process);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!listening(Integer.parseInt(p.group(1)))) {
-        assertThat(process.isAlive()).as("%s ended early:%n%s", where, Files.readString(out)).isTrue();
-        assertThat(System.nanoTime()).as("%s is not listening after 30 s", where).isLessThan(deadline);
+        assertThat(process.isAlive())
+            .as("%s ended early:%n%s", where, Files.readString(out))
+            .isTrue();
+        assertThat(System.nanoTime())
+            .as("%s is not listening after 30 s", where)
+            .isLessThan(deadline);
         Thread.sleep(100);
       }
       List<String> shown = c.output().stream().map(this::local).toList();
@@ -165,13 +186,15 @@ class DocShellBlocksTest {
 
     private void assertShows(List<String> shown, String output, String where) {
       List<String> missing = missing(shown.stream().map(this::local).toList(), output);
-      assertThat(missing).as("%s: lines the doc shows that were not printed; output:%n%s",
-          where, output).isEmpty();
+      assertThat(missing)
+          .as("%s: lines the doc shows that were not printed; output:%n%s", where, output)
+          .isEmpty();
     }
 
     private Result runCommand(String command) throws IOException, InterruptedException {
       Path out = Files.createTempFile(work, "command", ".txt");
-      Process process = shell(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      Process process =
+          shell(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
       STARTED.add(process);
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         kill(process);
@@ -181,8 +204,10 @@ class DocShellBlocksTest {
     }
 
     private ProcessBuilder shell(String command) {
-      ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).directory(work.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      ProcessBuilder pb =
+          new ProcessBuilder("bash", "-c", command)
+              .directory(work.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
       pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
       return pb;
     }
@@ -210,9 +235,16 @@ class DocShellBlocksTest {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path script = bin.resolve("pagewalk");
-    Files.writeString(script, "#!/bin/sh\nexec " + quote(java) + " -Xshare:auto -XX:+UseSerialGC"
-        + " -XX:TieredStopAtLevel=1 -cp " + quote(System.getProperty("java.class.path"))
-        + " " + Main.class.getName() + " \"$@\"\n");
+    Files.writeString(
+        script,
+        "#!/bin/sh\nexec "
+            + quote(java)
+            + " -Xshare:auto -XX:+UseSerialGC"
+            + " -XX:TieredStopAtLevel=1 -cp "
+            + quote(System.getProperty("java.class.path"))
+            + " "
+            + Main.class.getName()
+            + " \"$@\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return bin;
   }

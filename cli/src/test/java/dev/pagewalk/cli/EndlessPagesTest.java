@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An API that answers every page with a new next token but nothing new — empty pages, or the
- * same records again — is stopped by the loop guard even when every cap is {@code unlimited}.
- * WireMock's response templating makes each next token from the request's ({@code 11} → {@code
- * 111}), so no request and no body ever repeats.
+ * An API that answers every page with a new next token but nothing new — empty pages, or the same
+ * records again — is stopped by the loop guard even when every cap is {@code unlimited}. WireMock's
+ * response templating makes each next token from the request's ({@code 11} → {@code 111}), so no
+ * request and no body ever repeats.
  */
 class EndlessPagesTest {
-  static final String SPEC = """
+  static final String SPEC =
+      """
       pagewalk: 1
       name: endless
       baseUrl: BASE
@@ -49,10 +50,13 @@ class EndlessPagesTest {
   }
 
   void serve(String data) {
-    api.server.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"data\":" + data + ",\"next\":\"{{request.query.cursor}}1\"}")
-        .withTransformers("response-template")));
+    api.server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"data\":" + data + ",\"next\":\"{{request.query.cursor}}1\"}")
+                    .withTransformers("response-template")));
   }
 
   Cli.Result run(String key) throws Exception {
@@ -66,9 +70,14 @@ class EndlessPagesTest {
     serve("[]");
     Cli.Result r = run("");
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
-    assertThat(r.err()).contains("endless: loop detected: 100 pages in a row were empty while"
-        + " pagination.condition still asked for more (pages 1 to 100, last GET " + api.url()
-        + "/items?cursor=" + "1".repeat(99) + ")");
+    assertThat(r.err())
+        .contains(
+            "endless: loop detected: 100 pages in a row were empty while"
+                + " pagination.condition still asked for more (pages 1 to 100, last GET "
+                + api.url()
+                + "/items?cursor="
+                + "1".repeat(99)
+                + ")");
     assertThat(r.err()).startsWith("FAILED (loop-detected): 0 records, 100 pages, 100 requests");
     assertThat(api.server.getAllServeEvents()).hasSize(100);
   }
@@ -78,8 +87,12 @@ class EndlessPagesTest {
     serve("[{\"id\":1},{\"id\":2}]");
     Cli.Result r = run("    key: \"{{item.id}}\"");
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
-    assertThat(r.err()).contains("endless: loop detected: pages 2 and 3 held only records already"
-        + " delivered (GET " + api.url() + "/items?cursor=11): the API serves the same data again");
+    assertThat(r.err())
+        .contains(
+            "endless: loop detected: pages 2 and 3 held only records already"
+                + " delivered (GET "
+                + api.url()
+                + "/items?cursor=11): the API serves the same data again");
     assertThat(r.out()).isEqualTo("{\"id\":1}\n{\"id\":2}\n");
     assertThat(api.server.getAllServeEvents()).hasSize(3);
   }
@@ -89,9 +102,13 @@ class EndlessPagesTest {
     serve("[{\"name\":\"same\"},{\"name\":\"again\"}]");
     Cli.Result r = run("");
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
-    assertThat(r.err()).contains("endless: loop detected: pages 1 to 3 held the same 2 records"
-        + " (last GET " + api.url() + "/items?cursor=11): the API serves the same data again"
-        + " under new next-page requests");
+    assertThat(r.err())
+        .contains(
+            "endless: loop detected: pages 1 to 3 held the same 2 records"
+                + " (last GET "
+                + api.url()
+                + "/items?cursor=11): the API serves the same data again"
+                + " under new next-page requests");
     assertThat(api.server.getAllServeEvents()).hasSize(3);
   }
 }

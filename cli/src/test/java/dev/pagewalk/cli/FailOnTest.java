@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code run --fail-on LEVEL}: a run that ended naturally exits {@link ExitCodes#VERDICT} when
- * its verdict is at or below LEVEL (COMPLETE &gt; UNVERIFIED &gt; INCOMPLETE); a truncated,
- * failed or cancelled run keeps its own code; without the option the verdict never changes it.
+ * {@code run --fail-on LEVEL}: a run that ended naturally exits {@link ExitCodes#VERDICT} when its
+ * verdict is at or below LEVEL (COMPLETE &gt; UNVERIFIED &gt; INCOMPLETE); a truncated, failed or
+ * cancelled run keeps its own code; without the option the verdict never changes it.
  */
 class FailOnTest {
   static final String TOTALS =
@@ -53,8 +53,9 @@ class FailOnTest {
 
   /** One page of one record whose API total says {@code total}: COMPLETE or INCOMPLETE. */
   private Cli.Result totals(long total, String... options) {
-    api.server.stubFor(get(urlPathEqualTo("/totals"))
-        .willReturn(okJson("{\"data\":[{\"id\":1}],\"total\":" + total + "}")));
+    api.server.stubFor(
+        get(urlPathEqualTo("/totals"))
+            .willReturn(okJson("{\"data\":[{\"id\":1}],\"total\":" + total + "}")));
     String[] args = new String[options.length + 4];
     args[0] = "run";
     args[1] = spec.toString();
@@ -92,7 +93,8 @@ class FailOnTest {
   @Test
   void anIncompleteVerdictSaysWhyTheRunExitsNonZero() {
     Cli.Result r = totals(2, "--fail-on", "INCOMPLETE");
-    assertThat(r.err()).contains("\nINCOMPLETE: the run may not hold every record\n")
+    assertThat(r.err())
+        .contains("\nINCOMPLETE: the run may not hold every record\n")
         .endsWith("pagewalk run: verdict INCOMPLETE is at or below --fail-on incomplete: exit 6\n");
   }
 
@@ -113,16 +115,21 @@ class FailOnTest {
   void anUnknownLevelIsAUsageError() {
     Cli.Result r = items("--fail-on", "never");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).startsWith("pagewalk: Invalid value for option '--fail-on': 'never' is not"
-        + " a verdict level: use incomplete or unverified\n");
+    assertThat(r.err())
+        .startsWith(
+            "pagewalk: Invalid value for option '--fail-on': 'never' is not"
+                + " a verdict level: use incomplete or unverified\n");
   }
 
   @Test
   void helpDocumentsTheOptionAndTheNewExitCodes() {
     Cli.Result r = Cli.plain().run("run", "--help");
-    assertThat(r.out()).contains("--fail-on=LEVEL")
+    assertThat(r.out())
+        .contains("--fail-on=LEVEL")
         .contains("5    cancelled: stopped by SIGINT or SIGTERM")
         .contains("6    verdict: the run ended naturally but its verdict is at or below --fail-on");
-    assertThat(Cli.plain().run("--help").out()).contains("5    cancelled: ").contains("6    verdict: ");
+    assertThat(Cli.plain().run("--help").out())
+        .contains("5    cancelled: ")
+        .contains("6    verdict: ");
   }
 }

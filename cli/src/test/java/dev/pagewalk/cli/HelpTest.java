@@ -31,8 +31,10 @@ class HelpTest {
   void anUnknownOptionIsAOneLineUsageError() {
     Cli.Result r = Cli.plain().run("validate", "--frobnicate", "x.yaml");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).isEqualTo("pagewalk: Unknown option: '--frobnicate'\n"
-        + "Try 'pagewalk validate --help' for more information.\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "pagewalk: Unknown option: '--frobnicate'\n"
+                + "Try 'pagewalk validate --help' for more information.\n");
   }
 
   @Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Specs that pass {@code validate} but were built to exhaust the runner, run as an operator runs
- * them: a real process with a small heap against an API on loopback. Each ends with a located
- * error and the run-failure code, long before its timeout, instead of running out of memory.
+ * them: a real process with a small heap against an API on loopback. Each ends with a located error
+ * and the run-failure code, long before its timeout, instead of running out of memory.
  */
 class HostileSpecProcessTest {
   static final Duration WITHIN = Duration.ofSeconds(60);
@@ -52,7 +52,9 @@ class HostileSpecProcessTest {
     for (int i = 0; i < 4; i++) {
       e = "replace(" + e + ",''," + e + ")";
     }
-    CliProcess.Result r = run("""
+    CliProcess.Result r =
+        run(
+            """
         pagewalk: 1
         name: hostile
         baseUrl: BASE
@@ -62,10 +64,16 @@ class HostileSpecProcessTest {
           url: /items
           qs:
             q: "{{%s}}"
-        """.formatted(e));
+        """
+                .formatted(e));
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
-    assertThat(r.err()).contains("hostile.yaml:9:11 (/request/qs/q): expression {{" + e + "}}: result too large: replace would"
-        + " build 43046720 characters (at most 16777216)").doesNotContain("OutOfMemoryError");
+    assertThat(r.err())
+        .contains(
+            "hostile.yaml:9:11 (/request/qs/q): expression {{"
+                + e
+                + "}}: result too large: replace would"
+                + " build 43046720 characters (at most 16777216)")
+        .doesNotContain("OutOfMemoryError");
     assertThat(api.server.getAllServeEvents()).isEmpty();
   }
 
@@ -73,7 +81,9 @@ class HostileSpecProcessTest {
   void aJsonpathDeepScanOverADeepResponseStopsAfterItsStepBudget() throws Exception {
     String deep = "{\"data\":" + "[".repeat(60) + "]".repeat(60) + "}";
     api.server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(deep)));
-    CliProcess.Result r = run("""
+    CliProcess.Result r =
+        run(
+            """
         pagewalk: 1
         name: hostile
         baseUrl: BASE
@@ -83,8 +93,11 @@ class HostileSpecProcessTest {
             iterate: "{{jsonpath(body.data, '$..*..*..*..*..*..*')}}"
         """);
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
-    assertThat(r.err()).contains("hostile.yaml:7:17 (/request/response/iterate): expression {{jsonpath(body.data,"
-        + " '$..*..*..*..*..*..*')}}: jsonpath '$..*..*..*..*..*..*' needs more than 1000000 steps on"
-        + " this value (each deep scan '..' multiplies the work)").doesNotContain("OutOfMemoryError");
+    assertThat(r.err())
+        .contains(
+            "hostile.yaml:7:17 (/request/response/iterate): expression {{jsonpath(body.data,"
+                + " '$..*..*..*..*..*..*')}}: jsonpath '$..*..*..*..*..*..*' needs more than 1000000 steps on"
+                + " this value (each deep scan '..' multiplies the work)")
+        .doesNotContain("OutOfMemoryError");
   }
 }

@@ -19,8 +19,9 @@ class MockCommandTest {
 
   @Test
   void servesTheTutorialCaseSoTheSpecRunsAgainstItUntilStopped() throws Exception {
-    CliProcess.Running mock = CliProcess.in(dir, Map.of())
-        .start("mock", TUTORIAL.resolve("cases/three-pages").toString(), "--port", "0");
+    CliProcess.Running mock =
+        CliProcess.in(dir, Map.of())
+            .start("mock", TUTORIAL.resolve("cases/three-pages").toString(), "--port", "0");
     String url = null;
     for (int i = 0; i < 300 && url == null; i++) {
       Matcher m = URL.matcher(mock.outSoFar());
@@ -28,12 +29,27 @@ class MockCommandTest {
       Thread.sleep(100);
     }
     assertThat(url).as(mock.errSoFar()).isNotNull();
-    assertThat(mock.outSoFar()).startsWith("pagewalk mock: " + TUTORIAL.resolve("cases/three-pages")
-        + " (3 mappings) at " + url + "; stop with Ctrl-C\n");
+    assertThat(mock.outSoFar())
+        .startsWith(
+            "pagewalk mock: "
+                + TUTORIAL.resolve("cases/three-pages")
+                + " (3 mappings) at "
+                + url
+                + "; stop with Ctrl-C\n");
 
-    Cli.Result run = Cli.plain().run("run", TUTORIAL.resolve("harvest-time-entries.yaml").toString(),
-        "--base-url", url, "-p", "per_page=2", "-c", "account_id=123456", "-c",
-        "access_token=tok_test");
+    Cli.Result run =
+        Cli.plain()
+            .run(
+                "run",
+                TUTORIAL.resolve("harvest-time-entries.yaml").toString(),
+                "--base-url",
+                url,
+                "-p",
+                "per_page=2",
+                "-c",
+                "account_id=123456",
+                "-c",
+                "access_token=tok_test");
     assertThat(run.out().lines()).hasSize(5);
     assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.COMPLETE);
 

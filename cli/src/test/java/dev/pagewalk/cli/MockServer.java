@@ -10,9 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
- * A WireMock server on a dynamic loopback port serving the API of {@code specs/good.yaml}:
- * {@code GET /items} in pages of two behind a cursor, three items in all, for the token
- * {@value #TOKEN}.
+ * A WireMock server on a dynamic loopback port serving the API of {@code specs/good.yaml}: {@code
+ * GET /items} in pages of two behind a cursor, three items in all, for the token {@value #TOKEN}.
  */
 final class MockServer implements AutoCloseable {
   static final String TOKEN = "s3cret-t0ken";
@@ -20,7 +19,8 @@ final class MockServer implements AutoCloseable {
   final WireMockServer server;
 
   MockServer() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(0L));
+    server =
+        new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(0L));
     server.start();
   }
 
@@ -29,15 +29,21 @@ final class MockServer implements AutoCloseable {
   }
 
   MockServer withTwoPages() {
-    server.stubFor(get(urlPathEqualTo("/items"))
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .withQueryParam("cursor", absent())
-        .willReturn(okJson("{\"data\":[{\"id\":1,\"name\":\"ä\"},{\"id\":2,\"price\":1.50}],"
-            + "\"has_more\":true,\"next\":\"c2\"}")));
-    server.stubFor(get(urlPathEqualTo("/items"))
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .withQueryParam("cursor", equalTo("c2"))
-        .willReturn(okJson("{\"data\":[{\"id\":3,\"tags\":[\"x\"]}],\"has_more\":false,\"next\":null}")));
+    server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .withQueryParam("cursor", absent())
+            .willReturn(
+                okJson(
+                    "{\"data\":[{\"id\":1,\"name\":\"ä\"},{\"id\":2,\"price\":1.50}],"
+                        + "\"has_more\":true,\"next\":\"c2\"}")));
+    server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .withQueryParam("cursor", equalTo("c2"))
+            .willReturn(
+                okJson(
+                    "{\"data\":[{\"id\":3,\"tags\":[\"x\"]}],\"has_more\":false,\"next\":null}")));
     return this;
   }
 

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two runs on the same {@code --out} and state at once (a cron job that overruns): the second
- * fails fast and writes nothing; a lock left by a killed run does not block the next one.
+ * Two runs on the same {@code --out} and state at once (a cron job that overruns): the second fails
+ * fast and writes nothing; a lock left by a killed run does not block the next one.
  */
 class OverlappingRunsProcessTest {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
-  static final List<String> ALL = List.of(
-      "{\"id\":1,\"name\":\"ä\"}", "{\"id\":2,\"price\":1.50}", "{\"id\":3,\"tags\":[\"x\"]}");
+  static final List<String> ALL =
+      List.of(
+          "{\"id\":1,\"name\":\"ä\"}", "{\"id\":2,\"price\":1.50}", "{\"id\":3,\"tags\":[\"x\"]}");
 
   @TempDir Path dir;
   MockServer api;
@@ -35,10 +36,14 @@ class OverlappingRunsProcessTest {
   @BeforeEach
   void start() {
     api = new MockServer().withTwoPages();
-    slowSecondPage = api.server.stubFor(get(urlPathEqualTo("/items"))
-        .withQueryParam("cursor", equalTo("c2")).atPriority(1)
-        .willReturn(okJson("{\"data\":[{\"id\":3,\"tags\":[\"x\"]}],\"has_more\":false}")
-            .withFixedDelay(6000)));
+    slowSecondPage =
+        api.server.stubFor(
+            get(urlPathEqualTo("/items"))
+                .withQueryParam("cursor", equalTo("c2"))
+                .atPriority(1)
+                .willReturn(
+                    okJson("{\"data\":[{\"id\":3,\"tags\":[\"x\"]}],\"has_more\":false}")
+                        .withFixedDelay(6000)));
     cli = CliProcess.in(dir, Map.of("TOKEN", MockServer.TOKEN));
     out = dir.resolve("items.jsonl");
   }
@@ -49,8 +54,17 @@ class OverlappingRunsProcessTest {
   }
 
   String[] args() {
-    return new String[] {"run", SyncSafetyProcessTest.SPEC, "-c", "token=env:TOKEN",
-        "--base-url", api.url(), "-o", out.toString(), "--resume"};
+    return new String[] {
+      "run",
+      SyncSafetyProcessTest.SPEC,
+      "-c",
+      "token=env:TOKEN",
+      "--base-url",
+      api.url(),
+      "-o",
+      out.toString(),
+      "--resume"
+    };
   }
 
   /** Starts a run and returns once its first page is in the file (it waits for the second). */
@@ -72,10 +86,14 @@ class OverlappingRunsProcessTest {
     CliProcess.Result second = cli.run(TIMEOUT, args());
 
     Path lock = dir.resolve(".pagewalk-state/items.lock");
-    assertThat(second.err().replaceFirst(" since [^)]+\\)", " since T)")).isEqualTo(
-        "pagewalk run: items: cannot open the sink: another run holds " + lock + " (pid "
-            + first.process.pid() + " since T); wait for it to end, or give this run its own"
-            + " --out and --state\n");
+    assertThat(second.err().replaceFirst(" since [^)]+\\)", " since T)"))
+        .isEqualTo(
+            "pagewalk run: items: cannot open the sink: another run holds "
+                + lock
+                + " (pid "
+                + first.process.pid()
+                + " since T); wait for it to end, or give this run its own"
+                + " --out and --state\n");
     assertThat(second.err()).containsPattern(" since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d");
     assertThat(second.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(first.process.isAlive()).as("the first run was still running").isTrue();

@@ -16,8 +16,20 @@ class ProgressLineTest {
   final ProgressLine line = new ProgressLine(new PrintWriter(err), nanos::get);
 
   static PageEvent page(long number, long recordsSoFar) {
-    return new PageEvent(number, "GET /items", 200, 0, 0, recordsSoFar, 1, 0, null, null,
-        java.util.Map.of(), null, 0);
+    return new PageEvent(
+        number,
+        "GET /items",
+        200,
+        0,
+        0,
+        recordsSoFar,
+        1,
+        0,
+        null,
+        null,
+        java.util.Map.of(),
+        null,
+        0);
   }
 
   @Test
@@ -26,26 +38,28 @@ class ProgressLineTest {
     line.onPage(page(1, 100));
     nanos.set(4_000_000_000L);
     line.onPage(page(2, 200));
-    assertThat(err.toString()).isEqualTo(
-        "\r1 page, 100 records, 50 records/s, 0 retries, 0 waits\u001b[K"
-            + "\r2 pages, 200 records, 50 records/s, 0 retries, 0 waits\u001b[K");
+    assertThat(err.toString())
+        .isEqualTo(
+            "\r1 page, 100 records, 50 records/s, 0 retries, 0 waits\u001b[K"
+                + "\r2 pages, 200 records, 50 records/s, 0 retries, 0 waits\u001b[K");
   }
 
   @Test
   void showsWhatItIsWaitingForUntilTheNextPage() {
     nanos.set(1_000_000_000L);
-    line.onRetry(new RetryEvent("GET /items", 1, "503 Service Unavailable", Duration.ofMillis(500)));
+    line.onRetry(
+        new RetryEvent("GET /items", 1, "503 Service Unavailable", Duration.ofMillis(500)));
     line.onWait("Retry-After", Duration.ofSeconds(3));
-    assertThat(line.text()).isEqualTo(
-        "0 pages, 0 records, 0 records/s, 1 retry, 1 wait - waiting 3.0s (Retry-After)");
+    assertThat(line.text())
+        .isEqualTo("0 pages, 0 records, 0 records/s, 1 retry, 1 wait - waiting 3.0s (Retry-After)");
     line.onPage(page(1, 10));
     assertThat(line.text()).isEqualTo("1 page, 10 records, 10 records/s, 1 retry, 1 wait");
   }
 
   @Test
   void drawsABarWhenTheApiGivesItsTotal() {
-    line.onPage(new PageEvent(1, "GET /items", 200, 25, 25, 25, 1, 0, 1, 25,
-        java.util.Map.of(), 100L, 0));
+    line.onPage(
+        new PageEvent(1, "GET /items", 200, 25, 25, 25, 1, 0, 1, 25, java.util.Map.of(), 100L, 0));
     assertThat(line.text())
         .startsWith("[#####---------------]  25% 25 of 100 - 1 page, 25 records, ")
         .endsWith(" records/s, 0 retries, 0 waits");
@@ -58,6 +72,8 @@ class ProgressLineTest {
     line.onPage(page(1, 1));
     line.clear();
     line.clear();
-    assertThat(err.toString()).endsWith("\u001b[K\r\u001b[K").doesNotEndWith("\r\u001b[K\r\u001b[K");
+    assertThat(err.toString())
+        .endsWith("\u001b[K\r\u001b[K")
+        .doesNotEndWith("\r\u001b[K\r\u001b[K");
   }
 }

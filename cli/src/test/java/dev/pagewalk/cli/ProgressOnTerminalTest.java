@@ -31,13 +31,28 @@ class ProgressOnTerminalTest {
     try (MockServer api = new MockServer().withTwoPages()) {
       Path report = dir.resolve("report.json");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String command = String.join(" ", List.of(
-          quote(java), "-cp", quote(System.getProperty("java.class.path")),
-          "dev.pagewalk.cli.Main", "run", RunCommandTest.SPEC, "--base-url", api.url(),
-          "-c", "token=" + MockServer.TOKEN, "-o", quote(dir.resolve("out.jsonl").toString()),
-          "--report", quote(report.toString())));
-      Process p = new ProcessBuilder("script", "-qefc", command, "/dev/null")
-          .redirectErrorStream(true).start();
+      String command =
+          String.join(
+              " ",
+              List.of(
+                  quote(java),
+                  "-cp",
+                  quote(System.getProperty("java.class.path")),
+                  "dev.pagewalk.cli.Main",
+                  "run",
+                  RunCommandTest.SPEC,
+                  "--base-url",
+                  api.url(),
+                  "-c",
+                  "token=" + MockServer.TOKEN,
+                  "-o",
+                  quote(dir.resolve("out.jsonl").toString()),
+                  "--report",
+                  quote(report.toString())));
+      Process p =
+          new ProcessBuilder("script", "-qefc", command, "/dev/null")
+              .redirectErrorStream(true)
+              .start();
       String screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(screen).isZero();
@@ -52,7 +67,9 @@ class ProgressOnTerminalTest {
       assertThat(pages).as("a progress line was drawn:\n" + screen).isNotNull();
       JsonNode r = new ObjectMapper().readTree(Files.readString(report));
       assertThat(Long.parseLong(pages)).isEqualTo(r.get("pages").asLong()).isEqualTo(2);
-      assertThat(Long.parseLong(records)).isEqualTo(r.get("records").get("emitted").asLong()).isEqualTo(3);
+      assertThat(Long.parseLong(records))
+          .isEqualTo(r.get("records").get("emitted").asLong())
+          .isEqualTo(3);
       assertThat(screen).contains("\r\u001b[K");
     }
   }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run --report} writes the one report document ({@code pagewalk-report-v1.schema.json})
- * for every way a run ends: complete, truncated, failed, resumed.
+ * {@code run --report} writes the one report document ({@code pagewalk-report-v1.schema.json}) for
+ * every way a run ends: complete, truncated, failed, resumed.
  */
 class ReportSchemaTest {
   static final String SCHEMA = "/dev/pagewalk/schema/pagewalk-report-v1.schema.json";
@@ -52,16 +52,25 @@ class ReportSchemaTest {
   /** Schema violations of {@code json}, one line each; empty when it conforms. */
   static List<String> violations(String json) throws IOException {
     try (InputStream in = ReportSchemaTest.class.getResourceAsStream(SCHEMA)) {
-      JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(JSON.readTree(in));
+      JsonSchema schema =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+              .getSchema(JSON.readTree(in));
       return schema.validate(JSON.readTree(json)).stream().map(Object::toString).sorted().toList();
     }
   }
 
   private JsonNode report(int exitCode, String... options) throws IOException {
     Path file = dir.resolve("report-" + System.nanoTime() + ".json");
-    List<String> args = new ArrayList<>(List.of("run", RunCommandTest.SPEC, "--base-url",
-        api.url(), "--connection=token=env:TOKEN", "--report", file.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                RunCommandTest.SPEC,
+                "--base-url",
+                api.url(),
+                "--connection=token=env:TOKEN",
+                "--report",
+                file.toString()));
     args.addAll(Arrays.asList(options));
     Cli.Result r = cli.run(args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isEqualTo(exitCode);
@@ -78,8 +87,10 @@ class ReportSchemaTest {
     assertThat(r.get("requests").toString())
         .isEqualTo("{\"total\":2,\"initial\":1,\"pagination\":1,\"retries\":0}");
     assertThat(r.get("records").get("emitted").asLong()).isEqualTo(3);
-    assertThat(r.get("limits").toString()).isEqualTo("{\"maxRequests\":100,"
-        + "\"maxPaginationRequests\":50,\"maxRecords\":3200,\"timeout\":\"40s\"}");
+    assertThat(r.get("limits").toString())
+        .isEqualTo(
+            "{\"maxRequests\":100,"
+                + "\"maxPaginationRequests\":50,\"maxRecords\":3200,\"timeout\":\"40s\"}");
     assertThat(r.has("failure")).isFalse();
     assertThat(r.has("errorCode")).isFalse();
     assertThat(r.get("verdict").asText()).isEqualTo("UNVERIFIED");
@@ -87,8 +98,15 @@ class ReportSchemaTest {
 
   @Test
   void aTruncatedRunsReportConforms() throws IOException {
-    JsonNode r = report(ExitCodes.TRUNCATED, "--max-records", "1", "--max-requests", "unlimited",
-        "-o", dir.resolve("out.jsonl").toString());
+    JsonNode r =
+        report(
+            ExitCodes.TRUNCATED,
+            "--max-records",
+            "1",
+            "--max-requests",
+            "unlimited",
+            "-o",
+            dir.resolve("out.jsonl").toString());
     assertThat(r.get("outcome").asText()).isEqualTo("truncated");
     assertThat(r.get("stopReason").asText()).isEqualTo("max-records");
     assertThat(r.get("limits").get("maxRecords").asLong()).isEqualTo(1);
@@ -102,17 +120,23 @@ class ReportSchemaTest {
     JsonNode r = report(ExitCodes.RUN_FAILURE, "-o", dir.resolve("out.jsonl").toString());
     assertThat(r.get("outcome").asText()).isEqualTo("failed");
     assertThat(r.get("stopReason").asText()).isEqualTo("error");
-    assertThat(r.get("failure").asText()).isEqualTo("items: GET " + api.url()
-        + "/items?limit=2&cursor=c2 returned 500 Server Error: down for maintenance");
+    assertThat(r.get("failure").asText())
+        .isEqualTo(
+            "items: GET "
+                + api.url()
+                + "/items?limit=2&cursor=c2 returned 500 Server Error: down for maintenance");
     assertThat(r.get("errorCode").asText()).isEqualTo("http-status");
   }
 
   @Test
   void aLoopsReportCarriesTheLoopCode() throws IOException {
-    api.server.stubFor(get(urlPathEqualTo("/items"))
-        .withQueryParam("cursor", equalTo("c2")).atPriority(1)
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
-            "{\"data\":[{\"id\":3}],\"has_more\":true,\"next\":\"c2\"}")));
+    api.server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c2"))
+            .atPriority(1)
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    "{\"data\":[{\"id\":3}],\"has_more\":true,\"next\":\"c2\"}")));
     JsonNode r = report(ExitCodes.RUN_FAILURE, "-o", dir.resolve("out.jsonl").toString());
     assertThat(r.get("stopReason").asText()).isEqualTo("loop-detected");
     assertThat(r.get("errorCode").asText()).isEqualTo("loop");
@@ -128,8 +152,9 @@ class ReportSchemaTest {
     JsonNode r = report(ExitCodes.COMPLETE, "-o", out.toString(), "--resume");
 
     assertThat(r.get("runId").asText()).isEqualTo(failed.get("runId").asText());
-    assertThat(r.get("notes").toString()).isEqualTo(
-        "[\"resumed run " + failed.get("runId").asText() + " at page 2 after 2 records\"]");
+    assertThat(r.get("notes").toString())
+        .isEqualTo(
+            "[\"resumed run " + failed.get("runId").asText() + " at page 2 after 2 records\"]");
     assertThat(r.get("outcome").asText()).isEqualTo("natural");
   }
 
@@ -143,10 +168,15 @@ class ReportSchemaTest {
     properties.get("stopReason").get("enum").forEach(n -> reasons.add(n.asText()));
     List<String> outcomes = new ArrayList<>();
     properties.get("outcome").get("enum").forEach(n -> outcomes.add(n.asText()));
-    assertThat(reasons).containsExactlyInAnyOrderElementsOf(
-        Arrays.stream(StopReason.values()).map(StopReason::wireName).toList());
-    assertThat(outcomes).contains("cancelled").containsAll(Arrays.stream(StopReason.Kind.values())
-        .map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+    assertThat(reasons)
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(StopReason.values()).map(StopReason::wireName).toList());
+    assertThat(outcomes)
+        .contains("cancelled")
+        .containsAll(
+            Arrays.stream(StopReason.Kind.values())
+                .map(k -> k.name().toLowerCase(Locale.ROOT))
+                .toList());
   }
 
   @Test
@@ -157,14 +187,18 @@ class ReportSchemaTest {
     }
     List<String> named = new ArrayList<>();
     codes.forEach(n -> named.add(n.asText()));
-    assertThat(named).containsExactlyElementsOf(
-        Arrays.stream(dev.pagewalk.ErrorCode.values()).map(dev.pagewalk.ErrorCode::wireName)
-            .toList());
+    assertThat(named)
+        .containsExactlyElementsOf(
+            Arrays.stream(dev.pagewalk.ErrorCode.values())
+                .map(dev.pagewalk.ErrorCode::wireName)
+                .toList());
   }
 
   private StubMapping failSecondPage() {
-    return api.server.stubFor(get(urlPathEqualTo("/items"))
-        .withQueryParam("cursor", equalTo("c2")).atPriority(1)
-        .willReturn(serverError().withBody("{\"message\":\"down for maintenance\"}")));
+    return api.server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c2"))
+            .atPriority(1)
+            .willReturn(serverError().withBody("{\"message\":\"down for maintenance\"}")));
   }
 }

@@ -60,12 +60,13 @@ class RunCommandTest {
       Cli.Result r = run();
       assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
       assertThat(r.out()).isEqualTo(RECORDS);
-      assertThat(timeless(r.err())).isEqualTo(
-          "complete (condition-false): 3 records, 2 pages, 2 requests, 0 retries in <t>\n"
-              + "UNVERIFIED: nothing to prove completeness against\n"
-              + "  advice: nothing to check completeness against: add audit.total (the API's own"
-              + " count, e.g. \"{{body.total_count}}\"), sync.order (the order the API guarantees)"
-              + " or audit.sequentialId (a gap-free numeric id)\n");
+      assertThat(timeless(r.err()))
+          .isEqualTo(
+              "complete (condition-false): 3 records, 2 pages, 2 requests, 0 retries in <t>\n"
+                  + "UNVERIFIED: nothing to prove completeness against\n"
+                  + "  advice: nothing to check completeness against: add audit.total (the API's own"
+                  + " count, e.g. \"{{body.total_count}}\"), sync.order (the order the API guarantees)"
+                  + " or audit.sequentialId (a gap-free numeric id)\n");
     }
 
     @Test
@@ -75,7 +76,8 @@ class RunCommandTest {
       assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
       List<String> lines = Files.readAllLines(log);
       assertThat(lines).hasSize(3);
-      assertThat(lines.get(0)).startsWith("{\"event\":\"page\",\"runId\":\"")
+      assertThat(lines.get(0))
+          .startsWith("{\"event\":\"page\",\"runId\":\"")
           .contains("\"page\":1", "\"items\":2", "\"firstKey\":1", "\"lastKey\":2");
       assertThat(lines.get(2)).contains("\"event\":\"end\"", "\"records\":3");
       assertThat(String.join("\n", lines)).doesNotContain(MockServer.TOKEN);
@@ -85,14 +87,16 @@ class RunCommandTest {
     void passesParameterTextForTheCoreToConvert() {
       Cli.Result r = run("-p", "page_size=7");
       assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
-      api.server.verify(2, getRequestedFor(urlPathEqualTo("/items")).withQueryParam("limit", equalTo("7")));
+      api.server.verify(
+          2, getRequestedFor(urlPathEqualTo("/items")).withQueryParam("limit", equalTo("7")));
     }
 
     @Test
     void readsConnectionValuesFromAYamlFile(@TempDir Path dir) throws IOException {
       Path file = dir.resolve("secrets.yaml");
       Files.writeString(file, "token: " + MockServer.TOKEN + "\n");
-      Cli.Result r = Cli.plain().run("run", SPEC, "--base-url", api.url(), "--connection", file.toString());
+      Cli.Result r =
+          Cli.plain().run("run", SPEC, "--base-url", api.url(), "--connection", file.toString());
       assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
       assertThat(r.out()).isEqualTo(RECORDS);
     }
@@ -143,9 +147,12 @@ class RunCommandTest {
   class Progress {
     @Test
     void drawsALiveLineOnATerminalAndErasesItBeforeTheSummary() {
-      Cli.Result r = Cli.withEnvironment(Map.of("TOKEN", MockServer.TOKEN)).onTerminal()
-          .run("run", SPEC, "--base-url", api.url(), "-c", "token=env:TOKEN");
-      assertThat(r.err()).contains("\r1 page, 2 records, ", "\r2 pages, 3 records, ", "0 retries, 0 waits")
+      Cli.Result r =
+          Cli.withEnvironment(Map.of("TOKEN", MockServer.TOKEN))
+              .onTerminal()
+              .run("run", SPEC, "--base-url", api.url(), "-c", "token=env:TOKEN");
+      assertThat(r.err())
+          .contains("\r1 page, 2 records, ", "\r2 pages, 3 records, ", "0 retries, 0 waits")
           .contains("\r\u001b[Kcomplete (condition-false): 3 records");
     }
 
@@ -156,8 +163,10 @@ class RunCommandTest {
 
     @Test
     void quietPrintsNothingOnSuccess() {
-      Cli.Result r = Cli.withEnvironment(Map.of("TOKEN", MockServer.TOKEN)).onTerminal()
-          .run("run", SPEC, "--base-url", api.url(), "-c", "token=env:TOKEN", "--quiet");
+      Cli.Result r =
+          Cli.withEnvironment(Map.of("TOKEN", MockServer.TOKEN))
+              .onTerminal()
+              .run("run", SPEC, "--base-url", api.url(), "-c", "token=env:TOKEN", "--quiet");
       assertThat(r.err()).isEmpty();
       assertThat(r.out()).isEqualTo(RECORDS);
     }
@@ -170,13 +179,14 @@ class RunCommandTest {
       Cli.Result r = run("--max-records", "2");
       assertThat(r.code()).isEqualTo(ExitCodes.TRUNCATED);
       assertThat(r.out()).isEqualTo("{\"id\":1,\"name\":\"ä\"}\n{\"id\":2,\"price\":1.50}\n");
-      assertThat(timeless(r.err())).isEqualTo(
-          "TRUNCATED by max-records: 2 records, 1 page, 1 request, 0 retries in <t>\n"
-              + "  the cap of 2 records was reached; there may be more records\n"
-              + "INCOMPLETE: the run may not hold every record\n"
-              + "  ✗ stop: truncated by max-records (limits.maxRecords = 2): there may be more records\n"
-              + "  advice: to read on, raise the cap: --max-records N|unlimited on the command line,"
-              + " or limits.maxRecords in the spec\n");
+      assertThat(timeless(r.err()))
+          .isEqualTo(
+              "TRUNCATED by max-records: 2 records, 1 page, 1 request, 0 retries in <t>\n"
+                  + "  the cap of 2 records was reached; there may be more records\n"
+                  + "INCOMPLETE: the run may not hold every record\n"
+                  + "  ✗ stop: truncated by max-records (limits.maxRecords = 2): there may be more records\n"
+                  + "  advice: to read on, raise the cap: --max-records N|unlimited on the command line,"
+                  + " or limits.maxRecords in the spec\n");
     }
   }
 
@@ -185,15 +195,22 @@ class RunCommandTest {
     @Test
     void printsTheFailureAndExitsFour() {
       api.server.resetAll();
-      api.server.stubFor(get(urlPathEqualTo("/items"))
-          .willReturn(unauthorized().withHeader("Content-Type", "application/json")
-              .withBody("{\"message\":\"Invalid API key\"}")));
+      api.server.stubFor(
+          get(urlPathEqualTo("/items"))
+              .willReturn(
+                  unauthorized()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody("{\"message\":\"Invalid API key\"}")));
       Cli.Result r = run("--report", "-");
       assertThat(r.code()).isEqualTo(ExitCodes.RUN_FAILURE);
-      assertThat(r.err()).startsWith("FAILED (error): 0 records, 0 pages, 1 request, 0 retries in ")
+      assertThat(r.err())
+          .startsWith("FAILED (error): 0 records, 0 pages, 1 request, 0 retries in ")
           .contains("401", "Invalid API key")
           .doesNotContain(MockServer.TOKEN);
-      assertThat(r.out()).contains("\"stopReason\" : \"error\"", "\"outcome\" : \"failed\"",
+      assertThat(r.out())
+          .contains(
+              "\"stopReason\" : \"error\"",
+              "\"outcome\" : \"failed\"",
               "\"failure\" : \"items: GET ")
           .doesNotContain(MockServer.TOKEN);
     }
@@ -213,8 +230,8 @@ class RunCommandTest {
     void aParameterOfTheWrongTypeIsAnInputError() {
       Cli.Result r = run("-p", "page_size=many");
       assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-      assertThat(r.err()).isEqualTo(
-          "pagewalk run: items: parameter 'page_size' must be an integer, got 'many'\n");
+      assertThat(r.err())
+          .isEqualTo("pagewalk run: items: parameter 'page_size' must be an integer, got 'many'\n");
     }
   }
 }

@@ -29,15 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pagewalk run} as a real process: SIGINT and SIGTERM stop it after a whole page, with
- * the report, the checkpoint and the command that continues it; a second signal stops it at
- * once; a closed stdout counts no record it did not take; {@code --fail-on} reaches the exit
- * code. The API is slow (a fixed delay per page), so a signal lands mid-run.
+ * {@code pagewalk run} as a real process: SIGINT and SIGTERM stop it after a whole page, with the
+ * report, the checkpoint and the command that continues it; a second signal stops it at once; a
+ * closed stdout counts no record it did not take; {@code --fail-on} reaches the exit code. The API
+ * is slow (a fixed delay per page), so a signal lands mid-run.
  */
 class StopAndExitProcessTest {
   static final int PAGES = 8;
-  static final Pattern STOPPED = Pattern.compile(
-      "pagewalk run: stopped at page (\\d+) after (\\d+) records; continue with: (pagewalk run .*)\n");
+  static final Pattern STOPPED =
+      Pattern.compile(
+          "pagewalk run: stopped at page (\\d+) after (\\d+) records; continue with: (pagewalk run .*)\n");
 
   @TempDir Path dir;
   MockServer api;
@@ -60,11 +61,21 @@ class StopAndExitProcessTest {
   private void slowPages(int delayMs, int slowPage, int slowPageDelayMs) {
     for (int page = 1; page <= PAGES; page++) {
       int a = 2 * page - 1;
-      String body = "{\"data\":[{\"id\":" + a + "},{\"id\":" + (a + 1) + "}],\"has_more\":"
-          + (page < PAGES) + ",\"next\":" + (page < PAGES ? "\"c" + (page + 1) + "\"" : "null") + "}";
-      api.server.stubFor(get(urlPathEqualTo("/items"))
-          .withQueryParam("cursor", page == 1 ? absent() : equalTo("c" + page))
-          .willReturn(okJson(body).withFixedDelay(page == slowPage ? slowPageDelayMs : delayMs)));
+      String body =
+          "{\"data\":[{\"id\":"
+              + a
+              + "},{\"id\":"
+              + (a + 1)
+              + "}],\"has_more\":"
+              + (page < PAGES)
+              + ",\"next\":"
+              + (page < PAGES ? "\"c" + (page + 1) + "\"" : "null")
+              + "}";
+      api.server.stubFor(
+          get(urlPathEqualTo("/items"))
+              .withQueryParam("cursor", page == 1 ? absent() : equalTo("c" + page))
+              .willReturn(
+                  okJson(body).withFixedDelay(page == slowPage ? slowPageDelayMs : delayMs)));
     }
   }
 
@@ -109,23 +120,42 @@ class StopAndExitProcessTest {
     Path out = dir.resolve("out.jsonl");
     Path report = dir.resolve("run.json");
     Path audit = dir.resolve("audit.jsonl");
-    CliProcess.Running running = pagewalk.start(run("--connection=token=env:TOKEN", "-o",
-        out.toString(), "--report", report.toString(), "--audit-log", audit.toString()));
+    CliProcess.Running running =
+        pagewalk.start(
+            run(
+                "--connection=token=env:TOKEN",
+                "-o",
+                out.toString(),
+                "--report",
+                report.toString(),
+                "--audit-log",
+                audit.toString()));
     await("page 1 written", () -> Files.exists(out) && Files.readAllLines(out).size() >= 2);
     running.signal("INT");
     CliProcess.Result r = running.waitFor(Duration.ofSeconds(30));
 
     assertThat(r.code()).isEqualTo(ExitCodes.CANCELLED);
-    assertThat(r.err()).startsWith(
-        "pagewalk run: SIGINT: stopping after the page in flight (send it again to stop at once)\n");
+    assertThat(r.err())
+        .startsWith(
+            "pagewalk run: SIGINT: stopping after the page in flight (send it again to stop at once)\n");
     Matcher stopped = STOPPED.matcher(r.err());
     assertThat(stopped.find()).as(r.err()).isTrue();
     long page = Long.parseLong(stopped.group(1));
     long records = Long.parseLong(stopped.group(2));
     assertThat(r.err()).contains("\nCANCELLED: " + records + " records, ");
-    assertThat(stopped.group(3)).isEqualTo("pagewalk run " + spec + " --base-url " + api.url()
-        + " --connection token=env:TOKEN --out " + out + " --report " + report + " --audit-log "
-        + audit + " --resume");
+    assertThat(stopped.group(3))
+        .isEqualTo(
+            "pagewalk run "
+                + spec
+                + " --base-url "
+                + api.url()
+                + " --connection token=env:TOKEN --out "
+                + out
+                + " --report "
+                + report
+                + " --audit-log "
+                + audit
+                + " --resume");
     List<String> lines = Files.readAllLines(out);
     assertThat(ids(lines)).isEqualTo(allIds().subList(0, (int) records));
     assertThat(page).isEqualTo(records / 2 + 1).isLessThan(PAGES + 1);
@@ -157,8 +187,8 @@ class StopAndExitProcessTest {
       throws Exception {
     slowPages(300, 0, 0);
     Path db = dir.resolve("out.db");
-    CliProcess.Running running = pagewalk.start(run("-c", "token=" + MockServer.TOKEN,
-        "-o", "sqlite:" + db, "-q"));
+    CliProcess.Running running =
+        pagewalk.start(run("-c", "token=" + MockServer.TOKEN, "-o", "sqlite:" + db, "-q"));
     await("page 2 requested", () -> api.server.getAllServeEvents().size() >= 2);
     Thread.sleep(400);
     running.signal("TERM");
@@ -170,16 +200,23 @@ class StopAndExitProcessTest {
     assertThat(stopped.find()).as(r.err()).isTrue();
     long records = Long.parseLong(stopped.group(2));
     assertThat(records).isBetween(2L, 2L * PAGES - 2);
-    assertThat(stopped.group(3)).isEqualTo("pagewalk run " + spec + " --base-url " + api.url()
-        + " --connection 'token=***' --out sqlite:" + db + " --quiet --resume");
+    assertThat(stopped.group(3))
+        .isEqualTo(
+            "pagewalk run "
+                + spec
+                + " --base-url "
+                + api.url()
+                + " --connection 'token=***' --out sqlite:"
+                + db
+                + " --quiet --resume");
     try (SqliteSink sqlite = SqliteSink.open(db)) {
       assertThat(sqlite.count("items")).isEqualTo(records);
       assertThat(sqlite.checkpoint("items").orElseThrow().counters().get("recordsEmitted"))
           .isEqualTo(records);
     }
 
-    Cli.Result resumed = continueWith(
-        stopped.group(3).replace("'token=***'", "token=" + MockServer.TOKEN));
+    Cli.Result resumed =
+        continueWith(stopped.group(3).replace("'token=***'", "token=" + MockServer.TOKEN));
     assertThat(resumed.code()).as(resumed.err()).isEqualTo(ExitCodes.COMPLETE);
     try (SqliteSink sqlite = SqliteSink.open(db)) {
       assertThat(sqlite.count("items")).isEqualTo(2L * PAGES);
@@ -190,9 +227,12 @@ class StopAndExitProcessTest {
   @Test
   void aSecondSignalStopsAtOnceAndTheLastCheckpointStillHolds() throws Exception {
     Path slowSpec = dir.resolve("paced.yaml");
-    Files.writeString(slowSpec, Files.readString(spec)
-        .replace("    condition: \"{{body.has_more}}\"",
-            "    condition: \"{{body.has_more}}\"\n    delay: 10ms"));
+    Files.writeString(
+        slowSpec,
+        Files.readString(spec)
+            .replace(
+                "    condition: \"{{body.has_more}}\"",
+                "    condition: \"{{body.has_more}}\"\n    delay: 10ms"));
     spec = slowSpec;
     slowPages(0, 2, 8_000);
     Path out = dir.resolve("out.jsonl");
@@ -207,16 +247,24 @@ class StopAndExitProcessTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - second)).isLessThan(Duration.ofSeconds(4));
     assertThat(r.code()).isEqualTo(ExitCodes.CANCELLED);
-    assertThat(r.err()).isEqualTo(
-        "pagewalk run: SIGINT: stopping after the page in flight (send it again to stop at once)\n"
-            + "pagewalk run: SIGINT again: stopping at once; the checkpoint of the last page"
-            + " written stands\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "pagewalk run: SIGINT: stopping after the page in flight (send it again to stop at once)\n"
+                + "pagewalk run: SIGINT again: stopping at once; the checkpoint of the last page"
+                + " written stands\n");
     assertThat(ids(Files.readAllLines(out))).containsExactly(1L, 2L);
 
     api.server.resetAll();
     slowPages(0, 0, 0);
-    Cli.Result resumed = continueWith("pagewalk run " + slowSpec + " --base-url " + api.url()
-        + " -c token=env:TOKEN -o " + out + " --resume");
+    Cli.Result resumed =
+        continueWith(
+            "pagewalk run "
+                + slowSpec
+                + " --base-url "
+                + api.url()
+                + " -c token=env:TOKEN -o "
+                + out
+                + " --resume");
     assertThat(resumed.code()).as(resumed.err()).isEqualTo(ExitCodes.COMPLETE);
     assertThat(resumed.err()).startsWith("pagewalk run: resumed run ");
     assertThat(ids(Files.readAllLines(out))).isEqualTo(allIds());
@@ -226,13 +274,18 @@ class StopAndExitProcessTest {
   void aClosedStdoutCountsNoRecordItDidNotTake() throws Exception {
     api.withTwoPages();
     Path report = dir.resolve("run.json");
-    CliProcess.Result r = pagewalk.start(new File("/dev/full"),
-        run("-c", "token=env:TOKEN", "--report", report.toString())).waitFor(Duration.ofSeconds(60));
+    CliProcess.Result r =
+        pagewalk
+            .start(
+                new File("/dev/full"), run("-c", "token=env:TOKEN", "--report", report.toString()))
+            .waitFor(Duration.ofSeconds(60));
 
     assertThat(r.code()).isEqualTo(ExitCodes.CANCELLED);
-    assertThat(r.err()).startsWith("CANCELLED: 0 records, 0 pages, ")
-        .contains("pagewalk run: stopped at page 1 after 0 records (records went to stdout, which"
-            + " keeps no checkpoint: give --out FILE to be able to resume)\n");
+    assertThat(r.err())
+        .startsWith("CANCELLED: 0 records, 0 pages, ")
+        .contains(
+            "pagewalk run: stopped at page 1 after 0 records (records went to stdout, which"
+                + " keeps no checkpoint: give --out FILE to be able to resume)\n");
     JsonNode json = new ObjectMapper().readTree(report.toFile());
     assertThat(json.get("records").get("emitted").asLong()).isZero();
     assertThat(json.get("pages").asLong()).isZero();
@@ -242,12 +295,13 @@ class StopAndExitProcessTest {
   @Test
   void anUnverifiedRunExitsWithTheVerdictCodeUnderFailOnUnverified() throws Exception {
     api.withTwoPages();
-    CliProcess.Result r = pagewalk.run(Duration.ofSeconds(60),
-        run("-c", "token=env:TOKEN", "--fail-on", "unverified"));
+    CliProcess.Result r =
+        pagewalk.run(
+            Duration.ofSeconds(60), run("-c", "token=env:TOKEN", "--fail-on", "unverified"));
 
     assertThat(r.code()).isEqualTo(ExitCodes.VERDICT);
     assertThat(r.out()).isEqualTo(RunCommandTest.RECORDS);
-    assertThat(r.err()).endsWith(
-        "pagewalk run: verdict UNVERIFIED is at or below --fail-on unverified: exit 6\n");
+    assertThat(r.err())
+        .endsWith("pagewalk run: verdict UNVERIFIED is at or below --fail-on unverified: exit 6\n");
   }
 }

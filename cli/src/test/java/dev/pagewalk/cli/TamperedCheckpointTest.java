@@ -37,8 +37,11 @@ class TamperedCheckpointTest {
   void firstRunStopsAfterPageOne() throws Exception {
     api = new MockServer().withTwoPages();
     // page 2 refused without retries: the run stops after page 1, with its checkpoint
-    api.server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", equalTo("c2"))
-        .atPriority(1).willReturn(badRequest()));
+    api.server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c2"))
+            .atPriority(1)
+            .willReturn(badRequest()));
     out = dir.resolve("items.jsonl");
     checkpoint = dir.resolve(".pagewalk-state/items.checkpoint.json");
     assertThat(run().code()).isEqualTo(ExitCodes.RUN_FAILURE);
@@ -53,22 +56,32 @@ class TamperedCheckpointTest {
   }
 
   Cli.Result run(String... options) {
-    List<String> args = new ArrayList<>(List.of("run", SyncSafetyProcessTest.SPEC,
-        "-c", "token=env:TOKEN", "--base-url", api.url(), "-o", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                SyncSafetyProcessTest.SPEC,
+                "-c",
+                "token=env:TOKEN",
+                "--base-url",
+                api.url(),
+                "-o",
+                out.toString()));
     args.addAll(List.of(options));
     return cli.run(args.toArray(String[]::new));
   }
 
   void edit(String field, String value) throws Exception {
     String json = Files.readString(checkpoint, StandardCharsets.UTF_8);
-    String edited = json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|-?[0-9]+)",
-        "\"" + field + "\":" + value);
+    String edited =
+        json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|-?[0-9]+)", "\"" + field + "\":" + value);
     assertThat(edited).isNotEqualTo(json);
     Files.writeString(checkpoint, edited, StandardCharsets.UTF_8);
   }
 
   void assertRefused(Cli.Result resumed, String message) throws Exception {
-    assertThat(resumed.err()).isEqualTo("pagewalk run: items: cannot open the sink: " + message + "\n");
+    assertThat(resumed.err())
+        .isEqualTo("pagewalk run: items: cannot open the sink: " + message + "\n");
     assertThat(resumed.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(Files.readString(out)).isEqualTo(FIRST_PAGE);
     api.server.verify(0, anyRequestedFor(anyUrl()));
@@ -78,27 +91,42 @@ class TamperedCheckpointTest {
   void aNegativeSinkPositionIsRefusedInsteadOfEmptyingTheFile() throws Exception {
     edit("sinkPosition", "-40");
 
-    assertRefused(run("--resume"), "cannot resume from " + checkpoint + ": it says " + out
-        + " held -40 bytes, which is not a position in a file; the checkpoint was changed,"
-        + " start the file over with --replace");
+    assertRefused(
+        run("--resume"),
+        "cannot resume from "
+            + checkpoint
+            + ": it says "
+            + out
+            + " held -40 bytes, which is not a position in a file; the checkpoint was changed,"
+            + " start the file over with --replace");
   }
 
   @Test
   void aSinkPositionPastTheEndIsRefused() throws Exception {
     edit("sinkPosition", "1048576");
 
-    assertRefused(run("--resume"), "cannot resume from " + checkpoint + ": it says " + out
-        + " held 1048576 bytes, but it holds 43; the file or the checkpoint was changed,"
-        + " start the file over with --replace");
+    assertRefused(
+        run("--resume"),
+        "cannot resume from "
+            + checkpoint
+            + ": it says "
+            + out
+            + " held 1048576 bytes, but it holds 43; the file or the checkpoint was changed,"
+            + " start the file over with --replace");
   }
 
   @Test
   void aSinkPositionInsideALineIsRefused() throws Exception {
     edit("sinkPosition", "10");
 
-    assertRefused(run("--resume"), "cannot resume from " + checkpoint + ": it says " + out
-        + " held 10 bytes, which is inside a line (a record would be torn); the file or the"
-        + " checkpoint was changed, start the file over with --replace");
+    assertRefused(
+        run("--resume"),
+        "cannot resume from "
+            + checkpoint
+            + ": it says "
+            + out
+            + " held 10 bytes, which is inside a line (a record would be torn); the file or the"
+            + " checkpoint was changed, start the file over with --replace");
   }
 
   @Test
@@ -114,8 +142,11 @@ class TamperedCheckpointTest {
   void aRelativeNextUrlEditedToSmuggleAnotherHostIsRefused() throws Exception {
     try (MockServer foreign = new MockServer().withTwoPages()) {
       // {{baseUrl}}@host/... reads as http://127.0.0.1:PORT@host/... : user info, then another host
-      edit("url", "\"{{baseUrl}}@" + foreign.url().substring("http://".length())
-          + "/items?limit=2&cursor=c2\"");
+      edit(
+          "url",
+          "\"{{baseUrl}}@"
+              + foreign.url().substring("http://".length())
+              + "/items?limit=2&cursor=c2\"");
 
       assertHostRefused(run("--resume"), foreign);
     }
@@ -123,9 +154,14 @@ class TamperedCheckpointTest {
 
   void assertHostRefused(Cli.Result resumed, MockServer foreign) throws Exception {
     String host = foreign.url().substring("http://".length());
-    assertThat(resumed.err()).isEqualTo("pagewalk run: items: cannot resume: the checkpoint's"
-        + " next request goes to " + host + ", which is not the base URL's origin (" + api.url()
-        + ") nor in network.allowHosts; the checkpoint was changed, start over with --replace\n");
+    assertThat(resumed.err())
+        .isEqualTo(
+            "pagewalk run: items: cannot resume: the checkpoint's"
+                + " next request goes to "
+                + host
+                + ", which is not the base URL's origin ("
+                + api.url()
+                + ") nor in network.allowHosts; the checkpoint was changed, start over with --replace\n");
     assertThat(resumed.err()).doesNotContain(MockServer.TOKEN);
     assertThat(resumed.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(Files.readString(out)).isEqualTo(FIRST_PAGE);

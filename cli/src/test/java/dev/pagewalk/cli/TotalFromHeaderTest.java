@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An API that sends its total in a header ({@code X-Total-Count: 3}): a header value is text, so
- * a spec reading it without parseNumber compares the text '3' with the number 3. The check
- * fails — the spec is wrong — and says so in words, with the fix.
+ * An API that sends its total in a header ({@code X-Total-Count: 3}): a header value is text, so a
+ * spec reading it without parseNumber compares the text '3' with the number 3. The check fails —
+ * the spec is wrong — and says so in words, with the fix.
  */
 class TotalFromHeaderTest {
   private static final String SPEC = "src/test/resources/specs/header-total.yaml";
@@ -30,12 +30,18 @@ class TotalFromHeaderTest {
   @BeforeEach
   void start() {
     api = new MockServer();
-    api.server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", absent())
-        .willReturn(okJson("{\"data\":[{\"id\":1},{\"id\":2}],\"has_more\":true,\"next\":\"c2\"}")
-            .withHeader("X-Total-Count", "3")));
-    api.server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", equalTo("c2"))
-        .willReturn(okJson("{\"data\":[{\"id\":3}],\"has_more\":false}")
-            .withHeader("X-Total-Count", "3")));
+    api.server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", absent())
+            .willReturn(
+                okJson("{\"data\":[{\"id\":1},{\"id\":2}],\"has_more\":true,\"next\":\"c2\"}")
+                    .withHeader("X-Total-Count", "3")));
+    api.server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c2"))
+            .willReturn(
+                okJson("{\"data\":[{\"id\":3}],\"has_more\":false}")
+                    .withHeader("X-Total-Count", "3")));
   }
 
   @AfterEach
@@ -51,18 +57,25 @@ class TotalFromHeaderTest {
   void aTextTotalFailsTheCheckWithTheFixNotANumberThatLooksEqual() {
     Cli.Result r = run(SPEC);
     assertThat(r.out()).isEqualTo("{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n");
-    assertThat(r.err()).endsWith("\nINCOMPLETE: the run may not hold every record\n"
-        + "  ✗ total: the API's total is the text '3' but 3 records were counted — use"
-        + " parseNumber(...) in audit.total\n");
+    assertThat(r.err())
+        .endsWith(
+            "\nINCOMPLETE: the run may not hold every record\n"
+                + "  ✗ total: the API's total is the text '3' but 3 records were counted — use"
+                + " parseNumber(...) in audit.total\n");
   }
 
   @Test
   void theParsedTotalPasses(@TempDir Path dir) throws IOException {
     Path fixed = dir.resolve("header-total.yaml");
-    Files.writeString(fixed, Files.readString(Path.of(SPEC))
-        .replace("\"{{headers.`x-total-count`}}\"", "\"{{parseNumber(headers.`x-total-count`)}}\""));
+    Files.writeString(
+        fixed,
+        Files.readString(Path.of(SPEC))
+            .replace(
+                "\"{{headers.`x-total-count`}}\"", "\"{{parseNumber(headers.`x-total-count`)}}\""));
     Cli.Result r = run(fixed.toString());
-    assertThat(r.err()).endsWith("\nCOMPLETE: every completeness check passed (stop, total, boundary-duplicates)\n");
+    assertThat(r.err())
+        .endsWith(
+            "\nCOMPLETE: every completeness check passed (stop, total, boundary-duplicates)\n");
     assertThat(r.out()).isEqualTo("{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n");
   }
 }

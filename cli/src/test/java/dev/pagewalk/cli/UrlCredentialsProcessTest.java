@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A URL with {@code user:password@} is refused when the request is built, once, before anything
- * is sent, and the password never reaches stderr or the report: the operator's view, in a real
+ * A URL with {@code user:password@} is refused when the request is built, once, before anything is
+ * sent, and the password never reaches stderr or the report: the operator's view, in a real
  * process.
  */
 class UrlCredentialsProcessTest {
@@ -73,15 +73,22 @@ class UrlCredentialsProcessTest {
 
   @Test
   void aBaseUrlWithAPasswordIsRefusedBeforeAnyRequest() throws Exception {
-    CliProcess.Result r = run("""
+    CliProcess.Result r =
+        run(
+            """
         pagewalk: 1
         name: creds
         baseUrl: %s
         request:
           url: /items
-        """.formatted(withCredentials()));
-    assertRefusedWithoutEcho(r, "creds: invalid URL \"" + shown() + "/items\": credentials"
-        + " (user:password@) in a URL are not sent; put them in a header or the connection");
+        """
+                .formatted(withCredentials()));
+    assertRefusedWithoutEcho(
+        r,
+        "creds: invalid URL \""
+            + shown()
+            + "/items\": credentials"
+            + " (user:password@) in a URL are not sent; put them in a header or the connection");
     assertThat(report().at("/requests/total").isNumber()).isTrue();
     assertThat(report().at("/requests/total").asLong()).isZero();
     assertThat(api.server.getAllServeEvents()).isEmpty();
@@ -89,23 +96,38 @@ class UrlCredentialsProcessTest {
 
   @Test
   void aBaseUrlOverrideWithAPasswordIsRefusedBeforeAnyRequest() throws Exception {
-    CliProcess.Result r = run("""
+    CliProcess.Result r =
+        run(
+            """
         pagewalk: 1
         name: creds
         baseUrl: http://example.invalid
         request:
           url: /items
-        """, "--base-url", withCredentials());
-    assertRefusedWithoutEcho(r, "creds: invalid URL \"" + shown() + "/items\": credentials"
-        + " (user:password@) in a URL are not sent; put them in a header or the connection");
+        """,
+            "--base-url",
+            withCredentials());
+    assertRefusedWithoutEcho(
+        r,
+        "creds: invalid URL \""
+            + shown()
+            + "/items\": credentials"
+            + " (user:password@) in a URL are not sent; put them in a header or the connection");
     assertThat(api.server.getAllServeEvents()).isEmpty();
   }
 
   @Test
   void aNextPageUrlWithAPasswordIsRefusedWithoutSendingIt() throws Exception {
-    api.server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(
-        "{\"data\":[{\"id\":1}],\"next\":\"" + withCredentials() + "/items?page=2\"}")));
-    CliProcess.Result r = run("""
+    api.server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .willReturn(
+                okJson(
+                    "{\"data\":[{\"id\":1}],\"next\":\""
+                        + withCredentials()
+                        + "/items?page=2\"}")));
+    CliProcess.Result r =
+        run(
+            """
         pagewalk: 1
         name: creds
         baseUrl: %s
@@ -116,9 +138,14 @@ class UrlCredentialsProcessTest {
           pagination:
             url: "{{body.next}}"
             condition: "{{body.next != null}}"
-        """.formatted(api.url()));
-    assertRefusedWithoutEcho(r, "creds: invalid URL \"" + shown() + "/items?page=2\": credentials"
-        + " (user:password@) in a URL are not sent; put them in a header or the connection");
+        """
+                .formatted(api.url()));
+    assertRefusedWithoutEcho(
+        r,
+        "creds: invalid URL \""
+            + shown()
+            + "/items?page=2\": credentials"
+            + " (user:password@) in a URL are not sent; put them in a header or the connection");
     assertThat(r.out()).isEqualTo("{\"id\":1}\n");
     assertThat(api.server.getAllServeEvents()).hasSize(1);
   }

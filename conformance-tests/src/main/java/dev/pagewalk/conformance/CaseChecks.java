@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Holds a run's observations against a case's expectations. Each problem is one string: a
- * headline, then indented detail lines. Besides the explicit expectations it always checks that
- * the mock API matched every request, that the engine's request count agrees with what the mock
- * API received, and that no failure happened that the case did not expect.
+ * Holds a run's observations against a case's expectations. Each problem is one string: a headline,
+ * then indented detail lines. Besides the explicit expectations it always checks that the mock API
+ * matched every request, that the engine's request count agrees with what the mock API received,
+ * and that no failure happened that the case did not expect.
  */
 final class CaseChecks {
   private final Expectation expect;
@@ -50,7 +50,8 @@ final class CaseChecks {
     if (expect.stopReason() == null) {
       return;
     }
-    String got = seen.result() == null ? "none (the run threw)" : seen.result().stopReason().wireName();
+    String got =
+        seen.result() == null ? "none (the run threw)" : seen.result().stopReason().wireName();
     if (!expect.stopReason().equals(got)) {
       problems.add("stop reason: expected " + expect.stopReason() + ", got " + got);
     }
@@ -71,15 +72,19 @@ final class CaseChecks {
     String error = withBaseUrl(expect.error());
     String contains = withBaseUrl(expect.errorContains());
     if (error != null && !error.equals(got)) {
-      problems.add("error: expected exactly\n    " + expect.error() + "\n  got\n    " + show(seen, got));
+      problems.add(
+          "error: expected exactly\n    " + expect.error() + "\n  got\n    " + show(seen, got));
     }
     if (contains != null && (got == null || !got.contains(contains))) {
-      problems.add("error: expected a message containing\n    " + expect.errorContains()
-          + "\n  got\n    " + show(seen, got));
+      problems.add(
+          "error: expected a message containing\n    "
+              + expect.errorContains()
+              + "\n  got\n    "
+              + show(seen, got));
     }
     if (got != null && !expect.expectsFailure() && !failureExpectedByStopReason()) {
-      problems.add("unexpected failure" + (seen.thrown() ? " (thrown)" : "") + ":\n    "
-          + show(seen, got));
+      problems.add(
+          "unexpected failure" + (seen.thrown() ? " (thrown)" : "") + ":\n    " + show(seen, got));
     }
   }
 
@@ -107,15 +112,20 @@ final class CaseChecks {
     if (expect.dataset() == null || seen.dataset() == null) {
       return;
     }
-    problems.addAll(DatasetCheck.check(expect.dataset(), expect.idField(), seen.records(), seen.dataset()));
+    problems.addAll(
+        DatasetCheck.check(expect.dataset(), expect.idField(), seen.records(), seen.dataset()));
   }
 
   private void report() {
     if (expect.report() == null) {
       return;
     }
-    problems.addAll(ReportCheck.check(expect.report(),
-        seen.result() == null ? null : seen.result().report(), this::withBaseUrl, seen::shown));
+    problems.addAll(
+        ReportCheck.check(
+            expect.report(),
+            seen.result() == null ? null : seen.result().report(),
+            this::withBaseUrl,
+            seen::shown));
   }
 
   private void mockApi() {
@@ -126,9 +136,14 @@ final class CaseChecks {
       problems.add("unexpected query parameter: " + stray);
     }
     RunResult r = seen.result();
-    if (r != null && r.stopReason() != StopReason.TIMEOUT && r.stats().requests() != seen.served().size()) {
-      problems.add("request count: the engine reports " + r.stats().requests()
-          + " requests, the mock API received " + seen.served().size());
+    if (r != null
+        && r.stopReason() != StopReason.TIMEOUT
+        && r.stats().requests() != seen.served().size()) {
+      problems.add(
+          "request count: the engine reports "
+              + r.stats().requests()
+              + " requests, the mock API received "
+              + seen.served().size());
     }
   }
 

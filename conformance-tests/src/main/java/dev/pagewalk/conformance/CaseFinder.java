@@ -38,8 +38,10 @@ public final class CaseFinder {
 
   private static String name(Path root, Path dir) {
     Path rel = root.relativize(dir);
-    String name = rel.toString().isEmpty() ? dir.toAbsolutePath().normalize().getFileName().toString()
-        : rel.toString();
+    String name =
+        rel.toString().isEmpty()
+            ? dir.toAbsolutePath().normalize().getFileName().toString()
+            : rel.toString();
     return name.replace('\\', '/');
   }
 }

@@ -24,15 +24,45 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class CaseLoader {
   static final String CASE_FILE = "case.yaml";
   private static final Set<String> TOP =
-      Set.of("description", "spec", "specInline", "parameters", "connection", "limits", "liveData",
+      Set.of(
+          "description",
+          "spec",
+          "specInline",
+          "parameters",
+          "connection",
+          "limits",
+          "liveData",
           "expect");
   private static final Set<String> EXPECT =
-      Set.of("records", "keys", "ordered", "stopReason", "requests", "error", "errorContains", "result",
-          "specError", "specErrorContains", "dataset", "idField", "report");
+      Set.of(
+          "records",
+          "keys",
+          "ordered",
+          "stopReason",
+          "requests",
+          "error",
+          "errorContains",
+          "result",
+          "specError",
+          "specErrorContains",
+          "dataset",
+          "idField",
+          "report");
   private static final Set<String> DATASET = Set.of("exact", "mustContain", "missing");
   private static final Set<String> REPORT =
-      Set.of("verdict", "stopReason", "records", "requests", "pages", "waits", "reasons", "reasonsContain",
-          "advice", "adviceContains", "checks", "walks");
+      Set.of(
+          "verdict",
+          "stopReason",
+          "records",
+          "requests",
+          "pages",
+          "waits",
+          "reasons",
+          "reasonsContain",
+          "advice",
+          "adviceContains",
+          "checks",
+          "walks");
   private static final Set<String> VERDICTS = Set.of("COMPLETE", "INCOMPLETE", "UNVERIFIED");
   private static final Set<String> OUTCOMES = Set.of("pass", "fail", "not-applicable");
   private static final Set<String> LIMITS =
@@ -52,13 +82,17 @@ public final class CaseLoader {
     }
     LiveDataConfig liveData = liveData(root.get("liveData"), file);
     if (liveData != null && Files.isDirectory(dir.resolve("mappings"))) {
-      throw new CaseFormatException(file + ": give 'liveData' or a mappings/ folder, not both:"
-          + " the live-data mock serves the whole API");
+      throw new CaseFormatException(
+          file
+              + ": give 'liveData' or a mappings/ folder, not both:"
+              + " the live-data mock serves the whole API");
     }
     Expectation expect = expectation(optionalMap(root.get("expect"), file, "expect"), dir, file);
     if (expect.dataset() != null && liveData == null) {
-      throw new CaseFormatException(file + ": expect.dataset needs 'liveData': only the live-data"
-          + " mock knows which records existed");
+      throw new CaseFormatException(
+          file
+              + ": expect.dataset needs 'liveData': only the live-data"
+              + " mock knows which records existed");
     }
     return new ConformanceCase(
         name,
@@ -125,8 +159,9 @@ public final class CaseLoader {
     keys(m, REPORT, file, "expect.report.");
     Map<String, String> checks = new java.util.LinkedHashMap<>();
     optionalMap(m.get("checks"), file, "expect.report.checks")
-        .forEach((name, outcome) ->
-            checks.put(name, oneOf(outcome, OUTCOMES, file, "expect.report.checks." + name)));
+        .forEach(
+            (name, outcome) ->
+                checks.put(name, oneOf(outcome, OUTCOMES, file, "expect.report.checks." + name)));
     return new ReportExpectation(
         oneOf(m.get("verdict"), VERDICTS, file, "expect.report.verdict"),
         text(m.get("stopReason"), file, "expect.report.stopReason"),
@@ -157,8 +192,8 @@ public final class CaseLoader {
       return List.of(s);
     }
     if (!(v instanceof List<?> list)) {
-      throw new CaseFormatException(file + ": " + key + " must be a list of texts"
-          + (single ? " or one text" : ""));
+      throw new CaseFormatException(
+          file + ": " + key + " must be a list of texts" + (single ? " or one text" : ""));
     }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -170,8 +205,15 @@ public final class CaseLoader {
   private static String oneOf(Object v, Set<String> allowed, Path file, String key) {
     String t = text(v, file, key);
     if (t != null && !allowed.contains(t)) {
-      throw new CaseFormatException(file + ": " + key + " must be one of "
-          + String.join(", ", new java.util.TreeSet<>(allowed)) + ", got '" + t + "'");
+      throw new CaseFormatException(
+          file
+              + ": "
+              + key
+              + " must be one of "
+              + String.join(", ", new java.util.TreeSet<>(allowed))
+              + ", got '"
+              + t
+              + "'");
     }
     return t;
   }
@@ -210,8 +252,10 @@ public final class CaseLoader {
       return Durations.parse(String.valueOf(v));
     } catch (IllegalArgumentException e) {
       throw new CaseFormatException(
-          file + ": limits.timeout must be a duration like 500ms, 5s, 1m or 'unlimited', got '"
-              + v + "'");
+          file
+              + ": limits.timeout must be a duration like 500ms, 5s, 1m or 'unlimited', got '"
+              + v
+              + "'");
     }
   }
 
@@ -219,7 +263,11 @@ public final class CaseLoader {
     for (String k : m.keySet()) {
       if (!allowed.contains(k)) {
         throw new CaseFormatException(
-            file + ": unknown key '" + prefix + k + "'; allowed: "
+            file
+                + ": unknown key '"
+                + prefix
+                + k
+                + "'; allowed: "
                 + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }

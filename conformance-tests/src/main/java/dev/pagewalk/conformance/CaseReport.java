@@ -4,9 +4,9 @@ import dev.pagewalk.RunResult;
 import java.util.List;
 
 /**
- * Renders a case's verdict for people: the problems, then how the run ended, then every request
- * the mock API received, numbered, with its status and unmatched ones marked. Contains nothing
- * that changes between runs (no ports, no times), so a report can be pinned in a test.
+ * Renders a case's verdict for people: the problems, then how the run ended, then every request the
+ * mock API received, numbered, with its status and unmatched ones marked. Contains nothing that
+ * changes between runs (no ports, no times), so a report can be pinned in a test.
  */
 final class CaseReport {
   private CaseReport() {}
@@ -34,16 +34,27 @@ final class CaseReport {
   private static void run(Observed seen, StringBuilder out) {
     RunResult r = seen.result();
     if (r == null) {
-      out.append("  run: threw before finishing: ").append(indent(seen.shown(seen.failure()))).append('\n');
+      out.append("  run: threw before finishing: ")
+          .append(indent(seen.shown(seen.failure())))
+          .append('\n');
       return;
     }
-    out.append("  run: stopped by ").append(r.stopReason().wireName())
-        .append(" after ").append(r.stats().requests()).append(plural(r.stats().requests(), " request"))
-        .append(", ").append(r.stats().pages()).append(plural(r.stats().pages(), " page"))
-        .append(", ").append(r.stats().recordsEmitted()).append(plural(r.stats().recordsEmitted(), " record"))
+    out.append("  run: stopped by ")
+        .append(r.stopReason().wireName())
+        .append(" after ")
+        .append(r.stats().requests())
+        .append(plural(r.stats().requests(), " request"))
+        .append(", ")
+        .append(r.stats().pages())
+        .append(plural(r.stats().pages(), " page"))
+        .append(", ")
+        .append(r.stats().recordsEmitted())
+        .append(plural(r.stats().recordsEmitted(), " record"))
         .append(" emitted");
     if (r.stats().retries() > 0) {
-      out.append(", ").append(r.stats().retries()).append(plural(r.stats().retries(), " retry", " retries"));
+      out.append(", ")
+          .append(r.stats().retries())
+          .append(plural(r.stats().retries(), " retry", " retries"));
     }
     out.append('\n');
     if (seen.failure() != null) {
@@ -51,7 +62,8 @@ final class CaseReport {
     }
   }
 
-  private static void requests(List<ServedRequest> served, List<String> answers, StringBuilder out) {
+  private static void requests(
+      List<ServedRequest> served, List<String> answers, StringBuilder out) {
     if (served.isEmpty()) {
       out.append("  requests made: none\n");
       return;
@@ -60,9 +72,13 @@ final class CaseReport {
     int width = String.valueOf(served.size()).length();
     for (int i = 0; i < served.size(); i++) {
       ServedRequest s = served.get(i);
-      out.append("    ").append(String.format("%" + width + "d", i + 1)).append(". ")
-          .append(answers == null || i >= answers.size() ? String.valueOf(s.status()) : answers.get(i))
-          .append("  ").append(s.describe());
+      out.append("    ")
+          .append(String.format("%" + width + "d", i + 1))
+          .append(". ")
+          .append(
+              answers == null || i >= answers.size() ? String.valueOf(s.status()) : answers.get(i))
+          .append("  ")
+          .append(s.describe());
       if (!s.matched()) {
         out.append("   <- unmatched");
       }

@@ -19,10 +19,10 @@ import java.util.List;
 
 /**
  * Runs conformance cases: loads a case folder, serves its WireMock mappings (or its {@code
- * liveData} mock) on a loopback port, points the spec's {@code baseUrl} there, runs the engine with a sleeper that does not wait
- * (retries, backoff and delays cost no time) and holds the outcome against the case's
- * expectations. A case also fails when the mock API received a request no mapping matched, so
- * mappings with query matchers pin the exact request sequence.
+ * liveData} mock) on a loopback port, points the spec's {@code baseUrl} there, runs the engine with
+ * a sleeper that does not wait (retries, backoff and delays cost no time) and holds the outcome
+ * against the case's expectations. A case also fails when the mock API received a request no
+ * mapping matched, so mappings with query matchers pin the exact request sequence.
  *
  * <p>Stateless and thread-safe; each call starts and stops its own mock server.
  */
@@ -51,12 +51,21 @@ public final class CaseRunner {
     } catch (SpecException e) {
       return verdict(name, c.description(), specFailed(c.expect(), e.getMessage()), null);
     } catch (RuntimeException e) {
-      return verdict(name, c.description(),
-          List.of("loading the spec threw " + e.getClass().getName() + ": " + e.getMessage()), null);
+      return verdict(
+          name,
+          c.description(),
+          List.of("loading the spec threw " + e.getClass().getName() + ": " + e.getMessage()),
+          null);
     }
     if (c.expect().expectsSpecError()) {
-      return verdict(name, c.description(), List.of("spec loaded, but the case expects it to fail"
-          + " with: " + expectedSpecError(c.expect())), null);
+      return verdict(
+          name,
+          c.description(),
+          List.of(
+              "spec loaded, but the case expects it to fail"
+                  + " with: "
+                  + expectedSpecError(c.expect())),
+          null);
     }
     Observed seen = execute(c, plan);
     return verdict(name, c.description(), CaseChecks.check(c.expect(), expected, keys, seen), seen);
@@ -76,15 +85,25 @@ public final class CaseRunner {
     try (MockApi api = new MockApi(c.dir());
         Runner runner = Runner.builder().sleeper(d -> {}).build()) {
       Run run = run(c, plan, runner, api.baseUrl());
-      return new Observed(run.records, run.keys, run.result, run.failure, run.thrown, api.baseUrl(),
-          api.served(), api.unmatched(), api.strayQueryParameters(), null, null);
+      return new Observed(
+          run.records,
+          run.keys,
+          run.result,
+          run.failure,
+          run.thrown,
+          api.baseUrl(),
+          api.served(),
+          api.unmatched(),
+          api.strayQueryParameters(),
+          null,
+          null);
     }
   }
 
   /**
-   * Runs against the live-data mock on a {@link VirtualTime} clock shared with the engine, so
-   * rate limits and {@code Retry-After} dates see the time the engine waited. Every request the
-   * mock received reached its base path (others answer 404 and fail the run), so there is no
+   * Runs against the live-data mock on a {@link VirtualTime} clock shared with the engine, so rate
+   * limits and {@code Retry-After} dates see the time the engine waited. Every request the mock
+   * received reached its base path (others answer 404 and fail the run), so there is no
    * unmatched-request check; the request count is still compared.
    */
   private static Observed executeLive(ConformanceCase c, Plan plan) {
@@ -95,15 +114,26 @@ public final class CaseRunner {
       List<ServedRequest> served = new ArrayList<>();
       List<String> urls = server.requests();
       for (int i = 0; i < urls.size(); i++) {
-        served.add(new ServedRequest("GET", urls.get(i) + mutationsAfter(c.liveData(), i + 1), "", 0,
-            true));
+        served.add(
+            new ServedRequest(
+                "GET", urls.get(i) + mutationsAfter(c.liveData(), i + 1), "", 0, true));
       }
-      return new Observed(run.records, run.keys, run.result, run.failure, run.thrown,
-          server.baseUrl(), served, List.of(), List.of(), server.answers(), server.expectation());
+      return new Observed(
+          run.records,
+          run.keys,
+          run.result,
+          run.failure,
+          run.thrown,
+          server.baseUrl(),
+          served,
+          List.of(),
+          List.of(),
+          server.answers(),
+          server.expectation());
     }
   }
 
-  /** {@code "   then: insertHead 3"} for the mutations the mock applied after request {@code n}. */
+  /** {@code " then: insertHead 3"} for the mutations the mock applied after request {@code n}. */
   private static String mutationsAfter(LiveDataConfig config, int n) {
     List<String> done = new ArrayList<>();
     for (Mutation m : config.mutations()) {
@@ -138,10 +168,14 @@ public final class CaseRunner {
     String failure = null;
     boolean thrown = false;
     try {
-      result = runner.run(plan, input, (OutputRecord r) -> {
-        records.add(r.value());
-        keys.add(r.key());
-      });
+      result =
+          runner.run(
+              plan,
+              input,
+              (OutputRecord r) -> {
+                records.add(r.value());
+                keys.add(r.key());
+              });
       failure = result.failure() == null ? null : result.failure().getMessage();
     } catch (InputException e) {
       failure = e.getMessage();
@@ -162,8 +196,11 @@ public final class CaseRunner {
             && (expect.specErrorContains() == null || message.contains(expect.specErrorContains()));
     return ok
         ? List.of()
-        : List.of("spec error: expected " + expectedSpecError(expect) + "\n  got\n    "
-            + message.replace("\n", "\n    "));
+        : List.of(
+            "spec error: expected "
+                + expectedSpecError(expect)
+                + "\n  got\n    "
+                + message.replace("\n", "\n    "));
   }
 
   private static String expectedSpecError(Expectation expect) {
@@ -188,7 +225,8 @@ public final class CaseRunner {
         out.add(JsonValues.parse(lines.get(i)));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new CaseFormatException(
-            file.getFileName() + ":" + (i + 1) + ": not one JSON value: " + e.getOriginalMessage(), e);
+            file.getFileName() + ":" + (i + 1) + ": not one JSON value: " + e.getOriginalMessage(),
+            e);
       }
     }
     return out;

@@ -15,12 +15,12 @@ import java.util.Map;
 
 /**
  * {@code pagewalk test --update}: runs a case and rewrites its expectations from what the run
- * produced, as snapshot-testing tools do. Rewritten are the files {@code expect.records} and
- * {@code expect.keys} name (one compact JSON value per line, in the order delivered) and the
- * counts {@code case.yaml} already states ({@link CaseYamlCounts}). Never rewritten: stop reason,
- * error messages, verdicts, checks, reasons and advice — they state what the case is about, so a
- * case that still fails on them after an update fails as before. Nothing is written when the
- * case cannot be read, its spec does not load, or the run threw before it finished.
+ * produced, as snapshot-testing tools do. Rewritten are the files {@code expect.records} and {@code
+ * expect.keys} name (one compact JSON value per line, in the order delivered) and the counts {@code
+ * case.yaml} already states ({@link CaseYamlCounts}). Never rewritten: stop reason, error messages,
+ * verdicts, checks, reasons and advice — they state what the case is about, so a case that still
+ * fails on them after an update fails as before. Nothing is written when the case cannot be read,
+ * its spec does not load, or the run threw before it finished.
  */
 final class CaseUpdater {
   private CaseUpdater() {}
@@ -49,8 +49,8 @@ final class CaseUpdater {
     return changed;
   }
 
-  private static void jsonLines(Path dir, Path file, List<Object> values, String what,
-      List<String> changed) {
+  private static void jsonLines(
+      Path dir, Path file, List<Object> values, String what, List<String> changed) {
     if (file == null) {
       return;
     }
@@ -64,8 +64,11 @@ final class CaseUpdater {
   private static void counts(Path caseFile, RunResult result, List<String> changed) {
     CaseYamlCounts.Rewrite r = CaseYamlCounts.rewrite(read(caseFile), path -> actual(path, result));
     if (!r.changes().isEmpty() && write(caseFile, r.text())) {
-      changed.add(caseFile.getFileName() + " (" + String.join(", ",
-          r.changes().stream().map(Object::toString).toList()) + ")");
+      changed.add(
+          caseFile.getFileName()
+              + " ("
+              + String.join(", ", r.changes().stream().map(Object::toString).toList())
+              + ")");
     }
   }
 
@@ -82,13 +85,14 @@ final class CaseUpdater {
   }
 
   private static Long reportCount(RunReport report, String[] p) {
-    Map<String, Long> counts = switch (p[1]) {
-      case "pages" -> Map.of("", report.pages());
-      case "records" -> report.records();
-      case "requests" -> report.requests();
-      case "waits" -> report.waits();
-      default -> Map.of();
-    };
+    Map<String, Long> counts =
+        switch (p[1]) {
+          case "pages" -> Map.of("", report.pages());
+          case "records" -> report.records();
+          case "requests" -> report.requests();
+          case "waits" -> report.waits();
+          default -> Map.of();
+        };
     return counts.get(p.length > 2 ? p[2] : "");
   }
 
@@ -103,7 +107,8 @@ final class CaseUpdater {
   /** Writes {@code text} unless the file already holds it; true when it wrote. */
   private static boolean write(Path file, String text) {
     try {
-      if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+      if (Files.isRegularFile(file)
+          && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
         return false;
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -16,17 +16,21 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Rewrites the expected counts of a {@code case.yaml} in place: the text of each whole-number
- * value under {@code expect.requests}, {@code expect.result.*}, {@code expect.report.pages} and
- * {@code expect.report.records|requests|waits.*} that differs from the actual one is replaced
- * where it stands, so comments, key order, flow or block style and every other key stay as
- * written. Only counts the case already names are touched; nothing is added or removed.
+ * Rewrites the expected counts of a {@code case.yaml} in place: the text of each whole-number value
+ * under {@code expect.requests}, {@code expect.result.*}, {@code expect.report.pages} and {@code
+ * expect.report.records|requests|waits.*} that differs from the actual one is replaced where it
+ * stands, so comments, key order, flow or block style and every other key stay as written. Only
+ * counts the case already names are touched; nothing is added or removed.
  */
 final class CaseYamlCounts {
-  private static final List<List<String>> COUNTED = List.of(
-      List.of("requests"), List.of("result", "*"), List.of("report", "pages"),
-      List.of("report", "records", "*"), List.of("report", "requests", "*"),
-      List.of("report", "waits", "*"));
+  private static final List<List<String>> COUNTED =
+      List.of(
+          List.of("requests"),
+          List.of("result", "*"),
+          List.of("report", "pages"),
+          List.of("report", "records", "*"),
+          List.of("report", "requests", "*"),
+          List.of("report", "waits", "*"));
 
   private CaseYamlCounts() {}
 
@@ -51,24 +55,33 @@ final class CaseYamlCounts {
     List<Change> changes = new ArrayList<>();
     expect.ifPresent(e -> COUNTED.forEach(path -> collect(e, path, "", text, actual, changes)));
     StringBuilder out = new StringBuilder(text);
-    changes.stream().sorted(Comparator.comparingInt(Change::start).reversed())
+    changes.stream()
+        .sorted(Comparator.comparingInt(Change::start).reversed())
         .forEach(c -> out.replace(c.start(), c.end(), c.to()));
     return new Rewrite(out.toString(), List.copyOf(changes));
   }
 
-  private static void collect(MappingNode node, List<String> path, String prefix, String text,
-      Function<String, Long> actual, List<Change> changes) {
+  private static void collect(
+      MappingNode node,
+      List<String> path,
+      String prefix,
+      String text,
+      Function<String, Long> actual,
+      List<Change> changes) {
     String step = path.get(0);
     for (NodeTuple t : node.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode k) || !(step.equals("*") || step.equals(k.getValue()))) {
+      if (!(t.getKeyNode() instanceof ScalarNode k)
+          || !(step.equals("*") || step.equals(k.getValue()))) {
         continue;
       }
       String name = prefix + k.getValue();
       Node value = t.getValueNode();
       if (path.size() > 1) {
-        mapping(value).ifPresent(m -> collect(m, path.subList(1, path.size()), name + ".", text,
-            actual, changes));
-      } else if (value instanceof ScalarNode s && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+        mapping(value)
+            .ifPresent(
+                m -> collect(m, path.subList(1, path.size()), name + ".", text, actual, changes));
+      } else if (value instanceof ScalarNode s
+          && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
           && s.getValue().matches("-?[0-9]+")) {
         Long want = actual.apply(name);
         if (want != null && Long.parseLong(s.getValue()) != want) {
@@ -81,10 +94,13 @@ final class CaseYamlCounts {
   }
 
   private static Optional<Node> child(Node node, String key) {
-    return mapping(node).flatMap(m -> m.getValue().stream()
-        .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
-        .map(NodeTuple::getValueNode)
-        .findFirst());
+    return mapping(node)
+        .flatMap(
+            m ->
+                m.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+                    .map(NodeTuple::getValueNode)
+                    .findFirst());
   }
 
   private static Optional<MappingNode> mapping(Node node) {

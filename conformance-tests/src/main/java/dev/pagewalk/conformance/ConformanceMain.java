@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Command-line entry point (also behind {@code pagewalk test DIR...}): runs every case found under
  * the given folders, prints {@code PASS name} or {@code FAIL name} with a readable diff per case,
- * then a summary line. Exit status 0 when every case passed, 1 when one failed, 2 when no case
- * was found.
+ * then a summary line. Exit status 0 when every case passed, 1 when one failed, 2 when no case was
+ * found.
  */
 public final class ConformanceMain {
   private ConformanceMain() {}
@@ -63,9 +63,14 @@ public final class ConformanceMain {
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     out.println();
-    out.printf("%d %s: %d passed, %d failed%s (%.1fs)%n", cases.size(),
-        cases.size() == 1 ? "case" : "cases", cases.size() - failed.size(), failed.size(),
-        update ? ", " + updated + " updated" : "", millis / 1000.0);
+    out.printf(
+        "%d %s: %d passed, %d failed%s (%.1fs)%n",
+        cases.size(),
+        cases.size() == 1 ? "case" : "cases",
+        cases.size() - failed.size(),
+        failed.size(),
+        update ? ", " + updated + " updated" : "",
+        millis / 1000.0);
     failed.forEach(name -> out.println("  failed: " + name));
     return failed.isEmpty() ? 0 : 1;
   }

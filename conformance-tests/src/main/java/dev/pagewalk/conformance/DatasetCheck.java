@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * Holds the ids a live-data run delivered against the mock's own account of its dataset ({@code
  * expect.dataset}): {@code exact} — every id that existed throughout, none twice, none that never
- * existed; ids inserted or deleted during the run may be there or not (once). {@code mustContain}
- * — the same, but duplicates allowed. {@code missing} — the run must have missed an id that
- * existed throughout (a case proving drift).
+ * existed; ids inserted or deleted during the run may be there or not (once). {@code mustContain} —
+ * the same, but duplicates allowed. {@code missing} — the run must have missed an id that existed
+ * throughout (a case proving drift).
  */
 final class DatasetCheck {
   private static final int SHOWN = 10;
@@ -19,7 +19,8 @@ final class DatasetCheck {
   private DatasetCheck() {}
 
   /** Empty when the expectation holds; otherwise one problem: a headline and detail lines. */
-  static List<String> check(String mode, String idField, List<Object> records, Expectation dataset) {
+  static List<String> check(
+      String mode, String idField, List<Object> records, Expectation dataset) {
     List<String> ids = new ArrayList<>();
     List<String> noId = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -32,23 +33,37 @@ final class DatasetCheck {
     }
     Expectation.Verdict v = dataset.verify(ids);
     List<String> lines = new ArrayList<>();
-    boolean ok = switch (mode) {
-      case "exact" -> v.complete() && v.duplicates().isEmpty() && noId.isEmpty();
-      case "mustContain" -> v.complete() && noId.isEmpty();
-      default -> !v.missing().isEmpty();
-    };
+    boolean ok =
+        switch (mode) {
+          case "exact" -> v.complete() && v.duplicates().isEmpty() && noId.isEmpty();
+          case "mustContain" -> v.complete() && noId.isEmpty();
+          default -> !v.missing().isEmpty();
+        };
     if (ok) {
       return List.of();
     }
     if ("missing".equals(mode)) {
-      lines.add("dataset: expected the run to miss records, but it read every one of the "
-          + dataset.mustContain().size() + " that existed throughout");
+      lines.add(
+          "dataset: expected the run to miss records, but it read every one of the "
+              + dataset.mustContain().size()
+              + " that existed throughout");
     } else {
-      lines.add("dataset: expected " + ("exact".equals(mode) ? "each id exactly once" : "every id")
-          + " of the " + dataset.mustContain().size() + " that existed throughout"
-          + (dataset.mayContain().isEmpty() ? "" : " (" + dataset.mayContain().size()
-              + " inserted or deleted during the run may appear)")
-          + "; got " + ids.size() + " ids, " + new java.util.HashSet<>(ids).size() + " distinct");
+      lines.add(
+          "dataset: expected "
+              + ("exact".equals(mode) ? "each id exactly once" : "every id")
+              + " of the "
+              + dataset.mustContain().size()
+              + " that existed throughout"
+              + (dataset.mayContain().isEmpty()
+                  ? ""
+                  : " ("
+                      + dataset.mayContain().size()
+                      + " inserted or deleted during the run may appear)")
+              + "; got "
+              + ids.size()
+              + " ids, "
+              + new java.util.HashSet<>(ids).size()
+              + " distinct");
     }
     list("missing (existed throughout, not delivered)", v.missing(), lines);
     if ("exact".equals(mode)) {
@@ -76,7 +91,7 @@ final class DatasetCheck {
       return;
     }
     String shown = String.join(", ", items.subList(0, Math.min(SHOWN, items.size())));
-    out.add("  " + title + " (" + items.size() + "): " + shown
-        + (items.size() > SHOWN ? ", ..." : ""));
+    out.add(
+        "  " + title + " (" + items.size() + "): " + shown + (items.size() > SHOWN ? ", ..." : ""));
   }
 }

@@ -18,9 +18,9 @@ import java.util.Map;
  * @param specError expected load failure message, exactly
  * @param specErrorContains text the load failure message must contain
  * @param dataset how the delivered ids must compare with the live-data mock's dataset: {@code
- *     exact} (every id that existed throughout, once; ids inserted or deleted during the run
- *     either way), {@code mustContain} (none of those missing; duplicates allowed) or {@code
- *     missing} (the run must have missed some: proves drift)
+ *     exact} (every id that existed throughout, once; ids inserted or deleted during the run either
+ *     way), {@code mustContain} (none of those missing; duplicates allowed) or {@code missing} (the
+ *     run must have missed some: proves drift)
  * @param idField the record field holding the id the dataset expectation compares (default id)
  * @param report expected fields of the completeness report, or null
  */

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * A WireMock server on a loopback port serving a case folder's {@code mappings/} and {@code
- * __files/} natively, so recorded WireMock traffic can be dropped into a case unchanged. The
- * case runner uses a free port; {@link #serve} (behind {@code pagewalk mock}) a chosen one. Not
+ * __files/} natively, so recorded WireMock traffic can be dropped into a case unchanged. The case
+ * runner uses a free port; {@link #serve} (behind {@code pagewalk mock}) a chosen one. Not
  * thread-safe; one per case run.
  */
 public final class MockApi implements AutoCloseable {
@@ -66,9 +66,9 @@ public final class MockApi implements AutoCloseable {
   }
 
   /**
-   * Query parameters a stub did not name, for stubs that name any: such a stub pins the whole
-   * query string, so an extra parameter (a cursor sent twice under two names, a parent parameter
-   * that {@code mergeWithParent: false} should have dropped) fails the case instead of matching.
+   * Query parameters a stub did not name, for stubs that name any: such a stub pins the whole query
+   * string, so an extra parameter (a cursor sent twice under two names, a parent parameter that
+   * {@code mergeWithParent: false} should have dropped) fails the case instead of matching.
    */
   List<String> strayQueryParameters() {
     List<String> out = new ArrayList<>();
@@ -82,9 +82,15 @@ public final class MockApi implements AutoCloseable {
       extra.removeAll(named.keySet());
       if (!extra.isEmpty()) {
         LoggedRequest r = e.getRequest();
-        out.add(r.getMethod().getName() + " " + r.getUrl() + " sends " + String.join(", ", extra)
-            + ", which its stub does not name (it names " + String.join(", ", new TreeSet<>(named.keySet()))
-            + ")");
+        out.add(
+            r.getMethod().getName()
+                + " "
+                + r.getUrl()
+                + " sends "
+                + String.join(", ", extra)
+                + ", which its stub does not name (it names "
+                + String.join(", ", new TreeSet<>(named.keySet()))
+                + ")");
       }
     }
     return out;

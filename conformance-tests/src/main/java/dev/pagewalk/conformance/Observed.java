@@ -4,13 +4,13 @@ import dev.pagewalk.RunResult;
 import java.util.List;
 
 /**
- * What running a case produced: the record values and keys delivered, the engine's result (null when the
- * run threw before finishing, e.g. on invalid inputs), the failure message if any, and what the
- * mock API saw (and where it listened).
+ * What running a case produced: the record values and keys delivered, the engine's result (null
+ * when the run threw before finishing, e.g. on invalid inputs), the failure message if any, and
+ * what the mock API saw (and where it listened).
  *
  * @param thrown true when the failure was thrown by the engine rather than reported in the result
- * @param answers for a live-data case, how the mock answered each request in {@code served}
- *     ({@code 200}, {@code 503}, a socket fault's name); null for a mappings case
+ * @param answers for a live-data case, how the mock answered each request in {@code served} ({@code
+ *     200}, {@code 503}, a socket fault's name); null for a mappings case
  * @param dataset for a live-data case, which ids a complete read must and may contain; else null
  */
 record Observed(

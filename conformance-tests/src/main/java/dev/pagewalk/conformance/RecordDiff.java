@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Compares expected record values with the ones a run delivered and explains the difference in a
  * few readable lines: the counts, the first record that differs (with the JSON path of the first
- * differing member), then records missing and records extra. Numbering is 1-based, as the lines
- * of an expected {@code .jsonl} file.
+ * differing member), then records missing and records extra. Numbering is 1-based, as the lines of
+ * an expected {@code .jsonl} file.
  */
 final class RecordDiff {
   private static final int SHOWN = 10;
@@ -25,8 +25,13 @@ final class RecordDiff {
     if (same) {
       return out;
     }
-    out.add(what + " differ: expected " + expected.size() + ", got " + actual.size()
-        + (ordered ? "" : " (order ignored)"));
+    out.add(
+        what
+            + " differ: expected "
+            + expected.size()
+            + ", got "
+            + actual.size()
+            + (ordered ? "" : " (order ignored)"));
     if (ordered) {
       firstDifference(what, expected, actual, out);
     }
@@ -53,8 +58,13 @@ final class RecordDiff {
     for (int i = 0; i < n; i++) {
       String path = JsonValues.firstDifference(expected.get(i), actual.get(i));
       if (path != null) {
-        out.add("  first difference at " + what.replaceAll("s$", "") + " " + (i + 1)
-            + ("$".equals(path) ? "" : ", at " + path) + ":");
+        out.add(
+            "  first difference at "
+                + what.replaceAll("s$", "")
+                + " "
+                + (i + 1)
+                + ("$".equals(path) ? "" : ", at " + path)
+                + ":");
         out.add("    expected: " + JsonValues.render(expected.get(i)));
         out.add("    actual:   " + JsonValues.render(actual.get(i)));
         return;

@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Compares a run's completeness report with {@code expect.report}, field by field. A mismatch is
- * one problem: a line per field that differs, then the report as {@link RunReport#summary()}
- * prints it, so the case author sees both what was wanted and what the engine concluded.
+ * one problem: a line per field that differs, then the report as {@link RunReport#summary()} prints
+ * it, so the case author sees both what was wanted and what the engine concluded.
  */
 final class ReportCheck {
   private final List<String> lines = new ArrayList<>();
@@ -26,8 +26,11 @@ final class ReportCheck {
    * Empty when the report matches. {@code withBaseUrl} turns {@code ${baseUrl}} in expected text
    * into the mock's address; {@code shown} turns the address in actual text back.
    */
-  static List<String> check(ReportExpectation want, RunReport report,
-      UnaryOperator<String> withBaseUrl, UnaryOperator<String> shown) {
+  static List<String> check(
+      ReportExpectation want,
+      RunReport report,
+      UnaryOperator<String> withBaseUrl,
+      UnaryOperator<String> shown) {
     if (report == null) {
       return List.of("report: expected " + want + ", but the run threw before finishing");
     }
@@ -64,14 +67,20 @@ final class ReportCheck {
   }
 
   private void counts(String name, Map<String, Long> want, Map<String, Long> got) {
-    want.forEach((k, v) -> {
-      if (!got.containsKey(k)) {
-        lines.add("report." + name + "." + k + ": no such count; the report has "
-            + String.join(", ", got.keySet()));
-      } else if (!v.equals(got.get(k))) {
-        lines.add("report." + name + "." + k + ": expected " + v + ", got " + got.get(k));
-      }
-    });
+    want.forEach(
+        (k, v) -> {
+          if (!got.containsKey(k)) {
+            lines.add(
+                "report."
+                    + name
+                    + "."
+                    + k
+                    + ": no such count; the report has "
+                    + String.join(", ", got.keySet()));
+          } else if (!v.equals(got.get(k))) {
+            lines.add("report." + name + "." + k + ": expected " + v + ", got " + got.get(k));
+          }
+        });
   }
 
   private void exactList(String name, List<String> want, List<String> got) {
@@ -82,38 +91,63 @@ final class ReportCheck {
     if (expected.equals(got)) {
       return;
     }
-    lines.add("report." + name + ": expected " + describe(want) + "\n    got " + describe(
-        got.stream().map(shown).toList()));
+    lines.add(
+        "report."
+            + name
+            + ": expected "
+            + describe(want)
+            + "\n    got "
+            + describe(got.stream().map(shown).toList()));
   }
 
   private void contains(String key, String name, List<String> want, List<String> got) {
     for (String part : want) {
       String p = withBaseUrl.apply(part);
       if (got.stream().noneMatch(g -> g.contains(p))) {
-        lines.add("report." + key + ": no " + name + " entry contains\n      " + part
-            + "\n    got " + describe(got.stream().map(shown).toList()));
+        lines.add(
+            "report."
+                + key
+                + ": no "
+                + name
+                + " entry contains\n      "
+                + part
+                + "\n    got "
+                + describe(got.stream().map(shown).toList()));
       }
     }
   }
 
   private void checks(Map<String, String> want, List<Check> got) {
-    want.forEach((name, outcome) -> {
-      Check c = got.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
-      if (c == null) {
-        lines.add("report.checks." + name + ": no such check; the report has "
-            + String.join(", ", got.stream().map(Check::name).toList()));
-      } else if (!outcome.equals(c.outcome().wireName())) {
-        lines.add("report.checks." + name + ": expected " + outcome + ", got " + c.outcome()
-            + " (" + shown.apply(c.summary()) + ")");
-      }
-    });
+    want.forEach(
+        (name, outcome) -> {
+          Check c = got.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+          if (c == null) {
+            lines.add(
+                "report.checks."
+                    + name
+                    + ": no such check; the report has "
+                    + String.join(", ", got.stream().map(Check::name).toList()));
+          } else if (!outcome.equals(c.outcome().wireName())) {
+            lines.add(
+                "report.checks."
+                    + name
+                    + ": expected "
+                    + outcome
+                    + ", got "
+                    + c.outcome()
+                    + " ("
+                    + shown.apply(c.summary())
+                    + ")");
+          }
+        });
   }
 
   private static String describe(List<String> items) {
     if (items.isEmpty()) {
       return "none";
     }
-    StringBuilder sb = new StringBuilder(items.size() + (items.size() == 1 ? " entry:" : " entries:"));
+    StringBuilder sb =
+        new StringBuilder(items.size() + (items.size() == 1 ? " entry:" : " entries:"));
     for (int i = 0; i < items.size(); i++) {
       sb.append("\n      ").append(i + 1).append(". ").append(items.get(i));
     }

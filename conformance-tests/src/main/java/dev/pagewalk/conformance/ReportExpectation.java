@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param verdict {@code COMPLETE}, {@code INCOMPLETE} or {@code UNVERIFIED}
  * @param stopReason the report's stop reason, by wire name
- * @param records counts by name ({@code received}, {@code emitted}, {@code filtered},
- *     {@code duplicatesDropped}, ...)
- * @param requests counts by name ({@code total}, {@code initial}, {@code pagination}, {@code retries})
+ * @param records counts by name ({@code received}, {@code emitted}, {@code filtered}, {@code
+ *     duplicatesDropped}, ...)
+ * @param requests counts by name ({@code total}, {@code initial}, {@code pagination}, {@code
+ *     retries})
  * @param pages pages accepted
  * @param waits milliseconds waited by kind ({@code retry}, {@code rateLimit}, {@code delay}); the
  *     live-data runner's clock is virtual, so a {@code Retry-After} wait is exact
@@ -38,13 +39,25 @@ public record ReportExpectation(
     Long walks) {
 
   public ReportExpectation {
-    records = records == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(records));
-    requests = requests == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(requests));
-    waits = waits == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(waits));
+    records =
+        records == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(records));
+    requests =
+        requests == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(requests));
+    waits =
+        waits == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(waits));
     reasons = reasons == null ? null : List.copyOf(reasons);
     reasonsContain = reasonsContain == null ? List.of() : List.copyOf(reasonsContain);
     advice = advice == null ? null : List.copyOf(advice);
     adviceContains = adviceContains == null ? List.of() : List.copyOf(adviceContains);
-    checks = checks == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
+    checks =
+        checks == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
   }
 }

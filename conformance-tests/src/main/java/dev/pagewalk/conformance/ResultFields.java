@@ -41,8 +41,11 @@ final class ResultFields {
         .forEach(
             (name, want) -> {
               if (!actual.containsKey(name)) {
-                out.add("result." + name + ": no such field; known: "
-                    + String.join(", ", actual.keySet()));
+                out.add(
+                    "result."
+                        + name
+                        + ": no such field; known: "
+                        + String.join(", ", actual.keySet()));
               } else if (!JsonValues.same(want, actual.get(name))) {
                 out.add("result." + name + ": expected " + want + ", got " + actual.get(name));
               }

@@ -1,8 +1,8 @@
 package dev.pagewalk.conformance;
 
 /**
- * One request the mock API received: method, path with query, body (empty for none), the status
- * it answered and whether a stub mapping matched it.
+ * One request the mock API received: method, path with query, body (empty for none), the status it
+ * answered and whether a stub mapping matched it.
  */
 public record ServedRequest(String method, String url, String body, int status, boolean matched) {
 

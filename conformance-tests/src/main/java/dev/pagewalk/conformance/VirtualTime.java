@@ -11,10 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One clock shared by the engine and the live-data mock, moved forward only by the engine's
  * sleeper. Retries, backoff and {@code Retry-After} waits then cost no real time, yet the mock's
- * rate-limit window and its HTTP-date {@code Retry-After} see exactly the time the engine waited:
- * a 429 is honoured, not merely retried too early. Starts at a fixed instant so runs repeat.
- * Give it to the runner as both clock and sleeper, and its {@link #millis()} to the mock.
- * Thread-safe.
+ * rate-limit window and its HTTP-date {@code Retry-After} see exactly the time the engine waited: a
+ * 429 is honoured, not merely retried too early. Starts at a fixed instant so runs repeat. Give it
+ * to the runner as both clock and sleeper, and its {@link #millis()} to the mock. Thread-safe.
  */
 public final class VirtualTime extends Clock implements Sleeper {
   public static final Instant START = Instant.parse("2030-01-01T00:00:00Z");

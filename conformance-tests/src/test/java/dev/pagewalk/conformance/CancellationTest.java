@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one stop reason a case folder cannot produce: an embedder interrupting the thread of a
- * run. The run must end with {@code cancelled}, keep the records of pages already accepted and
- * send nothing more — and not wait for a read-ahead request that is still out.
+ * The one stop reason a case folder cannot produce: an embedder interrupting the thread of a run.
+ * The run must end with {@code cancelled}, keep the records of pages already accepted and send
+ * nothing more — and not wait for a read-ahead request that is still out.
  */
 class CancellationTest {
   private static final String SPEC =
@@ -134,11 +134,14 @@ class CancellationTest {
     AtomicReference<RunResult> result = new AtomicReference<>();
     try (Runner runner = Runner.builder().build()) {
       RunInput input = RunInput.empty().withBaseUrl(api.baseUrl());
-      Thread run = new Thread(() -> result.set(runner.run(plan, input, r -> records.add(r.value()))));
+      Thread run =
+          new Thread(() -> result.set(runner.run(plan, input, r -> records.add(r.value()))));
       run.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (api.getAllServeEvents().size() < 2 || records.size() < 2) {
-        assertThat(System.nanoTime()).as("page 2 requested and page 1 written").isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("page 2 requested and page 1 written")
+            .isLessThan(deadline);
         Thread.sleep(5);
       }
       long interrupted = System.nanoTime();
@@ -146,13 +149,15 @@ class CancellationTest {
       run.join(TimeUnit.SECONDS.toMillis(10));
       assertThat(run.isAlive()).as("run still going 10s after the interrupt").isFalse();
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interrupted))
-          .as("the run waited for the 6 s response it no longer wants").isLessThan(4_000);
+          .as("the run waited for the 6 s response it no longer wants")
+          .isLessThan(4_000);
     }
 
     RunResult r = result.get();
     assertThat(r.stopReason().wireName()).isEqualTo("cancelled");
     assertThat(r.failure()).hasMessage("slow-second-page: run cancelled");
-    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages())).containsExactly(2L, 1L, 1L);
+    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages()))
+        .containsExactly(2L, 1L, 1L);
     assertThat(records).hasSize(2);
   }
 }

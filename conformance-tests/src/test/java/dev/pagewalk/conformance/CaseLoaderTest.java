@@ -23,9 +23,10 @@ class CaseLoaderTest {
     assertThat(result.failures())
         .singleElement(InstanceOfAssertFactories.STRING)
         .startsWith("case cannot be read: ")
-        .endsWith("case.yaml: unknown key 'expect.stopreason'; allowed: dataset, error, errorContains,"
-            + " idField, keys, ordered, records, report, requests, result, specError, specErrorContains,"
-            + " stopReason");
+        .endsWith(
+            "case.yaml: unknown key 'expect.stopreason'; allowed: dataset, error, errorContains,"
+                + " idField, keys, ordered, records, report, requests, result, specError, specErrorContains,"
+                + " stopReason");
   }
 
   @Test
@@ -57,8 +58,10 @@ class CaseLoaderTest {
 
     assertThatThrownBy(() -> CaseLoader.load(dir, "bad-timeout"))
         .isInstanceOf(CaseFormatException.class)
-        .hasMessage(dir.resolve("case.yaml") + ": limits.timeout must be a duration like 500ms, 5s,"
-            + " 1m or 'unlimited', got '5 seconds'");
+        .hasMessage(
+            dir.resolve("case.yaml")
+                + ": limits.timeout must be a duration like 500ms, 5s,"
+                + " 1m or 'unlimited', got '5 seconds'");
   }
 
   @Test
@@ -68,8 +71,10 @@ class CaseLoaderTest {
     CaseResult result = new CaseRunner().run(dir, "no-spec");
 
     assertThat(result.failures())
-        .containsExactly("case cannot be read: " + dir.resolve("case.yaml")
-            + ": give exactly one of 'spec' (a path) or 'specInline'");
+        .containsExactly(
+            "case cannot be read: "
+                + dir.resolve("case.yaml")
+                + ": give exactly one of 'spec' (a path) or 'specInline'");
   }
 
   @Test
@@ -92,8 +97,10 @@ class CaseLoaderTest {
     CaseResult result = new CaseRunner().run(dir, "both");
 
     assertThat(result.failures())
-        .containsExactly("case cannot be read: " + dir.resolve("case.yaml")
-            + ": give 'liveData' or a mappings/ folder, not both: the live-data mock serves the whole API");
+        .containsExactly(
+            "case cannot be read: "
+                + dir.resolve("case.yaml")
+                + ": give 'liveData' or a mappings/ folder, not both: the live-data mock serves the whole API");
   }
 
   @Test
@@ -101,8 +108,10 @@ class CaseLoaderTest {
     write("specInline: 'pagewalk: 1'\nexpect: {dataset: exact}\n");
 
     assertThat(new CaseRunner().run(dir, "no-live").failures())
-        .containsExactly("case cannot be read: " + dir.resolve("case.yaml")
-            + ": expect.dataset needs 'liveData': only the live-data mock knows which records existed");
+        .containsExactly(
+            "case cannot be read: "
+                + dir.resolve("case.yaml")
+                + ": expect.dataset needs 'liveData': only the live-data mock knows which records existed");
   }
 
   @Test
@@ -115,8 +124,10 @@ class CaseLoaderTest {
 
     write("specInline: 'pagewalk: 1'\nexpect: {report: {checks: {total: passed}}}\n");
     assertThat(new CaseRunner().run(dir, "outcome").failures())
-        .containsExactly("case cannot be read: " + dir.resolve("case.yaml")
-            + ": expect.report.checks.total must be one of fail, not-applicable, pass, got 'passed'");
+        .containsExactly(
+            "case cannot be read: "
+                + dir.resolve("case.yaml")
+                + ": expect.report.checks.total must be one of fail, not-applicable, pass, got 'passed'");
   }
 
   private void write(String yaml) throws Exception {

@@ -25,11 +25,17 @@ class CaseUpdaterTest {
 
   @BeforeEach
   void copyTheTutorialCase() throws IOException {
-    Files.copy(TUTORIAL.resolve("harvest-time-entries.yaml"), dir.resolve("harvest-time-entries.yaml"));
+    Files.copy(
+        TUTORIAL.resolve("harvest-time-entries.yaml"), dir.resolve("harvest-time-entries.yaml"));
     caseDir = Files.createDirectories(dir.resolve("cases/three-pages/mappings"));
     Path source = TUTORIAL.resolve("cases/three-pages");
-    for (String f : List.of("case.yaml", "expected.jsonl", "mappings/01-page-1.json",
-        "mappings/02-page-2.json", "mappings/03-page-3.json")) {
+    for (String f :
+        List.of(
+            "case.yaml",
+            "expected.jsonl",
+            "mappings/01-page-1.json",
+            "mappings/02-page-2.json",
+            "mappings/03-page-3.json")) {
       Files.copy(source.resolve(f), dir.resolve("cases/three-pages").resolve(f));
     }
     caseDir = dir.resolve("cases/three-pages");
@@ -38,39 +44,49 @@ class CaseUpdaterTest {
 
   @Test
   void rewritesTheRecordsAndTheStatedCountsKeepingCommentsAndOtherKeys() throws IOException {
-    String edited = "# pinned by hand\n" + Files.readString(caseDir.resolve("case.yaml"))
-        .replace("requests: 3", "requests: 7   # three pages")
-        .replace("recordsEmitted: 5", "recordsEmitted: 4");
+    String edited =
+        "# pinned by hand\n"
+            + Files.readString(caseDir.resolve("case.yaml"))
+                .replace("requests: 3", "requests: 7   # three pages")
+                .replace("recordsEmitted: 5", "recordsEmitted: 4");
     Files.writeString(caseDir.resolve("case.yaml"), edited);
-    Files.writeString(caseDir.resolve("expected.jsonl"), expectedRecords.lines().findFirst().get() + "\n");
+    Files.writeString(
+        caseDir.resolve("expected.jsonl"), expectedRecords.lines().findFirst().get() + "\n");
 
     int status = ConformanceMain.run(List.of(dir.resolve("cases")), out, true);
 
-    assertThat(text()).startsWith("UPDATED three-pages: expected.jsonl (5 records); case.yaml"
-        + " (expect.requests 7 → 3, expect.result.recordsEmitted 4 → 5)\nPASS three-pages\n")
+    assertThat(text())
+        .startsWith(
+            "UPDATED three-pages: expected.jsonl (5 records); case.yaml"
+                + " (expect.requests 7 → 3, expect.result.recordsEmitted 4 → 5)\nPASS three-pages\n")
         .containsPattern("\n1 case: 1 passed, 0 failed, 1 updated \\([0-9.]+s\\)\n$");
     assertThat(status).isZero();
     assertThat(Files.readString(caseDir.resolve("expected.jsonl"))).isEqualTo(expectedRecords);
-    assertThat(Files.readString(caseDir.resolve("case.yaml"))).isEqualTo(edited
-        .replace("requests: 7   # three pages", "requests: 3   # three pages")
-        .replace("recordsEmitted: 4", "recordsEmitted: 5"));
+    assertThat(Files.readString(caseDir.resolve("case.yaml")))
+        .isEqualTo(
+            edited
+                .replace("requests: 7   # three pages", "requests: 3   # three pages")
+                .replace("recordsEmitted: 4", "recordsEmitted: 5"));
   }
 
   @Test
   void neverRewritesTheStopReasonSoACaseFailingOnItStillFails() throws IOException {
-    String edited = Files.readString(caseDir.resolve("case.yaml"))
-        .replace("stopReason: condition-false", "stopReason: empty-page")
-        .replace("pages: 3", "pages: 2");
+    String edited =
+        Files.readString(caseDir.resolve("case.yaml"))
+            .replace("stopReason: condition-false", "stopReason: empty-page")
+            .replace("pages: 3", "pages: 2");
     Files.writeString(caseDir.resolve("case.yaml"), edited);
 
     int status = ConformanceMain.run(List.of(dir.resolve("cases")), out, true);
 
-    assertThat(text()).startsWith("UPDATED three-pages: case.yaml (expect.result.pages 2 → 3)\n"
-            + "FAIL three-pages")
+    assertThat(text())
+        .startsWith(
+            "UPDATED three-pages: case.yaml (expect.result.pages 2 → 3)\n" + "FAIL three-pages")
         .contains("  * stop reason: expected empty-page, got condition-false\n")
         .contains("1 case: 0 passed, 1 failed, 1 updated");
     assertThat(status).isEqualTo(1);
-    assertThat(Files.readString(caseDir.resolve("case.yaml"))).isEqualTo(edited.replace("pages: 2", "pages: 3"));
+    assertThat(Files.readString(caseDir.resolve("case.yaml")))
+        .isEqualTo(edited.replace("pages: 2", "pages: 3"));
   }
 
   @Test

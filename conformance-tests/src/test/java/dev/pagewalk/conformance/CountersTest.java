@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every count of a {@link RunResult} against what the API's request journal and the destination
- * saw, over real HTTP with read-ahead on (the runner's default). One walk of three pages meets
- * each thing a counter counts: a filtered item, a retried 503, a duplicate key, an empty page
- * whose {@code condition} still says "more".
+ * saw, over real HTTP with read-ahead on (the runner's default). One walk of three pages meets each
+ * thing a counter counts: a filtered item, a retried 503, a duplicate key, an empty page whose
+ * {@code condition} still says "more".
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CountersTest {
@@ -64,21 +64,39 @@ class CountersTest {
   void walkOnce() throws Exception {
     api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     api.start();
-    api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", absent())
-        .willReturn(okJson("{\"items\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3, \"hidden\": true}],"
-            + " \"next\": \"c2\"}")));
-    api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", equalTo("c2"))
-        .inScenario("page 2").whenScenarioStateIs(STARTED).willSetStateTo("recovered")
-        .willReturn(serviceUnavailable().withBody("try again")));
-    api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", equalTo("c2"))
-        .inScenario("page 2").whenScenarioStateIs("recovered")
-        .willReturn(okJson("{\"items\": [{\"id\": 2}, {\"id\": 4}], \"next\": \"c3\"}")));
-    api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", equalTo("c3"))
-        .inScenario("page 3").whenScenarioStateIs(STARTED).willSetStateTo("filled")
-        .willReturn(okJson("{\"items\": [], \"next\": \"c4\"}")));
-    api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", equalTo("c3"))
-        .inScenario("page 3").whenScenarioStateIs("filled")
-        .willReturn(okJson("{\"items\": [{\"id\": 5}], \"next\": null}")));
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", absent())
+            .willReturn(
+                okJson(
+                    "{\"items\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3, \"hidden\": true}],"
+                        + " \"next\": \"c2\"}")));
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c2"))
+            .inScenario("page 2")
+            .whenScenarioStateIs(STARTED)
+            .willSetStateTo("recovered")
+            .willReturn(serviceUnavailable().withBody("try again")));
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c2"))
+            .inScenario("page 2")
+            .whenScenarioStateIs("recovered")
+            .willReturn(okJson("{\"items\": [{\"id\": 2}, {\"id\": 4}], \"next\": \"c3\"}")));
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c3"))
+            .inScenario("page 3")
+            .whenScenarioStateIs(STARTED)
+            .willSetStateTo("filled")
+            .willReturn(okJson("{\"items\": [], \"next\": \"c4\"}")));
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c3"))
+            .inScenario("page 3")
+            .whenScenarioStateIs("filled")
+            .willReturn(okJson("{\"items\": [{\"id\": 5}], \"next\": null}")));
     Plan plan = Pagewalk.parse("counted.yaml", SPEC);
     Path out = dir.resolve("out.jsonl");
     try (Runner runner = Runner.builder().sleeper(sleeps::add).build();
@@ -110,15 +128,19 @@ class CountersTest {
 
   @Test
   void paginationRequestsAreTheRequestsForPage2AndLaterWithoutRetries() {
-    long distinctPagination = journal().stream()
-        .map(e -> e.getRequest().getUrl()).filter(u -> u.contains("cursor=")).distinct().count();
+    long distinctPagination =
+        journal().stream()
+            .map(e -> e.getRequest().getUrl())
+            .filter(u -> u.contains("cursor="))
+            .distinct()
+            .count();
     assertThat(result.stats().paginationRequests()).isEqualTo(distinctPagination).isEqualTo(2);
   }
 
   @Test
   void retriesAreTheRequestsSentAgain() {
-    long repeated = journal().size()
-        - journal().stream().map(e -> e.getRequest().getUrl()).distinct().count();
+    long repeated =
+        journal().size() - journal().stream().map(e -> e.getRequest().getUrl()).distinct().count();
     assertThat(result.stats().retries()).isEqualTo(repeated).isEqualTo(2);
   }
 
@@ -152,8 +174,11 @@ class CountersTest {
 
   @Test
   void emptyPagesWithContinuationAreTheEmptyPagesThatSaidMore() {
-    long empty = journal().stream().filter(e -> e.getResponse().getBodyAsString()
-        .startsWith("{\"items\": [], \"next\": \"")).count();
+    long empty =
+        journal().stream()
+            .filter(
+                e -> e.getResponse().getBodyAsString().startsWith("{\"items\": [], \"next\": \""))
+            .count();
     assertThat(result.stats().emptyPagesWithContinuation()).isEqualTo(empty).isEqualTo(1);
   }
 
@@ -178,17 +203,23 @@ class CountersTest {
   @Test
   void theReportCountsWhatTheResultCounts() {
     assertThat(result.report().requests())
-        .containsEntry("total", 5L).containsEntry("pagination", 2L).containsEntry("retries", 2L);
+        .containsEntry("total", 5L)
+        .containsEntry("pagination", 2L)
+        .containsEntry("retries", 2L);
     assertThat(result.report().records())
-        .containsEntry("received", 6L).containsEntry("emitted", 4L)
-        .containsEntry("filtered", 1L).containsEntry("duplicatesDropped", 1L);
+        .containsEntry("received", 6L)
+        .containsEntry("emitted", 4L)
+        .containsEntry("filtered", 1L)
+        .containsEntry("duplicatesDropped", 1L);
     assertThat(result.report().pages()).isEqualTo(3);
     assertThat(result.report().bytes()).isEqualTo(result.stats().bytesReceived());
   }
 
   private long itemsServed() {
-    return journal().stream().filter(e -> e.getResponse().getStatus() == 200)
-        .mapToLong(e -> count(e, "\"id\":")).sum();
+    return journal().stream()
+        .filter(e -> e.getResponse().getStatus() == 200)
+        .mapToLong(e -> count(e, "\"id\":"))
+        .sum();
   }
 
   private static long count(ServeEvent e, String text) {

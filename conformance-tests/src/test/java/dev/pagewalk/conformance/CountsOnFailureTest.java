@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run that ends while a page is on its way to the destination counts only what the destination
  * accepted: {@code recordsEmitted} and {@code pages} never include a page whose write failed; a
- * cancel that arrives with a page lets that page be written whole (a file channel would fail
- * half way if the interrupt reached it); {@code requests} includes a read-ahead the server saw.
+ * cancel that arrives with a page lets that page be written whole (a file channel would fail half
+ * way if the interrupt reached it); {@code requests} includes a read-ahead the server saw.
  */
 class CountsOnFailureTest {
   static final String SPEC =
@@ -63,10 +63,14 @@ class CountsOnFailureTest {
   void start() {
     api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     api.start();
-    api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", absent())
-        .willReturn(okJson("{\"items\": [{\"id\": 1}, {\"id\": 2}], \"next\": \"c2\"}")));
-    api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("cursor", equalTo("c2"))
-        .willReturn(okJson("{\"items\": [{\"id\": 3}]}")));
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", absent())
+            .willReturn(okJson("{\"items\": [{\"id\": 1}, {\"id\": 2}], \"next\": \"c2\"}")));
+    api.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c2"))
+            .willReturn(okJson("{\"items\": [{\"id\": 3}]}")));
     plan = Pagewalk.parse("two-pages.yaml", SPEC);
     out = dir.resolve("out.jsonl");
   }
@@ -83,68 +87,78 @@ class CountsOnFailureTest {
   @Test
   void aWriteThatFailsOnPage1CountsNoRecord() throws Exception {
     RunResult r;
-    try (Runner runner = Runner.builder().build(); FailingOn sink = new FailingOn(1, sink())) {
+    try (Runner runner = Runner.builder().build();
+        FailingOn sink = new FailingOn(1, sink())) {
       r = sync(runner, sink);
     }
     assertThat(r.failure()).hasMessage("two-pages: writing to the sink failed: disk full");
     assertThat(r.failure().code()).isEqualTo(dev.pagewalk.ErrorCode.SINK_WRITE);
     assertThat(Files.readAllLines(out)).isEmpty();
-    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().recordsReceived())).containsExactly(0L, 0L, 2L);
+    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().recordsReceived()))
+        .containsExactly(0L, 0L, 2L);
     assertThat(r.report().records()).containsEntry("emitted", 0L);
   }
 
   @Test
   void aWriteThatFailsOnPage2CountsPage1Only() throws Exception {
     RunResult r;
-    try (Runner runner = Runner.builder().build(); FailingOn sink = new FailingOn(2, sink())) {
+    try (Runner runner = Runner.builder().build();
+        FailingOn sink = new FailingOn(2, sink())) {
       r = sync(runner, sink);
     }
     assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}");
-    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().recordsReceived())).containsExactly(2L, 1L, 3L);
+    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().recordsReceived()))
+        .containsExactly(2L, 1L, 3L);
     assertThat(r.stats().requests()).isEqualTo(api.getAllServeEvents().size()).isEqualTo(2);
   }
 
   @Test
   void aReadAheadTheServerSawCountsAsARequestWhenTheWriteFails() throws Exception {
     RunResult r;
-    FailingOn failing = new FailingOn(1, sink()) {
-      @Override
-      void beforeFailing() throws IOException {
-        awaitRequests(2);
-      }
-    };
-    try (Runner runner = Runner.builder().build(); failing) {
+    FailingOn failing =
+        new FailingOn(1, sink()) {
+          @Override
+          void beforeFailing() throws IOException {
+            awaitRequests(2);
+          }
+        };
+    try (Runner runner = Runner.builder().build();
+        failing) {
       r = sync(runner, failing);
     }
     assertThat(r.stats().requests()).isEqualTo(2);
     assertThat(r.stats().paginationRequests()).isEqualTo(1);
     assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages())).containsExactly(0L, 0L);
     assertThat(r.stats().bytesReceived())
-        .isEqualTo(api.getAllServeEvents().stream()
-            .filter(e -> !e.getRequest().getUrl().contains("cursor="))
-            .mapToLong(e -> e.getResponse().getBody().length).sum());
+        .isEqualTo(
+            api.getAllServeEvents().stream()
+                .filter(e -> !e.getRequest().getUrl().contains("cursor="))
+                .mapToLong(e -> e.getResponse().getBody().length)
+                .sum());
   }
 
   @Test
-  void aCancelBetweenAcceptingAPageAndWritingItStillWritesThatPageWholeThenStops() throws Exception {
+  void aCancelBetweenAcceptingAPageAndWritingItStillWritesThatPageWholeThenStops()
+      throws Exception {
     Thread runThread = Thread.currentThread();
-    Transport interruptsAfterPage1 = new Transport() {
-      final ApacheTransport http = new ApacheTransport(TransportConfig.defaults());
+    Transport interruptsAfterPage1 =
+        new Transport() {
+          final ApacheTransport http = new ApacheTransport(TransportConfig.defaults());
 
-      @Override
-      public Response send(HttpRequest request, Exchange exchange) throws IOException {
-        Response response = http.send(request, exchange);
-        if (Thread.currentThread() == runThread) {
-          runThread.interrupt(); // as a signal handler would, once the response is in
-        }
-        return response;
-      }
+          @Override
+          public Response send(HttpRequest request, Exchange exchange) throws IOException {
+            Response response = http.send(request, exchange);
+            if (Thread.currentThread() == runThread) {
+              runThread.interrupt(); // as a signal handler would, once the response is in
+            }
+            return response;
+          }
 
-      @Override
-      public void close() {
-        http.close();
-      }
-    };
+          @Override
+          public void close() {
+            http.close();
+          }
+        };
     RunResult r;
     try (Runner runner = Runner.builder().transport(interruptsAfterPage1).build();
         FailingOn sink = new FailingOn(99, sink())) {
@@ -156,7 +170,8 @@ class CountsOnFailureTest {
     assertThat(r.stopReason().wireName()).isEqualTo("cancelled");
     assertThat(r.failure()).hasMessage("two-pages: run cancelled");
     assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}");
-    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().requests())).containsExactly(2L, 1L, 1L);
+    assertThat(List.of(r.stats().recordsEmitted(), r.stats().pages(), r.stats().requests()))
+        .containsExactly(2L, 1L, 1L);
     assertThat(api.getAllServeEvents()).hasSize(1);
   }
 
@@ -165,12 +180,16 @@ class CountsOnFailureTest {
     List<Object> taken = new ArrayList<>();
     RunResult r;
     try (Runner runner = Runner.builder().build()) {
-      r = runner.run(plan, RunInput.empty().withBaseUrl(api.baseUrl()), (OutputRecord rec) -> {
-        if (taken.size() == 1) {
-          throw new IllegalStateException("consumer is full");
-        }
-        taken.add(rec.value());
-      });
+      r =
+          runner.run(
+              plan,
+              RunInput.empty().withBaseUrl(api.baseUrl()),
+              (OutputRecord rec) -> {
+                if (taken.size() == 1) {
+                  throw new IllegalStateException("consumer is full");
+                }
+                taken.add(rec.value());
+              });
     }
     assertThat(r.failure()).hasMessage("two-pages: consumer is full");
     assertThat(taken).hasSize(1);

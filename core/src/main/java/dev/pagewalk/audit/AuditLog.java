@@ -12,12 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The per-page audit log, as JSON Lines: one line per accepted page (page number, the paging
- * state it was requested with, the sanitized request, status, attempts, items, records
- * delivered, duplicates, first and last key, the API's total, duration), one per retry, and a
- * final line with the run's verdict. Requests are already redacted by the engine (declared
- * secrets and sensitive query parameters masked); no headers or bodies are logged. Every line
- * carries the run id.
+ * The per-page audit log, as JSON Lines: one line per accepted page (page number, the paging state
+ * it was requested with, the sanitized request, status, attempts, items, records delivered,
+ * duplicates, first and last key, the API's total, duration), one per retry, and a final line with
+ * the run's verdict. Requests are already redacted by the engine (declared secrets and sensitive
+ * query parameters masked); no headers or bodies are logged. Every line carries the run id.
  */
 public final class AuditLog implements RunListener {
   private static final ObjectMapper JSON =

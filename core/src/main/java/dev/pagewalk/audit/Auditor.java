@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gathers completeness evidence page by page — the API's total and whether it changed, the
- * declared order across page boundaries, keys seen again at a boundary (the signature of offset
- * drift), sequential ids — and turns it into checks. Memory: a bit per sequential id, a few
- * samples per check; nothing per record otherwise. Confined to the run's thread.
+ * Gathers completeness evidence page by page — the API's total and whether it changed, the declared
+ * order across page boundaries, keys seen again at a boundary (the signature of offset drift),
+ * sequential ids — and turns it into checks. Memory: a bit per sequential id, a few samples per
+ * check; nothing per record otherwise. Confined to the run's thread.
  */
 public final class Auditor {
   private static final int SAMPLES = 10;
@@ -28,7 +28,8 @@ public final class Auditor {
   private long duplicates;
   private final List<Map<String, Object>> duplicateSamples = new ArrayList<>();
 
-  public Auditor(boolean keyed, boolean totalDeclared, boolean orderDeclared, boolean sequentialDeclared) {
+  public Auditor(
+      boolean keyed, boolean totalDeclared, boolean orderDeclared, boolean sequentialDeclared) {
     this.keyed = keyed;
     this.totalDeclared = totalDeclared;
     this.orderDeclared = orderDeclared;
@@ -51,8 +52,13 @@ public final class Auditor {
         orderViolations++;
         if (orderSamples.size() < SAMPLES) {
           orderSamples.add(
-              sample("pages", previousPage + "→" + f.page(), "lastOfPrevious", previousLast,
-                  "firstOfNext", f.firstOrder()));
+              sample(
+                  "pages",
+                  previousPage + "→" + f.page(),
+                  "lastOfPrevious",
+                  previousLast,
+                  "firstOfNext",
+                  f.firstOrder()));
         }
       }
       previousLast = f.lastOrder();
@@ -62,7 +68,10 @@ public final class Auditor {
       duplicates += f.duplicateKeys().size();
       if (duplicateSamples.size() < SAMPLES) {
         duplicateSamples.add(
-            sample("page", f.page(), "keys",
+            sample(
+                "page",
+                f.page(),
+                "keys",
                 f.duplicateKeys().subList(0, Math.min(5, f.duplicateKeys().size()))));
       }
     }
@@ -92,7 +101,8 @@ public final class Auditor {
 
   private Check totalCheck(long collected, boolean truncated) {
     if (!totalDeclared) {
-      return new Check("total", Check.Outcome.NOT_APPLICABLE, "the spec declares no audit.total", null);
+      return new Check(
+          "total", Check.Outcome.NOT_APPLICABLE, "the spec declares no audit.total", null);
     }
     if (lastTotal == null) {
       return new Check("total", Check.Outcome.FAIL, "audit.total gave no number on any page", null);
@@ -102,76 +112,112 @@ public final class Auditor {
     ev.put("collected", collected);
     if (!totalChanges.isEmpty()) {
       ev.put("changes", totalChanges.stream().filter(java.util.Objects::nonNull).toList());
-      return new Check("total", Check.Outcome.FAIL, "the API's total changed between pages ("
-          + firstTotal + " → " + lastTotal + "): the data moved during the run", ev);
+      return new Check(
+          "total",
+          Check.Outcome.FAIL,
+          "the API's total changed between pages ("
+              + firstTotal
+              + " → "
+              + lastTotal
+              + "): the data moved during the run",
+          ev);
     }
     if (truncated) {
-      return new Check("total", Check.Outcome.NOT_APPLICABLE,
-          "run truncated: collected " + collected + " of the API's " + lastTotal, ev);
+      return new Check(
+          "total",
+          Check.Outcome.NOT_APPLICABLE,
+          "run truncated: collected " + collected + " of the API's " + lastTotal,
+          ev);
     }
     if (lastTotal instanceof String text) {
       return new Check("total", Check.Outcome.FAIL, textTotal(text, collected), ev);
     }
     boolean ok = sameNumber(lastTotal, collected);
-    return new Check("total", ok ? Check.Outcome.PASS : Check.Outcome.FAIL,
-        "API total " + lastTotal + (ok ? " = " : " ≠ ") + collected + " distinct records collected", ev);
+    return new Check(
+        "total",
+        ok ? Check.Outcome.PASS : Check.Outcome.FAIL,
+        "API total " + lastTotal + (ok ? " = " : " ≠ ") + collected + " distinct records collected",
+        ev);
   }
 
   /**
-   * A total read as text (a header, a quoted JSON number) is a spec mistake even when it reads
-   * like the count: the check fails and says how to read a number.
+   * A total read as text (a header, a quoted JSON number) is a spec mistake even when it reads like
+   * the count: the check fails and says how to read a number.
    */
   private static String textTotal(String text, long collected) {
     java.math.BigDecimal number;
     try {
       number = new java.math.BigDecimal(text.strip());
     } catch (NumberFormatException e) {
-      return "the API's total is the text '" + text + "', not a number; " + collected
+      return "the API's total is the text '"
+          + text
+          + "', not a number; "
+          + collected
           + " records were counted — audit.total must give a number";
     }
     boolean same = number.compareTo(java.math.BigDecimal.valueOf(collected)) == 0;
-    return "the API's total is the text '" + text + "' " + (same ? "but " : "and ") + collected
+    return "the API's total is the text '"
+        + text
+        + "' "
+        + (same ? "but " : "and ")
+        + collected
         + " records were counted — use parseNumber(...) in audit.total"
         + (same ? "" : " to compare numbers");
   }
 
   private Check orderCheck() {
     if (!orderDeclared) {
-      return new Check("order", Check.Outcome.NOT_APPLICABLE, "the spec declares no sync.order", null);
+      return new Check(
+          "order", Check.Outcome.NOT_APPLICABLE, "the spec declares no sync.order", null);
     }
     if (orderViolations == 0) {
-      return new Check("order", Check.Outcome.PASS, "every page boundary kept the declared order", null);
+      return new Check(
+          "order", Check.Outcome.PASS, "every page boundary kept the declared order", null);
     }
-    return new Check("order", Check.Outcome.FAIL, orderViolations
-        + " page boundaries broke the declared order: evidence of drift",
+    return new Check(
+        "order",
+        Check.Outcome.FAIL,
+        orderViolations + " page boundaries broke the declared order: evidence of drift",
         Map.of("violations", orderViolations, "samples", orderSamples));
   }
 
   private Check driftCheck() {
     if (!keyed) {
-      return new Check("boundary-duplicates", Check.Outcome.NOT_APPLICABLE,
-          "the spec declares no response.key", null);
+      return new Check(
+          "boundary-duplicates",
+          Check.Outcome.NOT_APPLICABLE,
+          "the spec declares no response.key",
+          null);
     }
     if (duplicates == 0) {
-      return new Check("boundary-duplicates", Check.Outcome.PASS, "no key came back on a later page", null);
+      return new Check(
+          "boundary-duplicates", Check.Outcome.PASS, "no key came back on a later page", null);
     }
-    return new Check("boundary-duplicates", Check.Outcome.FAIL, duplicates
-        + " records came back on a later page: records shifted between pages (offset drift),"
-        + " so others may have been skipped",
+    return new Check(
+        "boundary-duplicates",
+        Check.Outcome.FAIL,
+        duplicates
+            + " records came back on a later page: records shifted between pages (offset drift),"
+            + " so others may have been skipped",
         Map.of("duplicates", duplicates, "samples", duplicateSamples));
   }
 
   private Check sequentialCheck(boolean truncated) {
     if (sequential == null) {
-      return new Check("sequential-id", Check.Outcome.NOT_APPLICABLE,
-          "the spec declares no audit.sequentialId", null);
+      return new Check(
+          "sequential-id",
+          Check.Outcome.NOT_APPLICABLE,
+          "the spec declares no audit.sequentialId",
+          null);
     }
     return sequential.check(truncated);
   }
 
   private static boolean sameNumber(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
-      return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+      return new java.math.BigDecimal(x.toString())
+              .compareTo(new java.math.BigDecimal(y.toString()))
+          == 0;
     }
     return java.util.Objects.equals(a, b);
   }

@@ -4,13 +4,16 @@ import dev.pagewalk.StopReason;
 import java.util.Optional;
 
 /**
- * The count caps that truncate a run, each with the spec key and the command-line option that
- * set it, so that a truncated run says how to lift the cap that stopped it.
+ * The count caps that truncate a run, each with the spec key and the command-line option that set
+ * it, so that a truncated run says how to lift the cap that stopped it.
  */
 public enum Cap {
   MAX_REQUESTS(StopReason.MAX_REQUESTS, "requests", "limits.maxRequests", "--max-requests"),
-  MAX_PAGINATION_REQUESTS(StopReason.MAX_PAGINATION_REQUESTS, "pagination requests",
-      "limits.maxPaginationRequests", "--max-pagination-requests"),
+  MAX_PAGINATION_REQUESTS(
+      StopReason.MAX_PAGINATION_REQUESTS,
+      "pagination requests",
+      "limits.maxPaginationRequests",
+      "--max-pagination-requests"),
   MAX_RECORDS(StopReason.MAX_RECORDS, "records", "limits.maxRecords", "--max-records");
 
   private final StopReason reason;
@@ -52,7 +55,10 @@ public enum Cap {
 
   /** How to lift it, for a truncated run's advice. */
   public String advice() {
-    return "to read on, raise the cap: " + option + " N|unlimited on the command line, or "
-        + specKey + " in the spec";
+    return "to read on, raise the cap: "
+        + option
+        + " N|unlimited on the command line, or "
+        + specKey
+        + " in the spec";
   }
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One completeness check with its evidence: whether it passed, failed or did not apply, and in
- * one line ({@code summary}) what was compared.
+ * One completeness check with its evidence: whether it passed, failed or did not apply, and in one
+ * line ({@code summary}) what was compared.
  */
 public record Check(String name, Outcome outcome, String summary, Map<String, Object> evidence) {
   /** A check's outcome; the report writes its wire name. */
@@ -29,8 +29,10 @@ public record Check(String name, Outcome outcome, String summary, Map<String, Ob
   }
 
   public Check {
-    evidence = evidence == null ? Map.of() : java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(evidence));
+    evidence =
+        evidence == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
   }
 
   public boolean failed() {

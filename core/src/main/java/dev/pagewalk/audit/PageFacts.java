@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One accepted page, described once: the auditor's evidence and, with the run's running total,
- * the listener's {@code RunListener.PageEvent}.
+ * One accepted page, described once: the auditor's evidence and, with the run's running total, the
+ * listener's {@code RunListener.PageEvent}.
  *
  * @param page the page number, from 1
  * @param request the request, sanitized

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * The counts of the report's {@code requests} and {@code records}: each key's name in the JSON
- * and the {@link RunStats} count it shows, in the report's order.
+ * The counts of the report's {@code requests} and {@code records}: each key's name in the JSON and
+ * the {@link RunStats} count it shows, in the report's order.
  */
 public final class ReportCounts {
   private ReportCounts() {}
@@ -66,7 +66,9 @@ public final class ReportCounts {
     return out;
   }
 
-  /** The report's {@code records} of these stats, of an incremental run when {@code incremental}. */
+  /**
+   * The report's {@code records} of these stats, of an incremental run when {@code incremental}.
+   */
   public static Map<String, Long> records(RunStats stats, boolean incremental) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (Records r : Records.values()) {

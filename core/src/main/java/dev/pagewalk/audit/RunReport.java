@@ -16,15 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The report every run ends with: what it did, the completeness checks with their evidence, and
- * the verdict. Parameters are shown with secrets masked. Serialises to JSON with {@link
- * #toJson()} in the shape of {@code dev/pagewalk/schema/pagewalk-report-v1.schema.json} (module
- * spec-schema), which describes every field; {@code pagewalk run --report} and {@code pagewalk
- * demo} write this same document. {@link #summary()} is the short human form.
+ * The report every run ends with: what it did, the completeness checks with their evidence, and the
+ * verdict. Parameters are shown with secrets masked. Serialises to JSON with {@link #toJson()} in
+ * the shape of {@code dev/pagewalk/schema/pagewalk-report-v1.schema.json} (module spec-schema),
+ * which describes every field; {@code pagewalk run --report} and {@code pagewalk demo} write this
+ * same document. {@link #summary()} is the short human form.
  *
  * @param failure the failure's message; null when the run did not fail
- * @param errorCode the failure's stable code ({@link ErrorCode#wireName()} in JSON); null when
- *     the run did not fail
+ * @param errorCode the failure's stable code ({@link ErrorCode#wireName()} in JSON); null when the
+ *     run did not fail
  * @param requests {@code total}, {@code initial}, {@code pagination}, {@code retries}
  * @param records {@code received}, {@code emitted}, {@code filtered}, {@code duplicatesDropped}
  * @param waits milliseconds spent in {@code retry}, {@code rateLimit} and {@code delay} waits
@@ -38,10 +38,34 @@ import java.util.Map;
  * @param notes what the run wants its operator to know (resumed from a checkpoint, ...)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"runId", "spec", "specFile", "specHash", "parameters", "startedAt", "endedAt",
-    "durationMillis", "outcome", "stopReason", "failure", "errorCode", "requests", "pages", "records", "bytes",
-    "waits", "faults", "limits", "watermark", "notes", "checks", "verdict", "reasons", "advice",
-    "walks"})
+@JsonPropertyOrder({
+  "runId",
+  "spec",
+  "specFile",
+  "specHash",
+  "parameters",
+  "startedAt",
+  "endedAt",
+  "durationMillis",
+  "outcome",
+  "stopReason",
+  "failure",
+  "errorCode",
+  "requests",
+  "pages",
+  "records",
+  "bytes",
+  "waits",
+  "faults",
+  "limits",
+  "watermark",
+  "notes",
+  "checks",
+  "verdict",
+  "reasons",
+  "advice",
+  "walks"
+})
 public record RunReport(
     String runId,
     String spec,
@@ -104,11 +128,16 @@ public record RunReport(
   /** A few lines for a terminal: verdict, counts, stop reason, reasons and advice. */
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append(verdict).append(": ").append(spec).append(" — ")
+    sb.append(verdict)
+        .append(": ")
+        .append(spec)
+        .append(" — ")
         .append(records.getOrDefault(ReportCounts.Records.EMITTED.key(), 0L))
         .append(" records, ")
-        .append(pages).append(" pages, ")
-        .append(requests.getOrDefault(ReportCounts.Requests.TOTAL.key(), 0L)).append(" requests (")
+        .append(pages)
+        .append(" pages, ")
+        .append(requests.getOrDefault(ReportCounts.Requests.TOTAL.key(), 0L))
+        .append(" requests (")
         .append(requests.getOrDefault(ReportCounts.Requests.RETRIES.key(), 0L))
         .append(" retries), stop: ")
         .append(stopReason);
@@ -118,7 +147,10 @@ public record RunReport(
     }
     for (Check c : checks) {
       if (c.outcome() != Check.Outcome.NOT_APPLICABLE) {
-        sb.append("\n  ").append(c.passed() ? "✓ " : "✗ ").append(c.name()).append(": ")
+        sb.append("\n  ")
+            .append(c.passed() ? "✓ " : "✗ ")
+            .append(c.name())
+            .append(": ")
             .append(c.summary());
       }
     }

@@ -46,9 +46,12 @@ final class SequentialIds {
       ev.put("outOfRange", outOfRange);
     }
     if (missing == 0) {
-      return new Check("sequential-id", Check.Outcome.PASS, "ids " + min + ".." + max + " have no gaps", ev);
+      return new Check(
+          "sequential-id", Check.Outcome.PASS, "ids " + min + ".." + max + " have no gaps", ev);
     }
-    return new Check("sequential-id", truncated ? Check.Outcome.NOT_APPLICABLE : Check.Outcome.FAIL,
+    return new Check(
+        "sequential-id",
+        truncated ? Check.Outcome.NOT_APPLICABLE : Check.Outcome.FAIL,
         missing + " ids missing between " + min + " and " + max + ": " + String.join(", ", ranges),
         ev);
   }

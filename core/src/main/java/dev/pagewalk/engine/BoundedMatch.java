@@ -4,9 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Matches an input value against its declared pattern with a bound on the work: Java's regular
- * expressions backtrack, and a pattern such as {@code ^(a|a)*$} takes exponential time on a
- * value of a few dozen characters. The value is read through a {@link CharSequence} that counts
- * the characters the matcher reads and stops it past {@link #MAX_READS}.
+ * expressions backtrack, and a pattern such as {@code ^(a|a)*$} takes exponential time on a value
+ * of a few dozen characters. The value is read through a {@link CharSequence} that counts the
+ * characters the matcher reads and stops it past {@link #MAX_READS}.
  */
 final class BoundedMatch {
   static final long MAX_READS = 10_000_000;

@@ -27,12 +27,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs a plan's requests in order: earlier ones only feed {@code temp}; the last one is walked
- * page by page and its records written. After each page the decision follows the spec's order:
- * a cap, then {@code response.limit}, then {@code condition}, then the empty-page rule; the next
- * request is built before the page is written, so the page's checkpoint can name it — and, where
- * nothing is to be waited for between pages, sent while the page is written (read-ahead, see
- * {@link Pipeline#sendAhead}).
+ * Runs a plan's requests in order: earlier ones only feed {@code temp}; the last one is walked page
+ * by page and its records written. After each page the decision follows the spec's order: a cap,
+ * then {@code response.limit}, then {@code condition}, then the empty-page rule; the next request
+ * is built before the page is written, so the page's checkpoint can name it — and, where nothing is
+ * to be waited for between pages, sent while the page is written (read-ahead, see {@link
+ * Pipeline#sendAhead}).
  */
 final class ChainRunner {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainRunner.class);
@@ -47,7 +47,8 @@ final class ChainRunner {
   private final Checkpoints checkpoints;
   private final SecretPlaceholders secrets;
 
-  ChainRunner(RunContext run, PageAcceptor acceptor, Checkpoints checkpoints, SecretPlaceholders secrets) {
+  ChainRunner(
+      RunContext run, PageAcceptor acceptor, Checkpoints checkpoints, SecretPlaceholders secrets) {
     this.run = run;
     this.acceptor = acceptor;
     this.checkpoints = checkpoints;
@@ -60,9 +61,9 @@ final class ChainRunner {
   }
 
   /**
-   * Runs the chain steps, then walks the output request. A failure anywhere in it (a request
-   * that failed, a record without a key, a destination that refused a page) ends the walk as
-   * {@link WalkOutcome.Failed}; an unexpected exception is reported with its message redacted.
+   * Runs the chain steps, then walks the output request. A failure anywhere in it (a request that
+   * failed, a record without a key, a destination that refused a page) ends the walk as {@link
+   * WalkOutcome.Failed}; an unexpected exception is reported with its message redacted.
    */
   WalkOutcome run(PageWriter writer, ResumePoint resume) {
     try {
@@ -81,8 +82,12 @@ final class ChainRunner {
     } catch (PagewalkException e) {
       return new WalkOutcome.Failed(StopReason.ERROR, e);
     } catch (RuntimeException e) {
-      return new WalkOutcome.Failed(StopReason.ERROR, new RunFailureException(ErrorCode.INTERNAL,
-          run.plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())), e));
+      return new WalkOutcome.Failed(
+          StopReason.ERROR,
+          new RunFailureException(
+              ErrorCode.INTERNAL,
+              run.plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())),
+              e));
     }
   }
 
@@ -181,20 +186,43 @@ final class ChainRunner {
         repeatedBody = page.records().size();
         page = page.withoutRecords();
       }
-      Object total = run.plan.audit().total() == null ? null
-          : reader.evaluate(run.plan.audit().total(), "audit.total");
+      Object total =
+          run.plan.audit().total() == null
+              ? null
+              : reader.evaluate(run.plan.audit().total(), "audit.total");
       int attempts = exchange.attempts();
       long millis = (System.nanoTime() - exchange.sentAt()) / 1_000_000;
-      PageAcceptor.Accepted taken = acceptor.accept(page, pageNumber,
-          new PageAcceptor.Exchanged(request.display(), decoded.http().status(), attempts,
-              pagingBefore, total, millis));
+      PageAcceptor.Accepted taken =
+          acceptor.accept(
+              page,
+              pageNumber,
+              new PageAcceptor.Exchanged(
+                  request.display(),
+                  decoded.http().status(),
+                  attempts,
+                  pagingBefore,
+                  total,
+                  millis));
       PageRecords accepted = taken.records();
       received += page.received();
       repeatedPages = taken.allRepeated() ? repeatedPages + 1 : 0;
-      run.tally.pageRead(page.received(), page.filtered(), repeatedBody + taken.duplicates(),
-          taken.alreadySynced(), taken.beyondBoundary());
-      Decision decision = decide(req, page, request, pageNumber, more, limit, accepted.size(),
-          new Repeats(sameBody, emptyPages, sameRecords, repeatedPages), readAhead);
+      run.tally.pageRead(
+          page.received(),
+          page.filtered(),
+          repeatedBody + taken.duplicates(),
+          taken.alreadySynced(),
+          taken.beyondBoundary());
+      Decision decision =
+          decide(
+              req,
+              page,
+              request,
+              pageNumber,
+              more,
+              limit,
+              accepted.size(),
+              new Repeats(sameBody, emptyPages, sameRecords, repeatedPages),
+              readAhead);
       write(writer, taken, pageNumber, decision);
       if (decision instanceof Decision.Stop stop) {
         return stop.failure() == null
@@ -221,7 +249,8 @@ final class ChainRunner {
       run.tally.emptyPageWithContinuation();
     }
     return emptyRetries < run.plan.retry().emptyPageWithContinuation()
-        ? new Decision.RetryEmpty() : null;
+        ? new Decision.RetryEmpty()
+        : null;
   }
 
   /**
@@ -231,12 +260,20 @@ final class ChainRunner {
    * written, so the page's checkpoint can name it.
    */
   private Decision decide(
-      RequestPlan req, Page page, BuiltRequest request, long pageNumber, boolean more,
-      long limit, int delivered, Repeats seen, boolean readAhead) {
-    StopReason stop = stopAfter(page, req.pagination(), more, limit,
-        run.tally.now().recordsEmitted() + delivered);
-    String loop = seen.loopAfter(stop != null, pageNumber, page.records().size(),
-        request.display());
+      RequestPlan req,
+      Page page,
+      BuiltRequest request,
+      long pageNumber,
+      boolean more,
+      long limit,
+      int delivered,
+      Repeats seen,
+      boolean readAhead) {
+    StopReason stop =
+        stopAfter(
+            page, req.pagination(), more, limit, run.tally.now().recordsEmitted() + delivered);
+    String loop =
+        seen.loopAfter(stop != null, pageNumber, page.records().size(), request.display());
     if (loop != null) {
       return loop(loop);
     }
@@ -250,8 +287,12 @@ final class ChainRunner {
       return new Decision.Stop(StopReason.ERROR, e);
     }
     if (!guard.firstTime(next.http())) {
-      return loop("page " + (pageNumber + 1) + " would repeat a request already sent: "
-          + next.display() + "; the pagination directives do not advance");
+      return loop(
+          "page "
+              + (pageNumber + 1)
+              + " would repeat a request already sent: "
+              + next.display()
+              + "; the pagination directives do not advance");
     }
     if (readAhead) {
       pipeline.sendAhead(RunPipeline.call(run, next, reader.streamParser(req.response())));
@@ -260,9 +301,9 @@ final class ChainRunner {
   }
 
   /**
-   * Writes an accepted page with the checkpoint that follows it (naming the next request, or
-   * the stop), then counts it and tells the listener. A read-ahead under way is given up when
-   * the write fails.
+   * Writes an accepted page with the checkpoint that follows it (naming the next request, or the
+   * stop), then counts it and tells the listener. A read-ahead under way is given up when the write
+   * fails.
    */
   private void write(
       PageWriter writer, PageAcceptor.Accepted taken, long pageNumber, Decision decision) {
@@ -270,13 +311,27 @@ final class ChainRunner {
     StopReason stop = decision instanceof Decision.Stop s ? s.reason() : null;
     BuiltRequest following = decision instanceof Decision.Next n ? n.request() : null;
     try {
-      writeWhole(writer, accepted, () -> checkpoints.after(pageNumber, stop,
-          following == null ? null : following.http(), taken.watermark(), accepted.size()));
+      writeWhole(
+          writer,
+          accepted,
+          () ->
+              checkpoints.after(
+                  pageNumber,
+                  stop,
+                  following == null ? null : following.http(),
+                  taken.watermark(),
+                  accepted.size()));
       run.tally.written(1, accepted.size());
       acceptor.written(taken);
       PageFacts facts = taken.facts();
-      LOG.debug("[{}] {}: page {} {} -> {} items, {} delivered", run.runId, run.plan.name(),
-          pageNumber, facts.request(), facts.received(), facts.emitted());
+      LOG.debug(
+          "[{}] {}: page {} {} -> {} items, {} delivered",
+          run.runId,
+          run.plan.name(),
+          pageNumber,
+          facts.request(),
+          facts.received(),
+          facts.emitted());
       run.listener.onPage(event(facts, run.tally.now().recordsEmitted()));
     } catch (PageWriter.PartlyWritten partly) {
       run.tally.written(0, partly.taken);
@@ -284,9 +339,14 @@ final class ChainRunner {
       if (partly.failure instanceof PagewalkException || partly.failure instanceof RunStop) {
         throw partly.failure;
       }
-      throw new RunStop(StopReason.ERROR, new RunFailureException(ErrorCode.SINK_WRITE,
-          run.plan.name() + ": " + run.redactor.text(String.valueOf(partly.failure.getMessage())),
-          partly.failure));
+      throw new RunStop(
+          StopReason.ERROR,
+          new RunFailureException(
+              ErrorCode.SINK_WRITE,
+              run.plan.name()
+                  + ": "
+                  + run.redactor.text(String.valueOf(partly.failure.getMessage())),
+              partly.failure));
     } catch (RuntimeException | Error e) {
       abandonReadAhead();
       throw e;
@@ -295,15 +355,26 @@ final class ChainRunner {
 
   /** The listener's form of a written page, with the run's records so far. */
   private static RunListener.PageEvent event(PageFacts f, long recordsSoFar) {
-    return new RunListener.PageEvent(f.page(), f.request(), f.status(), f.received(),
-        f.emitted(), recordsSoFar, f.attempts(), f.dropped(), f.firstKey(), f.lastKey(),
-        f.pagingState(), f.total(), f.durationMillis());
+    return new RunListener.PageEvent(
+        f.page(),
+        f.request(),
+        f.status(),
+        f.received(),
+        f.emitted(),
+        recordsSoFar,
+        f.attempts(),
+        f.dropped(),
+        f.firstKey(),
+        f.lastKey(),
+        f.pagingState(),
+        f.total(),
+        f.durationMillis());
   }
 
   /**
    * Writes a page as one unit. A cancel (interrupt) that arrived with the page does not cut its
-   * write short — an interruptible sink (a file channel) would otherwise fail half way — and
-   * stays pending for the send that follows.
+   * write short — an interruptible sink (a file channel) would otherwise fail half way — and stays
+   * pending for the send that follows.
    */
   private static void writeWhole(
       PageWriter writer, PageRecords records, Supplier<Checkpoint> checkpoint) {
@@ -361,7 +432,9 @@ final class ChainRunner {
    */
   private boolean readsAhead(RequestPlan req) {
     PaginationPlan pagination = req.pagination();
-    return run.readAhead != null && pagination != null && req.repeat() == null
+    return run.readAhead != null
+        && pagination != null
+        && req.repeat() == null
         && !run.pacer.active()
         && (pagination.delay() == null || pagination.delay().isZero());
   }
@@ -372,9 +445,11 @@ final class ChainRunner {
   }
 
   private Exchange<Decoded> send(RequestPlan req, BuiltRequest request, Before before) {
-    return settle(pipeline.send(
-        RunPipeline.call(run, request, reader.streamParser(req.response())), before,
-        r -> reader.decode(r, req.response())));
+    return settle(
+        pipeline.send(
+            RunPipeline.call(run, request, reader.streamParser(req.response())),
+            before,
+            r -> reader.decode(r, req.response())));
   }
 
   /** Counts what the exchange did; a failed one then ends the walk (the one place it does). */
@@ -397,7 +472,6 @@ final class ChainRunner {
       run.tally.add(withdrawn);
     }
   }
-
 
   private StopReason repeat(RequestPlan req, BuiltRequest request) {
     if (req.repeat() == null) {
@@ -456,7 +530,8 @@ final class ChainRunner {
         StopReason.ERROR,
         new RunFailureException(
             ErrorCode.EXPRESSION,
-            run.plan.name() + ": response.limit must be a whole number of at least 1, got "
+            run.plan.name()
+                + ": response.limit must be a whole number of at least 1, got "
                 + Values.toText(v)));
   }
 

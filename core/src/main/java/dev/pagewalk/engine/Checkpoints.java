@@ -33,9 +33,9 @@ final class Checkpoints {
   }
 
   /**
-   * The checkpoint saved with page {@code pageNumber}, whose {@code delivered} records the
-   * run's stats do not hold yet: they count a page once the destination took it, and this
-   * checkpoint is what the destination takes with it.
+   * The checkpoint saved with page {@code pageNumber}, whose {@code delivered} records the run's
+   * stats do not hold yet: they count a page once the destination took it, and this checkpoint is
+   * what the destination takes with it.
    */
   Checkpoint after(
       long pageNumber, StopReason stop, HttpRequest next, List<Object> watermark, long delivered) {
@@ -63,11 +63,14 @@ final class Checkpoints {
   @SuppressWarnings("unchecked")
   private Map<String, Object> tempChanges() {
     Map<String, Object> changed = new LinkedHashMap<>();
-    run.state.temp().forEach((k, v) -> {
-      if (!Objects.equals(walkStartTemp.get(k), v)) {
-        changed.put(k, v);
-      }
-    });
+    run.state
+        .temp()
+        .forEach(
+            (k, v) -> {
+              if (!Objects.equals(walkStartTemp.get(k), v)) {
+                changed.put(k, v);
+              }
+            });
     return (Map<String, Object>) secrets.hideIn(changed);
   }
 
@@ -75,23 +78,27 @@ final class Checkpoints {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> recompute = new ArrayList<>();
     for (Map.Entry<String, String> h : next.headers().fields()) {
-      if (Origin.isCredentialHeader(h.getKey())
-          || secrets.containsSecret(h.getValue())) {
+      if (Origin.isCredentialHeader(h.getKey()) || secrets.containsSecret(h.getValue())) {
         recompute.add(h.getKey());
       } else {
         headers.put(h.getKey(), h.getValue());
       }
     }
-    String body = next.body() == null ? null : Base64.getEncoder().encodeToString(
-        secrets.hide(new String(next.body(), java.nio.charset.StandardCharsets.UTF_8))
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return new NextRequest(next.method(), relative(secrets.hide(next.uri().toString())), body,
-        headers, recompute);
+    String body =
+        next.body() == null
+            ? null
+            : Base64.getEncoder()
+                .encodeToString(
+                    secrets
+                        .hide(new String(next.body(), java.nio.charset.StandardCharsets.UTF_8))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new NextRequest(
+        next.method(), relative(secrets.hide(next.uri().toString())), body, headers, recompute);
   }
 
   /**
-   * A URL under the sync's base URL as {@code {{baseUrl}}/rest}, resolved against the base URL
-   * of the resumed run; any other URL (another origin, no sync) as it is.
+   * A URL under the sync's base URL as {@code {{baseUrl}}/rest}, resolved against the base URL of
+   * the resumed run; any other URL (another origin, no sync) as it is.
    */
   private String relative(String url) {
     String base = identity == null ? null : identity.baseUrl();
@@ -112,11 +119,12 @@ final class Checkpoints {
 
   private static Map<String, Object> nonNull(Map<String, Object> m) {
     Map<String, Object> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> {
-      if (v != null) {
-        out.put(k, v);
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (v != null) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 }

@@ -17,12 +17,12 @@ import java.util.TreeSet;
 /**
  * Decides what of a request is a credential and whether a URL leaves the run's origin.
  *
- * <p>A header or query value depends on the connection when either (a) its evaluated text
- * contains a connection value of at least 3 characters, or (b) evaluating the same templates
- * with every connection value changed gives a different value than evaluating them with the real
- * ones (both with {@code uuid} fixed) — which also catches values the
- * template transforms ({@code Basic {{base64(connection.user + ':' + connection.pass)}}}).
- * {@link Origin#CREDENTIAL_HEADERS} are credentials whatever their value.
+ * <p>A header or query value depends on the connection when either (a) its evaluated text contains
+ * a connection value of at least 3 characters, or (b) evaluating the same templates with every
+ * connection value changed gives a different value than evaluating them with the real ones (both
+ * with {@code uuid} fixed) — which also catches values the template transforms ({@code Basic
+ * {{base64(connection.user + ':' + connection.pass)}}}). {@link Origin#CREDENTIAL_HEADERS} are
+ * credentials whatever their value.
  */
 final class CrossOrigin {
   private CrossOrigin() {}
@@ -31,7 +31,10 @@ final class CrossOrigin {
     return Origin.isCredentialHeader(name);
   }
 
-  /** True when {@code target} is not of {@code home}'s origin (or home is unknown): {@link Origin#same}. */
+  /**
+   * True when {@code target} is not of {@code home}'s origin (or home is unknown): {@link
+   * Origin#same}.
+   */
   static boolean leaves(URI home, URI target) {
     return !Origin.same(home, target);
   }
@@ -46,8 +49,10 @@ final class CrossOrigin {
     for (Map.Entry<String, Object> e : values.entrySet()) {
       String text = e.getValue() == null ? "" : Values.toText(e.getValue());
       boolean contains = secrets.stream().anyMatch(text::contains);
-      boolean changes = control != null && probed != null
-          && !Objects.equals(control.get(e.getKey()), probed.get(e.getKey()));
+      boolean changes =
+          control != null
+              && probed != null
+              && !Objects.equals(control.get(e.getKey()), probed.get(e.getKey()));
       if (contains || changes) {
         out.add(e.getKey());
       }

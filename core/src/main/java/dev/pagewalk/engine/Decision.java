@@ -6,8 +6,8 @@ import dev.pagewalk.StopReason;
 /** What the page loop does after a page: stop, ask for the next page, or ask for this one again. */
 sealed interface Decision {
   /**
-   * The walk ends once the page is written; {@code failure} is present exactly when the reason
-   * is of kind {@code FAILED}.
+   * The walk ends once the page is written; {@code failure} is present exactly when the reason is
+   * of kind {@code FAILED}.
    */
   record Stop(StopReason reason, PagewalkException failure) implements Decision {
     Stop(StopReason reason) {

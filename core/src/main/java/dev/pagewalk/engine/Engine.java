@@ -39,8 +39,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Executes one run of a plan. Internal: embedders use {@link dev.pagewalk.Runner}, which holds
- * the plug-ins and calls this.
+ * Executes one run of a plan. Internal: embedders use {@link dev.pagewalk.Runner}, which holds the
+ * plug-ins and calls this.
  */
 public final class Engine {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
@@ -49,12 +49,16 @@ public final class Engine {
 
   /**
    * The plug-ins of a run. {@code correlationHeader}, when not null, names a request header that
-   * carries the run id on every request. {@code readAhead}, when not null, sends the next
-   * page's request while a page is written (see {@link dev.pagewalk.Runner.Builder#readAhead}).
+   * carries the run id on every request. {@code readAhead}, when not null, sends the next page's
+   * request while a page is written (see {@link dev.pagewalk.Runner.Builder#readAhead}).
    */
   public record Plugins(
-      Exchanger transport, Clock clock, Sleeper sleeper, RunListener listener,
-      String correlationHeader, Executor readAhead) {}
+      Exchanger transport,
+      Clock clock,
+      Sleeper sleeper,
+      RunListener listener,
+      String correlationHeader,
+      Executor readAhead) {}
 
   /**
    * Runs the plan, delivering records to {@code sink} page by page. Failures are reported in the
@@ -66,11 +70,10 @@ public final class Engine {
   }
 
   /**
-   * Runs the plan into a {@link RecordSink} as the sync {@code syncName}, writing a checkpoint
-   * with every page; {@code mode} says what happens to what the sink holds (see {@link
-   * SyncMode}), and {@link SyncStart} decides where the run starts. Refusals (a different sync,
-   * a destination that would lose or double records) throw {@link InputException} before anything
-   * is written.
+   * Runs the plan into a {@link RecordSink} as the sync {@code syncName}, writing a checkpoint with
+   * every page; {@code mode} says what happens to what the sink holds (see {@link SyncMode}), and
+   * {@link SyncStart} decides where the run starts. Refusals (a different sync, a destination that
+   * would lose or double records) throw {@link InputException} before anything is written.
    */
   public static RunResult sync(
       Plan plan, RunInput input, RecordSink sink, SyncMode mode, String syncName, Plugins p) {
@@ -100,19 +103,31 @@ public final class Engine {
             // a sink gets plain records, each value built once, whatever it does with the list
             sink.write(List.copyOf(records), checkpoint.get());
           } catch (IOException e) {
-            throw new RunStop(StopReason.ERROR, new RunFailureException(ErrorCode.SINK_WRITE,
-                plan.name() + ": writing to the sink failed: " + e.getMessage(), e));
+            throw new RunStop(
+                StopReason.ERROR,
+                new RunFailureException(
+                    ErrorCode.SINK_WRITE,
+                    plan.name() + ": writing to the sink failed: " + e.getMessage(),
+                    e));
           }
         };
     Checkpoint from = start.from();
-    ResumePoint rp = from == null ? null
-        : new ResumePoint(from.page(), from.pagination(), from.temp(), from.next());
+    ResumePoint rp =
+        from == null
+            ? null
+            : new ResumePoint(from.page(), from.pagination(), from.temp(), from.next());
     return execute(plan, start.input(), writer, rp, from, start.notes(), start.identity(), p);
   }
 
   private static RunResult execute(
-      Plan plan, RunInput input, PageWriter writer, ResumePoint resume, Checkpoint from,
-      List<String> notes, SyncIdentity identity, Plugins p) {
+      Plan plan,
+      RunInput input,
+      PageWriter writer,
+      ResumePoint resume,
+      Checkpoint from,
+      List<String> notes,
+      SyncIdentity identity,
+      Plugins p) {
     Instant started = p.clock().instant();
     RunContext run = context(plan, input, from, started, p);
     org.slf4j.MDC.put("pagewalk.runId", run.runId);
@@ -122,17 +137,34 @@ public final class Engine {
     try {
       walked = walkAll(run, writer, resume, from, identity, notes);
     } catch (PagewalkException e) {
-      walked = Walked.failed(run, e instanceof CancelledException ? StopReason.CANCELLED
-          : StopReason.ERROR, e, notes);
+      walked =
+          Walked.failed(
+              run,
+              e instanceof CancelledException ? StopReason.CANCELLED : StopReason.ERROR,
+              e,
+              notes);
     } catch (RuntimeException e) {
-      walked = Walked.failed(run, StopReason.ERROR, new RunFailureException(ErrorCode.INTERNAL,
-          plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())), e), notes);
+      walked =
+          Walked.failed(
+              run,
+              StopReason.ERROR,
+              new RunFailureException(
+                  ErrorCode.INTERNAL,
+                  plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())),
+                  e),
+              notes);
     }
     RunResult result = finish(walked, input, started, p.clock().instant());
     RunStats stats = result.stats();
-    LOG.info("[{}] {}: {} after {} records, {} pages, {} requests; verdict {}", run.runId,
-        plan.name(), result.stopReason().wireName(), stats.recordsEmitted(), stats.pages(),
-        stats.requests(), result.report().verdict());
+    LOG.info(
+        "[{}] {}: {} after {} records, {} pages, {} requests; verdict {}",
+        run.runId,
+        plan.name(),
+        result.stopReason().wireName(),
+        stats.recordsEmitted(),
+        stats.pages(),
+        stats.requests(),
+        result.report().verdict());
     org.slf4j.MDC.remove("pagewalk.runId");
     p.listener().onEnd(result);
     return result;
@@ -142,12 +174,17 @@ public final class Engine {
   private static RunContext context(
       Plan plan, RunInput input, Checkpoint from, Instant started, Plugins p) {
     RunState state = freshState(plan, input, input.state(), started);
-    Redactor redactor = Redactor.of(plan.parameters(), state.parameters, plan.connection(),
-            state.connection)
-        .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
+    Redactor redactor =
+        Redactor.of(plan.parameters(), state.parameters, plan.connection(), state.connection)
+            .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
     return new RunContext(
-        from != null ? from.runId() : UUID.randomUUID().toString(), plan, input, state, redactor,
-        from == null ? RunStats.ZERO : RunStats.resumedFrom(from.counters()), p);
+        from != null ? from.runId() : UUID.randomUUID().toString(),
+        plan,
+        input,
+        state,
+        redactor,
+        from == null ? RunStats.ZERO : RunStats.resumedFrom(from.counters()),
+        p);
   }
 
   private static RunState freshState(
@@ -164,13 +201,18 @@ public final class Engine {
   }
 
   /**
-   * How the walks of a run ended: the last walk's outcome, the context and acceptor it ended
-   * with (a restart from the watermark replaces both), the auditor of its evidence, the walks of
-   * a rewalk (null without one) and the notes.
+   * How the walks of a run ended: the last walk's outcome, the context and acceptor it ended with
+   * (a restart from the watermark replaces both), the auditor of its evidence, the walks of a
+   * rewalk (null without one) and the notes.
    */
   private record Walked(
-      StopReason reason, PagewalkException failure, RunContext run, PageAcceptor acceptor,
-      Auditor auditor, List<Map<String, Object>> walks, List<String> notes) {
+      StopReason reason,
+      PagewalkException failure,
+      RunContext run,
+      PageAcceptor acceptor,
+      Auditor auditor,
+      List<Map<String, Object>> walks,
+      List<String> notes) {
     static Walked failed(
         RunContext run, StopReason reason, PagewalkException failure, List<String> notes) {
       return new Walked(reason, failure, run, null, newAuditor(run.plan), null, notes);
@@ -183,29 +225,40 @@ public final class Engine {
   }
 
   /**
-   * The first walk, then what its end asks for: a restart from the watermark when the saved
-   * cursor expired, re-walks while {@code audit.onDrift: rewalk} finds drift after a natural end,
-   * a failure when {@code audit.onDrift: fail} finds drift.
+   * The first walk, then what its end asks for: a restart from the watermark when the saved cursor
+   * expired, re-walks while {@code audit.onDrift: rewalk} finds drift after a natural end, a
+   * failure when {@code audit.onDrift: fail} finds drift.
    */
   private static Walked walkAll(
-      RunContext run, PageWriter writer, ResumePoint resume, Checkpoint from,
-      SyncIdentity identity, List<String> notes) {
+      RunContext run,
+      PageWriter writer,
+      ResumePoint resume,
+      Checkpoint from,
+      SyncIdentity identity,
+      List<String> notes) {
     Plan plan = run.plan;
     SecretPlaceholders secrets =
         new SecretPlaceholders(run.state, plan.parameters(), plan.connection());
     Auditor auditor = newAuditor(plan);
     Set<String> keys = plan.audit().onDrift() == OnDrift.REWALK ? new HashSet<>() : null;
-    List<Object> startMark = from != null && from.watermark() != null
-        && from.watermark().containsKey("cursor")
-        ? Arrays.asList(from.watermark().get("cursor"), from.watermark().get("tieBreaker"))
-        : null;
-    PageAcceptor acceptor = new PageAcceptor(run, auditor, new KeySet(),
-        watermarkOf(plan, run.input.state()),
-        plan.sync().incremental() ? run.state.now : null, startMark, keys);
-    WalkOutcome outcome = new ChainRunner(run, acceptor,
-        new Checkpoints(run, secrets, identity), secrets).run(writer, resume);
-    Walked walked = new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes)
-        .ending(outcome);
+    List<Object> startMark =
+        from != null && from.watermark() != null && from.watermark().containsKey("cursor")
+            ? Arrays.asList(from.watermark().get("cursor"), from.watermark().get("tieBreaker"))
+            : null;
+    PageAcceptor acceptor =
+        new PageAcceptor(
+            run,
+            auditor,
+            new KeySet(),
+            watermarkOf(plan, run.input.state()),
+            plan.sync().incremental() ? run.state.now : null,
+            startMark,
+            keys);
+    WalkOutcome outcome =
+        new ChainRunner(run, acceptor, new Checkpoints(run, secrets, identity), secrets)
+            .run(writer, resume);
+    Walked walked =
+        new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes).ending(outcome);
     if (outcome instanceof WalkOutcome.CursorExpired expired) {
       walked = restartFromWatermark(walked, expired, writer, from, identity, secrets);
     }
@@ -213,11 +266,18 @@ public final class Engine {
       return walked;
     }
     return switch (plan.audit().onDrift()) {
-      case REWALK -> walked.reason().kind() == StopReason.Kind.NATURAL
-          ? rewalk(walked, keys, writer, identity, secrets) : walked;
-      case FAIL -> walked.ending(new WalkOutcome.Failed(StopReason.ERROR,
-          new RunFailureException(ErrorCode.DRIFT, plan.name()
-              + ": drift detected (audit.onDrift: fail): records moved between pages")));
+      case REWALK ->
+          walked.reason().kind() == StopReason.Kind.NATURAL
+              ? rewalk(walked, keys, writer, identity, secrets)
+              : walked;
+      case FAIL ->
+          walked.ending(
+              new WalkOutcome.Failed(
+                  StopReason.ERROR,
+                  new RunFailureException(
+                      ErrorCode.DRIFT,
+                      plan.name()
+                          + ": drift detected (audit.onDrift: fail): records moved between pages")));
       case REPORT -> walked;
     };
   }
@@ -227,30 +287,57 @@ public final class Engine {
    * anything else fails.
    */
   private static Walked restartFromWatermark(
-      Walked walked, WalkOutcome.CursorExpired expired, PageWriter writer, Checkpoint from,
-      SyncIdentity identity, SecretPlaceholders secrets) {
+      Walked walked,
+      WalkOutcome.CursorExpired expired,
+      PageWriter writer,
+      Checkpoint from,
+      SyncIdentity identity,
+      SecretPlaceholders secrets) {
     RunContext run = walked.run();
     Plan plan = run.plan;
-    List<Object> mark = from == null || from.watermark() == null ? null
-        : List.of(from.watermark().get("cursor"), from.watermark().getOrDefault("tieBreaker", ""));
+    List<Object> mark =
+        from == null || from.watermark() == null
+            ? null
+            : List.of(
+                from.watermark().get("cursor"), from.watermark().getOrDefault("tieBreaker", ""));
     if (!plan.sync().incremental() || mark == null) {
-      return walked.ending(new WalkOutcome.Failed(StopReason.ERROR, new RunFailureException(
-          ErrorCode.CURSOR_EXPIRED, plan.name()
-              + ": the saved cursor was rejected as expired (" + expired.request() + " returned "
-              + expired.status() + ") and there is no keyset watermark to fall back on"
-              + (plan.sync().incremental() ? " yet" : " (the spec declares no sync.incremental)")
-              + "; run without resume to start over")));
+      return walked.ending(
+          new WalkOutcome.Failed(
+              StopReason.ERROR,
+              new RunFailureException(
+                  ErrorCode.CURSOR_EXPIRED,
+                  plan.name()
+                      + ": the saved cursor was rejected as expired ("
+                      + expired.request()
+                      + " returned "
+                      + expired.status()
+                      + ") and there is no keyset watermark to fall back on"
+                      + (plan.sync().incremental()
+                          ? " yet"
+                          : " (the spec declares no sync.incremental)")
+                      + "; run without resume to start over")));
     }
     List<String> notes = new ArrayList<>(walked.notes());
-    notes.add("the saved cursor expired (" + expired.status() + "): restarted from the"
-        + " watermark " + from.watermark());
+    notes.add(
+        "the saved cursor expired ("
+            + expired.status()
+            + "): restarted from the"
+            + " watermark "
+            + from.watermark());
     Map<String, Object> fallback = new LinkedHashMap<>(from.watermark());
-    RunContext fresh = run.withState(new RunState(run.state.parameters, run.state.connection,
-        fallback, run.state.now, run.state.timestamp));
-    PageAcceptor acceptor = new PageAcceptor(fresh, walked.auditor(), new KeySet(), mark,
-        fresh.state.now, null, null);
-    WalkOutcome outcome = new ChainRunner(fresh, acceptor,
-        new Checkpoints(fresh, secrets, identity), secrets).run(writer, null);
+    RunContext fresh =
+        run.withState(
+            new RunState(
+                run.state.parameters,
+                run.state.connection,
+                fallback,
+                run.state.now,
+                run.state.timestamp));
+    PageAcceptor acceptor =
+        new PageAcceptor(fresh, walked.auditor(), new KeySet(), mark, fresh.state.now, null, null);
+    WalkOutcome outcome =
+        new ChainRunner(fresh, acceptor, new Checkpoints(fresh, secrets, identity), secrets)
+            .run(writer, null);
     return new Walked(outcome.reason(), null, fresh, acceptor, walked.auditor(), null, notes)
         .ending(outcome);
   }
@@ -260,7 +347,10 @@ public final class Engine {
    * same keys as the walk before it.
    */
   private static Walked rewalk(
-      Walked first, Set<String> firstKeys, PageWriter writer, SyncIdentity identity,
+      Walked first,
+      Set<String> firstKeys,
+      PageWriter writer,
+      SyncIdentity identity,
       SecretPlaceholders secrets) {
     RunContext run = first.run();
     Plan plan = run.plan;
@@ -294,28 +384,52 @@ public final class Engine {
   private static RunResult finish(Walked w, RunInput input, Instant started, Instant ended) {
     RunContext run = w.run();
     Plan plan = run.plan;
-    long snapshot = w.walks() == null ? -1
-        : ((Number) w.walks().get(w.walks().size() - 1).get("keys")).longValue();
+    long snapshot =
+        w.walks() == null
+            ? -1
+            : ((Number) w.walks().get(w.walks().size() - 1).get("keys")).longValue();
     Map<String, Object> watermark = pair(w.acceptor() == null ? null : w.acceptor().watermark());
     if (watermark.isEmpty() && plan.sync().incremental() && !input.state().isEmpty()) {
       watermark = input.state();
     }
     RunStats stats = run.tally.now();
-    RunReport report = ReportBuilder.build(run, stats, w.auditor(), w.reason(), w.failure(),
-        started, ended, w.walks(), snapshot, watermark, w.notes());
-    return new RunResult(run.runId, plan.name(), w.reason(), w.failure(), started, ended, stats,
-        watermark, report, w.notes());
+    RunReport report =
+        ReportBuilder.build(
+            run,
+            stats,
+            w.auditor(),
+            w.reason(),
+            w.failure(),
+            started,
+            ended,
+            w.walks(),
+            snapshot,
+            watermark,
+            w.notes());
+    return new RunResult(
+        run.runId,
+        plan.name(),
+        w.reason(),
+        w.failure(),
+        started,
+        ended,
+        stats,
+        watermark,
+        report,
+        w.notes());
   }
 
   private static RunResult nothingToDo(Plan plan, Clock clock, Checkpoint cp, List<String> notes) {
     Instant now = clock.instant();
-    StopReason reason = cp.stopReason() == null ? StopReason.CONDITION_FALSE
-        : StopReason.fromWireName(cp.stopReason());
+    StopReason reason =
+        cp.stopReason() == null
+            ? StopReason.CONDITION_FALSE
+            : StopReason.fromWireName(cp.stopReason());
     Map<String, Object> watermark = cp.watermark() == null ? Map.of() : cp.watermark();
-    RunReport report = ReportBuilder.nothingToDo(plan, cp.runId(), reason, now, cp.watermark(),
-        notes);
-    return new RunResult(cp.runId(), plan.name(), reason, null, now, now, RunStats.ZERO,
-        watermark, report, notes);
+    RunReport report =
+        ReportBuilder.nothingToDo(plan, cp.runId(), reason, now, cp.watermark(), notes);
+    return new RunResult(
+        cp.runId(), plan.name(), reason, null, now, now, RunStats.ZERO, watermark, report, notes);
   }
 
   private static Auditor newAuditor(Plan plan) {

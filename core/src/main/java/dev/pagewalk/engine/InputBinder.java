@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks run inputs against their declarations and applies defaults, before any request is
- * sent. Text values from a command line ("100", "true") are converted to the declared type.
+ * Checks run inputs against their declarations and applies defaults, before any request is sent.
+ * Text values from a command line ("100", "true") are converted to the declared type.
  */
 final class InputBinder {
   private InputBinder() {}
@@ -43,7 +43,12 @@ final class InputBinder {
     for (String name : given.keySet()) {
       if (!known.contains(name)) {
         problems.add(
-            "unknown " + kind + " '" + name + "'" + (known.isEmpty() ? "" : "; declared: " + known));
+            "unknown "
+                + kind
+                + " '"
+                + name
+                + "'"
+                + (known.isEmpty() ? "" : "; declared: " + known));
       }
     }
     if (!problems.isEmpty()) {
@@ -100,7 +105,8 @@ final class InputBinder {
     if (n instanceof BigDecimal b) {
       return b.stripTrailingZeros().scale() <= 0;
     }
-    return !(n instanceof Double || n instanceof Float) || n.doubleValue() == Math.rint(n.doubleValue());
+    return !(n instanceof Double || n instanceof Float)
+        || n.doubleValue() == Math.rint(n.doubleValue());
   }
 
   private static void check(ParamDecl d, Object value) {
@@ -122,9 +128,13 @@ final class InputBinder {
     if (d.pattern() != null && value instanceof String s) {
       Boolean matches = BoundedMatch.matches(d.pattern(), s);
       if (matches == null) {
-        throw new IllegalArgumentException("cannot be checked against pattern " + d.pattern().pattern()
-            + ": matching took more than " + BoundedMatch.MAX_READS + " steps (the pattern backtracks"
-            + " too much; simplify it)");
+        throw new IllegalArgumentException(
+            "cannot be checked against pattern "
+                + d.pattern().pattern()
+                + ": matching took more than "
+                + BoundedMatch.MAX_READS
+                + " steps (the pattern backtracks"
+                + " too much; simplify it)");
       }
       if (!matches) {
         throw new IllegalArgumentException(

@@ -9,11 +9,11 @@ import java.util.function.Function;
 
 /**
  * Takes each record's key, whether it is missing, and its fingerprint while the decoder still has
- * the item in the CPU cache: when {@code key} only reads a path of the item and {@code iterate}
- * is a path of the body, the response's body shape probes each element of the iterated array as
- * it is decoded. Taken after the whole page is decoded, each item (and its key) must be fetched
- * back from memory. The mark is the key's {@link KeySet#fingerprint}, or 0 when the key is
- * missing; an element whose key cannot be read gives {@link #UNREAD} and is evaluated as usual.
+ * the item in the CPU cache: when {@code key} only reads a path of the item and {@code iterate} is
+ * a path of the body, the response's body shape probes each element of the iterated array as it is
+ * decoded. Taken after the whole page is decoded, each item (and its key) must be fetched back from
+ * memory. The mark is the key's {@link KeySet#fingerprint}, or 0 when the key is missing; an
+ * element whose key cannot be read gives {@link #UNREAD} and is evaluated as usual.
  */
 final class KeyProbe implements ElementProbe {
   /** The value of an element the probe could not read. */

@@ -5,13 +5,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * The keys a run has already delivered, as 64-bit fingerprints in an open-addressing table (load
- * at most 3/4) of 256 segments that double one at a time: one million keys take 16 MB, whatever
- * the keys' length, in 64 KB arrays. Fingerprints are taken from the key itself — integers and
- * text without building a string — with the language's equality: {@code 1}, {@code 1.0} and {@code 1.00} are one key,
- * {@code "1"} another. Two different keys share a fingerprint with a chance of about one in
- * 3·10^7 in a run of a million keys; the record would then be counted as a duplicate, which the
- * completeness report shows (it is never a silent loss).
+ * The keys a run has already delivered, as 64-bit fingerprints in an open-addressing table (load at
+ * most 3/4) of 256 segments that double one at a time: one million keys take 16 MB, whatever the
+ * keys' length, in 64 KB arrays. Fingerprints are taken from the key itself — integers and text
+ * without building a string — with the language's equality: {@code 1}, {@code 1.0} and {@code 1.00}
+ * are one key, {@code "1"} another. Two different keys share a fingerprint with a chance of about
+ * one in 3·10^7 in a run of a million keys; the record would then be counted as a duplicate, which
+ * the completeness report shows (it is never a silent loss).
  */
 final class KeySet {
   private static final long TEXT = 0x9E3779B97F4A7C15L;
@@ -19,15 +19,17 @@ final class KeySet {
   private static final long OTHER = 0x165667B19E3779F9L;
 
   /**
-   * The table is split by the fingerprint's top bits into segments that grow one at a time, so
-   * no allocation is ever large: a single table of a million keys is a 16 MB array that needs
-   * 24 MB at once while it doubles, and in a small heap the collector may find no contiguous room
-   * for it. A segment stays under 512 KB up to about ten million keys.
+   * The table is split by the fingerprint's top bits into segments that grow one at a time, so no
+   * allocation is ever large: a single table of a million keys is a 16 MB array that needs 24 MB at
+   * once while it doubles, and in a small heap the collector may find no contiguous room for it. A
+   * segment stays under 512 KB up to about ten million keys.
    */
   private static final int SEGMENT_BITS = 8;
+
   private final long[][] segments = new long[1 << SEGMENT_BITS][];
   private final int[] sizes = new int[1 << SEGMENT_BITS];
   private int size;
+
   /** Folded from the slots {@link #prepare} touches, so the JIT cannot drop those loads. */
   private long touched;
 
@@ -64,7 +66,9 @@ final class KeySet {
     return fingerprints;
   }
 
-  /** Adds a fingerprint from {@link #fingerprint} or {@link #prepare}; false when already present. */
+  /**
+   * Adds a fingerprint from {@link #fingerprint} or {@link #prepare}; false when already present.
+   */
   boolean addFingerprint(long f) {
     int s = segment(f);
     if ((sizes[s] + 1) * 4L > segments[s].length * 3L) {
@@ -93,7 +97,10 @@ final class KeySet {
 
   static long fingerprint(Object key) {
     long h;
-    if (key instanceof Long || key instanceof Integer || key instanceof Short || key instanceof Byte) {
+    if (key instanceof Long
+        || key instanceof Integer
+        || key instanceof Short
+        || key instanceof Byte) {
       h = mix(((Number) key).longValue() ^ NUMBER);
     } else if (key instanceof String s) {
       h = text(s, TEXT);
@@ -108,7 +115,9 @@ final class KeySet {
   }
 
   private static boolean isLong(BigDecimal d) {
-    return d.signum() == 0 || (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0);
+    return d.signum() == 0
+        || (d.stripTrailingZeros().scale() <= 0
+            && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0);
   }
 
   private static boolean insert(long[] t, long f) {

@@ -12,21 +12,25 @@ import java.util.Set;
 
 /**
  * Detects a spec or an API that loops: a request identical to one already sent in this run, the
- * same response body three times in a row, {@value #MAX_EMPTY_PAGES} empty pages in a row, or —
- * for records without a key — the same records on three pages in a row. Remembers a 32-byte
- * digest per request and the last body and page, so memory grows with pages, not records.
+ * same response body three times in a row, {@value #MAX_EMPTY_PAGES} empty pages in a row, or — for
+ * records without a key — the same records on three pages in a row. Remembers a 32-byte digest per
+ * request and the last body and page, so memory grows with pages, not records.
  */
 final class LoopGuard {
   /** Empty pages in a row (each after its empty-page retries) that stop a walk. */
   static final int MAX_EMPTY_PAGES = 100;
+
   /** Pages in a row holding the same records without keys that stop a walk. */
   static final int MAX_SAME_RECORDS = 3;
+
   private int emptyRun;
   private PageRecords lastKeyless;
   private int sameRecordsRun;
   private final Set<String> sent = new HashSet<>();
+
   /** One digest for the run (a provider lookup per request costs more than the hashing). */
   private final MessageDigest md = sha256();
+
   private byte[] lastBody;
   private int sameBodyRun;
 

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The records of one accepted page. {@code received} counts the items {@code iterate} returned,
- * before filtering; {@code truncated} says a limit cut the page short. The parallel lists hold,
- * per record, what the sync and audit blocks read from it (empty when the spec declares none).
+ * before filtering; {@code truncated} says a limit cut the page short. The parallel lists hold, per
+ * record, what the sync and audit blocks read from it (empty when the spec declares none).
  */
 record Page(
     PageRecords records,
@@ -18,7 +18,13 @@ record Page(
 
   /** The same page with nothing to deliver (a repeat of the page before it). */
   Page withoutRecords() {
-    return new Page(records.keep(new boolean[records.size()]), received, filtered, truncated,
-        List.of(), List.of(), List.of());
+    return new Page(
+        records.keep(new boolean[records.size()]),
+        received,
+        filtered,
+        truncated,
+        List.of(),
+        List.of(),
+        List.of());
   }
 }

@@ -17,9 +17,8 @@ import java.util.Set;
 /**
  * Accepts the pages of one walk: checks the declared order, drops what an incremental run already
  * has (or what lies past its boundary), drops keys already delivered, hands the evidence to the
- * auditor and returns the rest, to be written with the page's checkpoint. The watermark only
- * moves when the page has been {@link #written}: a page the destination never took does not
- * advance it.
+ * auditor and returns the rest, to be written with the page's checkpoint. The watermark only moves
+ * when the page has been {@link #written}: a page the destination never took does not advance it.
  */
 final class PageAcceptor {
   private final RunContext run;
@@ -27,14 +26,21 @@ final class PageAcceptor {
   private final KeySet seen;
   private final List<Object> stateWatermark;
   private final Object boundary;
+
   /** The keys of this walk when a rewalk compares walks; null otherwise. */
   private final Set<String> walkKeys;
+
   private List<Object> lastOrder;
   private List<Object> watermark;
 
   PageAcceptor(
-      RunContext run, Auditor auditor, KeySet seen, List<Object> stateWatermark, Object boundary,
-      List<Object> watermark, Set<String> walkKeys) {
+      RunContext run,
+      Auditor auditor,
+      KeySet seen,
+      List<Object> stateWatermark,
+      Object boundary,
+      List<Object> watermark,
+      Set<String> walkKeys) {
     this.run = run;
     this.auditor = auditor;
     this.seen = seen;
@@ -61,7 +67,11 @@ final class PageAcceptor {
 
   /** What the page loop knows of a page's exchange when it accepts the page. */
   record Exchanged(
-      String request, int status, int attempts, Map<String, Object> pagingState, Object total,
+      String request,
+      int status,
+      int attempts,
+      Map<String, Object> pagingState,
+      Object total,
       long durationMillis) {}
 
   Accepted accept(Page page, long pageNumber, Exchanged exchange) {
@@ -93,8 +103,8 @@ final class PageAcceptor {
       }
       Object key = records.key(i);
       boolean newInRun = key == null || seen.addFingerprint(fingerprints[i]);
-      boolean repeatedInWalk = key != null
-          && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
+      boolean repeatedInWalk =
+          key != null && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
       if (repeatedInWalk) {
         duplicates.add(key);
       }
@@ -105,19 +115,34 @@ final class PageAcceptor {
     }
     PageRecords deliver = kept == size ? records : records.keep(keep);
     List<List<Object>> order = page.order();
-    PageFacts facts = new PageFacts(
-        pageNumber, exchange.request(), exchange.pagingState(), exchange.status(),
-        exchange.attempts(), page.received(), page.filtered(), deliver.size(),
-        size - deliver.size(),
-        deliver.isEmpty() ? null : deliver.key(0),
-        deliver.isEmpty() ? null : deliver.key(deliver.size() - 1),
-        duplicates, exchange.total(),
-        order.isEmpty() ? null : order.get(0),
-        order.isEmpty() ? null : order.get(order.size() - 1),
-        page.sequentialIds(), exchange.durationMillis());
+    PageFacts facts =
+        new PageFacts(
+            pageNumber,
+            exchange.request(),
+            exchange.pagingState(),
+            exchange.status(),
+            exchange.attempts(),
+            page.received(),
+            page.filtered(),
+            deliver.size(),
+            size - deliver.size(),
+            deliver.isEmpty() ? null : deliver.key(0),
+            deliver.isEmpty() ? null : deliver.key(deliver.size() - 1),
+            duplicates,
+            exchange.total(),
+            order.isEmpty() ? null : order.get(0),
+            order.isEmpty() ? null : order.get(order.size() - 1),
+            page.sequentialIds(),
+            exchange.durationMillis());
     auditor.page(facts);
-    return new Accepted(deliver, mark, size > 0 && duplicates.size() == size, duplicates.size(),
-        synced, beyond, facts);
+    return new Accepted(
+        deliver,
+        mark,
+        size > 0 && duplicates.size() == size,
+        duplicates.size(),
+        synced,
+        beyond,
+        facts);
   }
 
   /** The destination took the page: its watermark is the run's. */
@@ -131,8 +156,8 @@ final class PageAcceptor {
   }
 
   /**
-   * The acceptor of the next walk of the same run: fresh evidence for {@code next}, the keys of
-   * the new walk in {@code keys}, the same delivered keys and watermark.
+   * The acceptor of the next walk of the same run: fresh evidence for {@code next}, the keys of the
+   * new walk in {@code keys}, the same delivered keys and watermark.
    */
   PageAcceptor nextWalk(Auditor next, Set<String> keys) {
     return new PageAcceptor(run, next, seen, stateWatermark, boundary, watermark, keys);
@@ -150,9 +175,17 @@ final class PageAcceptor {
             StopReason.ERROR,
             new RunFailureException(
                 ErrorCode.ORDER,
-                run.plan.name() + ": record " + (i + 1) + " of page " + pageNumber
-                    + " breaks the declared order " + sync.orderFields() + ": "
-                    + Values.toText(tuple) + " comes after " + Values.toText(lastOrder)
+                run.plan.name()
+                    + ": record "
+                    + (i + 1)
+                    + " of page "
+                    + pageNumber
+                    + " breaks the declared order "
+                    + sync.orderFields()
+                    + ": "
+                    + Values.toText(tuple)
+                    + " comes after "
+                    + Values.toText(lastOrder)
                     + " (set sync.orderEnforcement: best-effort to report instead of failing)"));
       }
       lastOrder = tuple;

@@ -6,8 +6,8 @@ import dev.pagewalk.StopReason;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.ProbedList;
-import dev.pagewalk.plan.SyncPlan;
 import dev.pagewalk.plan.ResponsePlan;
+import dev.pagewalk.plan.SyncPlan;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * Turns the exposed response into records: {@code iterate} (null = no items), {@code
- * iterate.condition}, {@code output}, {@code key}; at most {@code room} records are kept. The
- * whole page is built before anything is delivered, so a failure never leaves half a page.
+ * iterate.condition}, {@code output}, {@code key}; at most {@code room} records are kept. The whole
+ * page is built before anything is delivered, so a failure never leaves half a page.
  */
 final class PageExtractor {
   private final RunContext run;
@@ -38,12 +38,13 @@ final class PageExtractor {
     Map<String, Object> iterate = new LinkedHashMap<>();
     iterate.put("container", container);
     // an output of item paths cannot fail, so its values are built as the sink takes them
-    Function<Object, Object> deferred = plan.output() == null ? null : plan.output().asFunctionOf("item");
+    Function<Object, Object> deferred =
+        plan.output() == null ? null : plan.output().asFunctionOf("item");
     Object[] keys = new Object[items.size()];
     Object[] saved = new Object[items.size()];
     long[] fingerprints = new long[items.size()];
-    ProbedList.Probes probes = items instanceof ProbedList probed
-        ? probed.probes(reader.decoding(plan).probe()) : null;
+    ProbedList.Probes probes =
+        items instanceof ProbedList probed ? probed.probes(reader.decoding(plan).probe()) : null;
     int count = 0;
     SyncPlan sync = run.plan.sync();
     Template sequentialId = run.plan.audit().sequentialId();
@@ -55,7 +56,8 @@ final class PageExtractor {
     for (int i = 0; i < items.size(); i++) {
       s.item = items.get(i);
       if (plan.iterateCondition() != null
-          && !Values.truthy(reader.evaluate(plan.iterateCondition(), "response.iterate.condition"))) {
+          && !Values.truthy(
+              reader.evaluate(plan.iterateCondition(), "response.iterate.condition"))) {
         filtered++;
         continue;
       }
@@ -63,8 +65,10 @@ final class PageExtractor {
         truncated = true;
         break;
       }
-      Object value = deferred != null || plan.output() == null
-          ? s.item : reader.evaluate(plan.output(), "response.output");
+      Object value =
+          deferred != null || plan.output() == null
+              ? s.item
+              : reader.evaluate(plan.output(), "response.output");
       Object key = null;
       if (plan.key() != null) {
         boolean missing;
@@ -86,9 +90,14 @@ final class PageExtractor {
               StopReason.ERROR,
               new RunFailureException(
                   ErrorCode.MISSING_KEY,
-                  run.plan.name() + ": record " + (i + 1) + " of page " + pageNumber
+                  run.plan.name()
+                      + ": record "
+                      + (i + 1)
+                      + " of page "
+                      + pageNumber
                       + " has no key (response.key evaluated to "
-                      + (key == null ? "null" : "''") + ")"));
+                      + (key == null ? "null" : "''")
+                      + ")"));
         }
       }
       keys[count] = key;
@@ -107,15 +116,23 @@ final class PageExtractor {
       if (sync.incremental()) {
         List<Object> pair = new ArrayList<>(2);
         pair.add(reader.evaluate(sync.cursor(), "sync.incremental.cursor"));
-        pair.add(sync.tieBreaker() == null ? null
-            : reader.evaluate(sync.tieBreaker(), "sync.incremental.tieBreaker"));
+        pair.add(
+            sync.tieBreaker() == null
+                ? null
+                : reader.evaluate(sync.tieBreaker(), "sync.incremental.tieBreaker"));
         cursors.add(pair);
       }
     }
     s.item = null;
     s.iterate = iterate;
-    PageRecords records = new PageRecords(keys, fingerprints, saved, count, pageNumber,
-        deferred != null ? deferred : Function.identity());
+    PageRecords records =
+        new PageRecords(
+            keys,
+            fingerprints,
+            saved,
+            count,
+            pageNumber,
+            deferred != null ? deferred : Function.identity());
     return new Page(records, items.size(), filtered, truncated, order, ids, cursors);
   }
 
@@ -134,8 +151,11 @@ final class PageExtractor {
         StopReason.ERROR,
         new RunFailureException(
             ErrorCode.EXPRESSION,
-            run.plan.name() + ": audit.sequentialId must be a whole number, got "
-                + (v == null ? "null" : Values.toText(v)) + " on page " + pageNumber));
+            run.plan.name()
+                + ": audit.sequentialId must be a whole number, got "
+                + (v == null ? "null" : Values.toText(v))
+                + " on page "
+                + pageNumber));
   }
 
   private List<?> items(ResponsePlan plan, long pageNumber) {
@@ -157,14 +177,17 @@ final class PageExtractor {
         StopReason.ERROR,
         new RunFailureException(
             ErrorCode.ITERATE_NOT_LIST,
-            run.plan.name() + ": response.iterate must yield a list, got "
-                + Values.typeName(v) + " on page " + pageNumber));
+            run.plan.name()
+                + ": response.iterate must yield a list, got "
+                + Values.typeName(v)
+                + " on page "
+                + pageNumber));
   }
 
   static boolean isMissing(Object key) {
     return key == null
         || (key instanceof String str && str.isEmpty())
-        || (key instanceof List<?> l && (l.isEmpty() || l.stream().anyMatch(PageExtractor::isMissing)));
+        || (key instanceof List<?> l
+            && (l.isEmpty() || l.stream().anyMatch(PageExtractor::isMissing)));
   }
-
 }

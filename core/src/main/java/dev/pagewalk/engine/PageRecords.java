@@ -10,9 +10,8 @@ import java.util.function.Function;
  * paths of the item (so it cannot fail), the saved value is the item and the output is applied as
  * each record is read — right before the sink writes it, while the new map is still in the CPU
  * cache, instead of for the whole page first and read back cold. Otherwise the saved value is the
- * finished value and nothing is applied. Either way the page is checked whole (keys, order,
- * limits) before anything is delivered. Each {@link #get} builds a new record; read keys with
- * {@link #key}.
+ * finished value and nothing is applied. Either way the page is checked whole (keys, order, limits)
+ * before anything is delivered. Each {@link #get} builds a new record; read keys with {@link #key}.
  */
 final class PageRecords extends AbstractList<OutputRecord> implements RandomAccess {
   private final Object[] keys;
@@ -23,11 +22,16 @@ final class PageRecords extends AbstractList<OutputRecord> implements RandomAcce
   private final Function<Object, Object> output;
 
   /**
-   * {@code output} turns a saved value into the record's value ({@code Function.identity()} when
-   * it is the value); {@code fingerprints} holds each key's {@link KeySet#fingerprint} where it
-   * was already taken, and 0 where not.
+   * {@code output} turns a saved value into the record's value ({@code Function.identity()} when it
+   * is the value); {@code fingerprints} holds each key's {@link KeySet#fingerprint} where it was
+   * already taken, and 0 where not.
    */
-  PageRecords(Object[] keys, long[] fingerprints, Object[] saved, int size, long page,
+  PageRecords(
+      Object[] keys,
+      long[] fingerprints,
+      Object[] saved,
+      int size,
+      long page,
       Function<Object, Object> output) {
     this.keys = keys;
     this.fingerprints = fingerprints;

@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * Where accepted pages go: to a record consumer (no checkpoints), or to a {@link
- * dev.pagewalk.sink.RecordSink} with the checkpoint that follows the page. The checkpoint is
- * built only when the writer keeps one. {@code write} returns only when the destination took the
- * whole page; the run counts a page's records when it returns, so a failed write counts none of
- * them — except what a consumer took before it failed ({@link PartlyWritten}).
+ * dev.pagewalk.sink.RecordSink} with the checkpoint that follows the page. The checkpoint is built
+ * only when the writer keeps one. {@code write} returns only when the destination took the whole
+ * page; the run counts a page's records when it returns, so a failed write counts none of them —
+ * except what a consumer took before it failed ({@link PartlyWritten}).
  */
 interface PageWriter {
   void write(List<OutputRecord> records, Supplier<Checkpoint> checkpoint);

@@ -8,27 +8,49 @@ package dev.pagewalk.engine;
 record Repeats(int sameBody, int emptyPages, int sameRecords, int repeatedPages) {
   /**
    * Why the walk loops after page {@code pageNumber} of {@code pageSize} records, sent as {@code
-   * request}; null when it does not. Empty and same-record pages only count as a loop when the
-   * walk would go on ({@code stopping} false).
+   * request}; null when it does not. Empty and same-record pages only count as a loop when the walk
+   * would go on ({@code stopping} false).
    */
   String loopAfter(boolean stopping, long pageNumber, int pageSize, String request) {
     if (sameBody >= 3) {
-      return "the same response body came back three times in a row (page " + pageNumber + ", "
-          + request + ")";
+      return "the same response body came back three times in a row (page "
+          + pageNumber
+          + ", "
+          + request
+          + ")";
     }
     if (!stopping && emptyPages >= LoopGuard.MAX_EMPTY_PAGES) {
-      return emptyPages + " pages in a row were empty while pagination.condition still asked"
-          + " for more (pages " + (pageNumber - emptyPages + 1) + " to " + pageNumber + ", last "
-          + request + ")";
+      return emptyPages
+          + " pages in a row were empty while pagination.condition still asked"
+          + " for more (pages "
+          + (pageNumber - emptyPages + 1)
+          + " to "
+          + pageNumber
+          + ", last "
+          + request
+          + ")";
     }
     if (!stopping && sameRecords >= LoopGuard.MAX_SAME_RECORDS) {
-      return "pages " + (pageNumber - sameRecords + 1) + " to " + pageNumber + " held the same "
-          + pageSize + (pageSize == 1 ? " record" : " records") + " (last " + request
+      return "pages "
+          + (pageNumber - sameRecords + 1)
+          + " to "
+          + pageNumber
+          + " held the same "
+          + pageSize
+          + (pageSize == 1 ? " record" : " records")
+          + " (last "
+          + request
           + "): the API serves the same data again under new next-page requests";
     }
     if (repeatedPages >= 2) {
-      return "pages " + (pageNumber - 1) + " and " + pageNumber + " held only records already"
-          + " delivered (" + request + "): the API serves the same data again";
+      return "pages "
+          + (pageNumber - 1)
+          + " and "
+          + pageNumber
+          + " held only records already"
+          + " delivered ("
+          + request
+          + "): the API serves the same data again";
     }
     return null;
   }

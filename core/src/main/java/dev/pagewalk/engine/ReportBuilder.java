@@ -4,9 +4,9 @@ import dev.pagewalk.LimitOverrides;
 import dev.pagewalk.PagewalkException;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
-import dev.pagewalk.audit.ReportCounts;
 import dev.pagewalk.audit.Auditor;
 import dev.pagewalk.audit.Check;
+import dev.pagewalk.audit.ReportCounts;
 import dev.pagewalk.audit.RunReport;
 import dev.pagewalk.audit.Verdict;
 import dev.pagewalk.plan.AuditPlan;
@@ -26,9 +26,17 @@ final class ReportBuilder {
   private ReportBuilder() {}
 
   static RunReport build(
-      RunContext run, RunStats stats, Auditor auditor, StopReason reason,
-      PagewalkException failure, Instant started, Instant ended, List<Map<String, Object>> walks,
-      long snapshotKeys, Map<String, Object> watermark, List<String> notes) {
+      RunContext run,
+      RunStats stats,
+      Auditor auditor,
+      StopReason reason,
+      PagewalkException failure,
+      Instant started,
+      Instant ended,
+      List<Map<String, Object>> walks,
+      long snapshotKeys,
+      Map<String, Object> watermark,
+      List<String> notes) {
     boolean truncated = reason.kind() == StopReason.Kind.TRUNCATED;
     String message = failure == null ? null : failure.getMessage();
     List<Check> checks = new ArrayList<>();
@@ -49,14 +57,16 @@ final class ReportBuilder {
       dev.pagewalk.audit.Cap.of(reason).ifPresent(cap -> advice.add(cap.advice()));
       if (checks.stream().anyMatch(ch -> ch.name().equals("boundary-duplicates") && ch.failed())
           && run.plan.audit().onDrift() != AuditPlan.OnDrift.REWALK) {
-        advice.add("the API shifted records between pages; use keyset or cursor pagination if it"
-            + " offers one, or set audit.onDrift: rewalk to re-read until two walks agree");
+        advice.add(
+            "the API shifted records between pages; use keyset or cursor pagination if it"
+                + " offers one, or set audit.onDrift: rewalk to re-read until two walks agree");
       }
     } else if (!auditor.hasEvidence()) {
       verdict = Verdict.UNVERIFIED;
-      advice.add("nothing to check completeness against: add audit.total (the API's own count,"
-          + " e.g. \"{{body.total_count}}\"), sync.order (the order the API guarantees) or"
-          + " audit.sequentialId (a gap-free numeric id)");
+      advice.add(
+          "nothing to check completeness against: add audit.total (the API's own count,"
+              + " e.g. \"{{body.total_count}}\"), sync.order (the order the API guarantees) or"
+              + " audit.sequentialId (a gap-free numeric id)");
     } else {
       verdict = Verdict.COMPLETE;
     }
@@ -93,13 +103,38 @@ final class ReportBuilder {
    * resume): no counts, no checks, the saved run's id, stop reason and watermark.
    */
   static RunReport nothingToDo(
-      Plan plan, String runId, StopReason reason, Instant now, Map<String, Object> watermark,
+      Plan plan,
+      String runId,
+      StopReason reason,
+      Instant now,
+      Map<String, Object> watermark,
       List<String> notes) {
-    return new RunReport(runId, plan.name(), plan.fileName(), plan.contentHash(), Map.of(),
-        now.toString(), now.toString(), 0, reason.wireName(), null, null,
-        ReportCounts.requests(RunStats.ZERO), 0, ReportCounts.records(RunStats.ZERO, false), 0,
-        ReportCounts.waits(RunStats.ZERO), Map.of(), List.of(), Verdict.UNVERIFIED, List.of(),
-        List.of(), null, limits(plan.limits()), watermark, notes);
+    return new RunReport(
+        runId,
+        plan.name(),
+        plan.fileName(),
+        plan.contentHash(),
+        Map.of(),
+        now.toString(),
+        now.toString(),
+        0,
+        reason.wireName(),
+        null,
+        null,
+        ReportCounts.requests(RunStats.ZERO),
+        0,
+        ReportCounts.records(RunStats.ZERO, false),
+        0,
+        ReportCounts.waits(RunStats.ZERO),
+        Map.of(),
+        List.of(),
+        Verdict.UNVERIFIED,
+        List.of(),
+        List.of(),
+        null,
+        limits(plan.limits()),
+        watermark,
+        notes);
   }
 
   /** The caps as the report shows them: counts or {@code "unlimited"}, the timeout as text. */
@@ -118,12 +153,24 @@ final class ReportBuilder {
 
   private static Check stopCheck(RunContext run, StopReason reason, String failure) {
     return switch (reason.kind()) {
-      case NATURAL -> new Check("stop", Check.Outcome.PASS, "ended naturally (" + reason.wireName() + ")", null);
-      case TRUNCATED -> new Check("stop", Check.Outcome.FAIL,
-          "truncated by " + reason.wireName() + capNote(run, reason) + ": there may be more records",
-          Map.of("stopReason", reason.wireName()));
-      case FAILED -> new Check("stop", Check.Outcome.FAIL, "failed (" + reason.wireName() + "): " + failure,
-          Map.of("stopReason", reason.wireName()));
+      case NATURAL ->
+          new Check(
+              "stop", Check.Outcome.PASS, "ended naturally (" + reason.wireName() + ")", null);
+      case TRUNCATED ->
+          new Check(
+              "stop",
+              Check.Outcome.FAIL,
+              "truncated by "
+                  + reason.wireName()
+                  + capNote(run, reason)
+                  + ": there may be more records",
+              Map.of("stopReason", reason.wireName()));
+      case FAILED ->
+          new Check(
+              "stop",
+              Check.Outcome.FAIL,
+              "failed (" + reason.wireName() + "): " + failure,
+              Map.of("stopReason", reason.wireName()));
     };
   }
 

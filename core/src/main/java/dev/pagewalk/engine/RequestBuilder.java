@@ -23,19 +23,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Evaluates a request spec (and, for page 2 on, its pagination block) into an HTTP request:
- * url, method and body are replaced by the pagination block; qs and headers are merged into the
+ * Evaluates a request spec (and, for page 2 on, its pagination block) into an HTTP request: url,
+ * method and body are replaced by the pagination block; qs and headers are merged into the
  * request's when {@code mergeWithParent}, used alone otherwise; base headers go under all.
  *
- * <p>Credentials never follow a next page to another origin: when a pagination request's URL
- * has a scheme, host or port other than the base URL's (the run's override, else the spec's,
- * else the request's own URL), Authorization, Proxy-Authorization, Cookie, every header or
- * query value that depends on a connection value, and the body inherited from the request are
- * dropped, and {@code credentialsStripped} is counted. A body the pagination block sets itself
- * is sent there only when no connection value flows into it; otherwise the request is refused
- * ({@link ErrorCode#CREDENTIAL_LEAK}). See {@link CrossOrigin} for how "depends on" is decided.
- * The names of the headers and query parameters that depend on a connection value go with the
- * request, so that a redirect to another origin drops them too.
+ * <p>Credentials never follow a next page to another origin: when a pagination request's URL has a
+ * scheme, host or port other than the base URL's (the run's override, else the spec's, else the
+ * request's own URL), Authorization, Proxy-Authorization, Cookie, every header or query value that
+ * depends on a connection value, and the body inherited from the request are dropped, and {@code
+ * credentialsStripped} is counted. A body the pagination block sets itself is sent there only when
+ * no connection value flows into it; otherwise the request is refused ({@link
+ * ErrorCode#CREDENTIAL_LEAK}). See {@link CrossOrigin} for how "depends on" is decided. The names
+ * of the headers and query parameters that depend on a connection value go with the request, so
+ * that a redirect to another origin drops them too.
  */
 final class RequestBuilder {
   private final RunContext run;
@@ -60,8 +60,10 @@ final class RequestBuilder {
         Object next = evaluate(pagination.url(), s, "pagination.url");
         if (next == null || Values.toText(next).isEmpty()) {
           throw new RunFailureException(
-              run.plan.name() + ": pagination.url evaluated to nothing on page "
-                  + s.pagination.get("page") + "; guard it with a pagination condition");
+              run.plan.name()
+                  + ": pagination.url evaluated to nothing on page "
+                  + s.pagination.get("page")
+                  + "; guard it with a pagination condition");
         }
         url = Values.toText(next);
       }
@@ -76,31 +78,46 @@ final class RequestBuilder {
     String base = baseUrl();
     URI uri;
     try {
-      uri = UrlBuilder.build(
-          base, QueryOverride.without(url, qs.keySet()), qs, request.encodeUrl(), Values::toText);
+      uri =
+          UrlBuilder.build(
+              base,
+              QueryOverride.without(url, qs.keySet()),
+              qs,
+              request.encodeUrl(),
+              Values::toText);
     } catch (IllegalArgumentException e) {
       throw new RunFailureException(run.plan.name() + ": " + e.getMessage(), e);
     }
     Parts control = probeParts(request, pagination, false);
     Parts probe = control == null ? null : probeParts(request, pagination, true);
     List<String> secrets = CrossOrigin.texts(run.state.connection);
-    Set<String> credentialHeaders = CrossOrigin.connectionDependent(
-        headers, control == null ? null : control.headers(),
-        probe == null ? null : probe.headers(), secrets);
-    Set<String> credentialQuery = CrossOrigin.connectionDependent(
-        qs, control == null ? null : control.qs(), probe == null ? null : probe.qs(), secrets);
+    Set<String> credentialHeaders =
+        CrossOrigin.connectionDependent(
+            headers,
+            control == null ? null : control.headers(),
+            probe == null ? null : probe.headers(),
+            secrets);
+    Set<String> credentialQuery =
+        CrossOrigin.connectionDependent(
+            qs, control == null ? null : control.qs(), probe == null ? null : probe.qs(), secrets);
     if (paging && CrossOrigin.leaves(home(base, homeUrl, request), uri)) {
       int before = headers.size() + qs.size();
-      headers.keySet().removeIf(
-          k -> CrossOrigin.isCredentialHeader(k) || containsIgnoreCase(credentialHeaders, k));
+      headers
+          .keySet()
+          .removeIf(
+              k -> CrossOrigin.isCredentialHeader(k) || containsIgnoreCase(credentialHeaders, k));
       qs.keySet().removeAll(credentialQuery);
       boolean bodyDropped = body != null && !pageBody;
       if (bodyDropped) {
         body = null;
       } else if (body != null && dependsOnConnection(pagination.body(), body, secrets)) {
-        throw new RunFailureException(ErrorCode.CREDENTIAL_LEAK,
-            run.plan.name() + ": pagination.body depends on a connection value and the next page "
-                + run.redactor.uri(uri) + " is on another origin than " + redactedHome(base, homeUrl, request)
+        throw new RunFailureException(
+            ErrorCode.CREDENTIAL_LEAK,
+            run.plan.name()
+                + ": pagination.body depends on a connection value and the next page "
+                + run.redactor.uri(uri)
+                + " is on another origin than "
+                + redactedHome(base, homeUrl, request)
                 + "; refused to send it there");
       }
       boolean stripped = headers.size() + qs.size() < before;
@@ -109,8 +126,13 @@ final class RequestBuilder {
       }
       if (stripped) {
         try {
-          uri = UrlBuilder.build(
-              base, QueryOverride.without(url, qs.keySet()), qs, request.encodeUrl(), Values::toText);
+          uri =
+              UrlBuilder.build(
+                  base,
+                  QueryOverride.without(url, qs.keySet()),
+                  qs,
+                  request.encodeUrl(),
+                  Values::toText);
         } catch (IllegalArgumentException e) {
           throw new RunFailureException(run.plan.name() + ": " + e.getMessage(), e);
         }
@@ -155,12 +177,20 @@ final class RequestBuilder {
           .findFirst()
           .ifPresent(e -> fields.add(Map.entry(e.getKey(), Values.toText(e.getValue()))));
     }
-    URI uri = URI.create(next.url().startsWith(NextRequest.BASE_URL)
-        ? baseUrl() + secrets.reveal(next.url().substring(NextRequest.BASE_URL.length()))
-        : secrets.reveal(next.url()));
-    byte[] body = next.bodyBase64() == null ? null
-        : secrets.reveal(new String(java.util.Base64.getDecoder().decode(next.bodyBase64()),
-            java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    URI uri =
+        URI.create(
+            next.url().startsWith(NextRequest.BASE_URL)
+                ? baseUrl() + secrets.reveal(next.url().substring(NextRequest.BASE_URL.length()))
+                : secrets.reveal(next.url()));
+    byte[] body =
+        next.bodyBase64() == null
+            ? null
+            : secrets
+                .reveal(
+                    new String(
+                        java.util.Base64.getDecoder().decode(next.bodyBase64()),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     HttpRequest http = new HttpRequest(next.method(), uri, Headers.of(fields), body);
     return new BuiltRequest(
         http, next.method() + " " + run.redactor.uri(uri), true, Set.copyOf(next.recompute()));
@@ -175,7 +205,8 @@ final class RequestBuilder {
     putAll(headers, map(evaluate(run.plan.headers(), s, "headers")));
     if (pagination != null) {
       Map<String, Object> pageQs = map(evaluate(pagination.qs(), s, "pagination.qs"));
-      Map<String, Object> pageHeaders = map(evaluate(pagination.headers(), s, "pagination.headers"));
+      Map<String, Object> pageHeaders =
+          map(evaluate(pagination.headers(), s, "pagination.headers"));
       if (pagination.mergeWithParent()) {
         putAll(headers, map(evaluate(request.headers(), s, "headers")));
         qs.putAll(pageQs);
@@ -191,10 +222,10 @@ final class RequestBuilder {
   }
 
   /**
-   * The query and headers evaluated once more, with {@code uuid} fixed and, when {@code
-   * perturbed}, every connection value changed (same type): whatever differs between the
-   * control and the perturbed evaluation depends on a connection value, however the template
-   * transforms it (base64, concatenation, a function). Null when an evaluation fails.
+   * The query and headers evaluated once more, with {@code uuid} fixed and, when {@code perturbed},
+   * every connection value changed (same type): whatever differs between the control and the
+   * perturbed evaluation depends on a connection value, however the template transforms it (base64,
+   * concatenation, a function). Null when an evaluation fails.
    */
   private Parts probeParts(RequestPlan request, PaginationPlan pagination, boolean perturbed) {
     if (run.state.connection.isEmpty()) {
@@ -207,15 +238,19 @@ final class RequestBuilder {
     }
   }
 
-  /** The run's bindings with {@code uuid} fixed and, when {@code perturbed}, every connection value changed. */
+  /**
+   * The run's bindings with {@code uuid} fixed and, when {@code perturbed}, every connection value
+   * changed.
+   */
   private Bindings probe(boolean perturbed) {
     Map<String, Object> connection =
         perturbed ? CrossOrigin.perturb(run.state.connection) : run.state.connection;
-    return name -> switch (name) {
-      case "connection" -> connection;
-      case "uuid" -> "00000000-0000-4000-8000-000000000000";
-      default -> run.state.variable(name);
-    };
+    return name ->
+        switch (name) {
+          case "connection" -> connection;
+          case "uuid" -> "00000000-0000-4000-8000-000000000000";
+          default -> run.state.variable(name);
+        };
   }
 
   /**
@@ -232,7 +267,8 @@ final class RequestBuilder {
       return false;
     }
     try {
-      return !java.util.Objects.equals(template.evaluate(probe(false)), template.evaluate(probe(true)));
+      return !java.util.Objects.equals(
+          template.evaluate(probe(false)), template.evaluate(probe(true)));
     } catch (RuntimeException e) {
       return true;
     }
@@ -250,8 +286,12 @@ final class RequestBuilder {
   /** The home origin for a message: {@code scheme://host[:port]}. */
   private String redactedHome(String base, String homeUrl, RequestPlan request) {
     URI home = home(base, homeUrl, request);
-    return home == null || home.getHost() == null ? "the base URL's"
-        : home.getScheme() + "://" + home.getHost() + (home.getPort() < 0 ? "" : ":" + home.getPort());
+    return home == null || home.getHost() == null
+        ? "the base URL's"
+        : home.getScheme()
+            + "://"
+            + home.getHost()
+            + (home.getPort() < 0 ? "" : ":" + home.getPort());
   }
 
   private static boolean containsIgnoreCase(Set<String> names, String name) {

@@ -10,11 +10,11 @@ import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.http.LinkHeader;
 import dev.pagewalk.http.Parsed;
 import dev.pagewalk.http.Redaction;
-import dev.pagewalk.http.StreamParser;
-import dev.pagewalk.http.LinkHeader;
 import dev.pagewalk.http.ResponseDecoder;
+import dev.pagewalk.http.StreamParser;
 import dev.pagewalk.plan.ResponsePlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Decodes a response, exposes it to expressions ({@code body}, {@code headers}, {@code
- * statusCode}, {@code links}) and decides whether it is valid; an invalid one becomes an error
- * naming the spec, the request and the status, with the spec's own message.
+ * Decodes a response, exposes it to expressions ({@code body}, {@code headers}, {@code statusCode},
+ * {@code links}) and decides whether it is valid; an invalid one becomes an error naming the spec,
+ * the request and the status, with the spec's own message.
  */
 final class ResponseReader {
   private static final ResponseDecoder DECODER = ResponseDecoder.defaults();
@@ -38,8 +38,8 @@ final class ResponseReader {
   }
 
   /**
-   * Parses a successful UTF-8 JSON response as it arrives, into the plan's body shape; safe to
-   * use on another thread (read-ahead): it reads nothing of the run but the immutable plan.
+   * Parses a successful UTF-8 JSON response as it arrives, into the plan's body shape; safe to use
+   * on another thread (read-ahead): it reads nothing of the run but the immutable plan.
    */
   StreamParser streamParser(ResponsePlan plan) {
     dev.pagewalk.http.Shape shape = decoding(plan).shape();
@@ -59,7 +59,10 @@ final class ResponseReader {
 
   Decoded decode(Parsed parsed, ResponsePlan plan) throws IOException {
     HttpResponse response = parsed.response();
-    Object body = parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type().wireName(), decoding(plan).shape());
+    Object body =
+        parsed.parsed()
+            ? parsed.value()
+            : DECODER.decode(response, plan.type().wireName(), decoding(plan).shape());
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);
@@ -104,17 +107,22 @@ final class ResponseReader {
     if (text == null || text.isEmpty()) {
       text = snippet(d.http().body());
     }
-    String reason = d.http().reason() == null || d.http().reason().isEmpty()
-        ? ""
-        : " " + d.http().reason();
-    String what = statuses.accepted(status) ? "returned an invalid response (" + status + ")"
-        : "returned " + status + reason;
+    String reason =
+        d.http().reason() == null || d.http().reason().isEmpty() ? "" : " " + d.http().reason();
+    String what =
+        statuses.accepted(status)
+            ? "returned an invalid response (" + status + ")"
+            : "returned " + status + reason;
     String shown = run.redactor.text(text);
     for (String hidden : sanitizedValues(d.body())) {
       shown = shown.replace(hidden, "***");
     }
     return new HttpFailureException(
-        run.plan.name() + ": " + request.display() + " " + what
+        run.plan.name()
+            + ": "
+            + request.display()
+            + " "
+            + what
             + (shown.isEmpty() ? "" : ": " + shown),
         status,
         null);

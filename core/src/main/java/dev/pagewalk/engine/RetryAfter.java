@@ -13,10 +13,10 @@ import java.util.Optional;
 import org.apache.hc.client5.http.utils.DateUtils;
 
 /**
- * Parses {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3) in any of
- * its three forms (section 5.6.7): IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}), and the
- * obsolete RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}) and asctime ({@code Sun Nov  6
- * 08:49:37 1994}) forms.
+ * Parses {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3) in any of its
+ * three forms (section 5.6.7): IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}), and the
+ * obsolete RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}) and asctime ({@code Sun Nov 6 08:49:37
+ * 1994}) forms.
  */
 final class RetryAfter {
   // HttpClient's DateUtils.parseStandardDate reads IMF-fixdate, but neither obsolete form: its
@@ -39,10 +39,12 @@ final class RetryAfter {
         return Optional.of(Duration.ofSeconds(Long.MAX_VALUE / 1000));
       }
     }
-    return httpDate(v, now).map(at -> {
-      Duration d = Duration.between(now, at);
-      return d.isNegative() ? Duration.ZERO : d;
-    });
+    return httpDate(v, now)
+        .map(
+            at -> {
+              Duration d = Duration.between(now, at);
+              return d.isNegative() ? Duration.ZERO : d;
+            });
   }
 
   private static Optional<Instant> httpDate(String v, Instant now) {

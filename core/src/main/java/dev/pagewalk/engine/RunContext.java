@@ -3,10 +3,10 @@ package dev.pagewalk.engine;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunStats;
-import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.Sleeper;
-import dev.pagewalk.http.NetworkPolicy;
+import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.http.Exchanger;
+import dev.pagewalk.http.NetworkPolicy;
 import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.RateLimitPlan;
@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 
 /**
- * Everything one run needs, assembled once and never patched: the plan, the inputs, the
- * plug-ins, the state and the run's {@link Tally}.
+ * Everything one run needs, assembled once and never patched: the plan, the inputs, the plug-ins,
+ * the state and the run's {@link Tally}.
  */
 final class RunContext {
   final String runId;
@@ -25,27 +25,35 @@ final class RunContext {
   final RunInput input;
   final Limits limits;
   final RunState state;
+
   /** The core request pipeline below retry: redirects, network guard, limits, the transport. */
   final Exchanger transport;
+
   final Clock clock;
   final Sleeper sleeper;
   final RunListener listener;
   final Redactor redactor;
   final Tally tally;
   final SplittableRandom random = new SplittableRandom();
+
   /** A request header that carries the run id on every request; null for none. */
   final String correlationHeader;
+
   /**
-   * Where the next page's request is sent while a page is written (read-ahead); null: each
-   * request is sent by the run's thread after the page before it is written.
+   * Where the next page's request is sent while a page is written (read-ahead); null: each request
+   * is sent by the run's thread after the page before it is written.
    */
   final Executor readAhead;
+
   /** The run's rate-limit state, shared by every request of the run, retries included. */
   final Pacer pacer;
+
   /** The run's retry budget, shared by its walks. */
   final RetryBudget retryBudget;
+
   /** The spec's network policy, passed to the transport with every request. */
   final NetworkPolicy network;
+
   private final Engine.Plugins plugins;
 
   /** A run of {@code plan} whose counts start at {@code start} (zero, or a checkpoint's). */
@@ -57,8 +65,16 @@ final class RunContext {
       Redactor redactor,
       RunStats start,
       Engine.Plugins plugins) {
-    this(runId, plan, input, state, redactor, new Tally(start), pacer(plan, plugins.clock()),
-        new RetryBudget(plan.retry()), plugins);
+    this(
+        runId,
+        plan,
+        input,
+        state,
+        redactor,
+        new Tally(start),
+        pacer(plan, plugins.clock()),
+        new RetryBudget(plan.retry()),
+        plugins);
   }
 
   private RunContext(
@@ -86,21 +102,22 @@ final class RunContext {
     this.tally = tally;
     this.pacer = pacer;
     this.retryBudget = retryBudget;
-    this.network = new NetworkPolicy(
-        plan.network().allowHosts(), plan.network().denyPrivateAddresses());
+    this.network =
+        new NetworkPolicy(plan.network().allowHosts(), plan.network().denyPrivateAddresses());
     this.plugins = plugins;
   }
 
   private static Pacer pacer(Plan plan, Clock clock) {
     RateLimitPlan rate = plan.rateLimit();
     return rate.active()
-        ? Pacer.of(rate.requests(), rate.per(), rate.fromHeaders(), plan.retry().maxRetryAfter(), clock)
+        ? Pacer.of(
+            rate.requests(), rate.per(), rate.fromHeaders(), plan.retry().maxRetryAfter(), clock)
         : Pacer.NONE;
   }
 
   /**
-   * The same run with other run state (a restart from a watermark); the tally, the rate-limit
-   * state and the retry budget carry over.
+   * The same run with other run state (a restart from a watermark); the tally, the rate-limit state
+   * and the retry budget carry over.
    */
   RunContext withState(RunState other) {
     return new RunContext(runId, plan, input, other, redactor, tally, pacer, retryBudget, plugins);

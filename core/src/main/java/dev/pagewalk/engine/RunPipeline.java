@@ -13,9 +13,20 @@ final class RunPipeline {
 
   /** The pipeline of one walk of {@code run}; rate-limit and retry budget are the run's. */
   static Pipeline of(RunContext run) {
-    return new Pipeline(run.plan.name(), run.plan.retry(), statuses(run), run.retryBudget,
-        RetryAfter::parse, run.pacer, AuthLink.NONE, run.transport, run.readAhead, run.clock,
-        run.sleeper, run.listener, run.random);
+    return new Pipeline(
+        run.plan.name(),
+        run.plan.retry(),
+        statuses(run),
+        run.retryBudget,
+        RetryAfter::parse,
+        run.pacer,
+        AuthLink.NONE,
+        run.transport,
+        run.readAhead,
+        run.clock,
+        run.sleeper,
+        run.listener,
+        run.random);
   }
 
   static Statuses statuses(RunContext run) {
@@ -24,10 +35,11 @@ final class RunPipeline {
 
   /** {@code request} as a call, with the run's deadline, network policy and its credentials. */
   static Call call(RunContext run, BuiltRequest request, StreamParser parser) {
-    RequestLimits limits = RequestLimits.of(run.limits.timeout())
-        .withNetwork(run.network)
-        .withCredentialHeaders(request.credentialHeaders())
-        .withCredentialQuery(request.credentialQuery());
+    RequestLimits limits =
+        RequestLimits.of(run.limits.timeout())
+            .withNetwork(run.network)
+            .withCredentialHeaders(request.credentialHeaders())
+            .withCredentialQuery(request.credentialQuery());
     return new Call(request.http(), request.display(), request.pagination(), limits, parser);
   }
 }

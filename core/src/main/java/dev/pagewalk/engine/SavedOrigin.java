@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * Where the request a checkpoint saved would go, checked before a resumed run sends it: a
- * checkpoint lives on disk where others may edit it, and its request carries the run's
- * credentials. It must stay within the origins the spec allows — the base URL's origin, and
- * the hosts {@code network.allowHosts} lists — or the resume is refused, naming the host (never
- * the URL, whose query may hold placeholders for secrets).
+ * checkpoint lives on disk where others may edit it, and its request carries the run's credentials.
+ * It must stay within the origins the spec allows — the base URL's origin, and the hosts {@code
+ * network.allowHosts} lists — or the resume is refused, naming the host (never the URL, whose query
+ * may hold placeholders for secrets).
  */
 final class SavedOrigin {
-  private static final Pattern AUTHORITY = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)");
+  private static final Pattern AUTHORITY =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)");
 
   private SavedOrigin() {}
 
@@ -42,9 +43,10 @@ final class SavedOrigin {
 
   private static String hostAndPort(URI origin) {
     int port = origin.getPort();
-    boolean standard = port < 0
-        || (port == 80 && "http".equalsIgnoreCase(origin.getScheme()))
-        || (port == 443 && "https".equalsIgnoreCase(origin.getScheme()));
+    boolean standard =
+        port < 0
+            || (port == 80 && "http".equalsIgnoreCase(origin.getScheme()))
+            || (port == 443 && "https".equalsIgnoreCase(origin.getScheme()));
     return standard ? origin.getHost() : origin.getHost() + ":" + port;
   }
 
@@ -60,8 +62,10 @@ final class SavedOrigin {
       return;
     }
     boolean relative = next.url().startsWith(NextRequest.BASE_URL);
-    String url = relative && baseUrl != null
-        ? baseUrl + next.url().substring(NextRequest.BASE_URL.length()) : next.url();
+    String url =
+        relative && baseUrl != null
+            ? baseUrl + next.url().substring(NextRequest.BASE_URL.length())
+            : next.url();
     NetworkPolicy allowed = new NetworkPolicy(plan.network().allowHosts(), false);
     URI base = origin(baseUrl);
     if (base == null && allowed.allowHosts().isEmpty()) {
@@ -79,9 +83,13 @@ final class SavedOrigin {
         // refused below, naming the base URL as well
       }
     }
-    throw new InputException(plan.name() + ": cannot resume: the checkpoint's next request "
-        + (target == null ? "names no host" : "goes to " + hostAndPort(target))
-        + ", which is not the base URL's origin (" + baseUrl + ") nor in network.allowHosts;"
-        + " the checkpoint was changed, start over with --replace");
+    throw new InputException(
+        plan.name()
+            + ": cannot resume: the checkpoint's next request "
+            + (target == null ? "names no host" : "goes to " + hostAndPort(target))
+            + ", which is not the base URL's origin ("
+            + baseUrl
+            + ") nor in network.allowHosts;"
+            + " the checkpoint was changed, start over with --replace");
   }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Replaces secret input values in checkpointed text by placeholders and back, so that a
- * checkpoint on disk never holds a credential: {@code {{connection.api_key}}} for the raw value,
- * {@code {{connection.api_key|url}}} for its percent-encoded form.
+ * Replaces secret input values in checkpointed text by placeholders and back, so that a checkpoint
+ * on disk never holds a credential: {@code {{connection.api_key}}} for the raw value, {@code
+ * {{connection.api_key|url}}} for its percent-encoded form.
  */
 final class SecretPlaceholders {
   private final Map<String, String> raw = new LinkedHashMap<>();

@@ -30,7 +30,11 @@ import java.util.Optional;
  *     otherwise
  */
 record SyncStart(
-    SyncIdentity identity, WriteMode mode, Checkpoint from, RunInput input, List<String> notes,
+    SyncIdentity identity,
+    WriteMode mode,
+    Checkpoint from,
+    RunInput input,
+    List<String> notes,
     Checkpoint done) {
   private static final String WAYS_OUT =
       "give this one its own --sync-name, or start over with --replace";
@@ -41,8 +45,8 @@ record SyncStart(
    *
    * @throws InputException when the run would mix with a different sync, or an input is invalid
    */
-  static SyncStart decide(Plan plan, RunInput input, String syncName, SyncMode mode,
-      Optional<Checkpoint> saved) {
+  static SyncStart decide(
+      Plan plan, RunInput input, String syncName, SyncMode mode, Optional<Checkpoint> saved) {
     SyncIdentity identity = identity(plan, input, syncName);
     List<String> notes = new ArrayList<>();
     if (mode == SyncMode.REPLACE) {
@@ -59,46 +63,72 @@ record SyncStart(
     }
     Checkpoint cp = saved.get();
     if (mode == SyncMode.RESUME) {
-      requireSameSync(plan, identity, cp, "cannot resume: the checkpoint",
-          "resume with that sync's inputs");
+      requireSameSync(
+          plan, identity, cp, "cannot resume: the checkpoint", "resume with that sync's inputs");
       if (!cp.resumable()) {
-        notes.add("nothing to resume: the last run (" + cp.runId() + ") ended "
-            + cp.status() + (cp.stopReason() == null ? "" : " (" + cp.stopReason() + ")")
-            + " after " + cp.pagesDone() + " pages; nothing was written");
+        notes.add(
+            "nothing to resume: the last run ("
+                + cp.runId()
+                + ") ended "
+                + cp.status()
+                + (cp.stopReason() == null ? "" : " (" + cp.stopReason() + ")")
+                + " after "
+                + cp.pagesDone()
+                + " pages; nothing was written");
         return new SyncStart(identity, WriteMode.RESUME, null, input, notes, cp);
       }
       return resumed(plan, identity, input, cp, notes);
     }
     if (plan.sync().incremental() && input.state().isEmpty()) {
-      requireSameSync(plan, identity, cp,
-          "cannot continue incrementally: the last run's watermark", "run with that sync's inputs");
+      requireSameSync(
+          plan,
+          identity,
+          cp,
+          "cannot continue incrementally: the last run's watermark",
+          "run with that sync's inputs");
       if (cp.status() == Checkpoint.Status.COMPLETE && cp.watermark() != null) {
         notes.add("incremental: continuing after " + cp.watermark());
-        return new SyncStart(identity, WriteMode.APPEND, null, input.withState(cp.watermark()),
-            notes, null);
+        return new SyncStart(
+            identity, WriteMode.APPEND, null, input.withState(cp.watermark()), notes, null);
       }
       if (cp.resumable()) {
-        notes.add("incremental: the last run (" + cp.runId() + ") did not finish; continuing it,"
-            + " so that its records are not written twice");
+        notes.add(
+            "incremental: the last run ("
+                + cp.runId()
+                + ") did not finish; continuing it,"
+                + " so that its records are not written twice");
         return resumed(plan, identity, input, cp, notes);
       }
       Map<String, Object> start = cp.state() == null ? Map.of() : cp.state();
-      notes.add("incremental: the last run (" + cp.runId() + ") ended " + cp.status()
-          + (start.isEmpty() ? "; starting from the beginning" : "; starting again after " + start));
+      notes.add(
+          "incremental: the last run ("
+              + cp.runId()
+              + ") ended "
+              + cp.status()
+              + (start.isEmpty()
+                  ? "; starting from the beginning"
+                  : "; starting again after " + start));
       return new SyncStart(identity, WriteMode.APPEND, null, input.withState(start), notes, null);
     }
     if (cp.identity() != null) {
       List<String> differences =
           identity.withSpecHash(cp.identity().specHash()).differencesFrom(cp.identity());
       if (!differences.isEmpty()) {
-        throw new InputException(plan.name() + ": the destination holds sync " + syncName
-            + " with other inputs (" + String.join("; ", differences) + "); " + WAYS_OUT);
+        throw new InputException(
+            plan.name()
+                + ": the destination holds sync "
+                + syncName
+                + " with other inputs ("
+                + String.join("; ", differences)
+                + "); "
+                + WAYS_OUT);
       }
     }
     return fresh(plan, identity, input, notes);
   }
 
-  private static SyncStart fresh(Plan plan, SyncIdentity identity, RunInput input, List<String> notes) {
+  private static SyncStart fresh(
+      Plan plan, SyncIdentity identity, RunInput input, List<String> notes) {
     WriteMode mode = plan.sync().incremental() ? WriteMode.APPEND : WriteMode.FULL;
     return new SyncStart(identity, mode, null, input, notes, null);
   }
@@ -106,8 +136,14 @@ record SyncStart(
   private static SyncStart resumed(
       Plan plan, SyncIdentity identity, RunInput input, Checkpoint cp, List<String> notes) {
     SavedOrigin.check(plan, identity.baseUrl(), cp.next());
-    notes.add("resumed run " + cp.runId() + " at page " + cp.page() + " after "
-        + dev.pagewalk.RunStats.resumedFrom(cp.counters()).recordsEmitted() + " records");
+    notes.add(
+        "resumed run "
+            + cp.runId()
+            + " at page "
+            + cp.page()
+            + " after "
+            + dev.pagewalk.RunStats.resumedFrom(cp.counters()).recordsEmitted()
+            + " records");
     RunInput effective = input.withState(cp.state() == null ? Map.of() : cp.state());
     return new SyncStart(identity, WriteMode.RESUME, cp, effective, notes, null);
   }
@@ -115,21 +151,39 @@ record SyncStart(
   private static void requireSameSync(
       Plan plan, SyncIdentity identity, Checkpoint cp, String what, String sameInputs) {
     if (cp.identity() == null) {
-      throw new InputException(plan.name() + ": " + what + " was saved by an earlier pagewalk"
-          + " without a sync identity, so it cannot be told apart from another sync's; " + WAYS_OUT);
+      throw new InputException(
+          plan.name()
+              + ": "
+              + what
+              + " was saved by an earlier pagewalk"
+              + " without a sync identity, so it cannot be told apart from another sync's; "
+              + WAYS_OUT);
     }
     List<String> differences = identity.differencesFrom(cp.identity());
     if (differences.isEmpty()) {
       return;
     }
     if (differences.size() == 1 && !cp.identity().specHash().equals(identity.specHash())) {
-      throw new InputException(plan.name() + ": the spec changed since the checkpoint was saved"
-          + " (spec hash " + abbrev(cp.identity().specHash()) + " → " + abbrev(identity.specHash())
-          + "); continuing could skip or repeat records — start over with --replace, or "
-          + "give this run its own --sync-name");
+      throw new InputException(
+          plan.name()
+              + ": the spec changed since the checkpoint was saved"
+              + " (spec hash "
+              + abbrev(cp.identity().specHash())
+              + " → "
+              + abbrev(identity.specHash())
+              + "); continuing could skip or repeat records — start over with --replace, or "
+              + "give this run its own --sync-name");
     }
-    throw new InputException(plan.name() + ": " + what + " belongs to a different sync ("
-        + String.join("; ", differences) + "); " + sameInputs + ", " + WAYS_OUT);
+    throw new InputException(
+        plan.name()
+            + ": "
+            + what
+            + " belongs to a different sync ("
+            + String.join("; ", differences)
+            + "); "
+            + sameInputs
+            + ", "
+            + WAYS_OUT);
   }
 
   /** The identity of running {@code plan} with {@code input} as sync {@code syncName}. */
@@ -140,10 +194,14 @@ record SyncStart(
     Map<String, Object> connection =
         InputBinder.bind(plan.name(), "connection value", plan.connection(), input.connection());
     RunState state = new RunState(params, connection, input.state(), "", 0);
-    SecretPlaceholders secrets = new SecretPlaceholders(state, plan.parameters(), plan.connection());
-    return new SyncIdentity(syncName, plan.contentHash(), nonSecret(plan.parameters(), params),
-        secrets.hide(baseUrl(plan, input, state)), SyncIdentity.fingerprint(
-            nonSecret(plan.connection(), connection)));
+    SecretPlaceholders secrets =
+        new SecretPlaceholders(state, plan.parameters(), plan.connection());
+    return new SyncIdentity(
+        syncName,
+        plan.contentHash(),
+        nonSecret(plan.parameters(), params),
+        secrets.hide(baseUrl(plan, input, state)),
+        SyncIdentity.fingerprint(nonSecret(plan.connection(), connection)));
   }
 
   /** The sync name, checked before it names a file or a table. */

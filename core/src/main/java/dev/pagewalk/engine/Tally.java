@@ -2,17 +2,17 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.RunStats;
 import dev.pagewalk.WaitReason;
-import java.time.Duration;
 import dev.pagewalk.engine.send.Exchange;
 import dev.pagewalk.engine.send.Pause;
 import dev.pagewalk.retry.FaultKind;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The run's {@link RunStats} so far: the one holder of the run's counts, each update a new
- * value from {@code RunStats.plus...}. Confined to the run's thread.
+ * The run's {@link RunStats} so far: the one holder of the run's counts, each update a new value
+ * from {@code RunStats.plus...}. Confined to the run's thread.
  */
 final class Tally {
   private RunStats stats;

@@ -1,7 +1,7 @@
 /**
- * The page loop. {@code Engine} is the entry: it binds the inputs, opens the sink and decides
- * where a sync starts (from the beginning, a checkpoint or a watermark), then runs the plan's
- * request chain and turns what happened into a result and a report. Per page:
+ * The page loop. {@code Engine} is the entry: it binds the inputs, opens the sink and decides where
+ * a sync starts (from the beginning, a checkpoint or a watermark), then runs the plan's request
+ * chain and turns what happened into a result and a report. Per page:
  *
  * <ol>
  *   <li>build the request from the plan's templates and the paging variables ({@code
@@ -18,8 +18,8 @@
  *       {@code Checkpoints}).
  * </ol>
  *
- * <p>Not exported: {@code Engine} is public only so that {@link dev.pagewalk.Runner} can call
- * it; the module does not export this package, so embedders cannot.
+ * <p>Not exported: {@code Engine} is public only so that {@link dev.pagewalk.Runner} can call it;
+ * the module does not export this package, so embedders cannot.
  *
  * <p>Depends on: {@code plan}, {@code expr}, {@code http}, {@code retry}, {@code audit}, and the
  * API ({@code dev.pagewalk}, {@code sink}, {@code state}).

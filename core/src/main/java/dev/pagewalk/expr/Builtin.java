@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One built-in function: its arity and the function object the translation calls. A path
- * argument that is a string literal is compiled at load time; {@code jsonpath} requires one.
+ * One built-in function: its arity and the function object the translation calls. A path argument
+ * that is a string literal is compiled at load time; {@code jsonpath} requires one.
  */
 record Builtin(String name, int min, int max, Object fn, int pathArg, boolean jsonPath) {
   static final int VARARGS = Integer.MAX_VALUE;

@@ -6,8 +6,8 @@ import org.mvel2.MVEL;
 /**
  * One {@code {{...}}} expression compiled by MVEL, with its constant and variable tables. A pure
  * path is evaluated by its load-time accessor; anything else by the compiled MVEL expression, the
- * only evaluator of the language. Immutable and thread-safe: MVEL keeps the accessors it
- * optimizes in the compiled tree, and every evaluation has its own {@link SlotFactory}.
+ * only evaluator of the language. Immutable and thread-safe: MVEL keeps the accessors it optimizes
+ * in the compiled tree, and every evaluation has its own {@link SlotFactory}.
  */
 final class CompiledExpression {
   private final String source;
@@ -19,7 +19,12 @@ final class CompiledExpression {
   private final Node node;
   private final SourceLocation location;
 
-  CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables, String mvelSource) {
+  CompiledExpression(
+      String source,
+      Serializable compiled,
+      Object[] constants,
+      String[] variables,
+      String mvelSource) {
     this(source, compiled, constants, variables, mvelSource, null, null, null);
   }
 
@@ -28,8 +33,15 @@ final class CompiledExpression {
    * node} is the checked syntax tree (null when unknown), kept to tell what the expression reads;
    * {@code location} is where it is in its spec file (null when unknown), named by its failures.
    */
-  CompiledExpression(String source, Serializable compiled, Object[] constants, String[] variables,
-      String mvelSource, PathAccessor path, Node node, SourceLocation location) {
+  CompiledExpression(
+      String source,
+      Serializable compiled,
+      Object[] constants,
+      String[] variables,
+      String mvelSource,
+      PathAccessor path,
+      Node node,
+      SourceLocation location) {
     this.path = path;
     this.location = location;
     this.node = node;
@@ -65,7 +77,8 @@ final class CompiledExpression {
   private EvaluationException failure(RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EvalFailure f) {
-        return new EvaluationException(location, "expression {{" + source + "}}: " + f.getMessage(), null);
+        return new EvaluationException(
+            location, "expression {{" + source + "}}: " + f.getMessage(), null);
       }
       if (t instanceof EvaluationException f) {
         return f;

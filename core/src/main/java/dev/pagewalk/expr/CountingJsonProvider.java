@@ -4,10 +4,10 @@ import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import java.util.Collection;
 
 /**
- * The JSON provider of one {@code jsonpath} evaluation, counting the steps JsonPath takes
- * through the data (tests of a node's kind, lookups, iterations, results added). Past its budget
- * every step fails, so a path whose deep scans ({@code ..}) multiply the work stops early; JsonPath
- * may swallow that failure, so {@link #exhausted()} tells. Not thread-safe: one per evaluation.
+ * The JSON provider of one {@code jsonpath} evaluation, counting the steps JsonPath takes through
+ * the data (tests of a node's kind, lookups, iterations, results added). Past its budget every step
+ * fails, so a path whose deep scans ({@code ..}) multiply the work stops early; JsonPath may
+ * swallow that failure, so {@link #exhausted()} tells. Not thread-safe: one per evaluation.
  */
 final class CountingJsonProvider extends JacksonJsonProvider {
   private final long budget;

@@ -1,9 +1,9 @@
 package dev.pagewalk.expr;
 
 /**
- * A member name with dashes written without backticks: {@code headers.x-next-page} parses as
- * {@code headers.x - next - page}, a subtraction of unknown names. Found from the source text
- * around the name that failed, to tell the author to write {@code headers.`x-next-page`}.
+ * A member name with dashes written without backticks: {@code headers.x-next-page} parses as {@code
+ * headers.x - next - page}, a subtraction of unknown names. Found from the source text around the
+ * name that failed, to tell the author to write {@code headers.`x-next-page`}.
  *
  * @param path what comes before the dashed name, with its dot ({@code headers.})
  * @param name the dashed name ({@code x-next-page})
@@ -23,13 +23,16 @@ record DashedName(String path, String name) {
       end++;
     }
     String name = source.substring(start, end);
-    if (!name.contains("-") || name.startsWith("-") || name.endsWith("-")
-        || start == 0 || source.charAt(start - 1) != '.') {
+    if (!name.contains("-")
+        || name.startsWith("-")
+        || name.endsWith("-")
+        || start == 0
+        || source.charAt(start - 1) != '.') {
       return null;
     }
     int pathStart = start - 1;
-    while (pathStart > 0 && (isNamePart(source.charAt(pathStart - 1))
-        || source.charAt(pathStart - 1) == '.')) {
+    while (pathStart > 0
+        && (isNamePart(source.charAt(pathStart - 1)) || source.charAt(pathStart - 1) == '.')) {
       pathStart--;
     }
     return new DashedName(source.substring(pathStart, start), name);
@@ -37,14 +40,15 @@ record DashedName(String path, String name) {
 
   /** A member name as it must be written: as is, or in backticks when it is not a plain name. */
   static String quoted(String key) {
-    boolean plain = !key.isEmpty() && !Character.isDigit(key.charAt(0))
-        && key.chars().allMatch(c -> isNamePart((char) c));
+    boolean plain =
+        !key.isEmpty()
+            && !Character.isDigit(key.charAt(0))
+            && key.chars().allMatch(c -> isNamePart((char) c));
     return plain ? key : "`" + key + "`";
   }
 
   String reading() {
-    return "without backticks, " + path + name + " reads as " + path
-        + name.replace("-", " - ");
+    return "without backticks, " + path + name + " reads as " + path + name.replace("-", " - ");
   }
 
   String fix() {

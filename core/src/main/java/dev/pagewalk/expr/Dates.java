@@ -18,8 +18,8 @@ import java.util.Locale;
  * Functions that return a date return the ISO-8601 UTC form {@code 2026-11-23T14:36:53.123Z}.
  */
 final class Dates {
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private Dates() {}
 
@@ -34,7 +34,8 @@ final class Dates {
     try {
       return ZoneId.of(ValueLimits.toText(tz, "a time zone"));
     } catch (DateTimeException e) {
-      throw new EvalFailure("unknown time zone '" + ValueLimits.quote(ValueLimits.toText(tz, "a time zone")) + "'");
+      throw new EvalFailure(
+          "unknown time zone '" + ValueLimits.quote(ValueLimits.toText(tz, "a time zone")) + "'");
     }
   }
 
@@ -65,7 +66,8 @@ final class Dates {
       return null;
     }
     ZoneId zone = zone(tz);
-    return MomentFormat.of(Text.text(format, "formatDate")).format(instant(date, zone, "formatDate").atZone(zone));
+    return MomentFormat.of(Text.text(format, "formatDate"))
+        .format(instant(date, zone, "formatDate").atZone(zone));
   }
 
   static Object parseDate(Object text, Object format, Object tz) {
@@ -76,17 +78,24 @@ final class Dates {
     if (format == null || text instanceof Number) {
       return iso(instant(text, zone, "parseDate"));
     }
-    return iso(MomentFormat.of(Text.text(format, "parseDate")).parse(Text.text(text, "parseDate"), zone));
+    return iso(
+        MomentFormat.of(Text.text(format, "parseDate")).parse(Text.text(text, "parseDate"), zone));
   }
 
   static Object add(Object date, Object amount, ChronoUnit unit) {
     if (date == null) {
       return null;
     }
-    String function = "add" + unit.name().charAt(0) + unit.name().substring(1).toLowerCase(Locale.ROOT);
+    String function =
+        "add" + unit.name().charAt(0) + unit.name().substring(1).toLowerCase(Locale.ROOT);
     Number n = NumberFunctions.number(amount, function);
     if (!Values.isIntegral(n)) {
-      throw new EvalFailure("cannot add " + ValueLimits.quote(n.toString()) + " " + unit.name().toLowerCase(Locale.ROOT) + "; use a whole number");
+      throw new EvalFailure(
+          "cannot add "
+              + ValueLimits.quote(n.toString())
+              + " "
+              + unit.name().toLowerCase(Locale.ROOT)
+              + "; use a whole number");
     }
     Instant start = instant(date, ZoneOffset.UTC, "date arithmetic");
     try {
@@ -95,8 +104,13 @@ final class Dates {
       }
       return iso(start.atZone(ZoneOffset.UTC).plus(n.longValue(), unit).toInstant());
     } catch (DateTimeException | ArithmeticException e) {
-      throw new EvalFailure(function + ": adding " + ValueLimits.quote(n.toString()) + " " + unit.name().toLowerCase(Locale.ROOT)
-          + " gives a date outside the years -999999999 to 999999999");
+      throw new EvalFailure(
+          function
+              + ": adding "
+              + ValueLimits.quote(n.toString())
+              + " "
+              + unit.name().toLowerCase(Locale.ROOT)
+              + " gives a date outside the years -999999999 to 999999999");
     }
   }
 }

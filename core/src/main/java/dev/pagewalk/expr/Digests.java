@@ -19,7 +19,9 @@ final class Digests {
 
   private static String digest(String algorithm, String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -27,7 +29,9 @@ final class Digests {
 
   static Object base64(Object value) {
     String s = Text.text(value, "base64");
-    return s == null ? null : Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return s == null
+        ? null
+        : Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   static Object base64decode(Object value) {
@@ -36,14 +40,19 @@ final class Digests {
       return null;
     }
     try {
-      return new String(Base64.getDecoder().decode(s.replaceAll("\\s", "")), StandardCharsets.UTF_8);
+      return new String(
+          Base64.getDecoder().decode(s.replaceAll("\\s", "")), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw new EvalFailure("cannot decode '" + ValueLimits.quote(s) + "' as base64");
     }
   }
 
   static Object basicAuth(Object user, Object password) {
-    return "Basic " + base64(ValueLimits.toText(user, "basicAuth") + ":" + ValueLimits.toText(password, "basicAuth"));
+    return "Basic "
+        + base64(
+            ValueLimits.toText(user, "basicAuth")
+                + ":"
+                + ValueLimits.toText(password, "basicAuth"));
   }
 
   static Object hash(Object args) {

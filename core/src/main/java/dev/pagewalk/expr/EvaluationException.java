@@ -1,8 +1,8 @@
 package dev.pagewalk.expr;
 
 /**
- * An expression that failed on the data at run time; the message quotes the expression and,
- * when the template came from a spec file, starts with its {@link SourceLocation}: {@code
+ * An expression that failed on the data at run time; the message quotes the expression and, when
+ * the template came from a spec file, starts with its {@link SourceLocation}: {@code
  * customers.yaml:14:16 (/request/response/iterate): expression {{body.items}}: ...}.
  */
 public final class EvaluationException extends RuntimeException {
@@ -27,8 +27,8 @@ public final class EvaluationException extends RuntimeException {
   }
 
   /**
-   * The message a run reports: the located message, or, for a template from no file, {@code
-   * spec: place: message} with the place the caller names ({@code response.iterate}).
+   * The message a run reports: the located message, or, for a template from no file, {@code spec:
+   * place: message} with the place the caller names ({@code response.iterate}).
    */
   public String reported(String specName, String place) {
     return location != null ? getMessage() : specName + ": " + place + ": " + getMessage();

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * generated: it contains only calls of {@link RuntimeCalls}, generated identifiers, commas,
  * parentheses and the conditional operator; nothing the author wrote reaches MVEL as code.
  *
- * <p>Limits: an expression has at most 4096 characters and nests at most 32 levels.
- * Thread-safe; the templates it returns are immutable and thread-safe.
+ * <p>Limits: an expression has at most 4096 characters and nests at most 32 levels. Thread-safe;
+ * the templates it returns are immutable and thread-safe.
  */
 public final class ExpressionCompiler {
   private final MvelGate gate;
@@ -30,10 +30,10 @@ public final class ExpressionCompiler {
   }
 
   /**
-   * Compiles a spec value as read from YAML: String, Number, Boolean, null, List or Map with
-   * String keys (nested). Strings may contain {@code {{ expression }}} parts. A string that is
-   * exactly one {@code {{...}}} keeps the expression's type; any other string with parts is
-   * interpolated. Constants compile to constant templates.
+   * Compiles a spec value as read from YAML: String, Number, Boolean, null, List or Map with String
+   * keys (nested). Strings may contain {@code {{ expression }}} parts. A string that is exactly one
+   * {@code {{...}}} keeps the expression's type; any other string with parts is interpolated.
+   * Constants compile to constant templates.
    *
    * @throws ExpressionException for the first expression that does not compile, located by JSON
    *     pointer relative to {@code value} and offset inside that string
@@ -43,8 +43,8 @@ public final class ExpressionCompiler {
   }
 
   /**
-   * As {@link #compile(Object, Scope)}; each expression also learns its {@link SourceLocation}
-   * from {@code locator}, and names it when it fails at run time.
+   * As {@link #compile(Object, Scope)}; each expression also learns its {@link SourceLocation} from
+   * {@code locator}, and names it when it fails at run time.
    */
   public Template compile(Object value, Scope scope, SourceLocation.Locator locator)
       throws ExpressionException {
@@ -78,7 +78,8 @@ public final class ExpressionCompiler {
       if (value == null || value instanceof Number || value instanceof Boolean) {
         return new ConstantTemplate(value);
       }
-      throw new Located("unsupported value of type " + value.getClass().getSimpleName(), pointer, 0, null);
+      throw new Located(
+          "unsupported value of type " + value.getClass().getSimpleName(), pointer, 0, null);
     }
 
     private Template map(Map<?, ?> map, String pointer) {
@@ -86,8 +87,13 @@ public final class ExpressionCompiler {
       boolean constant = true;
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (e.getKey() instanceof Map<?, ?> inner && inner.size() == 1 && e.getValue() == null) {
-          throw new Located("a value starting with '{' must be quoted: write \"{{"
-              + inner.keySet().iterator().next() + "}}\"", pointer, 0, "put the expression in quotes");
+          throw new Located(
+              "a value starting with '{' must be quoted: write \"{{"
+                  + inner.keySet().iterator().next()
+                  + "}}\"",
+              pointer,
+              0,
+              "put the expression in quotes");
         }
         String key = String.valueOf(e.getKey());
         Template t = compile(e.getValue(), pointer + "/" + escape(key));
@@ -98,11 +104,12 @@ public final class ExpressionCompiler {
         return new MapTemplate(entries);
       }
       Map<String, Object> values = new LinkedHashMap<>();
-      entries.forEach((k, t) -> {
-        if (t.evaluate(null) != null) {
-          values.put(k, t.evaluate(null));
-        }
-      });
+      entries.forEach(
+          (k, t) -> {
+            if (t.evaluate(null) != null) {
+              values.put(k, t.evaluate(null));
+            }
+          });
       return new ConstantTemplate(Collections.unmodifiableMap(values));
     }
 
@@ -135,7 +142,9 @@ public final class ExpressionCompiler {
         return new ConstantTemplate(text);
       }
       if (parts.size() == 1) {
-        return parts.get(0) instanceof CompiledExpression e ? new ExpressionTemplate(e) : new ConstantTemplate(text);
+        return parts.get(0) instanceof CompiledExpression e
+            ? new ExpressionTemplate(e)
+            : new ConstantTemplate(text);
       }
       return new InterpolatedTemplate(parts, locator.locate(pointer, 0));
     }
@@ -152,8 +161,14 @@ public final class ExpressionCompiler {
         throw new SyntaxError(e.getMessage(), start + e.offset, e.hint);
       }
       Serializable compiled = gate.compile(generated);
-      return new CompiledExpression(source.strip(), compiled, translation.constants(),
-          translation.variables(), generated, PathAccessor.of(node), node,
+      return new CompiledExpression(
+          source.strip(),
+          compiled,
+          translation.constants(),
+          translation.variables(),
+          generated,
+          PathAccessor.of(node),
+          node,
           locator.locate(pointer, start + leadingSpace(source)));
     }
   }

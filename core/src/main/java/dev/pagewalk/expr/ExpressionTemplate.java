@@ -11,7 +11,9 @@ record ExpressionTemplate(CompiledExpression expression) implements Template {
   public java.util.function.Function<Object, Object> asFunctionOf(String variable) {
     PathAccessor path = expression.path();
     // uuid is fresh on every use, never a function of a saved value
-    return path != null && path.variable().equals(variable) && !variable.equals("uuid") ? path::from : null;
+    return path != null && path.variable().equals(variable) && !variable.equals("uuid")
+        ? path::from
+        : null;
   }
 
   @Override

@@ -70,16 +70,44 @@ final class Functions {
 
     add("formatDate", 2, 3, (Fn.F3) Dates::formatDate, -1);
     add("parseDate", 1, 3, (Fn.F3) Dates::parseDate, -1);
-    add("addSeconds", 2, 2, (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.SECONDS), -1);
-    add("addMinutes", 2, 2, (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.MINUTES), -1);
-    add("addHours", 2, 2, (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.HOURS), -1);
+    add(
+        "addSeconds",
+        2,
+        2,
+        (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.SECONDS),
+        -1);
+    add(
+        "addMinutes",
+        2,
+        2,
+        (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.MINUTES),
+        -1);
+    add(
+        "addHours",
+        2,
+        2,
+        (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.HOURS),
+        -1);
     add("addDays", 2, 2, (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.DAYS), -1);
-    add("addMonths", 2, 2, (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.MONTHS), -1);
-    add("addYears", 2, 2, (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.YEARS), -1);
+    add(
+        "addMonths",
+        2,
+        2,
+        (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.MONTHS),
+        -1);
+    add(
+        "addYears",
+        2,
+        2,
+        (Fn.F2) (d, n) -> Dates.add(d, n, java.time.temporal.ChronoUnit.YEARS),
+        -1);
 
     add("createJSON", 1, 1, (Fn.F1) Json::write, -1);
     add("parseJSON", 1, 1, (Fn.F1) JsonFunctions::parseJson, -1);
-    ALL.put("jsonpath", new Builtin("jsonpath", 2, 2, checked("jsonpath", (Fn.F2) JsonFunctions::jsonpath), -1, true));
+    ALL.put(
+        "jsonpath",
+        new Builtin(
+            "jsonpath", 2, 2, checked("jsonpath", (Fn.F2) JsonFunctions::jsonpath), -1, true));
     add("basicAuth", 2, 2, (Fn.F2) Digests::basicAuth, -1);
     add("hash", 1, Builtin.VARARGS, (Fn.F1) Digests::hash, -1);
   }

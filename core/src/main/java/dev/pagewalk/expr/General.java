@@ -16,8 +16,11 @@ final class General {
   }
 
   static Object ifempty(Object value, Object fallback) {
-    boolean empty = value == null || "".equals(value) || value instanceof Collection<?> c && c.isEmpty()
-        || value instanceof Map<?, ?> m && m.isEmpty();
+    boolean empty =
+        value == null
+            || "".equals(value)
+            || value instanceof Collection<?> c && c.isEmpty()
+            || value instanceof Map<?, ?> m && m.isEmpty();
     return empty ? fallback : value;
   }
 
@@ -45,11 +48,12 @@ final class General {
     Map<String, Object> source = Lists.map(a.get(0), "pick");
     Map<String, Object> out = new LinkedHashMap<>();
     Set<Object> keys = keys(a);
-    source.forEach((k, v) -> {
-      if (keys.contains(k)) {
-        out.put(k, v);
-      }
-    });
+    source.forEach(
+        (k, v) -> {
+          if (keys.contains(k)) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 

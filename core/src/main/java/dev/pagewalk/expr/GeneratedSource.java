@@ -21,13 +21,15 @@ final class GeneratedSource {
         continue;
       }
       int start = i;
-      while (i < source.length() && (Character.isLetterOrDigit(source.charAt(i)) || source.charAt(i) == '_')
+      while (i < source.length()
+          && (Character.isLetterOrDigit(source.charAt(i)) || source.charAt(i) == '_')
           && source.charAt(i) < 128) {
         i++;
       }
       String word = source.substring(start, i);
       if (word.isEmpty() || !(HELPERS.contains(word) || word.matches("[vk](0|[1-9][0-9]{0,5})"))) {
-        throw new IllegalStateException("generated MVEL source has an illegal part at " + start + ": " + source);
+        throw new IllegalStateException(
+            "generated MVEL source has an illegal part at " + start + ": " + source);
       }
     }
     return source;

@@ -11,7 +11,8 @@ final class Hints {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int d = DidYouMean.distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      int d =
+          DidYouMean.distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;

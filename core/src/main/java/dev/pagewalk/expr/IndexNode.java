@@ -6,7 +6,8 @@ record IndexNode(Node target, Node index, int offset) implements Node {
   public void check(Validation validation) {
     target.check(validation);
     index.check(validation);
-    if (target instanceof VariableNode variable && index instanceof LiteralNode literal
+    if (target instanceof VariableNode variable
+        && index instanceof LiteralNode literal
         && literal.value() instanceof String key) {
       validation.member(variable.name(), key, literal.offset());
     }
@@ -14,7 +15,8 @@ record IndexNode(Node target, Node index, int offset) implements Node {
 
   @Override
   public String translate(Translation translation) {
-    return translation.invoke(Ops.INDEX, target.translate(translation), index.translate(translation));
+    return translation.invoke(
+        Ops.INDEX, target.translate(translation), index.translate(translation));
   }
 
   @Override

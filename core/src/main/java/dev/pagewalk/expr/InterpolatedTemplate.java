@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Text with {@code {{expression}}} parts; every part is turned into text by {@link Values#toText}.
- * The text is refused when it would pass {@link ValueLimits#MAX_TEXT}; {@code location} is that
- * of the string (null when unknown).
+ * The text is refused when it would pass {@link ValueLimits#MAX_TEXT}; {@code location} is that of
+ * the string (null when unknown).
  */
 record InterpolatedTemplate(List<Object> parts, SourceLocation location) implements Template {
   InterpolatedTemplate {
@@ -16,7 +16,8 @@ record InterpolatedTemplate(List<Object> parts, SourceLocation location) impleme
   public Object evaluate(Bindings bindings) {
     StringBuilder out = new StringBuilder();
     for (Object part : parts) {
-      String text = part instanceof CompiledExpression e ? e.evaluateToText(bindings) : (String) part;
+      String text =
+          part instanceof CompiledExpression e ? e.evaluateToText(bindings) : (String) part;
       if ((long) out.length() + text.length() > ValueLimits.MAX_TEXT) {
         throw new EvaluationException(
             location, ValueLimits.textPastLimit("the interpolated text").getMessage(), null);

@@ -19,15 +19,18 @@ import java.util.TreeMap;
 
 /** Jackson set up for plain data ({@link JsonConfig}), with Long for integers. */
 final class Json {
-  static final ObjectMapper MAPPER = JsonConfig.builder()
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonConfig.builder()
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
 
-  private static final ObjectMapper BIG_INTEGERS = MAPPER.copy()
-      .disable(DeserializationFeature.USE_LONG_FOR_INTS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  private static final ObjectMapper BIG_INTEGERS =
+      MAPPER
+          .copy()
+          .disable(DeserializationFeature.USE_LONG_FOR_INTS)
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
   private Json() {}
 
@@ -43,9 +46,13 @@ final class Json {
           throw f;
         }
       }
-      String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      throw new EvalFailure("cannot write JSON: " + (String.valueOf(reason).contains("BigDecimal")
-          ? "a number is too large to write out in full" : reason));
+      String reason =
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new EvalFailure(
+          "cannot write JSON: "
+              + (String.valueOf(reason).contains("BigDecimal")
+                  ? "a number is too large to write out in full"
+                  : reason));
     }
   }
 
@@ -133,11 +140,15 @@ final class Json {
   }
 
   private static EvalFailure cannotParse(JsonProcessingException e) {
-    String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "")
-        .replaceAll("\\s*\\(for .*", "");
+    String reason =
+        e.getOriginalMessage()
+            .replaceAll("\\s*\\(start marker at .*", "")
+            .replaceAll("\\s*\\(for .*", "");
     JsonLocation at = e.getLocation();
-    String where = at == null || at.getLineNr() < 1 ? ""
-        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String where =
+        at == null || at.getLineNr() < 1
+            ? ""
+            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     return new EvalFailure("cannot parse JSON" + where + ": " + reason);
   }
 
@@ -162,5 +173,4 @@ final class Json {
     }
     return value;
   }
-
 }

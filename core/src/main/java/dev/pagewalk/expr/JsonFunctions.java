@@ -29,14 +29,18 @@ final class JsonFunctions {
     if (path.contains("=~")) {
       throw new SyntaxError(
           "regular expressions (=~) are not allowed in jsonpath: a pattern from a spec file could"
-              + " run for hours on crafted data", offset);
+              + " run for hours on crafted data",
+          offset);
     }
     try {
       return new CompiledPath(path, JsonPath.compile(path));
     } catch (InvalidPathException | IllegalArgumentException e) {
-      String reason = e instanceof NumberFormatException || e.getCause() instanceof NumberFormatException
-          || String.valueOf(e.getMessage()).contains("NumberFormatException")
-          ? "an index is too large" : e.getMessage();
+      String reason =
+          e instanceof NumberFormatException
+                  || e.getCause() instanceof NumberFormatException
+                  || String.valueOf(e.getMessage()).contains("NumberFormatException")
+              ? "an index is too large"
+              : e.getMessage();
       throw new SyntaxError("invalid JSONPath '" + path + "': " + reason, offset);
     }
   }
@@ -50,22 +54,28 @@ final class JsonFunctions {
     }
     Object data = value instanceof String s ? Json.parse(s) : value;
     CountingJsonProvider provider = new CountingJsonProvider(MAX_STEPS);
-    Configuration config = Configuration.builder()
-        .jsonProvider(provider)
-        .mappingProvider(MAPPING)
-        .options(Option.SUPPRESS_EXCEPTIONS)
-        .build();
+    Configuration config =
+        Configuration.builder()
+            .jsonProvider(provider)
+            .mappingProvider(MAPPING)
+            .options(Option.SUPPRESS_EXCEPTIONS)
+            .build();
     Object result;
     try {
       result = p.path().read(data, config);
     } catch (CountingJsonProvider.Exhausted e) {
       result = null;
     } catch (JsonPathException e) {
-      throw new EvalFailure("jsonpath '" + ValueLimits.quote(p.text()) + "' cannot be applied to this value");
+      throw new EvalFailure(
+          "jsonpath '" + ValueLimits.quote(p.text()) + "' cannot be applied to this value");
     }
     if (provider.exhausted()) {
-      throw new EvalFailure("jsonpath '" + ValueLimits.quote(p.text()) + "' needs more than " + MAX_STEPS
-          + " steps on this value (each deep scan '..' multiplies the work)");
+      throw new EvalFailure(
+          "jsonpath '"
+              + ValueLimits.quote(p.text())
+              + "' needs more than "
+              + MAX_STEPS
+              + " steps on this value (each deep scan '..' multiplies the work)");
     }
     return result;
   }

@@ -70,7 +70,8 @@ final class Lexer {
 
   private static SyntaxError unexpected(char c, int at) {
     if (c == '&' || c == '|') {
-      return new SyntaxError("unexpected character '" + c + "'", at, "did you mean '" + c + c + "'?");
+      return new SyntaxError(
+          "unexpected character '" + c + "'", at, "did you mean '" + c + c + "'?");
     }
     if (c < 32 || c > 126) {
       return new SyntaxError(String.format("unexpected character U+%04X", (int) c), at);
@@ -82,7 +83,8 @@ final class Lexer {
     while (pos < src.length() && isDigit(src.charAt(pos))) {
       pos++;
     }
-    boolean decimal = pos + 1 < src.length() && src.charAt(pos) == '.' && isDigit(src.charAt(pos + 1));
+    boolean decimal =
+        pos + 1 < src.length() && src.charAt(pos) == '.' && isDigit(src.charAt(pos + 1));
     if (decimal) {
       pos++;
       while (pos < src.length() && isDigit(src.charAt(pos))) {
@@ -124,13 +126,20 @@ final class Lexer {
     char e = src.charAt(pos + 1);
     pos += 2;
     switch (e) {
-      case '\\': return '\\';
-      case '\'': return '\'';
-      case '"': return '"';
-      case 'n': return '\n';
-      case 't': return '\t';
-      case 'u': throw new SyntaxError("unicode escapes are not allowed", at);
-      default: throw new SyntaxError("invalid escape '\\" + e + "'", at, "use \\\\ \\' \\\" \\n or \\t");
+      case '\\':
+        return '\\';
+      case '\'':
+        return '\'';
+      case '"':
+        return '"';
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'u':
+        throw new SyntaxError("unicode escapes are not allowed", at);
+      default:
+        throw new SyntaxError("invalid escape '\\" + e + "'", at, "use \\\\ \\' \\\" \\n or \\t");
     }
   }
 

@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * List built-ins. They never change their arguments. {@code slice} counts from 0 like
- * JavaScript and Make's IML (negative from the end, end exclusive). A null list is treated as
- * empty.
+ * List built-ins. They never change their arguments. {@code slice} counts from 0 like JavaScript
+ * and Make's IML (negative from the end, end exclusive). A null list is treated as empty.
  */
 final class Lists {
   private Lists() {}
@@ -120,7 +119,8 @@ final class Lists {
       throw new EvalFailure("sort order must be 'asc' or 'desc', not '" + o + "'");
     }
     PathExpr p = path == null ? null : PathExpr.of(path);
-    Comparator<Object> byKey = Comparator.comparing(x -> p == null ? x : p.apply(x), Lists::compare);
+    Comparator<Object> byKey =
+        Comparator.comparing(x -> p == null ? x : p.apply(x), Lists::compare);
     List<Object> out = new ArrayList<>(list(value, "sort"));
     out.sort(o.equals("asc") ? byKey : byKey.reversed());
     return out;
@@ -145,7 +145,9 @@ final class Lists {
   }
 
   private static int rank(Object v) {
-    return v instanceof Number ? 0 : v instanceof String ? 1 : v instanceof Boolean ? 2 : v == null ? 4 : 3;
+    return v instanceof Number
+        ? 0
+        : v instanceof String ? 1 : v instanceof Boolean ? 2 : v == null ? 4 : 3;
   }
 
   static Object reverse(Object value) {
@@ -201,12 +203,14 @@ final class Lists {
       return new ArrayList<Object>(l);
     }
     List<Object> out = new ArrayList<>();
-    map(value, "toArray").forEach((k, v) -> {
-      Map<String, Object> pair = new LinkedHashMap<>();
-      pair.put("key", k);
-      pair.put("value", v);
-      out.add(pair);
-    });
+    map(value, "toArray")
+        .forEach(
+            (k, v) -> {
+              Map<String, Object> pair = new LinkedHashMap<>();
+              pair.put("key", k);
+              pair.put("value", v);
+              out.add(pair);
+            });
     return out;
   }
 }

@@ -6,17 +6,19 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A map with templates as values; entries whose value evaluates to null are left out. The
- * entries are kept as parallel arrays, so evaluating one (once per record for an {@code output})
- * walks no iterator. When every value is a path from the same variable — an {@code output} of
- * {@code item.*} fields — the variable is looked up once per evaluation, not once per entry.
+ * A map with templates as values; entries whose value evaluates to null are left out. The entries
+ * are kept as parallel arrays, so evaluating one (once per record for an {@code output}) walks no
+ * iterator. When every value is a path from the same variable — an {@code output} of {@code item.*}
+ * fields — the variable is looked up once per evaluation, not once per entry.
  */
 final class MapTemplate implements Template {
   private final Map<String, Template> entries;
   private final String[] keys;
   private final Template[] values;
+
   /** The values' accessors when all are paths from {@link #root}; else null. */
   private final PathAccessor[] paths;
+
   private final String root;
 
   MapTemplate(Map<String, Template> entries) {
@@ -28,7 +30,9 @@ final class MapTemplate implements Template {
     for (int i = 0; i < values.length && found != null; i++) {
       PathAccessor p = values[i] instanceof ExpressionTemplate e ? e.expression().path() : null;
       // uuid is fresh on every use, so it must be looked up per entry
-      if (p == null || p.variable().equals("uuid") || (variable != null && !variable.equals(p.variable()))) {
+      if (p == null
+          || p.variable().equals("uuid")
+          || (variable != null && !variable.equals(p.variable()))) {
         found = null;
       } else {
         found[i] = p;

@@ -6,8 +6,8 @@ import org.mvel2.MVEL;
 import org.mvel2.ParserContext;
 
 /**
- * The single place where source reaches MVEL. Only sources that pass {@link GeneratedSource}
- * are compiled; the recorder sees every source handed to MVEL (a test seam).
+ * The single place where source reaches MVEL. Only sources that pass {@link GeneratedSource} are
+ * compiled; the recorder sees every source handed to MVEL (a test seam).
  */
 final class MvelGate {
   private final Consumer<String> recorder;

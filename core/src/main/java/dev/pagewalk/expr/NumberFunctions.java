@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Number built-ins. Rounding functions return integers; {@code min}, {@code max}, {@code sum}
- * and {@code average} take one list or several numbers and skip nulls. {@code formatNumber}
- * uses Make's defaults: ',' as decimal separator and '.' for thousands.
+ * Number built-ins. Rounding functions return integers; {@code min}, {@code max}, {@code sum} and
+ * {@code average} take one list or several numbers and skip nulls. {@code formatNumber} uses Make's
+ * defaults: ',' as decimal separator and '.' for thousands.
  */
 final class NumberFunctions {
   private static final Pattern PLAIN = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
   /** Digits that parseNumber reads; BigInteger parsing is not linear beyond. */
   static final int MAX_DIGITS = 1000;
 
@@ -98,29 +99,38 @@ final class NumberFunctions {
     if (text == null) {
       return null;
     }
-    String sep = decimalSeparator == null ? "." : ValueLimits.toText(decimalSeparator, "parseNumber");
+    String sep =
+        decimalSeparator == null ? "." : ValueLimits.toText(decimalSeparator, "parseNumber");
     String plain = text.strip().replace(" ", "").replace("\u00a0", "");
     plain = sep.equals(",") ? plain.replace(".", "").replace(',', '.') : plain.replace(",", "");
     if (!PLAIN.matcher(plain).matches()) {
       throw new EvalFailure("cannot parse '" + ValueLimits.quote(text) + "' as a number");
     }
     if (plain.length() > MAX_DIGITS + 2) {
-      throw new EvalFailure("cannot parse '" + ValueLimits.quote(text) + "' as a number: more than "
-          + MAX_DIGITS + " digits");
+      throw new EvalFailure(
+          "cannot parse '"
+              + ValueLimits.quote(text)
+              + "' as a number: more than "
+              + MAX_DIGITS
+              + " digits");
     }
     return plain.contains(".") ? new BigDecimal(plain) : Numbers.normalize(new BigInteger(plain));
   }
 
-  static Object formatNumber(Object value, Object places, Object decimalSeparator, Object thousandsSeparator) {
+  static Object formatNumber(
+      Object value, Object places, Object decimalSeparator, Object thousandsSeparator) {
     BigDecimal d = Numbers.decimal(number(value, "formatNumber"));
     Number p = number(places, "formatNumber");
     int scale = Numbers.compare(p, 20L) > 0 ? 20 : Numbers.compare(p, 0L) < 0 ? 0 : p.intValue();
-    String decimal = decimalSeparator == null ? "," : ValueLimits.toText(decimalSeparator, "formatNumber");
-    String thousands = thousandsSeparator == null ? "." : ValueLimits.toText(thousandsSeparator, "formatNumber");
+    String decimal =
+        decimalSeparator == null ? "," : ValueLimits.toText(decimalSeparator, "formatNumber");
+    String thousands =
+        thousandsSeparator == null ? "." : ValueLimits.toText(thousandsSeparator, "formatNumber");
     ValueLimits.text(ValueLimits.plainLength(d) + scale, "formatNumber");
     BigDecimal rounded = d.setScale(scale, RoundingMode.HALF_UP);
     long digits = Math.max(1, rounded.precision() - (long) rounded.scale());
-    ValueLimits.text(ValueLimits.plainLength(rounded) + (digits - 1) / 3 * thousands.length() + decimal.length(),
+    ValueLimits.text(
+        ValueLimits.plainLength(rounded) + (digits - 1) / 3 * thousands.length() + decimal.length(),
         "formatNumber");
     String plain = rounded.abs().toPlainString();
     int dot = plain.indexOf('.');

@@ -10,11 +10,17 @@ import java.util.function.Supplier;
 /** The operators and null-safe path steps of the language. */
 final class Ops {
   static final Fn.F2 ADD = Ops::add;
-  static final Fn.F2 SUB = (a, b) -> arithmetic("subtract", () -> Numbers.subtract(num(a, b, "subtract"), (Number) b));
-  static final Fn.F2 MUL = (a, b) -> arithmetic("multiply", () -> Numbers.multiply(num(a, b, "multiply"), (Number) b));
-  static final Fn.F2 DIV = (a, b) -> arithmetic("divide", () -> Numbers.divide(num(a, b, "divide"), (Number) b));
-  static final Fn.F2 MOD = (a, b) -> arithmetic("take the remainder of",
-      () -> Numbers.remainder(num(a, b, "take the remainder of"), (Number) b));
+  static final Fn.F2 SUB =
+      (a, b) -> arithmetic("subtract", () -> Numbers.subtract(num(a, b, "subtract"), (Number) b));
+  static final Fn.F2 MUL =
+      (a, b) -> arithmetic("multiply", () -> Numbers.multiply(num(a, b, "multiply"), (Number) b));
+  static final Fn.F2 DIV =
+      (a, b) -> arithmetic("divide", () -> Numbers.divide(num(a, b, "divide"), (Number) b));
+  static final Fn.F2 MOD =
+      (a, b) ->
+          arithmetic(
+              "take the remainder of",
+              () -> Numbers.remainder(num(a, b, "take the remainder of"), (Number) b));
   static final Fn.F2 EQ = (a, b) -> Values.equal(a, b);
   static final Fn.F2 NE = (a, b) -> !Values.equal(a, b);
   static final Fn.F2 LT = (a, b) -> compare(a, b) < 0;
@@ -30,12 +36,13 @@ final class Ops {
   static final Fn.F2 LIST2 = (a, b) -> list(a, b);
   static final Fn.F3 LIST3 = (a, b, c) -> list(a, b, c);
   static final Fn.F4 LIST4 = (a, b, c, d) -> list(a, b, c, d);
-  static final Fn.F2 CONCAT = (a, b) -> {
-    ValueLimits.elements((long) ((List<?>) a).size() + ((List<?>) b).size(), "a list");
-    List<Object> out = new ArrayList<>((List<?>) a);
-    out.addAll((List<?>) b);
-    return out;
-  };
+  static final Fn.F2 CONCAT =
+      (a, b) -> {
+        ValueLimits.elements((long) ((List<?>) a).size() + ((List<?>) b).size(), "a list");
+        List<Object> out = new ArrayList<>((List<?>) a);
+        out.addAll((List<?>) b);
+        return out;
+      };
 
   private Ops() {}
 
@@ -107,7 +114,8 @@ final class Ops {
     if (a instanceof Number n && b instanceof Number) {
       return n;
     }
-    throw new EvalFailure("cannot " + verb + " " + Values.typeName(a) + " and " + Values.typeName(b));
+    throw new EvalFailure(
+        "cannot " + verb + " " + Values.typeName(a) + " and " + Values.typeName(b));
   }
 
   private static List<Object> list(Object... items) {

@@ -10,10 +10,38 @@ final class Parser {
   static final int MAX_LENGTH = 4096;
   static final int MAX_DEPTH = 32;
   static final int MAX_HEIGHT = 128;
-  private static final Set<String> RESERVED = Set.of("new", "import", "while", "for", "foreach",
-      "do", "until", "def", "function", "return", "var", "class", "this", "instanceof", "isdef",
-      "empty", "nil", "with", "assert", "throw", "try", "catch", "switch", "else", "in", "contains",
-      "is", "strsim", "soundslike", "convertable_to");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "new",
+          "import",
+          "while",
+          "for",
+          "foreach",
+          "do",
+          "until",
+          "def",
+          "function",
+          "return",
+          "var",
+          "class",
+          "this",
+          "instanceof",
+          "isdef",
+          "empty",
+          "nil",
+          "with",
+          "assert",
+          "throw",
+          "try",
+          "catch",
+          "switch",
+          "else",
+          "in",
+          "contains",
+          "is",
+          "strsim",
+          "soundslike",
+          "convertable_to");
 
   private final List<Token> tokens;
   private int pos;
@@ -130,11 +158,13 @@ final class Parser {
         pos++;
         Token name = tokens.get(pos++);
         if (name.kind() != Kind.IDENTIFIER && name.kind() != Kind.NAME) {
-          throw new SyntaxError("expected a name after '.' but found " + name.describe(), name.offset());
+          throw new SyntaxError(
+              "expected a name after '.' but found " + name.describe(), name.offset());
         }
         node = new MemberNode(node, (String) name.value(), name.offset());
         if (peek().is("(")) {
-          throw new SyntaxError("method calls are not allowed; use a built-in function", peek().offset());
+          throw new SyntaxError(
+              "method calls are not allowed; use a built-in function", peek().offset());
         }
       } else if (t.is("[")) {
         pos++;
@@ -177,17 +207,24 @@ final class Parser {
 
   private Node word(Token t) {
     switch (t.text()) {
-      case "true": return new LiteralNode(Boolean.TRUE, t.offset());
-      case "false": return new LiteralNode(Boolean.FALSE, t.offset());
-      case "null": return new LiteralNode(null, t.offset());
-      case "and": case "or": throw new SyntaxError("unexpected " + t.describe(), t.offset());
-      default: break;
+      case "true":
+        return new LiteralNode(Boolean.TRUE, t.offset());
+      case "false":
+        return new LiteralNode(Boolean.FALSE, t.offset());
+      case "null":
+        return new LiteralNode(null, t.offset());
+      case "and":
+      case "or":
+        throw new SyntaxError("unexpected " + t.describe(), t.offset());
+      default:
+        break;
     }
     if (peek().is("(")) {
       return call(t);
     }
     if (RESERVED.contains(t.text())) {
-      throw new SyntaxError("'" + t.text() + "' is not part of the expression language", t.offset());
+      throw new SyntaxError(
+          "'" + t.text() + "' is not part of the expression language", t.offset());
     }
     return new VariableNode(t.text(), t.offset());
   }
@@ -216,7 +253,8 @@ final class Parser {
 
   private void enter() {
     if (++depth > MAX_DEPTH) {
-      throw new SyntaxError("expression nests deeper than " + MAX_DEPTH + " levels", peek().offset());
+      throw new SyntaxError(
+          "expression nests deeper than " + MAX_DEPTH + " levels", peek().offset());
     }
   }
 

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated expression that is only a path — {@code item.id}, {@code body.data},
- * {@code item.tags[1]}, {@code headers.`x-next`} — evaluated by walking the data directly with
- * the steps resolved at load time: the same null-safe, 1-based rules as the MVEL translation
- * ({@link Ops#member}, {@link Ops#index}), without an interpreter on the per-record path.
- * Immutable and thread-safe.
+ * A validated expression that is only a path — {@code item.id}, {@code body.data}, {@code
+ * item.tags[1]}, {@code headers.`x-next`} — evaluated by walking the data directly with the steps
+ * resolved at load time: the same null-safe, 1-based rules as the MVEL translation ({@link
+ * Ops#member}, {@link Ops#index}), without an interpreter on the per-record path. Immutable and
+ * thread-safe.
  */
 final class PathAccessor {
   private final String variable;
@@ -34,7 +34,8 @@ final class PathAccessor {
         steps.add(0, m.key().intern());
         kinds.add(0, true);
         n = m.target();
-      } else if (n instanceof IndexNode i && i.index() instanceof LiteralNode l
+      } else if (n instanceof IndexNode i
+          && i.index() instanceof LiteralNode l
           && (l.value() instanceof String || l.value() instanceof Number)) {
         steps.add(0, l.value());
         kinds.add(0, false);

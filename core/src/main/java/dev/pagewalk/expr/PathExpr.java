@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A path string as used by {@code get}, {@code map}, {@code distinct} and {@code sort}:
- * {@code a.b[1].c}, 1-based indexes, negative from the end; null-safe like expression paths.
+ * A path string as used by {@code get}, {@code map}, {@code distinct} and {@code sort}: {@code
+ * a.b[1].c}, 1-based indexes, negative from the end; null-safe like expression paths.
  */
 record PathExpr(String text, List<Object> steps) {
   PathExpr {

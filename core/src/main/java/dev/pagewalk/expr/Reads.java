@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What compiled templates read: for each variable, the member paths its values are taken at
- * ({@code item.address.city} is {@code [address, city]} under {@code item}). A value read at a
- * path may be used whole, so everything under the path counts as read. A variable used any other
- * way — passed to a function, indexed, indexed by a computed key — is read whole (the empty path),
- * and so is every variable when a template is of a kind this class does not know. The engine uses
- * this to decode only the parts of a response that a spec can see.
+ * What compiled templates read: for each variable, the member paths its values are taken at ({@code
+ * item.address.city} is {@code [address, city]} under {@code item}). A value read at a path may be
+ * used whole, so everything under the path counts as read. A variable used any other way — passed
+ * to a function, indexed, indexed by a computed key — is read whole (the empty path), and so is
+ * every variable when a template is of a kind this class does not know. The engine uses this to
+ * decode only the parts of a response that a spec can see.
  */
 public final class Reads {
   private final Map<String, Set<List<String>>> paths = new HashMap<>();
@@ -88,7 +88,9 @@ public final class Reads {
   private void node(Node n) {
     List<String> chain = chain(n);
     if (chain != null) {
-      paths.computeIfAbsent(chain.get(0), k -> new LinkedHashSet<>()).add(List.copyOf(chain.subList(1, chain.size())));
+      paths
+          .computeIfAbsent(chain.get(0), k -> new LinkedHashSet<>())
+          .add(List.copyOf(chain.subList(1, chain.size())));
       return;
     }
     if (n instanceof MemberNode m) {

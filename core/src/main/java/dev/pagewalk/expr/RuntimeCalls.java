@@ -2,10 +2,10 @@ package dev.pagewalk.expr;
 
 /**
  * The only code MVEL-compiled expressions can reach, by the names {@link Helpers} gives them.
- * Public because MVEL invokes these static methods reflectively; not an API. The operators and
- * path steps are called directly; any other built-in through {@code callN}, whose first argument
- * is an opaque function object that the {@link ExpressionCompiler} put in the expression's
- * constant table (anything else fails). Stateless and thread-safe.
+ * Public because MVEL invokes these static methods reflectively; not an API. The operators and path
+ * steps are called directly; any other built-in through {@code callN}, whose first argument is an
+ * opaque function object that the {@link ExpressionCompiler} put in the expression's constant table
+ * (anything else fails). Stateless and thread-safe.
  */
 public final class RuntimeCalls {
   private RuntimeCalls() {}

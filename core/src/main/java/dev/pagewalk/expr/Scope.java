@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where an expression stands in a spec and therefore which variables it may use. The place is
- * named in errors ("variable 'item' is not available in request.url; available here: ...").
+ * Where an expression stands in a spec and therefore which variables it may use. The place is named
+ * in errors ("variable 'item' is not available in request.url; available here: ...").
  *
- * <p>{@code declared} closes the members of some variables: for a variable in it (a spec's
- * {@code parameters} and {@code connection}), {@code variable.name} must be one of the names
- * listed, or the expression does not compile. The members of other variables are open.
+ * <p>{@code declared} closes the members of some variables: for a variable in it (a spec's {@code
+ * parameters} and {@code connection}), {@code variable.name} must be one of the names listed, or
+ * the expression does not compile. The members of other variables are open.
  */
 public record Scope(String place, Set<String> variables, Map<String, Set<String>> declared) {
   public Scope {

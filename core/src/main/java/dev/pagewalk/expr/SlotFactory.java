@@ -6,9 +6,9 @@ import org.mvel2.integration.VariableResolverFactory;
 
 /**
  * Resolves the generated identifiers of one evaluation: a {@link Helpers} name to its method,
- * {@code k<n>} from the constant table (resolvers built once per expression), {@code v<n>} from
- * the {@link Bindings} (each looked up at most once). Read-only: MVEL cannot create or assign
- * variables through it. One instance per evaluation; not shared.
+ * {@code k<n>} from the constant table (resolvers built once per expression), {@code v<n>} from the
+ * {@link Bindings} (each looked up at most once). Read-only: MVEL cannot create or assign variables
+ * through it. One instance per evaluation; not shared.
  */
 final class SlotFactory implements VariableResolverFactory {
   private static final Slot[] NO_SLOTS = new Slot[0];
@@ -18,7 +18,9 @@ final class SlotFactory implements VariableResolverFactory {
   private final Bindings bindings;
   private final Slot[] slots;
 
-  /** @param constants the expression's constant table as resolvers ({@link #constants(Object[])}) */
+  /**
+   * @param constants the expression's constant table as resolvers ({@link #constants(Object[])})
+   */
   SlotFactory(Slot[] constants, String[] variables, Bindings bindings) {
     this.constants = constants;
     this.variables = variables;
@@ -26,7 +28,10 @@ final class SlotFactory implements VariableResolverFactory {
     this.slots = variables.length == 0 ? NO_SLOTS : new Slot[variables.length];
   }
 
-  /** The resolvers of a constant table, {@code k0}, {@code k1}, ...: immutable, shared by evaluations. */
+  /**
+   * The resolvers of a constant table, {@code k0}, {@code k1}, ...: immutable, shared by
+   * evaluations.
+   */
   static Slot[] constants(Object[] values) {
     Slot[] out = new Slot[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -102,7 +107,8 @@ final class SlotFactory implements VariableResolverFactory {
   }
 
   @Override
-  public VariableResolver createIndexedVariable(int index, String name, Object value, Class<?> type) {
+  public VariableResolver createIndexedVariable(
+      int index, String name, Object value, Class<?> type) {
     throw readOnly();
   }
 

@@ -14,8 +14,8 @@ public record SourceLocation(String file, int line, int column, String pointer) 
   }
 
   /**
-   * Finds the location of a string inside a compiled value, at a character offset of that
-   * string; the plan compiler answers from the spec document.
+   * Finds the location of a string inside a compiled value, at a character offset of that string;
+   * the plan compiler answers from the spec document.
    */
   @FunctionalInterface
   public interface Locator {
@@ -23,8 +23,8 @@ public record SourceLocation(String file, int line, int column, String pointer) 
     Locator NONE = (relativePointer, offset) -> null;
 
     /**
-     * @param relativePointer JSON pointer of the string inside the compiled value ("" for the
-     *     value itself)
+     * @param relativePointer JSON pointer of the string inside the compiled value ("" for the value
+     *     itself)
      * @param offset 0-based character offset inside that string
      * @return the location, or null when unknown
      */

@@ -9,8 +9,8 @@ import java.util.function.Function;
  */
 public interface Template {
   /**
-   * Evaluates this template. Map entries whose value evaluates to null are omitted from the
-   * result (so a cursor that does not exist yet is simply not sent).
+   * Evaluates this template. Map entries whose value evaluates to null are omitted from the result
+   * (so a cursor that does not exist yet is simply not sent).
    *
    * @throws EvaluationException when an expression fails on the data (never for a missing key)
    */

@@ -58,7 +58,9 @@ final class Text {
 
   static Object capitalize(Object value) {
     String s = text(value, "capitalize");
-    return s == null || s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    return s == null || s.isEmpty()
+        ? s
+        : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 
   static Object startcase(Object value) {
@@ -87,7 +89,9 @@ final class Text {
       return s.replace(f, r);
     }
     long found = 0;
-    for (int i = TextSearch.indexOf(s, f, 0); i >= 0; i = TextSearch.indexOf(s, f, i + f.length())) {
+    for (int i = TextSearch.indexOf(s, f, 0);
+        i >= 0;
+        i = TextSearch.indexOf(s, f, i + f.length())) {
       found++;
     }
     long length = s.length() + found * (r.length() - (long) f.length());
@@ -113,7 +117,8 @@ final class Text {
 
   static int clamp(Object position, int length, String function) {
     if (!(position instanceof Number n)) {
-      throw new EvalFailure(function + " expects a number as position, got " + Values.typeName(position));
+      throw new EvalFailure(
+          function + " expects a number as position, got " + Values.typeName(position));
     }
     return (int) Math.max(0, Math.min(length, ValueLimits.saturated(n)));
   }
@@ -177,7 +182,8 @@ final class Text {
       if (urlSafe(b)) {
         out.append(c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
       }
     }

@@ -2,8 +2,8 @@ package dev.pagewalk.expr;
 
 /**
  * Finds literal text in linear time. {@link String#indexOf(String)} compares naively, which takes
- * time proportional to the product of both lengths on crafted input; a long needle is searched
- * with Knuth-Morris-Pratt instead.
+ * time proportional to the product of both lengths on crafted input; a long needle is searched with
+ * Knuth-Morris-Pratt instead.
  */
 final class TextSearch {
   private static final int NAIVE_MAX = 32;

@@ -3,7 +3,12 @@ package dev.pagewalk.expr;
 /** One lexical token of an expression, with its 0-based offset in the expression source. */
 record Token(Kind kind, String text, Object value, int offset) {
   enum Kind {
-    NUMBER, STRING, IDENTIFIER, NAME, OPERATOR, END
+    NUMBER,
+    STRING,
+    IDENTIFIER,
+    NAME,
+    OPERATOR,
+    END
   }
 
   boolean is(String operator) {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the MVEL source of one validated expression. The source consists only of calls of
- * {@link Helpers} (static methods of {@link RuntimeCalls}), generated identifiers {@code v<n>}
- * (variables) and {@code k<n>} (constant table: literals and function objects), commas,
- * parentheses, {@code &&}, {@code ||} and the conditional operator; see {@link GeneratedSource}.
+ * Builds the MVEL source of one validated expression. The source consists only of calls of {@link
+ * Helpers} (static methods of {@link RuntimeCalls}), generated identifiers {@code v<n>} (variables)
+ * and {@code k<n>} (constant table: literals and function objects), commas, parentheses, {@code
+ * &&}, {@code ||} and the conditional operator; see {@link GeneratedSource}.
  */
 final class Translation {
   private final List<Object> constants = new ArrayList<>();
@@ -68,7 +68,9 @@ final class Translation {
 
   /** {@code source} without the parentheses that enclose all of it, if any. */
   static String unwrapped(String source) {
-    if (source.length() < 2 || source.charAt(0) != '(' || source.charAt(source.length() - 1) != ')') {
+    if (source.length() < 2
+        || source.charAt(0) != '('
+        || source.charAt(source.length() - 1) != ')') {
       return source;
     }
     int depth = 0;

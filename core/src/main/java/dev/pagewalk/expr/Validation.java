@@ -8,9 +8,22 @@ import java.util.TreeSet;
 
 /** Checks a parsed expression against the scope's variables and the built-in functions. */
 final class Validation {
-  static final List<String> KNOWN_VARIABLES = List.of("parameters", "connection", "temp", "now",
-      "timestamp", "uuid", "state", "body", "headers", "statusCode", "links", "item", "iterate",
-      "pagination");
+  static final List<String> KNOWN_VARIABLES =
+      List.of(
+          "parameters",
+          "connection",
+          "temp",
+          "now",
+          "timestamp",
+          "uuid",
+          "state",
+          "body",
+          "headers",
+          "statusCode",
+          "links",
+          "item",
+          "iterate",
+          "pagination");
 
   private final Scope scope;
   private final String source;
@@ -27,16 +40,23 @@ final class Validation {
     }
     DashedName dashed = DashedName.around(source, offset);
     if (dashed != null) {
-      throw new SyntaxError("'" + name + "' is not a variable here: " + dashed.reading(), offset,
-          dashed.fix());
+      throw new SyntaxError(
+          "'" + name + "' is not a variable here: " + dashed.reading(), offset, dashed.fix());
     }
     if (KNOWN_VARIABLES.contains(name)) {
-      throw new SyntaxError("variable '" + name + "' is not available in " + scope.place()
-          + "; available here: " + String.join(", ", available()), offset);
+      throw new SyntaxError(
+          "variable '"
+              + name
+              + "' is not available in "
+              + scope.place()
+              + "; available here: "
+              + String.join(", ", available()),
+          offset);
     }
     Set<String> candidates = new LinkedHashSet<>(available());
     candidates.addAll(KNOWN_VARIABLES);
-    throw new SyntaxError("unknown variable '" + name + "'", offset, Hints.didYouMean(name, candidates));
+    throw new SyntaxError(
+        "unknown variable '" + name + "'", offset, Hints.didYouMean(name, candidates));
   }
 
   /** {@code variable.key} (or {@code variable['key']}) where the scope declares the members. */
@@ -52,11 +72,19 @@ final class Validation {
     }
     String kind = variable.equals("connection") ? "connection values" : variable;
     if (names.isEmpty()) {
-      throw new SyntaxError(read + " is not declared: the spec declares no " + kind, offset,
+      throw new SyntaxError(
+          read + " is not declared: the spec declares no " + kind,
+          offset,
           "declare it under " + variable + ":, e.g. " + key + ": {type: string}");
     }
-    throw new SyntaxError(read + " is not declared; the declared " + kind + " are: "
-        + String.join(", ", new TreeSet<>(names)), offset, nearest(key, names));
+    throw new SyntaxError(
+        read
+            + " is not declared; the declared "
+            + kind
+            + " are: "
+            + String.join(", ", new TreeSet<>(names)),
+        offset,
+        nearest(key, names));
   }
 
   /** The declared name closest by spelling, or one that holds the other ({@code api_token}). */
@@ -65,17 +93,21 @@ final class Validation {
     if (hint != null) {
       return hint;
     }
-    return new TreeSet<>(names).stream()
-        .filter(n -> key.contains(n) || n.contains(key))
-        .findFirst()
-        .map(n -> "did you mean '" + n + "'?")
-        .orElse(null);
+    return new TreeSet<>(names)
+        .stream()
+            .filter(n -> key.contains(n) || n.contains(key))
+            .findFirst()
+            .map(n -> "did you mean '" + n + "'?")
+            .orElse(null);
   }
 
   private List<String> available() {
     List<String> names = new ArrayList<>();
     KNOWN_VARIABLES.stream().filter(scope::allows).forEach(names::add);
-    scope.variables().stream().filter(v -> !KNOWN_VARIABLES.contains(v)).sorted().forEach(names::add);
+    scope.variables().stream()
+        .filter(v -> !KNOWN_VARIABLES.contains(v))
+        .sorted()
+        .forEach(names::add);
     return names;
   }
 
@@ -98,16 +130,20 @@ final class Validation {
   void call(CallNode call) {
     Builtin builtin = Functions.get(call.name());
     if (builtin == null) {
-      throw new SyntaxError("unknown function '" + call.name() + "'", call.offset(),
+      throw new SyntaxError(
+          "unknown function '" + call.name() + "'",
+          call.offset(),
           unknownFunctionHint(call.name()));
     }
     int n = call.arguments().size();
     if (n < builtin.min() || n > builtin.max()) {
-      throw new SyntaxError("function '" + call.name() + "' takes " + builtin.arity() + ", got " + n,
-          call.offset());
+      throw new SyntaxError(
+          "function '" + call.name() + "' takes " + builtin.arity() + ", got " + n, call.offset());
     }
-    if (builtin.jsonPath() && !(call.arguments().get(1) instanceof LiteralNode l && l.value() instanceof String)) {
-      throw new SyntaxError("the path of jsonpath must be a string literal", start(call.arguments().get(1)));
+    if (builtin.jsonPath()
+        && !(call.arguments().get(1) instanceof LiteralNode l && l.value() instanceof String)) {
+      throw new SyntaxError(
+          "the path of jsonpath must be a string literal", start(call.arguments().get(1)));
     }
   }
 
@@ -116,6 +152,8 @@ final class Validation {
       return "'" + name + "' is a variable, not a function: write " + name + " without ()";
     }
     String common = CommonNames.builtinFor(name);
-    return common != null ? "did you mean '" + common + "'?" : Hints.didYouMean(name, Functions.names());
+    return common != null
+        ? "did you mean '" + common + "'?"
+        : Hints.didYouMean(name, Functions.names());
   }
 }

@@ -14,8 +14,10 @@ import java.util.Map;
 final class ValueLimits {
   static final int MAX_TEXT = 16 * 1024 * 1024;
   static final int MAX_ELEMENTS = 1024 * 1024;
+
   /** Digits of a number that arithmetic or rounding builds. */
   static final int MAX_DIGITS = 10_000;
+
   private static final int MAX_BITS = (int) Math.ceil(MAX_DIGITS * Math.log(10) / Math.log(2));
 
   private ValueLimits() {}
@@ -23,14 +25,21 @@ final class ValueLimits {
   /** Refuses a text of {@code length} characters that {@code function} is about to build. */
   static void text(long length, String function) {
     if (length > MAX_TEXT) {
-      throw new EvalFailure("result too large: " + function + " would build " + length
-          + " characters (at most " + MAX_TEXT + ")");
+      throw new EvalFailure(
+          "result too large: "
+              + function
+              + " would build "
+              + length
+              + " characters (at most "
+              + MAX_TEXT
+              + ")");
     }
   }
 
   /** The failure for a text that {@code what} was building when it passed the limit. */
   static EvalFailure textPastLimit(String what) {
-    return new EvalFailure("result too large: " + what + " would have more than " + MAX_TEXT + " characters");
+    return new EvalFailure(
+        "result too large: " + what + " would have more than " + MAX_TEXT + " characters");
   }
 
   /**
@@ -50,22 +59,35 @@ final class ValueLimits {
   /** Refuses a list or map of {@code count} elements that {@code function} is about to build. */
   static void elements(long count, String function) {
     if (count > MAX_ELEMENTS) {
-      throw new EvalFailure("result too large: " + function + " would build " + count
-          + " elements (at most " + MAX_ELEMENTS + ")");
+      throw new EvalFailure(
+          "result too large: "
+              + function
+              + " would build "
+              + count
+              + " elements (at most "
+              + MAX_ELEMENTS
+              + ")");
     }
   }
 
   /** Refuses a number of {@code digits} digits that {@code function} is about to build. */
   static void digits(long digits, String function) {
     if (digits > MAX_DIGITS) {
-      throw new EvalFailure("result too large: " + function + " would build a number of " + digits
-          + " digits (at most " + MAX_DIGITS + ")");
+      throw new EvalFailure(
+          "result too large: "
+              + function
+              + " would build a number of "
+              + digits
+              + " digits (at most "
+              + MAX_DIGITS
+              + ")");
     }
   }
 
   /** {@code n}, after checking that {@code function} did not build a number of too many digits. */
   static Number number(Number n, String function) {
-    BigInteger magnitude = n instanceof BigInteger i ? i : n instanceof BigDecimal d ? d.unscaledValue() : null;
+    BigInteger magnitude =
+        n instanceof BigInteger i ? i : n instanceof BigDecimal d ? d.unscaledValue() : null;
     if (magnitude != null && magnitude.bitLength() > MAX_BITS) {
       digits(new BigDecimal(magnitude).precision(), function);
     }

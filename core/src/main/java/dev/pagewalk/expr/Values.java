@@ -38,8 +38,8 @@ public final class Values {
   }
 
   /**
-   * The text form used by string interpolation, query strings and headers: null is "", numbers
-   * in plain notation (never an exponent), booleans "true"/"false", lists and maps compact JSON.
+   * The text form used by string interpolation, query strings and headers: null is "", numbers in
+   * plain notation (never an exponent), booleans "true"/"false", lists and maps compact JSON.
    */
   public static String toText(Object value) {
     if (value == null) {
@@ -61,8 +61,8 @@ public final class Values {
   }
 
   /**
-   * The language's equality: numbers by value ({@code 1 == 1.0}), no coercion between strings
-   * and numbers, lists and maps compared deeply.
+   * The language's equality: numbers by value ({@code 1 == 1.0}), no coercion between strings and
+   * numbers, lists and maps compared deeply.
    */
   public static boolean equal(Object a, Object b) {
     if (a == b) {
@@ -133,7 +133,10 @@ public final class Values {
   }
 
   static boolean isIntegral(Object n) {
-    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+    return n instanceof Long
+        || n instanceof Integer
+        || n instanceof Short
+        || n instanceof Byte
         || n instanceof BigInteger;
   }
 }

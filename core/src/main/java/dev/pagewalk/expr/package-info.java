@@ -16,8 +16,8 @@
  * template's {@link dev.pagewalk.expr.SourceLocation} when it came from a spec file.
  *
  * <p>Indexes in paths are 1-based ({@code items[1]}, {@code items[-1]} = last) as in Make's IML;
- * {@code substring}, {@code indexOf} and {@code slice} count from 0 like JavaScript and IML.
- * {@code replace} replaces literal text (no regular expressions).
+ * {@code substring}, {@code indexOf} and {@code slice} count from 0 like JavaScript and IML. {@code
+ * replace} replaces literal text (no regular expressions).
  *
  * <p>Not exported. Depends on: nothing else in pagewalk but the API's error codes.
  */

@@ -24,11 +24,16 @@ public final class IoErrors {
   /** The reason alone, without the file names a {@link FileSystemException} repeats. */
   public static String reason(IOException e) {
     if (e instanceof FileSystemException fs) {
-      String why = fs.getReason() != null ? fs.getReason()
-          : e instanceof NoSuchFileException ? "no such file or directory"
-          : e instanceof AccessDeniedException ? "permission denied"
-          : e instanceof FileAlreadyExistsException ? "a file is in the way"
-          : e.getClass().getSimpleName();
+      String why =
+          fs.getReason() != null
+              ? fs.getReason()
+              : e instanceof NoSuchFileException
+                  ? "no such file or directory"
+                  : e instanceof AccessDeniedException
+                      ? "permission denied"
+                      : e instanceof FileAlreadyExistsException
+                          ? "a file is in the way"
+                          : e.getClass().getSimpleName();
       return fs.getFile() == null ? why : why + " (" + fs.getFile() + ")";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

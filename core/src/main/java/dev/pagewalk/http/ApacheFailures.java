@@ -12,8 +12,8 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 /**
  * The edge between HttpClient's exception types and the ones the engine classifies: the JDK's
  * ({@code java.net}, {@code javax.net.ssl}, which HttpClient mostly throws already) and {@link
- * BrokenResponseException} for what the JDK has no type for. Messages are kept as HttpClient
- * wrote them.
+ * BrokenResponseException} for what the JDK has no type for. Messages are kept as HttpClient wrote
+ * them.
  */
 final class ApacheFailures {
   private ApacheFailures() {}

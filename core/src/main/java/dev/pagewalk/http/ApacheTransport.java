@@ -18,15 +18,15 @@ import org.apache.hc.core5.io.CloseMode;
 
 /**
  * The {@link Transport} over Apache HttpClient 5 (classic, pooled connections): one hop, bytes
- * only. HttpClient's own retries, redirects, decompression and cookie handling are off (the
- * engine owns those), and HttpClient's exceptions are translated into the JDK's and {@link
+ * only. HttpClient's own retries, redirects, decompression and cookie handling are off (the engine
+ * owns those), and HttpClient's exceptions are translated into the JDK's and {@link
  * BrokenResponseException} at this edge ({@link ApacheFailures}).
  *
  * <p>Defence in depth for the network guard, which the engine enforces before calling any
  * transport: each distinct {@link NetworkPolicy} gets its own HttpClient and connection pool whose
  * {@link GuardedDnsResolver} checks every address a connection is opened to, so a DNS answer that
- * changed since the engine's check is refused as well, and a connection opened under one policy
- * is never reused under another. Unrestricted requests use the default client.
+ * changed since the engine's check is refused as well, and a connection opened under one policy is
+ * never reused under another. Unrestricted requests use the default client.
  *
  * <p>An exchange registers {@code cancel} with {@link Transport.Exchange#onAbort}: the engine's
  * deadline closes the connection, unblocking a connect or a read. Thread-safe; one instance is

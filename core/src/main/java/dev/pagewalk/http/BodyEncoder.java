@@ -51,11 +51,12 @@ public final class BodyEncoder {
   /**
    * The encoded body, or empty when {@code value} is null (no body is sent).
    *
-   * @param text the expression language's text form, used for text bodies, form and multipart
-   *     field values
+   * @param text the expression language's text form, used for text bodies, form and multipart field
+   *     values
    * @throws IllegalArgumentException for an unknown type, or a value the type cannot encode
    */
-  public static Optional<EncodedBody> encode(Object value, String type, Function<Object, String> text) {
+  public static Optional<EncodedBody> encode(
+      Object value, String type, Function<Object, String> text) {
     String t = type == null ? "json" : type.toLowerCase(Locale.ROOT);
     if (!TYPES.contains(t)) {
       throw new IllegalArgumentException(
@@ -64,20 +65,26 @@ public final class BodyEncoder {
     if (value == null) {
       return Optional.empty();
     }
-    return Optional.of(switch (t) {
-      case "json" -> new EncodedBody(json(value), "application/json");
-      case "urlencoded" -> new EncodedBody(
-          form(asMap(value, t), text).getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
-      case "text" -> new EncodedBody(text.apply(value).getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
-      default -> MultipartEncoder.encode(asMap(value, t), text, MultipartEncoder.newBoundary());
-    });
+    return Optional.of(
+        switch (t) {
+          case "json" -> new EncodedBody(json(value), "application/json");
+          case "urlencoded" ->
+              new EncodedBody(
+                  form(asMap(value, t), text).getBytes(StandardCharsets.UTF_8),
+                  "application/x-www-form-urlencoded");
+          case "text" ->
+              new EncodedBody(
+                  text.apply(value).getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+          default -> MultipartEncoder.encode(asMap(value, t), text, MultipartEncoder.newBoundary());
+        });
   }
 
   private static byte[] json(Object value) {
     try {
       return JSON.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("body cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "body cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -85,8 +92,10 @@ public final class BodyEncoder {
     List<String> pairs = new ArrayList<>();
     for (Map.Entry<?, ?> e : fields.entrySet()) {
       for (Object v : values(e.getValue())) {
-        pairs.add(URLEncoder.encode(String.valueOf(e.getKey()), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(text.apply(v), StandardCharsets.UTF_8));
+        pairs.add(
+            URLEncoder.encode(String.valueOf(e.getKey()), StandardCharsets.UTF_8)
+                + "="
+                + URLEncoder.encode(text.apply(v), StandardCharsets.UTF_8));
       }
     }
     return String.join("&", pairs);

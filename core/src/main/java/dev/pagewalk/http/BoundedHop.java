@@ -6,10 +6,9 @@ import java.util.List;
 
 /**
  * The limits link: sends one hop through the {@link Transport} under the call's deadline, decodes
- * the body ({@link Decompression}), caps and keeps its decoded bytes ({@link
- * CapturingInputStream}) and, for a final response the parser wants, parses it as it arrives.
- * The transport's response is always closed here; one whose body was not read to its end is
- * thereby aborted.
+ * the body ({@link Decompression}), caps and keeps its decoded bytes ({@link CapturingInputStream})
+ * and, for a final response the parser wants, parses it as it arrives. The transport's response is
+ * always closed here; one whose body was not read to its end is thereby aborted.
  */
 final class BoundedHop {
   private BoundedHop() {}
@@ -18,8 +17,12 @@ final class BoundedHop {
   record Outcome(HttpResponse response, Object value, boolean parsed) {}
 
   static Outcome send(
-      Transport transport, HttpRequest request, RequestLimits limits, DeadlineGuard guard,
-      StreamParser parser) throws IOException {
+      Transport transport,
+      HttpRequest request,
+      RequestLimits limits,
+      DeadlineGuard guard,
+      StreamParser parser)
+      throws IOException {
     guard.check();
     Transport.Response response = null;
     try {
@@ -29,10 +32,12 @@ final class BoundedHop {
       List<String> codings = Decompression.codings(raw);
       Headers headers = codings.isEmpty() ? raw : Decompression.decoded(raw);
       InputStream body = response.body();
-      CapturingInputStream in = CapturingInputStream.open(
-          codings.isEmpty() ? body : Decompression.decode(body, codings),
-          codings.isEmpty() && hasBody(request, status) ? contentLength(raw) : -1,
-          limits.maxBodyBytes(), guard);
+      CapturingInputStream in =
+          CapturingInputStream.open(
+              codings.isEmpty() ? body : Decompression.decode(body, codings),
+              codings.isEmpty() && hasBody(request, status) ? contentLength(raw) : -1,
+              limits.maxBodyBytes(),
+              guard);
       Object value = null;
       boolean parsed = false;
       if (parser != null && !Redirects.followed(status, headers) && parser.wants(status, headers)) {
@@ -47,10 +52,12 @@ final class BoundedHop {
         }
       }
       byte[] bytes = in.finish();
-      HttpResponse full = new HttpResponse(status, response.reason(), headers, bytes, request.uri());
+      HttpResponse full =
+          new HttpResponse(status, response.reason(), headers, bytes, request.uri());
       return new Outcome(full, value, parsed);
     } catch (IOException e) {
-      if (e instanceof ResponseTooLargeException || e instanceof DeadlineExceededException
+      if (e instanceof ResponseTooLargeException
+          || e instanceof DeadlineExceededException
           || e instanceof ForbiddenAddressException) {
         throw e;
       }
@@ -64,7 +71,10 @@ final class BoundedHop {
 
   /** False when the Content-Length describes a body that is not sent (RFC 9110 6.4.1). */
   private static boolean hasBody(HttpRequest request, int status) {
-    return !request.method().equalsIgnoreCase("HEAD") && status >= 200 && status != 204 && status != 304;
+    return !request.method().equalsIgnoreCase("HEAD")
+        && status >= 200
+        && status != 204
+        && status != 304;
   }
 
   private static long contentLength(Headers headers) {

@@ -3,9 +3,9 @@ package dev.pagewalk.http;
 import java.io.IOException;
 
 /**
- * A response broken in a way the JDK has no exception type for: a {@link Transport} throws it
- * (the Apache one translates its own types into it) so that the engine can name the fault
- * without knowing the transport. Re-sending the request may help.
+ * A response broken in a way the JDK has no exception type for: a {@link Transport} throws it (the
+ * Apache one translates its own types into it) so that the engine can name the fault without
+ * knowing the transport. Re-sending the request may help.
  */
 public final class BrokenResponseException extends IOException {
   /** How the response broke. */

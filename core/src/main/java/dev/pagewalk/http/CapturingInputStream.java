@@ -5,14 +5,13 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * A response body stream (already decompressed) that keeps every byte it hands out, within the
- * size cap and the deadline, so a parser can read the body as it arrives while the complete bytes
- * are still there afterwards ({@link #finish}); reading nothing and calling {@link #finish} is a
- * plain whole read. It never closes the stream it reads: the caller closes the transport's
- * response, which aborts the connection unless the body was read to its end. A body of known
- * length goes straight into an array of that size; one that ends early is a truncated body
- * ({@link BrokenResponseException.Kind#TRUNCATED_BODY}), and one longer than declared is too
- * large.
+ * A response body stream (already decompressed) that keeps every byte it hands out, within the size
+ * cap and the deadline, so a parser can read the body as it arrives while the complete bytes are
+ * still there afterwards ({@link #finish}); reading nothing and calling {@link #finish} is a plain
+ * whole read. It never closes the stream it reads: the caller closes the transport's response,
+ * which aborts the connection unless the body was read to its end. A body of known length goes
+ * straight into an array of that size; one that ends early is a truncated body ({@link
+ * BrokenResponseException.Kind#TRUNCATED_BODY}), and one longer than declared is too large.
  */
 final class CapturingInputStream extends InputStream {
   private static final int CHUNK = 8192;
@@ -35,11 +34,11 @@ final class CapturingInputStream extends InputStream {
   }
 
   /**
-   * The body stream of {@code length} declared bytes (-1: unknown); fails at once when the
-   * declared length is over the cap.
+   * The body stream of {@code length} declared bytes (-1: unknown); fails at once when the declared
+   * length is over the cap.
    */
-  static CapturingInputStream open(InputStream body, long length, long maxBytes, DeadlineGuard guard)
-      throws IOException {
+  static CapturingInputStream open(
+      InputStream body, long length, long maxBytes, DeadlineGuard guard) throws IOException {
     if (length > maxBytes) {
       throw tooLarge(maxBytes, " (Content-Length " + length + ")");
     }
@@ -90,7 +89,10 @@ final class CapturingInputStream extends InputStream {
     return n;
   }
 
-  /** Reads what the parser left (trailing whitespace, or everything after a parse failure) and returns the whole body. */
+  /**
+   * Reads what the parser left (trailing whitespace, or everything after a parse failure) and
+   * returns the whole body.
+   */
   byte[] finish() throws IOException {
     byte[] buf = new byte[CHUNK * 8];
     while (read(buf, 0, buf.length) >= 0) {
@@ -104,7 +106,9 @@ final class CapturingInputStream extends InputStream {
       throw tooLarge(maxBytes, "");
     }
     if (size + n > body.length) {
-      body = Arrays.copyOf(body, (int) Math.min(Math.max(body.length * 2L, size + n), Integer.MAX_VALUE - 8));
+      body =
+          Arrays.copyOf(
+              body, (int) Math.min(Math.max(body.length * 2L, size + n), Integer.MAX_VALUE - 8));
     }
     System.arraycopy(b, off, body, size, n);
     size += n;
@@ -114,9 +118,11 @@ final class CapturingInputStream extends InputStream {
   private void end() throws IOException {
     if (declared >= 0) {
       if (size < declared) {
-        throw new BrokenResponseException(BrokenResponseException.Kind.TRUNCATED_BODY, String.format(
-            "Premature end of Content-Length delimited message body (expected: %d; received: %d)",
-            declared, size));
+        throw new BrokenResponseException(
+            BrokenResponseException.Kind.TRUNCATED_BODY,
+            String.format(
+                "Premature end of Content-Length delimited message body (expected: %d; received: %d)",
+                declared, size));
       }
       if (in.read() != -1) {
         throw tooLarge(maxBytes, " (more than its Content-Length " + declared + ")");

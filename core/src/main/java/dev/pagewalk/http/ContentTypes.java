@@ -10,7 +10,9 @@ final class ContentTypes {
 
   static String mediaType(String contentType) {
     int semi = contentType.indexOf(';');
-    return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   static boolean isJson(String contentType) {

@@ -5,11 +5,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One request's hard deadline, redirects included: a timer that aborts the exchange in flight
- * (what the transport registered with {@link Transport.Exchange#onAbort}: closing its connection
- * unblocks a waiting connect or read) plus a clock check between reads of the body, which holds
- * even against a transport that registers nothing. Used by one calling thread; the timer fires on
- * the {@link Exchanger}'s scheduler thread.
+ * One request's hard deadline, redirects included: a timer that aborts the exchange in flight (what
+ * the transport registered with {@link Transport.Exchange#onAbort}: closing its connection unblocks
+ * a waiting connect or read) plus a clock check between reads of the body, which holds even against
+ * a transport that registers nothing. Used by one calling thread; the timer fires on the {@link
+ * Exchanger}'s scheduler thread.
  */
 final class DeadlineGuard implements AutoCloseable {
   private final Duration deadline;

@@ -8,18 +8,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The timer behind the hard deadlines of one transport's requests. Scheduling a task per request
- * wakes the timer thread every time (the new task heads its queue), a context switch per page on
- * a core the server or the parsing could use. Here a request only joins a set; the timer thread is
+ * wakes the timer thread every time (the new task heads its queue), a context switch per page on a
+ * core the server or the parsing could use. Here a request only joins a set; the timer thread is
  * woken only when a request's deadline is earlier than the check it already waits for. Requests
- * with the same deadline sent one after another so wake it about once per deadline period, and
- * each check expires every request whose deadline has passed and waits for the earliest of the
- * rest.
+ * with the same deadline sent one after another so wake it about once per deadline period, and each
+ * check expires every request whose deadline has passed and waits for the earliest of the rest.
  */
 final class DeadlineWatch {
   private final ScheduledExecutorService scheduler;
   private final Set<DeadlineGuard> active = ConcurrentHashMap.newKeySet();
-  /** The check waited for (null: none), the time it runs at, and which arming it was. Guarded by this. */
+
+  /**
+   * The check waited for (null: none), the time it runs at, and which arming it was. Guarded by
+   * this.
+   */
   private ScheduledFuture<?> pending;
+
   private long pendingAt;
   private long generation;
 
@@ -48,7 +52,9 @@ final class DeadlineWatch {
     }
     long armed = ++generation;
     pendingAt = at;
-    pending = scheduler.schedule(() -> check(armed), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+    pending =
+        scheduler.schedule(
+            () -> check(armed), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
 
   private void check(long armed) {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 /**
  * What one decoded body may cost: at most {@code maxElements} elements in any one array (the
- * records of a page), and at most {@code maxBytes} of heap by an estimate of the values built.
- * A response body is capped in bytes, but a 64 MiB body of {@code [{},{},…]} is twenty million
- * objects, over a gigabyte of heap, and gzip sends it in 120 KB; the budget fails such a body
- * while it is being decoded instead. The estimate is per value built (skipped parts cost
- * nothing), close to what a 64-bit JVM with compressed pointers takes: an object 136 bytes (a
- * LinkedHashMap and its table) and 48 per field, an array 40 and 8 per element, a string 48 plus
- * its length, a number 24. One per decode, never shared.
+ * records of a page), and at most {@code maxBytes} of heap by an estimate of the values built. A
+ * response body is capped in bytes, but a 64 MiB body of {@code [{},{},…]} is twenty million
+ * objects, over a gigabyte of heap, and gzip sends it in 120 KB; the budget fails such a body while
+ * it is being decoded instead. The estimate is per value built (skipped parts cost nothing), close
+ * to what a 64-bit JVM with compressed pointers takes: an object 136 bytes (a LinkedHashMap and its
+ * table) and 48 per field, an array 40 and 8 per element, a string 48 plus its length, a number 24.
+ * One per decode, never shared.
  */
 final class DecodeBudget {
   static final long OBJECT = 136;
@@ -35,15 +35,22 @@ final class DecodeBudget {
   void charge(JsonParser p, long bytes) throws StreamConstraintsException {
     spent += bytes;
     if (spent > maxBytes) {
-      throw new Exceeded("decoded, the body would take more than " + size(maxBytes) + " of memory"
-          + " (limit " + size(maxBytes) + ")", p.currentLocation());
+      throw new Exceeded(
+          "decoded, the body would take more than "
+              + size(maxBytes)
+              + " of memory"
+              + " (limit "
+              + size(maxBytes)
+              + ")",
+          p.currentLocation());
     }
   }
 
   /** Charges the {@code count}th element of an array. */
   void element(JsonParser p, int count) throws StreamConstraintsException {
     if (count > maxElements) {
-      throw new Exceeded("an array has more than " + maxElements + " elements (limit " + maxElements + ")",
+      throw new Exceeded(
+          "an array has more than " + maxElements + " elements (limit " + maxElements + ")",
           p.currentLocation());
     }
     charge(p, ELEMENT);
@@ -58,12 +65,17 @@ final class DecodeBudget {
   static String size(long bytes) {
     boolean mib = bytes >= 1024 * 1024;
     long unit = mib ? 1024 * 1024 : 1024;
-    String n = bytes % unit == 0 ? String.valueOf(bytes / unit)
-        : String.format(java.util.Locale.ROOT, "%.1f", bytes / (double) unit);
+    String n =
+        bytes % unit == 0
+            ? String.valueOf(bytes / unit)
+            : String.format(java.util.Locale.ROOT, "%.1f", bytes / (double) unit);
     return n + (mib ? " MiB" : " KiB");
   }
 
-  /** A body over the budget, or with a number too large to write out: a deterministic failure, not retried. */
+  /**
+   * A body over the budget, or with a number too large to write out: a deterministic failure, not
+   * retried.
+   */
   static final class Exceeded extends StreamConstraintsException {
     Exceeded(String message, JsonLocation location) {
       super(message, location);

@@ -13,8 +13,8 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * The engine's content decoding: every request offers gzip and deflate, and a body that comes
- * back so encoded is decoded here, under the size cap (which counts decoded bytes), whatever the
+ * The engine's content decoding: every request offers gzip and deflate, and a body that comes back
+ * so encoded is decoded here, under the size cap (which counts decoded bytes), whatever the
  * transport. "deflate" is read both as RFC 1950 zlib data, as the standard says, and as the raw
  * deflate data some servers send. An encoding not offered is a {@link ProtocolException}.
  */
@@ -23,7 +23,8 @@ final class Decompression {
   static final String ACCEPT_ENCODING = "gzip, x-gzip, deflate";
 
   /** Headers that describe the encoded bytes and no longer hold once they are decoded. */
-  private static final Set<String> ENCODED_ONLY = Set.of("Content-Encoding", "Content-Length", "Content-MD5");
+  private static final Set<String> ENCODED_ONLY =
+      Set.of("Content-Encoding", "Content-Length", "Content-MD5");
 
   private Decompression() {}
 
@@ -61,11 +62,12 @@ final class Decompression {
     InputStream in = body;
     for (int i = codings.size() - 1; i >= 0; i--) {
       String coding = codings.get(i);
-      in = switch (coding) {
-        case "gzip", "x-gzip" -> new Lazy(in, Decompression::gzip);
-        case "deflate" -> new Lazy(in, Decompression::deflate);
-        default -> throw new ProtocolException("unsupported Content-Encoding: " + coding);
-      };
+      in =
+          switch (coding) {
+            case "gzip", "x-gzip" -> new Lazy(in, Decompression::gzip);
+            case "deflate" -> new Lazy(in, Decompression::deflate);
+            default -> throw new ProtocolException("unsupported Content-Encoding: " + coding);
+          };
     }
     return in;
   }
@@ -83,7 +85,8 @@ final class Decompression {
     if (first >= 0) {
       in.unread(first);
     }
-    boolean zlib = first >= 0 && second >= 0 && (first & 0x0f) == 8 && ((first << 8) | second) % 31 == 0;
+    boolean zlib =
+        first >= 0 && second >= 0 && (first & 0x0f) == 8 && ((first << 8) | second) % 31 == 0;
     return new InflaterInputStream(in, new Inflater(!zlib), 8192);
   }
 
@@ -92,8 +95,8 @@ final class Decompression {
   }
 
   /**
-   * A decoder that starts on the first read, so that an empty body (HEAD, 204, a redirect) is
-   * empty rather than a broken gzip header.
+   * A decoder that starts on the first read, so that an empty body (HEAD, 204, a redirect) is empty
+   * rather than a broken gzip header.
    */
   private static final class Lazy extends InputStream {
     private final PushbackInputStream raw;

@@ -12,7 +12,9 @@ public record EncodedBody(byte[] bytes, String contentType) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EncodedBody b && Arrays.equals(b.bytes, bytes) && b.contentType.equals(contentType);
+    return o instanceof EncodedBody b
+        && Arrays.equals(b.bytes, bytes)
+        && b.contentType.equals(contentType);
   }
 
   @Override

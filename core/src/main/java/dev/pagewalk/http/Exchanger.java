@@ -12,15 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The engine's one entry below retry: sends a request through the core links — redirects, then
- * for every hop the network guard ({@link NetworkGuard}) and the limits ({@link BoundedHop}:
- * deadline, decompression, body cap, parsing as the body arrives) — and only then the {@link
- * Transport}, which sees one hop at a time. The guards live here, so a transport cannot switch
- * them off.
+ * The engine's one entry below retry: sends a request through the core links — redirects, then for
+ * every hop the network guard ({@link NetworkGuard}) and the limits ({@link BoundedHop}: deadline,
+ * decompression, body cap, parsing as the body arrives) — and only then the {@link Transport},
+ * which sees one hop at a time. The guards live here, so a transport cannot switch them off.
  *
  * <p>Redirects (301, 302, 303, 307, 308 with a Location) are followed up to {@link
- * RequestLimits#maxRedirects()} hops (0: any redirect fails), a hop back to a request already
- * sent is a loop, and a hop that leaves the origin goes without credentials and body ({@link
+ * RequestLimits#maxRedirects()} hops (0: any redirect fails), a hop back to a request already sent
+ * is a loop, and a hop that leaves the origin goes without credentials and body ({@link
  * Redirects}). {@link RequestLimits#deadline()} bounds the whole call, redirects included: at the
  * deadline the exchange in flight is aborted by this object's single daemon timer thread, and the
  * body is checked against the clock between reads.
@@ -39,15 +38,21 @@ public final class Exchanger implements AutoCloseable {
     this(transport, Long.MAX_VALUE);
   }
 
-  /** Over {@code transport}; no response body may exceed {@code maxBodyBytes}, whatever a request's limits say. */
+  /**
+   * Over {@code transport}; no response body may exceed {@code maxBodyBytes}, whatever a request's
+   * limits say.
+   */
   public Exchanger(Transport transport, long maxBodyBytes) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.maxBodyBytes = maxBodyBytes;
-    this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "pagewalk-http-deadline");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "pagewalk-http-deadline");
+              t.setDaemon(true);
+              return t;
+            });
     scheduler.setRemoveOnCancelPolicy(true);
     this.deadlines = new DeadlineWatch(scheduler);
   }
@@ -61,8 +66,12 @@ public final class Exchanger implements AutoCloseable {
    * Sends the request and, when {@code parser} (may be null) wants the final response, parses its
    * body as it arrives; the complete body is kept either way.
    */
-  public Parsed send(HttpRequest request, RequestLimits requested, StreamParser parser) throws IOException {
-    RequestLimits limits = requested.maxBodyBytes() > maxBodyBytes ? requested.withMaxBodyBytes(maxBodyBytes) : requested;
+  public Parsed send(HttpRequest request, RequestLimits requested, StreamParser parser)
+      throws IOException {
+    RequestLimits limits =
+        requested.maxBodyBytes() > maxBodyBytes
+            ? requested.withMaxBodyBytes(maxBodyBytes)
+            : requested;
     try (DeadlineGuard guard = DeadlineGuard.start(limits.deadline(), deadlines)) {
       refuseUserInfo(request.uri());
       HttpRequest current = Decompression.offer(request);
@@ -75,11 +84,15 @@ public final class Exchanger implements AutoCloseable {
         if (!Redirects.followed(response.status(), response.headers())) {
           return new Parsed(response, hop.value(), hop.parsed());
         }
-        URI next = Redirects.resolve(current.uri(), response.headers().first("Location").orElseThrow());
+        URI next =
+            Redirects.resolve(current.uri(), response.headers().first("Location").orElseThrow());
         chain.add(next);
         if (chain.size() - 1 > limits.maxRedirects()) {
           throw new TooManyRedirectsException(
-              "too many redirects (limit " + limits.maxRedirects() + "): " + describe(request, chain));
+              "too many redirects (limit "
+                  + limits.maxRedirects()
+                  + "): "
+                  + describe(request, chain));
         }
         current = Redirects.follow(current, response.status(), next, limits);
         if (!visited.add(current.method() + " " + next)) {
@@ -91,16 +104,21 @@ public final class Exchanger implements AutoCloseable {
 
   private static void refuseUserInfo(URI uri) throws ForbiddenAddressException {
     if (uri.getRawUserInfo() != null) {
-      throw new ForbiddenAddressException("request to " + uri.getScheme() + "://"
-          + uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1)
-          + " refused: its URL carries credentials (user-info)");
+      throw new ForbiddenAddressException(
+          "request to "
+              + uri.getScheme()
+              + "://"
+              + uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1)
+              + " refused: its URL carries credentials (user-info)");
     }
   }
 
   private static String describe(HttpRequest request, List<URI> chain) {
-    return request.method() + " " + chain.stream()
-        .map(u -> Redaction.redactUri(u, Set.of(), Set.of()))
-        .collect(Collectors.joining(" -> "));
+    return request.method()
+        + " "
+        + chain.stream()
+            .map(u -> Redaction.redactUri(u, Set.of(), Set.of()))
+            .collect(Collectors.joining(" -> "));
   }
 
   /** Stops the deadline timer thread (requests in flight lose their hard deadline). */

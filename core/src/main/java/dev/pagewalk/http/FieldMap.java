@@ -9,11 +9,11 @@ import java.util.Set;
 
 /**
  * A decoded JSON object of a few fields, as two arrays: the names (interned, and shared with the
- * records before it that had the same fields in the same order) and the values. The shaped
- * decoder builds one for each object of an array it decodes only in part — a page's records — in
- * place of a LinkedHashMap: one small array per record instead of a table and a node per field,
- * and a lookup that compares the interned name by identity. Immutable, in the order decoded, with
- * no repeated names; equal to any map with the same entries.
+ * records before it that had the same fields in the same order) and the values. The shaped decoder
+ * builds one for each object of an array it decodes only in part — a page's records — in place of a
+ * LinkedHashMap: one small array per record instead of a table and a node per field, and a lookup
+ * that compares the interned name by identity. Immutable, in the order decoded, with no repeated
+ * names; equal to any map with the same entries.
  */
 final class FieldMap extends AbstractMap<String, Object> {
   private final String[] names;

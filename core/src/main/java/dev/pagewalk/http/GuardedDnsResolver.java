@@ -9,10 +9,10 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * HttpClient's DNS resolver for one {@link NetworkPolicy}: refuses a host not in {@code
- * allowHosts} before resolving it, and refuses the host when any address it resolves to is
- * forbidden. Because the check happens where the connection's addresses are chosen, what was
- * checked is what is connected to: no second lookup can answer differently (DNS rebinding).
+ * HttpClient's DNS resolver for one {@link NetworkPolicy}: refuses a host not in {@code allowHosts}
+ * before resolving it, and refuses the host when any address it resolves to is forbidden. Because
+ * the check happens where the connection's addresses are chosen, what was checked is what is
+ * connected to: no second lookup can answer differently (DNS rebinding).
  */
 final class GuardedDnsResolver implements DnsResolver {
   private final NetworkPolicy policy;

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * A response read in full (bounded by the engine's size cap and deadline). {@code uri} is
- * the URI that finally answered, after any redirects.
+ * A response read in full (bounded by the engine's size cap and deadline). {@code uri} is the URI
+ * that finally answered, after any redirects.
  */
 public record HttpResponse(int status, String reason, Headers headers, byte[] body, URI uri) {
   public HttpResponse {

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses RFC 8288 {@code Link} header fields into relation → absolute URL, what expressions see
- * as {@code links}. Stateless and thread-safe.
+ * Parses RFC 8288 {@code Link} header fields into relation → absolute URL, what expressions see as
+ * {@code links}. Stateless and thread-safe.
  */
 public final class LinkHeader {
   private LinkHeader() {}
@@ -19,10 +19,10 @@ public final class LinkHeader {
    * The links of all {@code values} (each may hold several comma-separated links).
    *
    * <p>A {@code rel} with several space-separated relations ({@code rel="next last"}) names the
-   * target under each. Relation names are stored lower-case; for a relation named twice the
-   * first link wins. Targets are resolved against {@code base}, the URI that was requested.
-   * Malformed links and targets that are not valid URIs are skipped, not fatal: a broken header
-   * must not fail a run that does not use it.
+   * target under each. Relation names are stored lower-case; for a relation named twice the first
+   * link wins. Targets are resolved against {@code base}, the URI that was requested. Malformed
+   * links and targets that are not valid URIs are skipped, not fatal: a broken header must not fail
+   * a run that does not use it.
    *
    * @return an unmodifiable map in header order
    */
@@ -128,7 +128,8 @@ public final class LinkHeader {
     }
 
     private void skipWhitespaceAnd(char extra) {
-      while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t' || s.charAt(pos) == extra)) {
+      while (pos < s.length()
+          && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t' || s.charAt(pos) == extra)) {
         pos++;
       }
     }

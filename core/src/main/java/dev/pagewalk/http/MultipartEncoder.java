@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code multipart/form-data} (RFC 7578) for a map of fields. A field whose value is a map with
- * a {@code value} key is a file part: {@code {value, filename, contentType}} (contentType
- * defaults to {@code application/octet-stream}; value is a String, sent as UTF-8, or a byte[]).
- * Any other value is a text part; a list value repeats the field; null values are omitted.
+ * {@code multipart/form-data} (RFC 7578) for a map of fields. A field whose value is a map with a
+ * {@code value} key is a file part: {@code {value, filename, contentType}} (contentType defaults to
+ * {@code application/octet-stream}; value is a String, sent as UTF-8, or a byte[]). Any other value
+ * is a text part; a list value repeats the field; null values are omitted.
  */
 final class MultipartEncoder {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -33,12 +33,25 @@ final class MultipartEncoder {
         if (value instanceof Map<?, ?> file && file.containsKey("value")) {
           Object filename = file.get("filename");
           Object type = file.get("contentType");
-          write(out, "Content-Disposition: form-data; name=\"" + quote(name) + "\""
-              + (filename == null ? "" : "; filename=\"" + quote(text.apply(filename)) + "\"") + "\r\n");
-          write(out, "Content-Type: " + (type == null ? "application/octet-stream" : text.apply(type)) + "\r\n\r\n");
+          write(
+              out,
+              "Content-Disposition: form-data; name=\""
+                  + quote(name)
+                  + "\""
+                  + (filename == null ? "" : "; filename=\"" + quote(text.apply(filename)) + "\"")
+                  + "\r\n");
+          write(
+              out,
+              "Content-Type: "
+                  + (type == null ? "application/octet-stream" : text.apply(type))
+                  + "\r\n\r\n");
           Object content = file.get("value");
-          out.writeBytes(content instanceof byte[] b ? b
-              : content == null ? new byte[0] : text.apply(content).getBytes(StandardCharsets.UTF_8));
+          out.writeBytes(
+              content instanceof byte[] b
+                  ? b
+                  : content == null
+                      ? new byte[0]
+                      : text.apply(content).getBytes(StandardCharsets.UTF_8));
         } else {
           write(out, "Content-Disposition: form-data; name=\"" + quote(name) + "\"\r\n\r\n");
           write(out, text.apply(value));

@@ -8,11 +8,11 @@ import java.net.UnknownHostException;
  * The engine's network guard: every hop's URI (the first request, each redirect, each next-page
  * URL) is checked against the spec's {@link NetworkPolicy} before the transport is called, so a
  * transport that ignores the policy still cannot reach a forbidden host. The host name must be
- * allowed, and under {@code denyPrivateAddresses} every address it resolves to must be public
- * (an IP literal is judged as it stands, without a lookup). A name that does not resolve fails
- * here as it would in the transport. The transport resolves the name again to connect; the
- * Apache transport checks that answer too ({@link GuardedDnsResolver}), so a DNS answer that
- * changes in between cannot slip a private address past it.
+ * allowed, and under {@code denyPrivateAddresses} every address it resolves to must be public (an
+ * IP literal is judged as it stands, without a lookup). A name that does not resolve fails here as
+ * it would in the transport. The transport resolves the name again to connect; the Apache transport
+ * checks that answer too ({@link GuardedDnsResolver}), so a DNS answer that changes in between
+ * cannot slip a private address past it.
  */
 final class NetworkGuard {
   private NetworkGuard() {}

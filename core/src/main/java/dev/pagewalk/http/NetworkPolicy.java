@@ -12,18 +12,18 @@ import java.util.Locale;
  *
  * <p>{@code allowHosts} entries are host names matched case-insensitively, exactly, or {@code
  * *.example.com} for any subdomain of example.com (not example.com itself); IP literals may be
- * listed too. An empty list allows every host. With {@code denyPrivateAddresses}, a host is
- * refused when <em>any</em> address it resolves to is loopback (127/8, ::1), link-local
- * (169.254/16 — cloud metadata endpoints — and fe80::/10), private (10/8, 172.16/12,
- * 192.168/16, fc00::/7, fec0::/10), carrier-grade NAT (100.64/10), unspecified (0.0.0.0/8, ::),
- * broadcast or multicast. An IPv6 address that carries an IPv4 address (IPv4-mapped or
- * -compatible, SIIT's IPv4-translated, NAT64's 64:ff9b::/96 and local-use 64:ff9b:1::/48, 6to4's
- * 2002::/16; see {@link EmbeddedIpv4}) is judged by that IPv4 address. Refusing on any bad address, rather than filtering them out, leaves a
- * DNS answer that mixes public and private addresses no way to reach the private one.
+ * listed too. An empty list allows every host. With {@code denyPrivateAddresses}, a host is refused
+ * when <em>any</em> address it resolves to is loopback (127/8, ::1), link-local (169.254/16 — cloud
+ * metadata endpoints — and fe80::/10), private (10/8, 172.16/12, 192.168/16, fc00::/7, fec0::/10),
+ * carrier-grade NAT (100.64/10), unspecified (0.0.0.0/8, ::), broadcast or multicast. An IPv6
+ * address that carries an IPv4 address (IPv4-mapped or -compatible, SIIT's IPv4-translated, NAT64's
+ * 64:ff9b::/96 and local-use 64:ff9b:1::/48, 6to4's 2002::/16; see {@link EmbeddedIpv4}) is judged
+ * by that IPv4 address. Refusing on any bad address, rather than filtering them out, leaves a DNS
+ * answer that mixes public and private addresses no way to reach the private one.
  *
- * <p>Enforced by the engine on every hop — the first request, each redirect and each next-page
- * URL — before the transport is called ({@link NetworkGuard} resolves the name itself), so a
- * public name that resolves to 127.0.0.1 is refused as well as a literal 127.0.0.1; {@link
+ * <p>Enforced by the engine on every hop — the first request, each redirect and each next-page URL
+ * — before the transport is called ({@link NetworkGuard} resolves the name itself), so a public
+ * name that resolves to 127.0.0.1 is refused as well as a literal 127.0.0.1; {@link
  * ApacheTransport} checks its own DNS answers again ({@link GuardedDnsResolver}).
  */
 public record NetworkPolicy(List<String> allowHosts, boolean denyPrivateAddresses) {
@@ -67,7 +67,12 @@ public record NetworkPolicy(List<String> allowHosts, boolean denyPrivateAddresse
     String kind = forbiddenKind(address);
     if (kind != null) {
       throw new ForbiddenAddressException(
-          "host " + host + " resolves to " + kind + " address " + address.getHostAddress()
+          "host "
+              + host
+              + " resolves to "
+              + kind
+              + " address "
+              + address.getHostAddress()
               + ", refused by network.denyPrivateAddresses");
     }
   }

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * The one definition of two facts every credential rule uses: which headers carry credentials
  * whatever their value, and when two URIs share an origin (RFC 6454: scheme, host and port, the
- * port defaulting by scheme). Redirects, next-page URLs, resumed checkpoints and redaction all
- * ask here.
+ * port defaulting by scheme). Redirects, next-page URLs, resumed checkpoints and redaction all ask
+ * here.
  */
 public final class Origin {
   /** Header names (lower-case) that are credentials whatever their value. */

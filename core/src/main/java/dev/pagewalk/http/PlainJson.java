@@ -11,19 +11,21 @@ import java.util.Map;
 
 /**
  * Reads one JSON value from a streaming parser into plain data in a single pass: LinkedHashMap,
- * ArrayList, String, Long (BigInteger when larger), BigDecimal, Boolean, null. The parser's
- * stream constraints (nesting depth, string length) still apply, and so does a {@link
- * DecodeBudget} (elements per array, estimated heap), and a decimal too large to write out in full
- * ({@link PlainNumbers}) is refused. An object in an array gets a map
- * sized for as many fields as its previous sibling had: the records of a page usually have the
- * same fields, so their maps are built without rehashing. Decoded in part (with a {@link Shape}),
- * the objects of an array are {@link FieldMap}s instead: the parts kept are read by paths only,
- * never whole.
+ * ArrayList, String, Long (BigInteger when larger), BigDecimal, Boolean, null. The parser's stream
+ * constraints (nesting depth, string length) still apply, and so does a {@link DecodeBudget}
+ * (elements per array, estimated heap), and a decimal too large to write out in full ({@link
+ * PlainNumbers}) is refused. An object in an array gets a map sized for as many fields as its
+ * previous sibling had: the records of a page usually have the same fields, so their maps are built
+ * without rehashing. Decoded in part (with a {@link Shape}), the objects of an array are {@link
+ * FieldMap}s instead: the parts kept are read by paths only, never whole.
  */
 final class PlainJson {
   private PlainJson() {}
 
-  /** Reads one value keeping only what {@code shape} names; skipped parts are still parsed (and must be valid JSON). */
+  /**
+   * Reads one value keeping only what {@code shape} names; skipped parts are still parsed (and must
+   * be valid JSON).
+   */
   static Object read(JsonParser p, Shape shape, DecodeBudget budget) throws IOException {
     JsonToken t = p.nextToken();
     if (t == null) {
@@ -31,51 +33,58 @@ final class PlainJson {
     }
     Object value = shape.all() ? value(p, t, 0, budget) : shaped(p, t, shape, null, budget);
     if (p.nextToken() != null) {
-      throw new com.fasterxml.jackson.core.JsonParseException(p,
-          "Trailing token (of type " + p.currentToken() + ") found after value");
+      throw new com.fasterxml.jackson.core.JsonParseException(
+          p, "Trailing token (of type " + p.currentToken() + ") found after value");
     }
     return value;
   }
 
   /** One value; {@code fields} is how many fields the previous sibling object had (0: unknown). */
-  private static Object value(JsonParser p, JsonToken t, int fields, DecodeBudget budget) throws IOException {
+  private static Object value(JsonParser p, JsonToken t, int fields, DecodeBudget budget)
+      throws IOException {
     switch (t) {
-      case START_OBJECT: {
-        budget.charge(p, DecodeBudget.OBJECT);
-        Map<String, Object> map = fields == 0 ? new LinkedHashMap<>() : new LinkedHashMap<>(capacity(fields));
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-          budget.charge(p, DecodeBudget.FIELD);
-          map.put(name, value(p, p.nextToken(), 0, budget));
-        }
-        if (p.currentToken() != JsonToken.END_OBJECT) {
-          throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + p.currentToken());
-        }
-        return map;
-      }
-      case START_ARRAY: {
-        budget.charge(p, DecodeBudget.ARRAY);
-        List<Object> list = new ArrayList<>();
-        JsonToken next;
-        int siblingFields = 0;
-        while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-          if (next == null) {
-            throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
+      case START_OBJECT:
+        {
+          budget.charge(p, DecodeBudget.OBJECT);
+          Map<String, Object> map =
+              fields == 0 ? new LinkedHashMap<>() : new LinkedHashMap<>(capacity(fields));
+          String name;
+          while ((name = p.nextFieldName()) != null) {
+            budget.charge(p, DecodeBudget.FIELD);
+            map.put(name, value(p, p.nextToken(), 0, budget));
           }
-          budget.element(p, list.size() + 1);
-          Object element = value(p, next, siblingFields, budget);
-          siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
-          list.add(element);
+          if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new com.fasterxml.jackson.core.JsonParseException(
+                p, "Unexpected token " + p.currentToken());
+          }
+          return map;
         }
-        return list;
-      }
+      case START_ARRAY:
+        {
+          budget.charge(p, DecodeBudget.ARRAY);
+          List<Object> list = new ArrayList<>();
+          JsonToken next;
+          int siblingFields = 0;
+          while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (next == null) {
+              throw new com.fasterxml.jackson.core.io.JsonEOFException(
+                  p, null, "Unexpected end-of-input in array");
+            }
+            budget.element(p, list.size() + 1);
+            Object element = value(p, next, siblingFields, budget);
+            siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
+            list.add(element);
+          }
+          return list;
+        }
       case VALUE_STRING:
         budget.string(p, p.getTextLength());
         return p.getText();
       case VALUE_NUMBER_INT:
         budget.charge(p, DecodeBudget.NUMBER);
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? p.getBigIntegerValue() : (Object) p.getLongValue();
+            ? p.getBigIntegerValue()
+            : (Object) p.getLongValue();
       case VALUE_NUMBER_FLOAT:
         budget.charge(p, DecodeBudget.NUMBER);
         return decimal(p);
@@ -94,7 +103,8 @@ final class PlainJson {
    * A value decoded with a shape that is not {@link Shape#ALL}; {@code seen} remembers the field
    * names of the objects decoded before it at the same place (null: no siblings).
    */
-  private static Object shaped(JsonParser p, JsonToken t, Shape shape, Positions seen, DecodeBudget budget)
+  private static Object shaped(
+      JsonParser p, JsonToken t, Shape shape, Positions seen, DecodeBudget budget)
       throws IOException {
     if (t == JsonToken.START_OBJECT) {
       budget.charge(p, DecodeBudget.OBJECT);
@@ -108,7 +118,8 @@ final class PlainJson {
   }
 
   /** An object decoded in part, on its own (not one of an array's): a LinkedHashMap. */
-  private static Map<String, Object> shapedMap(JsonParser p, Shape shape, DecodeBudget budget) throws IOException {
+  private static Map<String, Object> shapedMap(JsonParser p, Shape shape, DecodeBudget budget)
+      throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -118,7 +129,8 @@ final class PlainJson {
         p.skipChildren();
       } else {
         budget.charge(p, DecodeBudget.FIELD);
-        map.put(name, inner.all() ? value(p, next, 0, budget) : shaped(p, next, inner, null, budget));
+        map.put(
+            name, inner.all() ? value(p, next, 0, budget) : shaped(p, next, inner, null, budget));
       }
     }
     endObject(p);
@@ -130,8 +142,8 @@ final class PlainJson {
    * shared with the record before it when they are the same, in the same order. A record that
    * repeats a name becomes a LinkedHashMap, where the last value wins, as everywhere else.
    */
-  private static Map<String, Object> fieldMap(JsonParser p, Shape shape, Positions seen, DecodeBudget budget)
-      throws IOException {
+  private static Map<String, Object> fieldMap(
+      JsonParser p, Shape shape, Positions seen, DecodeBudget budget) throws IOException {
     String[] names = seen.kept; // never written: copied before this record's names differ
     boolean owned = false;
     boolean unique = true;
@@ -146,7 +158,10 @@ final class PlainJson {
         p.skipChildren();
       } else {
         budget.charge(p, DecodeBudget.FIELD);
-        Object value = inner.all() ? value(p, next, 0, budget) : shaped(p, next, inner, seen.inner(position), budget);
+        Object value =
+            inner.all()
+                ? value(p, next, 0, budget)
+                : shaped(p, next, inner, seen.inner(position), budget);
         if (owned || n >= names.length || names[n] != name) {
           if (!owned || n == names.length) {
             names = Arrays.copyOf(names, Math.max(n * 2, Math.max(names.length, 4)));
@@ -180,7 +195,8 @@ final class PlainJson {
 
   private static void endObject(JsonParser p) throws IOException {
     if (p.currentToken() != JsonToken.END_OBJECT) {
-      throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + p.currentToken());
+      throw new com.fasterxml.jackson.core.JsonParseException(
+          p, "Unexpected token " + p.currentToken());
     }
   }
 
@@ -188,7 +204,8 @@ final class PlainJson {
    * An array decoded with {@code shape} applied to each element; when the shape has a probe, a
    * {@link ProbedList} whose probe saw each element right after it was decoded.
    */
-  private static List<Object> shapedList(JsonParser p, Shape shape, DecodeBudget budget) throws IOException {
+  private static List<Object> shapedList(JsonParser p, Shape shape, DecodeBudget budget)
+      throws IOException {
     Shape elements = shape.elements();
     ProbedList probed = shape.probe() == null ? null : new ProbedList(shape.probe());
     List<Object> list = probed == null ? new ArrayList<>() : probed;
@@ -197,10 +214,14 @@ final class PlainJson {
     int siblingFields = 0;
     while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
       if (next == null) {
-        throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in array");
+        throw new com.fasterxml.jackson.core.io.JsonEOFException(
+            p, null, "Unexpected end-of-input in array");
       }
       budget.element(p, list.size() + 1);
-      Object element = elements.all() ? value(p, next, siblingFields, budget) : shaped(p, next, elements, seen, budget);
+      Object element =
+          elements.all()
+              ? value(p, next, siblingFields, budget)
+              : shaped(p, next, elements, seen, budget);
       siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
       if (probed == null) {
         list.add(element);
@@ -213,14 +234,15 @@ final class PlainJson {
 
   /**
    * The field names that the objects of one array had at each position, with their shapes. The
-   * records of a page usually have the same fields in the same order, so a field is matched to
-   * its shape by comparing its (interned) name with the previous record's name at that position,
-   * instead of a hash lookup per field; a different name is looked up and remembered. One per
-   * array being decoded, never shared.
+   * records of a page usually have the same fields in the same order, so a field is matched to its
+   * shape by comparing its (interned) name with the previous record's name at that position,
+   * instead of a hash lookup per field; a different name is looked up and remembered. One per array
+   * being decoded, never shared.
    */
   private static final class Positions {
     /** The kept names of the last record built here whose layout differed from the one before. */
     String[] kept = new String[0];
+
     private String[] names = new String[16];
     private Shape[] shapes = new Shape[16];
     private Positions[] inner = new Positions[16];
@@ -242,7 +264,10 @@ final class PlainJson {
       return found;
     }
 
-    /** The positions of the objects found at {@code position}'s field (whose name {@link #field} set). */
+    /**
+     * The positions of the objects found at {@code position}'s field (whose name {@link #field}
+     * set).
+     */
     Positions inner(int position) {
       Positions p = inner[position];
       if (p == null) {
@@ -253,13 +278,17 @@ final class PlainJson {
     }
   }
 
-  /** The decimal at the parser, refused when it is too large to write out in full ({@link PlainNumbers}). */
+  /**
+   * The decimal at the parser, refused when it is too large to write out in full ({@link
+   * PlainNumbers}).
+   */
   private static java.math.BigDecimal decimal(JsonParser p) throws IOException {
     java.math.BigDecimal d;
     try {
       d = p.getDecimalValue();
     } catch (NumberFormatException e) { // an exponent beyond an int: 1e2147483648
-      throw new DecodeBudget.Exceeded("number " + p.getText() + " is out of range", p.currentTokenLocation());
+      throw new DecodeBudget.Exceeded(
+          "number " + p.getText() + " is out of range", p.currentTokenLocation());
     }
     try {
       return PlainNumbers.bounded(d);

@@ -8,8 +8,8 @@ import java.math.BigDecimal;
  * response decoder refuses a larger one. A decimal is small in memory however large its exponent —
  * {@code 1e999999999} is one digit and a scale — but written out in full it is a billion digits,
  * and {@code 1e2147483647} overflows the length computation itself. {@link #MAX_DIGITS} is the
- * longest number text Jackson reads (its {@code maxNumberLength}), and leaves room for every
- * double ({@code 1.7976931348623157e308} is 309 digits, {@code 4.9e-324} about 325).
+ * longest number text Jackson reads (its {@code maxNumberLength}), and leaves room for every double
+ * ({@code 1.7976931348623157e308} is 309 digits, {@code 4.9e-324} about 325).
  */
 public final class PlainNumbers {
   /** The most digits a number may have written out in full. */
@@ -17,7 +17,10 @@ public final class PlainNumbers {
 
   private PlainNumbers() {}
 
-  /** How many digits {@code d} has written out in full (the leading {@code 0} of {@code 0.5} counted), without writing it. */
+  /**
+   * How many digits {@code d} has written out in full (the leading {@code 0} of {@code 0.5}
+   * counted), without writing it.
+   */
   public static long plainDigits(BigDecimal d) {
     long precision = d.precision();
     long scale = d.scale();
@@ -31,8 +34,14 @@ public final class PlainNumbers {
   public static BigDecimal bounded(BigDecimal d) throws NumberTooLargeException {
     long digits = plainDigits(d);
     if (digits > MAX_DIGITS) {
-      throw new NumberTooLargeException("number " + d + " is too large to write out in full: it has "
-          + digits + " digits (limit " + MAX_DIGITS + ")");
+      throw new NumberTooLargeException(
+          "number "
+              + d
+              + " is too large to write out in full: it has "
+              + digits
+              + " digits (limit "
+              + MAX_DIGITS
+              + ")");
     }
     return d;
   }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A decoded JSON array whose elements an {@link ElementProbe} saw as each was decoded; otherwise
- * an ordinary list. The results are only trusted while the list is as decoded: any change to it
- * drops them ({@link #probes} then answers null), so a caller that finds none simply computes the
- * values itself.
+ * A decoded JSON array whose elements an {@link ElementProbe} saw as each was decoded; otherwise an
+ * ordinary list. The results are only trusted while the list is as decoded: any change to it drops
+ * them ({@link #probes} then answers null), so a caller that finds none simply computes the values
+ * itself.
  */
 public final class ProbedList extends ArrayList<Object> {
   private final transient ElementProbe probe;
@@ -41,8 +41,8 @@ public final class ProbedList extends ArrayList<Object> {
   }
 
   /**
-   * What the probe found for each element, when {@code expected} is the probe that was applied
-   * and the list is unchanged since it was decoded; otherwise null.
+   * What the probe found for each element, when {@code expected} is the probe that was applied and
+   * the list is unchanged since it was decoded; otherwise null.
    */
   public Probes probes(ElementProbe expected) {
     return expected == probe && valid && decodedMod == modCount ? new Probes(values, marks) : null;

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Masks credentials in URIs and headers before they reach an error message, a log line or a
- * report. Every masked part becomes {@value #MASK}. Stateless and thread-safe.
+ * Masks credentials in URIs and headers before they reach an error message, a log line or a report.
+ * Every masked part becomes {@value #MASK}. Stateless and thread-safe.
  */
 public final class Redaction {
   /** What a masked value is replaced with. */
@@ -25,8 +25,16 @@ public final class Redaction {
   /** Query parameter names whose values are always masked (compared case-insensitively). */
   public static final Set<String> SENSITIVE_QUERY_NAMES =
       Set.of(
-          "access_token", "api_key", "apikey", "key", "token", "password", "secret",
-          "signature", "sig", "client_secret");
+          "access_token",
+          "api_key",
+          "apikey",
+          "key",
+          "token",
+          "password",
+          "secret",
+          "signature",
+          "sig",
+          "client_secret");
 
   /** The {@link Origin#CREDENTIAL_HEADERS} and the response's Set-Cookie. */
   private static final Set<String> SENSITIVE_HEADERS = withSetCookie();
@@ -58,22 +66,23 @@ public final class Redaction {
       return url;
     }
     int colon = url.indexOf(':', start);
-    String shown = colon >= 0 && colon < at
-        ? url.substring(start, colon + 1) + MASK
-        : MASK;
+    String shown = colon >= 0 && colon < at ? url.substring(start, colon + 1) + MASK : MASK;
     return url.substring(0, start) + shown + url.substring(at);
   }
+
   /**
-   * The URI as text with every occurrence of a secret value (raw or percent-encoded) and the
-   * value of every sensitive query parameter ({@link #SENSITIVE_QUERY_NAMES} plus {@code
+   * The URI as text with every occurrence of a secret value (raw or percent-encoded) and the value
+   * of every sensitive query parameter ({@link #SENSITIVE_QUERY_NAMES} plus {@code
    * sensitiveQueryNames}) replaced by {@value #MASK}.
    */
-  public static String redactUri(URI uri, Set<String> secretValues, Set<String> sensitiveQueryNames) {
+  public static String redactUri(
+      URI uri, Set<String> secretValues, Set<String> sensitiveQueryNames) {
     return redactUrl(uri.toString(), secretValues, sensitiveQueryNames);
   }
 
   /** {@link #redactUri} for URL text that may not even parse as a URI. */
-  public static String redactUrl(String url, Set<String> secretValues, Set<String> sensitiveQueryNames) {
+  public static String redactUrl(
+      String url, Set<String> secretValues, Set<String> sensitiveQueryNames) {
     String text = maskSecrets(url, secretValues);
     int q = text.indexOf('?');
     if (q < 0) {

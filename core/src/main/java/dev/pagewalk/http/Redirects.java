@@ -14,10 +14,10 @@ import java.util.Set;
  * How the engine follows one redirect: which responses are followed, where to, and what of the
  * request goes along. 301/302/303 turn into GET without a body (HEAD stays HEAD), 307/308 keep
  * method and body. When the hop leaves the request's origin ({@link Origin#same}), the request
- * loses its {@link Origin#CREDENTIAL_HEADERS}, Host, the headers and query parameters derived
- * from connection secrets ({@link RequestLimits#credentialHeaders()}, {@link
- * RequestLimits#credentialQuery()}) — also when the server copied them into the Location — and
- * its body. A Location with credentials of its own ({@code user:password@}) is refused.
+ * loses its {@link Origin#CREDENTIAL_HEADERS}, Host, the headers and query parameters derived from
+ * connection secrets ({@link RequestLimits#credentialHeaders()}, {@link
+ * RequestLimits#credentialQuery()}) — also when the server copied them into the Location — and its
+ * body. A Location with credentials of its own ({@code user:password@}) is refused.
  */
 final class Redirects {
   private static final List<String> BODY_HEADERS =
@@ -39,17 +39,27 @@ final class Redirects {
     try {
       resolved = UriResolver.resolve(current, new URI(location.trim()));
     } catch (URISyntaxException e) {
-      throw new IOException("redirect to an invalid Location \"" + Redaction.maskUserInfo(location)
-          + "\": " + e.getReason());
+      throw new IOException(
+          "redirect to an invalid Location \""
+              + Redaction.maskUserInfo(location)
+              + "\": "
+              + e.getReason());
     }
-    String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
+    String scheme =
+        resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || resolved.getHost() == null) {
-      throw new IOException("redirect to an unsupported Location \"" + Redaction.maskUserInfo(location) + "\"");
+      throw new IOException(
+          "redirect to an unsupported Location \"" + Redaction.maskUserInfo(location) + "\"");
     }
     if (resolved.getRawUserInfo() != null) {
-      throw new ForbiddenAddressException("redirect to " + scheme + "://" + resolved.getRawAuthority()
-          .substring(resolved.getRawAuthority().lastIndexOf('@') + 1)
-          + " refused: its Location carries credentials (user-info)");
+      throw new ForbiddenAddressException(
+          "redirect to "
+              + scheme
+              + "://"
+              + resolved
+                  .getRawAuthority()
+                  .substring(resolved.getRawAuthority().lastIndexOf('@') + 1)
+              + " refused: its Location carries credentials (user-info)");
     }
     if (resolved.getRawFragment() != null) {
       resolved = URI.create(resolved.toString().substring(0, resolved.toString().indexOf('#')));
@@ -82,7 +92,9 @@ final class Redirects {
     return new HttpRequest(method, target, headers, body);
   }
 
-  /** {@code uri} without the query parameters named in {@code names} (the rest kept byte for byte). */
+  /**
+   * {@code uri} without the query parameters named in {@code names} (the rest kept byte for byte).
+   */
   static URI withoutQuery(URI uri, Set<String> names) {
     String query = uri.getRawQuery();
     if (query == null || names.isEmpty()) {
@@ -91,7 +103,8 @@ final class Redirects {
     StringBuilder kept = new StringBuilder();
     for (String pair : query.split("&", -1)) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       if (!names.contains(name)) {
         kept.append(kept.length() == 0 ? "" : "&").append(pair);
       }

@@ -8,11 +8,11 @@ import java.util.TreeSet;
 /**
  * Per-request bounds the engine enforces in {@link Exchanger}, whatever the {@link Transport}: a
  * hard deadline from send to last body byte, redirects included (null = none), the largest body
- * accepted after decompression, how many redirects may be followed, which hosts and addresses
- * may be reached ({@link NetworkPolicy}, on every hop), and which of the request's headers and
- * query parameters carry values derived from connection secrets: those are removed, with the
- * {@link Origin#CREDENTIAL_HEADERS} and the body, when a redirect leaves the request's origin.
- * Header names are stored lower-case; query names as given.
+ * accepted after decompression, how many redirects may be followed, which hosts and addresses may
+ * be reached ({@link NetworkPolicy}, on every hop), and which of the request's headers and query
+ * parameters carry values derived from connection secrets: those are removed, with the {@link
+ * Origin#CREDENTIAL_HEADERS} and the body, when a redirect leaves the request's origin. Header
+ * names are stored lower-case; query names as given.
  *
  * <p>The network policy and the credential names are per request because one {@link Exchanger}
  * serves runs of different specs.
@@ -47,7 +47,8 @@ public record RequestLimits(
   }
 
   public RequestLimits withNetwork(NetworkPolicy policy) {
-    return new RequestLimits(deadline, maxBodyBytes, maxRedirects, policy, credentialHeaders, credentialQuery);
+    return new RequestLimits(
+        deadline, maxBodyBytes, maxRedirects, policy, credentialHeaders, credentialQuery);
   }
 
   public RequestLimits withCredentialHeaders(Set<String> names) {
@@ -55,10 +56,12 @@ public record RequestLimits(
   }
 
   public RequestLimits withCredentialQuery(Set<String> names) {
-    return new RequestLimits(deadline, maxBodyBytes, maxRedirects, network, credentialHeaders, names);
+    return new RequestLimits(
+        deadline, maxBodyBytes, maxRedirects, network, credentialHeaders, names);
   }
 
   public RequestLimits withMaxBodyBytes(long bytes) {
-    return new RequestLimits(deadline, bytes, maxRedirects, network, credentialHeaders, credentialQuery);
+    return new RequestLimits(
+        deadline, bytes, maxRedirects, network, credentialHeaders, credentialQuery);
   }
 }

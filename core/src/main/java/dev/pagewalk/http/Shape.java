@@ -7,16 +7,17 @@ import java.util.Map;
 /**
  * Which parts of a JSON body to decode. {@link #ALL} keeps everything; otherwise an object keeps
  * only the named fields, each decoded with its own shape, and an array applies the shape to each
- * element. The rest is skipped by the parser without being turned into values. Built from the
- * paths a spec reads ({@code data.id}, {@code data.address.city}); what it drops is never visible
- * to an expression, because a member of a list is null and a value read whole is kept whole.
- * A shape may also carry a <em>probe</em> ({@link #withProbe}), applied to each element
- * of an array found where the shape applies, right after the element is decoded, while it is
- * still in the CPU cache; the array is then a {@link ProbedList} holding the results. Immutable.
+ * element. The rest is skipped by the parser without being turned into values. Built from the paths
+ * a spec reads ({@code data.id}, {@code data.address.city}); what it drops is never visible to an
+ * expression, because a member of a list is null and a value read whole is kept whole. A shape may
+ * also carry a <em>probe</em> ({@link #withProbe}), applied to each element of an array found where
+ * the shape applies, right after the element is decoded, while it is still in the CPU cache; the
+ * array is then a {@link ProbedList} holding the results. Immutable.
  */
 public final class Shape {
   /** Keep everything. */
   public static final Shape ALL = new Shape(null);
+
   /** Keep nothing of an object (its fields are all skipped); elements of an array likewise. */
   public static final Shape NOTHING = new Shape(Map.of());
 
@@ -59,7 +60,10 @@ public final class Shape {
     return probe;
   }
 
-  /** The shape of an array's elements: this one without its probe (which applies to this array only). */
+  /**
+   * The shape of an array's elements: this one without its probe (which applies to this array
+   * only).
+   */
   Shape elements() {
     return elements;
   }
@@ -67,8 +71,8 @@ public final class Shape {
   /**
    * This shape with {@code probe} applied to each element of an array found at {@code path} (an
    * object there is decoded as before, and nothing is probed). Unchanged when the path lies inside
-   * a part kept whole or skipped: probing is only ever a shortcut, and its absence changes no value.
-   * Added last: {@link #with} does not combine probes.
+   * a part kept whole or skipped: probing is only ever a shortcut, and its absence changes no
+   * value. Added last: {@link #with} does not combine probes.
    */
   public Shape withProbe(List<String> path, ElementProbe probe) {
     if (path.isEmpty()) {
@@ -86,7 +90,10 @@ public final class Shape {
     return new Shape(Map.copyOf(next), this.probe);
   }
 
-  /** The shape keeping every path given (each path kept whole below its last key); the empty path keeps all. */
+  /**
+   * The shape keeping every path given (each path kept whole below its last key); the empty path
+   * keeps all.
+   */
   public static Shape of(Iterable<List<String>> paths) {
     Node root = new Node();
     for (List<String> path : paths) {
@@ -103,7 +110,9 @@ public final class Shape {
     return root.shape();
   }
 
-  /** This shape with {@code inner} added at {@code path}: what is kept there is the union of both. */
+  /**
+   * This shape with {@code inner} added at {@code path}: what is kept there is the union of both.
+   */
   public Shape with(List<String> path, Shape inner) {
     if (probe != null || inner.probe != null) {
       throw new IllegalStateException("probes are added last, after the shapes are combined");

@@ -7,31 +7,32 @@ import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * Sends one request to exactly its URI and hands back what came back: the one part of the
- * request pipeline a platform plugs in (as OkHttp's {@code Call} or Feign's {@code Client}).
+ * Sends one request to exactly its URI and hands back what came back: the one part of the request
+ * pipeline a platform plugs in (as OkHttp's {@code Call} or Feign's {@code Client}).
  *
  * <p>A transport moves bytes and nothing else. It must not follow redirects (a 3xx is a normal
- * response), retry, decompress (a gzip body is returned as gzip; {@code Accept-Encoding} is
- * already set when the engine wants compression), cache or store cookies. Every guard is the
- * engine's: it checks each hop's host and address against the spec's network policy before the
- * transport is called, follows redirects itself (stripping credentials, secret-derived query
- * values and the body when a hop leaves the origin), caps the decompressed body and enforces the
- * hard deadline, so a transport that ignores all of this still cannot switch them off.
+ * response), retry, decompress (a gzip body is returned as gzip; {@code Accept-Encoding} is already
+ * set when the engine wants compression), cache or store cookies. Every guard is the engine's: it
+ * checks each hop's host and address against the spec's network policy before the transport is
+ * called, follows redirects itself (stripping credentials, secret-derived query values and the body
+ * when a hop leaves the origin), caps the decompressed body and enforces the hard deadline, so a
+ * transport that ignores all of this still cannot switch them off.
  *
- * <p>Failures are IOExceptions: the JDK's own types where one fits ({@code java.net.ConnectException},
- * {@code SocketTimeoutException}, {@code java.net.http.HttpConnectTimeoutException}, {@code
- * UnknownHostException}, {@code javax.net.ssl.SSLException},
- * {@code java.io.EOFException} for a body that ends early, {@code java.net.ProtocolException}
- * for a response that is not HTTP), or a {@link BrokenResponseException} for the breakages the
- * JDK has no type for. Any HTTP status is a normal response.
+ * <p>Failures are IOExceptions: the JDK's own types where one fits ({@code
+ * java.net.ConnectException}, {@code SocketTimeoutException}, {@code
+ * java.net.http.HttpConnectTimeoutException}, {@code UnknownHostException}, {@code
+ * javax.net.ssl.SSLException}, {@code java.io.EOFException} for a body that ends early, {@code
+ * java.net.ProtocolException} for a response that is not HTTP), or a {@link
+ * BrokenResponseException} for the breakages the JDK has no type for. Any HTTP status is a normal
+ * response.
  *
  * <p>Implementations are thread-safe and shared by concurrent runs; a run sends one request at a
  * time, but not always from the same thread (read-ahead sends the next page from another one).
  */
 public interface Transport extends AutoCloseable {
   /**
-   * Sends {@code request} (its body is null for none) and returns once the response head is in;
-   * the body is then read from {@link Response#body()} as it arrives.
+   * Sends {@code request} (its body is null for none) and returns once the response head is in; the
+   * body is then read from {@link Response#body()} as it arrives.
    *
    * @param exchange what the engine offers this one exchange: a way to be told to abort it (the
    *     deadline), and the network policy the engine has already enforced, which a transport may

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param connectTimeout TCP (and TLS) connect timeout
  * @param connectionRequestTimeout how long a request may wait for a pooled connection
- * @param socketTimeout the longest silence between two packets of a response; not a deadline
- *     (see {@link RequestLimits#deadline()})
+ * @param socketTimeout the longest silence between two packets of a response; not a deadline (see
+ *     {@link RequestLimits#deadline()})
  * @param maxConnections connections in the pool, over all hosts
  * @param maxConnectionsPerRoute connections in the pool to one host
  * @param userAgent the User-Agent sent when a request has none
@@ -86,8 +86,12 @@ public record TransportConfig(
 
     public TransportConfig build() {
       return new TransportConfig(
-          connectTimeout, connectionRequestTimeout, socketTimeout, maxConnections,
-          maxConnectionsPerRoute, userAgent);
+          connectTimeout,
+          connectionRequestTimeout,
+          socketTimeout,
+          maxConnections,
+          maxConnectionsPerRoute,
+          userAgent);
     }
   }
 }

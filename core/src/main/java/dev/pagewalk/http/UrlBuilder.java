@@ -15,12 +15,12 @@ import org.apache.hc.core5.net.PercentCodec;
  * Builds request URIs from a spec's {@code baseUrl}, {@code url} and {@code qs}. Stateless and
  * thread-safe.
  *
- * <p>A relative {@code url} is appended to {@code baseUrl} as text, as Make does, so a base with
- * a path prefix keeps it: {@code https://x/api/v2} + {@code /users} → {@code
- * https://x/api/v2/users} (one slash between them, whatever either side has). An absolute
- * {@code url} (one with a scheme) is used as is. A fragment is dropped: it is never sent. A URL
- * with credentials ({@code user:password@host}) is refused, its password masked in the message:
- * the HTTP client would refuse it anyway, and a password in a URL ends up in logs and reports.
+ * <p>A relative {@code url} is appended to {@code baseUrl} as text, as Make does, so a base with a
+ * path prefix keeps it: {@code https://x/api/v2} + {@code /users} → {@code https://x/api/v2/users}
+ * (one slash between them, whatever either side has). An absolute {@code url} (one with a scheme)
+ * is used as is. A fragment is dropped: it is never sent. A URL with credentials ({@code
+ * user:password@host}) is refused, its password masked in the message: the HTTP client would refuse
+ * it anyway, and a password in a URL ends up in logs and reports.
  */
 public final class UrlBuilder {
   private static final Pattern HAS_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -40,16 +40,20 @@ public final class UrlBuilder {
    * @param baseUrl the spec's base URL; may be null when {@code url} is absolute
    * @param url absolute, or relative to {@code baseUrl}; null or empty means the base itself
    * @param qs query parameters appended after any query already in {@code url}, in map order; a
-   *     {@link Collection} value repeats the name ({@code a=1&a=2}); null values and null
-   *     elements are omitted
+   *     {@link Collection} value repeats the name ({@code a=1&a=2}); null values and null elements
+   *     are omitted
    * @param encodeUrl true: names and values are percent-encoded (RFC 3986 unreserved characters
-   *     kept, space → {@code %20}), and characters that are illegal in a URI are encoded in
-   *     {@code url}; false: both are used raw, as the author encoded them
+   *     kept, space → {@code %20}), and characters that are illegal in a URI are encoded in {@code
+   *     url}; false: both are used raw, as the author encoded them
    * @param text renders a query value as text (the expression language's text form)
    * @throws IllegalArgumentException when the result is not an absolute http(s) URL
    */
   public static URI build(
-      String baseUrl, String url, Map<String, ?> qs, boolean encodeUrl, Function<Object, String> text) {
+      String baseUrl,
+      String url,
+      Map<String, ?> qs,
+      boolean encodeUrl,
+      Function<Object, String> text) {
     String joined = join(baseUrl, url == null ? "" : url.trim());
     int hash = joined.indexOf('#');
     if (hash >= 0) {
@@ -64,7 +68,8 @@ public final class UrlBuilder {
     if (qs != null) {
       for (Map.Entry<String, ?> e : qs.entrySet()) {
         Object value = e.getValue();
-        Iterable<?> values = value instanceof Collection<?> c ? c : java.util.Collections.singleton(value);
+        Iterable<?> values =
+            value instanceof Collection<?> c ? c : java.util.Collections.singleton(value);
         for (Object v : values) {
           if (v == null) {
             continue;
@@ -92,8 +97,7 @@ public final class UrlBuilder {
       return url;
     }
     if (baseUrl == null || baseUrl.isBlank()) {
-      throw new IllegalArgumentException(
-          "relative URL \"" + redact(url) + "\" needs a baseUrl");
+      throw new IllegalArgumentException("relative URL \"" + redact(url) + "\" needs a baseUrl");
     }
     String base = baseUrl.trim();
     if (url.isEmpty() || url.startsWith("?")) {
@@ -106,9 +110,9 @@ public final class UrlBuilder {
   /**
    * Encodes characters never legal in a URI (space, controls, non-ASCII, {@code "<>\^`{|}}),
    * leaving the rest, escapes included, as the author wrote them. HttpClient's URIBuilder has no
-   * such mode: it decodes and re-encodes the whole query, turning {@code a+b} into {@code a%2Bb} and
-   * {@code 1,2} into {@code 1%2C2}, which changes what the author sent (UrlBuilderTest pins this);
-   * the query parameters are appended here for the same reason.
+   * such mode: it decodes and re-encodes the whole query, turning {@code a+b} into {@code a%2Bb}
+   * and {@code 1,2} into {@code 1%2C2}, which changes what the author sent (UrlBuilderTest pins
+   * this); the query parameters are appended here for the same reason.
    */
   private static String encodeIllegal(String s) {
     StringBuilder sb = new StringBuilder(s.length());
@@ -148,8 +152,11 @@ public final class UrlBuilder {
       throw new IllegalArgumentException("invalid URL \"" + redact(url) + "\": no host");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("invalid URL \"" + redact(url) + "\": credentials"
-          + " (user:password@) in a URL are not sent; put them in a header or the connection");
+      throw new IllegalArgumentException(
+          "invalid URL \""
+              + redact(url)
+              + "\": credentials"
+              + " (user:password@) in a URL are not sent; put them in a header or the connection");
     }
     return uri;
   }
@@ -158,5 +165,4 @@ public final class UrlBuilder {
   static String redact(String url) {
     return Redaction.redactUrl(Redaction.maskUserInfo(url), Set.of(), Set.of());
   }
-
 }

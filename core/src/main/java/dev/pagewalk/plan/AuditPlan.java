@@ -4,8 +4,8 @@ import dev.pagewalk.expr.Template;
 import java.util.Locale;
 
 /**
- * The compiled {@code audit} block: the API's own total (response scope), a sequential numeric
- * id (item scope), what to do when drift is detected and how many walks a rewalk may take.
+ * The compiled {@code audit} block: the API's own total (response scope), a sequential numeric id
+ * (item scope), what to do when drift is detected and how many walks a rewalk may take.
  */
 public record AuditPlan(Template total, Template sequentialId, OnDrift onDrift, int maxWalks) {
   public static final AuditPlan NONE = new AuditPlan(null, null, OnDrift.REPORT, 3);

@@ -21,7 +21,10 @@ import java.util.Set;
 final class BodyShapes {
   private BodyShapes() {}
 
-  /** The plan with each response's {@code bodyShape} set; {@code templates} are all the plan compiled. */
+  /**
+   * The plan with each response's {@code bodyShape} set; {@code templates} are all the plan
+   * compiled.
+   */
   static Plan apply(Plan plan, List<Template> templates) {
     Set<Template> grafted = Collections.newSetFromMap(new IdentityHashMap<>());
     for (RequestPlan r : plan.requests()) {

@@ -4,8 +4,8 @@ import dev.pagewalk.LimitOverrides;
 import java.time.Duration;
 
 /**
- * The caps of a run (spec section 4). Counts use {@link LimitOverrides#UNLIMITED} for no cap;
- * a null timeout means no deadline.
+ * The caps of a run (spec section 4). Counts use {@link LimitOverrides#UNLIMITED} for no cap; a
+ * null timeout means no deadline.
  */
 public record Limits(
     long maxRequests, long maxPaginationRequests, long maxRecords, Duration timeout) {

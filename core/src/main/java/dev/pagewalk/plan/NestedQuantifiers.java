@@ -56,9 +56,9 @@ final class NestedQuantifiers {
   }
 
   /**
-   * Reads the quantifier at {@code i} (if any) that applies to the atom just read, which is
-   * {@code group} when that atom was a group; notes in {@code parent} whether the atom varies in
-   * length; returns the index after the quantifier.
+   * Reads the quantifier at {@code i} (if any) that applies to the atom just read, which is {@code
+   * group} when that atom was a group; notes in {@code parent} whether the atom varies in length;
+   * returns the index after the quantifier.
    */
   private static int quantifier(String regex, int i, Group parent, Group group) {
     int min = 1;

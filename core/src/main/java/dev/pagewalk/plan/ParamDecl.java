@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A declared run input (parameter or connection value) and its rules. {@code secret} values
- * never appear in logs, errors or reports.
+ * A declared run input (parameter or connection value) and its rules. {@code secret} values never
+ * appear in logs, errors or reports.
  */
 public record ParamDecl(
     String name,

@@ -35,14 +35,19 @@ final class ParamReader {
             problems.add(
                 doc.diagnostic(
                     pointer + "/pattern",
-                    "pattern of " + kind(at) + " '" + f.getKey() + "' repeats a group that repeats"
-                        + " itself ('" + nested + "'): matching can take exponential time",
+                    "pattern of "
+                        + kind(at)
+                        + " '"
+                        + f.getKey()
+                        + "' repeats a group that repeats"
+                        + " itself ('"
+                        + nested
+                        + "'): matching can take exponential time",
                     "make the inner repetition possessive (a++) or the group atomic ((?>...))"));
           }
         } catch (PatternSyntaxException e) {
           problems.add(
-              doc.diagnostic(
-                  pointer + "/pattern", "invalid pattern: " + e.getDescription(), null));
+              doc.diagnostic(pointer + "/pattern", "invalid pattern: " + e.getDescription(), null));
         }
       }
       decls.add(

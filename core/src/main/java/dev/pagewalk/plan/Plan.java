@@ -5,11 +5,12 @@ import dev.pagewalk.expr.Template;
 import java.util.List;
 
 /**
- * A loaded, validated and compiled spec: every template and expression compiled, every
- * structural rule checked. Immutable and thread-safe; one plan serves any number of concurrent
- * runs. {@code baseUrl} is the text as written; {@code baseUrlTemplate} (null without a baseUrl)
- * is it compiled, since a base URL may use {@code parameters} and {@code connection}, e.g. {@code
- * https://{{connection.subdomain}}.zendesk.com}. Obtain one from {@link dev.pagewalk.Pagewalk#load}.
+ * A loaded, validated and compiled spec: every template and expression compiled, every structural
+ * rule checked. Immutable and thread-safe; one plan serves any number of concurrent runs. {@code
+ * baseUrl} is the text as written; {@code baseUrlTemplate} (null without a baseUrl) is it compiled,
+ * since a base URL may use {@code parameters} and {@code connection}, e.g. {@code
+ * https://{{connection.subdomain}}.zendesk.com}. Obtain one from {@link
+ * dev.pagewalk.Pagewalk#load}.
  *
  * <p>This record is the engine's view of a plan; embedders see it only as the opaque {@link
  * dev.pagewalk.Plan} it implements (this package is not exported by the module).
@@ -43,8 +44,24 @@ public record Plan(
 
   /** This plan with other requests. */
   public Plan withRequests(List<RequestPlan> next) {
-    return new Plan(name, title, description, fileName, contentHash, baseUrl, parameters, connection,
-        headers, limits, retry, next, audit, sync, rateLimit, network, baseUrlTemplate);
+    return new Plan(
+        name,
+        title,
+        description,
+        fileName,
+        contentHash,
+        baseUrl,
+        parameters,
+        connection,
+        headers,
+        limits,
+        retry,
+        next,
+        audit,
+        sync,
+        rateLimit,
+        network,
+        baseUrlTemplate);
   }
 
   /**
@@ -56,8 +73,9 @@ public record Plan(
     if (plan instanceof Plan compiled) {
       return compiled;
     }
-    throw new InputException("not a plan loaded by Pagewalk.load or Pagewalk.parse: "
-        + (plan == null ? "null" : plan.getClass().getName()));
+    throw new InputException(
+        "not a plan loaded by Pagewalk.load or Pagewalk.parse: "
+            + (plan == null ? "null" : plan.getClass().getName()));
   }
 
   @Override

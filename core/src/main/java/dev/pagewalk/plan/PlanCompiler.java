@@ -16,17 +16,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a validated {@link SpecDocument} into a {@link Plan}: compiles every template in the
- * scope of its place and checks what the schema cannot (chain rules, regexes). Collects every
- * problem before failing, so an author sees all of them at once.
+ * Turns a validated {@link SpecDocument} into a {@link Plan}: compiles every template in the scope
+ * of its place and checks what the schema cannot (chain rules, regexes). Collects every problem
+ * before failing, so an author sees all of them at once.
  */
 public final class PlanCompiler {
   private static final ExpressionCompiler EXPRESSIONS = new ExpressionCompiler();
 
   private final SpecDocument doc;
   private final List<Diagnostic> problems = new ArrayList<>();
+
   /** Every template compiled for this plan, to work out what of a response it reads. */
   private final List<Template> compiled = new ArrayList<>();
+
   /** The names declared under parameters and connection: the only members those may read. */
   private final Map<String, java.util.Set<String>> declaredInputs;
 
@@ -40,8 +42,8 @@ public final class PlanCompiler {
     Plan plan = compiler.plan();
     if (!compiler.problems.isEmpty()) {
       List<Diagnostic> sorted = new ArrayList<>(compiler.problems);
-      sorted.sort(java.util.Comparator.comparingInt(Diagnostic::line)
-          .thenComparingInt(Diagnostic::column));
+      sorted.sort(
+          java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
       throw new SpecException(sorted);
     }
     return BodyShapes.apply(plan, compiler.compiled);
@@ -84,7 +86,9 @@ public final class PlanCompiler {
     }
     int requests = node.path("requests").asInt(0);
     java.time.Duration per =
-        node.has("per") ? Durations.parse(node.get("per").asText()) : java.time.Duration.ofSeconds(1);
+        node.has("per")
+            ? Durations.parse(node.get("per").asText())
+            : java.time.Duration.ofSeconds(1);
     if (per.isZero()) {
       requests = 0;
     }
@@ -123,11 +127,19 @@ public final class PlanCompiler {
       fields.add(field);
       try {
         String at = "/sync/order/" + i;
-        order.add(recorded(EXPRESSIONS.compile("{{item." + field + "}}",
-            declared(Scopes.item("sync.order")), (relative, offset) -> location(at, 0))));
+        order.add(
+            recorded(
+                EXPRESSIONS.compile(
+                    "{{item." + field + "}}",
+                    declared(Scopes.item("sync.order")),
+                    (relative, offset) -> location(at, 0))));
       } catch (ExpressionException e) {
-        problem("/sync/order/" + i, "sync.order entries are field paths of a record, like"
-            + " updated_at or meta.id: " + e.getMessage(), null);
+        problem(
+            "/sync/order/" + i,
+            "sync.order entries are field paths of a record, like"
+                + " updated_at or meta.id: "
+                + e.getMessage(),
+            null);
       }
     }
     java.util.Set<Integer> expired = new java.util.HashSet<>();
@@ -175,8 +187,11 @@ public final class PlanCompiler {
       return ResponsePlan.DEFAULTS;
     }
     if ("xml".equals(node.path("type").asText())) {
-      problem(at + "/type", "response type xml is reserved for a later version; use text and"
-          + " parse it in expressions, or json", null);
+      problem(
+          at + "/type",
+          "response type xml is reserved for a later version; use text and"
+              + " parse it in expressions, or json",
+          null);
     }
     Map<Integer, Template> perStatus = new LinkedHashMap<>();
     JsonNode error = node.path("error");
@@ -186,8 +201,7 @@ public final class PlanCompiler {
             name -> {
               if (name.matches("[1-5][0-9][0-9]")) {
                 Template t =
-                    template(
-                        at + "/error/" + name + "/message", Scopes.response("response.error"));
+                    template(at + "/error/" + name + "/message", Scopes.response("response.error"));
                 if (t != null) {
                   perStatus.put(Integer.parseInt(name), t);
                 }
@@ -260,8 +274,11 @@ public final class PlanCompiler {
       return null;
     }
     try {
-      return recorded(EXPRESSIONS.compile(doc.plain(pointer), declared(scope),
-          (relative, offset) -> location(pointer + relative, offset)));
+      return recorded(
+          EXPRESSIONS.compile(
+              doc.plain(pointer),
+              declared(scope),
+              (relative, offset) -> location(pointer + relative, offset)));
     } catch (ExpressionException e) {
       problems.add(
           doc.diagnostic(pointer + e.relativePointer(), e.offset(), e.getMessage(), e.hint()));
@@ -269,7 +286,9 @@ public final class PlanCompiler {
     }
   }
 
-  /** Where the string at {@code pointer} has its character {@code offset}: runtime errors name it. */
+  /**
+   * Where the string at {@code pointer} has its character {@code offset}: runtime errors name it.
+   */
   private SourceLocation location(String pointer, int offset) {
     Diagnostic d = doc.diagnostic(pointer, offset, "", null);
     return new SourceLocation(d.file(), d.line(), d.column(), pointer);
@@ -277,8 +296,8 @@ public final class PlanCompiler {
 
   /**
    * The scope where {@code parameters.X} and {@code connection.X} must name a declared input: an
-   * undeclared one is always null at run time (a run refuses undeclared inputs), so a reference
-   * to it is a typo.
+   * undeclared one is always null at run time (a run refuses undeclared inputs), so a reference to
+   * it is a typo.
    */
   private Scope declared(Scope scope) {
     for (Map.Entry<String, java.util.Set<String>> input : declaredInputs.entrySet()) {

@@ -4,8 +4,8 @@ import dev.pagewalk.expr.Template;
 import java.util.List;
 
 /**
- * One compiled request spec. {@code qs}, {@code headers} and {@code temp} evaluate to maps;
- * {@code body} is null when the spec has none; {@code pointer} locates it in the spec file.
+ * One compiled request spec. {@code qs}, {@code headers} and {@code temp} evaluate to maps; {@code
+ * body} is null when the spec has none; {@code pointer} locates it in the spec file.
  */
 public record RequestPlan(
     String pointer,
@@ -28,7 +28,20 @@ public record RequestPlan(
 
   /** This request with another response plan. */
   public RequestPlan withResponse(ResponsePlan next) {
-    return new RequestPlan(pointer, url, method, qs, headers, body, bodyType, encodeUrl, temp,
-        condition, next, pagination, repeat, sanitize);
+    return new RequestPlan(
+        pointer,
+        url,
+        method,
+        qs,
+        headers,
+        body,
+        bodyType,
+        encodeUrl,
+        temp,
+        condition,
+        next,
+        pagination,
+        repeat,
+        sanitize);
   }
 }

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The compiled {@code response} block. Absent directives are null: no {@code valid} means status
- * 200–399; no {@code iterate} means the whole body is one record; no {@code output} means the
- * item itself. {@code bodyShape} is what of a JSON body the plan's expressions can read (see
- * {@link BodyShapes}); the rest is not decoded. {@code type} is never null.
+ * 200–399; no {@code iterate} means the whole body is one record; no {@code output} means the item
+ * itself. {@code bodyShape} is what of a JSON body the plan's expressions can read (see {@link
+ * BodyShapes}); the rest is not decoded. {@code type} is never null.
  */
 public record ResponsePlan(
     ResponsePlan.BodyType type,
@@ -24,7 +24,19 @@ public record ResponsePlan(
     Template temp,
     Shape bodyShape) {
   public static final ResponsePlan DEFAULTS =
-      new ResponsePlan(BodyType.AUTOMATIC, null, null, Map.of(), null, null, null, null, false, null, null, Shape.ALL);
+      new ResponsePlan(
+          BodyType.AUTOMATIC,
+          null,
+          null,
+          Map.of(),
+          null,
+          null,
+          null,
+          null,
+          false,
+          null,
+          null,
+          Shape.ALL);
 
   /** {@code response.type}: how the body is read. */
   public enum BodyType {
@@ -41,8 +53,8 @@ public record ResponsePlan(
     }
 
     /**
-     * The type a spec names; a name the schema lets through but this version does not read
-     * ({@code xml}, reported as a problem at load) is {@code automatic}.
+     * The type a spec names; a name the schema lets through but this version does not read ({@code
+     * xml}, reported as a problem at load) is {@code automatic}.
      */
     public static BodyType of(String name) {
       for (BodyType t : values()) {
@@ -62,7 +74,18 @@ public record ResponsePlan(
 
   /** This plan decoding JSON bodies to {@code shape}. */
   public ResponsePlan withBodyShape(Shape shape) {
-    return new ResponsePlan(type, valid, errorMessage, statusMessages, iterate, iterateCondition,
-        output, key, skipMissingKey, limit, temp, shape);
+    return new ResponsePlan(
+        type,
+        valid,
+        errorMessage,
+        statusMessages,
+        iterate,
+        iterateCondition,
+        output,
+        key,
+        skipMissingKey,
+        limit,
+        temp,
+        shape);
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * When and how a failed request is re-sent (spec section 5). The defaults apply when a spec has
- * no {@code retry} block.
+ * When and how a failed request is re-sent (spec section 5). The defaults apply when a spec has no
+ * {@code retry} block.
  */
 public record RetryPlan(
     Set<Integer> statuses,

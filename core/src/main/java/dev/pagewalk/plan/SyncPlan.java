@@ -16,7 +16,8 @@ public record SyncPlan(
     Template cursor,
     Template tieBreaker,
     Set<Integer> expiredCursorStatuses) {
-  public static final SyncPlan NONE = new SyncPlan(List.of(), List.of(), true, null, null, Set.of(400, 410));
+  public static final SyncPlan NONE =
+      new SyncPlan(List.of(), List.of(), true, null, null, Set.of(400, 410));
 
   public SyncPlan {
     orderFields = List.copyOf(orderFields);

@@ -22,12 +22,12 @@ import javax.net.ssl.SSLException;
 
 /**
  * What went wrong with one attempt, as a stable short name: the {@code cause} of a {@code
- * RetryEvent}, the key of the run's {@code faults} counter, and the start of the failure
- * message. Names never change once released; scripts may match on them.
+ * RetryEvent}, the key of the run's {@code faults} counter, and the start of the failure message.
+ * Names never change once released; scripts may match on them.
  *
  * <p>{@link #retryable()} says whether re-sending the same request can help. A deterministic
- * outcome — a forbidden address, a body over the size cap, a redirect loop, a body that is not
- * JSON — is not retried however {@code retry.on} reads: the next attempt would fail the same way.
+ * outcome — a forbidden address, a body over the size cap, a redirect loop, a body that is not JSON
+ * — is not retried however {@code retry.on} reads: the next attempt would fail the same way.
  */
 public enum Fault implements FaultKind {
   CONNECTION_RESET("connection-reset", true),
@@ -47,8 +47,8 @@ public enum Fault implements FaultKind {
   TOO_MANY_REDIRECTS("too-many-redirects", false),
   FORBIDDEN_ADDRESS("forbidden-address", false),
   /**
-   * An empty page whose pagination condition still asked for more, asked for once more: never
-   * the classification of an I/O failure.
+   * An empty page whose pagination condition still asked for more, asked for once more: never the
+   * classification of an I/O failure.
    */
   EMPTY_PAGE_WITH_CONTINUATION("empty-page-with-continuation", true);
 
@@ -78,8 +78,8 @@ public enum Fault implements FaultKind {
 
   /**
    * Classifies an I/O failure of a request: the engine's own (a forbidden address, the deadline,
-   * the size cap, redirects, a malformed body), a {@link BrokenResponseException} of the
-   * transport, or the JDK type the transport threw. No transport's own types are known here.
+   * the size cap, redirects, a malformed body), a {@link BrokenResponseException} of the transport,
+   * or the JDK type the transport threw. No transport's own types are known here.
    */
   public static Fault of(IOException e) {
     if (e instanceof ForbiddenAddressException) {
@@ -113,7 +113,8 @@ public enum Fault implements FaultKind {
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return CONNECTION_REFUSED;
     }
-    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException
+    if (e instanceof SocketTimeoutException
+        || e instanceof InterruptedIOException
         || e instanceof HttpTimeoutException) {
       return READ_TIMEOUT;
     }

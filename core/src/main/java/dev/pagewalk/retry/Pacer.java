@@ -7,15 +7,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The rate-limit state of one run: an optional {@link TokenBucket} ({@code rateLimit.requests}
- * per {@code rateLimit.per}) and, with {@code rateLimit.fromHeaders}, the instant until which the
+ * The rate-limit state of one run: an optional {@link TokenBucket} ({@code rateLimit.requests} per
+ * {@code rateLimit.per}) and, with {@code rateLimit.fromHeaders}, the instant until which the
  * server said its quota is used up ({@link RateLimitHeaders}). Before every request of the run —
  * retries included — the pipeline's pace link waits {@link #serverWait()}, then {@link
  * #bucketWait()}, and reports each response's headers to {@link #observe}.
  *
- * <p>A server-announced wait is capped at {@code maxWait} ({@code retry.retryAfter.max}): a
- * buggy or hostile reset far in the future must not park a run for hours; after the capped wait
- * the request is sent, and a server that is still exhausted answers 429, which the retry rules
+ * <p>A server-announced wait is capped at {@code maxWait} ({@code retry.retryAfter.max}): a buggy
+ * or hostile reset far in the future must not park a run for hours; after the capped wait the
+ * request is sent, and a server that is still exhausted answers 429, which the retry rules
  * (Retry-After, its cap, the retry budget) handle.
  */
 public final class Pacer {
@@ -36,7 +36,8 @@ public final class Pacer {
   }
 
   /** A pacer for {@code requests} per {@code per} (no bucket when requests is 0). */
-  public static Pacer of(int requests, Duration per, boolean fromHeaders, Duration maxWait, Clock clock) {
+  public static Pacer of(
+      int requests, Duration per, boolean fromHeaders, Duration maxWait, Clock clock) {
     TokenBucket bucket = requests > 0 && per != null ? new TokenBucket(requests, per, clock) : null;
     if (bucket == null && !fromHeaders) {
       return NONE;

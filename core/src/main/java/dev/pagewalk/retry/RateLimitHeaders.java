@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a server's rate-limit headers ({@code rateLimit.fromHeaders: true}) into "no request
- * before this instant". Only an exhausted quota ({@code remaining} 0) asks for a wait; a quota
- * with requests left changes nothing.
+ * Reads a server's rate-limit headers ({@code rateLimit.fromHeaders: true}) into "no request before
+ * this instant". Only an exhausted quota ({@code remaining} 0) asks for a wait; a quota with
+ * requests left changes nothing.
  *
  * <p>Understood, first match wins:
  *
@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  *   <li>IETF draft, structured form: {@code RateLimit: "default";r=0;t=30} ({@code r} remaining,
  *       {@code t} seconds until the quota resets);
  *   <li>IETF draft, older form: {@code RateLimit: limit=100, remaining=0, reset=30};
- *   <li>IETF draft, separate fields: {@code RateLimit-Remaining: 0} and {@code RateLimit-Reset:
- *       30} — reset is always delta-seconds in the draft;
+ *   <li>IETF draft, separate fields: {@code RateLimit-Remaining: 0} and {@code RateLimit-Reset: 30}
+ *       — reset is always delta-seconds in the draft;
  *   <li>de-facto: {@code X-RateLimit-Remaining: 0} and {@code X-RateLimit-Reset: ...}, where APIs
  *       disagree: GitHub and Twitter send epoch seconds, others delta-seconds, a few epoch
  *       milliseconds. A value of at least 10^12 is epoch milliseconds, at least 10^9 (September
@@ -27,15 +27,16 @@ import java.util.regex.Pattern;
  *       delta-seconds. Fractions are allowed ({@code 1.5}).
  * </ul>
  *
- * An epoch reset already in the past means no wait. Unparseable values are ignored: a broken
- * header must not stop a run (the server's 429 and Retry-After still apply).
+ * An epoch reset already in the past means no wait. Unparseable values are ignored: a broken header
+ * must not stop a run (the server's 429 and Retry-After still apply).
  */
 public final class RateLimitHeaders {
   private static final Pattern STRUCTURED_R = Pattern.compile(";\\s*r\\s*=\\s*(\\d+)");
   private static final Pattern STRUCTURED_T = Pattern.compile(";\\s*t\\s*=\\s*(\\d+)");
   private static final Pattern LEGACY_REMAINING =
       Pattern.compile("(?i)(?:^|[,;\\s])remaining\\s*=\\s*(\\d+)");
-  private static final Pattern LEGACY_RESET = Pattern.compile("(?i)(?:^|[,;\\s])reset\\s*=\\s*(\\d+)");
+  private static final Pattern LEGACY_RESET =
+      Pattern.compile("(?i)(?:^|[,;\\s])reset\\s*=\\s*(\\d+)");
   static final double EPOCH_SECONDS_FROM = 1e9;
   static final double EPOCH_MILLIS_FROM = 1e12;
 
@@ -61,7 +62,8 @@ public final class RateLimitHeaders {
       return ietf;
     }
     Optional<Instant> legacy =
-        separate(header.apply("X-RateLimit-Remaining"), header.apply("X-RateLimit-Reset"), now, true);
+        separate(
+            header.apply("X-RateLimit-Remaining"), header.apply("X-RateLimit-Reset"), now, true);
     return legacy == null ? Optional.empty() : legacy;
   }
 

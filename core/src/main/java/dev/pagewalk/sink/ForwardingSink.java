@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A sink that passes everything to another; override what you want to observe or change
- * (count the records written, fail after N pages in a test, ...). Does not close the delegate.
+ * A sink that passes everything to another; override what you want to observe or change (count the
+ * records written, fail after N pages in a test, ...). Does not close the delegate.
  */
 public abstract class ForwardingSink implements RecordSink {
   protected final RecordSink delegate;

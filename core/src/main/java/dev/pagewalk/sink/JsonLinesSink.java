@@ -19,21 +19,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Records as JSON Lines (one compact JSON value per line). The file is an append-only log of
- * the sync: a full run into a file that already holds records is refused ({@link
- * WriteMode#FULL}: it would hold them twice) unless the file is replaced ({@link
- * WriteMode#REPLACE}); an incremental run appends ({@link WriteMode#APPEND}); a resumed run cuts
- * the file back to its checkpoint and continues ({@link WriteMode#RESUME}).
+ * Records as JSON Lines (one compact JSON value per line). The file is an append-only log of the
+ * sync: a full run into a file that already holds records is refused ({@link WriteMode#FULL}: it
+ * would hold them twice) unless the file is replaced ({@link WriteMode#REPLACE}); an incremental
+ * run appends ({@link WriteMode#APPEND}); a resumed run cuts the file back to its checkpoint and
+ * continues ({@link WriteMode#RESUME}).
  *
- * <p>Into a regular file, each page is written, flushed and fsynced before its checkpoint is
- * saved (atomically, by the {@link CheckpointStore}); the checkpoint records the file's length,
- * and a resumed run truncates the file to it — so the file holds every record exactly once
- * however often the run is killed. That length is checked first: it must be a line boundary
- * within the file, or the resume is refused. From opening the file until closing it, the sink
- * holds its store's lock on the stream ({@link CheckpointStore#lock}), so two runs never write
- * one file. Into anything else that is not a regular file ({@code
- * /dev/null}, a named pipe) and to a stream (stdout), records are written and flushed, never
- * fsynced, and there are no checkpoints. I/O failures name the operation and the file.
+ * <p>Into a regular file, each page is written, flushed and fsynced before its checkpoint is saved
+ * (atomically, by the {@link CheckpointStore}); the checkpoint records the file's length, and a
+ * resumed run truncates the file to it — so the file holds every record exactly once however often
+ * the run is killed. That length is checked first: it must be a line boundary within the file, or
+ * the resume is refused. From opening the file until closing it, the sink holds its store's lock on
+ * the stream ({@link CheckpointStore#lock}), so two runs never write one file. Into anything else
+ * that is not a regular file ({@code /dev/null}, a named pipe) and to a stream (stdout), records
+ * are written and flushed, never fsynced, and there are no checkpoints. I/O failures name the
+ * operation and the file.
  */
 public final class JsonLinesSink implements RecordSink {
   private final Path file;
@@ -71,7 +71,9 @@ public final class JsonLinesSink implements RecordSink {
     return store == null || isDevice() ? Optional.empty() : store.load(streamName);
   }
 
-  /** As {@link #open(WriteMode, String, Checkpoint)}: a resume with a checkpoint, else a full run. */
+  /**
+   * As {@link #open(WriteMode, String, Checkpoint)}: a resume with a checkpoint, else a full run.
+   */
   @Override
   public void open(String streamName, Checkpoint resumeFrom) throws IOException {
     open(resumeFrom == null ? WriteMode.FULL : WriteMode.RESUME, streamName, resumeFrom);
@@ -94,30 +96,40 @@ public final class JsonLinesSink implements RecordSink {
     }
     lock = store.lock(streamName);
     try {
-      channel = io("open", () -> FileChannel.open(file, StandardOpenOption.CREATE,
-          StandardOpenOption.READ, StandardOpenOption.WRITE));
+      channel =
+          io(
+              "open",
+              () ->
+                  FileChannel.open(
+                      file,
+                      StandardOpenOption.CREATE,
+                      StandardOpenOption.READ,
+                      StandardOpenOption.WRITE));
     } catch (IOException e) {
       lock.close();
       throw e;
     }
     try {
       long size = io("read the size of", channel::size);
-      long keep = switch (mode) {
-        case FULL -> {
-          if (size > 0) {
-            throw new IOException(file + " already holds records and this is a full run, which"
-                + " would add them all again: continue the last run with --resume, or start the"
-                + " file over with --replace");
-          }
-          yield 0;
-        }
-        case APPEND -> size;
-        case RESUME -> resumePosition(resumeFrom, size);
-        case REPLACE -> {
-          store.delete(streamName);
-          yield 0;
-        }
-      };
+      long keep =
+          switch (mode) {
+            case FULL -> {
+              if (size > 0) {
+                throw new IOException(
+                    file
+                        + " already holds records and this is a full run, which"
+                        + " would add them all again: continue the last run with --resume, or start the"
+                        + " file over with --replace");
+              }
+              yield 0;
+            }
+            case APPEND -> size;
+            case RESUME -> resumePosition(resumeFrom, size);
+            case REPLACE -> {
+              store.delete(streamName);
+              yield 0;
+            }
+          };
       if (size > keep) {
         io("truncate", () -> channel.truncate(keep));
       }
@@ -136,20 +148,28 @@ public final class JsonLinesSink implements RecordSink {
 
   /**
    * Where a resumed run continues: the length the checkpoint recorded, which must be a line
-   * boundary within the file — a checkpoint edited or mixed up with another file's would
-   * otherwise drop records, pad the file with NUL bytes or tear a record.
+   * boundary within the file — a checkpoint edited or mixed up with another file's would otherwise
+   * drop records, pad the file with NUL bytes or tear a record.
    */
   private long resumePosition(Checkpoint from, long size) throws IOException {
     if (from == null) {
       return 0;
     }
     long keep = from.sinkPosition();
-    String says = "cannot resume from " + store.where(streamName) + ": it says " + file + " held "
-        + keep + " bytes";
+    String says =
+        "cannot resume from "
+            + store.where(streamName)
+            + ": it says "
+            + file
+            + " held "
+            + keep
+            + " bytes";
     String changed = "; the file or the checkpoint was changed, start the file over with --replace";
     if (keep < 0) {
-      throw new IOException(says + ", which is not a position in a file; the checkpoint was"
-          + " changed, start the file over with --replace");
+      throw new IOException(
+          says
+              + ", which is not a position in a file; the checkpoint was"
+              + " changed, start the file over with --replace");
     }
     if (keep > size) {
       throw new IOException(says + ", but it holds " + size + changed);
@@ -238,9 +258,11 @@ public final class JsonLinesSink implements RecordSink {
   }
 
   private void io(String operation, IoStep step) throws IOException {
-    io(operation, () -> {
-      step.run();
-      return null;
-    });
+    io(
+        operation,
+        () -> {
+          step.run();
+          return null;
+        });
   }
 }

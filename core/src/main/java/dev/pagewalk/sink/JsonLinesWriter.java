@@ -28,14 +28,18 @@ import java.util.Map;
  * #close}, only flushed.
  */
 public final class JsonLinesWriter implements Flushable, Closeable {
-  private static final ObjectMapper MAPPER = JsonConfig.builder()
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonConfig.builder()
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+          .build();
 
   private final JsonGenerator generator;
 
-  /** A writer over {@code out}; the generator buffers a few KB, so a larger buffer underneath saves system calls. */
+  /**
+   * A writer over {@code out}; the generator buffers a few KB, so a larger buffer underneath saves
+   * system calls.
+   */
   public JsonLinesWriter(OutputStream out) throws IOException {
     this(MAPPER.getFactory().createGenerator(out));
   }
@@ -90,7 +94,10 @@ public final class JsonLinesWriter implements Flushable, Closeable {
     }
   }
 
-  /** {@code n}, or a write failure when it is too large to write out in full (see {@link PlainNumbers}). */
+  /**
+   * {@code n}, or a write failure when it is too large to write out in full (see {@link
+   * PlainNumbers}).
+   */
   private static BigDecimal bounded(BigDecimal n) throws IOException {
     try {
       return PlainNumbers.bounded(n);

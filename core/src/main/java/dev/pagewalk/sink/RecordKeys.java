@@ -11,10 +11,10 @@ import java.util.TreeMap;
 /**
  * The canonical text of a record key: its canonical JSON, so that keys equal in the language are
  * equal here — {@code 1}, {@code 1.0} and {@code 1.00} are {@code 1}; {@code "1"} (text) keeps its
- * quotes; a composite key is a JSON array; map entries are sorted by name. Sinks store keys in
- * this form, the engine de-duplicates by it and reconciliation compares it. A decimal too large to
- * write out in full ({@link PlainNumbers}: {@code 1e999999999}) has no canonical text: {@link
- * #canonical} throws {@link PlainNumbers.NumberTooLargeException} rather than fill the heap.
+ * quotes; a composite key is a JSON array; map entries are sorted by name. Sinks store keys in this
+ * form, the engine de-duplicates by it and reconciliation compares it. A decimal too large to write
+ * out in full ({@link PlainNumbers}: {@code 1e999999999}) has no canonical text: {@link #canonical}
+ * throws {@link PlainNumbers.NumberTooLargeException} rather than fill the heap.
  */
 public final class RecordKeys {
   private RecordKeys() {}
@@ -30,14 +30,20 @@ public final class RecordKeys {
     if (v == null) {
       sb.append("null");
     } else if (v instanceof CharSequence s) {
-      sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s.toString())).append('"');
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      sb.append('"')
+          .append(JsonStringEncoder.getInstance().quoteAsString(s.toString()))
+          .append('"');
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
+        || v instanceof Byte) {
       sb.append(((Number) v).longValue());
     } else if (v instanceof BigInteger b) {
       sb.append(b);
     } else if (v instanceof Number n) {
       BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
-      sb.append(d.signum() == 0 ? "0" : PlainNumbers.bounded(d.stripTrailingZeros()).toPlainString());
+      sb.append(
+          d.signum() == 0 ? "0" : PlainNumbers.bounded(d.stripTrailingZeros()).toPlainString());
     } else if (v instanceof Boolean b) {
       sb.append(b);
     } else if (v instanceof List<?> list) {

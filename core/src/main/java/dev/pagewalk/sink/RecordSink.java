@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a sync writes records, page by page, together with the checkpoint that follows each
- * page. A sink that can (a database) writes both in one transaction; one that cannot (a file)
- * makes the records durable first and the checkpoint after, and cuts off on resume whatever was
- * written after the last checkpoint. Writes must be idempotent by key where the sink can (upsert):
- * a resumed run repeats at most the page after the last checkpoint.
+ * Where a sync writes records, page by page, together with the checkpoint that follows each page. A
+ * sink that can (a database) writes both in one transaction; one that cannot (a file) makes the
+ * records durable first and the checkpoint after, and cuts off on resume whatever was written after
+ * the last checkpoint. Writes must be idempotent by key where the sink can (upsert): a resumed run
+ * repeats at most the page after the last checkpoint.
  *
  * <p>Used by one run at a time.
  */
@@ -31,9 +31,9 @@ public interface RecordSink extends AutoCloseable {
   /**
    * Prepares to receive a run of the stream, written as {@code mode} says; {@code resumeFrom} is
    * the checkpoint of a {@link WriteMode#RESUME} (null otherwise). A sink that cannot honour the
-   * mode throws an {@link IOException} saying why, before it changes anything. The default
-   * passes the checkpoint to {@link #open(String, Checkpoint)} and refuses {@link
-   * WriteMode#REPLACE}, which it cannot know how to do.
+   * mode throws an {@link IOException} saying why, before it changes anything. The default passes
+   * the checkpoint to {@link #open(String, Checkpoint)} and refuses {@link WriteMode#REPLACE},
+   * which it cannot know how to do.
    */
   default void open(WriteMode mode, String stream, Checkpoint resumeFrom) throws IOException {
     if (mode == WriteMode.REPLACE) {

@@ -7,10 +7,10 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
- * Resolves plain (unquoted) scalars by the YAML 1.2 core schema, not SnakeYAML's YAML 1.1
- * defaults: only true/false are booleans ({@code on}, {@code yes}, {@code n} stay strings),
- * {@code 1:20} and timestamps stay strings, 0o and 0x integers are read. {@code .inf} and
- * {@code .nan} have no JSON value and are refused by the caller (see {@link #isNonFinite}).
+ * Resolves plain (unquoted) scalars by the YAML 1.2 core schema, not SnakeYAML's YAML 1.1 defaults:
+ * only true/false are booleans ({@code on}, {@code yes}, {@code n} stay strings), {@code 1:20} and
+ * timestamps stay strings, 0o and 0x integers are read. {@code .inf} and {@code .nan} have no JSON
+ * value and are refused by the caller (see {@link #isNonFinite}).
  */
 final class CoreSchemaScalars {
   static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Words for values and schema alternatives in messages: {@code string "lots"}, {@code integer or "unlimited"}. */
+/**
+ * Words for values and schema alternatives in messages: {@code string "lots"}, {@code integer or
+ * "unlimited"}.
+ */
 final class Describe {
   static final String DURATION_PATTERN = "^[0-9]+(ms|s|m|h)$";
   private static final int MAX_TEXT = 40;
 
   private Describe() {}
 
-  /** What the author wrote: {@code string "lots"}, {@code integer 0}, {@code object}, {@code null}. */
+  /**
+   * What the author wrote: {@code string "lots"}, {@code integer 0}, {@code object}, {@code null}.
+   */
   static String got(JsonNode value) {
     if (value == null || value.isMissingNode() || value.isNull()) {
       return "null";

@@ -29,6 +29,7 @@ final class ExpressionQuoting {
     }
     String prefix = m.group(1).trim();
     return "quote values that start with {{: write "
-        + (prefix.isEmpty() ? "" : prefix + " ") + quote(m.group(2));
+        + (prefix.isEmpty() ? "" : prefix + " ")
+        + quote(m.group(2));
   }
 }

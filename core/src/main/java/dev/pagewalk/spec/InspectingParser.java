@@ -16,11 +16,10 @@ import org.yaml.snakeyaml.parser.Parser;
 
 /**
  * Watches the events the composer consumes: records every explicit tag (refused, with its
- * location), and stops at the first alias to a list or map beyond the allowed count, at the
- * first alias that makes aliases repeat more than {@link #MAX_REPEATED} characters (an alias
- * to a scalar counts too: 100,000 aliases to one long string are as large as the text written
- * out) or at a nesting deeper than allowed — with the location SnakeYAML's own limits do not
- * give.
+ * location), and stops at the first alias to a list or map beyond the allowed count, at the first
+ * alias that makes aliases repeat more than {@link #MAX_REPEATED} characters (an alias to a scalar
+ * counts too: 100,000 aliases to one long string are as large as the text written out) or at a
+ * nesting deeper than allowed — with the location SnakeYAML's own limits do not give.
  */
 final class InspectingParser implements Parser {
   static final int MAX_COLLECTION_ALIASES = 10;
@@ -29,10 +28,13 @@ final class InspectingParser implements Parser {
 
   private final Parser delegate;
   private final Map<String, Boolean> anchorIsCollection = new HashMap<>();
+
   /** Expanded size of each anchored value: characters of its scalars plus one per node. */
   private final Map<String, Long> anchorSize = new HashMap<>();
+
   /** The expanded size so far of each open collection, innermost last, with its anchor. */
   private final Deque<long[]> openSizes = new ArrayDeque<>();
+
   private final Deque<String> openAnchors = new ArrayDeque<>();
   private final List<YamlProblem> tags = new ArrayList<>();
   private int collectionAliases;

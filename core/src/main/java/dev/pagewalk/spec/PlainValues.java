@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a JSON tree into plain Java data (Map, List, String, Long/BigInteger, BigDecimal, Boolean). */
+/**
+ * Turns a JSON tree into plain Java data (Map, List, String, Long/BigInteger, BigDecimal, Boolean).
+ */
 final class PlainValues {
   private PlainValues() {}
 

@@ -4,13 +4,17 @@ import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Maps a character offset in a scalar's value back to a line and column of the source. Exact
- * for single-line scalars (quotes and escapes accounted for); for multi-line and block scalars,
- * each folded or kept line break counts as one character, which is right except around blank
- * lines and trimmed trailing spaces.
+ * Maps a character offset in a scalar's value back to a line and column of the source. Exact for
+ * single-line scalars (quotes and escapes accounted for); for multi-line and block scalars, each
+ * folded or kept line break counts as one character, which is right except around blank lines and
+ * trimmed trailing spaces.
  */
 final class ScalarColumns {
-  private enum Quote { NONE, SINGLE, DOUBLE }
+  private enum Quote {
+    NONE,
+    SINGLE,
+    DOUBLE
+  }
 
   private ScalarColumns() {}
 
@@ -71,10 +75,14 @@ final class ScalarColumns {
     }
     if (quote == Quote.DOUBLE && ch == '\\' && i + 1 < text.length()) {
       switch (text.charAt(i + 1)) {
-        case 'x': return 4;
-        case 'u': return 6;
-        case 'U': return 10;
-        default: return 2;
+        case 'x':
+          return 4;
+        case 'u':
+          return 6;
+        case 'U':
+          return 10;
+        default:
+          return 2;
       }
     }
     return 1;

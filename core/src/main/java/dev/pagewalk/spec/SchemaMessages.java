@@ -62,9 +62,9 @@ final class SchemaMessages {
   }
 
   /**
-   * The one alternative whose declared type takes the value: its own messages ("expected at
-   * least 1", "missing required key") say more than a list of alternatives. Not for a scalar
-   * when an alternative is a word such as "unlimited": naming both forms helps more.
+   * The one alternative whose declared type takes the value: its own messages ("expected at least
+   * 1", "missing required key") say more than a list of alternatives. Not for a scalar when an
+   * alternative is a word such as "unlimited": naming both forms helps more.
    */
   private int structuralBranch(ValidationMessage m) {
     JsonNode value = m.getInstanceNode();
@@ -93,13 +93,20 @@ final class SchemaMessages {
 
   private static boolean typeTakes(String type, JsonNode value) {
     switch (type) {
-      case "object": return value.isObject();
-      case "array": return value.isArray();
-      case "string": return value.isTextual();
-      case "boolean": return value.isBoolean();
-      case "integer": return value.isIntegralNumber();
-      case "number": return value.isNumber();
-      default: return false;
+      case "object":
+        return value.isObject();
+      case "array":
+        return value.isArray();
+      case "string":
+        return value.isTextual();
+      case "boolean":
+        return value.isBoolean();
+      case "integer":
+        return value.isIntegralNumber();
+      case "number":
+        return value.isNumber();
+      default:
+        return false;
     }
   }
 
@@ -115,11 +122,18 @@ final class SchemaMessages {
       case "additionalProperties":
         return unknownKey(m, pointer);
       case "required":
-        return new SchemaFinding(pointer, true,
-            "missing required key '" + m.getProperty() + "'"
-                + (pointer.isEmpty() ? "" : " " + Describe.where(pointer)), null);
+        return new SchemaFinding(
+            pointer,
+            true,
+            "missing required key '"
+                + m.getProperty()
+                + "'"
+                + (pointer.isEmpty() ? "" : " " + Describe.where(pointer)),
+            null);
       case "propertyNames":
-        return new SchemaFinding(JsonPointers.child(pointer, m.getProperty()), true,
+        return new SchemaFinding(
+            JsonPointers.child(pointer, m.getProperty()),
+            true,
             "invalid name '" + m.getProperty() + "' " + Describe.where(pointer),
             "use letters, digits and _, not starting with a digit");
       case "type":
@@ -131,11 +145,14 @@ final class SchemaMessages {
       case "pattern":
         return patternFinding(keyword.asText(), pointer, at);
       case "minimum":
-        return new SchemaFinding(pointer, false, "expected at least " + keyword.asText() + at, null);
+        return new SchemaFinding(
+            pointer, false, "expected at least " + keyword.asText() + at, null);
       case "maximum":
         return new SchemaFinding(pointer, false, "expected at most " + keyword.asText() + at, null);
       case "minItems":
-        return new SchemaFinding(pointer, false,
+        return new SchemaFinding(
+            pointer,
+            false,
             "expected at least " + keyword.asText() + " item(s) at " + JsonPointers.dotted(pointer),
             null);
       case "oneOf":
@@ -144,7 +161,9 @@ final class SchemaMessages {
       default:
         String text = m.getMessage();
         int colon = text.indexOf(": ");
-        return new SchemaFinding(pointer, false,
+        return new SchemaFinding(
+            pointer,
+            false,
             (colon >= 0 ? text.substring(colon + 2) : text) + " at " + JsonPointers.dotted(pointer),
             null);
     }
@@ -165,24 +184,33 @@ final class SchemaMessages {
     } else {
       hint = "allowed: " + String.join(", ", allowed);
     }
-    return new SchemaFinding(JsonPointers.child(pointer, key), true,
-        "unknown key '" + key + "' " + Describe.where(pointer), hint);
+    return new SchemaFinding(
+        JsonPointers.child(pointer, key),
+        true,
+        "unknown key '" + key + "' " + Describe.where(pointer),
+        hint);
   }
 
-  private static SchemaFinding enumFinding(JsonNode keyword, JsonNode value, String pointer, String at) {
+  private static SchemaFinding enumFinding(
+      JsonNode keyword, JsonNode value, String pointer, String at) {
     List<String> values = new ArrayList<>();
     keyword.forEach(v -> values.add(v.asText()));
-    String suggestion = value != null && value.isTextual()
-        ? DidYouMean.closest(value.asText(), values) : null;
-    return new SchemaFinding(pointer, false,
+    String suggestion =
+        value != null && value.isTextual() ? DidYouMean.closest(value.asText(), values) : null;
+    return new SchemaFinding(
+        pointer,
+        false,
         "expected one of " + String.join(", ", values) + at,
         suggestion == null ? null : "did you mean '" + suggestion + "'?");
   }
 
   private static SchemaFinding patternFinding(String pattern, String pointer, String at) {
     if (pattern.equals(Describe.DURATION_PATTERN)) {
-      return new SchemaFinding(pointer, false,
-          "expected a duration" + at, "write a whole number and a unit: 250ms, 40s, 5m or 1h");
+      return new SchemaFinding(
+          pointer,
+          false,
+          "expected a duration" + at,
+          "write a whole number and a unit: 250ms, 40s, 5m or 1h");
     }
     return new SchemaFinding(pointer, false, "expected a string matching " + pattern + at, null);
   }
@@ -194,15 +222,19 @@ final class SchemaMessages {
         return null;
       }
       if (value.has("request") && value.has("requests")) {
-        return new SchemaFinding("/requests", true,
+        return new SchemaFinding(
+            "/requests",
+            true,
             "use either 'request' or 'requests', not both",
             "'request' is one request; 'requests' is a chain of them");
       }
-      return new SchemaFinding("", false,
-          "missing required key 'request' (or 'requests' for a chain)", null);
+      return new SchemaFinding(
+          "", false, "missing required key 'request' (or 'requests' for a chain)", null);
     }
     if (m.getMessageKey() != null && m.getMessageKey().equals("oneOf.indexes")) {
-      return new SchemaFinding(pointer, false,
+      return new SchemaFinding(
+          pointer,
+          false,
           "ambiguous value at " + JsonPointers.dotted(pointer) + ": it fits more than one form",
           null);
     }
@@ -212,7 +244,8 @@ final class SchemaMessages {
   }
 
   private static boolean isRequestChoice(JsonNode branches) {
-    return branches.isArray() && branches.size() == 2
+    return branches.isArray()
+        && branches.size() == 2
         && branches.get(0).path("required").path(0).asText().equals("request");
   }
 
@@ -220,9 +253,10 @@ final class SchemaMessages {
     String pointer = "";
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
-      pointer = element instanceof Integer index
-          ? JsonPointers.child(pointer, index)
-          : JsonPointers.child(pointer, String.valueOf(element));
+      pointer =
+          element instanceof Integer index
+              ? JsonPointers.child(pointer, index)
+              : JsonPointers.child(pointer, String.valueOf(element));
     }
     return pointer;
   }

@@ -37,8 +37,10 @@ final class SourceText {
 
   /** The text between two code point indexes (as SnakeYAML marks count). */
   String span(int startCodePoint, int endCodePoint) {
-    int start = text.offsetByCodePoints(0, Math.min(startCodePoint, text.codePointCount(0, text.length())));
-    int end = text.offsetByCodePoints(0, Math.min(endCodePoint, text.codePointCount(0, text.length())));
+    int start =
+        text.offsetByCodePoints(0, Math.min(startCodePoint, text.codePointCount(0, text.length())));
+    int end =
+        text.offsetByCodePoints(0, Math.min(endCodePoint, text.codePointCount(0, text.length())));
     return text.substring(start, end);
   }
 

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pagewalk.Diagnostic;
 
 /**
- * A spec file that was read safely and validated against the JSON Schema: its tree, and a map
- * from every JSON pointer back to where the value stands in the source. Immutable and
- * thread-safe; later stages (expressions, plan) use it to report their own errors at the right
- * line and column.
+ * A spec file that was read safely and validated against the JSON Schema: its tree, and a map from
+ * every JSON pointer back to where the value stands in the source. Immutable and thread-safe; later
+ * stages (expressions, plan) use it to report their own errors at the right line and column.
  */
 public final class SpecDocument {
   private final JsonNode tree;
@@ -34,9 +33,9 @@ public final class SpecDocument {
   }
 
   /**
-   * The value at a JSON pointer (RFC 6901, {@code ""} for the whole document) as plain Java
-   * data: Map (String keys, insertion order), List, String, Long/BigInteger, BigDecimal, Boolean,
-   * or null when absent. The result is a fresh copy.
+   * The value at a JSON pointer (RFC 6901, {@code ""} for the whole document) as plain Java data:
+   * Map (String keys, insertion order), List, String, Long/BigInteger, BigDecimal, Boolean, or null
+   * when absent. The result is a fresh copy.
    *
    * @throws IllegalArgumentException if the pointer is not a valid JSON pointer
    */
@@ -56,10 +55,10 @@ public final class SpecDocument {
 
   /**
    * A diagnostic located at a character offset inside the string scalar at {@code pointer} (for
-   * expression errors). For a single-line scalar the column is that of the first content
-   * character (after an opening quote) plus the offset, escapes accounted for; for multi-line
-   * and block scalars the line and column are the best estimate (each line break counts as one
-   * character). Falls back to {@link #diagnostic(String, String, String)} for non-scalars.
+   * expression errors). For a single-line scalar the column is that of the first content character
+   * (after an opening quote) plus the offset, escapes accounted for; for multi-line and block
+   * scalars the line and column are the best estimate (each line break counts as one character).
+   * Falls back to {@link #diagnostic(String, String, String)} for non-scalars.
    */
   public Diagnostic diagnostic(String pointer, int offset, String message, String hint) {
     return locator.atOffset(pointer, offset, message, hint);

@@ -21,18 +21,18 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads a spec file safely and validates it against the published JSON Schema.
  *
- * <p>Safe means: the YAML is composed into nodes, never into Java objects; files over 1 MiB,
- * any explicit tag ({@code !!str} included), merge keys ({@code <<}), duplicate keys, more than
- * 10 aliases to lists or maps, aliases (to scalars too) that repeat more than 1 MiB of text,
- * recursive aliases and nesting deeper than 50 levels are refused.
- * Scalars follow the YAML 1.2 core schema: only {@code true}/{@code false} are booleans
- * ({@code on}, {@code yes} stay strings), {@code null}, {@code ~} and empty are null, decimal,
- * 0o and 0x integers and decimals are numbers, {@code .inf}/{@code .nan} are refused,
- * everything else (timestamps, {@code 1:20}) is a string; keys are always strings.
+ * <p>Safe means: the YAML is composed into nodes, never into Java objects; files over 1 MiB, any
+ * explicit tag ({@code !!str} included), merge keys ({@code <<}), duplicate keys, more than 10
+ * aliases to lists or maps, aliases (to scalars too) that repeat more than 1 MiB of text, recursive
+ * aliases and nesting deeper than 50 levels are refused. Scalars follow the YAML 1.2 core schema:
+ * only {@code true}/{@code false} are booleans ({@code on}, {@code yes} stay strings), {@code
+ * null}, {@code ~} and empty are null, decimal, 0o and 0x integers and decimals are numbers, {@code
+ * .inf}/{@code .nan} are refused, everything else (timestamps, {@code 1:20}) is a string; keys are
+ * always strings.
  *
- * <p>Every problem found is a {@link Diagnostic} with file, line, column, pointer and caret;
- * all of them are thrown together in one {@link SpecException}, sorted by position. Stateless
- * and thread-safe.
+ * <p>Every problem found is a {@link Diagnostic} with file, line, column, pointer and caret; all of
+ * them are thrown together in one {@link SpecException}, sorted by position. Stateless and
+ * thread-safe.
  */
 public final class SpecReader {
   private SpecReader() {}
@@ -50,10 +50,12 @@ public final class SpecReader {
         throw new SpecException(tooLarge(name, size));
       }
       byte[] bytes = Files.readAllBytes(file);
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
       return read(name, text);
     } catch (CharacterCodingException e) {
       throw new SpecException(new Diagnostic(name, 1, 1, "", "not UTF-8 text", "", null));
@@ -79,20 +81,33 @@ public final class SpecReader {
       composed = YamlComposer.compose(yamlText);
     } catch (YamlProblem problem) {
       Locator locator = new Locator(source, Map.of());
-      String fix = problem.mark() == null
-          ? null : ExpressionQuoting.fixFor(source.line(problem.mark().getLine() + 1));
+      String fix =
+          problem.mark() == null
+              ? null
+              : ExpressionQuoting.fixFor(source.line(problem.mark().getLine() + 1));
       if (fix != null) {
-        throw new SpecException(locator.at(problem.mark(), "",
-            "a value that starts with {{ must be quoted: YAML reads { as the start of a map", fix));
+        throw new SpecException(
+            locator.at(
+                problem.mark(),
+                "",
+                "a value that starts with {{ must be quoted: YAML reads { as the start of a map",
+                fix));
       }
       YamlSyntax.Explained explained = YamlSyntax.explain(problem, source);
-      throw new SpecException(locator.at(explained.line(), explained.column(), "",
-          explained.message(), explained.hint()));
+      throw new SpecException(
+          locator.at(
+              explained.line(), explained.column(), "", explained.message(), explained.hint()));
     }
     Node root = composed.root();
     if (root == null) {
-      throw new SpecException(new Locator(source, Map.of()).at(1, 1, "", "the file is empty",
-          "a spec starts with pagewalk: 1, name and request"));
+      throw new SpecException(
+          new Locator(source, Map.of())
+              .at(
+                  1,
+                  1,
+                  "",
+                  "the file is empty",
+                  "a spec starts with pagewalk: 1, name and request"));
     }
     TreeBuilder builder = new TreeBuilder(source);
     JsonNode tree = builder.build(root);
@@ -120,9 +135,10 @@ public final class SpecReader {
       if (isFlagged(f.pointer(), flagged)) {
         continue;
       }
-      out.add(f.atKey()
-          ? locator.atKey(f.pointer(), f.message(), f.hint())
-          : locator.atValue(f.pointer(), f.message(), f.hint()));
+      out.add(
+          f.atKey()
+              ? locator.atKey(f.pointer(), f.message(), f.hint())
+              : locator.atValue(f.pointer(), f.message(), f.hint()));
     }
     return out;
   }
@@ -138,15 +154,25 @@ public final class SpecReader {
 
   private static SpecException failure(List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(new LinkedHashSet<>(diagnostics));
-    sorted.sort(Comparator.comparingInt(Diagnostic::line)
-        .thenComparingInt(Diagnostic::column)
-        .thenComparingInt(d -> d.pointer().length()));
+    sorted.sort(
+        Comparator.comparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparingInt(d -> d.pointer().length()));
     return new SpecException(sorted);
   }
 
   private static Diagnostic tooLarge(String fileName, long size) {
-    return new Diagnostic(fileName, 1, 1, "",
-        "file too large: " + size + " bytes, the limit is " + YamlComposer.MAX_BYTES
-            + " bytes (1 MiB)", "", null);
+    return new Diagnostic(
+        fileName,
+        1,
+        1,
+        "",
+        "file too large: "
+            + size
+            + " bytes, the limit is "
+            + YamlComposer.MAX_BYTES
+            + " bytes (1 MiB)",
+        "",
+        null);
   }
 }

@@ -21,10 +21,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Turns the composed YAML node tree into a JSON tree, recording where every key and value
- * stands. Reports what YAML allows but a spec must not hold: duplicate keys, merge keys,
- * non-text keys, recursive aliases, .inf/.nan, and unquoted {{ }} expressions (which YAML reads
- * as a map; they are kept as the source text so the rest of the file is still checked).
+ * Turns the composed YAML node tree into a JSON tree, recording where every key and value stands.
+ * Reports what YAML allows but a spec must not hold: duplicate keys, merge keys, non-text keys,
+ * recursive aliases, .inf/.nan, and unquoted {{ }} expressions (which YAML reads as a map; they are
+ * kept as the source text so the rest of the file is still checked).
  */
 final class TreeBuilder {
   private final SourceText source;
@@ -81,7 +81,9 @@ final class TreeBuilder {
       return CoreSchemaScalars.NODES.textNode(scalar.getValue());
     }
     if (CoreSchemaScalars.isNonFinite(scalar.getValue())) {
-      report(scalar.getStartMark(), pointer,
+      report(
+          scalar.getStartMark(),
+          pointer,
           "'" + scalar.getValue() + "' is not a number a spec can hold",
           "quote it if you mean the text: \"" + scalar.getValue() + "\"");
       return CoreSchemaScalars.NODES.textNode(scalar.getValue());
@@ -101,14 +103,20 @@ final class TreeBuilder {
       String name = key.getValue();
       String child = JsonPointers.child(pointer, name);
       if (key.isPlain() && name.equals("<<")) {
-        report(key.getStartMark(), child, "merge keys (<<) are not supported",
+        report(
+            key.getStartMark(),
+            child,
+            "merge keys (<<) are not supported",
             "write the keys out; a spec reads the same in every YAML tool that way");
         continue;
       }
       Mark first = seen.putIfAbsent(name, key.getStartMark());
       if (first != null) {
-        report(key.getStartMark(), child,
-            "duplicate key '" + name + "' (first at line " + (first.getLine() + 1) + ")", null);
+        report(
+            key.getStartMark(),
+            child,
+            "duplicate key '" + name + "' (first at line " + (first.getLine() + 1) + ")",
+            null);
         continue;
       }
       index.put(child, new NodeLocation(key.getStartMark(), tuple.getValueNode()));
@@ -140,8 +148,11 @@ final class TreeBuilder {
     String text = spanOf(mapping);
     String quoted = ExpressionQuoting.quote(text);
     String hint = "write " + (keyName == null ? "" : keyName + ": ") + quoted;
-    report(mapping.getStartMark(), pointer,
-        "unquoted expression: YAML reads {{...}} as a map; quote it", hint);
+    report(
+        mapping.getStartMark(),
+        pointer,
+        "unquoted expression: YAML reads {{...}} as a map; quote it",
+        hint);
     return CoreSchemaScalars.NODES.textNode(text);
   }
 
@@ -152,7 +163,14 @@ final class TreeBuilder {
   private void report(Mark mark, String pointer, String message, String hint) {
     flagged.add(pointer);
     int line = mark.getLine() + 1;
-    diagnostics.add(new Diagnostic(
-        source.fileName(), line, mark.getColumn() + 1, pointer, message, source.line(line), hint));
+    diagnostics.add(
+        new Diagnostic(
+            source.fileName(),
+            line,
+            mark.getColumn() + 1,
+            pointer,
+            message,
+            source.line(line),
+            hint));
   }
 }

@@ -11,8 +11,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Composes YAML text into SnakeYAML's node tree (with marks) — never into Java objects, so no
- * tag can instantiate a class. Limits: one document, few aliases, bounded nesting and size.
+ * Composes YAML text into SnakeYAML's node tree (with marks) — never into Java objects, so no tag
+ * can instantiate a class. Limits: one document, few aliases, bounded nesting and size.
  */
 final class YamlComposer {
   static final int MAX_BYTES = 1024 * 1024;
@@ -43,8 +43,12 @@ final class YamlComposer {
       String context = e.getContext();
       String hint = null;
       if (context != null && e.getContextMark() != null) {
-        hint = context + " at line " + (e.getContextMark().getLine() + 1)
-            + ", column " + (e.getContextMark().getColumn() + 1);
+        hint =
+            context
+                + " at line "
+                + (e.getContextMark().getLine() + 1)
+                + ", column "
+                + (e.getContextMark().getColumn() + 1);
       }
       throw new YamlProblem(e.getProblem(), e.getProblemMark(), hint, context, e.getContextMark());
     } catch (YAMLException e) {

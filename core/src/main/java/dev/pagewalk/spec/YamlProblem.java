@@ -3,8 +3,8 @@ package dev.pagewalk.spec;
 import org.yaml.snakeyaml.error.Mark;
 
 /**
- * A problem that stops composing the YAML tree, with where it was found (mark may be null) and,
- * for a syntax error, what SnakeYAML was reading when it failed (context and its mark, or null).
+ * A problem that stops composing the YAML tree, with where it was found (mark may be null) and, for
+ * a syntax error, what SnakeYAML was reading when it failed (context and its mark, or null).
  */
 final class YamlProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -7,19 +7,22 @@ import org.yaml.snakeyaml.error.Mark;
 
 /**
  * Says a YAML syntax error in plain words, at the line where the mistake is. SnakeYAML reports
- * where reading failed, which is often later: an unclosed quote fails at the end of the file or
- * at the next quote; a missing colon fails on the line after. The common mistakes are
- * recognised from the source text: an unclosed quote, an unclosed [ or {, a tab, a line indented
- * too deep or to no level, a key without its colon, a colon inside an unquoted value. Anything
- * else keeps SnakeYAML's words.
+ * where reading failed, which is often later: an unclosed quote fails at the end of the file or at
+ * the next quote; a missing colon fails on the line after. The common mistakes are recognised from
+ * the source text: an unclosed quote, an unclosed [ or {, a tab, a line indented too deep or to no
+ * level, a key without its colon, a colon inside an unquoted value. Anything else keeps SnakeYAML's
+ * words.
  */
 final class YamlSyntax {
   /** Where (1-based) and what to report. */
   record Explained(int line, int column, String message, String hint) {}
 
-  private static final Pattern KEY_VALUE = Pattern.compile("^(\\s*(?:-\\s+)*)([^\\s#\"'][^:#]*?):(?:\\s+(.*))?$");
-  private static final Pattern QUOTED_START = Pattern.compile("^(\\s*(?:-\\s+)*(?:[^\\s#\"'][^:#]*?:\\s+)?)([\"'])");
-  private static final Pattern KEY_WITHOUT_COLON = Pattern.compile("^(\\s*(?:-\\s+)*)([A-Za-z_][\\w.-]*)\\s+(\\S.*)$");
+  private static final Pattern KEY_VALUE =
+      Pattern.compile("^(\\s*(?:-\\s+)*)([^\\s#\"'][^:#]*?):(?:\\s+(.*))?$");
+  private static final Pattern QUOTED_START =
+      Pattern.compile("^(\\s*(?:-\\s+)*(?:[^\\s#\"'][^:#]*?:\\s+)?)([\"'])");
+  private static final Pattern KEY_WITHOUT_COLON =
+      Pattern.compile("^(\\s*(?:-\\s+)*)([A-Za-z_][\\w.-]*)\\s+(\\S.*)$");
 
   private final SourceText source;
 
@@ -40,14 +43,22 @@ final class YamlSyntax {
     String problem = p.getMessage() == null ? "" : p.getMessage();
     String context = p.context() == null ? "" : p.context();
     Explained found = unclosedQuote(line, context);
-    if (found == null && context.startsWith("while parsing a flow") && problem.startsWith("expected ',' or")) {
+    if (found == null
+        && context.startsWith("while parsing a flow")
+        && problem.startsWith("expected ',' or")) {
       found = unclosedFlow(p.contextMark(), context.contains("sequence"));
     }
     if (found == null && problem.contains("\\t(TAB)")) {
-      found = new Explained(line, mark.getColumn() + 1, "a tab in the indentation: YAML indents"
-          + " with spaces only", "replace the tab on line " + line + " with spaces");
+      found =
+          new Explained(
+              line,
+              mark.getColumn() + 1,
+              "a tab in the indentation: YAML indents" + " with spaces only",
+              "replace the tab on line " + line + " with spaces");
     }
-    if (found == null && problem.startsWith("could not find expected ':'") && p.contextMark() != null) {
+    if (found == null
+        && problem.startsWith("could not find expected ':'")
+        && p.contextMark() != null) {
       found = missingColon(p.contextMark().getLine() + 1);
     }
     if (found == null && problem.equals("mapping values are not allowed here")) {
@@ -76,16 +87,24 @@ final class YamlSyntax {
         continue;
       }
       int closedOn = closingLine(n, quote);
-      boolean cause = context.startsWith("while scanning a quoted scalar") || closedOn == failedLine;
+      boolean cause =
+          context.startsWith("while scanning a quoted scalar") || closedOn == failedLine;
       if (!cause) {
         continue;
       }
       String where = "line " + n + ", column " + (open + 1);
-      String message = closedOn < 0
-          ? "a quoted value opened at " + where + " is never closed"
-          : "a quoted value opened at " + where + " is not closed on its line, so YAML reads on"
-              + " to the quote on line " + closedOn;
-      return new Explained(n, open + 1, message,
+      String message =
+          closedOn < 0
+              ? "a quoted value opened at " + where + " is never closed"
+              : "a quoted value opened at "
+                  + where
+                  + " is not closed on its line, so YAML reads on"
+                  + " to the quote on line "
+                  + closedOn;
+      return new Explained(
+          n,
+          open + 1,
+          message,
           "close it with " + quote + " on line " + n + ": " + text.strip() + quote);
     }
     return null;
@@ -123,11 +142,20 @@ final class YamlSyntax {
     }
     int n = open.getLine() + 1;
     String what = list ? "the list opened with '[' at line " : "the map opened with '{' at line ";
-    return new Explained(n, open.getColumn() + 1,
-        what + n + ", column " + (open.getColumn() + 1) + " is not closed with "
+    return new Explained(
+        n,
+        open.getColumn() + 1,
+        what
+            + n
+            + ", column "
+            + (open.getColumn() + 1)
+            + " is not closed with "
             + (list ? "']'" : "'}'"),
-        "close it on line " + n + (list ? ", or write one item per line as - item"
-            : ", or write one key: value per line"));
+        "close it on line "
+            + n
+            + (list
+                ? ", or write one item per line as - item"
+                : ", or write one key: value per line"));
   }
 
   private Explained missingColon(int n) {
@@ -141,7 +169,10 @@ final class YamlSyntax {
     String text = source.line(n);
     Matcher kv = KEY_VALUE.matcher(text);
     if (kv.matches() && kv.end(2) < column && kv.group(3) != null) {
-      return new Explained(n, kv.start(3) + 1, "a value that contains ': ' must be quoted",
+      return new Explained(
+          n,
+          kv.start(3) + 1,
+          "a value that contains ': ' must be quoted",
           "write " + kv.group(2).strip() + ": " + ExpressionQuoting.quote(kv.group(3).strip()));
     }
     int previous = previousContentLine(n);
@@ -152,16 +183,30 @@ final class YamlSyntax {
     Matcher aboveKv = KEY_VALUE.matcher(above);
     if (!aboveKv.matches()) {
       Explained missing = missingColon(previous);
-      return new Explained(missing.line(), missing.column(), missing.message()
-          + ", so YAML reads it and line " + n + " as one text", missing.hint());
+      return new Explained(
+          missing.line(),
+          missing.column(),
+          missing.message() + ", so YAML reads it and line " + n + " as one text",
+          missing.hint());
     }
     if (indent(text) > indent(above) && aboveKv.group(3) != null) {
       String key = text.strip();
       key = key.substring(0, Math.max(0, key.indexOf(':')));
-      return new Explained(n, indent(text) + 1, "'" + key + "' is indented deeper than '"
-          + aboveKv.group(2).strip() + "' above it, which already has a value",
-          "indent " + key + ": by " + plural(indent(above), "space") + ", like "
-              + aboveKv.group(2).strip() + ":");
+      return new Explained(
+          n,
+          indent(text) + 1,
+          "'"
+              + key
+              + "' is indented deeper than '"
+              + aboveKv.group(2).strip()
+              + "' above it, which already has a value",
+          "indent "
+              + key
+              + ": by "
+              + plural(indent(above), "space")
+              + ", like "
+              + aboveKv.group(2).strip()
+              + ":");
     }
     return null;
   }
@@ -176,8 +221,14 @@ final class YamlSyntax {
       }
     }
     String shown = String.join(" or ", levels.stream().map(String::valueOf).toList());
-    return new Explained(n, indent(text) + 1, "line " + n + " is indented by "
-        + plural(indent(text), "space") + ", which lines up with no key above it",
+    return new Explained(
+        n,
+        indent(text) + 1,
+        "line "
+            + n
+            + " is indented by "
+            + plural(indent(text), "space")
+            + ", which lines up with no key above it",
         "indent it like the keys it belongs with (" + shown + " spaces above)");
   }
 
@@ -190,7 +241,10 @@ final class YamlSyntax {
     if (i < 0 || (text.charAt(i) != '"' && text.charAt(i) != '\'')) {
       return null;
     }
-    return new Explained(n, column + 1, "text after the closing quote of a value",
+    return new Explained(
+        n,
+        column + 1,
+        "text after the closing quote of a value",
         "put all of the value inside the quotes");
   }
 

@@ -10,23 +10,22 @@ import dev.pagewalk.json.JsonConfig;
 import java.util.Map;
 
 /**
- * Everything a run needs to continue after the last durably written page: the next request
- * (paging state), the {@code pagination} variables, {@code temp}, the counters, the run id, the
- * incremental watermark and the spec's content hash. Written together with the page's records
- * (in one transaction where the sink can). {@code status} is {@code running} while there is a
- * next page, {@code complete} after a natural end, {@code truncated} after a cap, {@code failed}
- * when the run failed after the page.
+ * Everything a run needs to continue after the last durably written page: the next request (paging
+ * state), the {@code pagination} variables, {@code temp}, the counters, the run id, the incremental
+ * watermark and the spec's content hash. Written together with the page's records (in one
+ * transaction where the sink can). {@code status} is {@code running} while there is a next page,
+ * {@code complete} after a natural end, {@code truncated} after a cap, {@code failed} when the run
+ * failed after the page.
  *
  * @param counters the counts a resumed run continues, by name ({@link
  *     dev.pagewalk.RunStats#savedInCheckpoint})
- *
- * @param sinkPosition where the sink's data ended when the checkpoint was taken (bytes of a
- *     JSON Lines file); -1 when the sink does not need it
+ * @param sinkPosition where the sink's data ended when the checkpoint was taken (bytes of a JSON
+ *     Lines file); -1 when the sink does not need it
  * @param state the incremental state the run started from ({@code state.*} in expressions)
  * @param watermark the largest {@code {cursor, tieBreaker}} delivered so far
- * @param identity the sync the checkpoint belongs to; null in checkpoints saved before
- *     identities existed, which are treated as belonging to an unknown sync (a resume or an
- *     incremental continuation from them is refused)
+ * @param identity the sync the checkpoint belongs to; null in checkpoints saved before identities
+ *     existed, which are treated as belonging to an unknown sync (a resume or an incremental
+ *     continuation from them is refused)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Checkpoint(
@@ -75,7 +74,10 @@ public record Checkpoint(
       throw new IllegalArgumentException("unknown checkpoint status '" + name + "'");
     }
 
-    /** The status of a checkpoint saved with a page after which the run stops ({@code null}: goes on). */
+    /**
+     * The status of a checkpoint saved with a page after which the run stops ({@code null}: goes
+     * on).
+     */
     public static Status after(dev.pagewalk.StopReason stop) {
       if (stop == null) {
         return RUNNING;
@@ -100,8 +102,24 @@ public record Checkpoint(
           .build();
 
   public Checkpoint withSinkPosition(long position) {
-    return new Checkpoint(version, spec, specHash, runId, status, stopReason, pagesDone, page,
-        pagination, temp, next, counters, state, watermark, position, savedAt, identity);
+    return new Checkpoint(
+        version,
+        spec,
+        specHash,
+        runId,
+        status,
+        stopReason,
+        pagesDone,
+        page,
+        pagination,
+        temp,
+        next,
+        counters,
+        state,
+        watermark,
+        position,
+        savedAt,
+        identity);
   }
 
   public boolean resumable() {
@@ -116,7 +134,9 @@ public record Checkpoint(
     }
   }
 
-  /** @throws IllegalArgumentException when the text is not a checkpoint */
+  /**
+   * @throws IllegalArgumentException when the text is not a checkpoint
+   */
   public static Checkpoint fromJson(String json) {
     try {
       return JSON.readValue(json, Checkpoint.class);

@@ -14,12 +14,13 @@ public interface CheckpointStore {
    * default refuses: a store that cannot delete cannot serve a replacing run.
    */
   default void delete(String stream) throws IOException {
-    throw new IOException(getClass().getSimpleName() + " cannot delete the checkpoint of " + stream);
+    throw new IOException(
+        getClass().getSimpleName() + " cannot delete the checkpoint of " + stream);
   }
 
   /**
-   * Takes the exclusive lock a run holds on the stream's state while it writes; the default
-   * takes none.
+   * Takes the exclusive lock a run holds on the stream's state while it writes; the default takes
+   * none.
    *
    * @throws IOException naming the holder when another run holds it
    */

@@ -13,10 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Checkpoints as files {@code DIR/<stream>.checkpoint.json}, written atomically: a temporary
- * file is written and fsynced, renamed over the old one, and the directory fsynced — a crash
- * leaves the old checkpoint or the new one, never a torn file. A run writing the stream holds
- * {@code DIR/<stream>.lock} ({@link StateLock}).
+ * Checkpoints as files {@code DIR/<stream>.checkpoint.json}, written atomically: a temporary file
+ * is written and fsynced, renamed over the old one, and the directory fsynced — a crash leaves the
+ * old checkpoint or the new one, never a torn file. A run writing the stream holds {@code
+ * DIR/<stream>.lock} ({@link StateLock}).
  */
 public final class FileCheckpointStore implements CheckpointStore {
   private final Path dir;
@@ -62,7 +62,8 @@ public final class FileCheckpointStore implements CheckpointStore {
       Files.createDirectories(dir);
       write(tmp, bytes);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -73,8 +74,12 @@ public final class FileCheckpointStore implements CheckpointStore {
   }
 
   private static void write(Path tmp, byte[] bytes) throws IOException {
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);

@@ -14,12 +14,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One run's exclusive hold on a sync's state, from the moment it opens its destination until
- * it closes it, so that two runs at once (a cron job that overruns) cannot both write. It is
- * the operating system's lock on a lock file ({@link FileChannel#tryLock()}), not the file's
- * existence: a run that is killed loses it with its process, and the file it leaves behind is
- * taken over by the next run. The file holds the holder's pid and start time, which a refused
- * run names.
+ * One run's exclusive hold on a sync's state, from the moment it opens its destination until it
+ * closes it, so that two runs at once (a cron job that overruns) cannot both write. It is the
+ * operating system's lock on a lock file ({@link FileChannel#tryLock()}), not the file's existence:
+ * a run that is killed loses it with its process, and the file it leaves behind is taken over by
+ * the next run. The file holds the holder's pid and start time, which a refused run names.
  */
 public final class StateLock implements AutoCloseable {
   private static final StateLock NONE = new StateLock(null, null);
@@ -49,8 +48,9 @@ public final class StateLock implements AutoCloseable {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw IoErrors.failed("open the lock file", file, e);
     }
@@ -65,13 +65,24 @@ public final class StateLock implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new IOException("another run holds " + file + " (" + holder(file) + "); wait for it"
-          + " to end, or give this run its own --out and --state");
+      throw new IOException(
+          "another run holds "
+              + file
+              + " ("
+              + holder(file)
+              + "); wait for it"
+              + " to end, or give this run its own --out and --state");
     }
     try {
       channel.truncate(0);
-      ByteBuffer text = ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since "
-          + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n").getBytes(StandardCharsets.UTF_8));
+      ByteBuffer text =
+          ByteBuffer.wrap(
+              ("pid "
+                      + ProcessHandle.current().pid()
+                      + " since "
+                      + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                      + "\n")
+                  .getBytes(StandardCharsets.UTF_8));
       while (text.hasRemaining()) {
         channel.write(text);
       }

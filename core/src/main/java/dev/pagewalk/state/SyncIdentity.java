@@ -15,15 +15,15 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * What a checkpoint and a destination table belong to: a <em>sync</em>. Two runs are the same
- * sync when they have the same name, the same spec (by content hash), the same parameter values
- * (after defaults), the same base URL and the same non-secret connection values. A resumed run,
- * and an incremental run continuing after a watermark, must be the same sync as the run that
- * saved the checkpoint; anything else would mix two queries in one destination.
+ * What a checkpoint and a destination table belong to: a <em>sync</em>. Two runs are the same sync
+ * when they have the same name, the same spec (by content hash), the same parameter values (after
+ * defaults), the same base URL and the same non-secret connection values. A resumed run, and an
+ * incremental run continuing after a watermark, must be the same sync as the run that saved the
+ * checkpoint; anything else would mix two queries in one destination.
  *
  * <p>Secret values are never part of it: secret parameters are left out, the base URL holds
- * placeholders where a secret appeared, and the connection is a SHA-256 fingerprint over the
- * values <em>not</em> declared {@code secret: true} only.
+ * placeholders where a secret appeared, and the connection is a SHA-256 fingerprint over the values
+ * <em>not</em> declared {@code secret: true} only.
  *
  * @param name the sync name ({@link #NAME} form), which keys the table and the checkpoint
  * @param specHash the spec's content hash
@@ -32,13 +32,19 @@ import java.util.regex.Pattern;
  * @param connection the fingerprint of the non-secret connection values
  */
 public record SyncIdentity(
-    String name, String specHash, Map<String, Object> parameters, String baseUrl, String connection) {
+    String name,
+    String specHash,
+    Map<String, Object> parameters,
+    String baseUrl,
+    String connection) {
   /** A sync name: lower-case letters, digits, {@code -} and {@code _}; at most 63. */
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   public SyncIdentity {
-    parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(
-        new TreeMap<>(parameters));
+    parameters =
+        parameters == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
   }
 
   /** This identity with another spec hash (to compare the inputs alone). */
@@ -53,8 +59,11 @@ public record SyncIdentity(
    */
   public static String checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("sync name '" + name + "' is not allowed: use lower-case"
-          + " letters, digits, '-' and '_' (at most 63), starting with a letter or digit");
+      throw new IllegalArgumentException(
+          "sync name '"
+              + name
+              + "' is not allowed: use lower-case"
+              + " letters, digits, '-' and '_' (at most 63), starting with a letter or digit");
     }
     return name;
   }
@@ -62,8 +71,11 @@ public record SyncIdentity(
   /** The fingerprint of connection values: SHA-256 of their canonical JSON, 16 hex digits. */
   public static String fingerprint(Map<String, Object> nonSecretValues) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          RecordKeys.canonical(new TreeMap<>(nonSecretValues)).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  RecordKeys.canonical(new TreeMap<>(nonSecretValues))
+                      .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java platform", e);
@@ -71,9 +83,9 @@ public record SyncIdentity(
   }
 
   /**
-   * What differs from {@code saved} (the identity a checkpoint holds), one phrase each, in the
-   * form {@code parameter project: 4 → other}, saved value first; empty when both are the same
-   * sync. Values are compared by their canonical JSON, so {@code 2} and {@code 2.0} are equal.
+   * What differs from {@code saved} (the identity a checkpoint holds), one phrase each, in the form
+   * {@code parameter project: 4 → other}, saved value first; empty when both are the same sync.
+   * Values are compared by their canonical JSON, so {@code 2} and {@code 2.0} are equal.
    */
   @JsonIgnore
   public List<String> differencesFrom(SyncIdentity saved) {
@@ -105,7 +117,8 @@ public record SyncIdentity(
       out.add("base URL: " + saved.baseUrl + " → " + baseUrl);
     }
     if (!Objects.equals(saved.connection, connection)) {
-      out.add("connection values (not secret): fingerprint " + saved.connection + " → " + connection);
+      out.add(
+          "connection values (not secret): fingerprint " + saved.connection + " → " + connection);
     }
     return out;
   }

@@ -1,9 +1,10 @@
 /**
- * Checkpoints (API): a {@link dev.pagewalk.state.Checkpoint} holds everything a run needs to
- * resume (next request, paging variables, counters, watermark) and the {@link
+ * Checkpoints (API): a {@link dev.pagewalk.state.Checkpoint} holds everything a run needs to resume
+ * (next request, paging variables, counters, watermark) and the {@link
  * dev.pagewalk.state.SyncIdentity} of the sync that saved it; a {@link
  * dev.pagewalk.state.CheckpointStore} keeps them, one per sync, locked with a {@link
- * dev.pagewalk.state.StateLock}; {@link dev.pagewalk.state.FileCheckpointStore} keeps them in files.
+ * dev.pagewalk.state.StateLock}; {@link dev.pagewalk.state.FileCheckpointStore} keeps them in
+ * files.
  *
  * <p>Depends on: {@code sink} (the canonical value text of {@code RecordKeys}); internally on
  * {@code files}. Nothing here knows the engine.

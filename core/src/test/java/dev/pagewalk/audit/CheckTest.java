@@ -11,18 +11,28 @@ class CheckTest {
   @Test
   void writesEachOutcomeByItsWireName() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    assertThat(json.writeValueAsString(new Check("total", Check.Outcome.NOT_APPLICABLE,
-        "the spec declares no audit.total", null)))
-        .isEqualTo("{\"name\":\"total\",\"outcome\":\"not-applicable\","
-            + "\"summary\":\"the spec declares no audit.total\",\"evidence\":{}}");
+    assertThat(
+            json.writeValueAsString(
+                new Check(
+                    "total",
+                    Check.Outcome.NOT_APPLICABLE,
+                    "the spec declares no audit.total",
+                    null)))
+        .isEqualTo(
+            "{\"name\":\"total\",\"outcome\":\"not-applicable\","
+                + "\"summary\":\"the spec declares no audit.total\",\"evidence\":{}}");
     assertThat(Check.Outcome.PASS.wireName()).isEqualTo("pass");
     assertThat(Check.Outcome.FAIL.wireName()).isEqualTo("fail");
   }
 
   @Test
   void failedAndPassedFollowTheOutcome() {
-    Check failed = new Check("order", Check.Outcome.FAIL, "1 page boundary broke the order",
-        Map.of("violations", 1L));
+    Check failed =
+        new Check(
+            "order",
+            Check.Outcome.FAIL,
+            "1 page boundary broke the order",
+            Map.of("violations", 1L));
     assertThat(failed.failed()).isTrue();
     assertThat(failed.passed()).isFalse();
     assertThat(new Check("order", Check.Outcome.NOT_APPLICABLE, "-", null).failed()).isFalse();

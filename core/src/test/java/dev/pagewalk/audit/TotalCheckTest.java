@@ -11,8 +11,25 @@ class TotalCheckTest {
   private static Check totalCheck(long collected, Object... totals) {
     Auditor auditor = new Auditor(true, true, false, false);
     for (int i = 0; i < totals.length; i++) {
-      auditor.page(new PageFacts(i + 1, "GET /items", Map.of(), 200, 1, 2, 0, 2, 0, null, null,
-          List.of(), totals[i], null, null, List.of(), 1));
+      auditor.page(
+          new PageFacts(
+              i + 1,
+              "GET /items",
+              Map.of(),
+              200,
+              1,
+              2,
+              0,
+              2,
+              0,
+              null,
+              null,
+              List.of(),
+              totals[i],
+              null,
+              null,
+              List.of(),
+              1));
     }
     return auditor.checks(collected, false).get(0);
   }
@@ -28,23 +45,29 @@ class TotalCheckTest {
   void failsOnATotalReadAsTextAndSaysToParseIt() {
     Check check = totalCheck(7, "7", "7");
     assertThat(check.outcome()).isEqualTo(Check.Outcome.FAIL);
-    assertThat(check.summary()).isEqualTo("the API's total is the text '7' but 7 records were"
-        + " counted — use parseNumber(...) in audit.total");
+    assertThat(check.summary())
+        .isEqualTo(
+            "the API's total is the text '7' but 7 records were"
+                + " counted — use parseNumber(...) in audit.total");
   }
 
   @Test
   void saysATextTotalThatIsNoNumberIsNotANumber() {
     Check check = totalCheck(7, "seven");
     assertThat(check.outcome()).isEqualTo(Check.Outcome.FAIL);
-    assertThat(check.summary()).isEqualTo("the API's total is the text 'seven', not a number;"
-        + " 7 records were counted — audit.total must give a number");
+    assertThat(check.summary())
+        .isEqualTo(
+            "the API's total is the text 'seven', not a number;"
+                + " 7 records were counted — audit.total must give a number");
   }
 
   @Test
   void aTextTotalOfAnotherNumberStillNamesBothAndTheFix() {
     Check check = totalCheck(5, "7");
     assertThat(check.outcome()).isEqualTo(Check.Outcome.FAIL);
-    assertThat(check.summary()).isEqualTo("the API's total is the text '7' and 5 records were"
-        + " counted — use parseNumber(...) in audit.total to compare numbers");
+    assertThat(check.summary())
+        .isEqualTo(
+            "the API's total is the text '7' and 5 records were"
+                + " counted — use parseNumber(...) in audit.total to compare numbers");
   }
 }

@@ -35,14 +35,20 @@ class AuditLogAndReconcileTest {
       """;
 
   private static ScriptedTransport api() {
-    return new ScriptedTransport((req, i) -> json(req, 200, switch (i) {
-      case 0 -> "{\"data\":[{\"id\":1},{\"id\":2}]}";
-      case 1 -> "{\"data\":[{\"id\":3}]}";
-      default -> "{\"data\":[]}";
-    }));
+    return new ScriptedTransport(
+        (req, i) ->
+            json(
+                req,
+                200,
+                switch (i) {
+                  case 0 -> "{\"data\":[{\"id\":1},{\"id\":2}]}";
+                  case 1 -> "{\"data\":[{\"id\":3}]}";
+                  default -> "{\"data\":[]}";
+                }));
   }
 
-  private static final RunInput INPUT = RunInput.empty().withConnection(Map.of("token", "tok-123456"));
+  private static final RunInput INPUT =
+      RunInput.empty().withConnection(Map.of("token", "tok-123456"));
 
   @Test
   void theAuditLogHasALinePerPageWithTheRunIdAndNoSecrets() {
@@ -53,14 +59,24 @@ class AuditLogAndReconcileTest {
     }
     String[] lines = log.toString().split("\n");
     assertThat(lines).hasSize(4);
-    assertThat(lines[0]).isEqualTo("{\"event\":\"page\",\"runId\":\"" + r.runId() + "\",\"page\":1,"
-        + "\"pagingState\":{\"page\":1,\"offset\":0,\"pageSize\":0},"
-        + "\"request\":\"GET http://api.test/items?access_token=***\",\"status\":200,\"attempts\":1,"
-        + "\"items\":2,\"delivered\":2,\"duplicates\":0,\"firstKey\":1,\"lastKey\":2,"
-        + "\"durationMillis\":" + lines[0].replaceAll(".*\"durationMillis\":(\\d+)}", "$1") + "}");
-    assertThat(lines[1]).contains("\"page\":2", "\"pagingState\":{\"page\":2,\"offset\":2,\"pageSize\":2}");
-    assertThat(lines[3]).startsWith("{\"event\":\"end\",\"runId\":\"" + r.runId()
-        + "\",\"stopReason\":\"empty-page\",\"verdict\":\"UNVERIFIED\",\"records\":3");
+    assertThat(lines[0])
+        .isEqualTo(
+            "{\"event\":\"page\",\"runId\":\""
+                + r.runId()
+                + "\",\"page\":1,"
+                + "\"pagingState\":{\"page\":1,\"offset\":0,\"pageSize\":0},"
+                + "\"request\":\"GET http://api.test/items?access_token=***\",\"status\":200,\"attempts\":1,"
+                + "\"items\":2,\"delivered\":2,\"duplicates\":0,\"firstKey\":1,\"lastKey\":2,"
+                + "\"durationMillis\":"
+                + lines[0].replaceAll(".*\"durationMillis\":(\\d+)}", "$1")
+                + "}");
+    assertThat(lines[1])
+        .contains("\"page\":2", "\"pagingState\":{\"page\":2,\"offset\":2,\"pageSize\":2}");
+    assertThat(lines[3])
+        .startsWith(
+            "{\"event\":\"end\",\"runId\":\""
+                + r.runId()
+                + "\",\"stopReason\":\"empty-page\",\"verdict\":\"UNVERIFIED\",\"records\":3");
     assertThat(log.toString()).doesNotContain("tok-123456");
   }
 
@@ -72,18 +88,20 @@ class AuditLogAndReconcileTest {
       rec = runner.reconcile(plan, INPUT, stream -> Set.of("1", "3", "9"));
     }
     assertThat(rec.inSync()).isFalse();
-    assertThat(rec.summary()).isEqualTo(
-        "OUT OF SYNC: API 3 keys, destination 3 keys; missing 1 [2], extra 1 [9] (walk: empty-page)");
+    assertThat(rec.summary())
+        .isEqualTo(
+            "OUT OF SYNC: API 3 keys, destination 3 keys; missing 1 [2], extra 1 [9] (walk: empty-page)");
   }
 
   @Test
   void theRunIdCanTravelAsARequestHeader() {
     ScriptedTransport t = api();
     RunResult r;
-    try (Runner runner = Runner.builder().transport(t).sleeper(d -> {}).correlationHeader("X-Request-Id").build()) {
+    try (Runner runner =
+        Runner.builder().transport(t).sleeper(d -> {}).correlationHeader("X-Request-Id").build()) {
       r = runner.collect(Pagewalk.parse("pages.yaml", SPEC), INPUT).result();
     }
-    assertThat(t.requests).allSatisfy(req ->
-        assertThat(req.headers().first("X-Request-Id")).contains(r.runId()));
+    assertThat(t.requests)
+        .allSatisfy(req -> assertThat(req.headers().first("X-Request-Id")).contains(r.runId()));
   }
 }

@@ -7,9 +7,9 @@ import dev.pagewalk.Pagewalk;
 import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.Runner;
+import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.HttpResponse;
-import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.Transport;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,10 @@ class CrossOriginCredentialsTest {
 
   record Sent(HttpRequest request) {}
 
-  /** Answers each request with a page whose next URL is the next of {@code nexts}; a next starting with "307 " is a redirect there instead. */
+  /**
+   * Answers each request with a page whose next URL is the next of {@code nexts}; a next starting
+   * with "307 " is a redirect there instead.
+   */
   static final class Recording implements Transport {
     final List<Sent> sent = new ArrayList<>();
     final List<String> nexts;
@@ -55,17 +58,22 @@ class CrossOriginCredentialsTest {
       sent.add(new Sent(request));
       int i = sent.size() - 1;
       if (i < nexts.size() && nexts.get(i).startsWith("307 ")) {
-        return Response.of(307, "", Headers.of(List.of(Map.entry("Location", nexts.get(i).substring(4)))), new byte[0]);
+        return Response.of(
+            307,
+            "",
+            Headers.of(List.of(Map.entry("Location", nexts.get(i).substring(4)))),
+            new byte[0]);
       }
       String next = i < nexts.size() ? "\"" + nexts.get(i) + "\"" : "null";
-      HttpResponse page = json(request, 200, "{\"data\":[{\"id\":" + i + "}],\"next\":" + next + "}");
+      HttpResponse page =
+          json(request, 200, "{\"data\":[{\"id\":" + i + "}],\"next\":" + next + "}");
       return Response.of(page.status(), "", page.headers(), page.body());
     }
   }
 
   static Runner.Collected run(Recording t) {
     Plan plan = Pagewalk.parse("next.yaml", SPEC);
-    try (Runner runner = Runner.builder().transport(t).sleeper(d -> { }).build()) {
+    try (Runner runner = Runner.builder().transport(t).sleeper(d -> {}).build()) {
       return runner.collect(plan, RunInput.empty().withConnection(Map.of("token", "tok-123")));
     }
   }

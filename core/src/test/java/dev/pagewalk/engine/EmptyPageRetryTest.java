@@ -17,9 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * An empty page whose condition still asks for more is asked for once more after a backoff: a
- * retry with its event, and a fault named {@code empty-page-with-continuation} in the run's
- * {@code faults}, as the report schema and {@code docs/faults.md} promise.
+ * An empty page whose condition still asks for more is asked for once more after a backoff: a retry
+ * with its event, and a fault named {@code empty-page-with-continuation} in the run's {@code
+ * faults}, as the report schema and {@code docs/faults.md} promise.
  */
 class EmptyPageRetryTest {
   private static final String SPEC =
@@ -39,25 +39,38 @@ class EmptyPageRetryTest {
 
   @Test
   void anEmptyPageWithContinuationIsOneRetryAndOneFault() {
-    ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, switch (i) {
-      case 0 -> cursorPage("c2", 1, 2);
-      case 1 -> cursorPage("c2b");
-      default -> cursorPage(null, 3);
-    }));
+    ScriptedTransport t =
+        new ScriptedTransport(
+            (req, i) ->
+                json(
+                    req,
+                    200,
+                    switch (i) {
+                      case 0 -> cursorPage("c2", 1, 2);
+                      case 1 -> cursorPage("c2b");
+                      default -> cursorPage(null, 3);
+                    }));
     List<String> retries = new ArrayList<>();
     List<String> waits = new ArrayList<>();
-    RunListener listener = new RunListener() {
-      @Override
-      public void onRetry(RetryEvent retry) {
-        retries.add(retry.request() + " " + retry.attempt() + " " + retry.cause() + " "
-            + retry.delay().toMillis());
-      }
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void onRetry(RetryEvent retry) {
+            retries.add(
+                retry.request()
+                    + " "
+                    + retry.attempt()
+                    + " "
+                    + retry.cause()
+                    + " "
+                    + retry.delay().toMillis());
+          }
 
-      @Override
-      public void onWait(String why, Duration duration) {
-        waits.add(why + " " + duration.toMillis());
-      }
-    };
+          @Override
+          public void onWait(String why, Duration duration) {
+            waits.add(why + " " + duration.toMillis());
+          }
+        };
     RunResult r;
     try (Runner runner =
         Runner.builder().transport(t).sleeper(d -> {}).listener(listener).build()) {
@@ -65,14 +78,22 @@ class EmptyPageRetryTest {
     }
     assertThat(r.failure()).isNull();
     assertThat(r.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
-    assertThat(t.uris()).containsExactly(
-        "GET http://api.test/items", "GET http://api.test/items?cursor=c2",
-        "GET http://api.test/items?cursor=c2");
-    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().retries(), r.stats().pages(),
-        r.stats().emptyPagesWithContinuation())).containsExactly(3L, 1L, 1L, 2L, 1L);
+    assertThat(t.uris())
+        .containsExactly(
+            "GET http://api.test/items",
+            "GET http://api.test/items?cursor=c2",
+            "GET http://api.test/items?cursor=c2");
+    assertThat(
+            List.of(
+                r.stats().requests(),
+                r.stats().paginationRequests(),
+                r.stats().retries(),
+                r.stats().pages(),
+                r.stats().emptyPagesWithContinuation()))
+        .containsExactly(3L, 1L, 1L, 2L, 1L);
     assertThat(r.stats().faults()).isEqualTo(Map.of("empty-page-with-continuation", 1L));
-    assertThat(retries).containsExactly(
-        "GET http://api.test/items?cursor=c2 1 empty-page-with-continuation 10");
+    assertThat(retries)
+        .containsExactly("GET http://api.test/items?cursor=c2 1 empty-page-with-continuation 10");
     assertThat(waits).containsExactly("retry 10");
     assertThat(r.stats().waited()).isEqualTo(Duration.ofMillis(10));
   }

@@ -12,7 +12,10 @@ import dev.pagewalk.StopReason;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A runtime expression error names the template's file, line, column and pointer, as a compiler would. */
+/**
+ * A runtime expression error names the template's file, line, column and pointer, as a compiler
+ * would.
+ */
 class ExpressionLocationTest {
   private static final String SPEC =
       """
@@ -35,13 +38,26 @@ class ExpressionLocationTest {
   private static final String FAILS = "parseNumber(body.next)";
 
   private static RunResult run(String qs, String iterate, String output, String condition) {
-    String spec = SPEC.replace("QS", qs).replace("ITERATE", iterate).replace("OUTPUT", output)
-        .replace("CONDITION", condition);
+    String spec =
+        SPEC.replace("QS", qs)
+            .replace("ITERATE", iterate)
+            .replace("OUTPUT", output)
+            .replace("CONDITION", condition);
     AtomicInteger pages = new AtomicInteger();
-    ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200,
-        pages.incrementAndGet() == 1 ? "{\"data\":[{\"id\":1}],\"next\":\"b\"}" : "{\"data\":[]}"));
-    return Runner.builder().transport(t).build()
-        .collect(Pagewalk.parse("customers.yaml", spec), RunInput.empty()).result();
+    ScriptedTransport t =
+        new ScriptedTransport(
+            (req, i) ->
+                json(
+                    req,
+                    200,
+                    pages.incrementAndGet() == 1
+                        ? "{\"data\":[{\"id\":1}],\"next\":\"b\"}"
+                        : "{\"data\":[]}"));
+    return Runner.builder()
+        .transport(t)
+        .build()
+        .collect(Pagewalk.parse("customers.yaml", spec), RunInput.empty())
+        .result();
   }
 
   private static void assertFailure(RunResult r, String message) {
@@ -52,28 +68,32 @@ class ExpressionLocationTest {
 
   @Test
   void anIterateErrorNamesItsTemplate() {
-    assertFailure(run("2", FAILS, "body.next", "body.next"),
+    assertFailure(
+        run("2", FAILS, "body.next", "body.next"),
         "customers.yaml:10:17 (/request/response/iterate): expression {{parseNumber(body.next)}}:"
             + " cannot parse 'b' as a number");
   }
 
   @Test
   void anOutputErrorNamesItsField() {
-    assertFailure(run("2", "body.data", FAILS, "body.next"),
+    assertFailure(
+        run("2", "body.data", FAILS, "body.next"),
         "customers.yaml:12:42 (/request/response/output/next): expression {{parseNumber(body.next)}}:"
             + " cannot parse 'b' as a number");
   }
 
   @Test
   void aRequestTemplateErrorNamesItsParameter() {
-    assertFailure(run("parseNumber(parameters.tag)", "body.data", "body.next", "body.next"),
+    assertFailure(
+        run("parseNumber(parameters.tag)", "body.data", "body.next", "body.next"),
         "customers.yaml:8:18 (/request/qs/limit): expression {{parseNumber(parameters.tag)}}:"
             + " cannot parse 'x' as a number");
   }
 
   @Test
   void aPaginationConditionErrorNamesItsCondition() {
-    assertFailure(run("2", "body.data", "body.next", FAILS),
+    assertFailure(
+        run("2", "body.data", "body.next", FAILS),
         "customers.yaml:15:19 (/request/pagination/condition): expression {{parseNumber(body.next)}}:"
             + " cannot parse 'b' as a number");
   }

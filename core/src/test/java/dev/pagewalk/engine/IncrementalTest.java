@@ -10,7 +10,6 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
-import dev.pagewalk.plan.Plan;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,21 +48,22 @@ class IncrementalTest {
     ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, ROWS));
     Runner.Collected c = run(t, Map.of());
     assertThat(c.result().watermark())
-        .containsEntry("cursor", "2026-01-02T00:00:00Z").containsEntry("tieBreaker", 3L);
+        .containsEntry("cursor", "2026-01-02T00:00:00Z")
+        .containsEntry("tieBreaker", 3L);
     assertThat(t.uris()).containsExactly("GET http://api.test/items");
   }
 
   @Test
   void theNextRunReadsFromTheWatermarkAndKeepsRecordsSharingItsCursor() {
-    String next = "{\"data\":[{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"},"
-        + "{\"id\":3,\"updated_at\":\"2026-01-02T00:00:00Z\"},"
-        + "{\"id\":4,\"updated_at\":\"2026-01-02T00:00:00Z\"},"
-        + "{\"id\":1,\"updated_at\":\"2026-01-03T00:00:00Z\"}]}";
+    String next =
+        "{\"data\":[{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"},"
+            + "{\"id\":3,\"updated_at\":\"2026-01-02T00:00:00Z\"},"
+            + "{\"id\":4,\"updated_at\":\"2026-01-02T00:00:00Z\"},"
+            + "{\"id\":1,\"updated_at\":\"2026-01-03T00:00:00Z\"}]}";
     ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, next));
-    Runner.Collected c =
-        run(t, Map.of("cursor", "2026-01-02T00:00:00Z", "tieBreaker", 3L));
-    assertThat(t.uris()).containsExactly(
-        "GET http://api.test/items?updated_since=2026-01-02T00%3A00%3A00Z");
+    Runner.Collected c = run(t, Map.of("cursor", "2026-01-02T00:00:00Z", "tieBreaker", 3L));
+    assertThat(t.uris())
+        .containsExactly("GET http://api.test/items?updated_since=2026-01-02T00%3A00%3A00Z");
     assertThat(c.records().stream().map(OutputRecord::key).toList()).containsExactly(4L, 1L);
     assertThat(c.result().report().records()).containsEntry("alreadySynced", 2L);
   }
@@ -77,22 +77,26 @@ class IncrementalTest {
 
   @Test
   void failsLoudlyWhenAPageBreaksTheDeclaredOrder() {
-    String unordered = "{\"data\":[{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"},"
-        + "{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}]}";
-    RunResult r = run(new ScriptedTransport((req, i) -> json(req, 200, unordered)), Map.of()).result();
+    String unordered =
+        "{\"data\":[{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"},"
+            + "{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}]}";
+    RunResult r =
+        run(new ScriptedTransport((req, i) -> json(req, 200, unordered)), Map.of()).result();
     assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
-    assertThat(r.failure().getMessage()).isEqualTo(
-        "changes: record 2 of page 1 breaks the declared order [updated_at, id]:"
-            + " [\"2026-01-01T00:00:00Z\",1] comes after [\"2026-01-02T00:00:00Z\",2]"
-            + " (set sync.orderEnforcement: best-effort to report instead of failing)");
+    assertThat(r.failure().getMessage())
+        .isEqualTo(
+            "changes: record 2 of page 1 breaks the declared order [updated_at, id]:"
+                + " [\"2026-01-01T00:00:00Z\",1] comes after [\"2026-01-02T00:00:00Z\",2]"
+                + " (set sync.orderEnforcement: best-effort to report instead of failing)");
     assertThat(r.failure().code()).isEqualTo(ErrorCode.ORDER);
     assertThat(r.stats().recordsEmitted()).isZero();
   }
 
   @Test
   void recordsPastTheRunsBoundaryWaitForTheNextRun() {
-    String future = "{\"data\":[{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"},"
-        + "{\"id\":2,\"updated_at\":\"2999-01-01T00:00:00Z\"}]}";
+    String future =
+        "{\"data\":[{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"},"
+            + "{\"id\":2,\"updated_at\":\"2999-01-01T00:00:00Z\"}]}";
     Runner.Collected c = run(new ScriptedTransport((req, i) -> json(req, 200, future)), Map.of());
     assertThat(c.records().stream().map(OutputRecord::key).toList()).containsExactly(1L);
     assertThat(c.result().report().records()).containsEntry("beyondBoundary", 1L);

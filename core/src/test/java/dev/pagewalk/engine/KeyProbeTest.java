@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** When a key is taken as the item is decoded, and that it is the key evaluation would give. */
 class KeyProbeTest {
   private static ResponsePlan response(String iterate, String key) {
-    String spec = """
+    String spec =
+        """
         pagewalk: 1
         name: probe
         baseUrl: http://api.test
@@ -20,7 +21,8 @@ class KeyProbeTest {
           response:
             iterate: %s
             key: %s
-        """.formatted(iterate, key);
+        """
+            .formatted(iterate, key);
     return Plan.of(Pagewalk.parse("probe.yaml", spec)).requests().get(0).response();
   }
 
@@ -30,7 +32,10 @@ class KeyProbeTest {
     KeyProbe.Decoding d = KeyProbe.decoding(plan);
     assertThat(d.probe()).isNotNull();
     assertThat(plan.bodyShape().toString()).doesNotContain("probed");
-    assertThat(d.shape().toString()).as("probed at data, not at the root").startsWith("{data=").contains(" probed}");
+    assertThat(d.shape().toString())
+        .as("probed at data, not at the root")
+        .startsWith("{data=")
+        .contains(" probed}");
 
     KeyProbe p = d.probe();
     assertThat(p.probe(Map.of("id", 12L))).isEqualTo(12L);
@@ -43,8 +48,13 @@ class KeyProbeTest {
 
   @Test
   void otherKeysAndIteratesAreEvaluatedAsUsual() {
-    assertThat(KeyProbe.decoding(response("\"{{body.data}}\"", "[\"{{item.a}}\", \"{{item.b}}\"]")).probe()).isNull();
-    assertThat(KeyProbe.decoding(response("\"{{body.data}}\"", "\"{{item.id + 'x'}}\"")).probe()).isNull();
-    assertThat(KeyProbe.decoding(response("\"{{reverse(body.data)}}\"", "\"{{item.id}}\"")).probe()).isNull();
+    assertThat(
+            KeyProbe.decoding(response("\"{{body.data}}\"", "[\"{{item.a}}\", \"{{item.b}}\"]"))
+                .probe())
+        .isNull();
+    assertThat(KeyProbe.decoding(response("\"{{body.data}}\"", "\"{{item.id + 'x'}}\"")).probe())
+        .isNull();
+    assertThat(KeyProbe.decoding(response("\"{{reverse(body.data)}}\"", "\"{{item.id}}\"")).probe())
+        .isNull();
   }
 }

@@ -59,35 +59,45 @@ class PageLoopTest {
 
   @Nested
   class Records {
-    private static final String OUTPUT_SPEC = TOKEN_SPEC.replace(
-        "    key: \"{{item.id}}\"\n",
-        "    key: \"{{item.id}}\"\n    output: {id: \"{{item.id}}\", city: \"{{item.address.city}}\"}\n%s");
+    private static final String OUTPUT_SPEC =
+        TOKEN_SPEC.replace(
+            "    key: \"{{item.id}}\"\n",
+            "    key: \"{{item.id}}\"\n    output: {id: \"{{item.id}}\", city: \"{{item.address.city}}\"}\n%s");
 
     private Runner.Collected run(String onMissingKey, String... pages) {
       assertThat(OUTPUT_SPEC).contains("output:");
       ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, pages[i]));
-      return runner(t).collect(Pagewalk.parse("out.yaml", OUTPUT_SPEC.formatted(onMissingKey)), RunInput.empty());
+      return runner(t)
+          .collect(
+              Pagewalk.parse("out.yaml", OUTPUT_SPEC.formatted(onMissingKey)), RunInput.empty());
     }
 
     @Test
     void aRecordWithoutAKeyFailsItsPageBeforeAnyOfThatPageIsDelivered() {
-      Runner.Collected c = run("",
-          "{\"data\":[{\"id\":1,\"address\":{\"city\":\"A\"}}],\"next\":\"b\"}",
-          "{\"data\":[{\"id\":2},{\"id\":3},{\"name\":\"no id\"}],\"next\":\"c\"}");
+      Runner.Collected c =
+          run(
+              "",
+              "{\"data\":[{\"id\":1,\"address\":{\"city\":\"A\"}}],\"next\":\"b\"}",
+              "{\"data\":[{\"id\":2},{\"id\":3},{\"name\":\"no id\"}],\"next\":\"c\"}");
       assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(c.result().failure().getMessage())
           .isEqualTo("tokens: record 3 of page 2 has no key (response.key evaluated to null)");
       assertThat(c.result().failure().code()).isEqualTo(ErrorCode.MISSING_KEY);
-      assertThat(c.records()).extracting(OutputRecord::value).containsExactly(Map.of("id", 1L, "city", "A"));
+      assertThat(c.records())
+          .extracting(OutputRecord::value)
+          .containsExactly(Map.of("id", 1L, "city", "A"));
     }
 
     @Test
     void outputsAreBuiltPerRecordWithMissingPathsLeftOutAndDuplicatesDropped() {
-      Runner.Collected c = run("    onMissingKey: skip\n",
-          "{\"data\":[{\"id\":1,\"address\":{\"city\":\"A\"},\"x\":9},{\"id\":2}],\"next\":\"b\"}",
-          "{\"data\":[{\"id\":2,\"address\":{\"city\":\"B\"}},{\"name\":\"no id\"},{\"id\":3,\"address\":[1]}],\"next\":null}");
-      assertThat(c.records()).extracting(OutputRecord::value).containsExactly(
-          Map.of("id", 1L, "city", "A"), Map.of("id", 2L), Map.of("id", 3L));
+      Runner.Collected c =
+          run(
+              "    onMissingKey: skip\n",
+              "{\"data\":[{\"id\":1,\"address\":{\"city\":\"A\"},\"x\":9},{\"id\":2}],\"next\":\"b\"}",
+              "{\"data\":[{\"id\":2,\"address\":{\"city\":\"B\"}},{\"name\":\"no id\"},{\"id\":3,\"address\":[1]}],\"next\":null}");
+      assertThat(c.records())
+          .extracting(OutputRecord::value)
+          .containsExactly(Map.of("id", 1L, "city", "A"), Map.of("id", 2L), Map.of("id", 3L));
       assertThat(c.records()).extracting(OutputRecord::page).containsExactly(1L, 1L, 2L);
       assertThat(c.result().stats().duplicatesDropped()).isEqualTo(1);
       assertThat(c.result().stats().recordsFiltered()).isEqualTo(1);
@@ -128,8 +138,10 @@ class PageLoopTest {
     void giveUpAfterMaxAttemptsNamingTheRequest() {
       ScriptedTransport t =
           new ScriptedTransport(
-              (req, i) -> i == 0 ? json(req, 200, cursorPage("b", 1)) : json(req, 503, "{\"e\":1}"));
-      RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
+              (req, i) ->
+                  i == 0 ? json(req, 200, cursorPage("b", 1)) : json(req, 503, "{\"e\":1}"));
+      RunResult r =
+          runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
       assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(r.failure().getMessage())
           .isEqualTo("tokens: GET http://api.test/items?limit=2&cursor=b returned 503: {\"e\":1}");
@@ -141,7 +153,8 @@ class PageLoopTest {
     void refuseARetryAfterBeyondTheCap() {
       ScriptedTransport t =
           new ScriptedTransport((req, i) -> json(req, 429, "{}", "Retry-After", "3600"));
-      RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
+      RunResult r =
+          runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
       assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(r.failure().getMessage())
           .isEqualTo(
@@ -163,16 +176,17 @@ class PageLoopTest {
                     case 1, 2, 3 -> json(req, 200, cursorPage("c"));
                     default -> json(req, 200, cursorPage(null, 2));
                   });
-      Runner.Collected c = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty());
+      Runner.Collected c =
+          runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty());
       assertThat(keys(c)).containsExactly(1L, 2L);
       assertThat(t.uris()).hasSize(5);
       assertThat(t.uris().get(4)).endsWith("cursor=c");
       assertThat(c.result().stats().emptyPagesWithContinuation()).isEqualTo(1);
       assertThat(c.result().stats().retries()).isEqualTo(2);
-      assertThat(c.result().stats().faults()).containsExactly(
-          Map.entry("empty-page-with-continuation", 2L));
-      assertThat(c.result().report().faults()).containsExactly(
-          Map.entry("empty-page-with-continuation", 2L));
+      assertThat(c.result().stats().faults())
+          .containsExactly(Map.entry("empty-page-with-continuation", 2L));
+      assertThat(c.result().report().faults())
+          .containsExactly(Map.entry("empty-page-with-continuation", 2L));
       assertThat(c.result().stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
     }
   }
@@ -181,8 +195,10 @@ class PageLoopTest {
   class LoopGuard {
     @Test
     void stopsWhenThePaginationRequestRepeats() {
-      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, cursorPage("same", i + 1)));
-      RunResult r = runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
+      ScriptedTransport t =
+          new ScriptedTransport((req, i) -> json(req, 200, cursorPage("same", i + 1)));
+      RunResult r =
+          runner(t).collect(Pagewalk.parse("tokens.yaml", TOKEN_SPEC), RunInput.empty()).result();
       assertThat(r.stopReason()).isEqualTo(StopReason.LOOP_DETECTED);
       assertThat(r.failure().getMessage())
           .isEqualTo(
@@ -199,7 +215,9 @@ class PageLoopTest {
   class Caps {
     @Test
     void maxRecordsCutsThePageAndSaysSo() {
-      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, cursorPage("n" + i, 3 * i + 1, 3 * i + 2, 3 * i + 3)));
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) -> json(req, 200, cursorPage("n" + i, 3 * i + 1, 3 * i + 2, 3 * i + 3)));
       Runner.Collected c =
           runner(t)
               .collect(
@@ -212,7 +230,8 @@ class PageLoopTest {
 
     @Test
     void maxPaginationRequestsStopsBeforeSending() {
-      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, cursorPage("n" + i, i)));
+      ScriptedTransport t =
+          new ScriptedTransport((req, i) -> json(req, 200, cursorPage("n" + i, i)));
       RunResult r =
           runner(t)
               .collect(
@@ -250,8 +269,10 @@ class PageLoopTest {
           int base = run * 100;
           ScriptedTransport t =
               new ScriptedTransport(
-                  (req, i) -> i < 5 ? json(req, 200, cursorPage("p" + i, base + 2 * i, base + 2 * i + 1))
-                      : json(req, 200, cursorPage(null)));
+                  (req, i) ->
+                      i < 5
+                          ? json(req, 200, cursorPage("p" + i, base + 2 * i, base + 2 * i + 1))
+                          : json(req, 200, cursorPage(null)));
           futures.add(pool.submit(() -> keys(runner(t).collect(plan, RunInput.empty()))));
         }
         for (int run = 0; run < 32; run++) {
@@ -275,7 +296,8 @@ class PageLoopTest {
   class BaseUrl {
     @Test
     void mayUseConnectionValues() {
-      String spec = """
+      String spec =
+          """
           pagewalk: 1
           name: tenants
           baseUrl: "https://{{connection.subdomain}}.example.com/api"
@@ -285,8 +307,11 @@ class PageLoopTest {
             url: /items
           """;
       ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, "{\"id\":1}"));
-      Runner.Collected c = runner(t).collect(Pagewalk.parse("tenants.yaml", spec),
-          RunInput.empty().withConnection(Map.of("subdomain", "acme")));
+      Runner.Collected c =
+          runner(t)
+              .collect(
+                  Pagewalk.parse("tenants.yaml", spec),
+                  RunInput.empty().withConnection(Map.of("subdomain", "acme")));
       assertThat(t.uris()).containsExactly("GET https://acme.example.com/api/items");
       assertThat(c.result().stopReason()).isEqualTo(StopReason.NO_PAGINATION);
     }

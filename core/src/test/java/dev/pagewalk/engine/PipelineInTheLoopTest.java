@@ -49,45 +49,57 @@ class PipelineInTheLoopTest {
   @Test
   void waitsAreCountedByReason() {
     List<Duration> slept = new ArrayList<>();
-    ScriptedTransport t = new ScriptedTransport((req, i) ->
-        i == 1 ? json(req, 503, "{}") : json(req, 200, PAGES[i == 0 ? 0 : i - 1]));
+    ScriptedTransport t =
+        new ScriptedTransport(
+            (req, i) -> i == 1 ? json(req, 503, "{}") : json(req, 200, PAGES[i == 0 ? 0 : i - 1]));
     RunResult r = run(t, slept::add);
     assertThat(r.failure()).isNull();
-    assertThat(slept).containsExactly(
-        Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(200));
+    assertThat(slept)
+        .containsExactly(Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(200));
     assertThat(r.stats().waited()).isEqualTo(Duration.ofMillis(450));
-    assertThat(r.report().waits())
-        .isEqualTo(Map.of("retry", 50L, "rateLimit", 0L, "delay", 400L));
-    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().retries(), r.stats().pages()))
+    assertThat(r.report().waits()).isEqualTo(Map.of("retry", 50L, "rateLimit", 0L, "delay", 400L));
+    assertThat(
+            List.of(
+                r.stats().requests(),
+                r.stats().paginationRequests(),
+                r.stats().retries(),
+                r.stats().pages()))
         .containsExactly(4L, 2L, 1L, 3L);
     assertThat(r.stats().faults()).isEqualTo(Map.of("status 503", 1L));
   }
 
   @Test
   void aRequestTheTransportCrashedOnIsCountedAndTheRunFailsWithItsMessage() {
-    ScriptedTransport t = new ScriptedTransport((req, i) -> {
-      if (i == 1) {
-        throw new IllegalStateException("transport bug");
-      }
-      return json(req, 200, PAGES[i]);
-    });
+    ScriptedTransport t =
+        new ScriptedTransport(
+            (req, i) -> {
+              if (i == 1) {
+                throw new IllegalStateException("transport bug");
+              }
+              return json(req, 200, PAGES[i]);
+            });
     RunResult r = run(t, d -> {});
     assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
     assertThat(r.failure()).hasMessage("loop: transport bug");
-    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages())).containsExactly(2L, 1L, 1L);
+    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages()))
+        .containsExactly(2L, 1L, 1L);
   }
 
   @Test
   void aCancelDuringThePaginationDelayCountsTheWaitButNoFurtherRequest() {
     ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, PAGES[i]));
-    RunResult r = run(t, d -> {
-      throw new InterruptedException();
-    });
+    RunResult r =
+        run(
+            t,
+            d -> {
+              throw new InterruptedException();
+            });
     Thread.interrupted();
     assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
     assertThat(r.failure()).hasMessage("loop: run cancelled");
     assertThat(r.failure().code()).isEqualTo(ErrorCode.CANCELLED);
-    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages())).containsExactly(1L, 0L, 1L);
+    assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages()))
+        .containsExactly(1L, 0L, 1L);
     assertThat(r.stats().waited()).isEqualTo(Duration.ofMillis(200));
   }
 }

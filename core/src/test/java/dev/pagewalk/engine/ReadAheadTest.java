@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Read-ahead: the next page's request goes out while the page before it is written, and nothing
- * else about the run changes — the same requests in the same order, the same records, counters
- * and events, retries and events on the run's thread, a failed write or a cancel that leaves
- * nothing behind unaccounted.
+ * else about the run changes — the same requests in the same order, the same records, counters and
+ * events, retries and events on the run's thread, a failed write or a cancel that leaves nothing
+ * behind unaccounted.
  */
 class ReadAheadTest {
   private static final String SPEC =
@@ -46,30 +46,34 @@ class ReadAheadTest {
           qs: {cursor: "{{body.next}}"}
           condition: "{{body.next}}"
       """;
-  private static final String RETRY = "retry: {on: [503, io], maxAttempts: 3, backoff: {initial: 1ms, max: 1ms}}\n";
+  private static final String RETRY =
+      "retry: {on: [503, io], maxAttempts: 3, backoff: {initial: 1ms, max: 1ms}}\n";
   private static final String[] PAGES = {
     cursorPage("c2", 1, 2), cursorPage("c3", 3, 4), cursorPage(null, 5)
   };
 
   private final List<Duration> slept = Collections.synchronizedList(new ArrayList<>());
+
   /** The name of the thread of every transport call, in order. */
   private final List<String> senders = Collections.synchronizedList(new ArrayList<>());
 
   private ScriptedTransport pages() {
-    return new ScriptedTransport((req, i) -> {
-      senders.add(Thread.currentThread().getName());
-      return json(req, 200, PAGES[i]);
-    });
+    return new ScriptedTransport(
+        (req, i) -> {
+          senders.add(Thread.currentThread().getName());
+          return json(req, 200, PAGES[i]);
+        });
   }
 
   /** The three pages, counting {@code secondSent} down when the second is asked for. */
   private static ScriptedTransport pagesSignalling(CountDownLatch secondSent) {
-    return new ScriptedTransport((req, i) -> {
-      if (i == 1) {
-        secondSent.countDown();
-      }
-      return json(req, 200, PAGES[i]);
-    });
+    return new ScriptedTransport(
+        (req, i) -> {
+          if (i == 1) {
+            secondSent.countDown();
+          }
+          return json(req, 200, PAGES[i]);
+        });
   }
 
   private Runner runner(ScriptedTransport transport, boolean readAhead) {
@@ -88,13 +92,16 @@ class ReadAheadTest {
       ScriptedTransport off = pages();
       Runner.Collected ahead;
       Runner.Collected serial;
-      try (Runner a = runner(on, true); Runner b = runner(off, false)) {
+      try (Runner a = runner(on, true);
+          Runner b = runner(off, false)) {
         ahead = a.collect(plan(""), RunInput.empty());
         serial = b.collect(plan(""), RunInput.empty());
       }
-      assertThat(on.uris()).containsExactly(
-          "GET http://api.test/items", "GET http://api.test/items?cursor=c2",
-          "GET http://api.test/items?cursor=c3");
+      assertThat(on.uris())
+          .containsExactly(
+              "GET http://api.test/items",
+              "GET http://api.test/items?cursor=c2",
+              "GET http://api.test/items?cursor=c3");
       assertThat(on.uris()).isEqualTo(off.uris());
       assertThat(ahead.records().stream().map(OutputRecord::key).toList())
           .containsExactly(1L, 2L, 3L, 4L, 5L)
@@ -102,9 +109,21 @@ class ReadAheadTest {
       RunResult r = ahead.result();
       RunResult s = serial.result();
       assertThat(r.stopReason()).isEqualTo(StopReason.CONDITION_FALSE).isEqualTo(s.stopReason());
-      assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages(), r.stats().recordsEmitted(), r.stats().bytesReceived()))
+      assertThat(
+              List.of(
+                  r.stats().requests(),
+                  r.stats().paginationRequests(),
+                  r.stats().pages(),
+                  r.stats().recordsEmitted(),
+                  r.stats().bytesReceived()))
           .containsExactly(3L, 2L, 3L, 5L, s.stats().bytesReceived())
-          .isEqualTo(List.of(s.stats().requests(), s.stats().paginationRequests(), s.stats().pages(), s.stats().recordsEmitted(), s.stats().bytesReceived()));
+          .isEqualTo(
+              List.of(
+                  s.stats().requests(),
+                  s.stats().paginationRequests(),
+                  s.stats().pages(),
+                  s.stats().recordsEmitted(),
+                  s.stats().bytesReceived()));
       assertThat(r.report().verdict()).isEqualTo(s.report().verdict());
     }
 
@@ -123,17 +142,20 @@ class ReadAheadTest {
 
     @Test
     void neverReadsAheadAcrossAPaginationDelay() {
-      String spec = SPEC.replace("condition: \"{{body.next}}\"",
-          "condition: \"{{body.next}}\"\n    delay: 5ms");
+      String spec =
+          SPEC.replace(
+              "condition: \"{{body.next}}\"", "condition: \"{{body.next}}\"\n    delay: 5ms");
       assertThat(sendersOf(Pagewalk.parse("ahead.yaml", spec), true))
-          .hasSize(3).allMatch(ReadAheadTest::isThisThread);
+          .hasSize(3)
+          .allMatch(ReadAheadTest::isThisThread);
       assertThat(slept).containsExactly(Duration.ofMillis(5), Duration.ofMillis(5));
     }
 
     @Test
     void neverReadsAheadUnderARateLimit() {
       assertThat(sendersOf(plan("rateLimit: {requests: 1000, per: 1s}\n"), true))
-          .hasSize(3).allMatch(ReadAheadTest::isThisThread);
+          .hasSize(3)
+          .allMatch(ReadAheadTest::isThisThread);
     }
 
     /** Runs the three-page walk and returns the name of the thread of each transport call. */
@@ -153,11 +175,15 @@ class ReadAheadTest {
       ScriptedTransport t = pagesSignalling(secondSent);
       List<Boolean> sentDuringFirstPage = new ArrayList<>();
       try (Runner runner = runner(t, true)) {
-        RunResult r = runner.run(plan(""), RunInput.empty(), rec -> {
-          if (rec.key().equals(1L)) {
-            sentDuringFirstPage.add(await(secondSent));
-          }
-        });
+        RunResult r =
+            runner.run(
+                plan(""),
+                RunInput.empty(),
+                rec -> {
+                  if (rec.key().equals(1L)) {
+                    sentDuringFirstPage.add(await(secondSent));
+                  }
+                });
         assertThat(r.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
         assertThat(r.stats().recordsEmitted()).isEqualTo(5);
       }
@@ -167,23 +193,29 @@ class ReadAheadTest {
     @Test
     void aPagesDurationCountsItsExchangeNotTheWriteBeforeIt() {
       List<Long> durations = new ArrayList<>();
-      RunListener listener = new RunListener() {
-        @Override
-        public void onPage(PageEvent page) {
-          durations.add(page.durationMillis());
-        }
-      };
+      RunListener listener =
+          new RunListener() {
+            @Override
+            public void onPage(PageEvent page) {
+              durations.add(page.durationMillis());
+            }
+          };
       ScriptedTransport t = pages();
       List<Integer> requestsAfterSlowWrite = new ArrayList<>();
       try (Runner runner = Runner.builder().transport(t).listener(listener).build()) {
-        runner.run(plan(""), RunInput.empty(), rec -> {
-          if (rec.key().equals(1L)) {
-            sleep(600); // a slow sink on page 1, while page 2's response is already in
-            requestsAfterSlowWrite.add(t.requestCount());
-          }
-        });
+        runner.run(
+            plan(""),
+            RunInput.empty(),
+            rec -> {
+              if (rec.key().equals(1L)) {
+                sleep(600); // a slow sink on page 1, while page 2's response is already in
+                requestsAfterSlowWrite.add(t.requestCount());
+              }
+            });
       }
-      assertThat(requestsAfterSlowWrite).as("page 2 was read ahead during the write").containsExactly(2);
+      assertThat(requestsAfterSlowWrite)
+          .as("page 2 was read ahead during the write")
+          .containsExactly(2);
       assertThat(durations).hasSize(3);
       assertThat(durations.get(1)).as("page 2's duration").isLessThan(400);
     }
@@ -193,11 +225,14 @@ class ReadAheadTest {
       List<Integer> requestsSeenWhileWriting = new ArrayList<>();
       ScriptedTransport t = pages();
       try (Runner runner = runner(t, false)) {
-        runner.run(plan(""), RunInput.empty(), rec -> {
-          if (rec.key().equals(1L)) {
-            requestsSeenWhileWriting.add(t.requestCount());
-          }
-        });
+        runner.run(
+            plan(""),
+            RunInput.empty(),
+            rec -> {
+              if (rec.key().equals(1L)) {
+                requestsSeenWhileWriting.add(t.requestCount());
+              }
+            });
       }
       assertThat(requestsSeenWhileWriting).containsExactly(1);
     }
@@ -209,40 +244,52 @@ class ReadAheadTest {
     void aReadAheadThatFailsIsRetriedOnTheRunsThreadWithItsEvent() {
       List<String> retriedOn = new ArrayList<>();
       List<String> pagedOn = new ArrayList<>();
-      RunListener listener = new RunListener() {
-        @Override
-        public void onRetry(RetryEvent retry) {
-          retriedOn.add(Thread.currentThread().getName() + " " + retry.attempt() + " " + retry.cause());
-        }
+      RunListener listener =
+          new RunListener() {
+            @Override
+            public void onRetry(RetryEvent retry) {
+              retriedOn.add(
+                  Thread.currentThread().getName() + " " + retry.attempt() + " " + retry.cause());
+            }
 
-        @Override
-        public void onPage(PageEvent page) {
-          pagedOn.add(Thread.currentThread().getName() + " " + page.page() + " " + page.attempts());
-        }
-      };
-      ScriptedTransport t = new ScriptedTransport((req, i) -> {
-        if (i == 1) {
-          return json(req, 503, "{}");
-        }
-        if (i == 2) {
-          throw new SocketException("Connection reset");
-        }
-        return json(req, 200, PAGES[i == 0 ? 0 : i - 2]);
-      });
+            @Override
+            public void onPage(PageEvent page) {
+              pagedOn.add(
+                  Thread.currentThread().getName() + " " + page.page() + " " + page.attempts());
+            }
+          };
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) -> {
+                if (i == 1) {
+                  return json(req, 503, "{}");
+                }
+                if (i == 2) {
+                  throw new SocketException("Connection reset");
+                }
+                return json(req, 200, PAGES[i == 0 ? 0 : i - 2]);
+              });
       String me = Thread.currentThread().getName();
       RunResult r;
-      try (Runner runner = Runner.builder().transport(t).sleeper(slept::add).listener(listener).build()) {
+      try (Runner runner =
+          Runner.builder().transport(t).sleeper(slept::add).listener(listener).build()) {
         r = runner.collect(plan(RETRY), RunInput.empty()).result();
       }
       assertThat(r.failure()).isNull();
       assertThat(r.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
       assertThat(r.stats().recordsEmitted()).isEqualTo(5);
-      assertThat(t.uris()).containsExactly(
-          "GET http://api.test/items", "GET http://api.test/items?cursor=c2",
-          "GET http://api.test/items?cursor=c2", "GET http://api.test/items?cursor=c2",
-          "GET http://api.test/items?cursor=c3");
-      assertThat(List.of(r.stats().requests(), r.stats().retries(), r.stats().pages())).containsExactly(5L, 2L, 3L);
-      assertThat(r.stats().faults()).containsEntry("status 503", 1L).containsEntry("connection-reset", 1L);
+      assertThat(t.uris())
+          .containsExactly(
+              "GET http://api.test/items",
+              "GET http://api.test/items?cursor=c2",
+              "GET http://api.test/items?cursor=c2",
+              "GET http://api.test/items?cursor=c2",
+              "GET http://api.test/items?cursor=c3");
+      assertThat(List.of(r.stats().requests(), r.stats().retries(), r.stats().pages()))
+          .containsExactly(5L, 2L, 3L);
+      assertThat(r.stats().faults())
+          .containsEntry("status 503", 1L)
+          .containsEntry("connection-reset", 1L);
       assertThat(retriedOn).containsExactly(me + " 1 status 503", me + " 2 connection-reset");
       assertThat(pagedOn).containsExactly(me + " 1 1", me + " 2 3", me + " 3 1");
     }
@@ -251,14 +298,17 @@ class ReadAheadTest {
     void aReadAheadThatCannotBeRetriedFailsTheRunWithTheSameMessage() {
       String[] messages = new String[2];
       for (int k = 0; k < 2; k++) {
-        ScriptedTransport t = new ScriptedTransport((req, i) -> {
-          if (i == 1) {
-            throw new IOException("the line went dead");
-          }
-          return json(req, 200, PAGES[i]);
-        });
+        ScriptedTransport t =
+            new ScriptedTransport(
+                (req, i) -> {
+                  if (i == 1) {
+                    throw new IOException("the line went dead");
+                  }
+                  return json(req, 200, PAGES[i]);
+                });
         try (Runner runner = runner(t, k == 0)) {
-          RunResult r = runner.collect(plan("retry: {maxAttempts: 1}\n"), RunInput.empty()).result();
+          RunResult r =
+              runner.collect(plan("retry: {maxAttempts: 1}\n"), RunInput.empty()).result();
           assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
           assertThat(r.stats().requests()).isEqualTo(2);
           assertThat(r.stats().recordsEmitted()).isEqualTo(2);
@@ -266,7 +316,8 @@ class ReadAheadTest {
         }
       }
       assertThat(messages[0])
-          .isEqualTo("ahead: GET http://api.test/items?cursor=c2 failed (io): IOException: the line went dead")
+          .isEqualTo(
+              "ahead: GET http://api.test/items?cursor=c2 failed (io): IOException: the line went dead")
           .isEqualTo(messages[1]);
     }
 
@@ -276,24 +327,36 @@ class ReadAheadTest {
       ScriptedTransport t = pagesSignalling(secondSent);
       RunResult r;
       try (Runner runner = runner(t, true)) {
-        r = runner.run(plan(""), RunInput.empty(), rec -> {
-          await(secondSent);
-          throw new IllegalStateException("disk full");
-        });
+        r =
+            runner.run(
+                plan(""),
+                RunInput.empty(),
+                rec -> {
+                  await(secondSent);
+                  throw new IllegalStateException("disk full");
+                });
       }
       assertThat(r.stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(r.failure()).hasMessage("ahead: disk full");
       assertThat(t.requestCount()).isEqualTo(2);
-      assertThat(List.of(r.stats().requests(), r.stats().paginationRequests(), r.stats().pages(), r.stats().recordsEmitted()))
+      assertThat(
+              List.of(
+                  r.stats().requests(),
+                  r.stats().paginationRequests(),
+                  r.stats().pages(),
+                  r.stats().recordsEmitted()))
           .containsExactly(2L, 1L, 0L, 0L);
     }
 
     @Test
     void anInterruptBeforeTheWriteStillWritesThePageAndReadsNothingAhead() {
-      ScriptedTransport t = new ScriptedTransport((req, i) -> {
-        Thread.currentThread().interrupt(); // the embedder cancels while page 1 is on its way
-        return json(req, 200, PAGES[i]);
-      });
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) -> {
+                Thread.currentThread()
+                    .interrupt(); // the embedder cancels while page 1 is on its way
+                return json(req, 200, PAGES[i]);
+              });
       List<Object> delivered = new ArrayList<>();
       RunResult r;
       try (Runner runner = runner(t, true)) {
@@ -304,20 +367,23 @@ class ReadAheadTest {
       assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
       assertThat(delivered).containsExactly(1L, 2L);
       assertThat(t.requestCount()).isEqualTo(1);
-      assertThat(List.of(r.stats().requests(), r.stats().pages(), r.stats().recordsEmitted())).containsExactly(1L, 1L, 2L);
+      assertThat(List.of(r.stats().requests(), r.stats().pages(), r.stats().recordsEmitted()))
+          .containsExactly(1L, 1L, 2L);
     }
 
     @Test
     void interruptingTheRunWhileItWaitsForAReadAheadCancelsItAtOnce() throws Exception {
       CountDownLatch secondSent = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      ScriptedTransport t = new ScriptedTransport((req, i) -> {
-        if (i == 1) {
-          secondSent.countDown();
-          await(release);
-        }
-        return json(req, 200, PAGES[i]);
-      });
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) -> {
+                if (i == 1) {
+                  secondSent.countDown();
+                  await(release);
+                }
+                return json(req, 200, PAGES[i]);
+              });
       AtomicReference<RunResult> result = new AtomicReference<>();
       List<Object> delivered = Collections.synchronizedList(new ArrayList<>());
       try (Runner runner = runner(t, true)) {

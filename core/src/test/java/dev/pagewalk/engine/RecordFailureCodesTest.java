@@ -26,8 +26,11 @@ class RecordFailureCodesTest {
 
   private static RunResult run(String body) {
     ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200, body));
-    return Runner.builder().transport(t).build()
-        .collect(Pagewalk.parse("records.yaml", SPEC), RunInput.empty()).result();
+    return Runner.builder()
+        .transport(t)
+        .build()
+        .collect(Pagewalk.parse("records.yaml", SPEC), RunInput.empty())
+        .result();
   }
 
   @Test

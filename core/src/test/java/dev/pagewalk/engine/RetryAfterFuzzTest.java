@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Fuzz target: any {@code Retry-After} value parses to nothing or a non-negative delay, never an exception. */
+/**
+ * Fuzz target: any {@code Retry-After} value parses to nothing or a non-negative delay, never an
+ * exception.
+ */
 class RetryAfterFuzzTest {
   static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -38,7 +38,8 @@ class RetryAfterTest {
   }
 
   @ParameterizedTest(name = "[{index}] '{0}'")
-  @ValueSource(strings = {"", " ", "soon", "-5", "1.5", "Sun, 06 Nov 1994", "Mon, 06 Nov 1994 08:49:37 GMT"})
+  @ValueSource(
+      strings = {"", " ", "soon", "-5", "1.5", "Sun, 06 Nov 1994", "Mon, 06 Nov 1994 08:49:37 GMT"})
   void ignoresAnythingElse(String value) {
     assertThat(RetryAfter.parse(value, NOW)).isEqualTo(Optional.empty());
   }

@@ -29,8 +29,9 @@ class SanitizeTest {
 
   @Test
   void masksDeclaredPathsInErrorMessages() {
-    ScriptedTransport t = new ScriptedTransport((req, i) ->
-        json(req, 403, "{\"error\":\"expired\",\"access_token\":\"at-998877\"}"));
+    ScriptedTransport t =
+        new ScriptedTransport(
+            (req, i) -> json(req, 403, "{\"error\":\"expired\",\"access_token\":\"at-998877\"}"));
     RunResult r;
     try (Runner runner = Runner.builder().transport(t).sleeper(d -> {}).build()) {
       r = runner.collect(Pagewalk.parse("tokens.yaml", SPEC), RunInput.empty()).result();
@@ -41,7 +42,9 @@ class SanitizeTest {
 
   @Test
   void refusesTheReservedXmlType() {
-    assertThatThrownBy(() -> Pagewalk.parse("x.yaml", SPEC.replace("response:\n", "response:\n    type: xml\n")))
+    assertThatThrownBy(
+            () ->
+                Pagewalk.parse("x.yaml", SPEC.replace("response:\n", "response:\n    type: xml\n")))
         .isInstanceOf(SpecException.class)
         .hasMessageContaining("response type xml is reserved for a later version");
   }

@@ -42,13 +42,20 @@ final class ScriptedTransport implements Transport {
     return requests.stream().map(r -> r.method() + " " + r.uri()).toList();
   }
 
-  /** A cursor-paged body: {@code {"data":[{"id":1},...],"next":"c2"}} ({@code next} null at the end). */
+  /**
+   * A cursor-paged body: {@code {"data":[{"id":1},...],"next":"c2"}} ({@code next} null at the
+   * end).
+   */
   static String cursorPage(String next, int... ids) {
     StringBuilder data = new StringBuilder();
     for (int id : ids) {
       data.append(data.length() == 0 ? "" : ",").append("{\"id\":").append(id).append('}');
     }
-    return "{\"data\":[" + data + "],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}";
+    return "{\"data\":["
+        + data
+        + "],\"next\":"
+        + (next == null ? "null" : "\"" + next + "\"")
+        + "}";
   }
 
   static HttpResponse json(HttpRequest request, int status, String body, String... headers) {

@@ -20,7 +20,6 @@ import dev.pagewalk.state.NextRequest;
 import dev.pagewalk.state.SyncIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -55,30 +54,36 @@ class SyncIdentityTest {
   final Plan plan = Pagewalk.parse("cursors.yaml", SPEC);
 
   static RunInput input(Map<String, Object> params, String region, String key) {
-    return RunInput.empty().withParameters(params).withConnection(Map.of("region", region, "key", key));
+    return RunInput.empty()
+        .withParameters(params)
+        .withConnection(Map.of("region", region, "key", key));
   }
 
-  static final RunInput PROJECT_4 = input(Map.of("project", "4", "pin", "pin-1234"), "eu", "s3cr3t-key");
+  static final RunInput PROJECT_4 =
+      input(Map.of("project", "4", "pin", "pin-1234"), "eu", "s3cr3t-key");
 
   /** Three pages by cursor; with {@code failSecond}, page 2 answers 500. */
   static ScriptedTransport api(boolean failSecond) {
-    return new ScriptedTransport((req, i) -> {
-      String q = req.uri().getQuery();
-      if (!q.contains("cursor=")) {
-        return json(req, 200, cursorPage("c2", 1, 2));
-      }
-      if (failSecond) {
-        return json(req, 500, "{}");
-      }
-      return q.contains("cursor=c2") ? json(req, 200, cursorPage("c3", 3, 4))
-          : json(req, 200, cursorPage(null, 5));
-    });
+    return new ScriptedTransport(
+        (req, i) -> {
+          String q = req.uri().getQuery();
+          if (!q.contains("cursor=")) {
+            return json(req, 200, cursorPage("c2", 1, 2));
+          }
+          if (failSecond) {
+            return json(req, 500, "{}");
+          }
+          return q.contains("cursor=c2")
+              ? json(req, 200, cursorPage("c3", 3, 4))
+              : json(req, 200, cursorPage(null, 5));
+        });
   }
 
   RunResult sync(ScriptedTransport t, RunInput in, SyncMode mode, String name) throws Exception {
     try (Runner runner = Runner.builder().transport(t).sleeper(d -> {}).build();
-        JsonLinesSink sink = JsonLinesSink.toFile(
-            dir.resolve((name == null ? "cursors" : name) + ".jsonl"), dir.resolve("state"))) {
+        JsonLinesSink sink =
+            JsonLinesSink.toFile(
+                dir.resolve((name == null ? "cursors" : name) + ".jsonl"), dir.resolve("state"))) {
       return runner.sync(plan, in, sink, mode, name, RunListener.NONE);
     }
   }
@@ -94,21 +99,23 @@ class SyncIdentityTest {
 
     @Test
     void namesEachDifferenceSavedValueFirst() {
-      SyncIdentity now = new SyncIdentity("items", "hash2", Map.of("project", "other", "state", "opened"),
-          "http://b", "beef");
-      assertThat(now.differencesFrom(base)).containsExactly(
-          "spec: content hash hash1 → hash2",
-          "parameter project: 4 → other",
-          "parameter state: (none) → opened",
-          "base URL: http://a → http://b",
-          "connection values (not secret): fingerprint f00d → beef");
+      SyncIdentity now =
+          new SyncIdentity(
+              "items", "hash2", Map.of("project", "other", "state", "opened"), "http://b", "beef");
+      assertThat(now.differencesFrom(base))
+          .containsExactly(
+              "spec: content hash hash1 → hash2",
+              "parameter project: 4 → other",
+              "parameter state: (none) → opened",
+              "base URL: http://a → http://b",
+              "connection values (not secret): fingerprint f00d → beef");
     }
 
     @Test
     void comparesValuesAsTheLanguageDoes() {
       SyncIdentity two = new SyncIdentity("s", "h", Map.of("n", 2L), "http://a", "f");
-      SyncIdentity twoPointZero = new SyncIdentity("s", "h", Map.of("n", new java.math.BigDecimal("2.0")),
-          "http://a", "f");
+      SyncIdentity twoPointZero =
+          new SyncIdentity("s", "h", Map.of("n", new java.math.BigDecimal("2.0")), "http://a", "f");
       assertThat(twoPointZero.differencesFrom(two)).isEmpty();
       assertThat(new SyncIdentity("s", "h", Map.of("n", "2"), "http://a", "f").differencesFrom(two))
           .containsExactly("parameter n: 2 → \"2\"");
@@ -117,8 +124,9 @@ class SyncIdentityTest {
     @Test
     void refusesASyncNameThatIsNotATableName() {
       assertThatThrownBy(() -> SyncIdentity.checkName("Issues 2"))
-          .hasMessage("sync name 'Issues 2' is not allowed: use lower-case letters, digits, '-'"
-              + " and '_' (at most 63), starting with a letter or digit");
+          .hasMessage(
+              "sync name 'Issues 2' is not allowed: use lower-case letters, digits, '-'"
+                  + " and '_' (at most 63), starting with a letter or digit");
       assertThat(SyncIdentity.checkName("issues_project-4")).isEqualTo("issues_project-4");
     }
 
@@ -151,21 +159,26 @@ class SyncIdentityTest {
     void storeTheNextUrlRelativeToTheBaseUrl() throws Exception {
       sync(api(true), PROJECT_4, SyncMode.APPEND, null);
       NextRequest next = saved("cursors").next();
-      assertThat(next.url()).isEqualTo(
-          "{{baseUrl}}/items?api_key={{connection.key}}&project=4&limit=2&cursor=c2");
+      assertThat(next.url())
+          .isEqualTo("{{baseUrl}}/items?api_key={{connection.key}}&project=4&limit=2&cursor=c2");
 
       ScriptedTransport healthy = api(false);
       sync(healthy, PROJECT_4, SyncMode.RESUME, null);
-      assertThat(healthy.uris().get(0)).isEqualTo(
-          "GET https://eu.api.test/v1/items?api_key=s3cr3t-key&project=4&limit=2&cursor=c2");
+      assertThat(healthy.uris().get(0))
+          .isEqualTo(
+              "GET https://eu.api.test/v1/items?api_key=s3cr3t-key&project=4&limit=2&cursor=c2");
     }
 
     @Test
     void aSecretChangeIsTheSameSync() throws Exception {
       sync(api(true), PROJECT_4, SyncMode.APPEND, null);
       ScriptedTransport healthy = api(false);
-      RunResult resumed = sync(healthy,
-          input(Map.of("project", "4", "pin", "other-pin"), "eu", "rotated-key"), SyncMode.RESUME, null);
+      RunResult resumed =
+          sync(
+              healthy,
+              input(Map.of("project", "4", "pin", "other-pin"), "eu", "rotated-key"),
+              SyncMode.RESUME,
+              null);
       assertThat(resumed.notes()).singleElement().asString().startsWith("resumed run ");
       assertThat(healthy.uris().get(0)).contains("api_key=rotated-key");
     }
@@ -177,15 +190,24 @@ class SyncIdentityTest {
     void aResumeWithOtherInputsNamesEveryDifferenceAndSendsNothing() throws Exception {
       sync(api(true), PROJECT_4, SyncMode.APPEND, null);
       ScriptedTransport t = api(false);
-      assertThatThrownBy(() -> sync(t,
-          input(Map.of("project", "other", "state", "opened"), "us", "s3cr3t-key"), SyncMode.RESUME, null))
+      assertThatThrownBy(
+              () ->
+                  sync(
+                      t,
+                      input(Map.of("project", "other", "state", "opened"), "us", "s3cr3t-key"),
+                      SyncMode.RESUME,
+                      null))
           .isInstanceOf(InputException.class)
-          .hasMessage("cursors: cannot resume: the checkpoint belongs to a different sync"
-              + " (parameter project: 4 → other; parameter state: (none) → opened; base URL:"
-              + " https://eu.api.test/v1 → https://us.api.test/v1; connection values (not secret):"
-              + " fingerprint " + SyncIdentity.fingerprint(Map.of("region", "eu")) + " → "
-              + SyncIdentity.fingerprint(Map.of("region", "us")) + "); resume with that sync's"
-              + " inputs, give this one its own --sync-name, or start over with --replace");
+          .hasMessage(
+              "cursors: cannot resume: the checkpoint belongs to a different sync"
+                  + " (parameter project: 4 → other; parameter state: (none) → opened; base URL:"
+                  + " https://eu.api.test/v1 → https://us.api.test/v1; connection values (not secret):"
+                  + " fingerprint "
+                  + SyncIdentity.fingerprint(Map.of("region", "eu"))
+                  + " → "
+                  + SyncIdentity.fingerprint(Map.of("region", "us"))
+                  + "); resume with that sync's"
+                  + " inputs, give this one its own --sync-name, or start over with --replace");
       assertThat(t.requests).isEmpty();
       assertThat(Files.readAllLines(dir.resolve("cursors.jsonl"))).hasSize(2);
     }
@@ -195,16 +217,33 @@ class SyncIdentityTest {
       sync(api(true), PROJECT_4, SyncMode.APPEND, null);
       FileCheckpointStore store = new FileCheckpointStore(dir.resolve("state"));
       Checkpoint old = saved("cursors");
-      store.save("cursors", new Checkpoint(old.version(), old.spec(), old.specHash(), old.runId(),
-          old.status(), old.stopReason(), old.pagesDone(), old.page(), old.pagination(), old.temp(),
-          old.next(), old.counters(), old.state(), old.watermark(), old.sinkPosition(),
-          old.savedAt(), null));
+      store.save(
+          "cursors",
+          new Checkpoint(
+              old.version(),
+              old.spec(),
+              old.specHash(),
+              old.runId(),
+              old.status(),
+              old.stopReason(),
+              old.pagesDone(),
+              old.page(),
+              old.pagination(),
+              old.temp(),
+              old.next(),
+              old.counters(),
+              old.state(),
+              old.watermark(),
+              old.sinkPosition(),
+              old.savedAt(),
+              null));
       ScriptedTransport t = api(false);
       assertThatThrownBy(() -> sync(t, PROJECT_4, SyncMode.RESUME, null))
           .isInstanceOf(InputException.class)
-          .hasMessage("cursors: cannot resume: the checkpoint was saved by an earlier pagewalk"
-              + " without a sync identity, so it cannot be told apart from another sync's; give"
-              + " this one its own --sync-name, or start over with --replace");
+          .hasMessage(
+              "cursors: cannot resume: the checkpoint was saved by an earlier pagewalk"
+                  + " without a sync identity, so it cannot be told apart from another sync's; give"
+                  + " this one its own --sync-name, or start over with --replace");
       assertThat(t.requests).isEmpty();
     }
 
@@ -239,15 +278,20 @@ class SyncIdentityTest {
 
     RunResult run(ScriptedTransport t, String project) throws Exception {
       try (Runner runner = Runner.builder().transport(t).sleeper(d -> {}).build();
-          JsonLinesSink sink = JsonLinesSink.toFile(dir.resolve("changes.jsonl"), dir.resolve("state"))) {
-        return runner.sync(changes, RunInput.empty().withParameters(Map.of("project", project)), sink,
+          JsonLinesSink sink =
+              JsonLinesSink.toFile(dir.resolve("changes.jsonl"), dir.resolve("state"))) {
+        return runner.sync(
+            changes,
+            RunInput.empty().withParameters(Map.of("project", project)),
+            sink,
             SyncMode.APPEND);
       }
     }
 
     static ScriptedTransport api() {
-      return new ScriptedTransport((req, i) -> json(req, 200,
-          "{\"data\":[{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}]}"));
+      return new ScriptedTransport(
+          (req, i) ->
+              json(req, 200, "{\"data\":[{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}]}"));
     }
 
     @Test
@@ -256,9 +300,10 @@ class SyncIdentityTest {
       ScriptedTransport t = api();
       assertThatThrownBy(() -> run(t, "5"))
           .isInstanceOf(InputException.class)
-          .hasMessage("changes: cannot continue incrementally: the last run's watermark belongs to"
-              + " a different sync (parameter project: 4 → 5); run with that sync's inputs, give"
-              + " this one its own --sync-name, or start over with --replace");
+          .hasMessage(
+              "changes: cannot continue incrementally: the last run's watermark belongs to"
+                  + " a different sync (parameter project: 4 → 5); run with that sync's inputs, give"
+                  + " this one its own --sync-name, or start over with --replace");
       assertThat(t.requests).isEmpty();
       assertThat(Files.readAllLines(dir.resolve("changes.jsonl"))).hasSize(1);
     }
@@ -266,17 +311,24 @@ class SyncIdentityTest {
     @Test
     void continuesAfterItsOwnWatermarkAndAppends() throws Exception {
       run(api(), "4");
-      ScriptedTransport t = new ScriptedTransport((req, i) -> json(req, 200,
-          "{\"data\":[{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"},"
-              + "{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"}]}"));
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) ->
+                  json(
+                      req,
+                      200,
+                      "{\"data\":[{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"},"
+                          + "{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"}]}"));
       RunResult second = run(t, "4");
-      assertThat(second.notes()).containsExactly(
-          "incremental: continuing after {cursor=2026-01-01T00:00:00Z, tieBreaker=1}");
-      assertThat(t.uris()).containsExactly(
-          "GET http://api.test/changes?project=4&since=2026-01-01T00%3A00%3A00Z");
-      assertThat(Files.readAllLines(dir.resolve("changes.jsonl"))).containsExactly(
-          "{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}",
-          "{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"}");
+      assertThat(second.notes())
+          .containsExactly(
+              "incremental: continuing after {cursor=2026-01-01T00:00:00Z, tieBreaker=1}");
+      assertThat(t.uris())
+          .containsExactly("GET http://api.test/changes?project=4&since=2026-01-01T00%3A00%3A00Z");
+      assertThat(Files.readAllLines(dir.resolve("changes.jsonl")))
+          .containsExactly(
+              "{\"id\":1,\"updated_at\":\"2026-01-01T00:00:00Z\"}",
+              "{\"id\":2,\"updated_at\":\"2026-01-02T00:00:00Z\"}");
     }
   }
 
@@ -292,8 +344,10 @@ class SyncIdentityTest {
       assertThat(saved("project_5").identity().parameters()).containsEntry("project", "5");
       ScriptedTransport t4 = api(false);
       ScriptedTransport t5 = api(false);
-      assertThat(sync(t4, PROJECT_4, SyncMode.RESUME, "project-4").stats().recordsEmitted()).isEqualTo(5);
-      assertThat(sync(t5, other, SyncMode.RESUME, "project_5").stats().recordsEmitted()).isEqualTo(5);
+      assertThat(sync(t4, PROJECT_4, SyncMode.RESUME, "project-4").stats().recordsEmitted())
+          .isEqualTo(5);
+      assertThat(sync(t5, other, SyncMode.RESUME, "project_5").stats().recordsEmitted())
+          .isEqualTo(5);
       assertThat(t4.uris().get(0)).contains("project=4&").contains("cursor=c2");
       assertThat(t5.uris().get(0)).contains("project=5&").contains("cursor=c2");
     }
@@ -302,11 +356,17 @@ class SyncIdentityTest {
     void aFullRunUnderAnotherSyncsNameIsRefused() throws Exception {
       sync(api(false), PROJECT_4, SyncMode.APPEND, "shared");
       Files.delete(dir.resolve("shared.jsonl"));
-      assertThatThrownBy(() -> sync(api(false), input(Map.of("project", "5"), "eu", "k3y"),
-          SyncMode.APPEND, "shared"))
+      assertThatThrownBy(
+              () ->
+                  sync(
+                      api(false),
+                      input(Map.of("project", "5"), "eu", "k3y"),
+                      SyncMode.APPEND,
+                      "shared"))
           .isInstanceOf(InputException.class)
-          .hasMessage("cursors: the destination holds sync shared with other inputs (parameter"
-              + " project: 4 → 5); give this one its own --sync-name, or start over with --replace");
+          .hasMessage(
+              "cursors: the destination holds sync shared with other inputs (parameter"
+                  + " project: 4 → 5); give this one its own --sync-name, or start over with --replace");
     }
 
     @Test
@@ -314,8 +374,8 @@ class SyncIdentityTest {
       sync(api(false), PROJECT_4, SyncMode.APPEND, "shared");
       RunInput other = input(Map.of("project", "5"), "eu", "k3y");
       RunResult r = sync(api(false), other, SyncMode.REPLACE, "shared");
-      assertThat(r.notes()).containsExactly(
-          "replace: shared starts over (its records and checkpoint were removed)");
+      assertThat(r.notes())
+          .containsExactly("replace: shared starts over (its records and checkpoint were removed)");
       assertThat(Files.readAllLines(dir.resolve("shared.jsonl"))).hasSize(5);
       assertThat(saved("shared").identity().parameters()).containsEntry("project", "5");
     }

@@ -15,7 +15,11 @@ class CompileErrorsTest {
   @Nested
   class Syntax {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         1 +                | unexpected end of expression                          | 5
         (1                 | expected ')' but found end of expression              | 4
         a ? b              | expected ':' but found end of expression              | 7
@@ -92,7 +96,8 @@ class CompileErrorsTest {
     void namesTheVariablesAvailableInTheScope() {
       ExpressionException e = Expr.error("{{item.id}}", url);
       assertThat(e.getMessage())
-          .isEqualTo("variable 'item' is not available in request.url; available here: parameters, connection, temp");
+          .isEqualTo(
+              "variable 'item' is not available in request.url; available here: parameters, connection, temp");
       assertThat(e.offset()).isEqualTo(2);
       assertThat(e.hint()).isNull();
     }
@@ -117,15 +122,17 @@ class CompileErrorsTest {
 
   @Nested
   class DeclaredInputs {
-    private final Scope declared = Expr.ALL
-        .declaring("parameters", Set.of("per_page", "state"))
-        .declaring("connection", Set.of("token"));
+    private final Scope declared =
+        Expr.ALL
+            .declaring("parameters", Set.of("per_page", "state"))
+            .declaring("connection", Set.of("token"));
 
     @Test
     void refusesAnUndeclaredParameterAndSuggestsTheDeclaredOne() {
       ExpressionException e = Expr.error("{{parameters.perpage}}", declared);
       assertThat(e.getMessage())
-          .isEqualTo("parameters.perpage is not declared; the declared parameters are: per_page, state");
+          .isEqualTo(
+              "parameters.perpage is not declared; the declared parameters are: per_page, state");
       assertThat(e.hint()).isEqualTo("did you mean 'per_page'?");
       assertThat(e.offset()).isEqualTo(13);
     }
@@ -157,17 +164,22 @@ class CompileErrorsTest {
 
     @Test
     void acceptsDeclaredNamesAndLeavesOtherVariablesOpen() throws ExpressionException {
-      Expr.COMPILER.compile("{{parameters.per_page}} {{connection.token}} {{body.anything}}"
-          + " {{parameters[temp.name]}}", declared);
+      Expr.COMPILER.compile(
+          "{{parameters.per_page}} {{connection.token}} {{body.anything}}"
+              + " {{parameters[temp.name]}}",
+          declared);
       Expr.COMPILER.compile("{{parameters.anything}}", Expr.ALL);
     }
 
     @Test
     void explainsADashedParameterNameWithoutBackticks() {
-      ExpressionException e = Expr.error("{{parameters.per-page}}",
-          Expr.ALL.declaring("parameters", Set.of("per-page")));
-      assertThat(e.getMessage()).isEqualTo("parameters.per is not declared: without backticks,"
-          + " parameters.per-page reads as parameters.per - page");
+      ExpressionException e =
+          Expr.error(
+              "{{parameters.per-page}}", Expr.ALL.declaring("parameters", Set.of("per-page")));
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "parameters.per is not declared: without backticks,"
+                  + " parameters.per-page reads as parameters.per - page");
       assertThat(e.hint())
           .isEqualTo("a name with dashes needs backticks: write parameters.`per-page`");
     }
@@ -178,8 +190,10 @@ class CompileErrorsTest {
     @Test
     void tellsToQuoteAHeaderNameWithDashesInBackticks() {
       ExpressionException e = Expr.error("{{headers.x-next-page}}", Expr.ALL);
-      assertThat(e.getMessage()).isEqualTo("'next' is not a variable here: without backticks,"
-          + " headers.x-next-page reads as headers.x - next - page");
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "'next' is not a variable here: without backticks,"
+                  + " headers.x-next-page reads as headers.x - next - page");
       assertThat(e.hint())
           .isEqualTo("a name with dashes needs backticks: write headers.`x-next-page`");
       assertThat(e.offset()).isEqualTo(12);
@@ -189,8 +203,10 @@ class CompileErrorsTest {
     void explainsTheDashEvenWhenAPartIsAVariableOfAnotherPlace() {
       Scope response = new Scope("audit.total", Set.of("body", "headers"));
       ExpressionException e = Expr.error("{{headers.x-item-count}}", response);
-      assertThat(e.getMessage()).isEqualTo("'item' is not a variable here: without backticks,"
-          + " headers.x-item-count reads as headers.x - item - count");
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "'item' is not a variable here: without backticks,"
+                  + " headers.x-item-count reads as headers.x - item - count");
       assertThat(e.hint())
           .isEqualTo("a name with dashes needs backticks: write headers.`x-item-count`");
     }
@@ -225,7 +241,10 @@ class CompileErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        textBlock =
+            """
         toNumber(body.n)     | parseNumber
         toInt(body.n)        | parseNumber
         parseInt(body.n)     | parseNumber
@@ -255,7 +274,11 @@ class CompileErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         lower()               | function 'lower' takes 1 argument, got 0
         substring('a')        | function 'substring' takes 2 to 3 arguments, got 1
         omit(body)            | function 'omit' takes at least 2 arguments, got 1
@@ -274,7 +297,8 @@ class CompileErrorsTest {
 
     @Test
     void rejectsAnInvalidJsonPathAtLoadTime() {
-      assertThat(Expr.error("jsonpath(body, '$..[')").getMessage()).startsWith("invalid JSONPath '$..['");
+      assertThat(Expr.error("jsonpath(body, '$..[')").getMessage())
+          .startsWith("invalid JSONPath '$..['");
     }
 
     @Test
@@ -300,7 +324,8 @@ class CompileErrorsTest {
     void explainsAnUnquotedExpressionReadAsAYamlMap() {
       Object yaml = new org.yaml.snakeyaml.Yaml().load("url: {{links.next}}");
       ExpressionException e = Expr.error(yaml, Expr.ALL);
-      assertThat(e.getMessage()).isEqualTo("a value starting with '{' must be quoted: write \"{{links.next}}\"");
+      assertThat(e.getMessage())
+          .isEqualTo("a value starting with '{' must be quoted: write \"{{links.next}}\"");
       assertThat(e.relativePointer()).isEqualTo("/url");
       assertThat(e.hint()).isEqualTo("put the expression in quotes");
     }

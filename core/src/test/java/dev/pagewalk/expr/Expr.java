@@ -9,11 +9,13 @@ import java.util.Set;
 final class Expr {
   static final Scope ALL = new Scope("test", Set.copyOf(Validation.KNOWN_VARIABLES));
   static final List<String> MVEL_SOURCES = new ArrayList<>();
-  static final ExpressionCompiler COMPILER = new ExpressionCompiler(s -> {
-    synchronized (MVEL_SOURCES) {
-      MVEL_SOURCES.add(s);
-    }
-  });
+  static final ExpressionCompiler COMPILER =
+      new ExpressionCompiler(
+          s -> {
+            synchronized (MVEL_SOURCES) {
+              MVEL_SOURCES.add(s);
+            }
+          });
 
   private Expr() {}
 

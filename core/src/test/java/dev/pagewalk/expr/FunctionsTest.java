@@ -11,16 +11,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FunctionsTest {
-  static final Map<String, Object> VARS = Map.of(
-      "body", Map.of(
-          "users", List.of(
-              Map.of("name", "bob", "age", 30L, "tags", List.of("a")),
-              Map.of("name", "amy", "age", 25L, "tags", List.of("b", "c")),
-              Map.of("name", "bob", "age", 41L, "tags", List.of())),
-          "obj", ordered("a", 1L, "b", 2L, "c", 3L),
-          "nums", List.of(3L, 1.5, 2L),
-          "json", "{\"x\":[1,2.50,{\"y\":\"z\"}]}",
-          "text", "Hello World"));
+  static final Map<String, Object> VARS =
+      Map.of(
+          "body",
+          Map.of(
+              "users",
+                  List.of(
+                      Map.of("name", "bob", "age", 30L, "tags", List.of("a")),
+                      Map.of("name", "amy", "age", 25L, "tags", List.of("b", "c")),
+                      Map.of("name", "bob", "age", 41L, "tags", List.of())),
+              "obj", ordered("a", 1L, "b", 2L, "c", 3L),
+              "nums", List.of(3L, 1.5, 2L),
+              "json", "{\"x\":[1,2.50,{\"y\":\"z\"}]}",
+              "text", "Hello World"));
 
   static Map<String, Object> ordered(Object... keysAndValues) {
     Map<String, Object> map = new java.util.LinkedHashMap<>();
@@ -37,7 +40,11 @@ class FunctionsTest {
   @Nested
   class General {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         get(body, 'users[2].name')                 | "amy"
         get(body, 'users[-1].age')                 | 41
         get(body, 'users[9].name')                 | null
@@ -62,7 +69,11 @@ class FunctionsTest {
   @Nested
   class Text {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         length('héllo')                            | 5
         length(body.users)                         | 3
         length(body.obj)                           | 3
@@ -108,7 +119,11 @@ class FunctionsTest {
   @Nested
   class Lists {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         first(body.users).name                     | "bob"
         last(body.users).age                       | 41
         first(body.missing)                        | null
@@ -134,21 +149,28 @@ class FunctionsTest {
         length(body.nums)                          | 3
         """)
     void evaluates(String expression, String json) {
-      assertThat(evalJson(expression.replace("[1])", "add(slice(body.nums, 9), 1))"))).isEqualTo(json);
+      assertThat(evalJson(expression.replace("[1])", "add(slice(body.nums, 9), 1))")))
+          .isEqualTo(json);
     }
 
     @Test
     void doesNotChangeItsArguments() {
       Expr.eval("sort(body.nums)", VARS);
       Expr.eval("reverse(body.nums)", VARS);
-      assertThat(VARS.get("body")).extracting(b -> ((Map<?, ?>) b).get("nums")).isEqualTo(List.of(3L, 1.5, 2L));
+      assertThat(VARS.get("body"))
+          .extracting(b -> ((Map<?, ?>) b).get("nums"))
+          .isEqualTo(List.of(3L, 1.5, 2L));
     }
   }
 
   @Nested
   class Numbers {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         abs(-3)                                    | 3
         abs(-2.5)                                  | 2.5
         ceil(1.2)                                  | 2
@@ -178,7 +200,11 @@ class FunctionsTest {
   @Nested
   class Dates {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         formatDate('2026-11-23T14:36:53.123Z', 'YYYY-MM-DD HH:mm:ss.SSS')              | "2026-11-23 14:36:53.123"
         formatDate('2026-11-23T14:36:53Z', 'X')                                        | "1795444613"
         formatDate(1795444613123, 'x')                                                 | "1795444613123"
@@ -205,7 +231,11 @@ class FunctionsTest {
   @Nested
   class JsonAndIdentity {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         createJSON(body.obj)                         | "{\\"a\\":1,\\"b\\":2,\\"c\\":3}"
         parseJSON(body.json).x[2]                    | 2.50
         parseJSON(body.json).x[3].y                  | "z"
@@ -239,7 +269,11 @@ class FunctionsTest {
   @Nested
   class RuntimeErrors {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         parseNumber('abc')                   | cannot parse 'abc' as a number
         lower(body.users)                    | lower expects text, got list
         first(body.obj)                      | first expects a list, got map

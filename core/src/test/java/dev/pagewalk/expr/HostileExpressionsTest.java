@@ -30,7 +30,8 @@ class HostileExpressionsTest {
 
   static List<Entry> corpus() throws IOException {
     List<Entry> entries = new ArrayList<>();
-    try (InputStream in = HostileExpressionsTest.class.getResourceAsStream("/expr/hostile-expressions.txt")) {
+    try (InputStream in =
+        HostileExpressionsTest.class.getResourceAsStream("/expr/hostile-expressions.txt")) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
@@ -49,7 +50,10 @@ class HostileExpressionsTest {
     Matcher m = REPEAT.matcher(out);
     while (m.find()) {
       String text = m.group(2).replace("\\n", "\n").replace("\\u0000", "\u0000");
-      out = out.substring(0, m.start()) + text.repeat(Integer.parseInt(m.group(1))) + out.substring(m.end());
+      out =
+          out.substring(0, m.start())
+              + text.repeat(Integer.parseInt(m.group(1)))
+              + out.substring(m.end());
       m = REPEAT.matcher(out);
     }
     return out;
@@ -58,8 +62,10 @@ class HostileExpressionsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void isRejectedAtLoadTime(Entry entry) {
-    ExpressionException e = org.junit.jupiter.api.Assertions.assertThrows(ExpressionException.class,
-        () -> COMPILER.compile("{{" + entry.expression() + "}}", Expr.ALL));
+    ExpressionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ExpressionException.class,
+            () -> COMPILER.compile("{{" + entry.expression() + "}}", Expr.ALL));
     assertThat(e.getMessage()).as(entry.expression()).isEqualTo(entry.message());
   }
 

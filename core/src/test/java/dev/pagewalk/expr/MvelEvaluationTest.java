@@ -17,18 +17,43 @@ class MvelEvaluationTest {
   /** True when evaluating {@code expression} looks a variable up from inside MVEL's runtime. */
   private static boolean runsInsideMvel(String expression) throws ExpressionException {
     boolean[] inside = {false};
-    compiled(expression).evaluate(name -> {
-      inside[0] |= Arrays.stream(new Throwable().getStackTrace())
-          .anyMatch(f -> f.getClassName().startsWith("org.mvel2."));
-      return Map.of("a", 1L, "b", "x", "i", 1L, "name", "N", "total", 9L, "offset", 1L, "data", java.util.List.of(Map.of("id", 1L)));
-    });
+    compiled(expression)
+        .evaluate(
+            name -> {
+              inside[0] |=
+                  Arrays.stream(new Throwable().getStackTrace())
+                      .anyMatch(f -> f.getClassName().startsWith("org.mvel2."));
+              return Map.of(
+                  "a",
+                  1L,
+                  "b",
+                  "x",
+                  "i",
+                  1L,
+                  "name",
+                  "N",
+                  "total",
+                  9L,
+                  "offset",
+                  1L,
+                  "data",
+                  java.util.List.of(Map.of("id", 1L)));
+            });
     return inside[0];
   }
 
   @Test
   void everyNonPathExpressionRunsOnCompiledMvel() throws Exception {
-    for (String e : new String[] {"pagination.offset < body.total", "item.a > 1 && item.b != 'x' ? 'y' : 'z'",
-        "!item.a", "-item.a", "body.data[item.i].id", "lower(item.name) + '-' + upper(item.name)", "item.a * 2 + 1"}) {
+    for (String e :
+        new String[] {
+          "pagination.offset < body.total",
+          "item.a > 1 && item.b != 'x' ? 'y' : 'z'",
+          "!item.a",
+          "-item.a",
+          "body.data[item.i].id",
+          "lower(item.name) + '-' + upper(item.name)",
+          "item.a * 2 + 1"
+        }) {
       assertThat(compiled(e).path()).as(e).isNull();
       assertThat(runsInsideMvel(e)).as(e + " -> " + compiled(e).mvelSource()).isTrue();
     }
@@ -39,7 +64,8 @@ class MvelEvaluationTest {
     assertThat(compiled("item.status != 'closed' && item.amount > 100").mvelSource())
         .isEqualTo("pw_truthy(pw_ne(pw_member(v0,k0),k1))&&pw_truthy(pw_gt(pw_member(v0,k2),k3))");
     assertThat(compiled("!item.a || -item.b[1] >= 2").mvelSource())
-        .isEqualTo("pw_truthy(pw_not(pw_member(v0,k0)))||pw_truthy(pw_ge(pw_neg(pw_index(pw_member(v0,k1),k2)),k3))");
+        .isEqualTo(
+            "pw_truthy(pw_not(pw_member(v0,k0)))||pw_truthy(pw_ge(pw_neg(pw_index(pw_member(v0,k1),k2)),k3))");
     assertThat(compiled("item.a ? lower(item.b) : item.c").mvelSource())
         .isEqualTo("pw_truthy(pw_member(v0,k0))?pw_call1(k2,pw_member(v0,k1)):pw_member(v0,k3)");
   }
@@ -71,8 +97,13 @@ class MvelEvaluationTest {
   @Test
   void aConstantThatIsNotAFunctionFailsPlainly() {
     MvelGate gate = new MvelGate(source -> {});
-    CompiledExpression e = new CompiledExpression("x", gate.compile("pw_call1(k0,k0)"),
-        new Object[] {"not a function"}, new String[0], "pw_call1(k0,k0)");
+    CompiledExpression e =
+        new CompiledExpression(
+            "x",
+            gate.compile("pw_call1(k0,k0)"),
+            new Object[] {"not a function"},
+            new String[0],
+            "pw_call1(k0,k0)");
     assertThatThrownBy(() -> e.evaluate(name -> null))
         .isInstanceOf(EvaluationException.class)
         .hasMessage("expression {{x}}: internal error: not a compiled function");
@@ -82,8 +113,10 @@ class MvelEvaluationTest {
   void sourceNotOfTheGeneratedShapeNeverReachesMvel() {
     java.util.List<String> seen = new java.util.ArrayList<>();
     MvelGate gate = new MvelGate(seen::add);
-    for (String source : new String[] {"java.lang.System.exit(0)", "k0;k1", "new java.io.File('x')", "v0 = 1"}) {
-      assertThatThrownBy(() -> gate.compile(source)).as(source)
+    for (String source :
+        new String[] {"java.lang.System.exit(0)", "k0;k1", "new java.io.File('x')", "v0 = 1"}) {
+      assertThatThrownBy(() -> gate.compile(source))
+          .as(source)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("generated MVEL source has an illegal part at ");
     }

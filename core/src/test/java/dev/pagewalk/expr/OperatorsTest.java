@@ -11,17 +11,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OperatorsTest {
-  static final Map<String, Object> VARS = Map.of(
-      "body", Map.of(
-          "data", List.of(Map.of("id", 1L), Map.of("id", 2L), Map.of("id", 3L)),
-          "map", Map.of("a-b", "dash", "k", "v"),
-          "n", 5,
-          "d", 2.5,
-          "zero", 0L,
-          "s", "text",
-          "empty", List.of()),
-      "headers", Map.of("x-next-cursor", "c2"),
-      "item", Map.of("i", 2L));
+  static final Map<String, Object> VARS =
+      Map.of(
+          "body",
+              Map.of(
+                  "data",
+                  List.of(Map.of("id", 1L), Map.of("id", 2L), Map.of("id", 3L)),
+                  "map",
+                  Map.of("a-b", "dash", "k", "v"),
+                  "n",
+                  5,
+                  "d",
+                  2.5,
+                  "zero",
+                  0L,
+                  "s",
+                  "text",
+                  "empty",
+                  List.of()),
+          "headers", Map.of("x-next-cursor", "c2"),
+          "item", Map.of("i", 2L));
 
   static String evalJson(String expression) {
     return Expr.json(Expr.eval(expression, VARS));
@@ -30,7 +39,11 @@ class OperatorsTest {
   @Nested
   class Paths {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         body.data[1].id               | 1
         body.data[-1].id              | 3
         body.data[3].id               | 3
@@ -58,7 +71,11 @@ class OperatorsTest {
   @Nested
   class Arithmetic {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         1 + 2                       | 3
         body.n + 1                  | 6
         body.d * 2                  | 5.0
@@ -83,7 +100,11 @@ class OperatorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         1 / 0              | division by zero
         1 % body.zero      | division by zero
         1 + null           | cannot add number and null
@@ -103,7 +124,11 @@ class OperatorsTest {
   @Nested
   class Comparison {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         1 == 1.0                       | true
         1 = 1                          | true
         '1' == 1                       | false
@@ -128,7 +153,11 @@ class OperatorsTest {
   @Nested
   class Logic {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = " | ", quoteCharacter = '^', textBlock = """
+    @CsvSource(
+        delimiterString = " | ",
+        quoteCharacter = '^',
+        textBlock =
+            """
         true && 1                    | true
         1 and 0                      | false
         0 || ''                      | false
@@ -145,7 +174,8 @@ class OperatorsTest {
 
     @Test
     void shortCircuitsAnd() {
-      assertThat(Expr.eval("body.missing != null && parseNumber(body.s) > 1", VARS)).isEqualTo(false);
+      assertThat(Expr.eval("body.missing != null && parseNumber(body.s) > 1", VARS))
+          .isEqualTo(false);
     }
 
     @Test

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
-  private final Map<String, Object> vars = Map.of(
-      "parameters", Map.of("limit", 100L, "price", new BigDecimal("1.0"), "tags", List.of("a", "b")),
-      "body", Map.of("next", "abc"));
+  private final Map<String, Object> vars =
+      Map.of(
+          "parameters",
+              Map.of("limit", 100L, "price", new BigDecimal("1.0"), "tags", List.of("a", "b")),
+          "body", Map.of("next", "abc"));
 
   private Object eval(Object value) throws ExpressionException {
     return Expr.compile(value).evaluate(vars::get);
@@ -39,7 +41,9 @@ class TemplatesTest {
   class Interpolation {
     @Test
     void rendersPartsAsText() throws ExpressionException {
-      assertThat(eval("limit={{parameters.limit}}&p={{parameters.price}}&t={{parameters.tags}}&n={{parameters.none}}"))
+      assertThat(
+              eval(
+                  "limit={{parameters.limit}}&p={{parameters.price}}&t={{parameters.tags}}&n={{parameters.none}}"))
           .isEqualTo("limit=100&p=1.0&t=[\"a\",\"b\"]&n=");
     }
 
@@ -74,7 +78,8 @@ class TemplatesTest {
 
     @Test
     void keepsNullListElements() throws ExpressionException {
-      assertThat(eval(List.of("{{body.none}}", "{{body.next}}"))).isEqualTo(Arrays.asList(null, "abc"));
+      assertThat(eval(List.of("{{body.none}}", "{{body.next}}")))
+          .isEqualTo(Arrays.asList(null, "abc"));
     }
 
     @Test

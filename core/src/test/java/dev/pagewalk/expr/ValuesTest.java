@@ -21,12 +21,32 @@ class ValuesTest {
   @Nested
   class Truthiness {
     static Stream<Arguments> falsy() {
-      return Stream.of(null, false, 0L, 0, 0.0, new BigDecimal("0.00"), BigInteger.ZERO, "", List.of(), Map.of())
+      return Stream.of(
+              null,
+              false,
+              0L,
+              0,
+              0.0,
+              new BigDecimal("0.00"),
+              BigInteger.ZERO,
+              "",
+              List.of(),
+              Map.of())
           .map(v -> Arguments.of(v));
     }
 
     static Stream<Arguments> truthy() {
-      return Stream.of(true, 1L, -1, 0.5, new BigDecimal("0.01"), " ", "false", "0", List.of(0L), Map.of("a", 0L))
+      return Stream.of(
+              true,
+              1L,
+              -1,
+              0.5,
+              new BigDecimal("0.01"),
+              " ",
+              "false",
+              "0",
+              List.of(0L),
+              Map.of("a", 0L))
           .map(v -> Arguments.of(v));
     }
 
@@ -87,7 +107,8 @@ class ValuesTest {
       Map<String, Object> vars = Map.of("body", Map.of("i", 2, "d", 0.5));
       assertThat(Expr.eval("body.i * body.d", vars)).isEqualTo(new BigDecimal("1.0"));
       assertThat(Expr.eval("body.i + 1", vars)).isEqualTo(3L);
-      assertThat(Expr.eval("[1, 2, 3][body.i]".replace("[1, 2, 3]", "split('a,b,c', ',')"), vars)).isEqualTo("b");
+      assertThat(Expr.eval("[1, 2, 3][body.i]".replace("[1, 2, 3]", "split('a,b,c', ',')"), vars))
+          .isEqualTo("b");
     }
   }
 
@@ -95,7 +116,8 @@ class ValuesTest {
   void keepsErrorsStableAfterManyEvaluations() throws ExpressionException {
     Template t = Expr.compile("{{parseNumber(body.x) + 1}}");
     for (int i = 0; i < 500; i++) {
-      Map<String, Object> vars = Map.of("body", Map.of("x", i % 2 == 0 ? String.valueOf(i) : "bad"));
+      Map<String, Object> vars =
+          Map.of("body", Map.of("x", i % 2 == 0 ? String.valueOf(i) : "bad"));
       if (i % 2 == 0) {
         assertThat(t.evaluate(vars::get)).isEqualTo(i + 1L);
       } else {

@@ -28,12 +28,17 @@ public final class AmplificationVictim {
   }
 
   private static void run(String layout, byte[] gzipped) throws IOException {
-    try (LoopbackServer server = new LoopbackServer().on("/items", (exchange, request) -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.getResponseHeaders().add("Content-Encoding", "gzip");
-      LoopbackServer.send(exchange, 200, gzipped);
-    })) {
-      String spec = """
+    try (LoopbackServer server =
+        new LoopbackServer()
+            .on(
+                "/items",
+                (exchange, request) -> {
+                  exchange.getResponseHeaders().add("Content-Type", "application/json");
+                  exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+                  LoopbackServer.send(exchange, 200, gzipped);
+                })) {
+      String spec =
+          """
           pagewalk: 1
           name: amplified
           baseUrl: %s
@@ -41,26 +46,38 @@ public final class AmplificationVictim {
             url: /items
             response:
               iterate: "{{body.items}}"
-          """.formatted(server.uri(""));
+          """
+              .formatted(server.uri(""));
       RunResult result;
-      try (Runner runner = Runner.builder().sleeper(d -> { }).build()) {
+      try (Runner runner = Runner.builder().sleeper(d -> {}).build()) {
         result = runner.collect(Pagewalk.parse("amplified.yaml", spec), RunInput.empty()).result();
       }
       System.out.println(layout + " gzipped: " + gzipped.length / 1024 + " KiB");
       System.out.println(layout + " stop: " + result.stopReason().wireName());
       System.out.println(layout + " requests: " + result.stats().requests());
       System.out.println(layout + " faults: " + result.stats().faults());
-      System.out.println(layout + " failure: " + (result.failure() == null ? null
-          : result.failure().getMessage().replace(server.uri("").toString(), "http://SERVER")));
+      System.out.println(
+          layout
+              + " failure: "
+              + (result.failure() == null
+                  ? null
+                  : result
+                      .failure()
+                      .getMessage()
+                      .replace(server.uri("").toString(), "http://SERVER")));
     }
   }
 
-  /** {"items":[{"a":0},…]} or {"items":[[{"a":0},…],…]} of about {@code size} bytes, gzipped as it is written. */
+  /**
+   * {"items":[{"a":0},…]} or {"items":[[{"a":0},…],…]} of about {@code size} bytes, gzipped as it
+   * is written.
+   */
   static byte[] body(long size, boolean nested) throws IOException {
     String object = "{\"a\":0},";
     // a row: 100,000 objects in the flat layout, an array of them in the nested one
-    byte[] row = ((nested ? "[" : "") + object.repeat(99_999) + "{\"a\":0}" + (nested ? "]" : "") + ",")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] row =
+        ((nested ? "[" : "") + object.repeat(99_999) + "{\"a\":0}" + (nested ? "]" : "") + ",")
+            .getBytes(StandardCharsets.US_ASCII);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
       gz.write("{\"items\":[".getBytes(StandardCharsets.US_ASCII));

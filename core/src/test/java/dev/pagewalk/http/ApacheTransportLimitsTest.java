@@ -24,13 +24,15 @@ class ApacheTransportLimitsTest {
   class Deadline {
     @Test
     void stopsADribblingServerAtTheDeadline() throws Exception {
-      try (RawServer server = new RawServer(socket -> {
-        RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n");
-        for (int i = 0; i < 100; i++) {
-          RawServer.write(socket, "x");
-          Thread.sleep(50);
-        }
-      })) {
+      try (RawServer server =
+          new RawServer(
+              socket -> {
+                RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n");
+                for (int i = 0; i < 100; i++) {
+                  RawServer.write(socket, "x");
+                  Thread.sleep(50);
+                }
+              })) {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> transport.send(get(server), RequestLimits.of(DEADLINE)))
@@ -59,8 +61,9 @@ class ApacheTransportLimitsTest {
         assertThatThrownBy(() -> transport.send(get(slow), RequestLimits.of(DEADLINE)))
             .isInstanceOf(DeadlineExceededException.class);
 
-        HttpResponse response = transport.send(new HttpRequest("GET", fast.uri("/ok"), null, null),
-            RequestLimits.of(DEADLINE));
+        HttpResponse response =
+            transport.send(
+                new HttpRequest("GET", fast.uri("/ok"), null, null), RequestLimits.of(DEADLINE));
 
         assertThat(response.status()).isEqualTo(200);
       }
@@ -71,10 +74,16 @@ class ApacheTransportLimitsTest {
   class BodyCap {
     @Test
     void refusesAContentLengthAboveTheCap() throws Exception {
-      try (LoopbackServer server = new LoopbackServer()
-          .on("/big", (exchange, request) -> LoopbackServer.send(exchange, 200, new byte[70_000]))) {
-        assertThatThrownBy(() -> transport.send(new HttpRequest("GET", server.uri("/big"), null, null),
-                new RequestLimits(DEADLINE, 65_536, 5)))
+      try (LoopbackServer server =
+          new LoopbackServer()
+              .on(
+                  "/big",
+                  (exchange, request) -> LoopbackServer.send(exchange, 200, new byte[70_000]))) {
+        assertThatThrownBy(
+                () ->
+                    transport.send(
+                        new HttpRequest("GET", server.uri("/big"), null, null),
+                        new RequestLimits(DEADLINE, 65_536, 5)))
             .isInstanceOf(ResponseTooLargeException.class)
             .hasMessage("response body exceeds 65536 bytes (Content-Length 70000)");
       }
@@ -82,14 +91,21 @@ class ApacheTransportLimitsTest {
 
     @Test
     void stopsAChunkedBodyAtTheCap() throws Exception {
-      try (LoopbackServer server = new LoopbackServer().on("/chunked", (exchange, request) -> {
-        exchange.sendResponseHeaders(200, 0);
-        for (int i = 0; i < 20; i++) {
-          exchange.getResponseBody().write(new byte[10_000]);
-        }
-      })) {
-        assertThatThrownBy(() -> transport.send(new HttpRequest("GET", server.uri("/chunked"), null, null),
-                new RequestLimits(Duration.ofSeconds(5), 65_536, 5)))
+      try (LoopbackServer server =
+          new LoopbackServer()
+              .on(
+                  "/chunked",
+                  (exchange, request) -> {
+                    exchange.sendResponseHeaders(200, 0);
+                    for (int i = 0; i < 20; i++) {
+                      exchange.getResponseBody().write(new byte[10_000]);
+                    }
+                  })) {
+        assertThatThrownBy(
+                () ->
+                    transport.send(
+                        new HttpRequest("GET", server.uri("/chunked"), null, null),
+                        new RequestLimits(Duration.ofSeconds(5), 65_536, 5)))
             .isInstanceOf(ResponseTooLargeException.class)
             .hasMessage("response body exceeds 65536 bytes");
       }
@@ -98,14 +114,21 @@ class ApacheTransportLimitsTest {
     @Test
     void stopsAGzipBombAfterDecompressingTheCap() throws Exception {
       byte[] bomb = Gzip.zeros(10 * 1024 * 1024);
-      try (LoopbackServer server = new LoopbackServer().on("/bomb", (exchange, request) -> {
-        exchange.getResponseHeaders().add("Content-Encoding", "gzip");
-        LoopbackServer.send(exchange, 200, bomb);
-      })) {
+      try (LoopbackServer server =
+          new LoopbackServer()
+              .on(
+                  "/bomb",
+                  (exchange, request) -> {
+                    exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+                    LoopbackServer.send(exchange, 200, bomb);
+                  })) {
         assertThat(bomb.length).isLessThan(1024 * 1024);
 
-        assertThatThrownBy(() -> transport.send(new HttpRequest("GET", server.uri("/bomb"), null, null),
-                new RequestLimits(Duration.ofSeconds(5), 1024 * 1024, 5)))
+        assertThatThrownBy(
+                () ->
+                    transport.send(
+                        new HttpRequest("GET", server.uri("/bomb"), null, null),
+                        new RequestLimits(Duration.ofSeconds(5), 1024 * 1024, 5)))
             .isInstanceOf(ResponseTooLargeException.class)
             .hasMessage("response body exceeds 1048576 bytes");
       }
@@ -113,10 +136,15 @@ class ApacheTransportLimitsTest {
 
     @Test
     void acceptsABodyExactlyAtTheCap() throws Exception {
-      try (LoopbackServer server = new LoopbackServer()
-          .on("/exact", (exchange, request) -> LoopbackServer.send(exchange, 200, new byte[1000]))) {
-        HttpResponse response = transport.send(new HttpRequest("GET", server.uri("/exact"), null, null),
-            new RequestLimits(Duration.ofSeconds(5), 1000, 5));
+      try (LoopbackServer server =
+          new LoopbackServer()
+              .on(
+                  "/exact",
+                  (exchange, request) -> LoopbackServer.send(exchange, 200, new byte[1000]))) {
+        HttpResponse response =
+            transport.send(
+                new HttpRequest("GET", server.uri("/exact"), null, null),
+                new RequestLimits(Duration.ofSeconds(5), 1000, 5));
 
         assertThat(response.body()).hasSize(1000);
       }

@@ -27,8 +27,16 @@ class ApacheTransportRedirectTest {
     other.close();
   }
 
-  static final Headers CREDENTIALS = headers(
-      "Authorization", "Bearer t0k", "Cookie", "s=1", "X-Api-Key", "k3y", "Accept", "application/json");
+  static final Headers CREDENTIALS =
+      headers(
+          "Authorization",
+          "Bearer t0k",
+          "Cookie",
+          "s=1",
+          "X-Api-Key",
+          "k3y",
+          "Accept",
+          "application/json");
 
   @Nested
   class SameOrigin {
@@ -37,7 +45,8 @@ class ApacheTransportRedirectTest {
       origin.on("/start", LoopbackServer.redirect(302, "/end"));
       origin.on("/end", LoopbackServer.text(200, "done"));
 
-      HttpResponse response = transport.send(new HttpRequest("GET", origin.uri("/start"), CREDENTIALS, null), LIMITS);
+      HttpResponse response =
+          transport.send(new HttpRequest("GET", origin.uri("/start"), CREDENTIALS, null), LIMITS);
 
       assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("done");
       assertThat(response.uri()).isEqualTo(origin.uri("/end"));
@@ -49,16 +58,19 @@ class ApacheTransportRedirectTest {
 
     @Test
     void resolvesAQueryOnlyLocationAgainstTheCurrentPath() throws Exception {
-      origin.on("/v1/items", (exchange, request) -> {
-        if (request.pathAndQuery().equals("/v1/items")) {
-          exchange.getResponseHeaders().add("Location", "?page=2");
-          exchange.sendResponseHeaders(302, -1);
-        } else {
-          LoopbackServer.send(exchange, 200, new byte[0]);
-        }
-      });
+      origin.on(
+          "/v1/items",
+          (exchange, request) -> {
+            if (request.pathAndQuery().equals("/v1/items")) {
+              exchange.getResponseHeaders().add("Location", "?page=2");
+              exchange.sendResponseHeaders(302, -1);
+            } else {
+              LoopbackServer.send(exchange, 200, new byte[0]);
+            }
+          });
 
-      HttpResponse response = transport.send(new HttpRequest("GET", origin.uri("/v1/items"), null, null), LIMITS);
+      HttpResponse response =
+          transport.send(new HttpRequest("GET", origin.uri("/v1/items"), null, null), LIMITS);
 
       assertThat(response.uri()).isEqualTo(origin.uri("/v1/items?page=2"));
     }
@@ -68,8 +80,13 @@ class ApacheTransportRedirectTest {
       origin.on("/jobs", LoopbackServer.redirect(303, "/jobs/1"));
       origin.on("/jobs/1", LoopbackServer.text(200, "job"));
 
-      transport.send(new HttpRequest("POST", origin.uri("/jobs"),
-          headers("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8)), LIMITS);
+      transport.send(
+          new HttpRequest(
+              "POST",
+              origin.uri("/jobs"),
+              headers("Content-Type", "application/json"),
+              "{}".getBytes(StandardCharsets.UTF_8)),
+          LIMITS);
 
       LoopbackServer.Received followed = origin.received().get(1);
       assertThat(followed.method()).isEqualTo("GET");
@@ -82,7 +99,10 @@ class ApacheTransportRedirectTest {
       origin.on("/a", LoopbackServer.redirect(307, "/b"));
       origin.on("/b", LoopbackServer.text(200, "b"));
 
-      transport.send(new HttpRequest("PUT", origin.uri("/a"), null, "payload".getBytes(StandardCharsets.UTF_8)), LIMITS);
+      transport.send(
+          new HttpRequest(
+              "PUT", origin.uri("/a"), null, "payload".getBytes(StandardCharsets.UTF_8)),
+          LIMITS);
 
       LoopbackServer.Received followed = origin.received().get(1);
       assertThat(followed.method()).isEqualTo("PUT");
@@ -97,7 +117,8 @@ class ApacheTransportRedirectTest {
       origin.on("/start", LoopbackServer.redirect(301, other.uri("/landing").toString()));
       other.on("/landing", LoopbackServer.text(200, "elsewhere"));
 
-      HttpResponse response = transport.send(new HttpRequest("GET", origin.uri("/start"), CREDENTIALS, null), LIMITS);
+      HttpResponse response =
+          transport.send(new HttpRequest("GET", origin.uri("/start"), CREDENTIALS, null), LIMITS);
 
       assertThat(response.uri()).isEqualTo(other.uri("/landing"));
       LoopbackServer.Received landing = other.received().get(0);
@@ -127,25 +148,45 @@ class ApacheTransportRedirectTest {
       origin.on("/b", LoopbackServer.redirect(302, "/a?token=secret"));
       origin.on("/a?token=secret", LoopbackServer.redirect(302, "/b"));
 
-      assertThatThrownBy(() -> transport.send(new HttpRequest("GET", origin.uri("/a"), null, null), LIMITS))
+      assertThatThrownBy(
+              () -> transport.send(new HttpRequest("GET", origin.uri("/a"), null, null), LIMITS))
           .isInstanceOf(TooManyRedirectsException.class)
-          .hasMessage("redirect loop: GET " + origin.uri("/a") + " -> " + origin.uri("/b")
-              + " -> " + origin.uri("/a?token=***") + " -> " + origin.uri("/b"));
+          .hasMessage(
+              "redirect loop: GET "
+                  + origin.uri("/a")
+                  + " -> "
+                  + origin.uri("/b")
+                  + " -> "
+                  + origin.uri("/a?token=***")
+                  + " -> "
+                  + origin.uri("/b"));
     }
 
     @Test
     void failsAfterMaxRedirectsHops() {
-      origin.on("/hop", (exchange, request) -> {
-        int n = Integer.parseInt(request.pathAndQuery().substring("/hop".length()));
-        exchange.getResponseHeaders().add("Location", "/hop" + (n + 1));
-        exchange.sendResponseHeaders(302, -1);
-      });
+      origin.on(
+          "/hop",
+          (exchange, request) -> {
+            int n = Integer.parseInt(request.pathAndQuery().substring("/hop".length()));
+            exchange.getResponseHeaders().add("Location", "/hop" + (n + 1));
+            exchange.sendResponseHeaders(302, -1);
+          });
 
-      assertThatThrownBy(() -> transport.send(new HttpRequest("GET", origin.uri("/hop0"), null, null),
-              new RequestLimits(Duration.ofSeconds(5), 1024, 2)))
+      assertThatThrownBy(
+              () ->
+                  transport.send(
+                      new HttpRequest("GET", origin.uri("/hop0"), null, null),
+                      new RequestLimits(Duration.ofSeconds(5), 1024, 2)))
           .isInstanceOf(TooManyRedirectsException.class)
-          .hasMessage("too many redirects (limit 2): GET " + origin.uri("/hop0") + " -> "
-              + origin.uri("/hop1") + " -> " + origin.uri("/hop2") + " -> " + origin.uri("/hop3"));
+          .hasMessage(
+              "too many redirects (limit 2): GET "
+                  + origin.uri("/hop0")
+                  + " -> "
+                  + origin.uri("/hop1")
+                  + " -> "
+                  + origin.uri("/hop2")
+                  + " -> "
+                  + origin.uri("/hop3"));
       assertThat(origin.received()).hasSize(3);
     }
 
@@ -153,7 +194,8 @@ class ApacheTransportRedirectTest {
     void returnsARedirectWithoutLocationAsIs() throws Exception {
       origin.on("/odd", (exchange, request) -> exchange.sendResponseHeaders(302, -1));
 
-      HttpResponse response = transport.send(new HttpRequest("GET", origin.uri("/odd"), null, null), LIMITS);
+      HttpResponse response =
+          transport.send(new HttpRequest("GET", origin.uri("/odd"), null, null), LIMITS);
 
       assertThat(response.status()).isEqualTo(302);
     }

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,15 +40,23 @@ class ApacheTransportTest {
   class RoundTrip {
     @Test
     void sendsMethodHeadersAndBodyAndReturnsStatusHeadersAndBody() throws Exception {
-      server.on("/echo", (exchange, request) -> {
-        exchange.getResponseHeaders().add("X-Reply", "one");
-        exchange.getResponseHeaders().add("X-Reply", "two");
-        LoopbackServer.send(exchange, 201, ("got " + new String(request.body(), StandardCharsets.UTF_8))
-            .getBytes(StandardCharsets.UTF_8));
-      });
-      HttpRequest request = new HttpRequest("POST", server.uri("/echo?a=1"),
-          headers("Content-Type", "application/json", "X-Custom", "v"),
-          "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
+      server.on(
+          "/echo",
+          (exchange, request) -> {
+            exchange.getResponseHeaders().add("X-Reply", "one");
+            exchange.getResponseHeaders().add("X-Reply", "two");
+            LoopbackServer.send(
+                exchange,
+                201,
+                ("got " + new String(request.body(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
+          });
+      HttpRequest request =
+          new HttpRequest(
+              "POST",
+              server.uri("/echo?a=1"),
+              headers("Content-Type", "application/json", "X-Custom", "v"),
+              "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
 
       HttpResponse response = transport.send(request, LIMITS);
 
@@ -69,7 +77,8 @@ class ApacheTransportTest {
     void returnsErrorStatusesAsResponses() throws Exception {
       server.on("/missing", LoopbackServer.text(404, "nope"));
 
-      HttpResponse response = transport.send(new HttpRequest("GET", server.uri("/missing"), null, null), LIMITS);
+      HttpResponse response =
+          transport.send(new HttpRequest("GET", server.uri("/missing"), null, null), LIMITS);
 
       assertThat(response.status()).isEqualTo(404);
       assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("nope");
@@ -79,7 +88,8 @@ class ApacheTransportTest {
     void keepsTheCallersUserAgent() throws Exception {
       server.on("/ua", LoopbackServer.text(200, "ok"));
 
-      transport.send(new HttpRequest("GET", server.uri("/ua"), headers("User-Agent", "mine/1"), null), LIMITS);
+      transport.send(
+          new HttpRequest("GET", server.uri("/ua"), headers("User-Agent", "mine/1"), null), LIMITS);
 
       assertThat(server.received().get(0).header("User-Agent")).isEqualTo("mine/1");
     }
@@ -87,12 +97,15 @@ class ApacheTransportTest {
     @Test
     void decompressesGzipBodies() throws Exception {
       byte[] gz = Gzip.compress("hello gzip".getBytes(StandardCharsets.UTF_8));
-      server.on("/gz", (exchange, request) -> {
-        exchange.getResponseHeaders().add("Content-Encoding", "gzip");
-        LoopbackServer.send(exchange, 200, gz);
-      });
+      server.on(
+          "/gz",
+          (exchange, request) -> {
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            LoopbackServer.send(exchange, 200, gz);
+          });
 
-      HttpResponse response = transport.send(new HttpRequest("GET", server.uri("/gz"), null, null), LIMITS);
+      HttpResponse response =
+          transport.send(new HttpRequest("GET", server.uri("/gz"), null, null), LIMITS);
 
       assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("hello gzip");
       assertThat(server.received().get(0).header("Accept-Encoding")).contains("gzip");
@@ -103,15 +116,24 @@ class ApacheTransportTest {
   class Sharing {
     @Test
     void servesConcurrentCallersFromOneInstance() throws Exception {
-      server.on("/n", (exchange, request) -> LoopbackServer.send(exchange, 200,
-          request.pathAndQuery().getBytes(StandardCharsets.UTF_8)));
+      server.on(
+          "/n",
+          (exchange, request) ->
+              LoopbackServer.send(
+                  exchange, 200, request.pathAndQuery().getBytes(StandardCharsets.UTF_8)));
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
         List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
           String path = "/n?i=" + i;
-          results.add(pool.submit(() -> new String(transport.send(
-              new HttpRequest("GET", server.uri(path), null, null), LIMITS).body(), StandardCharsets.UTF_8)));
+          results.add(
+              pool.submit(
+                  () ->
+                      new String(
+                          transport
+                              .send(new HttpRequest("GET", server.uri(path), null, null), LIMITS)
+                              .body(),
+                          StandardCharsets.UTF_8)));
         }
         for (int i = 0; i < 40; i++) {
           assertThat(results.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("/n?i=" + i);
@@ -151,8 +173,10 @@ class ApacheTransportTest {
         transport.send(new HttpRequest("GET", server.uri("/a"), null, null), LIMITS);
       }
 
-      assertThat(server.received()).extracting(LoopbackServer.Received::remotePort)
-          .hasSize(3).containsOnly(server.received().get(0).remotePort());
+      assertThat(server.received())
+          .extracting(LoopbackServer.Received::remotePort)
+          .hasSize(3)
+          .containsOnly(server.received().get(0).remotePort());
     }
   }
 }

@@ -25,7 +25,9 @@ class BodyEncoderTest {
   class Json {
     @Test
     void writesPlainDataAsJson() {
-      EncodedBody body = encode(qs("a", 1, "b", List.of(true, "x"), "c", null, "d", new BigDecimal("1E+3")), "json");
+      EncodedBody body =
+          encode(
+              qs("a", 1, "b", List.of(true, "x"), "c", null, "d", new BigDecimal("1E+3")), "json");
 
       assertThat(text(body)).isEqualTo("{\"a\":1,\"b\":[true,\"x\"],\"c\":null,\"d\":1000}");
       assertThat(body.contentType()).isEqualTo("application/json");
@@ -33,7 +35,8 @@ class BodyEncoderTest {
 
     @Test
     void isTheDefaultType() {
-      assertThat(BodyEncoder.encode("x", null).orElseThrow().contentType()).isEqualTo("application/json");
+      assertThat(BodyEncoder.encode("x", null).orElseThrow().contentType())
+          .isEqualTo("application/json");
     }
 
     @Test
@@ -46,7 +49,10 @@ class BodyEncoderTest {
   class UrlEncoded {
     @Test
     void encodesAFlatMapRepeatingListKeysAndOmittingNulls() {
-      EncodedBody body = encode(qs("name", "Jane Doe", "tag", Arrays.asList("a&b", null, "c"), "skip", null), "urlencoded");
+      EncodedBody body =
+          encode(
+              qs("name", "Jane Doe", "tag", Arrays.asList("a&b", null, "c"), "skip", null),
+              "urlencoded");
 
       assertThat(text(body)).isEqualTo("name=Jane+Doe&tag=a%26b&tag=c");
       assertThat(body.contentType()).isEqualTo("application/x-www-form-urlencoded");
@@ -75,19 +81,30 @@ class BodyEncoderTest {
   class Multipart {
     @Test
     void writesFieldsAndFileParts() {
-      EncodedBody body = MultipartEncoder.encode(qs(
-          "title", "Report", "skip", null, "tags", List.of("a", "b"),
-          "file", Map.of("value", "col\n1", "filename", "data \"x\".csv", "contentType", "text/csv")),
-          String::valueOf, "B0UND");
+      EncodedBody body =
+          MultipartEncoder.encode(
+              qs(
+                  "title",
+                  "Report",
+                  "skip",
+                  null,
+                  "tags",
+                  List.of("a", "b"),
+                  "file",
+                  Map.of(
+                      "value", "col\n1", "filename", "data \"x\".csv", "contentType", "text/csv")),
+              String::valueOf,
+              "B0UND");
 
       assertThat(body.contentType()).isEqualTo("multipart/form-data; boundary=B0UND");
-      assertThat(text(body)).isEqualTo(
-          "--B0UND\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nReport\r\n"
-              + "--B0UND\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\na\r\n"
-              + "--B0UND\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nb\r\n"
-              + "--B0UND\r\nContent-Disposition: form-data; name=\"file\"; filename=\"data %22x%22.csv\"\r\n"
-              + "Content-Type: text/csv\r\n\r\ncol\n1\r\n"
-              + "--B0UND--\r\n");
+      assertThat(text(body))
+          .isEqualTo(
+              "--B0UND\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nReport\r\n"
+                  + "--B0UND\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\na\r\n"
+                  + "--B0UND\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nb\r\n"
+                  + "--B0UND\r\nContent-Disposition: form-data; name=\"file\"; filename=\"data %22x%22.csv\"\r\n"
+                  + "Content-Type: text/csv\r\n\r\ncol\n1\r\n"
+                  + "--B0UND--\r\n");
     }
 
     @Test
@@ -96,7 +113,9 @@ class BodyEncoderTest {
 
       assertThat(body.contentType()).matches("multipart/form-data; boundary=pagewalk-[0-9a-f]{24}");
       String boundary = body.contentType().substring(body.contentType().indexOf('=') + 1);
-      assertThat(text(body)).startsWith("--" + boundary + "\r\n").endsWith("--" + boundary + "--\r\n");
+      assertThat(text(body))
+          .startsWith("--" + boundary + "\r\n")
+          .endsWith("--" + boundary + "--\r\n");
     }
   }
 

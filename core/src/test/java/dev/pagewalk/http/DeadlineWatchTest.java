@@ -14,14 +14,19 @@ import org.junit.jupiter.api.Test;
 /** Deadlines expire on time without a timer task per request. */
 class DeadlineWatchTest {
   private final AtomicInteger scheduled = new AtomicInteger();
-  /** Counts the tasks scheduled (its own task count also counts a worker that has not started yet). */
-  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1) {
-    @Override
-    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-      scheduled.incrementAndGet();
-      return super.schedule(command, delay, unit);
-    }
-  };
+
+  /**
+   * Counts the tasks scheduled (its own task count also counts a worker that has not started yet).
+   */
+  private final ScheduledThreadPoolExecutor scheduler =
+      new ScheduledThreadPoolExecutor(1) {
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+          scheduled.incrementAndGet();
+          return super.schedule(command, delay, unit);
+        }
+      };
+
   private final DeadlineWatch watch = new DeadlineWatch(scheduler);
 
   DeadlineWatchTest() {
@@ -57,7 +62,8 @@ class DeadlineWatchTest {
       CountDownLatch slowCancelled = cancelledOn(slow);
       long start = System.nanoTime();
       assertThat(fastCancelled.await(5, TimeUnit.SECONDS)).isTrue();
-      assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(80));
+      assertThat(System.nanoTime() - start)
+          .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(80));
       assertThat(fast.expired()).isTrue();
       assertThat(slowCancelled.getCount()).isEqualTo(1);
       assertThat(slow.expired()).isFalse();

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What one decoded body may cost: elements per array and estimated heap, on every decoding path. */
+/**
+ * What one decoded body may cost: elements per array and estimated heap, on every decoding path.
+ */
 class DecodeBudgetTest {
   static final Shape ITEMS = Shape.of(List.of(List.of("items", "id")));
 
@@ -28,7 +30,8 @@ class DecodeBudgetTest {
       assertThatThrownBy(() -> decoder.decode(json(objects(4)), "json", shape))
           .as(shape.toString())
           .isInstanceOf(MalformedBodyException.class)
-          .hasMessage("JSON over a limit at line 1, column 39: an array has more than 3 elements (limit 3)");
+          .hasMessage(
+              "JSON over a limit at line 1, column 39: an array has more than 3 elements (limit 3)");
     }
   }
 
@@ -46,13 +49,17 @@ class DecodeBudgetTest {
     assertThatThrownBy(() -> decoder.decode(json(nested), "json"))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessageStartingWith("JSON over a limit at line 1, column ")
-        .hasMessageEndingWith(": decoded, the body would take more than 10 KiB of memory (limit 10 KiB)");
+        .hasMessageEndingWith(
+            ": decoded, the body would take more than 10 KiB of memory (limit 10 KiB)");
   }
 
   @Test
   void partsTheShapeSkipsCostNothing() throws Exception {
     ResponseDecoder decoder = new ResponseDecoder(200, 1000, 3, 1024);
-    String body = "{\"skipped\":[" + ("{\"a\":\"" + "x".repeat(100) + "\"},").repeat(999) + "{}],\"items\":[{\"id\":1}]}";
+    String body =
+        "{\"skipped\":["
+            + ("{\"a\":\"" + "x".repeat(100) + "\"},").repeat(999)
+            + "{}],\"items\":[{\"id\":1}]}";
     Object decoded = decoder.decode(json(body), "json", ITEMS);
     assertThat(decoded).isEqualTo(Map.of("items", List.of(Map.of("id", 1L))));
   }
@@ -60,15 +67,18 @@ class DecodeBudgetTest {
   @Test
   void aStreamedBodyHasTheSameBudget() {
     ResponseDecoder decoder = new ResponseDecoder(200, 1000, 3, Long.MAX_VALUE);
-    assertThatThrownBy(() -> decoder.decodeStream(
-        new ByteArrayInputStream(objects(4).getBytes(StandardCharsets.UTF_8)), ITEMS))
+    assertThatThrownBy(
+            () ->
+                decoder.decodeStream(
+                    new ByteArrayInputStream(objects(4).getBytes(StandardCharsets.UTF_8)), ITEMS))
         .isInstanceOf(DecodeBudget.Exceeded.class)
         .hasMessageStartingWith("an array has more than 3 elements (limit 3)");
   }
 
   @Test
   void theDefaultBudgetIsAQuarterOfTheHeapAndAMillionElements() {
-    assertThat(ResponseDecoder.defaultMaxDecodedBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+    assertThat(ResponseDecoder.defaultMaxDecodedBytes())
+        .isEqualTo(Runtime.getRuntime().maxMemory() / 4);
     assertThat(ResponseDecoder.DEFAULT_MAX_ARRAY_ELEMENTS).isEqualTo(1_000_000);
   }
 }

@@ -12,11 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fuzz target: the JSON decoder, whole and streamed, with the shape the input names. A body
- * either decodes or fails with {@link MalformedBodyException} (streamed: an IOException, after
- * which the engine decodes the whole body again); both ways agree on the value. The decoder has
- * small caps so that the limits are reached too. Input: the first line lists the kept paths
- * ({@code items.id,next}; {@code *} or an empty line keeps everything), the rest is the body.
+ * Fuzz target: the JSON decoder, whole and streamed, with the shape the input names. A body either
+ * decodes or fails with {@link MalformedBodyException} (streamed: an IOException, after which the
+ * engine decodes the whole body again); both ways agree on the value. The decoder has small caps so
+ * that the limits are reached too. Input: the first line lists the kept paths ({@code
+ * items.id,next}; {@code *} or an empty line keeps everything), the rest is the body.
  */
 class JsonDecoderFuzzTest {
   static final ResponseDecoder DECODER = new ResponseDecoder(64, 100_000, 10_000, 4L * 1024 * 1024);
@@ -27,7 +27,8 @@ class JsonDecoderFuzzTest {
     String paths = new String(input, 0, Math.max(newline, 0), StandardCharsets.UTF_8).trim();
     byte[] body = newline < 0 ? new byte[0] : Arrays.copyOfRange(input, newline + 1, input.length);
     Shape shape = shape(paths);
-    HttpResponse response = new HttpResponse(200, "OK", Headers.of(List.of()), body, URI.create("https://x/"));
+    HttpResponse response =
+        new HttpResponse(200, "OK", Headers.of(List.of()), body, URI.create("https://x/"));
     Object whole;
     try {
       whole = DECODER.decode(response, "json", shape);

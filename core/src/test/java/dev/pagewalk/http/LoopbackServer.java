@@ -17,13 +17,18 @@ import java.util.concurrent.Executors;
 /** A JDK HttpServer on 127.0.0.1 and a free port that records every request it receives. */
 final class LoopbackServer implements AutoCloseable {
   /** One received request. */
-  record Received(String method, String pathAndQuery, Map<String, List<String>> headers,
-      byte[] body, int remotePort) {
+  record Received(
+      String method,
+      String pathAndQuery,
+      Map<String, List<String>> headers,
+      byte[] body,
+      int remotePort) {
     String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0))
-          .findFirst().orElse(null);
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -47,21 +52,27 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   LoopbackServer on(String path, Responder responder) {
-    HttpHandler handler = exchange -> {
-      try (exchange) {
-        Received r = new Received(exchange.getRequestMethod(),
-            exchange.getRequestURI().toString(), Map.copyOf(exchange.getRequestHeaders()),
-            exchange.getRequestBody().readAllBytes(), exchange.getRemoteAddress().getPort());
-        received.add(r);
-        responder.respond(exchange, r);
-      }
-    };
+    HttpHandler handler =
+        exchange -> {
+          try (exchange) {
+            Received r =
+                new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    exchange.getRequestBody().readAllBytes(),
+                    exchange.getRemoteAddress().getPort());
+            received.add(r);
+            responder.respond(exchange, r);
+          }
+        };
     server.createContext(path, handler);
     return this;
   }
 
   static Responder text(int status, String body) {
-    return (exchange, request) -> send(exchange, status, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return (exchange, request) ->
+        send(exchange, status, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static Responder redirect(int status, String location) {

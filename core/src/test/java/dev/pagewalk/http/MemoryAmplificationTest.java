@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 60 MiB body of tiny objects, under the 64 MiB body cap and sent gzipped in well under a MiB,
- * decodes to over a gigabyte of heap. In a JVM with a 512 MiB heap (a child process, so the
- * test's own heap does not matter) the run must end with a clear failure of the page, not an
+ * decodes to over a gigabyte of heap. In a JVM with a 512 MiB heap (a child process, so the test's
+ * own heap does not matter) the run must end with a clear failure of the page, not an
  * OutOfMemoryError.
  */
 class MemoryAmplificationTest {
@@ -21,17 +21,30 @@ class MemoryAmplificationTest {
   void aPageOfMillionsOfTinyRecordsFailsWithAClearErrorInASmallHeap() throws Exception {
     List<String> out = runVictim("60", "flat");
     assertThat(out.get(0)).matches("flat gzipped: \\d{2,3} KiB");
-    assertThat(out.subList(1, 4)).containsExactly("flat stop: error", "flat requests: 1", "flat faults: {malformed-body=1}");
-    // a quarter of the heap that the child JVM reports for -Xmx512m (512 MiB or somewhat under, by collector)
-    assertThat(out.get(4)).matches("flat failure: amplified: " + Pattern.quote("GET http://SERVER/items returned an"
-        + " unreadable body (malformed-body): MalformedBodyException: JSON over a limit at line 1, column ")
-        + "\\d+: decoded, the body would take more than 12\\d(\\.\\d)? MiB of memory \\(limit 12\\d(\\.\\d)? MiB\\)");
+    assertThat(out.subList(1, 4))
+        .containsExactly("flat stop: error", "flat requests: 1", "flat faults: {malformed-body=1}");
+    // a quarter of the heap that the child JVM reports for -Xmx512m (512 MiB or somewhat under, by
+    // collector)
+    assertThat(out.get(4))
+        .matches(
+            "flat failure: amplified: "
+                + Pattern.quote(
+                    "GET http://SERVER/items returned an"
+                        + " unreadable body (malformed-body): MalformedBodyException: JSON over a limit at line 1, column ")
+                + "\\d+: decoded, the body would take more than 12\\d(\\.\\d)? MiB of memory \\(limit 12\\d(\\.\\d)? MiB\\)");
   }
 
   static List<String> runVictim(String... args) throws IOException, InterruptedException {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), AmplificationVictim.class.getName()));
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                AmplificationVictim.class.getName()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = p.getInputStream().readAllBytes();

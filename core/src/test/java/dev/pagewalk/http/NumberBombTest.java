@@ -14,62 +14,91 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Numbers whose exponent makes them enormous written out in full: {@code 1e999999999} is a
- * billion digits in plain notation. An API that sends one must fail its page, not the heap.
+ * Numbers whose exponent makes them enormous written out in full: {@code 1e999999999} is a billion
+ * digits in plain notation. An API that sends one must fail its page, not the heap.
  */
 class NumberBombTest {
   final ResponseDecoder decoder = ResponseDecoder.defaults();
 
   @Test
   void aDecimalTooLargeToWriteOutFailsThePage() {
-    assertThatThrownBy(() -> decoder.decode(ResponseDecoderTest.response("application/json",
-        "{\"id\": 1e999999999}"), "automatic"))
+    assertThatThrownBy(
+            () ->
+                decoder.decode(
+                    ResponseDecoderTest.response("application/json", "{\"id\": 1e999999999}"),
+                    "automatic"))
         .isInstanceOf(MalformedBodyException.class)
-        .hasMessage("JSON over a limit at line 1, column 8: number 1E+999999999 is too large to write out"
-            + " in full: it has 1000000000 digits (limit 1000)");
+        .hasMessage(
+            "JSON over a limit at line 1, column 8: number 1E+999999999 is too large to write out"
+                + " in full: it has 1000000000 digits (limit 1000)");
   }
 
   @Test
   void theLargestExponentIsNamedNotOverflowed() {
-    assertThatThrownBy(() -> decoder.decode(ResponseDecoderTest.response("application/json",
-        "[1e2147483647]"), "automatic"))
+    assertThatThrownBy(
+            () ->
+                decoder.decode(
+                    ResponseDecoderTest.response("application/json", "[1e2147483647]"),
+                    "automatic"))
         .isInstanceOf(MalformedBodyException.class)
-        .hasMessage("JSON over a limit at line 1, column 2: number 1E+2147483647 is too large to write out"
-            + " in full: it has 2147483648 digits (limit 1000)");
+        .hasMessage(
+            "JSON over a limit at line 1, column 2: number 1E+2147483647 is too large to write out"
+                + " in full: it has 2147483648 digits (limit 1000)");
   }
 
   @Test
   void anExponentBeyondAnIntIsOutOfRange() {
-    assertThatThrownBy(() -> decoder.decode(ResponseDecoderTest.response("application/json",
-        "[1, 1e2147483648]"), "automatic"))
+    assertThatThrownBy(
+            () ->
+                decoder.decode(
+                    ResponseDecoderTest.response("application/json", "[1, 1e2147483648]"),
+                    "automatic"))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessage("JSON over a limit at line 1, column 5: number 1e2147483648 is out of range");
   }
 
   @Test
   void aTinyDecimalWithAHugeNegativeExponentFailsToo() {
-    assertThatThrownBy(() -> decoder.decode(ResponseDecoderTest.response("application/json",
-        "[0e-999999999]"), "automatic"))
+    assertThatThrownBy(
+            () ->
+                decoder.decode(
+                    ResponseDecoderTest.response("application/json", "[0e-999999999]"),
+                    "automatic"))
         .isInstanceOf(MalformedBodyException.class)
-        .hasMessage("JSON over a limit at line 1, column 2: number 0E-999999999 is too large to write out"
-            + " in full: it has 1000000000 digits (limit 1000)");
+        .hasMessage(
+            "JSON over a limit at line 1, column 2: number 0E-999999999 is too large to write out"
+                + " in full: it has 1000000000 digits (limit 1000)");
   }
 
   @Test
   void everyDoubleAndAThousandDigitsAreDecoded() throws Exception {
-    Object body = decoder.decode(ResponseDecoderTest.response("application/json",
-        "[1.7976931348623157e308, 4.9e-324, 1e999, 1.50]"), "automatic");
-    assertThat(body).isEqualTo(List.of(new BigDecimal("1.7976931348623157e308"),
-        new BigDecimal("4.9e-324"), new BigDecimal("1e999"), new BigDecimal("1.50")));
+    Object body =
+        decoder.decode(
+            ResponseDecoderTest.response(
+                "application/json", "[1.7976931348623157e308, 4.9e-324, 1e999, 1.50]"),
+            "automatic");
+    assertThat(body)
+        .isEqualTo(
+            List.of(
+                new BigDecimal("1.7976931348623157e308"),
+                new BigDecimal("4.9e-324"),
+                new BigDecimal("1e999"),
+                new BigDecimal("1.50")));
   }
 
   @Test
   void aRunWhoseKeyIsANumberBombFailsOnceWithAClearError() throws Exception {
-    try (LoopbackServer server = new LoopbackServer().on("/items", (exchange, request) -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      LoopbackServer.send(exchange, 200, "{\"items\": [{\"id\": 1e999999999}]}".getBytes());
-    })) {
-      String spec = """
+    try (LoopbackServer server =
+        new LoopbackServer()
+            .on(
+                "/items",
+                (exchange, request) -> {
+                  exchange.getResponseHeaders().add("Content-Type", "application/json");
+                  LoopbackServer.send(
+                      exchange, 200, "{\"items\": [{\"id\": 1e999999999}]}".getBytes());
+                })) {
+      String spec =
+          """
           pagewalk: 1
           name: number-bomb
           baseUrl: %s
@@ -78,19 +107,23 @@ class NumberBombTest {
             response:
               iterate: "{{body.items}}"
               key: "{{item.id}}"
-          """.formatted(server.uri(""));
+          """
+              .formatted(server.uri(""));
       long start = System.nanoTime();
       Runner.Collected c;
-      try (Runner runner = Runner.builder().sleeper(d -> { }).build()) {
+      try (Runner runner = Runner.builder().sleeper(d -> {}).build()) {
         c = runner.collect(Pagewalk.parse("number-bomb.yaml", spec), RunInput.empty());
       }
       assertThat(c.records()).isEmpty();
       assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(c.result().stats().requests()).isEqualTo(1);
       assertThat(c.result().stats().faults()).isEqualTo(Map.of("malformed-body", 1L));
-      assertThat(c.result().failure().getMessage()).isEqualTo("number-bomb: GET " + server.uri("/items")
-          + " returned an unreadable body (malformed-body): MalformedBodyException: JSON over a limit at line 1, column 19: number"
-          + " 1E+999999999 is too large to write out in full: it has 1000000000 digits (limit 1000)");
+      assertThat(c.result().failure().getMessage())
+          .isEqualTo(
+              "number-bomb: GET "
+                  + server.uri("/items")
+                  + " returned an unreadable body (malformed-body): MalformedBodyException: JSON over a limit at line 1, column 19: number"
+                  + " 1E+999999999 is too large to write out in full: it has 1000000000 digits (limit 1000)");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
   }

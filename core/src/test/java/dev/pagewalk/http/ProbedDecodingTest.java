@@ -14,33 +14,36 @@ class ProbedDecodingTest {
   private static final String PAGE =
       "{\"data\":[{\"id\":1,\"name\":\"a\"},{\"id\":2,\"name\":\"b\"},{\"name\":\"c\"}],\"next\":\"c2\"}";
   private final List<Object> seen = new ArrayList<>();
-  private final ElementProbe probe = new ElementProbe() {
-    @Override
-    public Object probe(Object item) {
-      seen.add(item);
-      return item instanceof Map<?, ?> m ? m.get("id") : null;
-    }
+  private final ElementProbe probe =
+      new ElementProbe() {
+        @Override
+        public Object probe(Object item) {
+          seen.add(item);
+          return item instanceof Map<?, ?> m ? m.get("id") : null;
+        }
 
-    @Override
-    public long mark(Object probed) {
-      return probed instanceof Long n ? n * 10 : -1;
-    }
-  };
-  private final ElementProbe other = new ElementProbe() {
-    @Override
-    public Object probe(Object item) {
-      return null;
-    }
+        @Override
+        public long mark(Object probed) {
+          return probed instanceof Long n ? n * 10 : -1;
+        }
+      };
+  private final ElementProbe other =
+      new ElementProbe() {
+        @Override
+        public Object probe(Object item) {
+          return null;
+        }
 
-    @Override
-    public long mark(Object probed) {
-      return 0;
-    }
-  };
+        @Override
+        public long mark(Object probed) {
+          return 0;
+        }
+      };
 
   @Test
   void probesEachElementOfTheArrayAtItsPathAndDecodesTheSameValues() throws Exception {
-    Shape plain = Shape.of(List.of(List.of("next"))).with(List.of("data"), Shape.of(List.of(List.of("id"))));
+    Shape plain =
+        Shape.of(List.of(List.of("next"))).with(List.of("data"), Shape.of(List.of(List.of("id"))));
     Shape probed = plain.withProbe(List.of("data"), probe);
 
     Object body = decoder.decode(response("application/json", PAGE), "json", probed);
@@ -58,8 +61,10 @@ class ProbedDecodingTest {
   @Test
   void probesWholeItemsAndTheRootArrayToo() throws Exception {
     Shape probed = Shape.of(List.of(List.of())).withProbe(List.of(), probe);
-    Object body = decoder.decodeStream(
-        new java.io.ByteArrayInputStream("[{\"id\":7,\"x\":[1]},{\"id\":8}]".getBytes()), probed);
+    Object body =
+        decoder.decodeStream(
+            new java.io.ByteArrayInputStream("[{\"id\":7,\"x\":[1]},{\"id\":8}]".getBytes()),
+            probed);
 
     assertThat(body).isEqualTo(List.of(Map.of("id", 7L, "x", List.of(1L)), Map.of("id", 8L)));
     assertThat(((ProbedList) body).probes(probe).values()).startsWith(7L, 8L);
@@ -68,17 +73,21 @@ class ProbedDecodingTest {
   @Test
   void anyChangeToTheListDropsItsProbes() throws Exception {
     Shape probed = Shape.of(List.of(List.of("data"))).withProbe(List.of("data"), probe);
-    List<java.util.function.Consumer<ProbedList>> changes = List.of(
-        l -> l.set(0, Map.of("id", 9L)),
-        l -> l.remove(0),
-        l -> l.add(Map.of()),
-        l -> l.add(0, Map.of()),
-        l -> l.sort((a, b) -> 0),
-        l -> l.replaceAll(x -> x),
-        l -> l.subList(0, 1).set(0, Map.of("id", 9L)),
-        l -> l.clear());
+    List<java.util.function.Consumer<ProbedList>> changes =
+        List.of(
+            l -> l.set(0, Map.of("id", 9L)),
+            l -> l.remove(0),
+            l -> l.add(Map.of()),
+            l -> l.add(0, Map.of()),
+            l -> l.sort((a, b) -> 0),
+            l -> l.replaceAll(x -> x),
+            l -> l.subList(0, 1).set(0, Map.of("id", 9L)),
+            l -> l.clear());
     for (var change : changes) {
-      ProbedList data = (ProbedList) ((Map<?, ?>) decoder.decode(response("application/json", PAGE), "json", probed)).get("data");
+      ProbedList data =
+          (ProbedList)
+              ((Map<?, ?>) decoder.decode(response("application/json", PAGE), "json", probed))
+                  .get("data");
       assertThat(data.probes(probe)).isNotNull();
       change.accept(data);
       assertThat(data.probes(probe)).isNull();
@@ -88,7 +97,8 @@ class ProbedDecodingTest {
   @Test
   void nothingIsProbedWhereThePathIsNotAnArrayOrIsKeptWhole() throws Exception {
     Shape probed = Shape.of(List.of(List.of("next"))).withProbe(List.of("next"), probe);
-    assertThat(decoder.decode(response("application/json", PAGE), "json", probed)).isEqualTo(Map.of("next", "c2"));
+    assertThat(decoder.decode(response("application/json", PAGE), "json", probed))
+        .isEqualTo(Map.of("next", "c2"));
     assertThat(seen).isEmpty();
     Shape whole = Shape.of(List.of(List.of()));
     assertThat(whole.withProbe(List.of("data"), probe)).isSameAs(whole);

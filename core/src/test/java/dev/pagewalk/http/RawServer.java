@@ -29,18 +29,21 @@ final class RawServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    acceptor = new Thread(() -> {
-      while (!socket.isClosed()) {
-        try {
-          Socket s = socket.accept();
-          Thread t = new Thread(() -> serve(s, script), "raw-server-conn");
-          t.setDaemon(true);
-          t.start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }, "raw-server");
+    acceptor =
+        new Thread(
+            () -> {
+              while (!socket.isClosed()) {
+                try {
+                  Socket s = socket.accept();
+                  Thread t = new Thread(() -> serve(s, script), "raw-server-conn");
+                  t.setDaemon(true);
+                  t.start();
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            },
+            "raw-server");
     acceptor.setDaemon(true);
     acceptor.start();
   }

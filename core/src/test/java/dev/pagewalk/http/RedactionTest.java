@@ -28,7 +28,9 @@ class RedactionTest {
 
     @Test
     void masksConfiguredQueryNames() {
-      assertThat(Redaction.redactUri(URI.create("https://x/a?session=abc&page=2"), Set.of(), Set.of("Session")))
+      assertThat(
+              Redaction.redactUri(
+                  URI.create("https://x/a?session=abc&page=2"), Set.of(), Set.of("Session")))
           .isEqualTo("https://x/a?session=***&page=2");
     }
 
@@ -42,12 +44,15 @@ class RedactionTest {
 
     @Test
     void keepsEveryOtherPartOfTheQueryAndTheFragmentAsTheyWere() {
-      assertThat(Redaction.redactUrl("https://x/a?token=t&&flag&api%5Fkey=k&x=1=2&#f=token=z", Set.of(), Set.of()))
+      assertThat(
+              Redaction.redactUrl(
+                  "https://x/a?token=t&&flag&api%5Fkey=k&x=1=2&#f=token=z", Set.of(), Set.of()))
           .isEqualTo("https://x/a?token=***&&flag&api%5Fkey=***&x=1=2&#f=token=z");
       assertThat(Redaction.redactUrl("https://x/a?page=1&key=", Set.of(), Set.of()))
           .isEqualTo("https://x/a?page=1&key=***");
       assertThat(Redaction.redactUrl("https://x/a?", Set.of(), Set.of())).isEqualTo("https://x/a?");
-      assertThat(Redaction.redactUrl("https://x/a?token#=x", Set.of(), Set.of())).isEqualTo("https://x/a?token#=x");
+      assertThat(Redaction.redactUrl("https://x/a?token#=x", Set.of(), Set.of()))
+          .isEqualTo("https://x/a?token#=x");
     }
 
     @Test
@@ -61,18 +66,45 @@ class RedactionTest {
   class HeaderFields {
     @Test
     void masksCredentialHeadersAndValuesContainingSecrets() {
-      Headers redacted = Redaction.redactHeaders(headers(
-          "Authorization", "Bearer t", "proxy-authorization", "Basic x", "Cookie", "a=1",
-          "Set-Cookie", "b=2", "X-Api-Key", "k3y-value", "X-Trace", "ok"), Set.of("k3y"));
+      Headers redacted =
+          Redaction.redactHeaders(
+              headers(
+                  "Authorization",
+                  "Bearer t",
+                  "proxy-authorization",
+                  "Basic x",
+                  "Cookie",
+                  "a=1",
+                  "Set-Cookie",
+                  "b=2",
+                  "X-Api-Key",
+                  "k3y-value",
+                  "X-Trace",
+                  "ok"),
+              Set.of("k3y"));
 
-      assertThat(redacted).isEqualTo(headers(
-          "Authorization", "***", "proxy-authorization", "***", "Cookie", "***",
-          "Set-Cookie", "***", "X-Api-Key", "***", "X-Trace", "ok"));
+      assertThat(redacted)
+          .isEqualTo(
+              headers(
+                  "Authorization",
+                  "***",
+                  "proxy-authorization",
+                  "***",
+                  "Cookie",
+                  "***",
+                  "Set-Cookie",
+                  "***",
+                  "X-Api-Key",
+                  "***",
+                  "X-Trace",
+                  "ok"));
     }
 
     @Test
     void masksNamedSensitiveHeaders() {
-      assertThat(Redaction.redactHeaders(headers("X-Token", "v", "Accept", "a"), Set.of(), Set.of("x-token")))
+      assertThat(
+              Redaction.redactHeaders(
+                  headers("X-Token", "v", "Accept", "a"), Set.of(), Set.of("x-token")))
           .isEqualTo(headers("X-Token", "***", "Accept", "a"));
     }
   }

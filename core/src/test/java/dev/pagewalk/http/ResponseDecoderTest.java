@@ -32,13 +32,18 @@ class ResponseDecoderTest {
   class Automatic {
     @Test
     void decodesJsonIntoPlainData() throws Exception {
-      Object body = decoder.decode(response("application/json",
-          "{\"a\":1,\"b\":[1.50,true,null,\"x\"],\"big\":123456789012345678901234567890}"), "automatic");
+      Object body =
+          decoder.decode(
+              response(
+                  "application/json",
+                  "{\"a\":1,\"b\":[1.50,true,null,\"x\"],\"big\":123456789012345678901234567890}"),
+              "automatic");
 
       assertThat(body).isInstanceOf(LinkedHashMap.class);
       Map<?, ?> map = (Map<?, ?>) body;
       assertThat(map.get("a")).isEqualTo(1L);
-      assertThat(map.get("b")).isInstanceOf(ArrayList.class)
+      assertThat(map.get("b"))
+          .isInstanceOf(ArrayList.class)
           .isEqualTo(java.util.Arrays.asList(new BigDecimal("1.50"), true, null, "x"));
       assertThat(map.get("big")).isEqualTo(new BigInteger("123456789012345678901234567890"));
     }
@@ -51,7 +56,8 @@ class ResponseDecoderTest {
 
     @Test
     void sniffsJsonWithoutContentType() throws Exception {
-      assertThat(decoder.decode(response(null, "  {\"a\":\"b\"}"), "automatic")).isEqualTo(Map.of("a", "b"));
+      assertThat(decoder.decode(response(null, "  {\"a\":\"b\"}"), "automatic"))
+          .isEqualTo(Map.of("a", "b"));
       assertThat(decoder.decode(response(null, "plain"), "automatic")).isEqualTo("plain");
     }
 
@@ -72,9 +78,18 @@ class ResponseDecoderTest {
   class Charsets {
     @Test
     void honoursTheContentTypeCharset() throws Exception {
-      assertThat(decoder.decode(response("text/plain; charset=ISO-8859-1", "café", StandardCharsets.ISO_8859_1), "text"))
+      assertThat(
+              decoder.decode(
+                  response("text/plain; charset=ISO-8859-1", "café", StandardCharsets.ISO_8859_1),
+                  "text"))
           .isEqualTo("café");
-      assertThat(decoder.decode(response("application/json; charset=ISO-8859-1", "[\"é\"]", StandardCharsets.ISO_8859_1), "json"))
+      assertThat(
+              decoder.decode(
+                  response(
+                      "application/json; charset=ISO-8859-1",
+                      "[\"é\"]",
+                      StandardCharsets.ISO_8859_1),
+                  "json"))
           .isEqualTo(List.of("é"));
     }
   }
@@ -83,26 +98,33 @@ class ResponseDecoderTest {
   class Malformed {
     @Test
     void namesLineAndColumnOfASyntaxError() {
-      assertThatThrownBy(() -> decoder.decode(response("application/json", "{\n  \"a\": tru\n}"), "json"))
-          .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.truncated()).isFalse())
-          .hasMessage("malformed JSON at line 2, column 8: Unrecognized token 'tru': was expecting "
-              + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+      assertThatThrownBy(
+              () -> decoder.decode(response("application/json", "{\n  \"a\": tru\n}"), "json"))
+          .isInstanceOfSatisfying(
+              MalformedBodyException.class, e -> assertThat(e.truncated()).isFalse())
+          .hasMessage(
+              "malformed JSON at line 2, column 8: Unrecognized token 'tru': was expecting "
+                  + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
     }
 
     @Test
     void marksTruncatedJson() {
-      assertThatThrownBy(() -> decoder.decode(response("application/json", "{\"a\": [1, 2"), "json"))
-          .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.truncated()).isTrue())
-          .hasMessage("truncated JSON at line 1, column 12: Unexpected end-of-input: "
-              + "expected close marker for Array (start marker at line 1, column 7)");
+      assertThatThrownBy(
+              () -> decoder.decode(response("application/json", "{\"a\": [1, 2"), "json"))
+          .isInstanceOfSatisfying(
+              MalformedBodyException.class, e -> assertThat(e.truncated()).isTrue())
+          .hasMessage(
+              "truncated JSON at line 1, column 12: Unexpected end-of-input: "
+                  + "expected close marker for Array (start marker at line 1, column 7)");
     }
 
     @Test
     void refusesTrailingGarbage() {
       assertThatThrownBy(() -> decoder.decode(response("application/json", "{} x"), "json"))
           .isInstanceOf(MalformedBodyException.class)
-          .hasMessage("malformed JSON at line 1, column 4: Unrecognized token 'x': was expecting "
-              + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+          .hasMessage(
+              "malformed JSON at line 1, column 4: Unrecognized token 'x': was expecting "
+                  + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
     }
 
     @Test
@@ -117,8 +139,14 @@ class ResponseDecoderTest {
 
     @Test
     void refusesDeepNestingByDefault() throws Exception {
-      assertThat(decoder.decode(response("application/json", "[".repeat(200) + "]".repeat(200)), "json")).isNotNull();
-      assertThatThrownBy(() -> decoder.decode(response("application/json", "[".repeat(201) + "]".repeat(201)), "json"))
+      assertThat(
+              decoder.decode(
+                  response("application/json", "[".repeat(200) + "]".repeat(200)), "json"))
+          .isNotNull();
+      assertThatThrownBy(
+              () ->
+                  decoder.decode(
+                      response("application/json", "[".repeat(201) + "]".repeat(201)), "json"))
           .isInstanceOf(MalformedBodyException.class)
           .hasMessage("JSON nesting depth exceeds 200");
     }
@@ -130,7 +158,8 @@ class ResponseDecoderTest {
 
     assertThatThrownBy(() -> small.decode(response("application/json", "[\"123456\"]"), "json"))
         .isInstanceOf(MalformedBodyException.class)
-        .hasMessage("JSON exceeds a size limit: String value length (6) exceeds the maximum allowed (5)");
+        .hasMessage(
+            "JSON exceeds a size limit: String value length (6) exceeds the maximum allowed (5)");
   }
 
   @Test

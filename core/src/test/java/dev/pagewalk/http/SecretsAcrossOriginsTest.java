@@ -45,20 +45,25 @@ class SecretsAcrossOriginsTest {
           body: {client_secret: "{{connection.client_secret}}", size: 1}
           response:
             iterate: "{{body.data}}"
-        """ + pagination.indent(2);
+        """
+        + pagination.indent(2);
   }
 
   RunResult run(String spec) {
-    try (Runner runner = Runner.builder().sleeper(d -> { }).build()) {
-      return runner.run(Pagewalk.parse("bodies.yaml", spec),
-          RunInput.empty().withBaseUrl(home.uri("").toString())
+    try (Runner runner = Runner.builder().sleeper(d -> {}).build()) {
+      return runner.run(
+          Pagewalk.parse("bodies.yaml", spec),
+          RunInput.empty()
+              .withBaseUrl(home.uri("").toString())
               .withConnection(Map.of("client_secret", SECRET)),
-          record -> { });
+          record -> {});
     }
   }
 
   static LoopbackServer.Responder page(String next) {
-    return LoopbackServer.text(200, "{\"data\":[{\"id\":1}],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}");
+    return LoopbackServer.text(
+        200,
+        "{\"data\":[{\"id\":1}],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}");
   }
 
   static String body(LoopbackServer.Received r) {
@@ -67,7 +72,8 @@ class SecretsAcrossOriginsTest {
 
   @Nested
   class NextPage {
-    static final String BY_BODY = """
+    static final String BY_BODY =
+        """
         pagination:
             url: "{{body.next}}"
             condition: "{{body.next}}"
@@ -91,13 +97,21 @@ class SecretsAcrossOriginsTest {
 
     @Test
     void aLinkHeaderToAnotherOriginDropsTheInheritedBody() {
-      home.on("/items", (exchange, request) -> {
-        exchange.getResponseHeaders().add("Link", "<" + other.uri("/items?page=2") + ">; rel=\"next\"");
-        LoopbackServer.send(exchange, 200, "{\"data\":[{\"id\":1}]}".getBytes(StandardCharsets.UTF_8));
-      });
+      home.on(
+          "/items",
+          (exchange, request) -> {
+            exchange
+                .getResponseHeaders()
+                .add("Link", "<" + other.uri("/items?page=2") + ">; rel=\"next\"");
+            LoopbackServer.send(
+                exchange, 200, "{\"data\":[{\"id\":1}]}".getBytes(StandardCharsets.UTF_8));
+          });
       other.on("/items", page(null));
 
-      RunResult r = run(spec("""
+      RunResult r =
+          run(
+              spec(
+                  """
           pagination:
               url: "{{links.next}}"
               condition: "{{links.next}}"
@@ -110,10 +124,15 @@ class SecretsAcrossOriginsTest {
 
     @Test
     void aNextUrlOnTheSameOriginKeepsTheBody() {
-      home.on("/items", (exchange, request) -> {
-        String next = request.pathAndQuery().contains("page=2") ? null : home.uri("/items?page=2").toString();
-        page(next).respond(exchange, request);
-      });
+      home.on(
+          "/items",
+          (exchange, request) -> {
+            String next =
+                request.pathAndQuery().contains("page=2")
+                    ? null
+                    : home.uri("/items?page=2").toString();
+            page(next).respond(exchange, request);
+          });
 
       RunResult r = run(spec(BY_BODY));
 
@@ -127,7 +146,10 @@ class SecretsAcrossOriginsTest {
       home.on("/items", page(other.uri("/items?page=2").toString()));
       other.on("/items", page(null));
 
-      RunResult r = run(spec("""
+      RunResult r =
+          run(
+              spec(
+                  """
           pagination:
               url: "{{body.next}}"
               body: {token: "{{base64(connection.client_secret)}}", page: 2}
@@ -136,9 +158,14 @@ class SecretsAcrossOriginsTest {
 
       assertThat(r.succeeded()).isFalse();
       assertThat(r.failure().code()).isEqualTo(ErrorCode.CREDENTIAL_LEAK);
-      assertThat(r.failure()).hasMessage("bodies: pagination.body depends on a connection value and the"
-          + " next page " + other.uri("/items?page=2") + " is on another origin than " + home.uri("")
-          + "; refused to send it there");
+      assertThat(r.failure())
+          .hasMessage(
+              "bodies: pagination.body depends on a connection value and the"
+                  + " next page "
+                  + other.uri("/items?page=2")
+                  + " is on another origin than "
+                  + home.uri("")
+                  + "; refused to send it there");
       assertThat(other.received()).isEmpty();
     }
 
@@ -147,7 +174,10 @@ class SecretsAcrossOriginsTest {
       home.on("/items", page(other.uri("/items?page=2").toString()));
       other.on("/items", page(null));
 
-      RunResult r = run(spec("""
+      RunResult r =
+          run(
+              spec(
+                  """
           pagination:
               url: "{{body.next}}"
               body: {page: 2}
@@ -172,7 +202,9 @@ class SecretsAcrossOriginsTest {
     }
 
     HttpRequest post(String path) {
-      return new HttpRequest("POST", home.uri(path),
+      return new HttpRequest(
+          "POST",
+          home.uri(path),
           ApacheTransportTest.headers("Content-Type", "application/json"),
           ("{\"client_secret\":\"" + SECRET + "\"}").getBytes(StandardCharsets.UTF_8));
     }
@@ -204,11 +236,14 @@ class SecretsAcrossOriginsTest {
 
     @Test
     void aSecretQueryValueCopiedIntoTheLocationIsDropped() throws Exception {
-      home.on("/items", LoopbackServer.redirect(307,
-          other.uri("/landing?api_key=" + SECRET + "&size=1").toString()));
+      home.on(
+          "/items",
+          LoopbackServer.redirect(
+              307, other.uri("/landing?api_key=" + SECRET + "&size=1").toString()));
       other.on("/landing", LoopbackServer.text(200, "{}"));
 
-      exchanger.send(new HttpRequest("GET", home.uri("/items?api_key=" + SECRET + "&size=1"), null, null),
+      exchanger.send(
+          new HttpRequest("GET", home.uri("/items?api_key=" + SECRET + "&size=1"), null, null),
           limits.withCredentialQuery(java.util.Set.of("api_key")));
 
       assertThat(other.received().get(0).pathAndQuery()).isEqualTo("/landing?size=1");
@@ -216,28 +251,37 @@ class SecretsAcrossOriginsTest {
 
     @Test
     void aLocationWithCredentialsIsRefusedWithoutEchoingThem() {
-      home.on("/items", LoopbackServer.redirect(302,
-          "http://admin:hunter2@127.0.0.1:" + other.uri("/").getPort() + "/landing"));
+      home.on(
+          "/items",
+          LoopbackServer.redirect(
+              302, "http://admin:hunter2@127.0.0.1:" + other.uri("/").getPort() + "/landing"));
       other.on("/landing", LoopbackServer.text(200, "{}"));
 
-      assertThatThrownBy(() -> exchanger.send(new HttpRequest("GET", home.uri("/items"), null, null), limits))
+      assertThatThrownBy(
+              () -> exchanger.send(new HttpRequest("GET", home.uri("/items"), null, null), limits))
           .isInstanceOf(ForbiddenAddressException.class)
-          .hasMessage("redirect to http://127.0.0.1:" + other.uri("/").getPort()
-              + " refused: its Location carries credentials (user-info)");
+          .hasMessage(
+              "redirect to http://127.0.0.1:"
+                  + other.uri("/").getPort()
+                  + " refused: its Location carries credentials (user-info)");
       assertThat(other.received()).isEmpty();
     }
 
     @Test
     void aLocationWithCredentialsFailsARunOnceWithoutRetrying() {
-      home.on("/items", LoopbackServer.redirect(302,
-          "http://admin:hunter2@127.0.0.1:" + other.uri("/").getPort() + "/items"));
+      home.on(
+          "/items",
+          LoopbackServer.redirect(
+              302, "http://admin:hunter2@127.0.0.1:" + other.uri("/").getPort() + "/items"));
 
       RunResult r = run(spec(""));
 
       assertThat(r.succeeded()).isFalse();
       assertThat(r.stats().requests()).isEqualTo(1);
       assertThat(r.stats().retries()).isZero();
-      assertThat(r.failure().getMessage()).contains("(forbidden-address)").doesNotContain("hunter2");
+      assertThat(r.failure().getMessage())
+          .contains("(forbidden-address)")
+          .doesNotContain("hunter2");
       assertThat(other.received()).isEmpty();
     }
   }

@@ -21,18 +21,19 @@ class StreamParsingTest {
   private final ResponseDecoder decoder = ResponseDecoder.defaults();
   private final List<Integer> offered = new ArrayList<>();
 
-  private final StreamParser json = new StreamParser() {
-    @Override
-    public boolean wants(int status, Headers headers) {
-      offered.add(status);
-      return status == 200 && ResponseDecoder.isUtf8Json("automatic", headers);
-    }
+  private final StreamParser json =
+      new StreamParser() {
+        @Override
+        public boolean wants(int status, Headers headers) {
+          offered.add(status);
+          return status == 200 && ResponseDecoder.isUtf8Json("automatic", headers);
+        }
 
-    @Override
-    public Object parse(InputStream body) throws IOException {
-      return decoder.decodeStream(body, Shape.ALL);
-    }
-  };
+        @Override
+        public Object parse(InputStream body) throws IOException {
+          return decoder.decodeStream(body, Shape.ALL);
+        }
+      };
 
   @AfterEach
   void stop() {
@@ -41,17 +42,25 @@ class StreamParsingTest {
   }
 
   private static String response(String status, String contentType, String body) {
-    return "HTTP/1.1 " + status + "\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-        + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+    return "HTTP/1.1 "
+        + status
+        + "\r\nContent-Type: "
+        + contentType
+        + "\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length
+        + "\r\nConnection: close\r\n\r\n"
+        + body;
   }
 
   @Test
   void parsesJsonAsItArrivesAndStillKeepsTheWholeBody() throws Exception {
     String body = "{\"data\":[{\"id\":1},{\"id\":2}],\"next\":\"c2\"}  \n";
-    try (RawServer server = new RawServer(s -> RawServer.write(s, response("200 OK", "application/json", body)))) {
+    try (RawServer server =
+        new RawServer(s -> RawServer.write(s, response("200 OK", "application/json", body)))) {
       Parsed p = transport.send(ApacheTransportBrokenServerTest.get(server), LIMITS, json);
       assertThat(p.parsed()).isTrue();
-      assertThat(p.value()).isEqualTo(Map.of("data", List.of(Map.of("id", 1L), Map.of("id", 2L)), "next", "c2"));
+      assertThat(p.value())
+          .isEqualTo(Map.of("data", List.of(Map.of("id", 1L), Map.of("id", 2L)), "next", "c2"));
       assertThat(new String(p.response().body(), StandardCharsets.UTF_8)).isEqualTo(body);
     }
   }
@@ -59,29 +68,39 @@ class StreamParsingTest {
   @Test
   void aBodyThatDoesNotParseComesBackWholeAndUnparsedForTheUsualErrorPath() throws Exception {
     String body = "{\"data\":[{\"id\":1,}]} trailing";
-    try (RawServer server = new RawServer(s -> RawServer.write(s, response("200 OK", "application/json", body)))) {
+    try (RawServer server =
+        new RawServer(s -> RawServer.write(s, response("200 OK", "application/json", body)))) {
       Parsed p = transport.send(ApacheTransportBrokenServerTest.get(server), LIMITS, json);
       assertThat(p.parsed()).isFalse();
       assertThat(new String(p.response().body(), StandardCharsets.UTF_8)).isEqualTo(body);
       assertThatThrownBy(() -> decoder.decode(p.response(), "automatic"))
-          .isInstanceOf(MalformedBodyException.class).hasMessageContaining("malformed JSON");
+          .isInstanceOf(MalformedBodyException.class)
+          .hasMessageContaining("malformed JSON");
     }
   }
 
   @Test
   void aConnectionThatEndsEarlyFailsExactlyAsAWholeReadDoes() throws Exception {
-    try (RawServer server = new RawServer(s -> RawServer.write(s,
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"data\":[1,2"))) {
-      assertThatThrownBy(() -> transport.send(ApacheTransportBrokenServerTest.get(server), LIMITS, json))
-          .isInstanceOfSatisfying(BrokenResponseException.class,
+    try (RawServer server =
+        new RawServer(
+            s ->
+                RawServer.write(
+                    s,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"data\":[1,2"))) {
+      assertThatThrownBy(
+              () -> transport.send(ApacheTransportBrokenServerTest.get(server), LIMITS, json))
+          .isInstanceOfSatisfying(
+              BrokenResponseException.class,
               e -> assertThat(e.kind()).isEqualTo(BrokenResponseException.Kind.TRUNCATED_BODY))
-          .hasMessage("Premature end of Content-Length delimited message body (expected: 100; received: 12)");
+          .hasMessage(
+              "Premature end of Content-Length delimited message body (expected: 100; received: 12)");
     }
   }
 
   @Test
   void onlyResponsesTheParserWantsAreParsed() throws Exception {
-    try (RawServer server = new RawServer(s -> RawServer.write(s, response("200 OK", "text/plain", "{\"a\":1}")))) {
+    try (RawServer server =
+        new RawServer(s -> RawServer.write(s, response("200 OK", "text/plain", "{\"a\":1}")))) {
       Parsed p = transport.send(ApacheTransportBrokenServerTest.get(server), LIMITS, json);
       assertThat(p.parsed()).isFalse();
       assertThat(offered).containsExactly(200);
@@ -91,11 +110,24 @@ class StreamParsingTest {
   @Test
   void aBodyOverTheCapFailsAsBefore() throws Exception {
     String body = "[" + "1,".repeat(100) + "1]";
-    try (RawServer server = new RawServer(s -> RawServer.write(s,
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-            + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n"))) {
-      assertThatThrownBy(() -> transport.send(ApacheTransportBrokenServerTest.get(server), LIMITS.withMaxBodyBytes(50), json))
-          .isInstanceOf(ResponseTooLargeException.class).hasMessage("response body exceeds 50 bytes");
+    try (RawServer server =
+        new RawServer(
+            s ->
+                RawServer.write(
+                    s,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + Integer.toHexString(body.length())
+                        + "\r\n"
+                        + body
+                        + "\r\n0\r\n\r\n"))) {
+      assertThatThrownBy(
+              () ->
+                  transport.send(
+                      ApacheTransportBrokenServerTest.get(server),
+                      LIMITS.withMaxBodyBytes(50),
+                      json))
+          .isInstanceOf(ResponseTooLargeException.class)
+          .hasMessage("response body exceeds 50 bytes");
     }
   }
 }

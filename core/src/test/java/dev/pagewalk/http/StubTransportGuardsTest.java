@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guards hold whatever the transport: each test plugs in a transport that does nothing but
- * record the requests it is asked to send and answer what the test scripts — it ignores the
- * network policy, registers no abort, follows nothing — and shows the engine still refusing a
- * private address (first hop, redirect, next page), stripping credentials across origins, and
- * bounding a body that never ends, a redirect chain that never ends and the time it all takes.
+ * record the requests it is asked to send and answer what the test scripts — it ignores the network
+ * policy, registers no abort, follows nothing — and shows the engine still refusing a private
+ * address (first hop, redirect, next page), stripping credentials across origins, and bounding a
+ * body that never ends, a redirect chain that never ends and the time it all takes.
  */
 class StubTransportGuardsTest {
   static final NetworkPolicy DENY_PRIVATE = new NetworkPolicy(List.of(), true);
@@ -61,11 +61,14 @@ class StubTransportGuardsTest {
   }
 
   static Transport.Response redirect(int status, String location) {
-    return Transport.Response.of(status, "", Headers.of(List.of(Map.entry("Location", location))), new byte[0]);
+    return Transport.Response.of(
+        status, "", Headers.of(List.of(Map.entry("Location", location))), new byte[0]);
   }
 
   static Transport.Response ok(String body) {
-    return Transport.Response.of(200, "OK",
+    return Transport.Response.of(
+        200,
+        "OK",
         Headers.of(List.of(Map.entry("Content-Type", "application/json"))),
         body.getBytes(StandardCharsets.UTF_8));
   }
@@ -97,7 +100,8 @@ class StubTransportGuardsTest {
 
       assertThatThrownBy(() -> over(stub).send(get("http://10.1.2.3/items"), limits))
           .isInstanceOf(ForbiddenAddressException.class)
-          .hasMessage("host 10.1.2.3 resolves to a private address 10.1.2.3, refused by network.denyPrivateAddresses");
+          .hasMessage(
+              "host 10.1.2.3 resolves to a private address 10.1.2.3, refused by network.denyPrivateAddresses");
       assertThat(stub.sent).isEmpty();
     }
 
@@ -107,7 +111,8 @@ class StubTransportGuardsTest {
 
       assertThatThrownBy(() -> over(stub).send(get(PUBLIC + "/items"), limits))
           .isInstanceOf(ForbiddenAddressException.class)
-          .hasMessage("host 127.0.0.1 resolves to a loopback address 127.0.0.1, refused by network.denyPrivateAddresses");
+          .hasMessage(
+              "host 127.0.0.1 resolves to a loopback address 127.0.0.1, refused by network.denyPrivateAddresses");
       assertThat(stub.uris()).containsExactly(PUBLIC + "/items");
     }
 
@@ -123,7 +128,8 @@ class StubTransportGuardsTest {
 
     @Test
     void aRedirectToTheCloudMetadataAddressInNat64FormIsRefused() {
-      Stub stub = new Stub((r, i) -> redirect(302, "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/"));
+      Stub stub =
+          new Stub((r, i) -> redirect(302, "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/"));
 
       assertThatThrownBy(() -> over(stub).send(get(PUBLIC + "/items"), limits))
           .isInstanceOf(ForbiddenAddressException.class)
@@ -134,7 +140,8 @@ class StubTransportGuardsTest {
     @Test
     void aHostOutsideAllowHostsIsRefusedOnARedirect() {
       Stub stub = new Stub((r, i) -> redirect(302, "http://evil.example/x"));
-      RequestLimits allowOne = limits.withNetwork(new NetworkPolicy(List.of("93.184.216.34"), false));
+      RequestLimits allowOne =
+          limits.withNetwork(new NetworkPolicy(List.of("93.184.216.34"), false));
 
       assertThatThrownBy(() -> over(stub).send(get(PUBLIC + "/items"), allowOne))
           .isInstanceOf(ForbiddenAddressException.class)
@@ -144,8 +151,12 @@ class StubTransportGuardsTest {
 
     @Test
     void aNextPageUrlToAPrivateAddressStopsTheRunBeforeItIsSent() {
-      Stub stub = new Stub((r, i) -> ok("{\"data\":[{\"id\":1}],\"next\":\"http://192.168.0.10/items?page=2\"}"));
-      String spec = """
+      Stub stub =
+          new Stub(
+              (r, i) ->
+                  ok("{\"data\":[{\"id\":1}],\"next\":\"http://192.168.0.10/items?page=2\"}"));
+      String spec =
+          """
           pagewalk: 1
           name: guarded
           baseUrl: http://93.184.216.34
@@ -160,14 +171,16 @@ class StubTransportGuardsTest {
           """;
 
       RunResult r;
-      try (Runner runner = Runner.builder().transport(stub).sleeper(d -> { }).build()) {
-        r = runner.run(Pagewalk.parse("guarded.yaml", spec), RunInput.empty(), record -> { });
+      try (Runner runner = Runner.builder().transport(stub).sleeper(d -> {}).build()) {
+        r = runner.run(Pagewalk.parse("guarded.yaml", spec), RunInput.empty(), record -> {});
       }
 
       assertThat(r.succeeded()).isFalse();
-      assertThat(r.failure().getMessage()).isEqualTo("guarded: GET http://192.168.0.10/items?page=2 failed"
-          + " (forbidden-address): ForbiddenAddressException: host 192.168.0.10 resolves to a private"
-          + " address 192.168.0.10, refused by network.denyPrivateAddresses");
+      assertThat(r.failure().getMessage())
+          .isEqualTo(
+              "guarded: GET http://192.168.0.10/items?page=2 failed"
+                  + " (forbidden-address): ForbiddenAddressException: host 192.168.0.10 resolves to a private"
+                  + " address 192.168.0.10, refused by network.denyPrivateAddresses");
       assertThat(stub.uris()).containsExactly(PUBLIC + "/items");
     }
   }
@@ -176,14 +189,26 @@ class StubTransportGuardsTest {
   class Credentials {
     @Test
     void aRedirectToAnotherOriginCarriesNoCredentialHeadersQueryOrBody() throws Exception {
-      Stub stub = new Stub((r, i) -> i == 0 ? redirect(307, "http://other.example/in?key=s3cr3t&page=2") : ok("{}"));
-      HttpRequest post = new HttpRequest("POST", URI.create(PUBLIC + "/items?key=s3cr3t&page=2"),
-          Headers.of(List.of(Map.entry("Authorization", "Bearer s3cr3t"), Map.entry("Cookie", "sid=s3cr3t"),
-              Map.entry("X-Api-Key", "s3cr3t"), Map.entry("Content-Type", "application/json"),
-              Map.entry("Accept", "application/json"))),
-          "{\"secret\":\"s3cr3t\"}".getBytes(StandardCharsets.UTF_8));
-      RequestLimits limits = RequestLimits.of(Duration.ofSeconds(5))
-          .withCredentialHeaders(Set.of("X-Api-Key")).withCredentialQuery(Set.of("key"));
+      Stub stub =
+          new Stub(
+              (r, i) ->
+                  i == 0 ? redirect(307, "http://other.example/in?key=s3cr3t&page=2") : ok("{}"));
+      HttpRequest post =
+          new HttpRequest(
+              "POST",
+              URI.create(PUBLIC + "/items?key=s3cr3t&page=2"),
+              Headers.of(
+                  List.of(
+                      Map.entry("Authorization", "Bearer s3cr3t"),
+                      Map.entry("Cookie", "sid=s3cr3t"),
+                      Map.entry("X-Api-Key", "s3cr3t"),
+                      Map.entry("Content-Type", "application/json"),
+                      Map.entry("Accept", "application/json"))),
+              "{\"secret\":\"s3cr3t\"}".getBytes(StandardCharsets.UTF_8));
+      RequestLimits limits =
+          RequestLimits.of(Duration.ofSeconds(5))
+              .withCredentialHeaders(Set.of("X-Api-Key"))
+              .withCredentialQuery(Set.of("key"));
 
       over(stub).send(post, limits);
 
@@ -191,7 +216,8 @@ class StubTransportGuardsTest {
       assertThat(second.method()).isEqualTo("POST");
       assertThat(second.uri()).hasToString("http://other.example/in?page=2");
       assertThat(second.body()).isNull();
-      assertThat(second.headers().fields()).extracting(Map.Entry::getKey)
+      assertThat(second.headers().fields())
+          .extracting(Map.Entry::getKey)
           .containsExactly("Accept", "Accept-Encoding");
     }
   }
@@ -202,8 +228,12 @@ class StubTransportGuardsTest {
     void aBodyThatNeverEndsIsCutAtTheCap() {
       Stub stub = new Stub((r, i) -> Transport.Response.of(200, "", Headers.empty(), endless(0)));
 
-      assertThatThrownBy(() -> over(stub).send(get(PUBLIC + "/"),
-              RequestLimits.of(Duration.ofSeconds(5)).withMaxBodyBytes(1 << 20)))
+      assertThatThrownBy(
+              () ->
+                  over(stub)
+                      .send(
+                          get(PUBLIC + "/"),
+                          RequestLimits.of(Duration.ofSeconds(5)).withMaxBodyBytes(1 << 20)))
           .isInstanceOf(ResponseTooLargeException.class)
           .hasMessage("response body exceeds 1048576 bytes");
     }
@@ -214,14 +244,25 @@ class StubTransportGuardsTest {
       try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
         gz.write(new byte[4 << 20]);
       }
-      Stub stub = new Stub((r, i) -> Transport.Response.of(200, "",
-          Headers.of(List.of(Map.entry("Content-Encoding", "gzip"))), bytes.toByteArray()));
+      Stub stub =
+          new Stub(
+              (r, i) ->
+                  Transport.Response.of(
+                      200,
+                      "",
+                      Headers.of(List.of(Map.entry("Content-Encoding", "gzip"))),
+                      bytes.toByteArray()));
 
-      assertThatThrownBy(() -> over(stub).send(get(PUBLIC + "/"),
-              RequestLimits.of(Duration.ofSeconds(5)).withMaxBodyBytes(1 << 20)))
+      assertThatThrownBy(
+              () ->
+                  over(stub)
+                      .send(
+                          get(PUBLIC + "/"),
+                          RequestLimits.of(Duration.ofSeconds(5)).withMaxBodyBytes(1 << 20)))
           .isInstanceOf(ResponseTooLargeException.class)
           .hasMessage("response body exceeds 1048576 bytes");
-      assertThat(stub.sent.get(0).headers().first("Accept-Encoding")).contains("gzip, x-gzip, deflate");
+      assertThat(stub.sent.get(0).headers().first("Accept-Encoding"))
+          .contains("gzip, x-gzip, deflate");
     }
 
     @Test
@@ -229,7 +270,8 @@ class StubTransportGuardsTest {
       Stub stub = new Stub((r, i) -> Transport.Response.of(200, "", Headers.empty(), endless(20)));
       long start = System.nanoTime();
 
-      assertThatThrownBy(() -> over(stub).send(get(PUBLIC + "/"), RequestLimits.of(Duration.ofMillis(300))))
+      assertThatThrownBy(
+              () -> over(stub).send(get(PUBLIC + "/"), RequestLimits.of(Duration.ofMillis(300))))
           .isInstanceOf(DeadlineExceededException.class)
           .hasMessageMatching("deadline of 300ms exceeded after \\d+ bytes");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -238,20 +280,23 @@ class StubTransportGuardsTest {
     @Test
     void aTransportThatBlocksIsAbortedAtTheDeadlineWhenItRegistersHow() {
       CountDownLatch aborted = new CountDownLatch(1);
-      Transport blocking = (request, exchange) -> {
-        exchange.onAbort(aborted::countDown);
-        try {
-          if (!aborted.await(10, TimeUnit.SECONDS)) {
-            throw new AssertionError("never aborted");
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        throw new java.net.SocketException("Socket closed");
-      };
+      Transport blocking =
+          (request, exchange) -> {
+            exchange.onAbort(aborted::countDown);
+            try {
+              if (!aborted.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("never aborted");
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw new java.net.SocketException("Socket closed");
+          };
       long start = System.nanoTime();
 
-      assertThatThrownBy(() -> over(blocking).send(get(PUBLIC + "/"), RequestLimits.of(Duration.ofMillis(300))))
+      assertThatThrownBy(
+              () ->
+                  over(blocking).send(get(PUBLIC + "/"), RequestLimits.of(Duration.ofMillis(300))))
           .isInstanceOf(DeadlineExceededException.class)
           .hasMessage("deadline of 300ms exceeded after 0 bytes");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -261,11 +306,24 @@ class StubTransportGuardsTest {
     void aRedirectChainThatNeverEndsStopsAtTheLimit() {
       Stub stub = new Stub((r, i) -> redirect(302, "/hop" + (i + 1)));
 
-      assertThatThrownBy(() -> over(stub).send(get(PUBLIC + "/hop0"),
-              new RequestLimits(Duration.ofSeconds(5), 1024, 3)))
+      assertThatThrownBy(
+              () ->
+                  over(stub)
+                      .send(
+                          get(PUBLIC + "/hop0"), new RequestLimits(Duration.ofSeconds(5), 1024, 3)))
           .isInstanceOf(TooManyRedirectsException.class)
-          .hasMessage("too many redirects (limit 3): GET " + PUBLIC + "/hop0 -> " + PUBLIC + "/hop1 -> "
-              + PUBLIC + "/hop2 -> " + PUBLIC + "/hop3 -> " + PUBLIC + "/hop4");
+          .hasMessage(
+              "too many redirects (limit 3): GET "
+                  + PUBLIC
+                  + "/hop0 -> "
+                  + PUBLIC
+                  + "/hop1 -> "
+                  + PUBLIC
+                  + "/hop2 -> "
+                  + PUBLIC
+                  + "/hop3 -> "
+                  + PUBLIC
+                  + "/hop4");
       assertThat(stub.sent).hasSize(4);
     }
 
@@ -273,16 +331,19 @@ class StubTransportGuardsTest {
     void aRedirectLoopIsNamed() {
       Stub stub = new Stub((r, i) -> redirect(302, i % 2 == 0 ? "/b" : "/a"));
 
-      assertThatThrownBy(() -> over(stub).send(get(PUBLIC + "/a"), RequestLimits.of(Duration.ofSeconds(5))))
+      assertThatThrownBy(
+              () -> over(stub).send(get(PUBLIC + "/a"), RequestLimits.of(Duration.ofSeconds(5))))
           .isInstanceOf(TooManyRedirectsException.class)
-          .hasMessage("redirect loop: GET " + PUBLIC + "/a -> " + PUBLIC + "/b -> " + PUBLIC + "/a");
+          .hasMessage(
+              "redirect loop: GET " + PUBLIC + "/a -> " + PUBLIC + "/b -> " + PUBLIC + "/a");
       assertThat(stub.sent).hasSize(2);
     }
 
     @Test
     void aRunOverAStubThatDribblesStopsWithTimeout() {
       Stub stub = new Stub((r, i) -> Transport.Response.of(200, "", Headers.empty(), endless(20)));
-      String spec = """
+      String spec =
+          """
           pagewalk: 1
           name: slow
           baseUrl: http://93.184.216.34
@@ -295,13 +356,14 @@ class StubTransportGuardsTest {
           """;
 
       RunResult r;
-      try (Runner runner = Runner.builder().transport(stub).sleeper(d -> { }).build()) {
-        r = runner.run(Pagewalk.parse("slow.yaml", spec), RunInput.empty(), record -> { });
+      try (Runner runner = Runner.builder().transport(stub).sleeper(d -> {}).build()) {
+        r = runner.run(Pagewalk.parse("slow.yaml", spec), RunInput.empty(), record -> {});
       }
 
       assertThat(r.stopReason()).isEqualTo(StopReason.TIMEOUT);
-      assertThat(r.failure()).hasMessageMatching(
-          "slow: GET http://93.184.216.34/items: deadline of 300ms exceeded after \\d+ bytes");
+      assertThat(r.failure())
+          .hasMessageMatching(
+              "slow: GET http://93.184.216.34/items: deadline of 300ms exceeded after \\d+ bytes");
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Fuzz target: the URL builder, with and without encoding, either refuses a URL with its own
- * message ("invalid URL …", "relative URL … needs a baseUrl") or returns an absolute http(s) URI with a host and no fragment. Input
- * lines: the base URL, the request URL, then query parameters {@code name=value}.
+ * message ("invalid URL …", "relative URL … needs a baseUrl") or returns an absolute http(s) URI
+ * with a host and no fragment. Input lines: the base URL, the request URL, then query parameters
+ * {@code name=value}.
  */
 class UrlBuilderFuzzTest {
   @FuzzTest(maxDuration = "2m")
@@ -31,7 +32,8 @@ class UrlBuilderFuzzTest {
       try {
         uri = UrlBuilder.build(base, url, qs, encode);
       } catch (IllegalArgumentException e) {
-        assertThat(e.getMessage()).matches("(?s)(invalid URL \".*|relative URL \".*\" needs a baseUrl)");
+        assertThat(e.getMessage())
+            .matches("(?s)(invalid URL \".*|relative URL \".*\" needs a baseUrl)");
         continue;
       }
       assertThat(uri.getScheme().toLowerCase(Locale.ROOT)).isIn("http", "https");

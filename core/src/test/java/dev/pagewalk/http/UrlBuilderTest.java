@@ -29,8 +29,10 @@ class UrlBuilderTest {
 
     @Test
     void putsExactlyOneSlashBetweenBaseAndUrl() {
-      assertThat(UrlBuilder.build("https://x/api/", "/users", null, true)).hasToString("https://x/api/users");
-      assertThat(UrlBuilder.build("https://x/api", "users", null, true)).hasToString("https://x/api/users");
+      assertThat(UrlBuilder.build("https://x/api/", "/users", null, true))
+          .hasToString("https://x/api/users");
+      assertThat(UrlBuilder.build("https://x/api", "users", null, true))
+          .hasToString("https://x/api/users");
     }
 
     @Test
@@ -41,12 +43,14 @@ class UrlBuilderTest {
 
     @Test
     void usesTheBaseForAnEmptyUrl() {
-      assertThat(UrlBuilder.build("https://x/api", null, qs("a", 1), true)).hasToString("https://x/api?a=1");
+      assertThat(UrlBuilder.build("https://x/api", null, qs("a", 1), true))
+          .hasToString("https://x/api?a=1");
     }
 
     @Test
     void dropsTheFragment() {
-      assertThat(UrlBuilder.build("https://x", "/a#top", qs("b", 2), true)).hasToString("https://x/a?b=2");
+      assertThat(UrlBuilder.build("https://x", "/a#top", qs("b", 2), true))
+          .hasToString("https://x/a?b=2");
     }
 
     @Test
@@ -60,15 +64,17 @@ class UrlBuilderTest {
     void refusesAnUnparseableUrlNamingItWithTokensMasked() {
       assertThatThrownBy(() -> UrlBuilder.build("https://x", "/a b?token=s3cret", null, false))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("invalid URL \"https://x/a b?token=***\": Illegal character in path at index 11");
+          .hasMessage(
+              "invalid URL \"https://x/a b?token=***\": Illegal character in path at index 11");
     }
 
     @Test
     void refusesCredentialsInTheUrlWithThePasswordMasked() {
       assertThatThrownBy(() -> UrlBuilder.build("https://alice:pw-s3cret@x/api", "/a", null, true))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("invalid URL \"https://alice:***@x/api/a\": credentials (user:password@)"
-              + " in a URL are not sent; put them in a header or the connection");
+          .hasMessage(
+              "invalid URL \"https://alice:***@x/api/a\": credentials (user:password@)"
+                  + " in a URL are not sent; put them in a header or the connection");
     }
 
     @Test
@@ -82,7 +88,8 @@ class UrlBuilderTest {
     void masksCredentialsInAnUnparseableUrl() {
       assertThatThrownBy(() -> UrlBuilder.build(null, "https://alice:pw-s3cret@x/a b", null, false))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("invalid URL \"https://alice:***@x/a b\": Illegal character in path at index 27");
+          .hasMessage(
+              "invalid URL \"https://alice:***@x/a b\": Illegal character in path at index 27");
     }
 
     @Test
@@ -103,13 +110,16 @@ class UrlBuilderTest {
 
     @Test
     void omitsNullValuesAndNullElements() {
-      assertThat(UrlBuilder.build("https://x", "/a", qs("cursor", null, "id", Arrays.asList(1, null, 3)), true))
+      assertThat(
+              UrlBuilder.build(
+                  "https://x", "/a", qs("cursor", null, "id", Arrays.asList(1, null, 3)), true))
           .hasToString("https://x/a?id=1&id=3");
     }
 
     @Test
     void mergesOntoTheQueryAlreadyInTheUrl() {
-      assertThat(UrlBuilder.build("https://x", "/a?fixed=1", qs("b", 2), true)).hasToString("https://x/a?fixed=1&b=2");
+      assertThat(UrlBuilder.build("https://x", "/a?fixed=1", qs("b", 2), true))
+          .hasToString("https://x/a?fixed=1&b=2");
     }
 
     @Test
@@ -132,7 +142,9 @@ class UrlBuilderTest {
 
     @Test
     void insertsNamesAndValuesRawWhenEncodingIsOff() {
-      assertThat(UrlBuilder.build("https://x", "/a", qs("filter", "a%20b", "created[gte]", "1"), false))
+      assertThat(
+              UrlBuilder.build(
+                  "https://x", "/a", qs("filter", "a%20b", "created[gte]", "1"), false))
           .hasToString("https://x/a?filter=a%20b&created[gte]=1");
     }
 

@@ -29,7 +29,8 @@ class JsonConfigTest {
     Object plain = JsonConfig.MAPPER.readValue("{\"price\": 12.30, \"n\": 1e3}", Object.class);
     JsonNode tree = JsonConfig.MAPPER.readTree("{\"price\": 12.30}");
 
-    assertThat(plain).isEqualTo(Map.of("price", new BigDecimal("12.30"), "n", new BigDecimal("1e3")));
+    assertThat(plain)
+        .isEqualTo(Map.of("price", new BigDecimal("12.30"), "n", new BigDecimal("1e3")));
     assertThat(tree.get("price").decimalValue()).isEqualTo(new BigDecimal("12.30"));
     assertThat(JsonConfig.MAPPER.writeValueAsString(tree)).isEqualTo("{\"price\":12.30}");
   }
@@ -42,8 +43,11 @@ class JsonConfigTest {
 
   @Test
   void aBuilderAddsItsOwnSettingsOnTopOfTheShared() throws Exception {
-    String indented = JsonConfig.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-        .writeValueAsString(Map.of("big", new BigDecimal("1E+2")));
+    String indented =
+        JsonConfig.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build()
+            .writeValueAsString(Map.of("big", new BigDecimal("1E+2")));
 
     assertThat(indented).isEqualTo("{\n  \"big\" : 100\n}");
   }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every spec in the repository's {@code specs/} library loads: it validates against the JSON
- * Schema and every expression compiles. Names are unique, parameters and connection values are
- * described, and the first line points editors at the schema.
+ * Every spec in the repository's {@code specs/} library loads: it validates against the JSON Schema
+ * and every expression compiles. Names are unique, parameters and connection values are described,
+ * and the first line points editors at the schema.
  */
 class SpecLibraryTest {
   private static final Path ROOT = repoRoot();
@@ -36,7 +36,8 @@ class SpecLibraryTest {
 
   static List<Path> specs() throws IOException {
     try (Stream<Path> files = Files.walk(ROOT.resolve("specs"))) {
-      return files.filter(p -> p.toString().endsWith(".yaml"))
+      return files
+          .filter(p -> p.toString().endsWith(".yaml"))
           .filter(p -> !p.toString().contains("/cases/"))
           .sorted()
           .toList();
@@ -45,12 +46,20 @@ class SpecLibraryTest {
 
   @TestFactory
   Stream<DynamicTest> everyLibrarySpecLoads() throws IOException {
-    return specs().stream().map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> {
-      Plan plan = Plan.of(Pagewalk.load(p));
-      assertThat(Files.readAllLines(p).get(0)).startsWith("# yaml-language-server: $schema=");
-      assertThat(plan.parameters()).allSatisfy(d -> assertThat(d.description()).as(d.name()).isNotBlank());
-      assertThat(plan.connection()).allSatisfy(d -> assertThat(d.description()).as(d.name()).isNotBlank());
-    }));
+    return specs().stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    ROOT.relativize(p).toString(),
+                    () -> {
+                      Plan plan = Plan.of(Pagewalk.load(p));
+                      assertThat(Files.readAllLines(p).get(0))
+                          .startsWith("# yaml-language-server: $schema=");
+                      assertThat(plan.parameters())
+                          .allSatisfy(d -> assertThat(d.description()).as(d.name()).isNotBlank());
+                      assertThat(plan.connection())
+                          .allSatisfy(d -> assertThat(d.description()).as(d.name()).isNotBlank());
+                    }));
   }
 
   @Test

@@ -20,7 +20,9 @@ class ModulePathTest {
   @Test
   void anEmbedderLoadsAndRunsASpecAndCannotReachTheInternals() throws Exception {
     String runtime = System.getProperty("pagewalk.core.runtimeClasspath");
-    assertThat(runtime).as("set by the build (maven-dependency-plugin build-classpath)").isNotBlank();
+    assertThat(runtime)
+        .as("set by the build (maven-dependency-plugin build-classpath)")
+        .isNotBlank();
     List<String> modulePath = new ArrayList<>(List.of(Path.of("target/classes").toString()));
     List<String> classPath = new ArrayList<>(List.of(Path.of("target/test-classes").toString()));
     for (String entry : runtime.split(File.pathSeparator)) {
@@ -29,18 +31,28 @@ class ModulePathTest {
     }
     Path out = Files.createTempFile("embedder", ".out");
     Path err = Files.createTempFile("embedder", ".err");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--module-path", String.join(File.pathSeparator, modulePath),
-        "--add-modules", "dev.pagewalk.core",
-        "-cp", String.join(File.pathSeparator, classPath),
-        Embedder.class.getName())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path",
+                String.join(File.pathSeparator, modulePath),
+                "--add-modules",
+                "dev.pagewalk.core",
+                "-cp",
+                String.join(File.pathSeparator, classPath),
+                Embedder.class.getName())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
     String output = Files.readString(out, StandardCharsets.UTF_8);
     String errors = Files.readString(err, StandardCharsets.UTF_8);
     Files.delete(out);
     Files.delete(err);
-    assertThat(output).as(errors).isEqualTo("""
+    assertThat(output)
+        .as(errors)
+        .isEqualTo(
+            """
         module dev.pagewalk.core exports [dev.pagewalk, dev.pagewalk.sink, dev.pagewalk.state]
         stop condition-false, records [{n=1, twice=2}, {n=2, twice=4}, {n=3, twice=6}]
         sync condition-false, 3 lines, checkpoint complete after 2 pages

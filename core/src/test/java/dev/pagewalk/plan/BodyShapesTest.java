@@ -20,16 +20,23 @@ class BodyShapesTest {
             qs: {cursor: "{{body.meta.next}}"}
             condition: "{{body.meta.next}}"
         %s
-        """.formatted(response.indent(4).stripTrailing(), extra);
+        """
+        .formatted(response.indent(4).stripTrailing(), extra);
   }
 
   private static String shape(String response, String extra) {
-    return Plan.of(Pagewalk.parse("shapes.yaml", spec(response, extra))).requests().get(0).response().bodyShape().toString();
+    return Plan.of(Pagewalk.parse("shapes.yaml", spec(response, extra)))
+        .requests()
+        .get(0)
+        .response()
+        .bodyShape()
+        .toString();
   }
 
   @Test
   void keepsTheIteratedItemsFieldsThatOutputKeyAndSyncReadAndTheBodyPathsOfPagination() {
-    String response = """
+    String response =
+        """
         iterate: "{{body.data}}"
         key: "{{item.id}}"
         output: {id: "{{item.id}}", city: "{{item.address.city}}", n: "{{length(item.tags)}}", at: "{{item.updated_at}}"}
@@ -48,21 +55,33 @@ class BodyShapesTest {
   void anItemPassedToAFunctionOrReadThroughIterateIsReadWhole() {
     assertThat(shape("iterate: \"{{body.data}}\"\noutput: {x: \"{{get(item, 'a.b')}}\"}", ""))
         .isEqualTo("{data=*, meta={next=*}}");
-    assertThat(shape("iterate: \"{{body.data}}\"\noutput: {x: \"{{item.a}}\"}\ntemp: {last: \"{{iterate.container.last.id}}\"}", ""))
+    assertThat(
+            shape(
+                "iterate: \"{{body.data}}\"\noutput: {x: \"{{item.a}}\"}\ntemp: {last: \"{{iterate.container.last.id}}\"}",
+                ""))
         .isEqualTo("{data=*, meta={next=*}}");
   }
 
   @Test
   void anIterateThatIsNotAPlainPathKeepsTheWholeBody() {
-    assertThat(shape("iterate: \"{{ifempty(body.data, body.items)}}\"\noutput: {x: \"{{item.a}}\"}", ""))
+    assertThat(
+            shape(
+                "iterate: \"{{ifempty(body.data, body.items)}}\"\noutput: {x: \"{{item.a}}\"}", ""))
         .isEqualTo("*");
   }
 
   @Test
   void sanitizedBodyPathsAreKeptSoTheyCanBeMasked() {
-    String spec = spec("iterate: \"{{body.data}}\"\noutput: {x: \"{{item.a}}\"}", "")
-        .replace("  response:", "  log: {sanitize: [response.body.error.token]}\n  response:");
-    assertThat(Plan.of(Pagewalk.parse("shapes.yaml", spec)).requests().get(0).response().bodyShape().toString())
+    String spec =
+        spec("iterate: \"{{body.data}}\"\noutput: {x: \"{{item.a}}\"}", "")
+            .replace("  response:", "  log: {sanitize: [response.body.error.token]}\n  response:");
+    assertThat(
+            Plan.of(Pagewalk.parse("shapes.yaml", spec))
+                .requests()
+                .get(0)
+                .response()
+                .bodyShape()
+                .toString())
         .isEqualTo("{data={a=*}, error={token=*}, meta={next=*}}");
   }
 }

@@ -10,12 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A spec may read only the parameters and connection values it declares: a run refuses any
- * other input, so {@code parameters.perpage} next to a declared {@code per_page} would always be
- * null and its query key silently left out. Such a reference is a load error, located.
+ * A spec may read only the parameters and connection values it declares: a run refuses any other
+ * input, so {@code parameters.perpage} next to a declared {@code per_page} would always be null and
+ * its query key silently left out. Such a reference is a load error, located.
  */
 class DeclaredInputsTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       pagewalk: 1
       name: items
       baseUrl: "https://{{connection.host}}/api"
@@ -42,11 +43,15 @@ class DeclaredInputsTest {
   @Test
   void refusesEveryUndeclaredReferenceWithItsPlaceAndTheDeclaredName() {
     List<Diagnostic> problems = problems(SPEC);
-    assertThat(problems).extracting(Diagnostic::format).containsExactly("""
+    assertThat(problems)
+        .extracting(Diagnostic::format)
+        .containsExactly(
+            """
         items.yaml:10:39: connection.tokn is not declared; the declared connection values are: host, token (at /headers/Authorization)
             Authorization: "Bearer {{connection.tokn}}"
                                                 ^
-          hint: did you mean 'token'?""", """
+          hint: did you mean 'token'?""",
+            """
         items.yaml:14:26: parameters.perpage is not declared; the declared parameters are: per_page (at /request/qs/limit)
               limit: "{{parameters.perpage}}"
                                    ^
@@ -55,21 +60,29 @@ class DeclaredInputsTest {
 
   @Test
   void loadsWhenEveryReferenceIsDeclared() {
-    Plan plan = Plan.of(Pagewalk.parse("items.yaml",
-        SPEC.replace("connection.tokn", "connection.token").replace("parameters.perpage", "parameters.per_page")));
+    Plan plan =
+        Plan.of(
+            Pagewalk.parse(
+                "items.yaml",
+                SPEC.replace("connection.tokn", "connection.token")
+                    .replace("parameters.perpage", "parameters.per_page")));
     assertThat(plan.parameters()).extracting(ParamDecl::name).containsExactly("per_page");
   }
 
   @Test
   void aSpecWithoutParametersMayReadNone() {
-    String yaml = """
+    String yaml =
+        """
         pagewalk: 1
         name: items
         baseUrl: https://example.invalid
         request:
           url: "/items/{{parameters.id}}"
         """;
-    assertThat(problems(yaml)).extracting(Diagnostic::format).containsExactly("""
+    assertThat(problems(yaml))
+        .extracting(Diagnostic::format)
+        .containsExactly(
+            """
         items.yaml:5:29: parameters.id is not declared: the spec declares no parameters (at /request/url)
             url: "/items/{{parameters.id}}"
                                       ^

@@ -23,10 +23,16 @@ class JitterTest {
   void isReadOnceFromTheSpecWithFullAsTheDefault() {
     assertThat(Plan.of(Pagewalk.parse("j.yaml", SPEC.formatted(""))).retry().jitter())
         .isEqualTo(Jitter.FULL);
-    assertThat(Plan.of(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: equal}}")))
-        .retry().jitter()).isEqualTo(Jitter.EQUAL);
-    assertThat(Plan.of(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: none}}")))
-        .retry().jitter()).isEqualTo(Jitter.NONE);
+    assertThat(
+            Plan.of(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: equal}}")))
+                .retry()
+                .jitter())
+        .isEqualTo(Jitter.EQUAL);
+    assertThat(
+            Plan.of(Pagewalk.parse("j.yaml", SPEC.formatted("retry: {backoff: {jitter: none}}")))
+                .retry()
+                .jitter())
+        .isEqualTo(Jitter.NONE);
   }
 
   @Test

@@ -19,14 +19,17 @@ class ParamReaderTest {
 
   @Test
   void readsEachDeclarationInOrderWithItsDefaults() {
-    List<ParamDecl> decls = read("""
+    List<ParamDecl> decls =
+        read(
+            """
         pagewalk: 1
         name: s
         parameters:
           per_page: {type: integer, default: 50, minimum: 1, maximum: 100, description: page size}
           status: {type: string, enum: [open, closed], required: true}
           id: {type: string, pattern: "[0-9]+"}
-        """, "/parameters");
+        """,
+            "/parameters");
 
     assertThat(decls).extracting(ParamDecl::name).containsExactly("per_page", "status", "id");
     ParamDecl perPage = decls.get(0);
@@ -45,47 +48,61 @@ class ParamReaderTest {
 
   @Test
   void readsConnectionValuesAndSecrets() {
-    List<ParamDecl> decls = read("""
+    List<ParamDecl> decls =
+        read(
+            """
         pagewalk: 1
         name: s
         connection:
           token: {type: string, secret: true}
-        """, "/connection");
+        """,
+            "/connection");
 
-    assertThat(decls).singleElement().satisfies(d -> {
-      assertThat(d.name()).isEqualTo("token");
-      assertThat(d.secret()).isTrue();
-      assertThat(d.required()).isFalse();
-    });
+    assertThat(decls)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.name()).isEqualTo("token");
+              assertThat(d.secret()).isTrue();
+              assertThat(d.required()).isFalse();
+            });
   }
 
   @Test
   void refusesAPatternThatCanTakeExponentialTimeSayingWhere() {
-    List<ParamDecl> decls = read("""
+    List<ParamDecl> decls =
+        read(
+            """
         pagewalk: 1
         name: s
         connection:
           host: {type: string, pattern: "(a+)+$"}
-        """, "/connection");
+        """,
+            "/connection");
 
     assertThat(decls.get(0).pattern()).isNull();
-    assertThat(problems).extracting(Diagnostic::headline).containsExactly(
-        "s.yaml:4:33: pattern of connection value 'host' repeats a group that repeats itself"
-            + " ('(a+)+'): matching can take exponential time");
+    assertThat(problems)
+        .extracting(Diagnostic::headline)
+        .containsExactly(
+            "s.yaml:4:33: pattern of connection value 'host' repeats a group that repeats itself"
+                + " ('(a+)+'): matching can take exponential time");
     assertThat(problems.get(0).hint())
         .isEqualTo("make the inner repetition possessive (a++) or the group atomic ((?>...))");
   }
 
   @Test
   void reportsAnInvalidPattern() {
-    read("""
+    read(
+        """
         pagewalk: 1
         name: s
         parameters:
           id: {type: string, pattern: "[0-9"}
-        """, "/parameters");
+        """,
+        "/parameters");
 
-    assertThat(problems).extracting(Diagnostic::headline)
+    assertThat(problems)
+        .extracting(Diagnostic::headline)
         .containsExactly("s.yaml:4:31: invalid pattern: Unclosed character class");
   }
 }

@@ -15,7 +15,10 @@ class RetryReaderTest {
 
   @Test
   void readsEveryFieldAndKeepsDefaultsForTheRest() throws Exception {
-    RetryPlan p = RetryReader.read(JsonConfig.MAPPER.readTree("""
+    RetryPlan p =
+        RetryReader.read(
+            JsonConfig.MAPPER.readTree(
+                """
         {"on": [429, 503, "io"], "maxAttempts": 7,
          "backoff": {"initial": "250ms", "max": "2m"},
          "retryAfter": {"honor": false, "max": "90s"},
@@ -31,7 +34,8 @@ class RetryReaderTest {
     assertThat(p.maxRetryAfter()).isEqualTo(Duration.ofSeconds(90));
     assertThat(p.budgetRetries()).isEqualTo(40);
     assertThat(p.budgetTime()).isEqualTo(Duration.ofHours(1));
-    assertThat(p.emptyPageWithContinuation()).isEqualTo(RetryPlan.DEFAULTS.emptyPageWithContinuation());
+    assertThat(p.emptyPageWithContinuation())
+        .isEqualTo(RetryPlan.DEFAULTS.emptyPageWithContinuation());
     assertThat(p.nonIdempotent()).isEqualTo(RetryPlan.DEFAULTS.nonIdempotent());
   }
 

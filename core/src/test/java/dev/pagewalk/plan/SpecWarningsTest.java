@@ -13,7 +13,8 @@ class SpecWarningsTest {
 
   private static List<String> warnings(String yaml) {
     return SpecWarnings.of(SpecReader.read("items.yaml", yaml)).stream()
-        .map(Diagnostic::headline).toList();
+        .map(Diagnostic::headline)
+        .toList();
   }
 
   @Test
@@ -23,15 +24,23 @@ class SpecWarningsTest {
 
   @Test
   void aSpecWithEveryCountCapSetGetsNone() {
-    assertThat(warnings(HEAD + "limits: {maxRequests: 10, maxPaginationRequests: unlimited,"
-        + " maxRecords: 5000}\nrequest:\n  url: /items\n  pagination: {qs: {p: 2}}\n")).isEmpty();
+    assertThat(
+            warnings(
+                HEAD
+                    + "limits: {maxRequests: 10, maxPaginationRequests: unlimited,"
+                    + " maxRecords: 5000}\nrequest:\n  url: /items\n  pagination: {qs: {p: 2}}\n"))
+        .isEmpty();
   }
 
   @Test
   void findsThePaginationOfTheLastRequestOfAChain() {
-    assertThat(warnings(HEAD + "limits: {timeout: 5s}\nrequests:\n  - url: /token\n"
-        + "  - url: /items\n    pagination: {qs: {p: 2}}\n"))
-        .containsExactly("items.yaml:4:1: this spec uses Make's default caps: 100 requests,"
-            + " 50 pagination requests, 3,200 records; a run that reaches one stops, truncated");
+    assertThat(
+            warnings(
+                HEAD
+                    + "limits: {timeout: 5s}\nrequests:\n  - url: /token\n"
+                    + "  - url: /items\n    pagination: {qs: {p: 2}}\n"))
+        .containsExactly(
+            "items.yaml:4:1: this spec uses Make's default caps: 100 requests,"
+                + " 50 pagination requests, 3,200 records; a run that reaches one stops, truncated");
   }
 }

@@ -2,8 +2,8 @@ package dev.pagewalk.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pagewalk.http.BrokenResponseException.Kind;
 import dev.pagewalk.http.BrokenResponseException;
+import dev.pagewalk.http.BrokenResponseException.Kind;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.ForbiddenAddressException;
 import dev.pagewalk.http.MalformedBodyException;
@@ -25,12 +25,15 @@ import org.junit.jupiter.api.Test;
 class FaultTest {
   @Test
   void namesEveryKnownFailure() {
-    assertThat(Fault.of(new SocketException("Connection reset")).label()).isEqualTo("connection-reset");
+    assertThat(Fault.of(new SocketException("Connection reset")).label())
+        .isEqualTo("connection-reset");
     assertThat(Fault.of(broken(Kind.EMPTY_RESPONSE)).label()).isEqualTo("empty-response");
     assertThat(Fault.of(broken(Kind.MALFORMED_CHUNK)).label()).isEqualTo("malformed-chunk");
     assertThat(Fault.of(broken(Kind.TRUNCATED_BODY)).label()).isEqualTo("truncated-body");
-    assertThat(Fault.of(new MalformedBodyException("truncated JSON", true, null)).label()).isEqualTo("truncated-body");
-    assertThat(Fault.of(new SocketTimeoutException("Read timed out")).label()).isEqualTo("read-timeout");
+    assertThat(Fault.of(new MalformedBodyException("truncated JSON", true, null)).label())
+        .isEqualTo("truncated-body");
+    assertThat(Fault.of(new SocketTimeoutException("Read timed out")).label())
+        .isEqualTo("read-timeout");
     assertThat(Fault.of(new DeadlineExceededException("x")).label()).isEqualTo("deadline");
     assertThat(Fault.of(new IOException("odd")).label()).isEqualTo("io");
     assertThat(Fault.status(503)).isEqualTo("status 503");
@@ -38,7 +41,8 @@ class FaultTest {
 
   @Test
   void namesTheJdkTypesAnyTransportThrows() {
-    assertThat(Fault.of(new ConnectException("Connection refused")).label()).isEqualTo("connection-refused");
+    assertThat(Fault.of(new ConnectException("Connection refused")).label())
+        .isEqualTo("connection-refused");
     assertThat(Fault.of(new NoRouteToHostException("x")).label()).isEqualTo("connection-refused");
     assertThat(Fault.of(new HttpConnectTimeoutException("x")).label()).isEqualTo("connect-timeout");
     assertThat(Fault.of(new HttpTimeoutException("x")).label()).isEqualTo("read-timeout");
@@ -46,7 +50,8 @@ class FaultTest {
     assertThat(Fault.of(new UnknownHostException("x")).label()).isEqualTo("unknown-host");
     assertThat(Fault.of(new SSLHandshakeException("x")).label()).isEqualTo("tls");
     assertThat(Fault.of(new ProtocolException("x")).label()).isEqualTo("malformed-response");
-    assertThat(Fault.of(new IOException("wrapped", new SocketException("Connection reset"))).label())
+    assertThat(
+            Fault.of(new IOException("wrapped", new SocketException("Connection reset"))).label())
         .isEqualTo("connection-reset");
   }
 
@@ -59,7 +64,8 @@ class FaultTest {
     assertThat(Fault.of(new ForbiddenAddressException("x")).retryable()).isFalse();
     assertThat(Fault.of(new ResponseTooLargeException("x")).retryable()).isFalse();
     assertThat(Fault.of(new TooManyRedirectsException("x")).retryable()).isFalse();
-    assertThat(Fault.of(new MalformedBodyException("JSON nesting depth", false, null)).retryable()).isFalse();
+    assertThat(Fault.of(new MalformedBodyException("JSON nesting depth", false, null)).retryable())
+        .isFalse();
     assertThat(Fault.of(new SocketException("Connection reset")).retryable()).isTrue();
   }
 }

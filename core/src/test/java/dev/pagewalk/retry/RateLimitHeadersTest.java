@@ -28,7 +28,8 @@ class RateLimitHeadersTest {
 
   @Test
   void ietfResetIsDeltaSeconds() {
-    assertThat(read("RateLimit-Remaining", "0", "RateLimit-Reset", "30")).contains(NOW.plusSeconds(30));
+    assertThat(read("RateLimit-Remaining", "0", "RateLimit-Reset", "30"))
+        .contains(NOW.plusSeconds(30));
     assertThat(read("RateLimit", "\"default\";r=0;t=12")).contains(NOW.plusSeconds(12));
     assertThat(read("RateLimit", "limit=100, remaining=0, reset=7")).contains(NOW.plusSeconds(7));
     assertThat(read("RateLimit", "\"default\";r=4;t=12")).isEmpty();
@@ -38,10 +39,12 @@ class RateLimitHeadersTest {
   void xRateLimitResetIsEpochOrDeltaByMagnitude() {
     assertThat(read("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1700000045"))
         .contains(NOW.plusSeconds(45));
-    assertThat(read("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "45")).contains(NOW.plusSeconds(45));
+    assertThat(read("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "45"))
+        .contains(NOW.plusSeconds(45));
     assertThat(read("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1700000045000"))
         .contains(NOW.plusSeconds(45));
-    assertThat(read("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1.5")).contains(NOW.plusMillis(1500));
+    assertThat(read("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1.5"))
+        .contains(NOW.plusMillis(1500));
   }
 
   @Test

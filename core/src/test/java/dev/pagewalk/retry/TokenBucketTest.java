@@ -47,7 +47,8 @@ class TokenBucketTest {
     }
     // never more than 3 sends in any 10 s window
     for (int i = 3; i < sent.size(); i++) {
-      assertThat(Duration.between(sent.get(i - 3), sent.get(i))).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+      assertThat(Duration.between(sent.get(i - 3), sent.get(i)))
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(10));
     }
     assertThat(Duration.between(sent.get(0), sent.get(2))).isEqualTo(Duration.ofMillis(200));
   }

@@ -32,8 +32,10 @@ class JsonLinesSinkTest {
     try (JsonLinesSink sink = sink(file)) {
       assertThatThrownBy(() -> sink.open(WriteMode.FULL, "items", null))
           .isInstanceOf(IOException.class)
-          .hasMessage(file + " already holds records and this is a full run, which would add them"
-              + " all again: continue the last run with --resume, or start the file over with --replace");
+          .hasMessage(
+              file
+                  + " already holds records and this is a full run, which would add them"
+                  + " all again: continue the last run with --resume, or start the file over with --replace");
     }
     assertThat(Files.readAllLines(file)).containsExactly("{\"id\":0}");
   }
@@ -63,12 +65,17 @@ class JsonLinesSinkTest {
   void aResumeRefusesAFileShorterThanItsCheckpoint() throws Exception {
     Path file = dir.resolve("out.jsonl");
     Files.writeString(file, "{\"id\":1}\n");
-    Checkpoint cp = Checkpoint.fromJson("{\"version\":1,\"status\":\"running\",\"sinkPosition\":40}");
+    Checkpoint cp =
+        Checkpoint.fromJson("{\"version\":1,\"status\":\"running\",\"sinkPosition\":40}");
     try (JsonLinesSink sink = sink(file)) {
       assertThatThrownBy(() -> sink.open(WriteMode.RESUME, "items", cp))
-          .hasMessage("cannot resume from " + dir.resolve("state/items.checkpoint.json")
-              + ": it says " + file + " held 40 bytes, but it holds 9; the file or the checkpoint"
-              + " was changed, start the file over with --replace");
+          .hasMessage(
+              "cannot resume from "
+                  + dir.resolve("state/items.checkpoint.json")
+                  + ": it says "
+                  + file
+                  + " held 40 bytes, but it holds 9; the file or the checkpoint"
+                  + " was changed, start the file over with --replace");
     }
   }
 
@@ -103,8 +110,12 @@ class JsonLinesSinkTest {
       Files.writeString(state, "not a directory");
       assertThatThrownBy(() -> sink.write(PAGE, Checkpoint.fromJson("{\"version\":1}")))
           .isInstanceOf(IOException.class)
-          .hasMessage("cannot save the checkpoint " + dir.resolve("state/items.checkpoint.json")
-              + ": a file is in the way (" + dir.resolve("state") + ")");
+          .hasMessage(
+              "cannot save the checkpoint "
+                  + dir.resolve("state/items.checkpoint.json")
+                  + ": a file is in the way ("
+                  + dir.resolve("state")
+                  + ")");
     }
   }
 
@@ -115,8 +126,12 @@ class JsonLinesSinkTest {
     try (JsonLinesSink sink = sink(file)) {
       assertThatThrownBy(() -> sink.open(WriteMode.FULL, "items", null))
           .isInstanceOf(IOException.class)
-          .hasMessage("cannot open the lock file " + dir.resolve("state/items.lock")
-              + ": a file is in the way (" + dir.resolve("state") + ")");
+          .hasMessage(
+              "cannot open the lock file "
+                  + dir.resolve("state/items.lock")
+                  + ": a file is in the way ("
+                  + dir.resolve("state")
+                  + ")");
     }
     assertThat(file).doesNotExist();
   }
@@ -129,10 +144,16 @@ class JsonLinesSinkTest {
     try (JsonLinesSink second = sink(file)) {
       assertThatThrownBy(() -> second.open(WriteMode.APPEND, "items", null))
           .isInstanceOf(IOException.class)
-          .hasMessage("another run holds " + dir.resolve("state/items.lock") + " (pid "
-              + ProcessHandle.current().pid() + " since "
-              + Files.readString(dir.resolve("state/items.lock")).strip().replaceFirst(".* since ", "")
-              + "); wait for it to end, or give this run its own --out and --state");
+          .hasMessage(
+              "another run holds "
+                  + dir.resolve("state/items.lock")
+                  + " (pid "
+                  + ProcessHandle.current().pid()
+                  + " since "
+                  + Files.readString(dir.resolve("state/items.lock"))
+                      .strip()
+                      .replaceFirst(".* since ", "")
+                  + "); wait for it to end, or give this run its own --out and --state");
     }
     first.write(PAGE, null);
     first.close();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The writer's bytes are databind's for the same values. */
 class JsonLinesWriterTest {
-  private static final ObjectMapper DATABIND = new ObjectMapper()
-      .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
+  private static final ObjectMapper DATABIND =
+      new ObjectMapper().configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
 
   private static List<Object> values() {
     Map<String, Object> nested = new LinkedHashMap<>();
@@ -63,8 +63,11 @@ class JsonLinesWriterTest {
       expected.write(DATABIND.writeValueAsBytes(v));
       expected.write('\n');
     }
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString(StandardCharsets.UTF_8));
-    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"id\":").contains("\n{\"1\":\"one\"");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(expected.toString(StandardCharsets.UTF_8));
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("{\"id\":")
+        .contains("\n{\"1\":\"one\"");
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"big\":1000,");
   }
 
@@ -82,19 +85,21 @@ class JsonLinesWriterTest {
     // one difference, Jackson's: its UTF-8 generator escapes a character beyond the BMP as a
     // surrogate pair, its character generator leaves it as it is
     assertThat(chars.toString())
-        .isEqualTo(bytes.toString(StandardCharsets.UTF_8).replace("\\uD834\\uDD1E", "\uD834\uDD1E"));
+        .isEqualTo(
+            bytes.toString(StandardCharsets.UTF_8).replace("\\uD834\\uDD1E", "\uD834\uDD1E"));
     assertThat(chars.toString()).contains("\uD834\uDD1E\"");
   }
 
   @Test
   void flushReachesTheStreamAndCloseLeavesItOpen() throws Exception {
     boolean[] closed = {false};
-    ByteArrayOutputStream out = new ByteArrayOutputStream() {
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    };
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream() {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
     JsonLinesWriter writer = new JsonLinesWriter(out);
     writer.write(Map.of("a", 1L));
     assertThat(out.size()).isZero();

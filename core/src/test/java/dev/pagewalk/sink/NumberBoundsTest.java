@@ -18,14 +18,16 @@ class NumberBoundsTest {
   void aKeyWithAHugeExponentHasNoCanonicalText() {
     assertThatThrownBy(() -> RecordKeys.canonical(new BigDecimal("1e999999999")))
         .isInstanceOf(PlainNumbers.NumberTooLargeException.class)
-        .hasMessage("number 1E+999999999 is too large to write out in full: it has 1000000000 digits (limit 1000)");
+        .hasMessage(
+            "number 1E+999999999 is too large to write out in full: it has 1000000000 digits (limit 1000)");
   }
 
   @Test
   void theLargestExponentIsNamedNotOverflowed() {
     assertThatThrownBy(() -> RecordKeys.canonical(List.of("a", new BigDecimal("1e2147483647"))))
         .isInstanceOf(PlainNumbers.NumberTooLargeException.class)
-        .hasMessage("number 1E+2147483647 is too large to write out in full: it has 2147483648 digits (limit 1000)");
+        .hasMessage(
+            "number 1E+2147483647 is too large to write out in full: it has 2147483648 digits (limit 1000)");
   }
 
   @Test
@@ -38,13 +40,16 @@ class NumberBoundsTest {
   @Test
   void theJsonLinesWriterRefusesAHugeExponent() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThatThrownBy(() -> {
-      try (JsonLinesWriter w = new JsonLinesWriter(out)) {
-        w.write(Map.of("amount", new BigDecimal("1e10000")));
-      }
-    }).isInstanceOf(IOException.class)
-        .hasMessage("cannot write a record as JSON: number 1E+10000 is too large to write out in full:"
-            + " it has 10001 digits (limit 1000)");
+    assertThatThrownBy(
+            () -> {
+              try (JsonLinesWriter w = new JsonLinesWriter(out)) {
+                w.write(Map.of("amount", new BigDecimal("1e10000")));
+              }
+            })
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "cannot write a record as JSON: number 1E+10000 is too large to write out in full:"
+                + " it has 10001 digits (limit 1000)");
   }
 
   @Test

@@ -15,7 +15,8 @@ class SchemaDiagnosticsTest {
     @Test
     void pointsAtTheKeyAndSuggestsTheClosestName() {
       assertThat(only(HEAD + "request:\n  url: /a\n  paginaton:\n    condition: true\n").format())
-          .isEqualTo("""
+          .isEqualTo(
+              """
               demo.yaml:5:3: unknown key 'paginaton' in request (at /request/paginaton)
                   paginaton:
                   ^
@@ -30,9 +31,11 @@ class SchemaDiagnosticsTest {
 
     @Test
     void refusesAStatusOverrideOutsideTheHttpRange() {
-      assertThat(only(HEAD + "request:\n  url: /a\n  response:\n    error:\n      604: {message: x}\n")
-              .format())
-          .isEqualTo("""
+      assertThat(
+              only(HEAD + "request:\n  url: /a\n  response:\n    error:\n      604: {message: x}\n")
+                  .format())
+          .isEqualTo(
+              """
               demo.yaml:7:7: unknown key '604' in request.response.error (at /request/response/error/604)
                       604: {message: x}
                       ^
@@ -45,7 +48,8 @@ class SchemaDiagnosticsTest {
     @Test
     void namesBothFormsOfACountAndWhatWasWritten() {
       assertThat(only(HEAD + "request: {url: /a}\nlimits:\n  maxRecords: lots\n").format())
-          .isEqualTo("""
+          .isEqualTo(
+              """
               demo.yaml:5:15: expected integer or "unlimited" at limits.maxRecords, got string "lots" (at /limits/maxRecords)
                   maxRecords: lots
                               ^""");
@@ -54,7 +58,8 @@ class SchemaDiagnosticsTest {
     @Test
     void explainsDurations() {
       assertThat(only(HEAD + "request:\n  url: /a\n  pagination: {delay: 5 seconds}\n").format())
-          .isEqualTo("""
+          .isEqualTo(
+              """
               demo.yaml:5:23: expected a duration at request.pagination.delay, got string "5 seconds" (at /request/pagination/delay)
                   pagination: {delay: 5 seconds}
                                       ^
@@ -63,7 +68,9 @@ class SchemaDiagnosticsTest {
 
     @Test
     void reportsTheBoundOfTheBranchTheValueFits() {
-      assertThat(headlines(HEAD + "request:\n  url: /a\n  response: {limit: 0}\nretry: {on: [5, iox]}\n"))
+      assertThat(
+              headlines(
+                  HEAD + "request:\n  url: /a\n  response: {limit: 0}\nretry: {on: [5, iox]}\n"))
           .containsExactly(
               "demo.yaml:5:21: expected at least 1 at request.response.limit, got integer 0",
               "demo.yaml:6:14: expected integer from 100 to 599 or \"io\" at retry.on[0], got integer 5",
@@ -72,7 +79,9 @@ class SchemaDiagnosticsTest {
 
     @Test
     void reportsAMissingKeyInsideTheObjectFormOfIterate() {
-      assertThat(headlines(HEAD + "request:\n  url: /a\n  response:\n    iterate: {condition: true}\n"))
+      assertThat(
+              headlines(
+                  HEAD + "request:\n  url: /a\n  response:\n    iterate: {condition: true}\n"))
           .containsExactly(
               "demo.yaml:6:5: missing required key 'container' in request.response.iterate");
     }
@@ -80,8 +89,10 @@ class SchemaDiagnosticsTest {
     @Test
     void suggestsTheRightCaseOfAnEnumValue() {
       var d = only(HEAD + "request:\n  url: /a\n  method: get\n");
-      assertThat(d.headline()).isEqualTo("demo.yaml:5:11: expected one of GET, POST, PUT, PATCH,"
-          + " DELETE, HEAD, OPTIONS at request.method, got string \"get\"");
+      assertThat(d.headline())
+          .isEqualTo(
+              "demo.yaml:5:11: expected one of GET, POST, PUT, PATCH,"
+                  + " DELETE, HEAD, OPTIONS at request.method, got string \"get\"");
       assertThat(d.hint()).isEqualTo("did you mean 'GET'?");
     }
 
@@ -93,15 +104,17 @@ class SchemaDiagnosticsTest {
 
     @Test
     void reportsAnExpressionOfTheWrongType() {
-      assertThat(headlines(HEAD + "request:\n  url: /a\n  condition: 3\n")).containsExactly(
-          "demo.yaml:5:14: expected string or boolean at request.condition, got integer 3");
+      assertThat(headlines(HEAD + "request:\n  url: /a\n  condition: 3\n"))
+          .containsExactly(
+              "demo.yaml:5:14: expected string or boolean at request.condition, got integer 3");
     }
 
     @Test
     void reportsTheFormatVersionAndAnInvalidName() {
-      assertThat(headlines("pagewalk: 2\nname: Demo\nrequest: {url: /a}\n")).containsExactly(
-          "demo.yaml:1:11: expected 1 at pagewalk, got integer 2",
-          "demo.yaml:2:7: expected a string matching ^[a-z0-9][a-z0-9-]*$ at name, got string \"Demo\"");
+      assertThat(headlines("pagewalk: 2\nname: Demo\nrequest: {url: /a}\n"))
+          .containsExactly(
+              "demo.yaml:1:11: expected 1 at pagewalk, got integer 2",
+              "demo.yaml:2:7: expected a string matching ^[a-z0-9][a-z0-9-]*$ at name, got string \"Demo\"");
     }
 
     @Test
@@ -121,15 +134,18 @@ class SchemaDiagnosticsTest {
   class RequiredKeys {
     @Test
     void reportsEveryMissingKeyAtItsObject() {
-      assertThat(headlines("request:\n  method: GET\n")).containsExactly(
-          "demo.yaml:1:1: missing required key 'pagewalk'",
-          "demo.yaml:1:1: missing required key 'name'",
-          "demo.yaml:1:1: missing required key 'url' in request");
+      assertThat(headlines("request:\n  method: GET\n"))
+          .containsExactly(
+              "demo.yaml:1:1: missing required key 'pagewalk'",
+              "demo.yaml:1:1: missing required key 'name'",
+              "demo.yaml:1:1: missing required key 'url' in request");
     }
 
     @Test
     void requiresARequestOrAChain() {
-      assertThat(only(HEAD).format()).isEqualTo("""
+      assertThat(only(HEAD).format())
+          .isEqualTo(
+              """
           demo.yaml:1:1: missing required key 'request' (or 'requests' for a chain) (at /)
             pagewalk: 1
             ^""");
@@ -138,7 +154,8 @@ class SchemaDiagnosticsTest {
     @Test
     void refusesBothARequestAndAChain() {
       assertThat(only(HEAD + "request: {url: /a}\nrequests:\n  - url: /b\n").format())
-          .isEqualTo("""
+          .isEqualTo(
+              """
               demo.yaml:4:1: use either 'request' or 'requests', not both (at /requests)
                 requests:
                 ^
@@ -156,15 +173,17 @@ class SchemaDiagnosticsTest {
   class AllAtOnce {
     @Test
     void reportsEveryProblemInSourceOrder() {
-      String yaml = "name: demo\nrequest:\n  url: {{next}}\n  methd: GET\n  url: /b\n"
-          + "limits: {timeout: soon}\n";
-      assertThat(headlines(yaml)).containsExactly(
-          "demo.yaml:1:1: missing required key 'pagewalk'",
-          "demo.yaml:3:8: unquoted expression: YAML reads {{...}} as a map; quote it",
-          "demo.yaml:4:3: unknown key 'methd' in request",
-          "demo.yaml:5:3: duplicate key 'url' (first at line 3)",
-          "demo.yaml:6:19: expected a duration like 40s or \"unlimited\" at limits.timeout,"
-              + " got string \"soon\"");
+      String yaml =
+          "name: demo\nrequest:\n  url: {{next}}\n  methd: GET\n  url: /b\n"
+              + "limits: {timeout: soon}\n";
+      assertThat(headlines(yaml))
+          .containsExactly(
+              "demo.yaml:1:1: missing required key 'pagewalk'",
+              "demo.yaml:3:8: unquoted expression: YAML reads {{...}} as a map; quote it",
+              "demo.yaml:4:3: unknown key 'methd' in request",
+              "demo.yaml:5:3: duplicate key 'url' (first at line 3)",
+              "demo.yaml:6:19: expected a duration like 40s or \"unlimited\" at limits.timeout,"
+                  + " got string \"soon\"");
     }
   }
 }

@@ -22,7 +22,8 @@ class SpecDocumentTest {
   }
 
   private static Map<String, Object> body(String flowMap) {
-    return map(read(HEAD + "request:\n  url: /a\n  body: " + flowMap + "\n").plain("/request/body"));
+    return map(
+        read(HEAD + "request:\n  url: /a\n  body: " + flowMap + "\n").plain("/request/body"));
   }
 
   @SuppressWarnings("unchecked")
@@ -42,15 +43,26 @@ class SpecDocumentTest {
     @Test
     void keepsYesNoOnOffAsStrings() {
       assertThat(body("{a: yes, b: no, c: on, d: off, e: y, f: N, g: Yes}"))
-          .containsExactly(entry("a", "yes"), entry("b", "no"), entry("c", "on"),
-              entry("d", "off"), entry("e", "y"), entry("f", "N"), entry("g", "Yes"));
+          .containsExactly(
+              entry("a", "yes"),
+              entry("b", "no"),
+              entry("c", "on"),
+              entry("d", "off"),
+              entry("e", "y"),
+              entry("f", "N"),
+              entry("g", "Yes"));
     }
 
     @Test
     void readsOnlyTrueAndFalseAsBooleans() {
       assertThat(body("{a: true, b: True, c: TRUE, d: false, e: FALSE, f: tRUE}"))
-          .containsExactly(entry("a", true), entry("b", true), entry("c", true),
-              entry("d", false), entry("e", false), entry("f", "tRUE"));
+          .containsExactly(
+              entry("a", true),
+              entry("b", true),
+              entry("c", true),
+              entry("d", false),
+              entry("e", false),
+              entry("f", "tRUE"));
     }
 
     @Test
@@ -61,30 +73,42 @@ class SpecDocumentTest {
 
     @Test
     void readsDecimalOctalAndHexIntegersAndDecimals() {
-      assertThat(body("{a: 42, b: -7, c: 0o17, d: 0x1F, e: 1.50, f: 1e3, "
-              + "g: 12345678901234567890, h: +3}"))
-          .containsExactly(entry("a", 42L), entry("b", -7L), entry("c", 15L), entry("d", 31L),
-              entry("e", new BigDecimal("1.50")), entry("f", new BigDecimal("1e3")),
-              entry("g", new BigInteger("12345678901234567890")), entry("h", 3L));
+      assertThat(
+              body(
+                  "{a: 42, b: -7, c: 0o17, d: 0x1F, e: 1.50, f: 1e3, "
+                      + "g: 12345678901234567890, h: +3}"))
+          .containsExactly(
+              entry("a", 42L),
+              entry("b", -7L),
+              entry("c", 15L),
+              entry("d", 31L),
+              entry("e", new BigDecimal("1.50")),
+              entry("f", new BigDecimal("1e3")),
+              entry("g", new BigInteger("12345678901234567890")),
+              entry("h", 3L));
     }
 
     @Test
     void keepsSexagesimalTimestampsAndOctal11AsStrings() {
       assertThat(body("{a: 1:20, b: 2024-01-31, c: 2024-01-31T10:00:00Z, d: 0b101}"))
-          .containsExactly(entry("a", "1:20"), entry("b", "2024-01-31"),
-              entry("c", "2024-01-31T10:00:00Z"), entry("d", "0b101"));
+          .containsExactly(
+              entry("a", "1:20"),
+              entry("b", "2024-01-31"),
+              entry("c", "2024-01-31T10:00:00Z"),
+              entry("d", "0b101"));
     }
 
     @Test
     void keepsQuotedScalarsAsStrings() {
       assertThat(body("{a: \"true\", b: '42', c: \"null\", d: ''}"))
-          .containsExactly(entry("a", "true"), entry("b", "42"), entry("c", "null"), entry("d", ""));
+          .containsExactly(
+              entry("a", "true"), entry("b", "42"), entry("c", "null"), entry("d", ""));
     }
 
     @Test
     void readsAStatusKeyAsAString() {
-      SpecDocument doc = read(HEAD
-          + "request:\n  url: /a\n  response:\n    error:\n      404: {message: gone}\n");
+      SpecDocument doc =
+          read(HEAD + "request:\n  url: /a\n  response:\n    error:\n      404: {message: gone}\n");
       assertThat(doc.tree().at("/request/response/error").fieldNames().next()).isEqualTo("404");
       assertThat(doc.plain("/request/response/error/404/message")).isEqualTo("gone");
     }
@@ -97,7 +121,8 @@ class SpecDocumentTest {
       Map<String, Object> map = body("{z: [1, 2.5, x], a: {b: true}}");
       assertThat(map).isInstanceOf(LinkedHashMap.class);
       assertThat(map.keySet()).containsExactly("z", "a");
-      assertThat(map.get("z")).isInstanceOf(ArrayList.class)
+      assertThat(map.get("z"))
+          .isInstanceOf(ArrayList.class)
           .isEqualTo(Arrays.asList(1L, new BigDecimal("2.5"), "x"));
       assertThat(map.get("a")).isEqualTo(Map.of("b", true));
     }
@@ -127,7 +152,8 @@ class SpecDocumentTest {
     void locatesAValueByPointer() {
       SpecDocument doc = read(HEAD + "request:\n  url: /a\n  method: POST\n");
       assertThat(doc.diagnostic("/request/method", "no body for POST", "add body").format())
-          .isEqualTo("""
+          .isEqualTo(
+              """
               demo.yaml:5:11: no body for POST (at /request/method)
                   method: POST
                           ^
@@ -159,7 +185,9 @@ class SpecDocumentTest {
 
     @Test
     void countsFromTheFirstCharacterOfAPlainScalar() {
-      assertThat(at("  url: /v1/{{nope}}", 6).format()).isEqualTo("""
+      assertThat(at("  url: /v1/{{nope}}", 6).format())
+          .isEqualTo(
+              """
           demo.yaml:4:14: unknown variable (at /request/url)
               url: /v1/{{nope}}
                          ^""");
@@ -187,16 +215,18 @@ class SpecDocumentTest {
 
     @Test
     void findsTheLineInALiteralBlock() {
-      Diagnostic d = read(HEAD + "request:\n  url: /a\n  body: |\n    first line\n    {{nope}}\n")
-          .diagnostic("/request/body", 13, "unknown variable", null);
+      Diagnostic d =
+          read(HEAD + "request:\n  url: /a\n  body: |\n    first line\n    {{nope}}\n")
+              .diagnostic("/request/body", 13, "unknown variable", null);
       assertThat(d.headline()).isEqualTo("demo.yaml:7:7: unknown variable");
       assertThat(d.sourceLine()).isEqualTo("    {{nope}}");
     }
 
     @Test
     void findsTheLineInAMultiLinePlainScalar() {
-      Diagnostic d = read(HEAD + "request:\n  url: /a\n  body: first\n    {{nope}}\n")
-          .diagnostic("/request/body", 8, "unknown variable", null);
+      Diagnostic d =
+          read(HEAD + "request:\n  url: /a\n  body: first\n    {{nope}}\n")
+              .diagnostic("/request/body", 8, "unknown variable", null);
       assertThat(d.headline()).isEqualTo("demo.yaml:6:7: unknown variable");
     }
   }

@@ -45,8 +45,8 @@ class SpecReaderTest {
       assertThat(doc.tree().path("name").asText()).isEqualTo("stripe-customers");
       assertThat(doc.plain("/request/response/error/404"))
           .isEqualTo(Map.of("message", "no such customer"));
-      assertThat(doc.plain("/retry/on")).isEqualTo(
-          List.of(408L, 425L, 429L, 500L, 502L, 503L, 504L, "io"));
+      assertThat(doc.plain("/retry/on"))
+          .isEqualTo(List.of(408L, 425L, 429L, 500L, 502L, 503L, 504L, "io"));
       assertThat(doc.contentHash()).hasSize(64).matches("[0-9a-f]+");
     }
 
@@ -60,8 +60,10 @@ class SpecReaderTest {
 
     @Test
     void acceptsAChainOfRequests() {
-      SpecDocument doc = SpecReader.read("demo.yaml",
-          HEAD + "requests:\n  - url: /token\n    method: POST\n  - url: /items\n");
+      SpecDocument doc =
+          SpecReader.read(
+              "demo.yaml",
+              HEAD + "requests:\n  - url: /token\n    method: POST\n  - url: /items\n");
       assertThat(doc.plain("/requests/1/url")).isEqualTo("/items");
     }
   }
@@ -71,8 +73,9 @@ class SpecReaderTest {
     @Test
     void refusesTextOverOneMebibyteBeforeParsing() {
       String yaml = HEAD + "request: {url: /x}\n#" + "x".repeat(1024 * 1024) + "\n";
-      assertThat(only(yaml).format()).isEqualTo(
-          "demo.yaml:1:1: file too large: 1048620 bytes, the limit is 1048576 bytes (1 MiB) (at /)");
+      assertThat(only(yaml).format())
+          .isEqualTo(
+              "demo.yaml:1:1: file too large: 1048620 bytes, the limit is 1048576 bytes (1 MiB) (at /)");
     }
 
     @Test
@@ -80,7 +83,8 @@ class SpecReaderTest {
       Path file = dir.resolve("big.yaml");
       Files.writeString(file, "#" + "x".repeat(2 * 1024 * 1024));
       SpecException e = catchThrowableOfType(SpecException.class, () -> SpecReader.read(file));
-      assertThat(e.diagnostics()).extracting(Diagnostic::message)
+      assertThat(e.diagnostics())
+          .extracting(Diagnostic::message)
           .containsExactly("file too large: 2097153 bytes, the limit is 1048576 bytes (1 MiB)");
     }
   }
@@ -90,7 +94,8 @@ class SpecReaderTest {
     @Test
     void refusesADuplicateKeyAtTheSecondOne() {
       assertThat(only(HEAD + "request:\n  url: /a\n  method: GET\n  url: /b\n").format())
-          .isEqualTo("""
+          .isEqualTo(
+              """
               demo.yaml:6:3: duplicate key 'url' (first at line 4) (at /request/url)
                   url: /b
                   ^""");
@@ -99,7 +104,8 @@ class SpecReaderTest {
     @Test
     void refusesAGlobalTagWithoutConstructingAnything() {
       assertThat(only(HEAD + "request:\n  url: !!python/object:os.system /a\n").format())
-          .isEqualTo("""
+          .isEqualTo(
+              """
               demo.yaml:4:8: YAML tags are not allowed: !!python/object:os.system (at /request/url)
                   url: !!python/object:os.system /a
                        ^
@@ -108,15 +114,18 @@ class SpecReaderTest {
 
     @Test
     void refusesEveryExplicitTagEvenStandardOnes() {
-      assertThat(headlines(HEAD + "request: !foo\n  url: !!str /a\n")).containsExactly(
-          "demo.yaml:3:10: YAML tags are not allowed: !foo",
-          "demo.yaml:4:8: YAML tags are not allowed: !!str");
+      assertThat(headlines(HEAD + "request: !foo\n  url: !!str /a\n"))
+          .containsExactly(
+              "demo.yaml:3:10: YAML tags are not allowed: !foo",
+              "demo.yaml:4:8: YAML tags are not allowed: !!str");
     }
 
     @Test
     void refusesMoreThanAHandfulOfAliasesToCollections() {
       String yaml = HEAD + "a: &a [x, x]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n";
-      assertThat(only(yaml).format()).isEqualTo("""
+      assertThat(only(yaml).format())
+          .isEqualTo(
+              """
           demo.yaml:4:45: more than 10 aliases to lists or maps (at /)
             b: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
                                                         ^
@@ -125,18 +134,26 @@ class SpecReaderTest {
 
     @Test
     void refusesManyAliasesToOneLongString() {
-      String yaml = HEAD + "x-big: &s " + "x".repeat(400_000) + "\nx-many: [" + "*s, ".repeat(100_000) + "*s]\n";
+      String yaml =
+          HEAD
+              + "x-big: &s "
+              + "x".repeat(400_000)
+              + "\nx-many: ["
+              + "*s, ".repeat(100_000)
+              + "*s]\n";
       Diagnostic d = only(yaml);
-      assertThat(d.headline()).isEqualTo(
-          "demo.yaml:4:18: aliases repeat more than 1048576 characters");
+      assertThat(d.headline())
+          .isEqualTo("demo.yaml:4:18: aliases repeat more than 1048576 characters");
       assertThat(d.hint())
           .isEqualTo("write the values out; many aliases to long values can blow up the document");
     }
 
     @Test
     void acceptsAFewAliasesToShortValues() {
-      String yaml = HEAD + "parameters:\n  size: {type: integer, default: &n 100}\n"
-          + "request: {url: &u /items, qs: {limit: *n, from: *u}}\n";
+      String yaml =
+          HEAD
+              + "parameters:\n  size: {type: integer, default: &n 100}\n"
+              + "request: {url: &u /items, qs: {limit: *n, from: *u}}\n";
       assertThat(SpecReader.read("demo.yaml", yaml).plain("/request/qs"))
           .isEqualTo(Map.of("limit", 100L, "from", "/items"));
     }
@@ -145,8 +162,15 @@ class SpecReaderTest {
     void refusesTheBillionLaughs() {
       StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol]\n");
       for (int i = 1; i < 10; i++) {
-        yaml.append("a").append(i).append(": &a").append(i).append(" [")
-            .append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+        yaml.append("a")
+            .append(i)
+            .append(": &a")
+            .append(i)
+            .append(" [")
+            .append(("*a" + (i - 1) + ", ").repeat(9))
+            .append("*a")
+            .append(i - 1)
+            .append("]\n");
       }
       assertThat(only(yaml.toString()).message())
           .isEqualTo("more than 10 aliases to lists or maps");
@@ -167,13 +191,14 @@ class SpecReaderTest {
     @Test
     void refusesNestingDeeperThanFiftyLevels() {
       String yaml = HEAD + "request: {url: /a, body: " + "[".repeat(60) + "]".repeat(60) + "}\n";
-      assertThat(headlines(yaml)).containsExactly(
-          "demo.yaml:3:74: nesting deeper than 50 levels");
+      assertThat(headlines(yaml)).containsExactly("demo.yaml:3:74: nesting deeper than 50 levels");
     }
 
     @Test
     void refusesInfinityAndNan() {
-      assertThat(only(HEAD + "request:\n  url: /a\n  body: .inf\n").format()).isEqualTo("""
+      assertThat(only(HEAD + "request:\n  url: /a\n  body: .inf\n").format())
+          .isEqualTo(
+              """
           demo.yaml:5:9: '.inf' is not a number a spec can hold (at /request/body)
               body: .inf
                     ^
@@ -182,7 +207,9 @@ class SpecReaderTest {
 
     @Test
     void keepsSnakeYamlsProblemAndMarkForAnErrorItDoesNotKnow() {
-      assertThat(only(HEAD + "request:\n  url: *nope\n").format()).isEqualTo("""
+      assertThat(only(HEAD + "request:\n  url: *nope\n").format())
+          .isEqualTo(
+              """
           demo.yaml:4:8: found undefined alias nope (at /)
               url: *nope
                    ^""");
@@ -191,8 +218,9 @@ class SpecReaderTest {
     @Test
     void namesTheOpenConstructOfAnUnfinishedFlowListAtItsBracket() {
       Diagnostic d = only(HEAD + "request:\n  url: [/a\n");
-      assertThat(d.headline()).isEqualTo(
-          "demo.yaml:4:8: the list opened with '[' at line 4, column 8 is not closed with ']'");
+      assertThat(d.headline())
+          .isEqualTo(
+              "demo.yaml:4:8: the list opened with '[' at line 4, column 8 is not closed with ']'");
       assertThat(d.hint()).isEqualTo("close it on line 4, or write one item per line as - item");
     }
 
@@ -208,14 +236,19 @@ class SpecReaderTest {
     }
   }
 
-  /** Syntax errors in plain words, at the line where the mistake is rather than where reading failed. */
+  /**
+   * Syntax errors in plain words, at the line where the mistake is rather than where reading
+   * failed.
+   */
   @Nested
   class PlainSyntaxErrors {
     private static final String START = HEAD + "baseUrl: https://x.invalid\nrequest:\n";
 
     @Test
     void pointsAtTheOpeningQuoteOfAValueNeverClosed() {
-      assertThat(only(START + "  url: \"/items\n  method: GET\n").format()).isEqualTo("""
+      assertThat(only(START + "  url: \"/items\n  method: GET\n").format())
+          .isEqualTo(
+              """
           demo.yaml:5:8: a quoted value opened at line 5, column 8 is never closed (at /)
               url: "/items
                    ^
@@ -224,8 +257,10 @@ class SpecReaderTest {
 
     @Test
     void pointsAtTheOpeningQuoteWhenYamlFailsAtALaterQuote() {
-      assertThat(only(START + "  url: '/items\n  response:\n    iterate: '{{body.data}}'\n").format())
-          .isEqualTo("""
+      assertThat(
+              only(START + "  url: '/items\n  response:\n    iterate: '{{body.data}}'\n").format())
+          .isEqualTo(
+              """
           demo.yaml:5:8: a quoted value opened at line 5, column 8 is not closed on its line, so YAML reads on to the quote on line 7 (at /)
               url: '/items
                    ^
@@ -234,7 +269,9 @@ class SpecReaderTest {
 
     @Test
     void saysALineIsIndentedDeeperThanAKeyThatHasAValue() {
-      assertThat(only(START + "  url: /a\n   method: GET\n").format()).isEqualTo("""
+      assertThat(only(START + "  url: /a\n   method: GET\n").format())
+          .isEqualTo(
+              """
           demo.yaml:6:4: 'method' is indented deeper than 'url' above it, which already has a value (at /)
                method: GET
                ^
@@ -243,7 +280,9 @@ class SpecReaderTest {
 
     @Test
     void saysALineIsIndentedToNoLevel() {
-      assertThat(only(START + "  url: /a\n method: GET\n").format()).isEqualTo("""
+      assertThat(only(START + "  url: /a\n method: GET\n").format())
+          .isEqualTo(
+              """
           demo.yaml:6:2: line 6 is indented by 1 space, which lines up with no key above it (at /)
              method: GET
              ^
@@ -252,7 +291,9 @@ class SpecReaderTest {
 
     @Test
     void saysTabsCannotIndent() {
-      assertThat(only(START + "\turl: /a\n").format()).isEqualTo("""
+      assertThat(only(START + "\turl: /a\n").format())
+          .isEqualTo(
+              """
           demo.yaml:5:1: a tab in the indentation: YAML indents with spaces only (at /)
             \turl: /a
             ^
@@ -261,7 +302,9 @@ class SpecReaderTest {
 
     @Test
     void pointsAtAKeyWithoutItsColonOnTheLineBefore() {
-      assertThat(only(START + "  url /a\n  method: GET\n").format()).isEqualTo("""
+      assertThat(only(START + "  url /a\n  method: GET\n").format())
+          .isEqualTo(
+              """
           demo.yaml:5:3: line 5 has no ':' after its key, so YAML reads it and line 6 as one text (at /)
               url /a
               ^
@@ -270,7 +313,9 @@ class SpecReaderTest {
 
     @Test
     void pointsAtAKeyWithoutItsColonOnTheLastLine() {
-      assertThat(only(START + "  url: /a\n  method GET\n").format()).isEqualTo("""
+      assertThat(only(START + "  url: /a\n  method GET\n").format())
+          .isEqualTo(
+              """
           demo.yaml:6:3: line 6 has no ':' after its key (at /)
               method GET
               ^
@@ -279,7 +324,9 @@ class SpecReaderTest {
 
     @Test
     void saysAValueWithAColonMustBeQuoted() {
-      assertThat(only(HEAD + "description: Note: read this\n").format()).isEqualTo("""
+      assertThat(only(HEAD + "description: Note: read this\n").format())
+          .isEqualTo(
+              """
           demo.yaml:3:14: a value that contains ': ' must be quoted (at /)
             description: Note: read this
                          ^
@@ -294,8 +341,9 @@ class SpecReaderTest {
 
     @Test
     void pointsAtTheBraceOfAnUnclosedFlowMap() {
-      assertThat(only(START + "  url: /a\n  qs: {a: 1\n  method: GET\n").headline()).isEqualTo(
-          "demo.yaml:6:7: the map opened with '{' at line 6, column 7 is not closed with '}'");
+      assertThat(only(START + "  url: /a\n  qs: {a: 1\n  method: GET\n").headline())
+          .isEqualTo(
+              "demo.yaml:6:7: the map opened with '{' at line 6, column 7 is not closed with '}'");
     }
   }
 
@@ -303,7 +351,9 @@ class SpecReaderTest {
   class UnquotedExpressions {
     @Test
     void explainsThatYamlReadsBracesAsAMapAndShowsTheFix() {
-      assertThat(only(HEAD + "request:\n  url: {{links.next}}\n").format()).isEqualTo("""
+      assertThat(only(HEAD + "request:\n  url: {{links.next}}\n").format())
+          .isEqualTo(
+              """
           demo.yaml:4:8: unquoted expression: YAML reads {{...}} as a map; quote it (at /request/url)
               url: {{links.next}}
                    ^
@@ -324,7 +374,9 @@ class SpecReaderTest {
 
     @Test
     void showsTheFixWhenTheBracesMakeTheYamlInvalid() {
-      assertThat(only(HEAD + "request:\n  url: {{base}}/x\n").format()).isEqualTo("""
+      assertThat(only(HEAD + "request:\n  url: {{base}}/x\n").format())
+          .isEqualTo(
+              """
           demo.yaml:4:16: a value that starts with {{ must be quoted: YAML reads { as the start of a map (at /)
               url: {{base}}/x
                            ^

@@ -26,12 +26,23 @@ class CheckpointTest {
     assertThat(cp.status()).isEqualTo(Checkpoint.Status.RUNNING);
     assertThat(cp.resumable()).isTrue();
     RunStats resumed = RunStats.resumedFrom(cp.counters());
-    assertThat(new long[] {resumed.requests(), resumed.logicalRequests(),
-        resumed.paginationRequests(), resumed.pages(), resumed.recordsReceived(),
-        resumed.recordsEmitted(), resumed.recordsFiltered()})
-        .containsExactly(cp.counters().get("requests"), cp.counters().get("logicalRequests"),
-            cp.counters().get("paginationRequests"), cp.counters().get("pages"),
-            cp.counters().get("recordsReceived"), cp.counters().get("recordsEmitted"),
+    assertThat(
+            new long[] {
+              resumed.requests(),
+              resumed.logicalRequests(),
+              resumed.paginationRequests(),
+              resumed.pages(),
+              resumed.recordsReceived(),
+              resumed.recordsEmitted(),
+              resumed.recordsFiltered()
+            })
+        .containsExactly(
+            cp.counters().get("requests"),
+            cp.counters().get("logicalRequests"),
+            cp.counters().get("paginationRequests"),
+            cp.counters().get("pages"),
+            cp.counters().get("recordsReceived"),
+            cp.counters().get("recordsEmitted"),
             cp.counters().get("recordsFiltered"));
     assertThat(resumed.pages()).isEqualTo(cp.pagesDone());
   }
@@ -51,9 +62,16 @@ class CheckpointTest {
         .isEqualTo(Checkpoint.Status.TRUNCATED);
     assertThat(Checkpoint.Status.after(StopReason.LOOP_DETECTED))
         .isEqualTo(Checkpoint.Status.FAILED);
-    Map<Checkpoint.Status, String> wire = Map.of(Checkpoint.Status.RUNNING, "running",
-        Checkpoint.Status.COMPLETE, "complete", Checkpoint.Status.TRUNCATED, "truncated",
-        Checkpoint.Status.FAILED, "failed");
+    Map<Checkpoint.Status, String> wire =
+        Map.of(
+            Checkpoint.Status.RUNNING,
+            "running",
+            Checkpoint.Status.COMPLETE,
+            "complete",
+            Checkpoint.Status.TRUNCATED,
+            "truncated",
+            Checkpoint.Status.FAILED,
+            "failed");
     wire.forEach((status, name) -> assertThat(status.wireName()).isEqualTo(name));
   }
 

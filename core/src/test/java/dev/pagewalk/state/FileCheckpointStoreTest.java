@@ -16,7 +16,9 @@ class FileCheckpointStoreTest {
 
   private static Checkpoint checkpoint(String runId) {
     return Checkpoint.fromJson(
-        "{\"version\": 1, \"spec\": \"items.yaml\", \"runId\": \"" + runId + "\", \"status\": \"running\","
+        "{\"version\": 1, \"spec\": \"items.yaml\", \"runId\": \""
+            + runId
+            + "\", \"status\": \"running\","
             + " \"page\": 3, \"watermark\": {\"updated\": 1.50}}");
   }
 
@@ -32,9 +34,11 @@ class FileCheckpointStoreTest {
     store.save("items", checkpoint("run-2"));
 
     assertThat(store.load("items")).contains(checkpoint("run-2"));
-    assertThat(store.where("items")).isEqualTo(dir.resolve("state/items.checkpoint.json").toString());
+    assertThat(store.where("items"))
+        .isEqualTo(dir.resolve("state/items.checkpoint.json").toString());
     try (var files = Files.list(dir.resolve("state"))) {
-      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("items.checkpoint.json");
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactly("items.checkpoint.json");
     }
   }
 

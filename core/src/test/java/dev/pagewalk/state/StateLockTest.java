@@ -30,8 +30,13 @@ class StateLockTest {
 
       assertThatThrownBy(() -> StateLock.take(file))
           .isInstanceOf(IOException.class)
-          .hasMessage("another run holds " + file + " (" + holder + "); wait for it to end,"
-              + " or give this run its own --out and --state");
+          .hasMessage(
+              "another run holds "
+                  + file
+                  + " ("
+                  + holder
+                  + "); wait for it to end,"
+                  + " or give this run its own --out and --state");
     }
   }
 
@@ -53,7 +58,8 @@ class StateLockTest {
 
     assertThatThrownBy(() -> StateLock.take(blocker.resolve("items.lock")))
         .isInstanceOf(IOException.class)
-        .hasMessageStartingWith("cannot open the lock file " + blocker.resolve("items.lock") + ": ");
+        .hasMessageStartingWith(
+            "cannot open the lock file " + blocker.resolve("items.lock") + ": ");
   }
 
   @Test

@@ -21,10 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A sink into a SQL database: one table per stream (a sync, named after its sync name), with the columns {@code key}
- * (primary key: the canonical JSON of the record's key, see {@link RecordKeys}), {@code payload}
- * (the record as JSON), {@code page}, {@code run_id}, {@code first_seen_at} and {@code
- * updated_at}; and a table {@code _pagewalk_checkpoints(stream, checkpoint, saved_at)}.
+ * A sink into a SQL database: one table per stream (a sync, named after its sync name), with the
+ * columns {@code key} (primary key: the canonical JSON of the record's key, see {@link
+ * RecordKeys}), {@code payload} (the record as JSON), {@code page}, {@code run_id}, {@code
+ * first_seen_at} and {@code updated_at}; and a table {@code _pagewalk_checkpoints(stream,
+ * checkpoint, saved_at)}.
  *
  * <p>Each {@link #write} is one transaction holding the page's records and the checkpoint after
  * them, so a crash at any moment leaves both or neither. Records are upserted by key: a page
@@ -77,8 +78,9 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
 
   @Override
   public Optional<Checkpoint> checkpoint(String streamName) throws IOException {
-    try (PreparedStatement st = connection.prepareStatement(
-        "SELECT checkpoint FROM " + CHECKPOINTS + " WHERE stream = ?")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT checkpoint FROM " + CHECKPOINTS + " WHERE stream = ?")) {
       st.setString(1, streamName);
       Optional<Checkpoint> found = Optional.empty();
       try (ResultSet rs = st.executeQuery()) {
@@ -102,9 +104,9 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   }
 
   /**
-   * Creates the stream's table if needed. Nothing to drop on a resume or a rerun: rows are
-   * upserted by key. {@link WriteMode#REPLACE} deletes the stream's rows and its checkpoint, in
-   * one transaction, before the run writes its first page.
+   * Creates the stream's table if needed. Nothing to drop on a resume or a rerun: rows are upserted
+   * by key. {@link WriteMode#REPLACE} deletes the stream's rows and its checkpoint, in one
+   * transaction, before the run writes its first page.
    */
   @Override
   public void open(WriteMode mode, String streamName, Checkpoint resumeFrom) throws IOException {
@@ -115,8 +117,8 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
         st.execute(createTableSql(table));
         if (mode == WriteMode.REPLACE) {
           st.execute("DELETE FROM " + table);
-          try (PreparedStatement forget = connection.prepareStatement(
-              "DELETE FROM " + CHECKPOINTS + " WHERE stream = ?")) {
+          try (PreparedStatement forget =
+              connection.prepareStatement("DELETE FROM " + CHECKPOINTS + " WHERE stream = ?")) {
             forget.setString(1, streamName);
             forget.executeUpdate();
           }
@@ -128,8 +130,11 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
       stream = streamName;
     } catch (SQLException e) {
       rollback(e);
-      throw failure(mode == WriteMode.REPLACE ? "cannot empty the table " + table
-          : "cannot create the table " + table, e);
+      throw failure(
+          mode == WriteMode.REPLACE
+              ? "cannot empty the table " + table
+              : "cannot create the table " + table,
+          e);
     }
   }
 
@@ -162,7 +167,8 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
       connection.commit();
     } catch (SQLException e) {
       rollback(e);
-      throw failure("writing page records to " + stream + " failed, nothing of the page was kept", e);
+      throw failure(
+          "writing page records to " + stream + " failed, nothing of the page was kept", e);
     }
   }
 

@@ -39,8 +39,8 @@ public final class PostgresSink extends DatabaseSink {
     try {
       return wrap(DriverManager.getConnection(jdbcUrl, props), Clock.systemUTC());
     } catch (SQLException e) {
-      throw new IOException("cannot connect to PostgreSQL at " + redact(jdbcUrl) + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "cannot connect to PostgreSQL at " + redact(jdbcUrl) + ": " + e.getMessage(), e);
     }
   }
 
@@ -49,7 +49,9 @@ public final class PostgresSink extends DatabaseSink {
     return open(dataSource, Clock.systemUTC());
   }
 
-  /** As {@link #open(DataSource)}; {@code clock} stamps {@code first_seen_at}/{@code updated_at}. */
+  /**
+   * As {@link #open(DataSource)}; {@code clock} stamps {@code first_seen_at}/{@code updated_at}.
+   */
   public static PostgresSink open(DataSource dataSource, Clock clock) throws IOException {
     try {
       return wrap(dataSource.getConnection(), clock);
@@ -71,14 +73,18 @@ public final class PostgresSink extends DatabaseSink {
 
   @Override
   String createTableSql(String table) {
-    return "CREATE TABLE IF NOT EXISTS " + table + " (key TEXT PRIMARY KEY, payload JSONB NOT NULL,"
+    return "CREATE TABLE IF NOT EXISTS "
+        + table
+        + " (key TEXT PRIMARY KEY, payload JSONB NOT NULL,"
         + " page BIGINT, run_id TEXT, first_seen_at TIMESTAMPTZ NOT NULL,"
         + " updated_at TIMESTAMPTZ NOT NULL)";
   }
 
   @Override
   String upsertSql(String table) {
-    return "INSERT INTO " + table + " AS t (key, payload, page, run_id, first_seen_at, updated_at)"
+    return "INSERT INTO "
+        + table
+        + " AS t (key, payload, page, run_id, first_seen_at, updated_at)"
         + " VALUES (?, ?::jsonb, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
         + " payload = EXCLUDED.payload, page = EXCLUDED.page, run_id = EXCLUDED.run_id,"
         + " updated_at = CASE WHEN t.payload = EXCLUDED.payload THEN t.updated_at"
@@ -87,13 +93,16 @@ public final class PostgresSink extends DatabaseSink {
 
   @Override
   String checkpointTableSql() {
-    return "CREATE TABLE IF NOT EXISTS " + CHECKPOINTS
+    return "CREATE TABLE IF NOT EXISTS "
+        + CHECKPOINTS
         + " (stream TEXT PRIMARY KEY, checkpoint TEXT NOT NULL, saved_at TIMESTAMPTZ NOT NULL)";
   }
 
   @Override
   String saveCheckpointSql() {
-    return "INSERT INTO " + CHECKPOINTS + " (stream, checkpoint, saved_at) VALUES (?, ?, ?)"
+    return "INSERT INTO "
+        + CHECKPOINTS
+        + " (stream, checkpoint, saved_at) VALUES (?, ?, ?)"
         + " ON CONFLICT (stream) DO UPDATE SET checkpoint = EXCLUDED.checkpoint,"
         + " saved_at = EXCLUDED.saved_at";
   }

@@ -15,9 +15,8 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code -}: JSON Lines on stdout (no checkpoints, nothing to resume);
  *   <li>{@code sqlite:PATH}: a {@link SqliteSink};
- *   <li>{@code postgresql://user:pass@host:port/db} (user and password URL-encoded, both
- *       optional; {@code postgres://} too) or {@code jdbc:postgresql://...}: a {@link
- *       PostgresSink};
+ *   <li>{@code postgresql://user:pass@host:port/db} (user and password URL-encoded, both optional;
+ *       {@code postgres://} too) or {@code jdbc:postgresql://...}: a {@link PostgresSink};
  *   <li>anything else: a JSON Lines file, with its checkpoints in the state directory (default
  *       {@code .pagewalk-state} next to the file).
  * </ul>
@@ -34,8 +33,8 @@ public final class Sinks {
   }
 
   /**
-   * @param stateDir where a JSON Lines file keeps its checkpoints; null for the default. Ignored
-   *     by the database sinks, which keep checkpoints in the database.
+   * @param stateDir where a JSON Lines file keeps its checkpoints; null for the default. Ignored by
+   *     the database sinks, which keep checkpoints in the database.
    * @param stdout where {@code -} writes
    * @throws IllegalArgumentException when the text is not a destination (empty, a malformed URL)
    * @throws IOException when the destination cannot be opened
@@ -43,8 +42,9 @@ public final class Sinks {
   public static RecordSink fromUri(String target, Path stateDir, OutputStream stdout)
       throws IOException {
     if (target == null || target.isBlank()) {
-      throw new IllegalArgumentException("no destination given: expected FILE, sqlite:PATH,"
-          + " postgresql://user:pass@host:port/db or - for stdout");
+      throw new IllegalArgumentException(
+          "no destination given: expected FILE, sqlite:PATH,"
+              + " postgresql://user:pass@host:port/db or - for stdout");
     }
     if (target.equals("-")) {
       return JsonLinesSink.toStream(stdout);
@@ -84,12 +84,16 @@ public final class Sinks {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a PostgreSQL URL: " + PostgresSink.redact(url)
-          + " (expected postgresql://user:pass@host:port/db)");
+      throw new IllegalArgumentException(
+          "not a PostgreSQL URL: "
+              + PostgresSink.redact(url)
+              + " (expected postgresql://user:pass@host:port/db)");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("no host in PostgreSQL URL " + redactUserInfo(uri)
-          + " (expected postgresql://user:pass@host:port/db)");
+      throw new IllegalArgumentException(
+          "no host in PostgreSQL URL "
+              + redactUserInfo(uri)
+              + " (expected postgresql://user:pass@host:port/db)");
     }
     String user = null;
     String password = null;
@@ -99,14 +103,18 @@ public final class Sinks {
       user = decode(colon < 0 ? info : info.substring(0, colon));
       password = colon < 0 ? null : decode(info.substring(colon + 1));
     }
-    String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-        + (uri.getRawPath() == null ? "/" : uri.getRawPath())
-        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String jdbc =
+        "jdbc:postgresql://"
+            + uri.getHost()
+            + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+            + (uri.getRawPath() == null ? "/" : uri.getRawPath())
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     return new Postgres(jdbc, user, password);
   }
 
   private static String redactUserInfo(URI uri) {
-    return uri.getRawUserInfo() == null ? uri.toString()
+    return uri.getRawUserInfo() == null
+        ? uri.toString()
         : uri.toString().replace(uri.getRawUserInfo() + "@", "…@");
   }
 

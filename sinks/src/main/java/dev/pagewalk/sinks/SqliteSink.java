@@ -58,27 +58,37 @@ public final class SqliteSink extends DatabaseSink {
 
   @Override
   String createTableSql(String table) {
-    return "CREATE TABLE IF NOT EXISTS " + table + " (key TEXT PRIMARY KEY, payload TEXT NOT NULL,"
+    return "CREATE TABLE IF NOT EXISTS "
+        + table
+        + " (key TEXT PRIMARY KEY, payload TEXT NOT NULL,"
         + " page INTEGER, run_id TEXT, first_seen_at TEXT NOT NULL, updated_at TEXT NOT NULL)";
   }
 
   @Override
   String upsertSql(String table) {
-    return "INSERT INTO " + table + " (key, payload, page, run_id, first_seen_at, updated_at)"
+    return "INSERT INTO "
+        + table
+        + " (key, payload, page, run_id, first_seen_at, updated_at)"
         + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET payload = excluded.payload,"
-        + " page = excluded.page, run_id = excluded.run_id, updated_at = CASE WHEN " + table
-        + ".payload IS excluded.payload THEN " + table + ".updated_at ELSE excluded.updated_at END";
+        + " page = excluded.page, run_id = excluded.run_id, updated_at = CASE WHEN "
+        + table
+        + ".payload IS excluded.payload THEN "
+        + table
+        + ".updated_at ELSE excluded.updated_at END";
   }
 
   @Override
   String checkpointTableSql() {
-    return "CREATE TABLE IF NOT EXISTS " + CHECKPOINTS
+    return "CREATE TABLE IF NOT EXISTS "
+        + CHECKPOINTS
         + " (stream TEXT PRIMARY KEY, checkpoint TEXT NOT NULL, saved_at TEXT NOT NULL)";
   }
 
   @Override
   String saveCheckpointSql() {
-    return "INSERT INTO " + CHECKPOINTS + " (stream, checkpoint, saved_at) VALUES (?, ?, ?)"
+    return "INSERT INTO "
+        + CHECKPOINTS
+        + " (stream, checkpoint, saved_at) VALUES (?, ?, ?)"
         + " ON CONFLICT(stream) DO UPDATE SET checkpoint = excluded.checkpoint,"
         + " saved_at = excluded.saved_at";
   }

@@ -13,8 +13,11 @@ final class StreamTables {
 
   static String quoted(String stream) {
     if (stream == null || !NAME.matcher(stream).matches()) {
-      throw new IllegalArgumentException("stream name '" + stream + "' is not a table name: "
-          + "expected lower-case letters, digits, '-' and '_' (at most 63), as sync names are");
+      throw new IllegalArgumentException(
+          "stream name '"
+              + stream
+              + "' is not a table name: "
+              + "expected lower-case letters, digits, '-' and '_' (at most 63), as sync names are");
     }
     return '"' + stream + '"';
   }

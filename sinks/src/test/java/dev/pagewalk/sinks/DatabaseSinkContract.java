@@ -7,9 +7,9 @@ import dev.pagewalk.InputException;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
+import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
-import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.conformance.livedata.LiveDataConfig;
@@ -101,7 +101,8 @@ abstract class DatabaseSinkContract {
       sink.write(List.of(sameContent), null);
 
       assertThat(sink.count(STREAM)).isEqualTo(2);
-      assertThat(sink.keys(STREAM)).allMatch(k -> k.matches("sha256:[0-9a-f]{64}"))
+      assertThat(sink.keys(STREAM))
+          .allMatch(k -> k.matches("sha256:[0-9a-f]{64}"))
           .contains(RecordKeys.contentHash(Map.of("name", "Ada", "n", 1L)));
     }
   }
@@ -109,11 +110,23 @@ abstract class DatabaseSinkContract {
   @Test
   void updatedAtMovesOnlyWhenThePayloadChanges() throws Exception {
     Clock[] clock = {Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)};
-    Clock ticking = new Clock() {
-      @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-      @Override public Instant instant() { return clock[0].instant(); }
-    };
+    Clock ticking =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return clock[0].instant();
+          }
+        };
     try (DatabaseSink sink = openSink(ticking)) {
       sink.open(STREAM, null);
       sink.write(List.of(record(1L, "a"), record(2L, "b")), null);
@@ -132,10 +145,14 @@ abstract class DatabaseSinkContract {
       sink.write(List.of(record(1L, "a")), checkpoint("run-1", 2));
       refuseKey(STREAM, "3");
 
-      assertThatThrownBy(() -> sink.write(
-              List.of(record(2L, "b"), record(3L, "refused"), record(4L, "d")), checkpoint("run-1", 3)))
+      assertThatThrownBy(
+              () ->
+                  sink.write(
+                      List.of(record(2L, "b"), record(3L, "refused"), record(4L, "d")),
+                      checkpoint("run-1", 3)))
           .isInstanceOf(IOException.class)
-          .hasMessageStartingWith("writing page records to items failed, nothing of the page was kept: ");
+          .hasMessageStartingWith(
+              "writing page records to items failed, nothing of the page was kept: ");
 
       assertThat(sink.keys(STREAM)).containsExactly("1");
       assertThat(sink.checkpoint(STREAM).orElseThrow().page()).isEqualTo(2);
@@ -153,7 +170,8 @@ abstract class DatabaseSinkContract {
 
       assertThatThrownBy(() -> sink.write(List.of(record(2L, "b")), checkpoint("run-1", 3)))
           .isInstanceOf(IOException.class)
-          .hasMessageStartingWith("writing page records to items failed, nothing of the page was kept: ");
+          .hasMessageStartingWith(
+              "writing page records to items failed, nothing of the page was kept: ");
     }
     try (DatabaseSink again = openSink()) {
       assertThat(again.keys(STREAM)).containsExactly("1");
@@ -182,16 +200,19 @@ abstract class DatabaseSinkContract {
     try (DatabaseSink sink = openSink()) {
       assertThatThrownBy(() -> sink.open("x\"; DROP TABLE y; --", null))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("stream name 'x\"; DROP TABLE y; --' is not a table name: expected lower-case"
-              + " letters, digits, '-' and '_' (at most 63), as sync names are");
+          .hasMessage(
+              "stream name 'x\"; DROP TABLE y; --' is not a table name: expected lower-case"
+                  + " letters, digits, '-' and '_' (at most 63), as sync names are");
     }
   }
 
   @Test
   void aRunStoppedMidwayResumesToExactlyTheDatasetsRecords() throws Exception {
     Plan plan = LiveSpecs.token(50, null);
-    try (LiveDataServer server = LiveDataServer.start(
-            LiveDataConfig.fromMap(Map.of("dataset", Map.of("size", 420, "seed", 3), "style", "token")));
+    try (LiveDataServer server =
+            LiveDataServer.start(
+                LiveDataConfig.fromMap(
+                    Map.of("dataset", Map.of("size", 420, "seed", 3), "style", "token")));
         Runner runner = Runner.builder().build()) {
       RunInput input = RunInput.empty().withBaseUrl(server.baseUrl());
       RunResult stopped;
@@ -208,7 +229,8 @@ abstract class DatabaseSinkContract {
         resumed = runner.sync(plan, input, sink, true);
         assertThat(sink.count("live-items")).isEqualTo(420);
         assertThat(sink.keys("live-items")).isEqualTo(ids(server.dataset().currentIds()));
-        assertThat(sink.checkpoint("live-items").orElseThrow().status()).isEqualTo(Checkpoint.Status.COMPLETE);
+        assertThat(sink.checkpoint("live-items").orElseThrow().status())
+            .isEqualTo(Checkpoint.Status.COMPLETE);
       }
       assertThat(resumed.stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
       assertThat(resumed.notes())
@@ -217,7 +239,9 @@ abstract class DatabaseSinkContract {
 
       try (DatabaseSink sink = openSink()) {
         RunResult again = runner.sync(plan, input, sink, true);
-        assertThat(again.notes()).singleElement().asString()
+        assertThat(again.notes())
+            .singleElement()
+            .asString()
             .startsWith("nothing to resume: the last run (" + stopped.runId() + ") ended complete");
         assertThat(sink.count("live-items")).isEqualTo(420);
       }
@@ -227,10 +251,14 @@ abstract class DatabaseSinkContract {
   @Test
   void twoSyncsOfOneSpecLiveSideBySideUnderTheirSyncNames() throws Exception {
     Plan plan = LiveSpecs.token(50, null);
-    try (LiveDataServer a = LiveDataServer.start(
-            LiveDataConfig.fromMap(Map.of("dataset", Map.of("size", 120, "seed", 3), "style", "token")));
-        LiveDataServer b = LiveDataServer.start(
-            LiveDataConfig.fromMap(Map.of("dataset", Map.of("size", 70, "seed", 4), "style", "token")));
+    try (LiveDataServer a =
+            LiveDataServer.start(
+                LiveDataConfig.fromMap(
+                    Map.of("dataset", Map.of("size", 120, "seed", 3), "style", "token")));
+        LiveDataServer b =
+            LiveDataServer.start(
+                LiveDataConfig.fromMap(
+                    Map.of("dataset", Map.of("size", 70, "seed", 4), "style", "token")));
         Runner runner = Runner.builder().build();
         DatabaseSink sink = openSink()) {
       RunInput fromA = RunInput.empty().withBaseUrl(a.baseUrl());
@@ -241,20 +269,29 @@ abstract class DatabaseSinkContract {
       assertThat(sink.keys("live-a")).isEqualTo(ids(a.dataset().currentIds()));
       assertThat(sink.keys("live_b")).isEqualTo(ids(b.dataset().currentIds()));
       assertThat(sink.count("live-items")).isZero();
-      assertThat(sink.checkpoint("live-a").orElseThrow().identity().baseUrl()).isEqualTo(a.baseUrl());
-      assertThat(sink.checkpoint("live_b").orElseThrow().identity().baseUrl()).isEqualTo(b.baseUrl());
+      assertThat(sink.checkpoint("live-a").orElseThrow().identity().baseUrl())
+          .isEqualTo(a.baseUrl());
+      assertThat(sink.checkpoint("live_b").orElseThrow().identity().baseUrl())
+          .isEqualTo(b.baseUrl());
 
-      assertThatThrownBy(() -> runner.sync(plan, fromB, sink, SyncMode.APPEND, "live-a", RunListener.NONE))
+      assertThatThrownBy(
+              () -> runner.sync(plan, fromB, sink, SyncMode.APPEND, "live-a", RunListener.NONE))
           .isInstanceOf(InputException.class)
-          .hasMessage("live-items: the destination holds sync live-a with other inputs (base URL: "
-              + a.baseUrl() + " → " + b.baseUrl() + "); give this one its own --sync-name, or"
-              + " start over with --replace");
+          .hasMessage(
+              "live-items: the destination holds sync live-a with other inputs (base URL: "
+                  + a.baseUrl()
+                  + " → "
+                  + b.baseUrl()
+                  + "); give this one its own --sync-name, or"
+                  + " start over with --replace");
       assertThat(sink.count("live-a")).isEqualTo(120);
 
-      RunResult replaced = runner.sync(plan, fromB, sink, SyncMode.REPLACE, "live-a", RunListener.NONE);
+      RunResult replaced =
+          runner.sync(plan, fromB, sink, SyncMode.REPLACE, "live-a", RunListener.NONE);
       assertThat(replaced.succeeded()).isTrue();
       assertThat(sink.keys("live-a")).isEqualTo(ids(b.dataset().currentIds()));
-      assertThat(sink.checkpoint("live-a").orElseThrow().identity().baseUrl()).isEqualTo(b.baseUrl());
+      assertThat(sink.checkpoint("live-a").orElseThrow().identity().baseUrl())
+          .isEqualTo(b.baseUrl());
       assertThat(sink.count("live_b")).isEqualTo(70);
     }
   }
@@ -268,12 +305,28 @@ abstract class DatabaseSinkContract {
   }
 
   static Checkpoint checkpoint(String runId, long page) {
-    return new Checkpoint(1, STREAM, "hash", runId, Checkpoint.Status.RUNNING, null, page - 1, page,
-        Map.of("page", page), Map.of("token", "t" + page),
-        new NextRequest("GET", "http://127.0.0.1:9/items?page_token=t" + page, null,
-            Map.of("Accept", "application/json"), List.of("Authorization")),
-        Map.of("recordsEmitted", 2L * page), Map.of(), Map.of("cursor", "2026-01-01", "tieBreaker", 3L),
-        -1, "2026-01-01T00:00:00Z",
+    return new Checkpoint(
+        1,
+        STREAM,
+        "hash",
+        runId,
+        Checkpoint.Status.RUNNING,
+        null,
+        page - 1,
+        page,
+        Map.of("page", page),
+        Map.of("token", "t" + page),
+        new NextRequest(
+            "GET",
+            "http://127.0.0.1:9/items?page_token=t" + page,
+            null,
+            Map.of("Accept", "application/json"),
+            List.of("Authorization")),
+        Map.of("recordsEmitted", 2L * page),
+        Map.of(),
+        Map.of("cursor", "2026-01-01", "tieBreaker", 3L),
+        -1,
+        "2026-01-01T00:00:00Z",
         new SyncIdentity(STREAM, "hash", Map.of("page_size", 2L), "http://127.0.0.1:9", "ab12"));
   }
 

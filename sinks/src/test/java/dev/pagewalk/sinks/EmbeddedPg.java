@@ -26,13 +26,16 @@ final class EmbeddedPg {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException e) {
-          // the JVM is exiting
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException e) {
+                      // the JVM is exiting
+                    }
+                  }));
     }
     return server;
   }

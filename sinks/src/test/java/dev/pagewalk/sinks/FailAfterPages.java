@@ -16,8 +16,6 @@ final class FailAfterPages extends ForwardingSink {
     this.left = pages;
   }
 
-
-
   @Override
   public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
     if (left-- <= 0) {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two sequential runs of an incremental spec ({@code sync.incremental} on {@code (updated_at,
- * id)}, {@code updated_since} from {@code state.cursor}) into SQLite, with the dataset changing
- * in between.
+ * Two sequential runs of an incremental spec ({@code sync.incremental} on {@code (updated_at, id)},
+ * {@code updated_since} from {@code state.cursor}) into SQLite, with the dataset changing in
+ * between.
  */
 class IncrementalSyncTest {
   static final String STREAM = "live-changes";
@@ -31,8 +31,16 @@ class IncrementalSyncTest {
 
   @BeforeEach
   void start() {
-    server = LiveDataServer.start(LiveDataConfig.fromMap(Map.of(
-        "dataset", Map.of("size", 120, "seed", 5), "style", "token", "sort", "updated_at")));
+    server =
+        LiveDataServer.start(
+            LiveDataConfig.fromMap(
+                Map.of(
+                    "dataset",
+                    Map.of("size", 120, "seed", 5),
+                    "style",
+                    "token",
+                    "sort",
+                    "updated_at")));
     runner = Runner.builder().build();
     input = RunInput.empty().withBaseUrl(server.baseUrl());
   }
@@ -62,15 +70,22 @@ class IncrementalSyncTest {
       Recording second = new Recording(db);
       RunResult two = sync(second, input);
       assertThat(server.requests().get(before))
-          .contains("updated_since=" + ((String) one.watermark().get("cursor")).replace(":", "%3A"));
+          .contains(
+              "updated_since=" + ((String) one.watermark().get("cursor")).replace(":", "%3A"));
       assertThat(two.notes()).containsExactly("incremental: continuing after " + one.watermark());
-      assertThat(second.keys).containsExactly("5", "40",
-          inserted.get(0).toString(), inserted.get(1).toString(), inserted.get(2).toString());
+      assertThat(second.keys)
+          .containsExactly(
+              "5",
+              "40",
+              inserted.get(0).toString(),
+              inserted.get(1).toString(),
+              inserted.get(2).toString());
       assertThat(two.stats().recordsReceived())
           .as("the record at the watermark comes back (updated_since is inclusive) and is dropped")
           .isEqualTo(6);
       assertThat(db.count(STREAM)).isEqualTo(123);
-      assertThat(db.keys(STREAM)).isEqualTo(DatabaseSinkContract.ids(server.dataset().currentIds()));
+      assertThat(db.keys(STREAM))
+          .isEqualTo(DatabaseSinkContract.ids(server.dataset().currentIds()));
     }
   }
 
@@ -79,8 +94,8 @@ class IncrementalSyncTest {
     try (SqliteSink db = SqliteSink.open(dir.resolve("out.db"))) {
       sync(new Recording(db), input);
       Recording later = new Recording(db);
-      RunResult r = sync(later,
-          input.withState(Map.of("cursor", "2999-01-01T00:00:00Z", "tieBreaker", 0L)));
+      RunResult r =
+          sync(later, input.withState(Map.of("cursor", "2999-01-01T00:00:00Z", "tieBreaker", 0L)));
 
       assertThat(r.succeeded()).isTrue();
       assertThat(r.stats().recordsReceived()).isZero();

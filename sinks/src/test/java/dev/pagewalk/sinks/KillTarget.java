@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The child JVM of {@link KillTest}: one life of a resumable sync ({@code --resume} semantics)
- * from the live-data mock into a sink, reporting on stdout what the parent needs to know:
- * {@code checkpoint none|<status> <page>} at start, {@code page <n>} after each durable write,
- * {@code note <text>} and {@code done <stop reason>} at the end.
+ * The child JVM of {@link KillTest}: one life of a resumable sync ({@code --resume} semantics) from
+ * the live-data mock into a sink, reporting on stdout what the parent needs to know: {@code
+ * checkpoint none|<status> <page>} at start, {@code page <n>} after each durable write, {@code note
+ * <text>} and {@code done <stop reason>} at the end.
  *
- * <p>Arguments: {@code <sink uri> <state dir|-> <mock base URL> <page size> <page delay>
- * <halt on write n|0>}. With a halt, the n-th write of this life stores the page's records
- * without its checkpoint and the JVM halts at once: a crash between the two.
+ * <p>Arguments: {@code <sink uri> <state dir|-> <mock base URL> <page size> <page delay> <halt on
+ * write n|0>}. With a halt, the n-th write of this life stores the page's records without its
+ * checkpoint and the JVM halts at once: a crash between the two.
  */
 public final class KillTarget {
   static final int HALTED = 3;
@@ -36,10 +36,12 @@ public final class KillTarget {
         Runner runner = Runner.builder().build()) {
       var plan = LiveSpecs.token(Integer.parseInt(args[3]), args[4]);
       Optional<Checkpoint> cp = sink.checkpoint(plan.name());
-      out.println(cp.map(c -> "checkpoint " + c.status() + " " + c.page()).orElse("checkpoint none"));
+      out.println(
+          cp.map(c -> "checkpoint " + c.status() + " " + c.page()).orElse("checkpoint none"));
       out.flush();
-      RunResult result = runner.sync(plan, RunInput.empty().withBaseUrl(args[2]),
-          new Reporting(sink, haltOn, out), true);
+      RunResult result =
+          runner.sync(
+              plan, RunInput.empty().withBaseUrl(args[2]), new Reporting(sink, haltOn, out), true);
       result.notes().forEach(n -> out.println("note " + n));
       out.println("done " + result.stopReason().wireName());
       out.flush();
@@ -60,8 +62,6 @@ public final class KillTarget {
       this.haltOn = haltOn;
       this.out = out;
     }
-
-
 
     @Override
     public void write(List<OutputRecord> records, Checkpoint after) throws IOException {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The durability proof: a sync of 20,000 records (100 pages) runs in a child JVM that is killed
- * with SIGKILL at random moments, or halts itself between storing a page and its checkpoint, and
- * is resumed each time until a run completes. The destination must then hold exactly the
- * dataset's records: none missing, none twice.
+ * with SIGKILL at random moments, or halts itself between storing a page and its checkpoint, and is
+ * resumed each time until a run completes. The destination must then hold exactly the dataset's
+ * records: none missing, none twice.
  */
 @Timeout(value = 100, unit = TimeUnit.SECONDS)
 class KillTest {
@@ -46,9 +46,18 @@ class KillTest {
 
   @BeforeAll
   static void startMock() {
-    server = LiveDataServer.start(LiveDataConfig.fromMap(Map.of(
-        "dataset", Map.of("size", RECORDS, "seed", 11), "style", "token",
-        "pageSize", PAGE_SIZE, "maxPageSize", PAGE_SIZE)));
+    server =
+        LiveDataServer.start(
+            LiveDataConfig.fromMap(
+                Map.of(
+                    "dataset",
+                    Map.of("size", RECORDS, "seed", 11),
+                    "style",
+                    "token",
+                    "pageSize",
+                    PAGE_SIZE,
+                    "maxPageSize",
+                    PAGE_SIZE)));
   }
 
   @AfterAll
@@ -101,7 +110,8 @@ class KillTest {
   }
 
   /** What one sink went through: kills, self-halts, resumes and the last life's notes. */
-  record Ordeal(String sink, int lives, int kills, int halts, int resumes, List<String> finalLines) {
+  record Ordeal(
+      String sink, int lives, int kills, int halts, int resumes, List<String> finalLines) {
     void check() {
       assertThat(kills).as("SIGKILLs").isGreaterThanOrEqualTo(KILLS);
       assertThat(halts).as("halts between records and checkpoint").isEqualTo(HALTING_LIVES.size());
@@ -119,27 +129,39 @@ class KillTest {
     for (int life = 1; ; life++) {
       boolean halting = HALTING_LIVES.contains(life);
       Path stderr = dir.resolve(name + "-life-" + life + ".err");
-      Process child = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx256m",
-              "-cp", System.getProperty("java.class.path"),
-              KillTarget.class.getName(), uri, stateDir, server.baseUrl(),
-              Integer.toString(PAGE_SIZE), PAGE_DELAY,
-              Integer.toString(halting ? 1 + random.nextInt(4) : 0))
-          .redirectError(stderr.toFile())
-          .start();
+      Process child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
+                  "-XX:-UsePerfData",
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  KillTarget.class.getName(),
+                  uri,
+                  stateDir,
+                  server.baseUrl(),
+                  Integer.toString(PAGE_SIZE),
+                  PAGE_DELAY,
+                  Integer.toString(halting ? 1 + random.nextInt(4) : 0))
+              .redirectError(stderr.toFile())
+              .start();
       BlockingQueue<String> lines = new LinkedBlockingQueue<>();
       List<String> seen = new ArrayList<>();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(
-            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            lines.add(line);
-          }
-        } catch (java.io.IOException e) {
-          // the child was killed
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line; (line = r.readLine()) != null; ) {
+                    lines.add(line);
+                  }
+                } catch (java.io.IOException e) {
+                  // the child was killed
+                }
+              });
       reader.start();
       boolean killed = false;
       if (!halting && kills < KILLS) {
@@ -170,13 +192,22 @@ class KillTest {
         halts++;
       } else if (child.exitValue() == 0) {
         Ordeal ordeal = new Ordeal(name, life, kills, halts, resumes, seen);
-        System.out.printf("kill test %s: %d records, %d lives, %d SIGKILLs, %d halts between"
-                + " records and checkpoint, %d resumes, %.1f s%n", name, RECORDS, life, kills,
-            halts, resumes, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+            "kill test %s: %d records, %d lives, %d SIGKILLs, %d halts between"
+                + " records and checkpoint, %d resumes, %.1f s%n",
+            name, RECORDS, life, kills, halts, resumes, (System.nanoTime() - started) / 1e9);
         return ordeal;
       } else {
-        fail(name + " life " + life + " exited with " + child.exitValue() + ":\n"
-            + String.join("\n", seen) + "\n" + Files.readString(stderr));
+        fail(
+            name
+                + " life "
+                + life
+                + " exited with "
+                + child.exitValue()
+                + ":\n"
+                + String.join("\n", seen)
+                + "\n"
+                + Files.readString(stderr));
       }
     }
   }

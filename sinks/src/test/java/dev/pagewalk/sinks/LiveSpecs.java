@@ -7,9 +7,13 @@ import dev.pagewalk.Plan;
 final class LiveSpecs {
   private LiveSpecs() {}
 
-  /** Token style ({@code ?limit=&page_token=}), keyed by id; {@code delay} between pages or null. */
+  /**
+   * Token style ({@code ?limit=&page_token=}), keyed by id; {@code delay} between pages or null.
+   */
   static Plan token(int pageSize, String delay) {
-    return Pagewalk.parse("live-items.yaml", """
+    return Pagewalk.parse(
+        "live-items.yaml",
+        """
         pagewalk: 1
         name: live-items
         baseUrl: http://127.0.0.1:9
@@ -25,7 +29,8 @@ final class LiveSpecs {
             qs:
               page_token: "{{body.next_page_token}}"
             condition: "{{body.next_page_token}}"
-        %s""".formatted(pageSize, delay == null ? "" : "    delay: " + delay + "\n"));
+        %s"""
+            .formatted(pageSize, delay == null ? "" : "    delay: " + delay + "\n"));
   }
 
   /**
@@ -33,7 +38,9 @@ final class LiveSpecs {
    * passes {@code state.cursor} as the mock's inclusive {@code updated_since} filter.
    */
   static Plan incremental(int pageSize) {
-    return Pagewalk.parse("live-changes.yaml", """
+    return Pagewalk.parse(
+        "live-changes.yaml",
+        """
         pagewalk: 1
         name: live-changes
         baseUrl: http://127.0.0.1:9
@@ -53,6 +60,7 @@ final class LiveSpecs {
             qs:
               page_token: "{{body.next_page_token}}"
             condition: "{{body.next_page_token}}"
-        """.formatted(pageSize));
+        """
+            .formatted(pageSize));
   }
 }

@@ -30,12 +30,18 @@ class PostgresSinkTest extends DatabaseSinkContract {
 
   @Override
   void refuseKey(String stream, String storedKey) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-      st.execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.key = '" + storedKey + "' THEN RAISE EXCEPTION 'refused by test'; END IF;"
-          + " RETURN NEW; END $$");
-      st.execute("CREATE TRIGGER refuse BEFORE INSERT ON \"" + stream
-          + "\" FOR EACH ROW EXECUTE FUNCTION refuse()");
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+              + " IF NEW.key = '"
+              + storedKey
+              + "' THEN RAISE EXCEPTION 'refused by test'; END IF;"
+              + " RETURN NEW; END $$");
+      st.execute(
+          "CREATE TRIGGER refuse BEFORE INSERT ON \""
+              + stream
+              + "\" FOR EACH ROW EXECUTE FUNCTION refuse()");
     }
   }
 
@@ -58,9 +64,12 @@ class PostgresSinkTest extends DatabaseSinkContract {
   @Override
   List<String> row(String stream, String storedKey) throws Exception {
     try (Connection c = DriverManager.getConnection(url);
-        PreparedStatement st = c.prepareStatement(
-            "SELECT payload::text, to_char(updated_at AT TIME ZONE 'UTC',"
-                + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM \"" + stream + "\" WHERE key = ?")) {
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT payload::text, to_char(updated_at AT TIME ZONE 'UTC',"
+                    + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM \""
+                    + stream
+                    + "\" WHERE key = ?")) {
       st.setString(1, storedKey);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -75,8 +84,10 @@ class PostgresSinkTest extends DatabaseSinkContract {
       sink.open(STREAM, null);
       sink.write(List.of(record(1L, "Ada"), record(2L, "Grace")), null);
     }
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT key FROM \"items\" WHERE payload->>'name' = 'Grace'")) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT key FROM \"items\" WHERE payload->>'name' = 'Grace'")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("2");
     }

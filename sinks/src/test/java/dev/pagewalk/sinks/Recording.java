@@ -16,8 +16,6 @@ final class Recording extends ForwardingSink {
     super(sink);
   }
 
-
-
   @Override
   public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
     delegate.write(records, after);

@@ -26,8 +26,12 @@ class SqliteSinkTest extends DatabaseSinkContract {
   void refuseKey(String stream, String storedKey) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
         Statement st = c.createStatement()) {
-      st.execute("CREATE TRIGGER refuse BEFORE INSERT ON \"" + stream + "\" WHEN NEW.key = '"
-          + storedKey + "' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+      st.execute(
+          "CREATE TRIGGER refuse BEFORE INSERT ON \""
+              + stream
+              + "\" WHEN NEW.key = '"
+              + storedKey
+              + "' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
     }
   }
 
@@ -39,8 +43,9 @@ class SqliteSinkTest extends DatabaseSinkContract {
   @Override
   List<String> row(String stream, String storedKey) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
-        PreparedStatement st = c.prepareStatement(
-            "SELECT payload, updated_at FROM \"" + stream + "\" WHERE key = ?")) {
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT payload, updated_at FROM \"" + stream + "\" WHERE key = ?")) {
       st.setString(1, storedKey);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();

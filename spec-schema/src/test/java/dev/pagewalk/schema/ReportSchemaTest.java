@@ -34,7 +34,8 @@ class ReportSchemaTest {
     JsonSchema schema = FACTORY.getSchema(read(RESOURCE));
     return schema.validate(report).stream()
         .map(m -> m.getInstanceLocation() + " " + m.getType() + " " + m.getProperty())
-        .sorted().toList();
+        .sorted()
+        .toList();
   }
 
   private static ObjectNode sample() throws IOException {
@@ -74,17 +75,24 @@ class ReportSchemaTest {
       if (node.isObject()) {
         JsonNode props = node.get("properties");
         if (props != null && props.isObject()) {
-          if (openObjects && !node.path("additionalProperties").isBoolean()
+          if (openObjects
+              && !node.path("additionalProperties").isBoolean()
               && !at.startsWith("/allOf")) {
             out.add(at);
           }
-          props.fields().forEachRemaining(e -> {
-            if (!openObjects && !e.getValue().has("description") && !at.startsWith("/allOf")) {
-              out.add(at + "/properties/" + e.getKey());
-            }
-          });
+          props
+              .fields()
+              .forEachRemaining(
+                  e -> {
+                    if (!openObjects
+                        && !e.getValue().has("description")
+                        && !at.startsWith("/allOf")) {
+                      out.add(at + "/properties/" + e.getKey());
+                    }
+                  });
         }
-        node.fields().forEachRemaining(e -> collect(e.getValue(), at + "/" + e.getKey(), out, openObjects));
+        node.fields()
+            .forEachRemaining(e -> collect(e.getValue(), at + "/" + e.getKey(), out, openObjects));
       } else if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
           collect(node.get(i), at + "/" + i, out, openObjects);
@@ -102,8 +110,11 @@ class ReportSchemaTest {
 
     @Test
     void acceptsACancelledRunWithItsFailure() throws IOException {
-      ObjectNode r = sample().put("outcome", "cancelled").put("stopReason", "cancelled")
-          .put("failure", "demo-orders-offset: cancelled");
+      ObjectNode r =
+          sample()
+              .put("outcome", "cancelled")
+              .put("stopReason", "cancelled")
+              .put("failure", "demo-orders-offset: cancelled");
       assertThat(errors(r)).isEmpty();
     }
 

@@ -36,6 +36,7 @@ class SpecReferenceCoversSchemaTest {
 
   /** A function-table row: {@code | `name(args)` | meaning | example | result |}. */
   private static final Pattern FUNCTION_ROW = Pattern.compile("^\\|\\s*`([A-Za-z][A-Za-z0-9]*)\\(");
+
   /** {@code add("name", ...)} or {@code ALL.put("name", ...)} in Functions.java. */
   private static final Pattern REGISTRATION =
       Pattern.compile("(?:\\badd|\\bALL\\.put)\\(\\s*\"([A-Za-z][A-Za-z0-9]*)\"");
@@ -45,16 +46,21 @@ class SpecReferenceCoversSchemaTest {
     JsonNode schema = schema();
     Map<String, String> keys = new LinkedHashMap<>();
     walk(schema, schema, "", keys, new HashSet<>());
-    assertThat(keys).as("the walk found the schema's properties").containsKeys(
-        "request.pagination.mergeWithParent", "retry.backoff.jitter", "requests.response.iterate.container");
+    assertThat(keys)
+        .as("the walk found the schema's properties")
+        .containsKeys(
+            "request.pagination.mergeWithParent",
+            "retry.backoff.jitter",
+            "requests.response.iterate.container");
 
     String doc = reference();
     List<String> missing = new ArrayList<>();
-    keys.forEach((path, name) -> {
-      if (!mentionedAsCode(doc, name)) {
-        missing.add(path);
-      }
-    });
+    keys.forEach(
+        (path, name) -> {
+          if (!mentionedAsCode(doc, name)) {
+            missing.add(path);
+          }
+        });
     assertThat(missing)
         .as("schema keys that docs/spec-reference.md never mentions as `code`")
         .isEmpty();
@@ -67,7 +73,9 @@ class SpecReferenceCoversSchemaTest {
     while (m.find()) {
       registered.add(m.group(1));
     }
-    assertThat(registered).as("built-ins parsed from Functions.java").contains("get", "jsonpath", "hash");
+    assertThat(registered)
+        .as("built-ins parsed from Functions.java")
+        .contains("get", "jsonpath", "hash");
 
     Set<String> documented = new TreeSet<>();
     for (String line : reference().split("\n")) {
@@ -80,15 +88,20 @@ class SpecReferenceCoversSchemaTest {
     undocumented.removeAll(documented);
     Set<String> unknown = new TreeSet<>(documented);
     unknown.removeAll(registered);
-    assertThat(undocumented).as("built-in functions missing from the reference's function tables").isEmpty();
-    assertThat(unknown).as("functions in the reference's tables that core does not register").isEmpty();
+    assertThat(undocumented)
+        .as("built-in functions missing from the reference's function tables")
+        .isEmpty();
+    assertThat(unknown)
+        .as("functions in the reference's tables that core does not register")
+        .isEmpty();
   }
 
   /**
    * Collects {@code path -> property name} for every property reachable from {@code node},
    * following {@code $ref}s into {@code $defs} (once per definition and path, so recursion ends).
    */
-  private static void walk(JsonNode root, JsonNode node, String path, Map<String, String> out, Set<String> seen) {
+  private static void walk(
+      JsonNode root, JsonNode node, String path, Map<String, String> out, Set<String> seen) {
     if (node == null || !node.isObject()) {
       if (node != null && node.isArray()) {
         node.forEach(n -> walk(root, n, path, out, seen));
@@ -112,7 +125,8 @@ class SpecReferenceCoversSchemaTest {
         walk(root, e.getValue(), child, out, seen);
       }
     }
-    for (String nested : List.of("items", "oneOf", "anyOf", "allOf", "additionalProperties", "patternProperties")) {
+    for (String nested :
+        List.of("items", "oneOf", "anyOf", "allOf", "additionalProperties", "patternProperties")) {
       JsonNode n = node.get(nested);
       if (n == null) {
         continue;
@@ -131,7 +145,9 @@ class SpecReferenceCoversSchemaTest {
   static boolean mentionedAsCode(String doc, String name) {
     String word = "(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])";
     return Pattern.compile("`[^`\\n]*" + word + "[^`\\n]*`").matcher(doc).find()
-        || Pattern.compile("(?m)^\\s*(?:-\\s+)?\"?" + Pattern.quote(name) + "\"?\\s*:").matcher(doc).find();
+        || Pattern.compile("(?m)^\\s*(?:-\\s+)?\"?" + Pattern.quote(name) + "\"?\\s*:")
+            .matcher(doc)
+            .find();
   }
 
   private static JsonNode schema() throws IOException {

@@ -90,7 +90,8 @@ class SpecSchemaTest {
             }
           }
         }
-        node.fields().forEachRemaining(e -> collectUndocumented(e.getValue(), at + "/" + e.getKey(), out));
+        node.fields()
+            .forEachRemaining(e -> collectUndocumented(e.getValue(), at + "/" + e.getKey(), out));
       } else if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
           collectUndocumented(node.get(i), at + "/" + i, out);
@@ -103,7 +104,8 @@ class SpecSchemaTest {
         if (node.has("properties") && !node.path("additionalProperties").isBoolean()) {
           out.add(at);
         }
-        node.fields().forEachRemaining(e -> collectOpenObjects(e.getValue(), at + "/" + e.getKey(), out));
+        node.fields()
+            .forEachRemaining(e -> collectOpenObjects(e.getValue(), at + "/" + e.getKey(), out));
       } else if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
           collectOpenObjects(node.get(i), at + "/" + i, out);
@@ -129,7 +131,10 @@ class SpecSchemaTest {
 
     @Test
     void rejectsAnUnknownKey() throws IOException {
-      assertThat(errors(doc("{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\",\"paginaton\":{}}}")))
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\",\"paginaton\":{}}}")))
           .containsExactly("$.request additionalProperties");
     }
 
@@ -141,31 +146,39 @@ class SpecSchemaTest {
 
     @Test
     void rejectsBothRequestAndRequests() throws IOException {
-      assertThat(errors(doc(
-              "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\"},\"requests\":[{\"url\":\"/\"}]}")))
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\"},\"requests\":[{\"url\":\"/\"}]}")))
           .containsExactly("$ oneOf");
     }
 
     @Test
     void rejectsAWordForALimit() throws IOException {
-      assertThat(errors(doc(
-              "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\"},\"limits\":{\"maxRecords\":\"lots\"}}")))
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\"},\"limits\":{\"maxRecords\":\"lots\"}}")))
           .contains("$.limits.maxRecords oneOf");
     }
 
     @Test
     void acceptsUnlimitedAndStatusOverrides() throws IOException {
-      assertThat(errors(doc(
-              "{\"pagewalk\":1,\"name\":\"a\",\"limits\":{\"timeout\":\"unlimited\"},"
-                  + "\"request\":{\"url\":\"/\",\"response\":{\"error\":{\"404\":{\"message\":\"gone\"}}}}}")))
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\",\"limits\":{\"timeout\":\"unlimited\"},"
+                          + "\"request\":{\"url\":\"/\",\"response\":{\"error\":{\"404\":{\"message\":\"gone\"}}}}}")))
           .isEmpty();
     }
 
     @Test
     void rejectsAStatusOverrideOutsideTheHttpRange() throws IOException {
-      assertThat(errors(doc(
-              "{\"pagewalk\":1,\"name\":\"a\","
-                  + "\"request\":{\"url\":\"/\",\"response\":{\"error\":{\"604\":{\"message\":\"x\"}}}}}")))
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\","
+                          + "\"request\":{\"url\":\"/\",\"response\":{\"error\":{\"604\":{\"message\":\"x\"}}}}}")))
           .containsExactly("$.request.response.error additionalProperties");
     }
   }

@@ -16,33 +16,33 @@ import java.time.Instant;
  * @param position the hidden listing position used by {@link SortOrder#ID}
  */
 public record Item(
-        long seq,
-        long position,
-        Instant createdAt,
-        Instant updatedAt,
-        String name,
-        String email,
-        BigDecimal amount,
-        String status) {
+    long seq,
+    long position,
+    Instant createdAt,
+    Instant updatedAt,
+    String name,
+    String email,
+    BigDecimal amount,
+    String status) {
 
-    Item withUpdatedAt(Instant newUpdatedAt) {
-        return new Item(seq, position, createdAt, newUpdatedAt, name, email, amount, status);
-    }
+  Item withUpdatedAt(Instant newUpdatedAt) {
+    return new Item(seq, position, createdAt, newUpdatedAt, name, email, amount, status);
+  }
 
-    /** The record as it is served. */
-    public ObjectNode toJson(IdType idType) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        if (idType == IdType.INTEGER) {
-            node.put("id", seq);
-        } else {
-            node.put("id", idType.render(seq));
-        }
-        node.put("created_at", createdAt.toString());
-        node.put("updated_at", updatedAt.toString());
-        node.put("name", name);
-        node.put("email", email);
-        node.put("amount", amount);
-        node.put("status", status);
-        return node;
+  /** The record as it is served. */
+  public ObjectNode toJson(IdType idType) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    if (idType == IdType.INTEGER) {
+      node.put("id", seq);
+    } else {
+      node.put("id", idType.render(seq));
     }
+    node.put("created_at", createdAt.toString());
+    node.put("updated_at", updatedAt.toString());
+    node.put("name", name);
+    node.put("email", email);
+    node.put("amount", amount);
+    node.put("status", status);
+    return node;
+  }
 }

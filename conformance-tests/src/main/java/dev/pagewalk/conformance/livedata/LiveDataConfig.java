@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything a live-data mock serves: the dataset, the pagination {@link Style}, page sizes,
- * sort order, base path, {@link Mutation}s, {@link FaultSpec}s and an optional {@link RateLimit}.
- * Immutable; build it with {@link #builder()} or read it from a parsed YAML/JSON map with
- * {@link #fromMap(Map)}:
+ * Everything a live-data mock serves: the dataset, the pagination {@link Style}, page sizes, sort
+ * order, base path, {@link Mutation}s, {@link FaultSpec}s and an optional {@link RateLimit}.
+ * Immutable; build it with {@link #builder()} or read it from a parsed YAML/JSON map with {@link
+ * #fromMap(Map)}:
  *
  * <pre>{@code
  * dataset: {size: 50, seed: 7, idType: integer}   # idType: integer | string
@@ -37,127 +37,212 @@ import java.util.Optional;
  * }</pre>
  *
  * All keys are optional; the values above other than mutations, faults and rateLimit are the
- * defaults, except dataset (default {@code {size: 25, seed: 1, idType: integer}}) and
- * firstPage (default 1). Unknown keys are rejected.
+ * defaults, except dataset (default {@code {size: 25, seed: 1, idType: integer}}) and firstPage
+ * (default 1). Unknown keys are rejected.
  */
 public final class LiveDataConfig {
-    private final int size;
-    private final long seed;
-    private final IdType idType;
-    private final Style style;
-    private final int pageSize;
-    private final int maxPageSize;
-    private final int firstPage;
-    private final SortOrder sort;
-    private final String basePath;
-    private final boolean repeatLastPagePastEnd;
-    private final int totalOffset;
-    private final RateLimit rateLimit;
-    private final List<Mutation> mutations;
-    private final List<FaultSpec> faults;
+  private final int size;
+  private final long seed;
+  private final IdType idType;
+  private final Style style;
+  private final int pageSize;
+  private final int maxPageSize;
+  private final int firstPage;
+  private final SortOrder sort;
+  private final String basePath;
+  private final boolean repeatLastPagePastEnd;
+  private final int totalOffset;
+  private final RateLimit rateLimit;
+  private final List<Mutation> mutations;
+  private final List<FaultSpec> faults;
 
-    private LiveDataConfig(Builder b) {
-        if (b.pageSize < 1 || b.maxPageSize < b.pageSize) {
-            throw new IllegalArgumentException(
-                    "need 1 <= pageSize <= maxPageSize but got " + b.pageSize + " and " + b.maxPageSize);
-        }
-        if (b.firstPage != 0 && b.firstPage != 1) {
-            throw new IllegalArgumentException("firstPage must be 0 or 1 but was " + b.firstPage);
-        }
-        if (!b.basePath.startsWith("/")) {
-            throw new IllegalArgumentException("basePath must start with '/' but was '" + b.basePath + "'");
-        }
-        size = b.size;
-        seed = b.seed;
-        idType = b.idType;
-        style = b.style;
-        pageSize = b.pageSize;
-        maxPageSize = b.maxPageSize;
-        firstPage = b.firstPage;
-        sort = b.sort;
-        basePath = b.basePath;
-        repeatLastPagePastEnd = b.repeatLastPagePastEnd;
-        totalOffset = b.totalOffset;
-        rateLimit = b.rateLimit;
-        mutations = List.copyOf(b.mutations);
-        faults = List.copyOf(b.faults);
+  private LiveDataConfig(Builder b) {
+    if (b.pageSize < 1 || b.maxPageSize < b.pageSize) {
+      throw new IllegalArgumentException(
+          "need 1 <= pageSize <= maxPageSize but got " + b.pageSize + " and " + b.maxPageSize);
+    }
+    if (b.firstPage != 0 && b.firstPage != 1) {
+      throw new IllegalArgumentException("firstPage must be 0 or 1 but was " + b.firstPage);
+    }
+    if (!b.basePath.startsWith("/")) {
+      throw new IllegalArgumentException(
+          "basePath must start with '/' but was '" + b.basePath + "'");
+    }
+    size = b.size;
+    seed = b.seed;
+    idType = b.idType;
+    style = b.style;
+    pageSize = b.pageSize;
+    maxPageSize = b.maxPageSize;
+    firstPage = b.firstPage;
+    sort = b.sort;
+    basePath = b.basePath;
+    repeatLastPagePastEnd = b.repeatLastPagePastEnd;
+    totalOffset = b.totalOffset;
+    rateLimit = b.rateLimit;
+    mutations = List.copyOf(b.mutations);
+    faults = List.copyOf(b.faults);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Reads a config from a map as parsed from YAML or JSON; errors name the offending key. */
+  public static LiveDataConfig fromMap(Map<String, ?> map) {
+    return ConfigMapReader.read(map);
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public IdType idType() {
+    return idType;
+  }
+
+  public Style style() {
+    return style;
+  }
+
+  public int pageSize() {
+    return pageSize;
+  }
+
+  public int maxPageSize() {
+    return maxPageSize;
+  }
+
+  public int firstPage() {
+    return firstPage;
+  }
+
+  public SortOrder sort() {
+    return sort;
+  }
+
+  public String basePath() {
+    return basePath;
+  }
+
+  public boolean repeatLastPagePastEnd() {
+    return repeatLastPagePastEnd;
+  }
+
+  /** Added to the {@code total} the offset and page styles serve; 0 = the true count. */
+  public int totalOffset() {
+    return totalOffset;
+  }
+
+  public Optional<RateLimit> rateLimit() {
+    return Optional.ofNullable(rateLimit);
+  }
+
+  public List<Mutation> mutations() {
+    return mutations;
+  }
+
+  public List<FaultSpec> faults() {
+    return faults;
+  }
+
+  /** A fresh dataset as this config describes it. */
+  public Dataset newDataset() {
+    return Dataset.generate(size, seed, idType);
+  }
+
+  /** Builder with the defaults documented on {@link LiveDataConfig}. Not thread-safe. */
+  public static final class Builder {
+    private int size = 25;
+    private long seed = 1;
+    private IdType idType = IdType.INTEGER;
+    private Style style = Style.OFFSET;
+    private int pageSize = 10;
+    private int maxPageSize = 100;
+    private int firstPage = 1;
+    private SortOrder sort = SortOrder.ID;
+    private String basePath = "/items";
+    private boolean repeatLastPagePastEnd;
+    private int totalOffset;
+    private RateLimit rateLimit;
+    private final List<Mutation> mutations = new ArrayList<>();
+    private final List<FaultSpec> faults = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder dataset(int size, long seed, IdType idType) {
+      this.size = size;
+      this.seed = seed;
+      this.idType = idType;
+      return this;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public Builder size(int size) {
+      this.size = size;
+      return this;
     }
 
-    /** Reads a config from a map as parsed from YAML or JSON; errors name the offending key. */
-    public static LiveDataConfig fromMap(Map<String, ?> map) {
-        return ConfigMapReader.read(map);
+    public Builder style(Style style) {
+      this.style = style;
+      return this;
     }
 
-    public int size() { return size; }
-    public long seed() { return seed; }
-    public IdType idType() { return idType; }
-    public Style style() { return style; }
-    public int pageSize() { return pageSize; }
-    public int maxPageSize() { return maxPageSize; }
-    public int firstPage() { return firstPage; }
-    public SortOrder sort() { return sort; }
-    public String basePath() { return basePath; }
-    public boolean repeatLastPagePastEnd() { return repeatLastPagePastEnd; }
-    /** Added to the {@code total} the offset and page styles serve; 0 = the true count. */
-    public int totalOffset() { return totalOffset; }
-    public Optional<RateLimit> rateLimit() { return Optional.ofNullable(rateLimit); }
-    public List<Mutation> mutations() { return mutations; }
-    public List<FaultSpec> faults() { return faults; }
-
-    /** A fresh dataset as this config describes it. */
-    public Dataset newDataset() {
-        return Dataset.generate(size, seed, idType);
+    public Builder pageSize(int pageSize) {
+      this.pageSize = pageSize;
+      return this;
     }
 
-    /** Builder with the defaults documented on {@link LiveDataConfig}. Not thread-safe. */
-    public static final class Builder {
-        private int size = 25;
-        private long seed = 1;
-        private IdType idType = IdType.INTEGER;
-        private Style style = Style.OFFSET;
-        private int pageSize = 10;
-        private int maxPageSize = 100;
-        private int firstPage = 1;
-        private SortOrder sort = SortOrder.ID;
-        private String basePath = "/items";
-        private boolean repeatLastPagePastEnd;
-        private int totalOffset;
-        private RateLimit rateLimit;
-        private final List<Mutation> mutations = new ArrayList<>();
-        private final List<FaultSpec> faults = new ArrayList<>();
-
-        private Builder() {}
-
-        public Builder dataset(int size, long seed, IdType idType) {
-            this.size = size;
-            this.seed = seed;
-            this.idType = idType;
-            return this;
-        }
-
-        public Builder size(int size) { this.size = size; return this; }
-        public Builder style(Style style) { this.style = style; return this; }
-        public Builder pageSize(int pageSize) { this.pageSize = pageSize; return this; }
-        public Builder maxPageSize(int maxPageSize) { this.maxPageSize = maxPageSize; return this; }
-        public Builder firstPage(int firstPage) { this.firstPage = firstPage; return this; }
-        public Builder sort(SortOrder sort) { this.sort = sort; return this; }
-        public Builder basePath(String basePath) { this.basePath = basePath; return this; }
-        public Builder totalOffset(int totalOffset) { this.totalOffset = totalOffset; return this; }
-        public Builder rateLimit(RateLimit rateLimit) { this.rateLimit = rateLimit; return this; }
-        public Builder mutation(Mutation mutation) { mutations.add(mutation); return this; }
-        public Builder fault(FaultSpec fault) { faults.add(fault); return this; }
-
-        public Builder repeatLastPagePastEnd(boolean repeat) {
-            this.repeatLastPagePastEnd = repeat;
-            return this;
-        }
-
-        public LiveDataConfig build() {
-            return new LiveDataConfig(this);
-        }
+    public Builder maxPageSize(int maxPageSize) {
+      this.maxPageSize = maxPageSize;
+      return this;
     }
+
+    public Builder firstPage(int firstPage) {
+      this.firstPage = firstPage;
+      return this;
+    }
+
+    public Builder sort(SortOrder sort) {
+      this.sort = sort;
+      return this;
+    }
+
+    public Builder basePath(String basePath) {
+      this.basePath = basePath;
+      return this;
+    }
+
+    public Builder totalOffset(int totalOffset) {
+      this.totalOffset = totalOffset;
+      return this;
+    }
+
+    public Builder rateLimit(RateLimit rateLimit) {
+      this.rateLimit = rateLimit;
+      return this;
+    }
+
+    public Builder mutation(Mutation mutation) {
+      mutations.add(mutation);
+      return this;
+    }
+
+    public Builder fault(FaultSpec fault) {
+      faults.add(fault);
+      return this;
+    }
+
+    public Builder repeatLastPagePastEnd(boolean repeat) {
+      this.repeatLastPagePastEnd = repeat;
+      return this;
+    }
+
+    public LiveDataConfig build() {
+      return new LiveDataConfig(this);
+    }
+  }
 }

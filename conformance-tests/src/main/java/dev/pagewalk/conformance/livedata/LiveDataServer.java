@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * A running live-data mock: WireMock on 127.0.0.1 with a dynamic port, serving
- * {@code GET <basePath>} per a {@link LiveDataConfig} (wire formats: {@link Style}). Other
- * paths answer WireMock's 404.
+ * A running live-data mock: WireMock on 127.0.0.1 with a dynamic port, serving {@code GET
+ * <basePath>} per a {@link LiveDataConfig} (wire formats: {@link Style}). Other paths answer
+ * WireMock's 404.
  *
  * <pre>{@code
  * try (LiveDataServer server = LiveDataServer.start(LiveDataConfig.fromMap(yamlMap))) {
@@ -24,71 +24,76 @@ import java.util.function.LongSupplier;
  * Thread-safe; requests are served one at a time.
  */
 public final class LiveDataServer implements AutoCloseable {
-    private final WireMockServer wireMock;
-    private final LiveDataTransformer transformer;
-    private final Dataset dataset;
+  private final WireMockServer wireMock;
+  private final LiveDataTransformer transformer;
+  private final Dataset dataset;
 
-    private LiveDataServer(LiveDataConfig config, LongSupplier clock) {
-        this.dataset = config.newDataset();
-        this.transformer = new LiveDataTransformer(config, dataset, clock);
-        this.wireMock = new WireMockServer(wireMockConfig()
+  private LiveDataServer(LiveDataConfig config, LongSupplier clock) {
+    this.dataset = config.newDataset();
+    this.transformer = new LiveDataTransformer(config, dataset, clock);
+    this.wireMock =
+        new WireMockServer(
+            wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .gzipDisabled(true)
                 .disableRequestJournal()
                 .extensions(transformer));
-    }
+  }
 
-    /** Starts a server with the system clock. */
-    public static LiveDataServer start(LiveDataConfig config) {
-        return start(config, System::currentTimeMillis);
-    }
+  /** Starts a server with the system clock. */
+  public static LiveDataServer start(LiveDataConfig config) {
+    return start(config, System::currentTimeMillis);
+  }
 
-    /** Starts a server whose rate limit and HTTP-date Retry-After read {@code clock} (epoch millis). */
-    public static LiveDataServer start(LiveDataConfig config, LongSupplier clock) {
-        LiveDataServer server = new LiveDataServer(config, clock);
-        server.wireMock.start();
-        server.wireMock.stubFor(get(urlPathEqualTo(config.basePath()))
-                .willReturn(aResponse().withTransformers(LiveDataTransformer.NAME)));
-        return server;
-    }
+  /**
+   * Starts a server whose rate limit and HTTP-date Retry-After read {@code clock} (epoch millis).
+   */
+  public static LiveDataServer start(LiveDataConfig config, LongSupplier clock) {
+    LiveDataServer server = new LiveDataServer(config, clock);
+    server.wireMock.start();
+    server.wireMock.stubFor(
+        get(urlPathEqualTo(config.basePath()))
+            .willReturn(aResponse().withTransformers(LiveDataTransformer.NAME)));
+    return server;
+  }
 
-    /** {@code http://127.0.0.1:<port>}, without a trailing slash; append the base path. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + wireMock.port();
-    }
+  /** {@code http://127.0.0.1:<port>}, without a trailing slash; append the base path. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + wireMock.port();
+  }
 
-    /** The live dataset; tests may also mutate it directly. */
-    public Dataset dataset() {
-        return dataset;
-    }
+  /** The live dataset; tests may also mutate it directly. */
+  public Dataset dataset() {
+    return dataset;
+  }
 
-    public int requestCount() {
-        return transformer.requestCount();
-    }
+  public int requestCount() {
+    return transformer.requestCount();
+  }
 
-    /** The path and query of every request to the base path, in order, faulted ones included. */
-    public List<String> requests() {
-        return transformer.requests();
-    }
+  /** The path and query of every request to the base path, in order, faulted ones included. */
+  public List<String> requests() {
+    return transformer.requests();
+  }
 
-    /**
-     * How each request in {@link #requests()} was answered, same order: the status ({@code "200"},
-     * {@code "503"}, {@code "429"}) or the socket fault's name ({@code "CONNECTION_RESET_BY_PEER"}),
-     * with {@code truncated body}, {@code empty page with next} or {@code dribbled} appended for
-     * those faults. For reports of what a client saw.
-     */
-    public List<String> answers() {
-        return transformer.answers();
-    }
+  /**
+   * How each request in {@link #requests()} was answered, same order: the status ({@code "200"},
+   * {@code "503"}, {@code "429"}) or the socket fault's name ({@code "CONNECTION_RESET_BY_PEER"}),
+   * with {@code truncated body}, {@code empty page with next} or {@code dribbled} appended for
+   * those faults. For reports of what a client saw.
+   */
+  public List<String> answers() {
+    return transformer.answers();
+  }
 
-    /** What a complete read must, may and must not contain, given the mutations so far. */
-    public Expectation expectation() {
-        return dataset.expectation();
-    }
+  /** What a complete read must, may and must not contain, given the mutations so far. */
+  public Expectation expectation() {
+    return dataset.expectation();
+  }
 
-    @Override
-    public void close() {
-        wireMock.stop();
-    }
+  @Override
+  public void close() {
+    wireMock.stop();
+  }
 }

@@ -9,61 +9,62 @@ import java.net.URI;
 import java.util.function.LongSupplier;
 
 /**
- * The WireMock extension behind {@link LiveDataServer}: it replaces the response of every stub
- * that names {@link #NAME} as a transformer with the live-data page, fault or rate-limit answer
- * for that request. Use one instance per server and one stub, e.g.
- * {@code stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withTransformers(LiveDataTransformer.NAME)))}.
+ * The WireMock extension behind {@link LiveDataServer}: it replaces the response of every stub that
+ * names {@link #NAME} as a transformer with the live-data page, fault or rate-limit answer for that
+ * request. Use one instance per server and one stub, e.g. {@code
+ * stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withTransformers(LiveDataTransformer.NAME)))}.
  * Thread-safe.
  */
 public final class LiveDataTransformer implements ResponseDefinitionTransformerV2 {
-    /** The transformer name stubs refer to. */
-    public static final String NAME = "pagewalk-live-data";
+  /** The transformer name stubs refer to. */
+  public static final String NAME = "pagewalk-live-data";
 
-    private final LiveDataHandler handler;
+  private final LiveDataHandler handler;
 
-    public LiveDataTransformer(LiveDataConfig config, Dataset dataset, LongSupplier clock) {
-        this.handler = new LiveDataHandler(config, dataset, clock);
+  public LiveDataTransformer(LiveDataConfig config, Dataset dataset, LongSupplier clock) {
+    this.handler = new LiveDataHandler(config, dataset, clock);
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent event) {
+    LoggedRequest request = event.getRequest();
+    URI absolute = URI.create(request.getAbsoluteUrl());
+    PageResponse response =
+        handler.handle(request.getUrl(), absolute.getScheme() + "://" + absolute.getRawAuthority());
+    ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition();
+    if (response.fault() != null) {
+      return builder.withFault(response.fault()).build();
     }
-
-    @Override
-    public String getName() {
-        return NAME;
+    builder.withStatus(response.status()).withBody(response.body());
+    response.headers().forEach(builder::withHeader);
+    if (response.dribble() != null) {
+      builder.withChunkedDribbleDelay(response.dribble().chunks(), response.dribble().totalMs());
     }
+    return builder.build();
+  }
 
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
+  /** How many requests reached the base path so far, faulted ones included. */
+  public int requestCount() {
+    return handler.requestCount();
+  }
 
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-        LoggedRequest request = event.getRequest();
-        URI absolute = URI.create(request.getAbsoluteUrl());
-        PageResponse response = handler.handle(request.getUrl(), absolute.getScheme() + "://" + absolute.getRawAuthority());
-        ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition();
-        if (response.fault() != null) {
-            return builder.withFault(response.fault()).build();
-        }
-        builder.withStatus(response.status()).withBody(response.body());
-        response.headers().forEach(builder::withHeader);
-        if (response.dribble() != null) {
-            builder.withChunkedDribbleDelay(response.dribble().chunks(), response.dribble().totalMs());
-        }
-        return builder.build();
-    }
+  /** The path and query of every request so far, in arrival order. */
+  public java.util.List<String> requests() {
+    return handler.requests();
+  }
 
-    /** How many requests reached the base path so far, faulted ones included. */
-    public int requestCount() {
-        return handler.requestCount();
-    }
-
-    /** The path and query of every request so far, in arrival order. */
-    public java.util.List<String> requests() {
-        return handler.requests();
-    }
-
-    /** How each request was answered, in arrival order; see {@link LiveDataServer#answers()}. */
-    public java.util.List<String> answers() {
-        return handler.answers();
-    }
+  /** How each request was answered, in arrival order; see {@link LiveDataServer#answers()}. */
+  public java.util.List<String> answers() {
+    return handler.answers();
+  }
 }

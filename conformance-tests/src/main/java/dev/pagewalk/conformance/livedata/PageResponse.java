@@ -12,37 +12,42 @@ import java.util.Map;
  * What the mock answers, before WireMock sends it: status, headers and body, or a socket fault,
  * optionally dribbled in chunks.
  */
-record PageResponse(int status, Map<String, String> headers, String body, Fault fault, FaultSpec.Dribble dribble) {
-    private static final ObjectMapper MAPPER = JsonConfig.MAPPER;
+record PageResponse(
+    int status, Map<String, String> headers, String body, Fault fault, FaultSpec.Dribble dribble) {
+  private static final ObjectMapper MAPPER = JsonConfig.MAPPER;
 
-    static PageResponse json(int status, JsonNode body) {
-        try {
-            return new PageResponse(status, Map.of("Content-Type", "application/json"),
-                    MAPPER.writeValueAsString(body), null, null);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+  static PageResponse json(int status, JsonNode body) {
+    try {
+      return new PageResponse(
+          status,
+          Map.of("Content-Type", "application/json"),
+          MAPPER.writeValueAsString(body),
+          null,
+          null);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    static PageResponse error(int status, String message) {
-        return json(status, JsonNodeFactory.instance.objectNode().put("error", message));
-    }
+  static PageResponse error(int status, String message) {
+    return json(status, JsonNodeFactory.instance.objectNode().put("error", message));
+  }
 
-    static PageResponse wire(Fault fault) {
-        return new PageResponse(0, Map.of(), "", fault, null);
-    }
+  static PageResponse wire(Fault fault) {
+    return new PageResponse(0, Map.of(), "", fault, null);
+  }
 
-    PageResponse withHeader(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(headers);
-        copy.put(name, value);
-        return new PageResponse(status, Map.copyOf(copy), body, fault, dribble);
-    }
+  PageResponse withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new PageResponse(status, Map.copyOf(copy), body, fault, dribble);
+  }
 
-    PageResponse withBody(String newBody) {
-        return new PageResponse(status, headers, newBody, fault, dribble);
-    }
+  PageResponse withBody(String newBody) {
+    return new PageResponse(status, headers, newBody, fault, dribble);
+  }
 
-    PageResponse dribbled(FaultSpec.Dribble how) {
-        return new PageResponse(status, headers, body, fault, how);
-    }
+  PageResponse dribbled(FaultSpec.Dribble how) {
+    return new PageResponse(status, headers, body, fault, how);
+  }
 }

@@ -25,10 +25,10 @@ import java.util.Arrays;
  *       <td>{@code {"data", "has_more"}}</td><td>has_more false</td></tr>
  * </table>
  *
- * <p>With {@code sort: updated_at}, the keyset-based styles ({@code token}, {@code keyset},
- * {@code next-url}, {@code link}, {@code has-more}) also accept {@code updated_since=<ISO-8601
- * instant>}: only records with {@code updated_at >= updated_since} (inclusive) are listed, as an
- * incremental sync asks for them. With {@code sort: id} it answers 400.
+ * <p>With {@code sort: updated_at}, the keyset-based styles ({@code token}, {@code keyset}, {@code
+ * next-url}, {@code link}, {@code has-more}) also accept {@code updated_since=<ISO-8601 instant>}:
+ * only records with {@code updated_at >= updated_since} (inclusive) are listed, as an incremental
+ * sync asks for them. With {@code sort: id} it answers 400.
  *
  * <p>{@code offset} and {@code page} are computed against the dataset as it is when the request
  * arrives, so inserts before the read position repeat records and deletes skip them. All other
@@ -36,28 +36,35 @@ import java.util.Arrays;
  * and tokens are opaque base64url strings.
  */
 public enum Style {
-    OFFSET("offset"),
-    PAGE("page"),
-    TOKEN("token"),
-    KEYSET("keyset"),
-    NEXT_URL("next-url"),
-    LINK("link"),
-    HAS_MORE("has-more");
+  OFFSET("offset"),
+  PAGE("page"),
+  TOKEN("token"),
+  KEYSET("keyset"),
+  NEXT_URL("next-url"),
+  LINK("link"),
+  HAS_MORE("has-more");
 
-    private final String wireName;
+  private final String wireName;
 
-    Style(String wireName) {
-        this.wireName = wireName;
-    }
+  Style(String wireName) {
+    this.wireName = wireName;
+  }
 
-    /** The name used in configuration maps, e.g. {@code next-url}. */
-    public String wireName() {
-        return wireName;
-    }
+  /** The name used in configuration maps, e.g. {@code next-url}. */
+  public String wireName() {
+    return wireName;
+  }
 
-    static Style fromName(String name) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown style '" + name + "', expected one of "
+  static Style fromName(String name) {
+    return Arrays.stream(values())
+        .filter(s -> s.wireName.equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown style '"
+                        + name
+                        + "', expected one of "
                         + Arrays.stream(values()).map(Style::wireName).toList()));
-    }
+  }
 }

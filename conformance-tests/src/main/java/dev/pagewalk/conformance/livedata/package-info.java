@@ -3,15 +3,14 @@
  * client pages through it, with injected faults, so conformance tests can prove that a connector
  * reads every record exactly once (or detects that it cannot).
  *
- * <p>Start with {@link dev.pagewalk.conformance.livedata.LiveDataServer#start} and a
- * {@link dev.pagewalk.conformance.livedata.LiveDataConfig} (builder or YAML map). Wire formats
- * of the pagination styles: {@link dev.pagewalk.conformance.livedata.Style}. Scheduling:
- * requests to the base path are numbered from 1 in arrival order, retries and faulted requests
- * included; a {@link dev.pagewalk.conformance.livedata.FaultSpec} replaces the answer to its
- * request number without moving any paging state; a
- * {@link dev.pagewalk.conformance.livedata.Mutation} changes the dataset right after the answer
- * to its request number is computed. After the run,
- * {@link dev.pagewalk.conformance.livedata.LiveDataServer#expectation()} says which ids the
- * connector must, may and must not have read.
+ * <p>Start with {@link dev.pagewalk.conformance.livedata.LiveDataServer#start} and a {@link
+ * dev.pagewalk.conformance.livedata.LiveDataConfig} (builder or YAML map). Wire formats of the
+ * pagination styles: {@link dev.pagewalk.conformance.livedata.Style}. Scheduling: requests to the
+ * base path are numbered from 1 in arrival order, retries and faulted requests included; a {@link
+ * dev.pagewalk.conformance.livedata.FaultSpec} replaces the answer to its request number without
+ * moving any paging state; a {@link dev.pagewalk.conformance.livedata.Mutation} changes the dataset
+ * right after the answer to its request number is computed. After the run, {@link
+ * dev.pagewalk.conformance.livedata.LiveDataServer#expectation()} says which ids the connector
+ * must, may and must not have read.
  */
 package dev.pagewalk.conformance.livedata;

@@ -16,9 +16,21 @@ record FaultOutcome(
     String error) {
 
   String row() {
-    return "| " + cell(fault) + " | " + cell(server) + " | " + cell(outcome) + " | " + cell(records)
-        + " | " + retries + " | " + cell(events.isEmpty() ? "—" : String.join(", ", events))
-        + " | " + cell(error == null ? "—" : error) + " |";
+    return "| "
+        + cell(fault)
+        + " | "
+        + cell(server)
+        + " | "
+        + cell(outcome)
+        + " | "
+        + cell(records)
+        + " | "
+        + retries
+        + " | "
+        + cell(events.isEmpty() ? "—" : String.join(", ", events))
+        + " | "
+        + cell(error == null ? "—" : error)
+        + " |";
   }
 
   private static String cell(String s) {

@@ -4,15 +4,20 @@ import dev.pagewalk.http.Parsed;
 import java.io.IOException;
 
 /**
- * What one attempt below the retry link came to: a response, the transport's I/O failure, a
- * cancel (the run's thread was interrupted), or a crash (a RuntimeException of the transport,
- * passed on as it is). {@code sent} says whether the request went out (0 or 1), {@code waits}
- * what was waited for first, and {@code sentAt} — for a read-ahead taken, otherwise 0 — the
- * {@link System#nanoTime()} at which the run's thread would have sent it to have its outcome now.
+ * What one attempt below the retry link came to: a response, the transport's I/O failure, a cancel
+ * (the run's thread was interrupted), or a crash (a RuntimeException of the transport, passed on as
+ * it is). {@code sent} says whether the request went out (0 or 1), {@code waits} what was waited
+ * for first, and {@code sentAt} — for a read-ahead taken, otherwise 0 — the {@link
+ * System#nanoTime()} at which the run's thread would have sent it to have its outcome now.
  */
 public record Attempt(
-    Parsed response, IOException failure, RuntimeException crash, boolean cancelled, int sent,
-    Waits waits, long sentAt) {
+    Parsed response,
+    IOException failure,
+    RuntimeException crash,
+    boolean cancelled,
+    int sent,
+    Waits waits,
+    long sentAt) {
 
   /** A response that arrived. */
   public static Attempt answered(Parsed response) {
@@ -36,7 +41,8 @@ public record Attempt(
 
   /** The same attempt, with {@code more} waited for before it. */
   public Attempt plusWaits(Waits more) {
-    return more == Waits.NONE ? this
+    return more == Waits.NONE
+        ? this
         : new Attempt(response, failure, crash, cancelled, sent, waits.plus(more), sentAt);
   }
 

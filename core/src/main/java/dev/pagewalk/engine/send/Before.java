@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /**
  * What precedes a call's first attempt: nothing, a delay the spec asks for ({@code
- * pagination.delay}, {@code repeat.delay}), or the backoff of a retry the page loop decided on
- * (an empty page with continuation), which makes the call the same request asked for again
- * rather than another logical request.
+ * pagination.delay}, {@code repeat.delay}), or the backoff of a retry the page loop decided on (an
+ * empty page with continuation), which makes the call the same request asked for again rather than
+ * another logical request.
  */
 public sealed interface Before {
   /** Nothing: the call is sent at once. */

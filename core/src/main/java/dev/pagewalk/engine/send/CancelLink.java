@@ -1,8 +1,8 @@
 package dev.pagewalk.engine.send;
 
 /**
- * Stops an attempt before it is paced or sent when the sending thread was interrupted (the
- * embedder cancelled the run). The interrupt stays set, so the run ends as cancelled.
+ * Stops an attempt before it is paced or sent when the sending thread was interrupted (the embedder
+ * cancelled the run). The interrupt stays set, so the run ends as cancelled.
  */
 final class CancelLink implements Link {
   @Override

@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * All that sending one call did: the call, its decoded response ({@code body}; null when it
- * failed), the requests that went out ({@code attempts}, retries and a read-ahead taken
- * included), the faults of the failed attempts in order, the retries, the bytes received, the
- * time waited by reason, when it started ({@code sentAt}, a {@link System#nanoTime()}; for a
- * read-ahead, when the run's thread would have sent it) and how long it took, and whether it was
- * a logical request (not the same page asked for again, not cancelled before it began). A {@code
- * failure} ends the run; the page loop folds every exchange into the run's counters first.
+ * failed), the requests that went out ({@code attempts}, retries and a read-ahead taken included),
+ * the faults of the failed attempts in order, the retries, the bytes received, the time waited by
+ * reason, when it started ({@code sentAt}, a {@link System#nanoTime()}; for a read-ahead, when the
+ * run's thread would have sent it) and how long it took, and whether it was a logical request (not
+ * the same page asked for again, not cancelled before it began). A {@code failure} ends the run;
+ * the page loop folds every exchange into the run's counters first.
  */
 public record Exchange<T>(
     Call call,

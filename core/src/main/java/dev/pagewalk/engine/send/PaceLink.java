@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /**
  * Waits as the run's rate limit asks before each attempt — first for a quota the server said is
- * used up ({@code rateLimit.fromHeaders}), then for a token of the client-side bucket — and
- * reports every response's headers to the {@link Pacer}. Retries pass here too: the server counts
- * them against the quota like any request.
+ * used up ({@code rateLimit.fromHeaders}), then for a token of the client-side bucket — and reports
+ * every response's headers to the {@link Pacer}. Retries pass here too: the server counts them
+ * against the quota like any request.
  */
 final class PaceLink implements Link {
   private final Pacer pacer;

@@ -15,8 +15,8 @@ final class Pauses {
   }
 
   /**
-   * Waits {@code duration} (nothing for none); false when an interrupt cut the wait short, with
-   * the interrupt kept set.
+   * Waits {@code duration} (nothing for none); false when an interrupt cut the wait short, with the
+   * interrupt kept set.
    */
   boolean sleep(Pause why, Duration duration) {
     if (duration == null || duration.isZero() || duration.isNegative()) {

@@ -15,9 +15,9 @@ import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /**
- * The request pipeline of one walk: retry → read-ahead → cancel → pace → auth → transport (see
- * the package description). The page loop asks it for a call and gets an {@link Exchange} back;
- * a call read ahead is taken when the loop asks for that same request. Used by the run's thread.
+ * The request pipeline of one walk: retry → read-ahead → cancel → pace → auth → transport (see the
+ * package description). The page loop asks it for a call and gets an {@link Exchange} back; a call
+ * read ahead is taken when the loop asks for that same request. Used by the run's thread.
  */
 public final class Pipeline {
   private final RetryLink retry;
@@ -25,10 +25,10 @@ public final class Pipeline {
   private final List<Link> links;
 
   /**
-   * A pipeline for the spec named {@code spec} (the start of every message), under the run's
-   * retry {@code budget} and {@code pacer} (both shared by the run's walks); {@code retryAfter}
-   * reads a {@code Retry-After} value into a wait from the instant given, and {@code readAhead}
-   * is where calls are sent ahead (null: nowhere).
+   * A pipeline for the spec named {@code spec} (the start of every message), under the run's retry
+   * {@code budget} and {@code pacer} (both shared by the run's walks); {@code retryAfter} reads a
+   * {@code Retry-After} value into a wait from the instant given, and {@code readAhead} is where
+   * calls are sent ahead (null: nowhere).
    */
   public Pipeline(
       String spec,
@@ -45,11 +45,16 @@ public final class Pipeline {
       RunListener listener,
       RandomGenerator random) {
     Pauses pauses = new Pauses(listener, sleeper);
-    this.retry = new RetryLink(spec, plan, statuses, budget, retryAfter, clock, random,
-        listener, pauses);
+    this.retry =
+        new RetryLink(spec, plan, statuses, budget, retryAfter, clock, random, listener, pauses);
     this.readAhead = new ReadAheadLink(readAhead);
-    this.links = List.of(this.readAhead, new CancelLink(), new PaceLink(pacer, pauses), auth,
-        new TransportLink(transport));
+    this.links =
+        List.of(
+            this.readAhead,
+            new CancelLink(),
+            new PaceLink(pacer, pauses),
+            auth,
+            new TransportLink(transport));
   }
 
   /** Sends {@code call} (after {@code before}) and decodes its response with {@code decoder}. */
@@ -59,17 +64,17 @@ public final class Pipeline {
 
   /**
    * Starts {@code call}'s first attempt on the read-ahead executor, to be taken by the {@link
-   * #send} of the same request; nothing when the pipeline has no executor, it refuses, or the
-   * run's thread is interrupted. The caller decides that read-ahead applies: no rate limit or
-   * delay is waited for here.
+   * #send} of the same request; nothing when the pipeline has no executor, it refuses, or the run's
+   * thread is interrupted. The caller decides that read-ahead applies: no rate limit or delay is
+   * waited for here.
    */
   public void sendAhead(Call call) {
     readAhead.start(call, new LinkChain(links, links.indexOf(readAhead) + 1, call));
   }
 
   /**
-   * Gives up the read-ahead in flight, if any. One whose request already went out is an exchange
-   * (a logical request sent), so the run's figures match what the server saw; otherwise null.
+   * Gives up the read-ahead in flight, if any. One whose request already went out is an exchange (a
+   * logical request sent), so the run's figures match what the server saw; otherwise null.
    */
   public Exchange<Void> abandon() {
     Call sent = readAhead.withdraw();

@@ -26,8 +26,10 @@ final class ReadAhead {
 
   private final Call call;
   private final long startedAt;
+
   /** When the links below returned; written before the outcome completes. */
   private volatile long finishedAt;
+
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private final CompletableFuture<Attempt> outcome = new CompletableFuture<>();
 

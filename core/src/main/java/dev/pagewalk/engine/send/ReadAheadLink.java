@@ -4,8 +4,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Sends a call ahead of time ({@link #start}) through the links below it, and when the run then
- * asks for that same call (equal requests), answers with the attempt already under way instead
- * of sending it again. At most one read-ahead is in flight; it belongs to the run's thread.
+ * asks for that same call (equal requests), answers with the attempt already under way instead of
+ * sending it again. At most one read-ahead is in flight; it belongs to the run's thread.
  */
 final class ReadAheadLink implements Link {
   private final Executor executor;
@@ -23,8 +23,11 @@ final class ReadAheadLink implements Link {
       return chain.proceed(chain.call());
     }
     if (!ahead.call().http().equals(chain.call().http())) {
-      throw new IllegalStateException("a read-ahead of " + ahead.call().display()
-          + " is in flight, but the run asks for " + chain.call().display());
+      throw new IllegalStateException(
+          "a read-ahead of "
+              + ahead.call().display()
+              + " is in flight, but the run asks for "
+              + chain.call().display());
     }
     inFlight = null;
     return ahead.take();
@@ -37,8 +40,8 @@ final class ReadAheadLink implements Link {
    */
   void start(Call call, Chain below) {
     if (inFlight != null) {
-      throw new IllegalStateException("a read-ahead of " + inFlight.call().display()
-          + " is already in flight");
+      throw new IllegalStateException(
+          "a read-ahead of " + inFlight.call().display() + " is already in flight");
     }
     if (executor == null || Thread.currentThread().isInterrupted()) {
       return;

@@ -24,8 +24,8 @@ import java.util.random.RandomGenerator;
 /**
  * The top link: sends a call through the links below until an attempt is not retryable, then
  * decodes the response, and returns everything as one {@link Exchange}. A retryable attempt — a
- * status in {@code retry.on}, an I/O failure, a body that cannot be read — is followed by a
- * backoff (exponential with the plan's {@link dev.pagewalk.plan.Jitter}, or the server's {@code
+ * status in {@code retry.on}, an I/O failure, a body that cannot be read — is followed by a backoff
+ * (exponential with the plan's {@link dev.pagewalk.plan.Jitter}, or the server's {@code
  * Retry-After} up to its cap) within the run's {@link RetryBudget}, and the very same request is
  * sent again: nothing about the paging state changes here.
  *
@@ -39,16 +39,25 @@ final class RetryLink {
   private final RetryPlan retry;
   private final Statuses statuses;
   private final RetryBudget budget;
+
   /** Reads a {@code Retry-After} value (null for none) into a wait from the instant given. */
   private final BiFunction<String, Instant, Optional<Duration>> retryAfter;
+
   private final Clock clock;
   private final RandomGenerator random;
   private final RunListener listener;
   private final Pauses pauses;
 
-  RetryLink(String spec, RetryPlan retry, Statuses statuses, RetryBudget budget,
-      BiFunction<String, Instant, Optional<Duration>> retryAfter, Clock clock,
-      RandomGenerator random, RunListener listener, Pauses pauses) {
+  RetryLink(
+      String spec,
+      RetryPlan retry,
+      Statuses statuses,
+      RetryBudget budget,
+      BiFunction<String, Instant, Optional<Duration>> retryAfter,
+      Clock clock,
+      RandomGenerator random,
+      RunListener listener,
+      Pauses pauses) {
     this.spec = spec;
     this.retry = retry;
     this.statuses = statuses;
@@ -107,9 +116,10 @@ final class RetryLink {
           Optional<Duration> hinted = retryAfter(response);
           boolean beyondCap =
               hinted.isPresent() && hinted.get().compareTo(retry.maxRetryAfter()) > 0;
-          SendFailure failed = beyondCap
-              ? retryAfterBeyondCap(call, response, hinted.get())
-              : backoff(tally, call, attempt, cause, hinted.orElse(null));
+          SendFailure failed =
+              beyondCap
+                  ? retryAfterBeyondCap(call, response, hinted.get())
+                  : backoff(tally, call, attempt, cause, hinted.orElse(null));
           if (failed != null) {
             return tally.failed(failed);
           }
@@ -151,10 +161,20 @@ final class RetryLink {
       Tally tally, Call call, int attempt, FaultKind cause, Duration hinted) {
     Duration delay = hinted != null ? hinted : jittered(attempt);
     if (!budget.timeLeftFor(delay)) {
-      return new SendFailure(StopReason.ERROR, new HttpFailureException(ErrorCode.RETRY_EXHAUSTED,
-          spec + ": " + call.display() + ": " + cause.label() + "; retry time budget of "
-              + retry.budgetTime().toSeconds() + "s used up",
-          0, null));
+      return new SendFailure(
+          StopReason.ERROR,
+          new HttpFailureException(
+              ErrorCode.RETRY_EXHAUSTED,
+              spec
+                  + ": "
+                  + call.display()
+                  + ": "
+                  + cause.label()
+                  + "; retry time budget of "
+                  + retry.budgetTime().toSeconds()
+                  + "s used up",
+              0,
+              null));
     }
     budget.spend(delay);
     tally.retried();
@@ -175,30 +195,63 @@ final class RetryLink {
   }
 
   private SendFailure retryAfterBeyondCap(Call call, HttpResponse response, Duration hinted) {
-    return new SendFailure(StopReason.ERROR, new HttpFailureException(ErrorCode.RETRY_EXHAUSTED,
-        spec + ": " + call.display() + " returned " + response.status() + " with Retry-After "
-            + hinted.toSeconds() + "s, beyond the cap of " + retry.maxRetryAfter().toSeconds()
-            + "s (retry.retryAfter.max)",
-        response.status(), null));
+    return new SendFailure(
+        StopReason.ERROR,
+        new HttpFailureException(
+            ErrorCode.RETRY_EXHAUSTED,
+            spec
+                + ": "
+                + call.display()
+                + " returned "
+                + response.status()
+                + " with Retry-After "
+                + hinted.toSeconds()
+                + "s, beyond the cap of "
+                + retry.maxRetryAfter().toSeconds()
+                + "s (retry.retryAfter.max)",
+            response.status(),
+            null));
   }
 
   private SendFailure notSent(Call call, IOException e, Fault fault, int attempt) {
     if (e instanceof DeadlineExceededException) {
-      return new SendFailure(StopReason.TIMEOUT, new RunFailureException(ErrorCode.TIMEOUT,
-          spec + ": " + call.display() + ": " + e.getMessage(), e));
+      return new SendFailure(
+          StopReason.TIMEOUT,
+          new RunFailureException(
+              ErrorCode.TIMEOUT, spec + ": " + call.display() + ": " + e.getMessage(), e));
     }
-    return new SendFailure(StopReason.ERROR, new HttpFailureException(codeOf(fault),
-        spec + ": " + call.display() + " failed (" + fault.label() + "): " + describe(e)
-            + attemptsNote(attempt),
-        0, e));
+    return new SendFailure(
+        StopReason.ERROR,
+        new HttpFailureException(
+            codeOf(fault),
+            spec
+                + ": "
+                + call.display()
+                + " failed ("
+                + fault.label()
+                + "): "
+                + describe(e)
+                + attemptsNote(attempt),
+            0,
+            e));
   }
 
   private SendFailure unreadable(
       Call call, HttpResponse response, IOException e, Fault fault, int attempt) {
-    return new SendFailure(StopReason.ERROR, new HttpFailureException(codeOf(fault),
-        spec + ": " + call.display() + " returned an unreadable body (" + fault.label() + "): "
-            + describe(e) + attemptsNote(attempt),
-        response.status(), e));
+    return new SendFailure(
+        StopReason.ERROR,
+        new HttpFailureException(
+            codeOf(fault),
+            spec
+                + ": "
+                + call.display()
+                + " returned an unreadable body ("
+                + fault.label()
+                + "): "
+                + describe(e)
+                + attemptsNote(attempt),
+            response.status(),
+            e));
   }
 
   /** The error code of a request that failed for good with {@code fault}. */

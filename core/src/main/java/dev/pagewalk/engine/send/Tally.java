@@ -64,7 +64,17 @@ final class Tally {
 
   private <T> Exchange<T> exchange(T body, SendFailure failure) {
     long start = sentAt == 0 ? System.nanoTime() : sentAt;
-    return new Exchange<>(call, body, attempts, faults, retries, bytes, waits, logical, start,
-        System.nanoTime() - start, failure);
+    return new Exchange<>(
+        call,
+        body,
+        attempts,
+        faults,
+        retries,
+        bytes,
+        waits,
+        logical,
+        start,
+        System.nanoTime() - start,
+        failure);
   }
 }

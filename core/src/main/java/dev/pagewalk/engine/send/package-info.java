@@ -1,8 +1,8 @@
 /**
  * The request pipeline: how one call of the page loop reaches the server and comes back as an
  * {@link dev.pagewalk.engine.send.Exchange}. Each concern is one link, as in OkHttp's interceptor
- * chain; each returns a value and none keeps the run's counters — the page loop folds the
- * exchange into them.
+ * chain; each returns a value and none keeps the run's counters — the page loop folds the exchange
+ * into them.
  *
  * <pre>
  * page loop ── Pipeline.send(call, before, decoder) ──▶ Exchange (response or failure, attempts,

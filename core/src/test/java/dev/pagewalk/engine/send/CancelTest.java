@@ -72,8 +72,12 @@ class CancelTest {
   @Test
   void anInterruptDuringAPaginationDelayIsNoLogicalRequest() {
     rig.interruptAtSleep = 0;
-    Exchange<String> e = rig.pipeline(RETRY).send(get("/items"),
-        Before.delay(Pause.PAGINATION_DELAY, Duration.ofSeconds(2)), Rig::text);
+    Exchange<String> e =
+        rig.pipeline(RETRY)
+            .send(
+                get("/items"),
+                Before.delay(Pause.PAGINATION_DELAY, Duration.ofSeconds(2)),
+                Rig::text);
     assertCancelled(e);
     assertThat(e.logical()).isFalse();
     assertThat(e.attempts()).isZero();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A call sent ahead is taken when the run asks for an equal request; given up, it is counted
- * only if it went out.
+ * A call sent ahead is taken when the run asks for an equal request; given up, it is counted only
+ * if it went out.
  */
 class ReadAheadLinkTest {
   private final Rig rig = new Rig();
@@ -70,17 +70,19 @@ class ReadAheadLinkTest {
     p.sendAhead(get("/items?cursor=c2"));
     assertThatThrownBy(() -> p.send(get("/items?cursor=c3"), Before.NOTHING, Rig::text))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("a read-ahead of GET http://api.test/items?cursor=c2 is in flight, but the run"
-            + " asks for GET http://api.test/items?cursor=c3");
+        .hasMessage(
+            "a read-ahead of GET http://api.test/items?cursor=c2 is in flight, but the run"
+                + " asks for GET http://api.test/items?cursor=c3");
   }
 
   @Test
   void abandonedAfterItWentOutItIsALogicalRequestSent() throws Exception {
     CountDownLatch sent = new CountDownLatch(1);
-    rig.answer(request -> {
-      sent.countDown();
-      return ok("[2]").answer(request);
-    });
+    rig.answer(
+        request -> {
+          sent.countDown();
+          return ok("[2]").answer(request);
+        });
     Pipeline p = pipeline(ahead);
     p.sendAhead(get("/items?cursor=c2"));
     assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
@@ -114,15 +116,16 @@ class ReadAheadLinkTest {
   void anInterruptWhileWaitingForItCancelsAndCountsItIfItWentOut() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    rig.answer(request -> {
-      started.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-      return ok("[2]").answer(request);
-    });
+    rig.answer(
+        request -> {
+          started.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+          return ok("[2]").answer(request);
+        });
     Pipeline p = pipeline(ahead);
     p.sendAhead(get("/items?cursor=c2"));
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();

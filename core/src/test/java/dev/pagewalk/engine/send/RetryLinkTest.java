@@ -37,9 +37,19 @@ class RetryLinkTest {
 
   private static RetryPlan plan(int maxAttempts, long budgetRetries, Duration budgetTime) {
     RetryPlan d = RETRY;
-    return new RetryPlan(d.statuses(), d.io(), maxAttempts, d.initialBackoff(), d.maxBackoff(),
-        d.jitter(), d.honorRetryAfter(), d.maxRetryAfter(), d.emptyPageWithContinuation(),
-        d.nonIdempotent(), budgetRetries, budgetTime);
+    return new RetryPlan(
+        d.statuses(),
+        d.io(),
+        maxAttempts,
+        d.initialBackoff(),
+        d.maxBackoff(),
+        d.jitter(),
+        d.honorRetryAfter(),
+        d.maxRetryAfter(),
+        d.emptyPageWithContinuation(),
+        d.nonIdempotent(),
+        budgetRetries,
+        budgetTime);
   }
 
   private static PagewalkException error(Exchange<?> exchange) {
@@ -55,12 +65,16 @@ class RetryLinkTest {
       Exchange<String> e = send(RETRY);
       assertThat(e.failed()).isFalse();
       assertThat(e.body()).isEqualTo("200 [1]");
-      assertThat(rig.sent).containsExactly(
-          "GET http://api.test/items", "GET http://api.test/items", "GET http://api.test/items");
+      assertThat(rig.sent)
+          .containsExactly(
+              "GET http://api.test/items",
+              "GET http://api.test/items",
+              "GET http://api.test/items");
       assertThat(e.attempts()).isEqualTo(3);
       assertThat(e.retries()).isEqualTo(2);
       assertThat(e.faults()).containsExactly(new StatusFault(503), Fault.CONNECTION_RESET);
-      assertThat(e.faults()).extracting(FaultKind::label)
+      assertThat(e.faults())
+          .extracting(FaultKind::label)
           .containsExactly("status 503", "connection-reset");
       assertThat(rig.retries).containsExactly("1 status 503 100", "2 connection-reset 200");
       assertThat(rig.waits).containsExactly("retry 100", "retry 200");
@@ -79,8 +93,8 @@ class RetryLinkTest {
       assertThat(e.attempts()).isEqualTo(4);
       assertThat(e.retries()).isEqualTo(3);
       assertThat(e.faults()).hasSize(4);
-      assertThat(rig.slept).containsExactly(
-          Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+      assertThat(rig.slept)
+          .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
     }
 
     @Test
@@ -95,8 +109,8 @@ class RetryLinkTest {
     @Test
     void aRequestThatIsNotIdempotentIsNotRetried() {
       rig.answer(status(503));
-      Exchange<String> e = rig.pipeline(RETRY).send(Rig.call("POST", "/items"), Before.NOTHING,
-          Rig::text);
+      Exchange<String> e =
+          rig.pipeline(RETRY).send(Rig.call("POST", "/items"), Before.NOTHING, Rig::text);
       assertThat(e.body()).isEqualTo("503 {}");
       assertThat(List.of(e.attempts(), e.retries())).containsExactly(1, 0);
       assertThat(e.faults()).containsExactly(new StatusFault(503));
@@ -105,9 +119,20 @@ class RetryLinkTest {
     @Test
     void equalJitterDrawsWithinTheUpperHalf() {
       RetryPlan d = RETRY;
-      RetryPlan equal = new RetryPlan(d.statuses(), d.io(), d.maxAttempts(), d.initialBackoff(),
-          d.maxBackoff(), Jitter.EQUAL, d.honorRetryAfter(), d.maxRetryAfter(),
-          d.emptyPageWithContinuation(), d.nonIdempotent(), d.budgetRetries(), d.budgetTime());
+      RetryPlan equal =
+          new RetryPlan(
+              d.statuses(),
+              d.io(),
+              d.maxAttempts(),
+              d.initialBackoff(),
+              d.maxBackoff(),
+              Jitter.EQUAL,
+              d.honorRetryAfter(),
+              d.maxRetryAfter(),
+              d.emptyPageWithContinuation(),
+              d.nonIdempotent(),
+              d.budgetRetries(),
+              d.budgetTime());
       rig.answer(status(503), ok("[]"));
       send(equal);
       assertThat(rig.slept).hasSize(1);
@@ -138,14 +163,26 @@ class RetryLinkTest {
     @Test
     void aBackoffBeyondTheTimeBudgetFailsTheCall() {
       RetryPlan d = RETRY;
-      RetryPlan slow = new RetryPlan(d.statuses(), d.io(), 5, Duration.ofMillis(600),
-          Duration.ofSeconds(10), Jitter.NONE, true, d.maxRetryAfter(), 2, false, 100,
-          Duration.ofSeconds(1));
+      RetryPlan slow =
+          new RetryPlan(
+              d.statuses(),
+              d.io(),
+              5,
+              Duration.ofMillis(600),
+              Duration.ofSeconds(10),
+              Jitter.NONE,
+              true,
+              d.maxRetryAfter(),
+              2,
+              false,
+              100,
+              Duration.ofSeconds(1));
       rig.answer(status(503), status(503));
       Exchange<String> e = send(slow);
       assertThat(e.failure().reason()).isEqualTo(StopReason.ERROR);
-      assertThat(error(e)).hasMessage(
-          "spec: GET http://api.test/items: status 503; retry time budget of 1s used up");
+      assertThat(error(e))
+          .hasMessage(
+              "spec: GET http://api.test/items: status 503; retry time budget of 1s used up");
       assertThat(error(e).code()).isEqualTo(ErrorCode.RETRY_EXHAUSTED);
       assertThat(List.of(e.attempts(), e.retries())).containsExactly(2, 1);
       assertThat(e.faults()).hasSize(2);
@@ -168,8 +205,10 @@ class RetryLinkTest {
     void aRetryAfterBeyondItsCapFailsAtOnce() {
       rig.answer(status(429, "Retry-After", "3600"));
       Exchange<String> e = send(RETRY);
-      assertThat(error(e)).hasMessage("spec: GET http://api.test/items returned 429 with"
-          + " Retry-After 3600s, beyond the cap of 60s (retry.retryAfter.max)");
+      assertThat(error(e))
+          .hasMessage(
+              "spec: GET http://api.test/items returned 429 with"
+                  + " Retry-After 3600s, beyond the cap of 60s (retry.retryAfter.max)");
       assertThat(error(e).code()).isEqualTo(ErrorCode.RETRY_EXHAUSTED);
       assertThat(((HttpFailureException) error(e)).status()).isEqualTo(429);
       assertThat(e.faults()).containsExactly(new StatusFault(429));
@@ -183,8 +222,10 @@ class RetryLinkTest {
     void aDeterministicFaultIsNotRetriedAndSaysWhatItIs() {
       rig.answer(fail(new ForbiddenAddressException("host api.test resolves to 10.0.0.1")));
       Exchange<String> e = send(RETRY);
-      assertThat(error(e)).hasMessage("spec: GET http://api.test/items failed (forbidden-address):"
-          + " ForbiddenAddressException: host api.test resolves to 10.0.0.1");
+      assertThat(error(e))
+          .hasMessage(
+              "spec: GET http://api.test/items failed (forbidden-address):"
+                  + " ForbiddenAddressException: host api.test resolves to 10.0.0.1");
       assertThat(error(e).code()).isEqualTo(ErrorCode.FORBIDDEN_ADDRESS);
       assertThat(List.of(e.attempts(), e.retries())).containsExactly(1, 0);
       assertThat(e.faults()).containsExactly(Fault.FORBIDDEN_ADDRESS);
@@ -201,11 +242,14 @@ class RetryLinkTest {
 
     @Test
     void anIoFailureThatRetriesDidNotCureNamesTheAttempts() {
-      rig.answer(fail(new SocketException("Connection reset")),
+      rig.answer(
+          fail(new SocketException("Connection reset")),
           fail(new SocketException("Connection reset")));
       Exchange<String> e = send(plan(2, 100, Duration.ofMinutes(15)));
-      assertThat(error(e)).hasMessage("spec: GET http://api.test/items failed (connection-reset):"
-          + " SocketException: Connection reset (after 2 attempts)");
+      assertThat(error(e))
+          .hasMessage(
+              "spec: GET http://api.test/items failed (connection-reset):"
+                  + " SocketException: Connection reset (after 2 attempts)");
       assertThat(error(e).code()).isEqualTo(ErrorCode.NETWORK);
       assertThat(e.faults()).containsExactly(Fault.CONNECTION_RESET, Fault.CONNECTION_RESET);
     }
@@ -214,8 +258,10 @@ class RetryLinkTest {
     void aBodyThatStaysUnreadableIsAMalformedResponse() {
       rig.answer(ok("truncated"));
       Exchange<String> e = send(plan(1, 100, Duration.ofMinutes(15)));
-      assertThat(error(e)).hasMessage("spec: GET http://api.test/items returned an unreadable"
-          + " body (truncated-body): MalformedBodyException: truncated JSON");
+      assertThat(error(e))
+          .hasMessage(
+              "spec: GET http://api.test/items returned an unreadable"
+                  + " body (truncated-body): MalformedBodyException: truncated JSON");
       assertThat(error(e).code()).isEqualTo(ErrorCode.MALFORMED_RESPONSE);
       assertThat(((HttpFailureException) error(e)).status()).isEqualTo(200);
     }
@@ -241,8 +287,8 @@ class RetryLinkTest {
     @Test
     void aPaginationDelayIsWaitedFirstAndCountedAsADelay() {
       rig.answer(ok("[]"));
-      Exchange<String> e = send(RETRY, Before.delay(Pause.PAGINATION_DELAY,
-          Duration.ofMillis(250)));
+      Exchange<String> e =
+          send(RETRY, Before.delay(Pause.PAGINATION_DELAY, Duration.ofMillis(250)));
       assertThat(rig.waits).containsExactly("pagination delay 250");
       assertThat(e.waits().delay()).isEqualTo(Duration.ofMillis(250));
       assertThat(e.waits().retry()).isZero();

@@ -1,8 +1,8 @@
 package dev.pagewalk.engine.send;
 
 import dev.pagewalk.RunListener;
-import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.Exchanger;
+import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.MalformedBodyException;
@@ -40,9 +40,20 @@ final class Rig {
     HttpResponse answer(HttpRequest request) throws IOException;
   }
 
-  static final RetryPlan RETRY = new RetryPlan(
-      java.util.Set.of(429, 503), true, 4, Duration.ofMillis(100), Duration.ofSeconds(1),
-      Jitter.NONE, true, Duration.ofSeconds(60), 2, false, 100, Duration.ofMinutes(15));
+  static final RetryPlan RETRY =
+      new RetryPlan(
+          java.util.Set.of(429, 503),
+          true,
+          4,
+          Duration.ofMillis(100),
+          Duration.ofSeconds(1),
+          Jitter.NONE,
+          true,
+          Duration.ofSeconds(60),
+          2,
+          false,
+          100,
+          Duration.ofMinutes(15));
 
   final MutableClock clock = new MutableClock();
   final List<Duration> slept = Collections.synchronizedList(new ArrayList<>());
@@ -51,6 +62,7 @@ final class Rig {
   final List<String> sent = Collections.synchronizedList(new ArrayList<>());
   final List<String> threads = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Answer> script = new ArrayDeque<>();
+
   /** A sleep that throws InterruptedException when this many sleeps have been made before it. */
   int interruptAtSleep = -1;
 
@@ -60,35 +72,49 @@ final class Rig {
   }
 
   Pipeline pipeline(RetryPlan plan, Pacer pacer, Executor readAhead) {
-    RunListener listener = new RunListener() {
-      @Override
-      public void onRetry(RetryEvent retry) {
-        retries.add(retry.attempt() + " " + retry.cause() + " " + retry.delay().toMillis());
-      }
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void onRetry(RetryEvent retry) {
+            retries.add(retry.attempt() + " " + retry.cause() + " " + retry.delay().toMillis());
+          }
 
-      @Override
-      public void onWait(String why, Duration duration) {
-        waits.add(why + " " + duration.toMillis());
-      }
-    };
-    Transport transport = new Transport() {
-      @Override
-      public synchronized Response send(HttpRequest request, Exchange exchange)
-          throws IOException {
-        sent.add(request.method() + " " + request.uri());
-        threads.add(Thread.currentThread().getName());
-        Answer next = script.poll();
-        if (next == null) {
-          throw new AssertionError("no answer scripted for " + request);
-        }
-        HttpResponse answer = next.answer(request);
-        return Response.of(answer.status(), answer.reason(), answer.headers(), answer.body());
-      }
-    };
-    return new Pipeline("spec", plan, new Statuses(plan, SyncPlan.NONE),
-        new RetryBudget(plan), (value, now) -> value == null ? Optional.empty()
-            : Optional.of(Duration.ofSeconds(Long.parseLong(value))),
-        pacer, AuthLink.NONE, new Exchanger(transport), readAhead, clock, this::sleep, listener,
+          @Override
+          public void onWait(String why, Duration duration) {
+            waits.add(why + " " + duration.toMillis());
+          }
+        };
+    Transport transport =
+        new Transport() {
+          @Override
+          public synchronized Response send(HttpRequest request, Exchange exchange)
+              throws IOException {
+            sent.add(request.method() + " " + request.uri());
+            threads.add(Thread.currentThread().getName());
+            Answer next = script.poll();
+            if (next == null) {
+              throw new AssertionError("no answer scripted for " + request);
+            }
+            HttpResponse answer = next.answer(request);
+            return Response.of(answer.status(), answer.reason(), answer.headers(), answer.body());
+          }
+        };
+    return new Pipeline(
+        "spec",
+        plan,
+        new Statuses(plan, SyncPlan.NONE),
+        new RetryBudget(plan),
+        (value, now) ->
+            value == null
+                ? Optional.empty()
+                : Optional.of(Duration.ofSeconds(Long.parseLong(value))),
+        pacer,
+        AuthLink.NONE,
+        new Exchanger(transport),
+        readAhead,
+        clock,
+        this::sleep,
+        listener,
         new SplittableRandom(1));
   }
 
@@ -105,8 +131,12 @@ final class Rig {
   }
 
   static Call call(String method, String path) {
-    return new Call(new HttpRequest(method, URI.create("http://api.test" + path), null, null),
-        method + " http://api.test" + path, true, RequestLimits.of(null), null);
+    return new Call(
+        new HttpRequest(method, URI.create("http://api.test" + path), null, null),
+        method + " http://api.test" + path,
+        true,
+        RequestLimits.of(null),
+        null);
   }
 
   static Call get(String path) {
@@ -136,14 +166,14 @@ final class Rig {
     return parsed.response().status() + " " + body;
   }
 
-  private static HttpResponse response(HttpRequest request, int status, String body,
-      String... headers) {
+  private static HttpResponse response(
+      HttpRequest request, int status, String body, String... headers) {
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     for (int i = 0; i + 1 < headers.length; i += 2) {
       fields.add(Map.entry(headers[i], headers[i + 1]));
     }
-    return new HttpResponse(status, "", Headers.of(fields),
-        body.getBytes(StandardCharsets.UTF_8), request.uri());
+    return new HttpResponse(
+        status, "", Headers.of(fields), body.getBytes(StandardCharsets.UTF_8), request.uri());
   }
 
   /** A clock at a fixed instant that moves only when told. */

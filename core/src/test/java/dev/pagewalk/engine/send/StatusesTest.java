@@ -25,9 +25,20 @@ class StatusesTest {
   @Test
   void aRetried2xxIsNotParsedOnArrival() {
     RetryPlan d = RetryPlan.DEFAULTS;
-    RetryPlan on202 = new RetryPlan(java.util.Set.of(202), d.io(), d.maxAttempts(),
-        d.initialBackoff(), d.maxBackoff(), d.jitter(), d.honorRetryAfter(), d.maxRetryAfter(),
-        d.emptyPageWithContinuation(), d.nonIdempotent(), d.budgetRetries(), d.budgetTime());
+    RetryPlan on202 =
+        new RetryPlan(
+            java.util.Set.of(202),
+            d.io(),
+            d.maxAttempts(),
+            d.initialBackoff(),
+            d.maxBackoff(),
+            d.jitter(),
+            d.honorRetryAfter(),
+            d.maxRetryAfter(),
+            d.emptyPageWithContinuation(),
+            d.nonIdempotent(),
+            d.budgetRetries(),
+            d.budgetTime());
     Statuses s = new Statuses(on202, SyncPlan.NONE);
     assertThat(s.parsedOnArrival(202)).isFalse();
     assertThat(s.retried(202)).isTrue();

@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 class WaitsTest {
   @Test
   void sumsByReasonAndByKind() {
-    Waits w = Waits.NONE
-        .plus(Pause.RETRY, Duration.ofMillis(100))
-        .plus(Pause.RATE_LIMIT, Duration.ofMillis(20))
-        .plus(Pause.SERVER_QUOTA, Duration.ofMillis(3))
-        .plus(Pause.PAGINATION_DELAY, Duration.ofMillis(400))
-        .plus(Pause.REPEAT_DELAY, Duration.ofMillis(5000));
+    Waits w =
+        Waits.NONE
+            .plus(Pause.RETRY, Duration.ofMillis(100))
+            .plus(Pause.RATE_LIMIT, Duration.ofMillis(20))
+            .plus(Pause.SERVER_QUOTA, Duration.ofMillis(3))
+            .plus(Pause.PAGINATION_DELAY, Duration.ofMillis(400))
+            .plus(Pause.REPEAT_DELAY, Duration.ofMillis(5000));
     assertThat(w.retry()).isEqualTo(Duration.ofMillis(100));
     assertThat(w.rateLimit()).isEqualTo(Duration.ofMillis(23));
     assertThat(w.delay()).isEqualTo(Duration.ofMillis(5400));
