@@ -6,16 +6,20 @@
  *   <li>{@code dev.pagewalk}: loading ({@link dev.pagewalk.Pagewalk}), the opaque {@link
  *       dev.pagewalk.Plan}, the {@link dev.pagewalk.Runner}, its inputs, result, stop reasons,
  *       error codes, listener, output records and exceptions;
- *   <li>{@code dev.pagewalk.sink}: the record sink a platform plugs in, the JSON Lines sink and
- *       writer, and the canonical key form sinks store;
+ *   <li>{@code dev.pagewalk.report}: the completeness report a run ends with ({@link
+ *       dev.pagewalk.RunResult#report()}), its checks and verdict;
+ *   <li>{@code dev.pagewalk.sink}: the record sink a platform plugs in, the JSON Lines sink, and
+ *       the key listing a reconciliation compares;
+ *   <li>{@code dev.pagewalk.spi}: the one-hop transport a platform may plug in ({@link
+ *       dev.pagewalk.Runner.Builder#transport}), with the request, headers and broken-response
+ *       failure it sees;
  *   <li>{@code dev.pagewalk.state}: checkpoints, the checkpoint store a platform plugs in and the
  *       file store.
  * </ul>
  *
- * <p>Every other package is the implementation and may change in any release. The transport SPI
- * ({@code Transport}, {@code HttpRequest}, {@code HttpResponse}) still lives in {@code
- * dev.pagewalk.http} beside the Apache transport; it is to move into its own exported package
- * ({@code dev.pagewalk.spi}) once its one-hop form is in, so that {@code http} stays internal.
+ * <p>Every other package is the implementation and may change in any release: the Apache transport
+ * and the engine's guards ({@code http}), the JSON configuration and writers ({@code json}), the
+ * auditing that gathers the report's evidence ({@code audit}), and the rest.
  *
  * <p>The spec schema is read as a resource of {@code pagewalk-spec-schema}, a jar without classes:
  * put it on the class path, or on the module path with {@code --add-modules pagewalk.spec.schema}.
@@ -34,11 +38,13 @@ module dev.pagewalk.core {
   requires java.net.http;
 
   exports dev.pagewalk;
+  exports dev.pagewalk.report;
   exports dev.pagewalk.sink;
+  exports dev.pagewalk.spi;
   exports dev.pagewalk.state;
 
   // Jackson writes the run report; MVEL calls the expression built-ins
-  opens dev.pagewalk.audit to
+  opens dev.pagewalk.report to
       com.fasterxml.jackson.databind;
   opens dev.pagewalk.expr to
       mvel2;

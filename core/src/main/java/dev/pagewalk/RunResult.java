@@ -1,6 +1,6 @@
 package dev.pagewalk;
 
-import dev.pagewalk.audit.RunReport;
+import dev.pagewalk.report.RunReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

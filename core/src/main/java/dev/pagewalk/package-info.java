@@ -8,10 +8,10 @@
  * Failures are {@link dev.pagewalk.PagewalkException}s, each with a stable {@link
  * dev.pagewalk.ErrorCode}.
  *
- * <p>Depends on: the other API packages ({@code sink}, {@code state}); the implementation only from
- * its entry points — {@code Pagewalk} on {@code spec} and {@code plan}, {@code Runner} on {@code
- * engine}, {@code plan} and {@code http} (its default transport) — and {@code RunResult} on {@code
- * audit} for its report, which is to become an API type. Implementation packages depend on this
- * one, not the other way round.
+ * <p>Depends on: the other API packages ({@code report}, {@code sink}, {@code spi}, {@code state});
+ * the implementation only from its entry points — {@code Pagewalk} on {@code spec} and {@code
+ * plan}, {@code Runner} on {@code engine}, {@code plan}, {@code http} (its default transport and
+ * the guards above any transport) and {@code json} (the canonical key text a reconciliation
+ * compares). Implementation packages depend on this one, not the other way round.
  */
 package dev.pagewalk;

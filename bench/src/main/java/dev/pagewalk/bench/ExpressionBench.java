@@ -4,11 +4,12 @@ import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.ExpressionCompiler;
 import dev.pagewalk.expr.Scope;
 import dev.pagewalk.expr.Template;
-import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.ResponseDecoder;
+import dev.pagewalk.http.ResponseType;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.ResponsePlan;
+import dev.pagewalk.spi.Headers;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ public class ExpressionBench {
             Headers.of(List.of(Map.entry("Content-Type", "application/json"))),
             body,
             URI.create("http://127.0.0.1/"));
-    items = (List<?>) ResponseDecoder.defaults().decode(response, "automatic");
+    items = (List<?>) ResponseDecoder.defaults().decode(response, ResponseType.AUTOMATIC);
 
     Plan plan = Plan.of(Style.OFFSET.plan());
     ResponsePlan resp = plan.outputRequest().response();

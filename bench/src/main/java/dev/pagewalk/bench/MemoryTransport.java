@@ -1,8 +1,8 @@
 package dev.pagewalk.bench;
 
-import dev.pagewalk.http.Headers;
-import dev.pagewalk.http.HttpRequest;
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.spi.Headers;
+import dev.pagewalk.spi.HttpRequest;
+import dev.pagewalk.spi.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

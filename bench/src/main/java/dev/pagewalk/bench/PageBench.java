@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.Template;
-import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.ResponseDecoder;
+import dev.pagewalk.http.ResponseType;
 import dev.pagewalk.json.JsonConfig;
+import dev.pagewalk.json.JsonLinesWriter;
 import dev.pagewalk.plan.Plan;
-import dev.pagewalk.sink.JsonLinesWriter;
+import dev.pagewalk.spi.Headers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -90,7 +91,7 @@ public class PageBench {
     Template output = Plan.of(Style.OFFSET.plan()).outputRequest().response().output();
     outputs = new ArrayList<>();
     outputNodes = new ArrayList<>();
-    for (Object item : (List<?>) decoder.decode(response, "automatic")) {
+    for (Object item : (List<?>) decoder.decode(response, ResponseType.AUTOMATIC)) {
       Bindings b = name -> "item".equals(name) ? item : null;
       Object value = output.evaluate(b);
       outputs.add(value);
@@ -108,7 +109,7 @@ public class PageBench {
 
   @Benchmark
   public Object decodePagewalk() throws IOException {
-    return decoder.decode(response, "automatic");
+    return decoder.decode(response, ResponseType.AUTOMATIC);
   }
 
   @Benchmark

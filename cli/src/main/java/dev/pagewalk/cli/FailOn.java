@@ -1,7 +1,7 @@
 package dev.pagewalk.cli;
 
 import dev.pagewalk.RunResult;
-import dev.pagewalk.audit.Verdict;
+import dev.pagewalk.report.Verdict;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

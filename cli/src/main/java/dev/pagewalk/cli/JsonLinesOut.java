@@ -2,7 +2,7 @@ package dev.pagewalk.cli;
 
 import dev.pagewalk.CancelledException;
 import dev.pagewalk.OutputRecord;
-import dev.pagewalk.sink.JsonLinesWriter;
+import dev.pagewalk.json.JsonLinesWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import dev.pagewalk.plan.Limits;
 
 /**
  * The machine-readable report of a run ({@code --report}): the run's own {@link
- * dev.pagewalk.audit.RunReport} as JSON, the same document the library returns and {@code pagewalk
+ * dev.pagewalk.report.RunReport} as JSON, the same document the library returns and {@code pagewalk
  * demo} writes, described by {@code pagewalk-report-v1.schema.json}.
  */
 final class RunReport {

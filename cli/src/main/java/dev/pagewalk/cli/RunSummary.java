@@ -25,7 +25,7 @@ final class RunSummary {
     if (r.report() == null) {
       return "";
     }
-    dev.pagewalk.audit.RunReport report = r.report();
+    dev.pagewalk.report.RunReport report = r.report();
     StringBuilder s = new StringBuilder("\n").append(report.verdict());
     switch (report.verdict()) {
       case COMPLETE ->
@@ -34,8 +34,8 @@ final class RunSummary {
                   String.join(
                       ", ",
                       report.checks().stream()
-                          .filter(dev.pagewalk.audit.Check::passed)
-                          .map(dev.pagewalk.audit.Check::name)
+                          .filter(dev.pagewalk.report.Check::passed)
+                          .map(dev.pagewalk.report.Check::name)
                           .toList()))
               .append(')');
       case INCOMPLETE -> s.append(": the run may not hold every record");

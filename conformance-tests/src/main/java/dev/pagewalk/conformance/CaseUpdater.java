@@ -3,7 +3,7 @@ package dev.pagewalk.conformance;
 import dev.pagewalk.Plan;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.SpecException;
-import dev.pagewalk.audit.RunReport;
+import dev.pagewalk.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

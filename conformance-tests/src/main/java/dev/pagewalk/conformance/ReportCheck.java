@@ -1,7 +1,7 @@
 package dev.pagewalk.conformance;
 
-import dev.pagewalk.audit.Check;
-import dev.pagewalk.audit.RunReport;
+import dev.pagewalk.report.Check;
+import dev.pagewalk.report.RunReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.pagewalk.audit;
 
+import dev.pagewalk.report.Check;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

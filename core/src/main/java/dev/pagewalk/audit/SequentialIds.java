@@ -1,5 +1,6 @@
 package dev.pagewalk.audit;
 
+import dev.pagewalk.report.Check;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;

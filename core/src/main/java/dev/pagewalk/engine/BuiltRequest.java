@@ -1,6 +1,6 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.http.HttpRequest;
+import dev.pagewalk.spi.HttpRequest;
 import java.util.Set;
 
 /**

@@ -2,8 +2,8 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
-import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.Origin;
+import dev.pagewalk.spi.HttpRequest;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.NextRequest;
 import dev.pagewalk.state.SyncIdentity;

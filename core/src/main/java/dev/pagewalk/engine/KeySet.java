@@ -1,6 +1,6 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.sink.RecordKeys;
+import dev.pagewalk.json.RecordKeys;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 

@@ -1,6 +1,6 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.http.HttpRequest;
+import dev.pagewalk.spi.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

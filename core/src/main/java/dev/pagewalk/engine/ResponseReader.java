@@ -8,7 +8,6 @@ import dev.pagewalk.engine.send.Statuses;
 import dev.pagewalk.expr.EvaluationException;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
-import dev.pagewalk.http.Headers;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.LinkHeader;
 import dev.pagewalk.http.Parsed;
@@ -16,6 +15,7 @@ import dev.pagewalk.http.Redaction;
 import dev.pagewalk.http.ResponseDecoder;
 import dev.pagewalk.http.StreamParser;
 import dev.pagewalk.plan.ResponsePlan;
+import dev.pagewalk.spi.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -46,8 +46,7 @@ final class ResponseReader {
     return new StreamParser() {
       @Override
       public boolean wants(int status, Headers headers) {
-        return statuses.parsedOnArrival(status)
-            && ResponseDecoder.isUtf8Json(plan.type().wireName(), headers);
+        return statuses.parsedOnArrival(status) && ResponseDecoder.isUtf8Json(plan.type(), headers);
       }
 
       @Override
@@ -62,7 +61,7 @@ final class ResponseReader {
     Object body =
         parsed.parsed()
             ? parsed.value()
-            : DECODER.decode(response, plan.type().wireName(), decoding(plan).shape());
+            : DECODER.decode(response, plan.type(), decoding(plan).shape());
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);

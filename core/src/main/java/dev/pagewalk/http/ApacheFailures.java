@@ -1,5 +1,6 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.BrokenResponseException;
 import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import org.apache.hc.client5.http.ClientProtocolException;

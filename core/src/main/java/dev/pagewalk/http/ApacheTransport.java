@@ -1,5 +1,9 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.BrokenResponseException;
+import dev.pagewalk.spi.Headers;
+import dev.pagewalk.spi.HttpRequest;
+import dev.pagewalk.spi.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -56,7 +60,7 @@ public final class ApacheTransport implements Transport {
 
   @Override
   public Response send(HttpRequest request, Exchange exchange) throws IOException {
-    CloseableHttpClient http = clientFor(exchange.network());
+    CloseableHttpClient http = clientFor(HopExchange.networkOf(exchange));
     HttpUriRequestBase req = toApache(request);
     exchange.onAbort(req::cancel);
     ClassicHttpResponse resp;

@@ -1,5 +1,8 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.Headers;
+import dev.pagewalk.spi.HttpRequest;
+import dev.pagewalk.spi.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

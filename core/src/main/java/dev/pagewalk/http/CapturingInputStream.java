@@ -1,5 +1,6 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.BrokenResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

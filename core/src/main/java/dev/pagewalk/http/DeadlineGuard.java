@@ -1,5 +1,6 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.Transport;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,17 +50,7 @@ final class DeadlineGuard implements AutoCloseable {
 
   /** What one hop's transport is offered: this deadline's abort, and the policy checked. */
   Transport.Exchange exchange(NetworkPolicy network) {
-    return new Transport.Exchange() {
-      @Override
-      public void onAbort(Runnable abort) {
-        watch(abort);
-      }
-
-      @Override
-      public NetworkPolicy network() {
-        return network;
-      }
-    };
+    return new HopExchange(this, network);
   }
 
   /** Fails once the deadline has passed (before a hop is sent). */

@@ -1,5 +1,7 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.Headers;
+import dev.pagewalk.spi.HttpRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;

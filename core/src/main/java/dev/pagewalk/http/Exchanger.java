@@ -1,5 +1,7 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.HttpRequest;
+import dev.pagewalk.spi.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.pagewalk.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.pagewalk.json.PlainNumbers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.Headers;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

@@ -1,5 +1,6 @@
 package dev.pagewalk.http;
 
+import dev.pagewalk.spi.Transport;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;

@@ -10,10 +10,11 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagewalk.json.JsonConfig;
+import dev.pagewalk.json.PlainNumbers;
+import dev.pagewalk.spi.Headers;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -89,11 +90,10 @@ public final class ResponseDecoder {
   /**
    * The body as plain data.
    *
-   * @param type {@code automatic} (also when null), {@code json} or {@code text}
+   * @param type how to read it; null is {@link ResponseType#AUTOMATIC}
    * @throws MalformedBodyException when JSON is expected and the body is not JSON
-   * @throws IllegalArgumentException for an unknown type
    */
-  public Object decode(HttpResponse response, String type) throws MalformedBodyException {
+  public Object decode(HttpResponse response, ResponseType type) throws MalformedBodyException {
     return decode(response, type, Shape.ALL);
   }
 
@@ -101,21 +101,17 @@ public final class ResponseDecoder {
    * The body as plain data, keeping of a JSON body only what {@code shape} names (the skipped parts
    * are still parsed, so malformed or truncated JSON anywhere is still an error).
    */
-  public Object decode(HttpResponse response, String type, Shape shape)
+  public Object decode(HttpResponse response, ResponseType type, Shape shape)
       throws MalformedBodyException {
-    String t = typeName(type);
     String contentType = response.headers().first("Content-Type").orElse("");
     Charset charset = ContentTypes.charset(contentType);
     byte[] body = response.body();
     boolean json =
-        switch (t) {
-          case "json" -> true;
-          case "text" -> false;
-          case "automatic" ->
+        switch (type == null ? ResponseType.AUTOMATIC : type) {
+          case JSON -> true;
+          case TEXT -> false;
+          case AUTOMATIC ->
               ContentTypes.isJson(contentType) || contentType.isBlank() && looksLikeJson(body);
-          default ->
-              throw new IllegalArgumentException(
-                  "unknown response type \"" + type + "\" (expected automatic, json or text)");
         };
     if (json) {
       return json(body, charset, shape);
@@ -123,18 +119,14 @@ public final class ResponseDecoder {
     return body.length == 0 ? null : new String(body, charset);
   }
 
-  /** The response type in lower case; null is {@code automatic}. */
-  private static String typeName(String type) {
-    return type == null ? "automatic" : type.toLowerCase(Locale.ROOT);
-  }
-
   /**
    * True when {@link #decode} would read a response of this type and Content-Type as UTF-8 JSON.
    */
-  public static boolean isUtf8Json(String type, Headers headers) {
-    String t = typeName(type);
+  public static boolean isUtf8Json(ResponseType type, Headers headers) {
     String contentType = headers.first("Content-Type").orElse("");
-    boolean json = t.equals("json") || t.equals("automatic") && ContentTypes.isJson(contentType);
+    boolean json =
+        type == ResponseType.JSON
+            || (type == null || type == ResponseType.AUTOMATIC) && ContentTypes.isJson(contentType);
     return json && ContentTypes.charset(contentType).equals(StandardCharsets.UTF_8);
   }
 

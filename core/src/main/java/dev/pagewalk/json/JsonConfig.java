@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>Decimals are written in plain notation: {@code 1000}, never {@code 1E+3}; {@code 12.30}
  *       keeps its scale. (Decimals too long to write out in full are refused on the way in; see
- *       {@code dev.pagewalk.http.PlainNumbers}.)
+ *       {@code dev.pagewalk.json.PlainNumbers}.)
  *   <li>Decimals are read as {@link java.math.BigDecimal}, exactly as sent, also into trees; never
  *       as a double.
  *   <li>Dates: pagewalk's values hold dates as ISO-8601 text ({@code 2026-01-01T00:00:00Z}, the

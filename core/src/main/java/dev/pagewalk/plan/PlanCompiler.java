@@ -210,7 +210,7 @@ public final class PlanCompiler {
     JsonNode iterate = node.path("iterate");
     String iteratePointer = iterate.isObject() ? at + "/iterate/container" : at + "/iterate";
     return new ResponsePlan(
-        ResponsePlan.BodyType.of(node.path("type").asText("automatic")),
+        dev.pagewalk.http.ResponseType.of(node.path("type").asText("automatic")),
         template(at + "/valid", Scopes.response("response.valid")),
         template(at + "/error/message", Scopes.response("response.error")),
         perStatus,

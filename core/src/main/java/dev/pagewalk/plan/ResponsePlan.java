@@ -1,6 +1,7 @@
 package dev.pagewalk.plan;
 
 import dev.pagewalk.expr.Template;
+import dev.pagewalk.http.ResponseType;
 import dev.pagewalk.http.Shape;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * BodyShapes}); the rest is not decoded. {@code type} is never null.
  */
 public record ResponsePlan(
-    ResponsePlan.BodyType type,
+    ResponseType type,
     Template valid,
     Template errorMessage,
     Map<Integer, Template> statusMessages,
@@ -25,7 +26,7 @@ public record ResponsePlan(
     Shape bodyShape) {
   public static final ResponsePlan DEFAULTS =
       new ResponsePlan(
-          BodyType.AUTOMATIC,
+          ResponseType.AUTOMATIC,
           null,
           null,
           Map.of(),
@@ -38,36 +39,8 @@ public record ResponsePlan(
           null,
           Shape.ALL);
 
-  /** {@code response.type}: how the body is read. */
-  public enum BodyType {
-    /** JSON when the Content-Type says so (or, without one, when the body looks like JSON). */
-    AUTOMATIC,
-    /** Always JSON. */
-    JSON,
-    /** Always text. */
-    TEXT;
-
-    /** The spec's name: {@code automatic}, {@code json}, {@code text}. */
-    public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /**
-     * The type a spec names; a name the schema lets through but this version does not read ({@code
-     * xml}, reported as a problem at load) is {@code automatic}.
-     */
-    public static BodyType of(String name) {
-      for (BodyType t : values()) {
-        if (t.wireName().equalsIgnoreCase(name)) {
-          return t;
-        }
-      }
-      return AUTOMATIC;
-    }
-  }
-
   public ResponsePlan {
-    type = type == null ? BodyType.AUTOMATIC : type;
+    type = type == null ? ResponseType.AUTOMATIC : type;
     statusMessages = Map.copyOf(statusMessages);
     bodyShape = bodyShape == null ? Shape.ALL : bodyShape;
   }

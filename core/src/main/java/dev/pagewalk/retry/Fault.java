@@ -1,11 +1,11 @@
 package dev.pagewalk.retry;
 
-import dev.pagewalk.http.BrokenResponseException;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.ForbiddenAddressException;
 import dev.pagewalk.http.MalformedBodyException;
 import dev.pagewalk.http.ResponseTooLargeException;
 import dev.pagewalk.http.TooManyRedirectsException;
+import dev.pagewalk.spi.BrokenResponseException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

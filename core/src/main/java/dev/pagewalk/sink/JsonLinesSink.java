@@ -2,6 +2,7 @@ package dev.pagewalk.sink;
 
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.files.IoErrors;
+import dev.pagewalk.json.JsonLinesWriter;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.CheckpointStore;
 import dev.pagewalk.state.FileCheckpointStore;

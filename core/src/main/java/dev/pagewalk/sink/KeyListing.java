@@ -1,5 +1,6 @@
 package dev.pagewalk.sink;
 
+import dev.pagewalk.json.RecordKeys;
 import java.io.IOException;
 import java.util.Set;
 

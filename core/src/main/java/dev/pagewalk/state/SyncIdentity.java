@@ -1,7 +1,7 @@
 package dev.pagewalk.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.pagewalk.sink.RecordKeys;
+import dev.pagewalk.json.RecordKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -6,7 +6,7 @@
  * dev.pagewalk.state.StateLock}; {@link dev.pagewalk.state.FileCheckpointStore} keeps them in
  * files.
  *
- * <p>Depends on: {@code sink} (the canonical value text of {@code RecordKeys}); internally on
- * {@code files}. Nothing here knows the engine.
+ * <p>Depends on: the API ({@code dev.pagewalk}); internally on {@code files} and {@code json} (the
+ * canonical value text of record keys). Nothing here knows the engine.
  */
 package dev.pagewalk.state;

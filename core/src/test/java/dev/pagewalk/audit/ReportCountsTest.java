@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.RunStats;
 import dev.pagewalk.WaitReason;
+import dev.pagewalk.report.RunReport;
+import dev.pagewalk.report.Verdict;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +70,49 @@ class ReportCountsTest {
             Map.entry("retry", 1500L), Map.entry("rateLimit", 0L), Map.entry("delay", 20L));
     assertThat(ReportCounts.faults(STATS))
         .containsExactly(Map.entry("connection-reset", 1L), Map.entry("status 503", 2L));
+  }
+
+  @Test
+  void theReportsSummaryReadsTheCountsUnderTheseNames() {
+    RunReport report =
+        new RunReport(
+            "run-1",
+            "numbers",
+            null,
+            null,
+            Map.of(),
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:01Z",
+            1000,
+            "condition-false",
+            null,
+            null,
+            ReportCounts.requests(STATS),
+            STATS.pages(),
+            ReportCounts.records(STATS, false),
+            STATS.bytesReceived(),
+            ReportCounts.waits(STATS),
+            ReportCounts.faults(STATS),
+            List.of(),
+            Verdict.UNVERIFIED,
+            List.of(),
+            List.of(),
+            null,
+            Map.of(),
+            null,
+            List.of());
+    assertThat(report.summary())
+        .isEqualTo(
+            "UNVERIFIED: numbers — "
+                + STATS.recordsEmitted()
+                + " records, "
+                + STATS.pages()
+                + " pages, "
+                + STATS.requests()
+                + " requests ("
+                + STATS.retries()
+                + " retries), stop: condition-false, "
+                + STATS.duplicatesDropped()
+                + " duplicates dropped");
   }
 }

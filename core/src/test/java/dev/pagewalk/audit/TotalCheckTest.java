@@ -2,6 +2,7 @@ package dev.pagewalk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagewalk.report.Check;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.http.Headers;
-import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.HttpResponse;
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.spi.Headers;
+import dev.pagewalk.spi.HttpRequest;
+import dev.pagewalk.spi.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,7 +3,9 @@ package dev.pagewalk.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pagewalk.http.BrokenResponseException.Kind;
+import dev.pagewalk.spi.BrokenResponseException;
+import dev.pagewalk.spi.BrokenResponseException.Kind;
+import dev.pagewalk.spi.HttpRequest;
 import java.net.SocketException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -4,6 +4,8 @@ import static dev.pagewalk.http.ApacheTransportTest.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pagewalk.spi.Headers;
+import dev.pagewalk.spi.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;

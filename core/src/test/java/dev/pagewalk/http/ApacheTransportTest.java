@@ -2,6 +2,8 @@ package dev.pagewalk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagewalk.spi.Headers;
+import dev.pagewalk.spi.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

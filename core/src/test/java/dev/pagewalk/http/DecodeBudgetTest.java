@@ -27,7 +27,7 @@ class DecodeBudgetTest {
   void anArrayOverTheElementCapFailsWherever() {
     ResponseDecoder decoder = new ResponseDecoder(200, 1000, 3, Long.MAX_VALUE);
     for (Shape shape : List.of(Shape.ALL, ITEMS)) {
-      assertThatThrownBy(() -> decoder.decode(json(objects(4)), "json", shape))
+      assertThatThrownBy(() -> decoder.decode(json(objects(4)), ResponseType.JSON, shape))
           .as(shape.toString())
           .isInstanceOf(MalformedBodyException.class)
           .hasMessage(
@@ -38,7 +38,7 @@ class DecodeBudgetTest {
   @Test
   void anArrayAtTheElementCapIsDecoded() throws Exception {
     ResponseDecoder decoder = new ResponseDecoder(200, 1000, 3, Long.MAX_VALUE);
-    Object body = decoder.decode(json(objects(3)), "json", ITEMS);
+    Object body = decoder.decode(json(objects(3)), ResponseType.JSON, ITEMS);
     assertThat(((Map<?, ?>) body).get("items")).asList().hasSize(3);
   }
 
@@ -46,7 +46,7 @@ class DecodeBudgetTest {
   void manyShortArraysFailOnTheEstimatedHeap() {
     ResponseDecoder decoder = new ResponseDecoder(200, 1000, 1000, 10 * 1024);
     String nested = "[" + "[{},{},{}],".repeat(100) + "[]]";
-    assertThatThrownBy(() -> decoder.decode(json(nested), "json"))
+    assertThatThrownBy(() -> decoder.decode(json(nested), ResponseType.JSON))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessageStartingWith("JSON over a limit at line 1, column ")
         .hasMessageEndingWith(
@@ -60,7 +60,7 @@ class DecodeBudgetTest {
         "{\"skipped\":["
             + ("{\"a\":\"" + "x".repeat(100) + "\"},").repeat(999)
             + "{}],\"items\":[{\"id\":1}]}";
-    Object decoded = decoder.decode(json(body), "json", ITEMS);
+    Object decoded = decoder.decode(json(body), ResponseType.JSON, ITEMS);
     assertThat(decoded).isEqualTo(Map.of("items", List.of(Map.of("id", 1L))));
   }
 

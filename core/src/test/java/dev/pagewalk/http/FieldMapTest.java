@@ -19,7 +19,7 @@ class FieldMapTest {
     Object body =
         decoder.decode(
             response("application/json", page),
-            "json",
+            ResponseType.JSON,
             Shape.of(List.of()).with(List.of("data"), item));
     return (List<?>) ((Map<?, ?>) body).get("data");
   }

@@ -7,6 +7,7 @@ import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.spi.HttpRequest;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

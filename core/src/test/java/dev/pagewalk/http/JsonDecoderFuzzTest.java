@@ -3,6 +3,7 @@ package dev.pagewalk.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.pagewalk.spi.Headers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,7 @@ class JsonDecoderFuzzTest {
         new HttpResponse(200, "OK", Headers.of(List.of()), body, URI.create("https://x/"));
     Object whole;
     try {
-      whole = DECODER.decode(response, "json", shape);
+      whole = DECODER.decode(response, ResponseType.JSON, shape);
     } catch (MalformedBodyException refused) {
       return;
     }

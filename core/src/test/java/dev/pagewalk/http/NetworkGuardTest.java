@@ -3,6 +3,7 @@ package dev.pagewalk.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pagewalk.spi.HttpRequest;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;

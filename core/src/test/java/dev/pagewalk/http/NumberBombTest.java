@@ -26,7 +26,7 @@ class NumberBombTest {
             () ->
                 decoder.decode(
                     ResponseDecoderTest.response("application/json", "{\"id\": 1e999999999}"),
-                    "automatic"))
+                    ResponseType.AUTOMATIC))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessage(
             "JSON over a limit at line 1, column 8: number 1E+999999999 is too large to write out"
@@ -39,7 +39,7 @@ class NumberBombTest {
             () ->
                 decoder.decode(
                     ResponseDecoderTest.response("application/json", "[1e2147483647]"),
-                    "automatic"))
+                    ResponseType.AUTOMATIC))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessage(
             "JSON over a limit at line 1, column 2: number 1E+2147483647 is too large to write out"
@@ -52,7 +52,7 @@ class NumberBombTest {
             () ->
                 decoder.decode(
                     ResponseDecoderTest.response("application/json", "[1, 1e2147483648]"),
-                    "automatic"))
+                    ResponseType.AUTOMATIC))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessage("JSON over a limit at line 1, column 5: number 1e2147483648 is out of range");
   }
@@ -63,7 +63,7 @@ class NumberBombTest {
             () ->
                 decoder.decode(
                     ResponseDecoderTest.response("application/json", "[0e-999999999]"),
-                    "automatic"))
+                    ResponseType.AUTOMATIC))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessage(
             "JSON over a limit at line 1, column 2: number 0E-999999999 is too large to write out"
@@ -76,7 +76,7 @@ class NumberBombTest {
         decoder.decode(
             ResponseDecoderTest.response(
                 "application/json", "[1.7976931348623157e308, 4.9e-324, 1e999, 1.50]"),
-            "automatic");
+            ResponseType.AUTOMATIC);
     assertThat(body)
         .isEqualTo(
             List.of(

@@ -46,9 +46,10 @@ class ProbedDecodingTest {
         Shape.of(List.of(List.of("next"))).with(List.of("data"), Shape.of(List.of(List.of("id"))));
     Shape probed = plain.withProbe(List.of("data"), probe);
 
-    Object body = decoder.decode(response("application/json", PAGE), "json", probed);
+    Object body = decoder.decode(response("application/json", PAGE), ResponseType.JSON, probed);
 
-    assertThat(body).isEqualTo(decoder.decode(response("application/json", PAGE), "json", plain));
+    assertThat(body)
+        .isEqualTo(decoder.decode(response("application/json", PAGE), ResponseType.JSON, plain));
     Object data = ((Map<?, ?>) body).get("data");
     assertThat(data).isInstanceOf(ProbedList.class);
     ProbedList.Probes found = ((ProbedList) data).probes(probe);
@@ -86,7 +87,8 @@ class ProbedDecodingTest {
     for (var change : changes) {
       ProbedList data =
           (ProbedList)
-              ((Map<?, ?>) decoder.decode(response("application/json", PAGE), "json", probed))
+              ((Map<?, ?>)
+                      decoder.decode(response("application/json", PAGE), ResponseType.JSON, probed))
                   .get("data");
       assertThat(data.probes(probe)).isNotNull();
       change.accept(data);
@@ -97,7 +99,7 @@ class ProbedDecodingTest {
   @Test
   void nothingIsProbedWhereThePathIsNotAnArrayOrIsKeptWhole() throws Exception {
     Shape probed = Shape.of(List.of(List.of("next"))).withProbe(List.of("next"), probe);
-    assertThat(decoder.decode(response("application/json", PAGE), "json", probed))
+    assertThat(decoder.decode(response("application/json", PAGE), ResponseType.JSON, probed))
         .isEqualTo(Map.of("next", "c2"));
     assertThat(seen).isEmpty();
     Shape whole = Shape.of(List.of(List.of()));

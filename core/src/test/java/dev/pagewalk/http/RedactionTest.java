@@ -3,6 +3,7 @@ package dev.pagewalk.http;
 import static dev.pagewalk.http.ApacheTransportTest.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagewalk.spi.Headers;
 import java.net.URI;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;

@@ -4,6 +4,7 @@ import static dev.pagewalk.http.ApacheTransportTest.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pagewalk.spi.Headers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -37,7 +38,7 @@ class ResponseDecoderTest {
               response(
                   "application/json",
                   "{\"a\":1,\"b\":[1.50,true,null,\"x\"],\"big\":123456789012345678901234567890}"),
-              "automatic");
+              ResponseType.AUTOMATIC);
 
       assertThat(body).isInstanceOf(LinkedHashMap.class);
       Map<?, ?> map = (Map<?, ?>) body;
@@ -56,21 +57,23 @@ class ResponseDecoderTest {
 
     @Test
     void sniffsJsonWithoutContentType() throws Exception {
-      assertThat(decoder.decode(response(null, "  {\"a\":\"b\"}"), "automatic"))
+      assertThat(decoder.decode(response(null, "  {\"a\":\"b\"}"), ResponseType.AUTOMATIC))
           .isEqualTo(Map.of("a", "b"));
-      assertThat(decoder.decode(response(null, "plain"), "automatic")).isEqualTo("plain");
+      assertThat(decoder.decode(response(null, "plain"), ResponseType.AUTOMATIC))
+          .isEqualTo("plain");
     }
 
     @Test
     void decodesOtherContentTypesAsText() throws Exception {
-      assertThat(decoder.decode(response("text/html", "{\"not\":\"json\"}"), "automatic"))
+      assertThat(
+              decoder.decode(response("text/html", "{\"not\":\"json\"}"), ResponseType.AUTOMATIC))
           .isEqualTo("{\"not\":\"json\"}");
     }
 
     @Test
     void returnsNullForAnEmptyBody() throws Exception {
-      assertThat(decoder.decode(response("application/json", ""), "automatic")).isNull();
-      assertThat(decoder.decode(response("text/plain", ""), "automatic")).isNull();
+      assertThat(decoder.decode(response("application/json", ""), ResponseType.AUTOMATIC)).isNull();
+      assertThat(decoder.decode(response("text/plain", ""), ResponseType.AUTOMATIC)).isNull();
     }
   }
 
@@ -81,7 +84,7 @@ class ResponseDecoderTest {
       assertThat(
               decoder.decode(
                   response("text/plain; charset=ISO-8859-1", "café", StandardCharsets.ISO_8859_1),
-                  "text"))
+                  ResponseType.TEXT))
           .isEqualTo("café");
       assertThat(
               decoder.decode(
@@ -89,7 +92,7 @@ class ResponseDecoderTest {
                       "application/json; charset=ISO-8859-1",
                       "[\"é\"]",
                       StandardCharsets.ISO_8859_1),
-                  "json"))
+                  ResponseType.JSON))
           .isEqualTo(List.of("é"));
     }
   }
@@ -99,7 +102,9 @@ class ResponseDecoderTest {
     @Test
     void namesLineAndColumnOfASyntaxError() {
       assertThatThrownBy(
-              () -> decoder.decode(response("application/json", "{\n  \"a\": tru\n}"), "json"))
+              () ->
+                  decoder.decode(
+                      response("application/json", "{\n  \"a\": tru\n}"), ResponseType.JSON))
           .isInstanceOfSatisfying(
               MalformedBodyException.class, e -> assertThat(e.truncated()).isFalse())
           .hasMessage(
@@ -110,7 +115,8 @@ class ResponseDecoderTest {
     @Test
     void marksTruncatedJson() {
       assertThatThrownBy(
-              () -> decoder.decode(response("application/json", "{\"a\": [1, 2"), "json"))
+              () ->
+                  decoder.decode(response("application/json", "{\"a\": [1, 2"), ResponseType.JSON))
           .isInstanceOfSatisfying(
               MalformedBodyException.class, e -> assertThat(e.truncated()).isTrue())
           .hasMessage(
@@ -120,7 +126,8 @@ class ResponseDecoderTest {
 
     @Test
     void refusesTrailingGarbage() {
-      assertThatThrownBy(() -> decoder.decode(response("application/json", "{} x"), "json"))
+      assertThatThrownBy(
+              () -> decoder.decode(response("application/json", "{} x"), ResponseType.JSON))
           .isInstanceOf(MalformedBodyException.class)
           .hasMessage(
               "malformed JSON at line 1, column 4: Unrecognized token 'x': was expecting "
@@ -132,7 +139,8 @@ class ResponseDecoderTest {
       ResponseDecoder shallow = new ResponseDecoder(10, 1000);
       String deep = "[".repeat(11) + "]".repeat(11);
 
-      assertThatThrownBy(() -> shallow.decode(response("application/json", deep), "json"))
+      assertThatThrownBy(
+              () -> shallow.decode(response("application/json", deep), ResponseType.JSON))
           .isInstanceOf(MalformedBodyException.class)
           .hasMessage("JSON nesting depth exceeds 10");
     }
@@ -141,12 +149,14 @@ class ResponseDecoderTest {
     void refusesDeepNestingByDefault() throws Exception {
       assertThat(
               decoder.decode(
-                  response("application/json", "[".repeat(200) + "]".repeat(200)), "json"))
+                  response("application/json", "[".repeat(200) + "]".repeat(200)),
+                  ResponseType.JSON))
           .isNotNull();
       assertThatThrownBy(
               () ->
                   decoder.decode(
-                      response("application/json", "[".repeat(201) + "]".repeat(201)), "json"))
+                      response("application/json", "[".repeat(201) + "]".repeat(201)),
+                      ResponseType.JSON))
           .isInstanceOf(MalformedBodyException.class)
           .hasMessage("JSON nesting depth exceeds 200");
     }
@@ -156,16 +166,19 @@ class ResponseDecoderTest {
   void refusesStringsLongerThanTheCap() {
     ResponseDecoder small = new ResponseDecoder(10, 5);
 
-    assertThatThrownBy(() -> small.decode(response("application/json", "[\"123456\"]"), "json"))
+    assertThatThrownBy(
+            () -> small.decode(response("application/json", "[\"123456\"]"), ResponseType.JSON))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessage(
             "JSON exceeds a size limit: String value length (6) exceeds the maximum allowed (5)");
   }
 
   @Test
-  void refusesAnUnknownType() {
-    assertThatThrownBy(() -> decoder.decode(response("text/plain", "x"), "xml"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown response type \"xml\" (expected automatic, json or text)");
+  void readsTheSpecsTypeNamesAndOneItCannotReadAsAutomatic() throws Exception {
+    assertThat(ResponseType.of("json")).isEqualTo(ResponseType.JSON);
+    assertThat(ResponseType.of("TEXT")).isEqualTo(ResponseType.TEXT);
+    assertThat(ResponseType.of("automatic")).isEqualTo(ResponseType.AUTOMATIC);
+    assertThat(ResponseType.of("xml")).isEqualTo(ResponseType.AUTOMATIC);
+    assertThat(decoder.decode(response("text/plain", "x"), ResponseType.of("xml"))).isEqualTo("x");
   }
 }

@@ -8,6 +8,7 @@ import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
+import dev.pagewalk.spi.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

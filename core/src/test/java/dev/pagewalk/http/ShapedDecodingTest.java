@@ -21,7 +21,7 @@ class ShapedDecodingTest {
     Shape item = Shape.of(List.of(List.of("id"), List.of("address", "city"), List.of("tags")));
     Shape shape = Shape.of(List.of(List.of("next"))).with(List.of("data"), item);
 
-    Object body = decoder.decode(response("application/json", PAGE), "json", shape);
+    Object body = decoder.decode(response("application/json", PAGE), ResponseType.JSON, shape);
 
     Map<String, Object> second = new java.util.LinkedHashMap<>();
     second.put("id", 2L);
@@ -48,9 +48,13 @@ class ShapedDecodingTest {
   void theEmptyPathKeepsEverythingAndNoPathsKeepNoFields() throws Exception {
     assertThat(
             decoder.decode(
-                response("application/json", PAGE), "json", Shape.of(List.of(List.of()))))
-        .isEqualTo(decoder.decode(response("application/json", PAGE), "json"));
-    assertThat(decoder.decode(response("application/json", PAGE), "json", Shape.of(List.of())))
+                response("application/json", PAGE),
+                ResponseType.JSON,
+                Shape.of(List.of(List.of()))))
+        .isEqualTo(decoder.decode(response("application/json", PAGE), ResponseType.JSON));
+    assertThat(
+            decoder.decode(
+                response("application/json", PAGE), ResponseType.JSON, Shape.of(List.of())))
         .isEqualTo(Map.of());
     assertThat(Shape.of(List.of(List.of("a", "b"), List.of("a"))).toString()).isEqualTo("{a=*}");
   }
@@ -62,7 +66,7 @@ class ShapedDecodingTest {
             () ->
                 decoder.decode(
                     response("application/json", "{\"data\":[{\"id\":1,}],\"next\":\"c2\"}"),
-                    "json",
+                    ResponseType.JSON,
                     onlyNext))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessageContaining("malformed JSON");
@@ -71,7 +75,7 @@ class ShapedDecodingTest {
                 decoder.decode(
                     response(
                         "application/json", "{\"next\":\"c2\",\"data\":[{\"id\":1,\"name\":\"ab"),
-                    "json",
+                    ResponseType.JSON,
                     onlyNext))
         .isInstanceOf(MalformedBodyException.class)
         .hasMessageContaining("truncated JSON");
@@ -91,7 +95,7 @@ class ShapedDecodingTest {
     Object body =
         decoder.decode(
             response("application/json", page),
-            "json",
+            ResponseType.JSON,
             Shape.of(List.of()).with(List.of("data"), item));
 
     assertThat(body)

@@ -3,6 +3,8 @@ package dev.pagewalk.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pagewalk.spi.BrokenResponseException;
+import dev.pagewalk.spi.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ class StreamParsingTest {
         @Override
         public boolean wants(int status, Headers headers) {
           offered.add(status);
-          return status == 200 && ResponseDecoder.isUtf8Json("automatic", headers);
+          return status == 200 && ResponseDecoder.isUtf8Json(ResponseType.AUTOMATIC, headers);
         }
 
         @Override
@@ -73,7 +75,7 @@ class StreamParsingTest {
       Parsed p = transport.send(ApacheTransportBrokenServerTest.get(server), LIMITS, json);
       assertThat(p.parsed()).isFalse();
       assertThat(new String(p.response().body(), StandardCharsets.UTF_8)).isEqualTo(body);
-      assertThatThrownBy(() -> decoder.decode(p.response(), "automatic"))
+      assertThatThrownBy(() -> decoder.decode(p.response(), ResponseType.AUTOMATIC))
           .isInstanceOf(MalformedBodyException.class)
           .hasMessageContaining("malformed JSON");
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModulePathTest {
   @Test
-  void anEmbedderLoadsAndRunsASpecAndCannotReachTheInternals() throws Exception {
+  void anEmbedderLoadsAndRunsASpecWithItsOwnTransportReadsTheReportAndCannotReachTheInternals()
+      throws Exception {
     String runtime = System.getProperty("pagewalk.core.runtimeClasspath");
     assertThat(runtime)
         .as("set by the build (maven-dependency-plugin build-classpath)")
@@ -53,9 +54,13 @@ class ModulePathTest {
         .as(errors)
         .isEqualTo(
             """
-        module dev.pagewalk.core exports [dev.pagewalk, dev.pagewalk.sink, dev.pagewalk.state]
-        stop condition-false, records [{n=1, twice=2}, {n=2, twice=4}, {n=3, twice=6}]
+        module dev.pagewalk.core exports [dev.pagewalk, dev.pagewalk.report, dev.pagewalk.sink, \
+        dev.pagewalk.spi, dev.pagewalk.state]
+        stop condition-false, records [{n=1, twice=2}, {n=2, twice=4}, {n=3, twice=6}], verdict \
+        UNVERIFIED
         sync condition-false, 3 lines, checkpoint complete after 2 pages
+        own transport sent [GET http://numbers.test/numbers, GET http://numbers.test/numbers?page=2], \
+        stop condition-false, report: 3 records, verdict UNVERIFIED, JSON [  "verdict" : "UNVERIFIED",]
         internal refused: dev.pagewalk.plan.Plan
         """);
     assertThat(p.exitValue()).isZero();

@@ -2,13 +2,13 @@ package dev.pagewalk.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pagewalk.http.BrokenResponseException;
-import dev.pagewalk.http.BrokenResponseException.Kind;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.ForbiddenAddressException;
 import dev.pagewalk.http.MalformedBodyException;
 import dev.pagewalk.http.ResponseTooLargeException;
 import dev.pagewalk.http.TooManyRedirectsException;
+import dev.pagewalk.spi.BrokenResponseException;
+import dev.pagewalk.spi.BrokenResponseException.Kind;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -3,7 +3,9 @@ package dev.pagewalk.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pagewalk.http.PlainNumbers;
+import dev.pagewalk.json.JsonLinesWriter;
+import dev.pagewalk.json.PlainNumbers;
+import dev.pagewalk.json.RecordKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -21,9 +21,9 @@ public final class RecordKeys {
     return key != null ? canonical(key) : contentHash(value);
   }
 
-  /** Canonical JSON text of a key or value: {@link dev.pagewalk.sink.RecordKeys#canonical}. */
+  /** Canonical JSON text of a key or value: {@link dev.pagewalk.json.RecordKeys#canonical}. */
   public static String canonical(Object value) {
-    return dev.pagewalk.sink.RecordKeys.canonical(value);
+    return dev.pagewalk.json.RecordKeys.canonical(value);
   }
 
   /** {@code sha256:<hex>} of the canonical JSON of a value. */

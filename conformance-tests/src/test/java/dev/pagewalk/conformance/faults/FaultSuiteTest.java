@@ -25,7 +25,7 @@ import dev.pagewalk.conformance.livedata.RateLimit;
 import dev.pagewalk.conformance.livedata.Style;
 import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.RequestLimits;
-import dev.pagewalk.http.Transport;
+import dev.pagewalk.spi.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.pagewalk.engine.send;
 
-import dev.pagewalk.http.HttpRequest;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.StreamParser;
+import dev.pagewalk.spi.HttpRequest;
 import java.util.Objects;
 
 /**

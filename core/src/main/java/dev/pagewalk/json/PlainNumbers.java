@@ -1,10 +1,10 @@
-package dev.pagewalk.http;
+package dev.pagewalk.json;
 
 import java.math.BigDecimal;
 
 /**
  * The bound on decimal numbers that are ever written out in full (plain notation): in record keys
- * ({@code dev.pagewalk.sink.RecordKeys}), in JSON Lines output, and on the way in, where the
+ * ({@code dev.pagewalk.json.RecordKeys}), in JSON Lines output, and on the way in, where the
  * response decoder refuses a larger one. A decimal is small in memory however large its exponent —
  * {@code 1e999999999} is one digit and a scale — but written out in full it is a billion digits,
  * and {@code 1e2147483647} overflows the length computation itself. {@link #MAX_DIGITS} is the

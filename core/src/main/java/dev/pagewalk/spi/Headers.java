@@ -1,4 +1,4 @@
-package dev.pagewalk.http;
+package dev.pagewalk.spi;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.pagewalk.sink;
+package dev.pagewalk.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.pagewalk.audit;
+package dev.pagewalk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.pagewalk.http;
+package dev.pagewalk.spi;
 
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -35,8 +35,7 @@ public interface Transport extends AutoCloseable {
    * body is then read from {@link Response#body()} as it arrives.
    *
    * @param exchange what the engine offers this one exchange: a way to be told to abort it (the
-   *     deadline), and the network policy the engine has already enforced, which a transport may
-   *     apply again where it resolves addresses
+   *     deadline)
    */
   Response send(HttpRequest request, Exchange exchange) throws IOException;
 
@@ -109,8 +108,5 @@ public interface Transport extends AutoCloseable {
      * registers nothing is still bounded between reads of the body, not while it blocks.
      */
     void onAbort(Runnable abort);
-
-    /** The spec's network policy, already checked by the engine for this hop's URI. */
-    NetworkPolicy network();
   }
 }

@@ -1,4 +1,4 @@
-package dev.pagewalk.audit;
+package dev.pagewalk.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -132,16 +132,16 @@ public record RunReport(
         .append(": ")
         .append(spec)
         .append(" — ")
-        .append(records.getOrDefault(ReportCounts.Records.EMITTED.key(), 0L))
+        .append(records.getOrDefault("emitted", 0L))
         .append(" records, ")
         .append(pages)
         .append(" pages, ")
-        .append(requests.getOrDefault(ReportCounts.Requests.TOTAL.key(), 0L))
+        .append(requests.getOrDefault("total", 0L))
         .append(" requests (")
-        .append(requests.getOrDefault(ReportCounts.Requests.RETRIES.key(), 0L))
+        .append(requests.getOrDefault("retries", 0L))
         .append(" retries), stop: ")
         .append(stopReason);
-    long duplicates = records.getOrDefault(ReportCounts.Records.DUPLICATES_DROPPED.key(), 0L);
+    long duplicates = records.getOrDefault("duplicatesDropped", 0L);
     if (duplicates > 0) {
       sb.append(", ").append(duplicates).append(" duplicates dropped");
     }

@@ -1,11 +1,9 @@
-package dev.pagewalk.sink;
+package dev.pagewalk.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pagewalk.http.PlainNumbers;
-import dev.pagewalk.json.JsonConfig;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.pagewalk.audit;
+package dev.pagewalk.report;
 
 /** Whether a run proved it collected every record. */
 public enum Verdict {

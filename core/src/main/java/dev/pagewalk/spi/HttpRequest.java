@@ -1,4 +1,4 @@
-package dev.pagewalk.http;
+package dev.pagewalk.spi;
 
 import java.net.URI;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.pagewalk.audit;
+package dev.pagewalk.report;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

@@ -1,7 +1,6 @@
-package dev.pagewalk.sink;
+package dev.pagewalk.json;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.pagewalk.http.PlainNumbers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;

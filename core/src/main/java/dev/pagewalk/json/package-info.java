@@ -1,0 +1,10 @@
+/**
+ * How pagewalk reads and writes JSON, in one place: the shared Jackson configuration ({@link
+ * dev.pagewalk.json.JsonConfig}), numbers in plain notation and their bounds ({@link
+ * dev.pagewalk.json.PlainNumbers}), the JSON Lines writer of the JSON Lines sinks ({@link
+ * dev.pagewalk.json.JsonLinesWriter}) and the canonical text of record keys ({@link
+ * dev.pagewalk.json.RecordKeys}). Not exported; the other modules use it from the class path.
+ *
+ * <p>Depends on: nothing else in pagewalk.
+ */
+package dev.pagewalk.json;
