@@ -30,9 +30,6 @@ import java.util.function.Function;
  * Whether a method sends a body at all is the caller's decision: see {@link #allowsBody}.
  */
 public final class BodyEncoder {
-  /** The body types a spec may name. */
-  public static final List<String> TYPES = List.of("json", "urlencoded", "text", "multipart");
-
   private static final ObjectMapper JSON = JsonConfig.MAPPER;
   private static final Set<String> NO_BODY = Set.of("GET", "HEAD", "TRACE");
 
@@ -43,8 +40,8 @@ public final class BodyEncoder {
     return !NO_BODY.contains(method.toUpperCase(Locale.ROOT));
   }
 
-  /** {@link #encode(Object, String, Function)} with {@link String#valueOf} as the text form. */
-  public static Optional<EncodedBody> encode(Object value, String type) {
+  /** {@link #encode(Object, BodyType, Function)} with {@link String#valueOf} as the text form. */
+  public static Optional<EncodedBody> encode(Object value, BodyType type) {
     return encode(value, type, String::valueOf);
   }
 
@@ -53,29 +50,26 @@ public final class BodyEncoder {
    *
    * @param text the expression language's text form, used for text bodies, form and multipart field
    *     values
-   * @throws IllegalArgumentException for an unknown type, or a value the type cannot encode
+   * @throws IllegalArgumentException for a value the type cannot encode
    */
   public static Optional<EncodedBody> encode(
-      Object value, String type, Function<Object, String> text) {
-    String t = type == null ? "json" : type.toLowerCase(Locale.ROOT);
-    if (!TYPES.contains(t)) {
-      throw new IllegalArgumentException(
-          "unknown body type \"" + type + "\" (expected json, urlencoded, text or multipart)");
-    }
+      Object value, BodyType type, Function<Object, String> text) {
+    BodyType t = type == null ? BodyType.JSON : type;
     if (value == null) {
       return Optional.empty();
     }
     return Optional.of(
         switch (t) {
-          case "json" -> new EncodedBody(json(value), "application/json");
-          case "urlencoded" ->
+          case JSON -> new EncodedBody(json(value), "application/json");
+          case URLENCODED ->
               new EncodedBody(
                   form(asMap(value, t), text).getBytes(StandardCharsets.UTF_8),
                   "application/x-www-form-urlencoded");
-          case "text" ->
+          case TEXT ->
               new EncodedBody(
                   text.apply(value).getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
-          default -> MultipartEncoder.encode(asMap(value, t), text, MultipartEncoder.newBoundary());
+          case MULTIPART ->
+              MultipartEncoder.encode(asMap(value, t), text, MultipartEncoder.newBoundary());
         });
   }
 
@@ -112,12 +106,12 @@ public final class BodyEncoder {
     return out;
   }
 
-  private static Map<?, ?> asMap(Object value, String type) {
+  private static Map<?, ?> asMap(Object value, BodyType type) {
     if (value instanceof Map<?, ?> m) {
       return m;
     }
     throw new IllegalArgumentException(
-        "a " + type + " body must be a map of fields, got " + kind(value));
+        "a " + type.specName() + " body must be a map of fields, got " + kind(value));
   }
 
   static String kind(Object value) {

@@ -8,6 +8,7 @@ import dev.pagewalk.expr.ExpressionException;
 import dev.pagewalk.expr.Scope;
 import dev.pagewalk.expr.SourceLocation;
 import dev.pagewalk.expr.Template;
+import dev.pagewalk.http.BodyType;
 import dev.pagewalk.spec.SpecDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,7 +173,7 @@ public final class PlanCompiler {
         template(at + "/qs", Scopes.request("request.qs")),
         template(at + "/headers", Scopes.request("request.headers")),
         template(at + "/body", Scopes.request("request.body")),
-        node.path("type").asText("json"),
+        BodyType.of(node.path("type").asText("json")),
         node.path("encodeUrl").asBoolean(true),
         template(at + "/temp", Scopes.request("request.temp")),
         template(at + "/condition", Scopes.request("request.condition")),

@@ -1,6 +1,7 @@
 package dev.pagewalk.plan;
 
 import dev.pagewalk.expr.Template;
+import dev.pagewalk.http.BodyType;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record RequestPlan(
     Template qs,
     Template headers,
     Template body,
-    String bodyType,
+    BodyType bodyType,
     boolean encodeUrl,
     Template temp,
     Template condition,

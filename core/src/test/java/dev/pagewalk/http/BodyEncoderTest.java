@@ -18,7 +18,7 @@ class BodyEncoderTest {
   }
 
   static EncodedBody encode(Object value, String type) {
-    return BodyEncoder.encode(value, type).orElseThrow();
+    return BodyEncoder.encode(value, BodyType.of(type)).orElseThrow();
   }
 
   @Nested
@@ -35,13 +35,13 @@ class BodyEncoderTest {
 
     @Test
     void isTheDefaultType() {
-      assertThat(BodyEncoder.encode("x", null).orElseThrow().contentType())
+      assertThat(BodyEncoder.encode("x", (BodyType) null).orElseThrow().contentType())
           .isEqualTo("application/json");
     }
 
     @Test
     void sendsNoBodyForNull() {
-      assertThat(BodyEncoder.encode(null, "json")).isEmpty();
+      assertThat(BodyEncoder.encode(null, BodyType.JSON)).isEmpty();
     }
   }
 
@@ -70,7 +70,7 @@ class BodyEncoderTest {
   class Text {
     @Test
     void sendsTheTextFormAsUtf8() {
-      EncodedBody body = BodyEncoder.encode(42, "text", v -> "n=" + v).orElseThrow();
+      EncodedBody body = BodyEncoder.encode(42, BodyType.TEXT, v -> "n=" + v).orElseThrow();
 
       assertThat(text(body)).isEqualTo("n=42");
       assertThat(body.contentType()).isEqualTo("text/plain; charset=UTF-8");
@@ -121,7 +121,7 @@ class BodyEncoderTest {
 
   @Test
   void refusesAnUnknownType() {
-    assertThatThrownBy(() -> BodyEncoder.encode("x", "xml"))
+    assertThatThrownBy(() -> BodyType.of("xml"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown body type \"xml\" (expected json, urlencoded, text or multipart)");
   }
