@@ -4,9 +4,7 @@ import dev.pagewalk.CancelledException;
 import dev.pagewalk.ErrorCode;
 import dev.pagewalk.PagewalkException;
 import dev.pagewalk.RunFailureException;
-import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
-import dev.pagewalk.audit.PageFacts;
 import dev.pagewalk.engine.send.Before;
 import dev.pagewalk.engine.send.Exchange;
 import dev.pagewalk.engine.send.Pause;
@@ -19,12 +17,10 @@ import dev.pagewalk.plan.PaginationPlan;
 import dev.pagewalk.plan.RequestPlan;
 import dev.pagewalk.plan.ResponsePlan;
 import dev.pagewalk.retry.Fault;
-import dev.pagewalk.state.Checkpoint;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Runs a plan's requests in order: earlier ones only feed {@code temp}; the last one is walked page
@@ -35,7 +31,6 @@ import java.util.function.Supplier;
  * Pipeline#sendAhead}).
  */
 final class ChainRunner {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainRunner.class);
   private final RunContext run;
   private final RequestBuilder builder;
   private final Pipeline pipeline;
@@ -43,6 +38,7 @@ final class ChainRunner {
   private final ResponseReader reader;
   private final PageExtractor extractor;
   private final LoopGuard guard = new LoopGuard();
+  private final PageWrite pageWrite;
   private final PageAcceptor acceptor;
   private final Checkpoints checkpoints;
   private final SecretPlaceholders secrets;
@@ -58,6 +54,7 @@ final class ChainRunner {
     this.statuses = RunPipeline.statuses(run);
     this.reader = new ResponseReader(run);
     this.extractor = new PageExtractor(run, reader);
+    this.pageWrite = new PageWrite(run, checkpoints, acceptor, this::abandonReadAhead);
   }
 
   /**
@@ -170,7 +167,8 @@ final class ChainRunner {
       run.state.pagination =
           PagingVars.of(pageNumber + 1, received + page.received(), page.received());
       boolean more = pagination != null && condition(pagination.condition());
-      if (emptyPageRule(page, pagination, more, emptyRetries) instanceof Decision.RetryEmpty) {
+      if (StopRules.emptyPage(run, page, pagination, more, emptyRetries)
+          instanceof Decision.RetryEmpty) {
         emptyRetries++;
         run.state.replaceTemp(tempBefore);
         run.state.pagination = pagingBefore;
@@ -223,7 +221,7 @@ final class ChainRunner {
               accepted.size(),
               new Repeats(sameBody, emptyPages, sameRecords, repeatedPages),
               readAhead);
-      write(writer, taken, pageNumber, decision);
+      pageWrite.write(writer, taken, pageNumber, decision);
       if (decision instanceof Decision.Stop stop) {
         return stop.failure() == null
             ? new WalkOutcome.Ended(stop.reason())
@@ -233,24 +231,6 @@ final class ChainRunner {
       pageNumber++;
       request = ((Decision.Next) decision).request();
     }
-  }
-
-  /**
-   * The empty-page rule, before the page is accepted: a page that came back empty while the
-   * condition still says "more" is asked for again, up to {@code retry.emptyPageWithContinuation}
-   * times; null when the page is to be accepted.
-   */
-  private Decision emptyPageRule(
-      Page page, PaginationPlan pagination, boolean more, int emptyRetries) {
-    if (page.received() != 0 || !more || pagination.condition() == null) {
-      return null;
-    }
-    if (emptyRetries == 0) {
-      run.tally.emptyPageWithContinuation();
-    }
-    return emptyRetries < run.plan.retry().emptyPageWithContinuation()
-        ? new Decision.RetryEmpty()
-        : null;
   }
 
   /**
@@ -270,8 +250,8 @@ final class ChainRunner {
       Repeats seen,
       boolean readAhead) {
     StopReason stop =
-        stopAfter(
-            page, req.pagination(), more, limit, run.tally.now().recordsEmitted() + delivered);
+        StopRules.after(
+            run, page, req.pagination(), more, limit, run.tally.now().recordsEmitted() + delivered);
     String loop =
         seen.loopAfter(stop != null, pageNumber, page.records().size(), request.display());
     if (loop != null) {
@@ -300,125 +280,9 @@ final class ChainRunner {
     return new Decision.Next(next);
   }
 
-  /**
-   * Writes an accepted page with the checkpoint that follows it (naming the next request, or the
-   * stop), then counts it and tells the listener. A read-ahead under way is given up when the write
-   * fails.
-   */
-  private void write(
-      PageWriter writer, PageAcceptor.Accepted taken, long pageNumber, Decision decision) {
-    PageRecords accepted = taken.records();
-    StopReason stop = decision instanceof Decision.Stop s ? s.reason() : null;
-    BuiltRequest following = decision instanceof Decision.Next n ? n.request() : null;
-    try {
-      writeWhole(
-          writer,
-          accepted,
-          () ->
-              checkpoints.after(
-                  pageNumber,
-                  stop,
-                  following == null ? null : following.http(),
-                  taken.watermark(),
-                  accepted.size()));
-      run.tally.written(1, accepted.size());
-      acceptor.written(taken);
-      PageFacts facts = taken.facts();
-      LOG.debug(
-          "[{}] {}: page {} {} -> {} items, {} delivered",
-          run.runId,
-          run.plan.name(),
-          pageNumber,
-          facts.request(),
-          facts.received(),
-          facts.emitted());
-      run.listener.onPage(event(facts, run.tally.now().recordsEmitted()));
-    } catch (PageWriter.PartlyWritten partly) {
-      run.tally.written(0, partly.taken);
-      abandonReadAhead();
-      if (partly.failure instanceof PagewalkException || partly.failure instanceof RunStop) {
-        throw partly.failure;
-      }
-      throw new RunStop(
-          StopReason.ERROR,
-          new RunFailureException(
-              ErrorCode.SINK_WRITE,
-              run.plan.name()
-                  + ": "
-                  + run.redactor.text(String.valueOf(partly.failure.getMessage())),
-              partly.failure));
-    } catch (RuntimeException | Error e) {
-      abandonReadAhead();
-      throw e;
-    }
-  }
-
-  /** The listener's form of a written page, with the run's records so far. */
-  private static RunListener.PageEvent event(PageFacts f, long recordsSoFar) {
-    return new RunListener.PageEvent(
-        f.page(),
-        f.request(),
-        f.status(),
-        f.received(),
-        f.emitted(),
-        recordsSoFar,
-        f.attempts(),
-        f.dropped(),
-        f.firstKey(),
-        f.lastKey(),
-        f.pagingState(),
-        f.total(),
-        f.durationMillis());
-  }
-
-  /**
-   * Writes a page as one unit. A cancel (interrupt) that arrived with the page does not cut its
-   * write short — an interruptible sink (a file channel) would otherwise fail half way — and stays
-   * pending for the send that follows.
-   */
-  private static void writeWhole(
-      PageWriter writer, PageRecords records, Supplier<Checkpoint> checkpoint) {
-    boolean cancelled = Thread.interrupted();
-    try {
-      writer.write(records, checkpoint);
-    } finally {
-      if (cancelled) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   private static long offsetOf(Map<String, Object> pagination) {
     Object v = pagination == null ? null : pagination.get("offset");
     return v instanceof Number n ? n.longValue() : 0;
-  }
-
-  /** The stop after a page, once its records are written ({@code emitted} then). */
-  private StopReason stopAfter(
-      Page page, PaginationPlan pagination, boolean more, long limit, long emitted) {
-    dev.pagewalk.RunStats c = run.tally.now();
-    if (emitted >= run.limits.maxRecords()) {
-      return StopReason.MAX_RECORDS;
-    }
-    if (emitted >= limit) {
-      return StopReason.LIMIT;
-    }
-    if (pagination == null) {
-      return StopReason.NO_PAGINATION;
-    }
-    if (!more) {
-      return StopReason.CONDITION_FALSE;
-    }
-    if (page.received() == 0 && pagination.condition() == null) {
-      return StopReason.EMPTY_PAGE;
-    }
-    if (c.logicalRequests() >= run.limits.maxRequests()) {
-      return StopReason.MAX_REQUESTS;
-    }
-    if (c.paginationRequests() >= run.limits.maxPaginationRequests()) {
-      return StopReason.MAX_PAGINATION_REQUESTS;
-    }
-    return null;
   }
 
   private boolean condition(Template condition) {

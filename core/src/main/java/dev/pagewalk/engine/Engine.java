@@ -13,9 +13,7 @@ import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
-import dev.pagewalk.audit.Auditor;
 import dev.pagewalk.http.Exchanger;
-import dev.pagewalk.plan.AuditPlan.OnDrift;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.report.RunReport;
 import dev.pagewalk.sink.RecordSink;
@@ -26,14 +24,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -133,19 +127,19 @@ public final class Engine {
     org.slf4j.MDC.put("pagewalk.runId", run.runId);
     LOG.info("[{}] {}: run starts{}", run.runId, plan.name(), from == null ? "" : " (resumed)");
     p.listener().onStart(run.runId, plan.name());
-    Walked walked;
+    Walks.Walked walked;
     try {
-      walked = walkAll(run, writer, resume, from, identity, notes);
+      walked = Walks.walkAll(run, writer, resume, from, identity, notes);
     } catch (PagewalkException e) {
       walked =
-          Walked.failed(
+          Walks.Walked.failed(
               run,
               e instanceof CancelledException ? StopReason.CANCELLED : StopReason.ERROR,
               e,
               notes);
     } catch (RuntimeException e) {
       walked =
-          Walked.failed(
+          Walks.Walked.failed(
               run,
               StopReason.ERROR,
               new RunFailureException(
@@ -200,188 +194,8 @@ public final class Engine {
     return DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(ChronoUnit.MILLIS));
   }
 
-  /**
-   * How the walks of a run ended: the last walk's outcome, the context and acceptor it ended with
-   * (a restart from the watermark replaces both), the auditor of its evidence, the walks of a
-   * rewalk (null without one) and the notes.
-   */
-  private record Walked(
-      StopReason reason,
-      PagewalkException failure,
-      RunContext run,
-      PageAcceptor acceptor,
-      Auditor auditor,
-      List<Map<String, Object>> walks,
-      List<String> notes) {
-    static Walked failed(
-        RunContext run, StopReason reason, PagewalkException failure, List<String> notes) {
-      return new Walked(reason, failure, run, null, newAuditor(run.plan), null, notes);
-    }
-
-    Walked ending(WalkOutcome outcome) {
-      PagewalkException f = outcome instanceof WalkOutcome.Failed failed ? failed.failure() : null;
-      return new Walked(outcome.reason(), f, run, acceptor, auditor, walks, notes);
-    }
-  }
-
-  /**
-   * The first walk, then what its end asks for: a restart from the watermark when the saved cursor
-   * expired, re-walks while {@code audit.onDrift: rewalk} finds drift after a natural end, a
-   * failure when {@code audit.onDrift: fail} finds drift.
-   */
-  private static Walked walkAll(
-      RunContext run,
-      PageWriter writer,
-      ResumePoint resume,
-      Checkpoint from,
-      SyncIdentity identity,
-      List<String> notes) {
-    Plan plan = run.plan;
-    SecretPlaceholders secrets =
-        new SecretPlaceholders(run.state, plan.parameters(), plan.connection());
-    Auditor auditor = newAuditor(plan);
-    Set<String> keys = plan.audit().onDrift() == OnDrift.REWALK ? new HashSet<>() : null;
-    List<Object> startMark =
-        from != null && from.watermark() != null && from.watermark().containsKey("cursor")
-            ? Arrays.asList(from.watermark().get("cursor"), from.watermark().get("tieBreaker"))
-            : null;
-    PageAcceptor acceptor =
-        new PageAcceptor(
-            run,
-            auditor,
-            new KeySet(),
-            watermarkOf(plan, run.input.state()),
-            plan.sync().incremental() ? run.state.now : null,
-            startMark,
-            keys);
-    WalkOutcome outcome =
-        new ChainRunner(run, acceptor, new Checkpoints(run, secrets, identity), secrets)
-            .run(writer, resume);
-    Walked walked =
-        new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes).ending(outcome);
-    if (outcome instanceof WalkOutcome.CursorExpired expired) {
-      walked = restartFromWatermark(walked, expired, writer, from, identity, secrets);
-    }
-    if (walked.failure() != null || !walked.auditor().driftDetected()) {
-      return walked;
-    }
-    return switch (plan.audit().onDrift()) {
-      case REWALK ->
-          walked.reason().kind() == StopReason.Kind.NATURAL
-              ? rewalk(walked, keys, writer, identity, secrets)
-              : walked;
-      case FAIL ->
-          walked.ending(
-              new WalkOutcome.Failed(
-                  StopReason.ERROR,
-                  new RunFailureException(
-                      ErrorCode.DRIFT,
-                      plan.name()
-                          + ": drift detected (audit.onDrift: fail): records moved between pages")));
-      case REPORT -> walked;
-    };
-  }
-
-  /**
-   * The saved cursor expired: an incremental sync starts over from the checkpoint's watermark,
-   * anything else fails.
-   */
-  private static Walked restartFromWatermark(
-      Walked walked,
-      WalkOutcome.CursorExpired expired,
-      PageWriter writer,
-      Checkpoint from,
-      SyncIdentity identity,
-      SecretPlaceholders secrets) {
-    RunContext run = walked.run();
-    Plan plan = run.plan;
-    List<Object> mark =
-        from == null || from.watermark() == null
-            ? null
-            : List.of(
-                from.watermark().get("cursor"), from.watermark().getOrDefault("tieBreaker", ""));
-    if (!plan.sync().incremental() || mark == null) {
-      return walked.ending(
-          new WalkOutcome.Failed(
-              StopReason.ERROR,
-              new RunFailureException(
-                  ErrorCode.CURSOR_EXPIRED,
-                  plan.name()
-                      + ": the saved cursor was rejected as expired ("
-                      + expired.request()
-                      + " returned "
-                      + expired.status()
-                      + ") and there is no keyset watermark to fall back on"
-                      + (plan.sync().incremental()
-                          ? " yet"
-                          : " (the spec declares no sync.incremental)")
-                      + "; run without resume to start over")));
-    }
-    List<String> notes = new ArrayList<>(walked.notes());
-    notes.add(
-        "the saved cursor expired ("
-            + expired.status()
-            + "): restarted from the"
-            + " watermark "
-            + from.watermark());
-    Map<String, Object> fallback = new LinkedHashMap<>(from.watermark());
-    RunContext fresh =
-        run.withState(
-            new RunState(
-                run.state.parameters,
-                run.state.connection,
-                fallback,
-                run.state.now,
-                run.state.timestamp));
-    PageAcceptor acceptor =
-        new PageAcceptor(fresh, walked.auditor(), new KeySet(), mark, fresh.state.now, null, null);
-    WalkOutcome outcome =
-        new ChainRunner(fresh, acceptor, new Checkpoints(fresh, secrets, identity), secrets)
-            .run(writer, null);
-    return new Walked(outcome.reason(), null, fresh, acceptor, walked.auditor(), null, notes)
-        .ending(outcome);
-  }
-
-  /**
-   * Walks again, up to {@code audit.maxWalks} walks in all, until a walk finds no drift and the
-   * same keys as the walk before it.
-   */
-  private static Walked rewalk(
-      Walked first,
-      Set<String> firstKeys,
-      PageWriter writer,
-      SyncIdentity identity,
-      SecretPlaceholders secrets) {
-    RunContext run = first.run();
-    Plan plan = run.plan;
-    Checkpoints checkpoints = new Checkpoints(run, secrets, identity);
-    List<Map<String, Object>> walks = new ArrayList<>();
-    walks.add(walk(1, firstKeys, true, run.tally.now().recordsEmitted()));
-    Set<String> keys = firstKeys;
-    PageAcceptor acceptor = first.acceptor();
-    Auditor auditor = first.auditor();
-    WalkOutcome outcome = new WalkOutcome.Ended(first.reason());
-    for (int w = 2; w <= plan.audit().maxWalks(); w++) {
-      Auditor next = newAuditor(plan);
-      Set<String> nextKeys = new HashSet<>();
-      acceptor = acceptor.nextWalk(next, nextKeys);
-      run.state.resetForWalk();
-      long before = run.tally.now().recordsEmitted();
-      outcome = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, null);
-      walks.add(walk(w, nextKeys, next.driftDetected(), run.tally.now().recordsEmitted() - before));
-      auditor = next;
-      if (outcome.reason().kind() != StopReason.Kind.NATURAL
-          || (!next.driftDetected() && nextKeys.equals(keys))) {
-        break;
-      }
-      keys = nextKeys;
-    }
-    return new Walked(outcome.reason(), null, run, acceptor, auditor, walks, first.notes())
-        .ending(outcome);
-  }
-
   /** The result and its report, derived from the run's stats and how its walks ended. */
-  private static RunResult finish(Walked w, RunInput input, Instant started, Instant ended) {
+  private static RunResult finish(Walks.Walked w, RunInput input, Instant started, Instant ended) {
     RunContext run = w.run();
     Plan plan = run.plan;
     long snapshot =
@@ -430,33 +244,6 @@ public final class Engine {
         ReportBuilder.nothingToDo(plan, cp.runId(), reason, now, cp.watermark(), notes);
     return new RunResult(
         cp.runId(), plan.name(), reason, null, now, now, RunStats.ZERO, watermark, report, notes);
-  }
-
-  private static Auditor newAuditor(Plan plan) {
-    return new Auditor(
-        plan.outputRequest().response().key() != null,
-        plan.audit().total() != null,
-        !plan.sync().order().isEmpty(),
-        plan.audit().sequentialId() != null);
-  }
-
-  private static Map<String, Object> walk(int n, Set<String> keys, boolean drift, long delivered) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("walk", n);
-    m.put("keys", keys.size());
-    m.put("drift", drift);
-    m.put("newRecords", delivered);
-    return m;
-  }
-
-  private static List<Object> watermarkOf(Plan plan, Map<String, Object> state) {
-    if (!plan.sync().incremental() || !state.containsKey("cursor")) {
-      return null;
-    }
-    List<Object> pair = new ArrayList<>(2);
-    pair.add(state.get("cursor"));
-    pair.add(state.get("tieBreaker"));
-    return pair;
   }
 
   private static Map<String, Object> pair(List<Object> pair) {

@@ -1,0 +1,61 @@
+package dev.pagewalk.engine;
+
+import dev.pagewalk.RunStats;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.plan.PaginationPlan;
+
+/** The spec's rules for ending a walk after a page, in the order the spec language gives them. */
+final class StopRules {
+  private StopRules() {}
+
+  /**
+   * The empty-page rule, before the page is accepted: a page that came back empty while the
+   * condition still says "more" is asked for again, up to {@code retry.emptyPageWithContinuation}
+   * times; null when the page is to be accepted.
+   */
+  static Decision emptyPage(
+      RunContext run, Page page, PaginationPlan pagination, boolean more, int emptyRetries) {
+    if (page.received() != 0 || !more || pagination.condition() == null) {
+      return null;
+    }
+    if (emptyRetries == 0) {
+      run.tally.emptyPageWithContinuation();
+    }
+    return emptyRetries < run.plan.retry().emptyPageWithContinuation()
+        ? new Decision.RetryEmpty()
+        : null;
+  }
+
+  /** The stop after a page, once its records are written ({@code emitted} then). */
+  static StopReason after(
+      RunContext run,
+      Page page,
+      PaginationPlan pagination,
+      boolean more,
+      long limit,
+      long emitted) {
+    RunStats c = run.tally.now();
+    if (emitted >= run.limits.maxRecords()) {
+      return StopReason.MAX_RECORDS;
+    }
+    if (emitted >= limit) {
+      return StopReason.LIMIT;
+    }
+    if (pagination == null) {
+      return StopReason.NO_PAGINATION;
+    }
+    if (!more) {
+      return StopReason.CONDITION_FALSE;
+    }
+    if (page.received() == 0 && pagination.condition() == null) {
+      return StopReason.EMPTY_PAGE;
+    }
+    if (c.logicalRequests() >= run.limits.maxRequests()) {
+      return StopReason.MAX_REQUESTS;
+    }
+    if (c.paginationRequests() >= run.limits.maxPaginationRequests()) {
+      return StopReason.MAX_PAGINATION_REQUESTS;
+    }
+    return null;
+  }
+}
