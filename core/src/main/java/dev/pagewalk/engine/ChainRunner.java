@@ -49,11 +49,19 @@ final class ChainRunner {
     this.acceptor = acceptor;
     this.checkpoints = checkpoints;
     this.secrets = secrets;
-    this.builder = new RequestBuilder(run);
+    this.builder =
+        new RequestBuilder(
+            run.plan,
+            run.state,
+            run.redactor,
+            run.input.baseUrl(),
+            run.runId,
+            run.correlationHeader,
+            run.tally::credentialsStripped);
     this.pipeline = RunPipeline.of(run);
     this.statuses = RunPipeline.statuses(run);
-    this.reader = new ResponseReader(run);
-    this.extractor = new PageExtractor(run, reader);
+    this.reader = new ResponseReader(run.plan, run.state, run.redactor, statuses);
+    this.extractor = new PageExtractor(run.plan, run.state, reader);
     this.pageWrite = new PageWrite(run, checkpoints, acceptor, this::abandonReadAhead);
   }
 
@@ -93,7 +101,7 @@ final class ChainRunner {
     if (skipped(req)) {
       return null;
     }
-    run.state.pagination = PagingVars.of(1, 0, 0);
+    run.state.pagination(PagingVars.of(1, 0, 0));
     if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
       return StopReason.MAX_REQUESTS;
     }
@@ -118,12 +126,12 @@ final class ChainRunner {
       @SuppressWarnings("unchecked")
       Map<String, Object> saved = (Map<String, Object>) secrets.revealIn(resume.temp());
       run.state.mergeTemp(saved == null ? Map.of() : saved);
-      run.state.pagination = resume.pagination();
+      run.state.pagination(resume.pagination());
       pageNumber = resume.page();
       request = builder.rebuild(req, resume.next(), secrets);
     } else {
       pageNumber = 1;
-      run.state.pagination = PagingVars.of(1, 0, 0);
+      run.state.pagination(PagingVars.of(1, 0, 0));
       if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
         return new WalkOutcome.Ended(StopReason.MAX_REQUESTS);
       }
@@ -159,19 +167,19 @@ final class ChainRunner {
       }
       long room = Math.min(limit, run.limits.maxRecords()) - run.tally.now().recordsEmitted();
       Map<String, Object> tempBefore = run.state.temp();
-      Map<String, Object> pagingBefore = run.state.pagination;
+      Map<String, Object> pagingBefore = run.state.pagination();
       Page page = extractor.extract(resp, pageNumber, Math.max(room, 0));
       if (req.repeat() == null) {
         mergeTemp(resp.temp(), "response.temp");
       }
-      run.state.pagination =
-          PagingVars.of(pageNumber + 1, received + page.received(), page.received());
+      run.state.pagination(
+          PagingVars.of(pageNumber + 1, received + page.received(), page.received()));
       boolean more = pagination != null && condition(pagination.condition());
       if (StopRules.emptyPage(run, page, pagination, more, emptyRetries)
           instanceof Decision.RetryEmpty) {
         emptyRetries++;
         run.state.replaceTemp(tempBefore);
-        run.state.pagination = pagingBefore;
+        run.state.pagination(pagingBefore);
         before = Before.again(Fault.EMPTY_PAGE_WITH_CONTINUATION, emptyRetries);
         continue;
       }

@@ -169,7 +169,7 @@ public final class Engine {
       Plan plan, RunInput input, Checkpoint from, Instant started, Plugins p) {
     RunState state = freshState(plan, input, input.state(), started);
     Redactor redactor =
-        Redactor.of(plan.parameters(), state.parameters, plan.connection(), state.connection)
+        Redactor.of(plan.parameters(), state.parameters(), plan.connection(), state.connection())
             .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
     return new RunContext(
         from != null ? from.runId() : UUID.randomUUID().toString(),

@@ -8,6 +8,7 @@ import dev.pagewalk.audit.OrderTuples;
 import dev.pagewalk.audit.PageFacts;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.json.RecordKeys;
+import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.SyncPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Set;
  * when the page has been {@link #written}: a page the destination never took does not advance it.
  */
 final class PageAcceptor {
-  private final RunContext run;
+  private final Plan spec;
   private final Auditor auditor;
   private final KeySet seen;
   private final List<Object> stateWatermark;
@@ -34,14 +35,14 @@ final class PageAcceptor {
   private List<Object> watermark;
 
   PageAcceptor(
-      RunContext run,
+      Plan spec,
       Auditor auditor,
       KeySet seen,
       List<Object> stateWatermark,
       Object boundary,
       List<Object> watermark,
       Set<String> walkKeys) {
-    this.run = run;
+    this.spec = spec;
     this.auditor = auditor;
     this.seen = seen;
     this.stateWatermark = stateWatermark;
@@ -75,7 +76,7 @@ final class PageAcceptor {
       long durationMillis) {}
 
   Accepted accept(Page page, long pageNumber, Exchanged exchange) {
-    SyncPlan sync = run.plan.sync();
+    SyncPlan sync = spec.sync();
     checkOrder(page, pageNumber);
     PageRecords records = page.records();
     int size = records.size();
@@ -160,11 +161,11 @@ final class PageAcceptor {
    * new walk in {@code keys}, the same delivered keys and watermark.
    */
   PageAcceptor nextWalk(Auditor next, Set<String> keys) {
-    return new PageAcceptor(run, next, seen, stateWatermark, boundary, watermark, keys);
+    return new PageAcceptor(spec, next, seen, stateWatermark, boundary, watermark, keys);
   }
 
   private void checkOrder(Page page, long pageNumber) {
-    SyncPlan sync = run.plan.sync();
+    SyncPlan sync = spec.sync();
     if (sync.order().isEmpty() || !sync.strict()) {
       return;
     }
@@ -175,7 +176,7 @@ final class PageAcceptor {
             StopReason.ERROR,
             new RunFailureException(
                 ErrorCode.ORDER,
-                run.plan.name()
+                spec.name()
                     + ": record "
                     + (i + 1)
                     + " of page "

@@ -6,6 +6,7 @@ import dev.pagewalk.StopReason;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.ProbedList;
+import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.ResponsePlan;
 import dev.pagewalk.plan.SyncPlan;
 import java.util.ArrayList;
@@ -21,16 +22,18 @@ import java.util.function.Function;
  * page is built before anything is delivered, so a failure never leaves half a page.
  */
 final class PageExtractor {
-  private final RunContext run;
+  private final Plan spec;
+  private final RunState state;
   private final ResponseReader reader;
 
-  PageExtractor(RunContext run, ResponseReader reader) {
-    this.run = run;
+  PageExtractor(Plan spec, RunState state, ResponseReader reader) {
+    this.spec = spec;
+    this.state = state;
     this.reader = reader;
   }
 
   Page extract(ResponsePlan plan, long pageNumber, long room) {
-    RunState s = run.state;
+    RunState s = state;
     List<?> items = items(plan, pageNumber);
     Map<String, Object> container = new LinkedHashMap<>();
     container.put("first", items.isEmpty() ? null : items.get(0));
@@ -46,15 +49,15 @@ final class PageExtractor {
     ProbedList.Probes probes =
         items instanceof ProbedList probed ? probed.probes(reader.decoding(plan).probe()) : null;
     int count = 0;
-    SyncPlan sync = run.plan.sync();
-    Template sequentialId = run.plan.audit().sequentialId();
+    SyncPlan sync = spec.sync();
+    Template sequentialId = spec.audit().sequentialId();
     List<List<Object>> order = sync.order().isEmpty() ? List.of() : new ArrayList<>();
     List<Long> ids = sequentialId == null ? List.of() : new ArrayList<>();
     List<List<Object>> cursors = sync.incremental() ? new ArrayList<>() : List.of();
     int filtered = 0;
     boolean truncated = false;
     for (int i = 0; i < items.size(); i++) {
-      s.item = items.get(i);
+      s.item(items.get(i));
       if (plan.iterateCondition() != null
           && !Values.truthy(
               reader.evaluate(plan.iterateCondition(), "response.iterate.condition"))) {
@@ -67,7 +70,7 @@ final class PageExtractor {
       }
       Object value =
           deferred != null || plan.output() == null
-              ? s.item
+              ? s.item()
               : reader.evaluate(plan.output(), "response.output");
       Object key = null;
       if (plan.key() != null) {
@@ -90,7 +93,7 @@ final class PageExtractor {
               StopReason.ERROR,
               new RunFailureException(
                   ErrorCode.MISSING_KEY,
-                  run.plan.name()
+                  spec.name()
                       + ": record "
                       + (i + 1)
                       + " of page "
@@ -123,8 +126,8 @@ final class PageExtractor {
         cursors.add(pair);
       }
     }
-    s.item = null;
-    s.iterate = iterate;
+    s.item(null);
+    s.iterate(iterate);
     PageRecords records =
         new PageRecords(
             keys,
@@ -151,7 +154,7 @@ final class PageExtractor {
         StopReason.ERROR,
         new RunFailureException(
             ErrorCode.EXPRESSION,
-            run.plan.name()
+            spec.name()
                 + ": audit.sequentialId must be a whole number, got "
                 + (v == null ? "null" : Values.toText(v))
                 + " on page "
@@ -159,9 +162,9 @@ final class PageExtractor {
   }
 
   private List<?> items(ResponsePlan plan, long pageNumber) {
-    RunState s = run.state;
+    RunState s = state;
     if (plan.iterate() == null) {
-      return s.body == null ? List.of() : List.of(s.body);
+      return s.body() == null ? List.of() : List.of(s.body());
     }
     Object v = reader.evaluate(plan.iterate(), "response.iterate");
     if (v == null) {
@@ -177,7 +180,7 @@ final class PageExtractor {
         StopReason.ERROR,
         new RunFailureException(
             ErrorCode.ITERATE_NOT_LIST,
-            run.plan.name()
+            spec.name()
                 + ": response.iterate must yield a list, got "
                 + Values.typeName(v)
                 + " on page "

@@ -10,6 +10,7 @@ import dev.pagewalk.http.BodyEncoder;
 import dev.pagewalk.http.EncodedBody;
 import dev.pagewalk.http.UrlBuilder;
 import dev.pagewalk.plan.PaginationPlan;
+import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.RequestPlan;
 import dev.pagewalk.spi.Headers;
 import dev.pagewalk.spi.HttpRequest;
@@ -38,14 +39,39 @@ import java.util.Set;
  * that a redirect to another origin drops them too.
  */
 final class RequestBuilder {
-  private final RunContext run;
+  private final Plan plan;
+  private final RunState state;
+  private final Redactor redactor;
+  private final String baseUrlOverride;
+  private final String runId;
+  private final String correlationHeader;
+  private final Runnable credentialsStripped;
 
-  RequestBuilder(RunContext run) {
-    this.run = run;
+  /**
+   * Builds the requests of a run of {@code plan} from {@code state}; {@code baseUrlOverride} is the
+   * run's own base URL (null for the spec's), {@code correlationHeader} carries {@code runId} on
+   * every request (null for none), and {@code credentialsStripped} counts each request credentials
+   * were stripped from.
+   */
+  RequestBuilder(
+      Plan plan,
+      RunState state,
+      Redactor redactor,
+      String baseUrlOverride,
+      String runId,
+      String correlationHeader,
+      Runnable credentialsStripped) {
+    this.plan = plan;
+    this.state = state;
+    this.redactor = redactor;
+    this.baseUrlOverride = baseUrlOverride;
+    this.runId = runId;
+    this.correlationHeader = correlationHeader;
+    this.credentialsStripped = credentialsStripped;
   }
 
   BuiltRequest build(RequestPlan request, PaginationPlan pagination) {
-    RunState s = run.state;
+    RunState s = state;
     boolean paging = pagination != null;
     String url = text(evaluate(request.url(), s, "url"));
     String homeUrl = url;
@@ -60,9 +86,9 @@ final class RequestBuilder {
         Object next = evaluate(pagination.url(), s, "pagination.url");
         if (next == null || Values.toText(next).isEmpty()) {
           throw new RunFailureException(
-              run.plan.name()
+              plan.name()
                   + ": pagination.url evaluated to nothing on page "
-                  + s.pagination.get("page")
+                  + s.pagination().get("page")
                   + "; guard it with a pagination condition");
         }
         url = Values.toText(next);
@@ -86,11 +112,11 @@ final class RequestBuilder {
               request.encodeUrl(),
               Values::toText);
     } catch (IllegalArgumentException e) {
-      throw new RunFailureException(run.plan.name() + ": " + e.getMessage(), e);
+      throw new RunFailureException(plan.name() + ": " + e.getMessage(), e);
     }
     Parts control = probeParts(request, pagination, false);
     Parts probe = control == null ? null : probeParts(request, pagination, true);
-    List<String> secrets = CrossOrigin.texts(run.state.connection);
+    List<String> secrets = CrossOrigin.texts(state.connection());
     Set<String> credentialHeaders =
         CrossOrigin.connectionDependent(
             headers,
@@ -113,16 +139,16 @@ final class RequestBuilder {
       } else if (body != null && dependsOnConnection(pagination.body(), body, secrets)) {
         throw new RunFailureException(
             ErrorCode.CREDENTIAL_LEAK,
-            run.plan.name()
+            plan.name()
                 + ": pagination.body depends on a connection value and the next page "
-                + run.redactor.uri(uri)
+                + redactor.uri(uri)
                 + " is on another origin than "
                 + redactedHome(base, homeUrl, request)
                 + "; refused to send it there");
       }
       boolean stripped = headers.size() + qs.size() < before;
       if (stripped || bodyDropped) {
-        run.tally.credentialsStripped();
+        credentialsStripped.run();
       }
       if (stripped) {
         try {
@@ -134,7 +160,7 @@ final class RequestBuilder {
                   request.encodeUrl(),
                   Values::toText);
         } catch (IllegalArgumentException e) {
-          throw new RunFailureException(run.plan.name() + ": " + e.getMessage(), e);
+          throw new RunFailureException(plan.name() + ": " + e.getMessage(), e);
         }
       }
     }
@@ -144,7 +170,7 @@ final class RequestBuilder {
       try {
         encoded = BodyEncoder.encode(body, request.bodyType(), Values::toText).orElse(null);
       } catch (IllegalArgumentException e) {
-        throw new RunFailureException(run.plan.name() + ": body: " + e.getMessage(), e);
+        throw new RunFailureException(plan.name() + ": body: " + e.getMessage(), e);
       }
       if (encoded != null) {
         bytes = encoded.bytes();
@@ -155,19 +181,19 @@ final class RequestBuilder {
     }
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     headers.forEach((k, v) -> fields.add(Map.entry(k, Values.toText(v))));
-    if (run.correlationHeader != null) {
-      fields.add(Map.entry(run.correlationHeader, run.runId));
+    if (correlationHeader != null) {
+      fields.add(Map.entry(correlationHeader, runId));
     }
     HttpRequest http = new HttpRequest(method, uri, Headers.of(fields), bytes);
     return new BuiltRequest(
-        http, method + " " + run.redactor.uri(uri), paging, credentialHeaders, credentialQuery);
+        http, method + " " + redactor.uri(uri), paging, credentialHeaders, credentialQuery);
   }
 
   /** The request a checkpoint saved, with secrets put back and credential headers recomputed. */
   BuiltRequest rebuild(RequestPlan request, NextRequest next, SecretPlaceholders secrets) {
-    RunState s = run.state;
+    RunState s = state;
     Map<String, Object> fresh = new LinkedHashMap<>();
-    putAll(fresh, map(evaluate(run.plan.headers(), s, "headers")));
+    putAll(fresh, map(evaluate(plan.headers(), s, "headers")));
     putAll(fresh, map(evaluate(request.headers(), s, "headers")));
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     next.headers().forEach((k, v) -> fields.add(Map.entry(k, v)));
@@ -193,7 +219,7 @@ final class RequestBuilder {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     HttpRequest http = new HttpRequest(next.method(), uri, Headers.of(fields), body);
     return new BuiltRequest(
-        http, next.method() + " " + run.redactor.uri(uri), true, Set.copyOf(next.recompute()));
+        http, next.method() + " " + redactor.uri(uri), true, Set.copyOf(next.recompute()));
   }
 
   /** The evaluated query and headers of a request (and its pagination block, page 2 on). */
@@ -202,7 +228,7 @@ final class RequestBuilder {
   private Parts parts(RequestPlan request, PaginationPlan pagination, Bindings s) {
     Map<String, Object> qs = map(evaluate(request.qs(), s, "qs"));
     Map<String, Object> headers = new LinkedHashMap<>();
-    putAll(headers, map(evaluate(run.plan.headers(), s, "headers")));
+    putAll(headers, map(evaluate(plan.headers(), s, "headers")));
     if (pagination != null) {
       Map<String, Object> pageQs = map(evaluate(pagination.qs(), s, "pagination.qs"));
       Map<String, Object> pageHeaders =
@@ -228,7 +254,7 @@ final class RequestBuilder {
    * concatenation, a function). Null when an evaluation fails.
    */
   private Parts probeParts(RequestPlan request, PaginationPlan pagination, boolean perturbed) {
-    if (run.state.connection.isEmpty()) {
+    if (state.connection().isEmpty()) {
       return null;
     }
     try {
@@ -244,12 +270,12 @@ final class RequestBuilder {
    */
   private Bindings probe(boolean perturbed) {
     Map<String, Object> connection =
-        perturbed ? CrossOrigin.perturb(run.state.connection) : run.state.connection;
+        perturbed ? CrossOrigin.perturb(state.connection()) : state.connection();
     return name ->
         switch (name) {
           case "connection" -> connection;
           case "uuid" -> "00000000-0000-4000-8000-000000000000";
-          default -> run.state.variable(name);
+          default -> state.variable(name);
         };
   }
 
@@ -263,7 +289,7 @@ final class RequestBuilder {
     if (secrets.stream().anyMatch(text::contains)) {
       return true;
     }
-    if (run.state.connection.isEmpty()) {
+    if (state.connection().isEmpty()) {
       return false;
     }
     try {
@@ -300,10 +326,10 @@ final class RequestBuilder {
 
   /** The run's base URL: the override, or the spec's (evaluated: it may use connection values). */
   String baseUrl() {
-    if (run.input.baseUrl() != null) {
-      return run.input.baseUrl();
+    if (baseUrlOverride != null) {
+      return baseUrlOverride;
     }
-    Object v = evaluate(run.plan.baseUrlTemplate(), run.state, "baseUrl");
+    Object v = evaluate(plan.baseUrlTemplate(), state, "baseUrl");
     return v == null ? null : Values.toText(v);
   }
 
@@ -314,7 +340,7 @@ final class RequestBuilder {
     try {
       return t.evaluate(s);
     } catch (EvaluationException e) {
-      throw new RunFailureException(ErrorCode.EXPRESSION, e.reported(run.plan.name(), what), e);
+      throw new RunFailureException(ErrorCode.EXPRESSION, e.reported(plan.name(), what), e);
     }
   }
 

@@ -14,6 +14,7 @@ import dev.pagewalk.http.Parsed;
 import dev.pagewalk.http.Redaction;
 import dev.pagewalk.http.ResponseDecoder;
 import dev.pagewalk.http.StreamParser;
+import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.ResponsePlan;
 import dev.pagewalk.spi.Headers;
 import java.io.IOException;
@@ -28,13 +29,17 @@ import java.util.Map;
  */
 final class ResponseReader {
   private static final ResponseDecoder DECODER = ResponseDecoder.defaults();
-  private final RunContext run;
+  private final Plan spec;
+  private final RunState state;
+  private final Redactor redactor;
   private final Statuses statuses;
   private final Map<ResponsePlan, KeyProbe.Decoding> decodings = new java.util.IdentityHashMap<>();
 
-  ResponseReader(RunContext run) {
-    this.run = run;
-    this.statuses = RunPipeline.statuses(run);
+  ResponseReader(Plan spec, RunState state, Redactor redactor, Statuses statuses) {
+    this.spec = spec;
+    this.state = state;
+    this.redactor = redactor;
+    this.statuses = statuses;
   }
 
   /**
@@ -74,13 +79,7 @@ final class ResponseReader {
 
   /** Makes the response visible to expressions, then checks {@code valid} and the status. */
   void expose(Decoded d, ResponsePlan plan, BuiltRequest request) {
-    RunState s = run.state;
-    s.body = d.body();
-    s.headers = d.headers();
-    s.statusCode = d.http().status();
-    s.links = d.links();
-    s.item = null;
-    s.iterate = null;
+    state.response(d.body(), d.headers(), d.http().status(), d.links());
     int status = d.http().status();
     boolean valid = statuses.accepted(status);
     if (valid && plan.valid() != null) {
@@ -97,7 +96,7 @@ final class ResponseReader {
     String text = null;
     if (message != null) {
       try {
-        Object v = message.evaluate(run.state);
+        Object v = message.evaluate(state);
         text = v == null ? null : Values.toText(v);
       } catch (EvaluationException e) {
         text = "(error.message failed: " + e.getMessage() + ")";
@@ -112,17 +111,12 @@ final class ResponseReader {
         statuses.accepted(status)
             ? "returned an invalid response (" + status + ")"
             : "returned " + status + reason;
-    String shown = run.redactor.text(text);
+    String shown = redactor.text(text);
     for (String hidden : sanitizedValues(d.body())) {
       shown = shown.replace(hidden, "***");
     }
     return new HttpFailureException(
-        run.plan.name()
-            + ": "
-            + request.display()
-            + " "
-            + what
-            + (shown.isEmpty() ? "" : ": " + shown),
+        spec.name() + ": " + request.display() + " " + what + (shown.isEmpty() ? "" : ": " + shown),
         status,
         null);
   }
@@ -130,7 +124,7 @@ final class ResponseReader {
   /** The values at {@code log.sanitize: [response.body.PATH]} paths, to be masked in messages. */
   private java.util.List<String> sanitizedValues(Object body) {
     java.util.List<String> out = new java.util.ArrayList<>();
-    for (dev.pagewalk.plan.RequestPlan r : run.plan.requests()) {
+    for (dev.pagewalk.plan.RequestPlan r : spec.requests()) {
       for (String path : r.sanitize()) {
         if (!path.startsWith("response.body.")) {
           continue;
@@ -157,11 +151,11 @@ final class ResponseReader {
 
   Object evaluate(Template t, String where) {
     try {
-      return t.evaluate(run.state);
+      return t.evaluate(state);
     } catch (EvaluationException e) {
       throw new RunStop(
           StopReason.ERROR,
-          new RunFailureException(ErrorCode.EXPRESSION, e.reported(run.plan.name(), where), e));
+          new RunFailureException(ErrorCode.EXPRESSION, e.reported(spec.name(), where), e));
     }
   }
 }

@@ -12,20 +12,20 @@ import java.util.UUID;
  * accepted, so a retry re-sends exactly the same request.
  */
 final class RunState implements Bindings {
-  final Map<String, Object> parameters;
-  final Map<String, Object> connection;
-  final Map<String, Object> state;
-  final String now;
-  final long timestamp;
+  private final Map<String, Object> parameters;
+  private final Map<String, Object> connection;
+  private final Map<String, Object> state;
+  private final String now;
+  private final long timestamp;
   private Map<String, Object> temp = new LinkedHashMap<>();
 
-  Object body;
-  Map<String, Object> headers;
-  Integer statusCode;
-  Map<String, Object> links;
-  Object item;
-  Map<String, Object> iterate;
-  Map<String, Object> pagination;
+  private Object body;
+  private Map<String, Object> headers;
+  private Integer statusCode;
+  private Map<String, Object> links;
+  private Object item;
+  private Map<String, Object> iterate;
+  private Map<String, Object> pagination;
 
   RunState(
       Map<String, Object> parameters,
@@ -59,6 +59,70 @@ final class RunState implements Bindings {
       case "pagination" -> pagination;
       default -> null;
     };
+  }
+
+  /** The run's parameters, as bound from its inputs. */
+  Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /** The run's connection values (credentials among them). */
+  Map<String, Object> connection() {
+    return connection;
+  }
+
+  /** The state the run started from (an input, or a watermark to restart from). */
+  Map<String, Object> state() {
+    return state;
+  }
+
+  /** The run's start time as expressions see it ({@code now}). */
+  String now() {
+    return now;
+  }
+
+  /** The run's start time in epoch seconds ({@code timestamp}). */
+  long timestamp() {
+    return timestamp;
+  }
+
+  /** The pagination variables of the current page; null before paging starts. */
+  Map<String, Object> pagination() {
+    return pagination;
+  }
+
+  void pagination(Map<String, Object> values) {
+    pagination = values;
+  }
+
+  /** The response being read: its body, headers, status and Link header; no item yet. */
+  void response(
+      Object body, Map<String, Object> headers, int statusCode, Map<String, Object> links) {
+    this.body = body;
+    this.headers = headers;
+    this.statusCode = statusCode;
+    this.links = links;
+    this.item = null;
+    this.iterate = null;
+  }
+
+  /** The decoded body of the response being read. */
+  Object body() {
+    return body;
+  }
+
+  /** The item of the response being turned into a record ({@code item}). */
+  Object item() {
+    return item;
+  }
+
+  void item(Object value) {
+    item = value;
+  }
+
+  /** The values {@code iterate} exposes once a page's items are known. */
+  void iterate(Map<String, Object> values) {
+    iterate = values;
   }
 
   Map<String, Object> temp() {

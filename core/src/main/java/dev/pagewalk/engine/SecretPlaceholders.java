@@ -18,8 +18,8 @@ final class SecretPlaceholders {
   private final Map<String, String> raw = new LinkedHashMap<>();
 
   SecretPlaceholders(RunState state, List<ParamDecl> params, List<ParamDecl> connection) {
-    collect("parameters", params, state.parameters);
-    collect("connection", connection, state.connection);
+    collect("parameters", params, state.parameters());
+    collect("connection", connection, state.connection());
   }
 
   private void collect(String kind, List<ParamDecl> decls, Map<String, Object> values) {

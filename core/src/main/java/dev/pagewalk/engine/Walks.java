@@ -72,11 +72,11 @@ final class Walks {
             : null;
     PageAcceptor acceptor =
         new PageAcceptor(
-            run,
+            run.plan,
             auditor,
             new KeySet(),
             watermarkOf(plan, run.input.state()),
-            plan.sync().incremental() ? run.state.now : null,
+            plan.sync().incremental() ? run.state.now() : null,
             startMark,
             keys);
     WalkOutcome outcome =
@@ -153,13 +153,14 @@ final class Walks {
     RunContext fresh =
         run.withState(
             new RunState(
-                run.state.parameters,
-                run.state.connection,
+                run.state.parameters(),
+                run.state.connection(),
                 fallback,
-                run.state.now,
-                run.state.timestamp));
+                run.state.now(),
+                run.state.timestamp()));
     PageAcceptor acceptor =
-        new PageAcceptor(fresh, walked.auditor(), new KeySet(), mark, fresh.state.now, null, null);
+        new PageAcceptor(
+            fresh.plan, walked.auditor(), new KeySet(), mark, fresh.state.now(), null, null);
     WalkOutcome outcome =
         new ChainRunner(fresh, acceptor, new Checkpoints(fresh, secrets, identity), secrets)
             .run(writer, null);
