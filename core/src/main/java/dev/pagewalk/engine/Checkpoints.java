@@ -2,6 +2,7 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.request.SecretPlaceholders;
 import dev.pagewalk.http.Origin;
 import dev.pagewalk.spi.HttpRequest;
 import dev.pagewalk.state.Checkpoint;

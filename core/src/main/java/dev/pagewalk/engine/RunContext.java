@@ -4,6 +4,8 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
+import dev.pagewalk.engine.request.Redactor;
+import dev.pagewalk.engine.request.RunState;
 import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.http.NetworkPolicy;

@@ -1,5 +1,6 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.engine.request.BuiltRequest;
 import dev.pagewalk.engine.send.AuthLink;
 import dev.pagewalk.engine.send.Call;
 import dev.pagewalk.engine.send.Pipeline;

@@ -2,6 +2,7 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.page.Page;
 import dev.pagewalk.plan.PaginationPlan;
 
 /** The spec's rules for ending a walk after a page, in the order the spec language gives them. */
