@@ -31,7 +31,6 @@ import dev.pagewalk.plan.PaginationPlan;
 import dev.pagewalk.plan.RequestPlan;
 import dev.pagewalk.plan.ResponsePlan;
 import dev.pagewalk.retry.Fault;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +62,7 @@ final class ChainRunner {
     this.acceptor = acceptor;
     this.checkpoints = checkpoints;
     this.secrets = secrets;
-    this.builder =
-        new RequestBuilder(
-            run.plan,
-            run.state,
-            run.redactor,
-            run.input.baseUrl(),
-            run.runId,
-            run.correlationHeader,
-            run.tally::credentialsStripped);
+    this.builder = run.requestBuilder();
     this.pipeline = RunPipeline.of(run);
     this.statuses = RunPipeline.statuses(run);
     this.reader = new ResponseReader(run.plan, run.state, run.redactor, statuses);
@@ -95,7 +86,7 @@ final class ChainRunner {
       }
       return walk(run.plan.outputRequest(), writer, resume);
     } catch (RunStop stop) {
-      return new WalkOutcome.Failed(stop.reason, stop.failure);
+      return new WalkOutcome.Failed(stop.reason(), stop.failure());
     } catch (CancelledException e) {
       return new WalkOutcome.Failed(StopReason.CANCELLED, e);
     } catch (PagewalkException e) {
@@ -157,7 +148,7 @@ final class ChainRunner {
     long limit = Long.MAX_VALUE;
     boolean limitKnown = false;
     int emptyRetries = 0;
-    boolean readAhead = readsAhead(req);
+    boolean readAhead = RunPipeline.readsAhead(run, req);
     Before before = Before.NOTHING;
     while (true) {
       Exchange<Decoded> exchange = send(req, request, before);
@@ -311,20 +302,6 @@ final class ChainRunner {
     return condition == null || Values.truthy(reader.evaluate(condition, "pagination.condition"));
   }
 
-  /**
-   * Whether the walk of {@code req} sends each next page's request while the page before it is
-   * written: when the run has a read-ahead executor and nothing is to be waited for between pages
-   * (no {@code pagination.delay}, no rate limit) and the request is not repeated.
-   */
-  private boolean readsAhead(RequestPlan req) {
-    PaginationPlan pagination = req.pagination();
-    return run.readAhead != null
-        && pagination != null
-        && req.repeat() == null
-        && !run.pacer.active()
-        && (pagination.delay() == null || pagination.delay().isZero());
-  }
-
   /** Sends a chain step's or a repeat's request and exposes its response. */
   private void respond(RequestPlan req, BuiltRequest request, Before before) {
     reader.expose(send(req, request, before).body(), req.response(), request);
@@ -397,28 +374,7 @@ final class ChainRunner {
   }
 
   private long limit(Template t) {
-    if (t == null) {
-      return Long.MAX_VALUE;
-    }
-    Object v = reader.evaluate(t, "response.limit");
-    if (v == null) {
-      return Long.MAX_VALUE;
-    }
-    try {
-      long n = new BigDecimal(Values.toText(v).trim()).longValueExact();
-      if (n >= 1) {
-        return n;
-      }
-    } catch (ArithmeticException | NumberFormatException e) {
-      // reported below
-    }
-    throw new RunStop(
-        StopReason.ERROR,
-        new RunFailureException(
-            ErrorCode.EXPRESSION,
-            run.plan.name()
-                + ": response.limit must be a whole number of at least 1, got "
-                + Values.toText(v)));
+    return t == null ? Long.MAX_VALUE : StopRules.limit(run, reader.evaluate(t, "response.limit"));
   }
 
   private Decision loop(String why) {
