@@ -7,6 +7,7 @@ import dev.pagewalk.SpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -148,6 +149,31 @@ public final class PagewalkSourceConnector extends SourceConnector {
   public ConnectorTransactionBoundaries canDefineTransactionBoundaries(
       Map<String, String> connectorConfig) {
     return ConnectorTransactionBoundaries.SUPPORTED;
+  }
+
+  /**
+   * Accepts an operator's change to the committed offsets (Connect's offsets REST API) when each
+   * partition names a walk ({@code stream}, {@code walk}) and each offset is a reset (null, or
+   * without a checkpoint: the walk starts over) or holds a pagewalk checkpoint.
+   *
+   * @throws ConnectException naming the partition that is not a walk or the offset that is not a
+   *     checkpoint
+   */
+  @Override
+  public boolean alterOffsets(
+      Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+    offsets.forEach(
+        (partition, offset) -> {
+          if (partition == null
+              || !partition.keySet().equals(Set.of(WalkPosition.STREAM, WalkPosition.WALK))) {
+            throw new ConnectException(
+                "not a pagewalk source partition: "
+                    + partition
+                    + "; a partition is {\"stream\": <spec name>, \"walk\": \"\"}");
+          }
+          WalkPosition.checkpoint(partition, offset);
+        });
+    return true;
   }
 
   /**

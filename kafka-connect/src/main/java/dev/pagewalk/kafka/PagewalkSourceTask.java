@@ -49,7 +49,7 @@ public final class PagewalkSourceTask extends SourceTask {
     plan = config.plan();
     records = new ConnectRecords(plan.name(), "", config.recordTopic(), config.statusTopic());
     Map<String, Object> offset = context.offsetStorageReader().offset(records.partition());
-    Checkpoint committed = WalkPosition.checkpoint(Map.copyOf(records.partition()), offset);
+    Checkpoint committed = WalkPosition.checkpoint(records.partition(), offset);
     LOG.info(
         "{}: starting {}",
         plan.name(),

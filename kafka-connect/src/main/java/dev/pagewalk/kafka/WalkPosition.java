@@ -43,7 +43,7 @@ final class WalkPosition {
    *
    * @throws ConnectException when the offset holds something else
    */
-  static Checkpoint checkpoint(Map<String, Object> partition, Map<String, Object> offset) {
+  static Checkpoint checkpoint(Map<String, ?> partition, Map<String, ?> offset) {
     if (offset == null || offset.get(CHECKPOINT) == null) {
       return null;
     }

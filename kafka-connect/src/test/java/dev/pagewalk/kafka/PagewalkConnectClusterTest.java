@@ -23,6 +23,7 @@ import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -120,6 +121,37 @@ class PagewalkConnectClusterTest {
         assertThat(api.requestCount()).isBetween(60, 60 + 2 + 2);
       }
     }
+
+    @Test
+    void theOtherWorkerTakesOverAStoppedWorkersWalkWithoutDuplicates() throws Exception {
+      try (LiveDataServer api = tokenApi(3_000, 50)) {
+        String prefix = "takeover.";
+        Map<String, String> config =
+            exactlyOnce(connectorConfig(LiveSpecs.token("moving-items", 50, "100ms"), api, prefix));
+        startConnector("takeover", config, prefix + "moving-items", prefix + "_pagewalk_status");
+        connect.kafka().consume(500, TIMEOUT_MS, readCommitted(), prefix + "moving-items").count();
+        WorkerHandle running = workerRunningTask("takeover");
+
+        connect.removeWorker(running);
+        try {
+          JsonNode report = statusReport(prefix + "_pagewalk_status");
+          List<ConsumerRecord<byte[], byte[]>> records = committed(prefix + "moving-items");
+
+          assertThat(report.get("verdict").asText()).isEqualTo("COMPLETE");
+          assertThat(records).hasSize(3_000);
+          assertThat(distinctIds(records)).hasSize(3_000);
+          assertThat(api.requests().stream().filter(r -> !r.contains("page_token")).count())
+              .as("requests for the first page (a takeover from the beginning would ask again)")
+              .isEqualTo(1);
+          assertThat(workerRunningTask("takeover")).isNotEqualTo(running);
+        } finally {
+          connect.addWorker();
+          connect
+              .assertions()
+              .assertAtLeastNumWorkersAreUp(2, "the cluster did not get 2 workers back");
+        }
+      }
+    }
   }
 
   @Nested
@@ -172,6 +204,14 @@ class PagewalkConnectClusterTest {
                        ^
                 hint: close it on line 8, or write one item per line as - item""");
     }
+  }
+
+  private static WorkerHandle workerRunningTask(String connector) {
+    String worker = connect.connectorStatus(connector).tasks().get(0).workerId();
+    return connect.workers().stream()
+        .filter(w -> worker.equals(w.url().getHost() + ":" + w.url().getPort()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no worker " + worker + " in " + connect.workers()));
   }
 
   private static List<String> errors(ConfigInfos infos, String key) {
