@@ -86,8 +86,8 @@ class PagewalkConnectClusterTest {
         assertThat(report.get("verdict").asText()).isEqualTo("COMPLETE");
         assertThat(report.get("records").get("emitted").asLong()).isEqualTo(20_000);
         assertThat(report.get("pages").asLong()).isEqualTo(200);
-        assertThat(records).hasSize(20_000);
-        assertThat(distinctIds(records)).hasSize(20_000);
+        assertThat(records.size()).isEqualTo(20_000);
+        assertThat(distinctIds(records).size()).isEqualTo(20_000);
         ConsumerRecord<byte[], byte[]> first = records.get(0);
         assertThat(text(first.key())).isEqualTo(JSON.readTree(first.value()).get("id").toString());
         assertThat(header(first, ConnectRecords.STREAM)).isEqualTo("items");
@@ -113,8 +113,8 @@ class PagewalkConnectClusterTest {
         JsonNode report = statusReport(prefix + "_pagewalk_status");
         List<ConsumerRecord<byte[], byte[]>> records = committed(prefix + "slow-items");
         assertThat(report.get("verdict").asText()).isEqualTo("COMPLETE");
-        assertThat(records).hasSize(3_000);
-        assertThat(distinctIds(records)).hasSize(3_000);
+        assertThat(records.size()).isEqualTo(3_000);
+        assertThat(distinctIds(records).size()).isEqualTo(3_000);
         assertThat(api.requests().stream().filter(r -> !r.contains("page_token")).count())
             .as("requests for the first page (a restart from the beginning would ask again)")
             .isEqualTo(1);
@@ -138,8 +138,8 @@ class PagewalkConnectClusterTest {
           List<ConsumerRecord<byte[], byte[]>> records = committed(prefix + "moving-items");
 
           assertThat(report.get("verdict").asText()).isEqualTo("COMPLETE");
-          assertThat(records).hasSize(3_000);
-          assertThat(distinctIds(records)).hasSize(3_000);
+          assertThat(records.size()).isEqualTo(3_000);
+          assertThat(distinctIds(records).size()).isEqualTo(3_000);
           assertThat(api.requests().stream().filter(r -> !r.contains("page_token")).count())
               .as("requests for the first page (a takeover from the beginning would ask again)")
               .isEqualTo(1);
@@ -150,6 +150,86 @@ class PagewalkConnectClusterTest {
               .assertions()
               .assertAtLeastNumWorkersAreUp(2, "the cluster did not get 2 workers back");
         }
+      }
+    }
+  }
+
+  @Nested
+  class Operations {
+    @Test
+    void aPausedConnectorSendsNothingUntilResumed() throws Exception {
+      try (LiveDataServer api = tokenApi(2_000, 50)) {
+        String prefix = "pause.";
+        Map<String, String> config =
+            exactlyOnce(connectorConfig(LiveSpecs.token("paused-items", 50, "100ms"), api, prefix));
+        startConnector("pause", config, prefix + "paused-items", prefix + "_pagewalk_status");
+        connect.kafka().consume(200, TIMEOUT_MS, readCommitted(), prefix + "paused-items").count();
+
+        connect.pauseConnector("pause");
+        connect
+            .assertions()
+            .assertConnectorAndExactlyNumTasksArePaused("pause", 1, "pause did not pause");
+        int requestsWhenPaused = api.requestCount();
+        Thread.sleep(2_000);
+        int requestsAfterAPause = api.requestCount();
+        connect.resumeConnector("pause");
+
+        JsonNode report = statusReport(prefix + "_pagewalk_status");
+        assertThat(requestsAfterAPause)
+            .as("requests sent while paused: at most the pages the engine may read ahead")
+            .isLessThanOrEqualTo(requestsWhenPaused + 3);
+        assertThat(report.get("verdict").asText()).isEqualTo("COMPLETE");
+        assertThat(distinctIds(committed(prefix + "paused-items")).size()).isEqualTo(2_000);
+      }
+    }
+
+    @Test
+    void resettingTheOffsetsThroughTheRestApiWalksAgainFromTheFirstPage() throws Exception {
+      try (LiveDataServer api = tokenApi(500, 50)) {
+        String prefix = "reset.";
+        String status = prefix + "_pagewalk_status";
+        Map<String, String> config =
+            exactlyOnce(connectorConfig(LiveSpecs.token("reset-items", 50, null), api, prefix));
+        startConnector("reset", config, prefix + "reset-items", status);
+        statusReport(status);
+
+        connect.stopConnector("reset");
+        connect.assertions().assertConnectorIsStopped("reset", "reset did not stop");
+        String answer = connect.resetConnectorOffsets("reset");
+        connect.resumeConnector("reset");
+
+        List<ConsumerRecord<byte[], byte[]>> reports = new ArrayList<>();
+        connect.kafka().consume(2, TIMEOUT_MS, readCommitted(), status).forEach(reports::add);
+        assertThat(answer)
+            .isEqualTo(
+                "{\"message\":\"The offsets for this connector have been reset successfully\"}");
+        assertThat(reports).hasSize(2);
+        assertThat(JSON.readTree(reports.get(1).value()).get("verdict").asText())
+            .isEqualTo("COMPLETE");
+        assertThat(committed(prefix + "reset-items").size()).isEqualTo(1_000);
+        assertThat(api.requests().stream().filter(r -> !r.contains("page_token")).count())
+            .isEqualTo(2);
+      }
+    }
+
+    @Test
+    void reportsATruncatedWalkAsIncomplete() throws Exception {
+      try (LiveDataServer api = tokenApi(500, 50)) {
+        String prefix = "capped.";
+        String spec =
+            LiveSpecs.token("capped-items", 50, null)
+                .replace("maxRecords: unlimited", "maxRecords: 120");
+        startConnector(
+            "capped",
+            exactlyOnce(connectorConfig(spec, api, prefix)),
+            prefix + "capped-items",
+            prefix + "_pagewalk_status");
+
+        JsonNode report = statusReport(prefix + "_pagewalk_status");
+
+        assertThat(report.get("verdict").asText()).isEqualTo("INCOMPLETE");
+        assertThat(report.get("stopReason").asText()).isEqualTo("max-records");
+        assertThat(committed(prefix + "capped-items").size()).isEqualTo(120);
       }
     }
   }
