@@ -175,6 +175,7 @@ class PagewalkConnectClusterTest {
         connect.resumeConnector("pause");
 
         JsonNode report = statusReport(prefix + "_pagewalk_status");
+        assertThat(requestsWhenPaused).as("pages asked for before the pause, of 40").isLessThan(40);
         assertThat(requestsAfterAPause)
             .as("requests sent while paused: at most the pages the engine may read ahead")
             .isLessThanOrEqualTo(requestsWhenPaused + 3);
@@ -219,17 +220,27 @@ class PagewalkConnectClusterTest {
         String spec =
             LiveSpecs.token("capped-items", 50, null)
                 .replace("maxRecords: unlimited", "maxRecords: 120");
-        startConnector(
-            "capped",
-            exactlyOnce(connectorConfig(spec, api, prefix)),
-            prefix + "capped-items",
-            prefix + "_pagewalk_status");
-
-        JsonNode report = statusReport(prefix + "_pagewalk_status");
+        JsonNode report;
+        String log;
+        try (ErrCapture err = ErrCapture.start()) {
+          startConnector(
+              "capped",
+              exactlyOnce(connectorConfig(spec, api, prefix)),
+              prefix + "capped-items",
+              prefix + "_pagewalk_status");
+          report = statusReport(prefix + "_pagewalk_status");
+          log = err.text();
+        }
 
         assertThat(report.get("verdict").asText()).isEqualTo("INCOMPLETE");
         assertThat(report.get("stopReason").asText()).isEqualTo("max-records");
         assertThat(committed(prefix + "capped-items").size()).isEqualTo(120);
+        assertThat(log)
+            .contains(
+                "WARN dev.pagewalk.kafka.PagewalkSourceTask - capped-items: walk "
+                    + report.get("runId").asText()
+                    + " ended INCOMPLETE: stop: truncated by max-records (limits.maxRecords = 120):"
+                    + " there may be more records");
       }
     }
   }
