@@ -29,4 +29,12 @@ public interface Plan {
 
   /** The names of the spec's declared {@code connection} values, in declaration order. */
   List<String> connectionNames();
+
+  /**
+   * Whether the next page is asked for by its position ({@code pagination.offset} or {@code
+   * pagination.page} in what a page request sends) rather than by something the API returned (a
+   * cursor, token, link or key). A walk resumed by position cannot be exact over data that changes:
+   * inserts and deletes before the position repeat or skip records.
+   */
+  boolean pagesByPosition();
 }
