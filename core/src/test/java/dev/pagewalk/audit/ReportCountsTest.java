@@ -3,6 +3,8 @@ package dev.pagewalk.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.RunStats;
+import dev.pagewalk.RunStats.Fault;
+import dev.pagewalk.RunStats.StatusFault;
 import dev.pagewalk.WaitReason;
 import dev.pagewalk.report.RunReport;
 import dev.pagewalk.report.Verdict;
@@ -29,7 +31,7 @@ class ReportCountsTest {
           4,
           6,
           0,
-          Map.of("status 503", 2L, "connection-reset", 1L),
+          Map.of(new StatusFault(503), 2L, Fault.CONNECTION_RESET, 1L),
           Map.of(
               WaitReason.RETRY, Duration.ofMillis(1500), WaitReason.DELAY, Duration.ofMillis(20)));
 
