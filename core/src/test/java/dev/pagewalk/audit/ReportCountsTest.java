@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.RunStats.Fault;
 import dev.pagewalk.RunStats.StatusFault;
+import dev.pagewalk.StopReason;
 import dev.pagewalk.WaitReason;
 import dev.pagewalk.report.RunReport;
 import dev.pagewalk.report.Verdict;
@@ -86,7 +87,7 @@ class ReportCountsTest {
             "2026-01-01T00:00:00Z",
             "2026-01-01T00:00:01Z",
             1000,
-            "condition-false",
+            StopReason.CONDITION_FALSE,
             null,
             null,
             ReportCounts.requests(STATS),
