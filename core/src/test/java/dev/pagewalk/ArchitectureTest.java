@@ -55,6 +55,9 @@ class ArchitectureTest {
           // what a run returns and tells
           "RunResult",
           "RunStats",
+          "RunStats$FaultKind",
+          "RunStats$Fault",
+          "RunStats$StatusFault",
           "WaitReason",
           "StopReason",
           "StopReason$Kind",
