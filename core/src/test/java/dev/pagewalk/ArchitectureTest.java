@@ -98,6 +98,8 @@ class ArchitectureTest {
           "state.SyncIdentity",
           "state.CheckpointStore",
           "state.StateLock",
+          "state.TokenStore",
+          "state.TokenStore$SavedTokens",
           "state.FileCheckpointStore");
 
   /**
@@ -135,6 +137,7 @@ class ArchitectureTest {
           Map.entry("state", Set.of("files", "json")),
           Map.entry("report", Set.of("json")),
           Map.entry("spi", Set.of()),
+          Map.entry("auth", Set.of()),
           Map.entry("engine", Set.of("plan", "expr", "http", "retry", "audit", "json")),
           Map.entry("plan", Set.of("spec", "expr", "http")),
           Map.entry("retry", Set.of("http")),
@@ -158,7 +161,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void theApiIsTheListedTypesAndAtMostForty() {
+  void theApiIsTheListedTypesAndAtMostFortyOne() {
     Set<String> found =
         CORE.stream()
             .filter(c -> API_PACKAGES.contains(c.getPackageName()) && visible(c))
@@ -170,7 +173,7 @@ class ArchitectureTest {
             "public types in exported packages: a new one is an API decision (API_TYPES) or belongs in an internal package")
         .containsExactlyElementsOf(expected);
     long topLevel = API_TYPES.stream().filter(t -> !t.contains("$")).count();
-    assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(40);
+    assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(41);
   }
 
   @Test
