@@ -14,7 +14,7 @@
  *       dev.pagewalk.Runner.Builder#transport}), with the request, headers and broken-response
  *       failure it sees;
  *   <li>{@code dev.pagewalk.state}: checkpoints, the checkpoint store a platform plugs in and the
- *       file store; the store of a connection's OAuth2 tokens.
+ *       file store; the store of a connection's OAuth2 tokens and its file store.
  * </ul>
  *
  * <p>Every other package is the implementation and may change in any release: the Apache transport

@@ -100,6 +100,7 @@ class ArchitectureTest {
           "state.StateLock",
           "state.TokenStore",
           "state.TokenStore$SavedTokens",
+          "state.FileTokenStore",
           "state.FileCheckpointStore");
 
   /**
@@ -161,7 +162,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void theApiIsTheListedTypesAndAtMostFortyOne() {
+  void theApiIsTheListedTypesAndAtMostFortyTwo() {
     Set<String> found =
         CORE.stream()
             .filter(c -> API_PACKAGES.contains(c.getPackageName()) && visible(c))
@@ -173,7 +174,7 @@ class ArchitectureTest {
             "public types in exported packages: a new one is an API decision (API_TYPES) or belongs in an internal package")
         .containsExactlyElementsOf(expected);
     long topLevel = API_TYPES.stream().filter(t -> !t.contains("$")).count();
-    assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(41);
+    assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(42);
   }
 
   @Test
