@@ -91,7 +91,11 @@ public final class SigV4Signer {
   }
 
   private static SdkHttpMethod method(HttpRequest request) {
-    return SdkHttpMethod.fromValue(request.method());
+    try {
+      return SdkHttpMethod.fromValue(request.method());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("SigV4 cannot sign the method " + request.method());
+    }
   }
 
   @Override

@@ -206,6 +206,17 @@ class SigV4SignerTest {
     }
 
     @Test
+    void aRequestTheSignerCannotTakeFailsWithoutTheSecret() {
+      HttpRequest odd =
+          new HttpRequest("BREW", URI.create("https://example.amazonaws.com/"), null, null);
+
+      assertThatThrownBy(() -> signer(SESSION_TOKEN).sign(odd))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("SigV4 cannot sign the method BREW")
+          .hasNoCause();
+    }
+
+    @Test
     void incompleteKeysAreRefusedWithoutEchoingTheSecret() {
       assertThatThrownBy(() -> new AwsKeys("AKIDEXAMPLE", SECRET, null, " ", "service"))
           .isInstanceOf(IllegalArgumentException.class)
