@@ -14,7 +14,7 @@
  *       dev.pagewalk.Runner.Builder#transport}), with the request, headers and broken-response
  *       failure it sees;
  *   <li>{@code dev.pagewalk.state}: checkpoints, the checkpoint store a platform plugs in and the
- *       file store.
+ *       file store; the store of a connection's OAuth2 tokens and its file store.
  * </ul>
  *
  * <p>Every other package is the implementation and may change in any release: the Apache transport
@@ -34,6 +34,12 @@ module dev.pagewalk.core {
   requires org.apache.httpcomponents.core5.httpcore5;
   requires com.networknt.schema;
   requires org.slf4j;
+  // AWS Signature V4 (dev.pagewalk.auth.aws): the SDK's signer and the request and identity types
+  // it takes
+  requires software.amazon.awssdk.http.auth.aws;
+  requires software.amazon.awssdk.http.auth.spi;
+  requires software.amazon.awssdk.http;
+  requires software.amazon.awssdk.identity.spi;
   // its timeout exception types, which a transport built on the JDK client throws
   requires java.net.http;
 

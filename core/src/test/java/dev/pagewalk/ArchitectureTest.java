@@ -101,6 +101,9 @@ class ArchitectureTest {
           "state.SyncIdentity",
           "state.CheckpointStore",
           "state.StateLock",
+          "state.TokenStore",
+          "state.TokenStore$SavedTokens",
+          "state.FileTokenStore",
           "state.FileCheckpointStore");
 
   /**
@@ -138,6 +141,7 @@ class ArchitectureTest {
           Map.entry("state", Set.of("files", "json")),
           Map.entry("report", Set.of("json")),
           Map.entry("spi", Set.of()),
+          Map.entry("auth", Set.of()),
           Map.entry("engine", Set.of("plan", "expr", "http", "retry", "audit", "json")),
           Map.entry("plan", Set.of("spec", "expr", "http")),
           Map.entry("retry", Set.of("http")),
@@ -172,7 +176,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void theApiIsTheListedTypesAndAtMostForty() {
+  void theApiIsTheListedTypesAndAtMostFortyTwo() {
     Set<String> found =
         CORE.stream()
             .filter(c -> API_PACKAGES.contains(c.getPackageName()) && visible(c))
@@ -184,7 +188,7 @@ class ArchitectureTest {
             "public types in exported packages: a new one is an API decision (API_TYPES) or belongs in an internal package")
         .containsExactlyElementsOf(expected);
     long topLevel = API_TYPES.stream().filter(t -> !t.contains("$")).count();
-    assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(40);
+    assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(42);
   }
 
   @Test

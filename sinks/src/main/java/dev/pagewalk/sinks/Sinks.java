@@ -2,6 +2,8 @@ package dev.pagewalk.sinks;
 
 import dev.pagewalk.sink.JsonLinesSink;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.state.FileTokenStore;
+import dev.pagewalk.state.TokenStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -68,6 +70,36 @@ public final class Sinks {
     }
     Path file = Path.of(target);
     return JsonLinesSink.toFile(file, stateDir != null ? stateDir : defaultStateDir(file));
+  }
+
+  /**
+   * Where a run into {@code target} keeps its connection's tokens: rows of {@code _pagewalk_tokens}
+   * in a SQLite or PostgreSQL destination ({@link DatabaseTokenStore}), owner-only files in the
+   * state directory otherwise ({@link FileTokenStore}: {@code stateDir}, or the default next to a
+   * JSON Lines file, or {@code .pagewalk-state} for stdout).
+   *
+   * @throws IllegalArgumentException when the text is not a destination
+   */
+  public static TokenStore tokenStore(String target, Path stateDir) {
+    if (target != null && target.startsWith("sqlite:")) {
+      String path = target.substring("sqlite:".length());
+      return DatabaseTokenStore.sqlite(Path.of(path.startsWith("//") ? path.substring(2) : path));
+    }
+    if (target != null && target.startsWith("jdbc:postgresql:")) {
+      return DatabaseTokenStore.postgres(target, null, null);
+    }
+    if (target != null
+        && (target.startsWith("postgresql://") || target.startsWith("postgres://"))) {
+      Postgres pg = postgres(target);
+      return DatabaseTokenStore.postgres(pg.jdbcUrl(), pg.user(), pg.password());
+    }
+    if (stateDir != null) {
+      return new FileTokenStore(stateDir);
+    }
+    if (target == null || target.isBlank() || target.equals("-")) {
+      return new FileTokenStore(Path.of(DEFAULT_STATE_DIR));
+    }
+    return new FileTokenStore(defaultStateDir(Path.of(target)));
   }
 
   /** {@code .pagewalk-state} in the directory of {@code file}. */

@@ -20,7 +20,8 @@ final class ConfigMapReader {
           "totalOffset",
           "rateLimit",
           "mutations",
-          "faults");
+          "faults",
+          "oauth");
   private static final Set<String> FAULT_KINDS =
       Set.of("status", "fault", "dribble", "emptyPageWithNext", "truncatedJson");
   private static final Set<String> MUTATION_KINDS =
@@ -70,11 +71,36 @@ final class ConfigMapReader {
                 "truncatedJson"))) {
       b.fault(fault(f));
     }
+    MapNode oauth =
+        root.map(
+            "oauth",
+            Set.of(
+                "clientId",
+                "clientSecret",
+                "refreshToken",
+                "tokenLifetimeSeconds",
+                "rotateRefreshTokens",
+                "requireBearer",
+                "tokenPath"));
+    if (oauth != null) {
+      b.oauth(oauth(oauth));
+    }
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("live-data config: " + e.getMessage(), e);
     }
+  }
+
+  private static OAuthConfig oauth(MapNode o) {
+    return new OAuthConfig(
+        o.string("clientId"),
+        o.string("clientSecret"),
+        o.stringOr("refreshToken", null),
+        o.longOr("tokenLifetimeSeconds", OAuthConfig.DEFAULT_LIFETIME_SECONDS),
+        o.boolOr("rotateRefreshTokens", true),
+        o.boolOr("requireBearer", true),
+        o.stringOr("tokenPath", OAuthConfig.DEFAULT_TOKEN_PATH));
   }
 
   private static Mutation mutation(MapNode m, IdType idType) {

@@ -34,11 +34,20 @@ import java.util.Optional;
  *   - {request: 5, dribble: {chunks: 20, totalMs: 4000}}
  *   - {request: 6, emptyPageWithNext: true}
  *   - {request: 7, truncatedJson: true}
+ * oauth:                   # an OAuth2 token endpoint; the data endpoint then needs a bearer token
+ *   clientId: app
+ *   clientSecret: s3cret
+ *   refreshToken: rt-0     # honoured by the refresh_token grant until rotated away
+ *   tokenLifetimeSeconds: 3600
+ *   rotateRefreshTokens: true
+ *   requireBearer: true
+ *   tokenPath: /oauth/token
  * }</pre>
  *
- * All keys are optional; the values above other than mutations, faults and rateLimit are the
- * defaults, except dataset (default {@code {size: 25, seed: 1, idType: integer}}) and firstPage
- * (default 1). Unknown keys are rejected.
+ * All keys are optional; the values above other than mutations, faults, rateLimit and oauth are the
+ * defaults (within {@code oauth}, clientId and clientSecret are required, refreshToken is optional
+ * and the rest are defaults: see {@link OAuthConfig}), except dataset (default {@code {size: 25,
+ * seed: 1, idType: integer}}) and firstPage (default 1). Unknown keys are rejected.
  */
 public final class LiveDataConfig {
   private final int size;
@@ -55,6 +64,7 @@ public final class LiveDataConfig {
   private final RateLimit rateLimit;
   private final List<Mutation> mutations;
   private final List<FaultSpec> faults;
+  private final OAuthConfig oauth;
 
   private LiveDataConfig(Builder b) {
     if (b.pageSize < 1 || b.maxPageSize < b.pageSize) {
@@ -82,6 +92,11 @@ public final class LiveDataConfig {
     rateLimit = b.rateLimit;
     mutations = List.copyOf(b.mutations);
     faults = List.copyOf(b.faults);
+    oauth = b.oauth;
+    if (oauth != null && oauth.tokenPath().equals(basePath)) {
+      throw new IllegalArgumentException(
+          "oauth.tokenPath and basePath are both '" + basePath + "'");
+    }
   }
 
   public static Builder builder() {
@@ -150,6 +165,11 @@ public final class LiveDataConfig {
     return faults;
   }
 
+  /** The token endpoint and bearer check, if configured. */
+  public Optional<OAuthConfig> oauth() {
+    return Optional.ofNullable(oauth);
+  }
+
   /** A fresh dataset as this config describes it. */
   public Dataset newDataset() {
     return Dataset.generate(size, seed, idType);
@@ -171,6 +191,7 @@ public final class LiveDataConfig {
     private RateLimit rateLimit;
     private final List<Mutation> mutations = new ArrayList<>();
     private final List<FaultSpec> faults = new ArrayList<>();
+    private OAuthConfig oauth;
 
     private Builder() {}
 
@@ -233,6 +254,11 @@ public final class LiveDataConfig {
 
     public Builder fault(FaultSpec fault) {
       faults.add(fault);
+      return this;
+    }
+
+    public Builder oauth(OAuthConfig oauth) {
+      this.oauth = oauth;
       return this;
     }
 

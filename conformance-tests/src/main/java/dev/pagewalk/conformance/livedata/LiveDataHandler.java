@@ -22,13 +22,20 @@ final class LiveDataHandler {
   private final LongSupplier clock;
   private final PaginationStyle style;
   private final RateLimiter rateLimiter;
+  private final TokenEndpoint tokens;
   private final Map<Integer, FaultSpec> faults = new HashMap<>();
   private final Map<Integer, List<Mutation>> mutations = new HashMap<>();
   private final List<String> requests = new ArrayList<>();
   private final List<String> answers = new ArrayList<>();
 
-  LiveDataHandler(LiveDataConfig config, Dataset dataset, LongSupplier clock) {
+  /**
+   * @param tokens the token endpoint whose access tokens the data endpoint requires; null when it
+   *     requires none
+   */
+  LiveDataHandler(
+      LiveDataConfig config, Dataset dataset, LongSupplier clock, TokenEndpoint tokens) {
     this.config = config;
+    this.tokens = tokens;
     this.dataset = dataset;
     this.clock = clock;
     this.style = PaginationStyle.of(config.style());
@@ -45,15 +52,15 @@ final class LiveDataHandler {
 
   /**
    * Serves one request; {@code url} is path and query, {@code origin} is {@code
-   * scheme://host:port}.
+   * scheme://host:port}, {@code authorization} the request's header or null.
    */
-  PageResponse handle(String url, String origin) {
+  PageResponse handle(String url, String origin, String authorization) {
     lock.lock();
     try {
       requests.add(url);
       int number = requests.size();
       FaultSpec fault = faults.get(number);
-      PageResponse response = respond(number, url, origin, fault);
+      PageResponse response = respond(number, url, origin, authorization, fault);
       answers.add(describe(response, fault));
       mutations.getOrDefault(number, List.of()).forEach(m -> m.applyTo(dataset));
       return response;
@@ -102,12 +109,19 @@ final class LiveDataHandler {
     return answer;
   }
 
-  private PageResponse respond(int number, String url, String origin, FaultSpec fault) {
+  private PageResponse respond(
+      int number, String url, String origin, String authorization, FaultSpec fault) {
     if (fault instanceof FaultSpec.Status status) {
       return statusFault(status);
     }
     if (fault instanceof FaultSpec.Wire wire) {
       return PageResponse.wire(wire.fault());
+    }
+    if (tokens != null) {
+      PageResponse unauthorized = tokens.checkBearer(authorization);
+      if (unauthorized != null) {
+        return unauthorized;
+      }
     }
     if (fault == null && rateLimiter != null) {
       OptionalLong wait = rateLimiter.acquire();

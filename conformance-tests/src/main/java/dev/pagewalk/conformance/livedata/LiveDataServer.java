@@ -2,17 +2,20 @@ package dev.pagewalk.conformance.livedata;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * A running live-data mock: WireMock on 127.0.0.1 with a dynamic port, serving {@code GET
- * <basePath>} per a {@link LiveDataConfig} (wire formats: {@link Style}). Other paths answer
- * WireMock's 404.
+ * <basePath>} per a {@link LiveDataConfig} (wire formats: {@link Style}) and, with {@code oauth},
+ * an OAuth2 token endpoint at {@code POST <tokenPath>} ({@link OAuthConfig}; counted by {@link
+ * #tokenCounts()}). Other paths answer WireMock's 404.
  *
  * <pre>{@code
  * try (LiveDataServer server = LiveDataServer.start(LiveDataConfig.fromMap(yamlMap))) {
@@ -27,10 +30,17 @@ public final class LiveDataServer implements AutoCloseable {
   private final WireMockServer wireMock;
   private final LiveDataTransformer transformer;
   private final Dataset dataset;
+  private final TokenEndpoint tokens;
 
   private LiveDataServer(LiveDataConfig config, LongSupplier clock) {
     this.dataset = config.newDataset();
-    this.transformer = new LiveDataTransformer(config, dataset, clock);
+    this.tokens = config.oauth().map(o -> new TokenEndpoint(o, clock)).orElse(null);
+    this.transformer =
+        new LiveDataTransformer(
+            config,
+            dataset,
+            clock,
+            tokens != null && tokens.config().requireBearer() ? tokens : null);
     this.wireMock =
         new WireMockServer(
             wireMockConfig()
@@ -38,7 +48,10 @@ public final class LiveDataServer implements AutoCloseable {
                 .dynamicPort()
                 .gzipDisabled(true)
                 .disableRequestJournal()
-                .extensions(transformer));
+                .extensions(
+                    tokens == null
+                        ? new Extension[] {transformer}
+                        : new Extension[] {transformer, new TokenEndpointTransformer(tokens)}));
   }
 
   /** Starts a server with the system clock. */
@@ -47,7 +60,8 @@ public final class LiveDataServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server whose rate limit and HTTP-date Retry-After read {@code clock} (epoch millis).
+   * Starts a server whose rate limit, HTTP-date Retry-After and access-token expiry read {@code
+   * clock} (epoch millis).
    */
   public static LiveDataServer start(LiveDataConfig config, LongSupplier clock) {
     LiveDataServer server = new LiveDataServer(config, clock);
@@ -55,6 +69,13 @@ public final class LiveDataServer implements AutoCloseable {
     server.wireMock.stubFor(
         get(urlPathEqualTo(config.basePath()))
             .willReturn(aResponse().withTransformers(LiveDataTransformer.NAME)));
+    config
+        .oauth()
+        .ifPresent(
+            o ->
+                server.wireMock.stubFor(
+                    post(urlPathEqualTo(o.tokenPath()))
+                        .willReturn(aResponse().withTransformers(TokenEndpointTransformer.NAME))));
     return server;
   }
 
@@ -85,6 +106,14 @@ public final class LiveDataServer implements AutoCloseable {
    */
   public List<String> answers() {
     return transformer.answers();
+  }
+
+  /**
+   * What the token endpoint answered so far; all zero without {@code oauth}. Token requests are not
+   * among {@link #requests()}, which are the data endpoint's.
+   */
+  public TokenCounts tokenCounts() {
+    return tokens == null ? new TokenCounts(0, 0, 0) : tokens.counts();
   }
 
   /** What a complete read must, may and must not contain, given the mutations so far. */

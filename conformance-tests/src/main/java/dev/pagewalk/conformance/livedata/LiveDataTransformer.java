@@ -22,7 +22,13 @@ public final class LiveDataTransformer implements ResponseDefinitionTransformerV
   private final LiveDataHandler handler;
 
   public LiveDataTransformer(LiveDataConfig config, Dataset dataset, LongSupplier clock) {
-    this.handler = new LiveDataHandler(config, dataset, clock);
+    this(config, dataset, clock, null);
+  }
+
+  /** As above; with a token endpoint, the data endpoint requires its bearer access tokens. */
+  LiveDataTransformer(
+      LiveDataConfig config, Dataset dataset, LongSupplier clock, TokenEndpoint tokens) {
+    this.handler = new LiveDataHandler(config, dataset, clock, tokens);
   }
 
   @Override
@@ -40,7 +46,10 @@ public final class LiveDataTransformer implements ResponseDefinitionTransformerV
     LoggedRequest request = event.getRequest();
     URI absolute = URI.create(request.getAbsoluteUrl());
     PageResponse response =
-        handler.handle(request.getUrl(), absolute.getScheme() + "://" + absolute.getRawAuthority());
+        handler.handle(
+            request.getUrl(),
+            absolute.getScheme() + "://" + absolute.getRawAuthority(),
+            request.containsHeader("Authorization") ? request.getHeader("Authorization") : null);
     ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition();
     if (response.fault() != null) {
       return builder.withFault(response.fault()).build();

@@ -12,5 +12,10 @@
  * right after the answer to its request number is computed. After the run, {@link
  * dev.pagewalk.conformance.livedata.LiveDataServer#expectation()} says which ids the connector
  * must, may and must not have read.
+ *
+ * <p>With {@link dev.pagewalk.conformance.livedata.OAuthConfig} the mock also serves an OAuth2
+ * token endpoint (client credentials, rotating refresh tokens, expiring access tokens by the mock's
+ * clock) and its base path answers 401 without a valid bearer token; a 401 is a numbered request
+ * like any other, answered after a fault scheduled for it and before the rate limit.
  */
 package dev.pagewalk.conformance.livedata;
