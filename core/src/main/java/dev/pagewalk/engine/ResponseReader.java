@@ -79,6 +79,7 @@ final class ResponseReader {
     s.headers = d.headers();
     s.statusCode = d.http().status();
     s.links = d.links();
+    s.request = Map.of("url", request.http().uri().toString(), "method", request.http().method());
     s.item = null;
     s.iterate = null;
     int status = d.http().status();

@@ -23,6 +23,10 @@ final class RunState implements Bindings {
   Map<String, Object> headers;
   Integer statusCode;
   Map<String, Object> links;
+
+  /** The page just fetched: {@code {url, method}}. */
+  Map<String, Object> request;
+
   Object item;
   Map<String, Object> iterate;
   Map<String, Object> pagination;
@@ -54,6 +58,7 @@ final class RunState implements Bindings {
       case "headers" -> headers;
       case "statusCode" -> statusCode == null ? null : Long.valueOf(statusCode);
       case "links" -> links;
+      case "request" -> request;
       case "item" -> item;
       case "iterate" -> iterate;
       case "pagination" -> pagination;
@@ -87,6 +92,7 @@ final class RunState implements Bindings {
     headers = null;
     statusCode = null;
     links = null;
+    request = null;
     item = null;
     iterate = null;
   }
