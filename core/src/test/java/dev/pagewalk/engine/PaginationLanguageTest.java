@@ -72,6 +72,34 @@ class PaginationLanguageTest {
     }
 
     @Test
+    void refusesANetworkPathLinkWithCredentialsWithoutEchoingThePassword() {
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) ->
+                  json(req, 200, "{\"data\":[{\"id\":1}],\"next\":\"//bob:s3cret@api.test/x\"}"));
+      Runner.Collected c =
+          run(
+              t,
+              """
+              pagewalk: 1
+              name: links
+              baseUrl: http://api.test
+              request:
+                url: /items
+                response:
+                  iterate: "{{body.data}}"
+                pagination:
+                  url: "{{body.next}}"
+                  condition: "{{body.next}}"
+              """);
+      assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
+      assertThat(c.result().failure().getMessage())
+          .startsWith("links: invalid URL \"http://bob:***@api.test/x\"")
+          .doesNotContain("s3cret");
+      assertThat(t.requestCount()).isEqualTo(1);
+    }
+
+    @Test
     void putsTheFetchedPagesUrlInScopeOfResponseAndPagination() {
       ScriptedTransport t =
           new ScriptedTransport(

@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 class RateLimitedResponsesTest {
   private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
-  /** A clock that only the run's sleeper moves. */
+  /** A clock that only the run's sleeper (and the scripted server) moves. */
   private static final class VirtualTime extends Clock implements Sleeper {
-    private Instant now = START;
+    private volatile Instant now = START;
 
     @Override
-    public void sleep(Duration duration) {
+    public synchronized void sleep(Duration duration) {
       now = now.plus(duration);
     }
 
@@ -237,6 +237,24 @@ class RateLimitedResponsesTest {
       assertThat(r.failure()).isNull();
       assertThat(waits).containsExactly("retry 120s");
       assertThat(r.stats().waited(WaitReason.RETRY)).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void sendsNothingOnceTheRunDeadlineHasPassed() {
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) -> {
+                time.sleep(Duration.ofMinutes(2));
+                return json(req, 200, i == 0 ? cursorPage("c2", 1) : cursorPage(null, 2));
+              });
+      RunResult r = run(GITHUB.formatted("limits: {runTimeout: 1m}"), t);
+      assertThat(r.stopReason()).isEqualTo(StopReason.TIMEOUT);
+      assertThat(r.failure().getMessage())
+          .isEqualTo(
+              "github: GET http://api.test/items?cursor=c2 not sent: the run deadline has passed"
+                  + " (limits.runTimeout 1m)");
+      assertThat(t.requestCount()).isEqualTo(1);
+      assertThat(r.stats().recordsEmitted()).isEqualTo(1);
     }
 
     @Test
