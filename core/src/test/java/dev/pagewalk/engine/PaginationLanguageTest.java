@@ -300,5 +300,49 @@ class PaginationLanguageTest {
           .containsExactly(1L, 2L);
       assertThat(List.of(r.stats().logicalRequests(), r.stats().retries())).containsExactly(2L, 1L);
     }
+
+    @Test
+    void neverExceedAPaginationCap() {
+      ScriptedTransport t =
+          new ScriptedTransport(
+              (req, i) ->
+                  json(
+                      req,
+                      200,
+                      switch (i) {
+                        case 0 -> cursorPage("c2", 1);
+                        case 1, 2 -> cursorPage("c2");
+                        default -> cursorPage("c3", 2);
+                      }));
+      Runner.Collected c =
+          run(
+              t,
+              """
+              pagewalk: 1
+              name: capped
+              baseUrl: http://api.test
+              limits: {maxPaginationRequests: 1}
+              request:
+                url: /items
+                response:
+                  iterate: "{{body.data}}"
+                pagination:
+                  qs: {cursor: "{{body.next}}"}
+                  condition: "{{body.next}}"
+              """);
+      RunResult r = c.result();
+      assertThat(r.failure()).isNull();
+      assertThat(r.stopReason()).isEqualTo(StopReason.MAX_PAGINATION_REQUESTS);
+      assertThat(t.uris())
+          .containsExactly(
+              "GET http://api.test/items",
+              "GET http://api.test/items?cursor=c2",
+              "GET http://api.test/items?cursor=c2",
+              "GET http://api.test/items?cursor=c2");
+      assertThat(c.records().stream().<Object>map(rec -> ((Map<?, ?>) rec.value()).get("id")))
+          .containsExactly(1L, 2L);
+      assertThat(List.of(r.stats().paginationRequests(), r.stats().retries()))
+          .containsExactly(1L, 2L);
+    }
   }
 }
