@@ -20,7 +20,10 @@ final class RunSummary {
     return outcome(r, limits) + completeness(r);
   }
 
-  /** The verdict line and, when it is not COMPLETE, the reasons and advice. */
+  /**
+   * The verdict line, the caveats (what the endpoint is documented to leave out, whatever the
+   * verdict) and, when it is not COMPLETE, the reasons and advice.
+   */
   static String completeness(RunResult r) {
     if (r.report() == null) {
       return "";
@@ -41,6 +44,9 @@ final class RunSummary {
       case INCOMPLETE -> s.append(": the run may not hold every record");
       case UNVERIFIED -> s.append(": nothing to prove completeness against");
     }
+    report
+        .caveats()
+        .forEach(caveat -> s.append("\n  caveat (not returned by this endpoint): ").append(caveat));
     report.reasons().forEach(reason -> s.append("\n  ✗ ").append(reason));
     report.advice().forEach(advice -> s.append("\n  advice: ").append(advice));
     return s.toString();

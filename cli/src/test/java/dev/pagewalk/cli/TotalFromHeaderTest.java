@@ -78,4 +78,22 @@ class TotalFromHeaderTest {
             "\nCOMPLETE: every completeness check passed (stop, total, boundary-duplicates)\n");
     assertThat(r.out()).isEqualTo("{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n");
   }
+
+  @Test
+  void aCompleteRunStillShowsWhatTheEndpointLeavesOut(@TempDir Path dir) throws IOException {
+    Path excluding = dir.resolve("header-total.yaml");
+    Files.writeString(
+        excluding,
+        Files.readString(Path.of(SPEC))
+            .replace(
+                "\"{{headers.`x-total-count`}}\"",
+                "\"{{parseNumber(headers.`x-total-count`)}}\"\n"
+                    + "  excludes: [\"archived items - use the export endpoint\"]"));
+    Cli.Result r = run(excluding.toString());
+    assertThat(r.err())
+        .endsWith(
+            "\nCOMPLETE: every completeness check passed (stop, total, boundary-duplicates)\n"
+                + "  caveat (not returned by this endpoint): archived items - use the export"
+                + " endpoint\n");
+  }
 }

@@ -62,7 +62,8 @@ public final class CaseLoader {
           "advice",
           "adviceContains",
           "checks",
-          "walks");
+          "walks",
+          "caveats");
   private static final Set<String> VERDICTS = Set.of("COMPLETE", "INCOMPLETE", "UNVERIFIED");
   private static final Set<String> OUTCOMES = Set.of("pass", "fail", "not-applicable");
   private static final Set<String> LIMITS =
@@ -174,7 +175,8 @@ public final class CaseLoader {
         texts(m.get("advice"), false, file, "expect.report.advice"),
         texts(m.get("adviceContains"), true, file, "expect.report.adviceContains"),
         checks,
-        count(m.get("walks"), file, "expect.report.walks"));
+        count(m.get("walks"), file, "expect.report.walks"),
+        texts(m.get("caveats"), false, file, "expect.report.caveats"));
   }
 
   private static Map<String, Long> counts(Object v, Path file, String key) {

@@ -44,6 +44,7 @@ final class ReportCheck {
     c.exactList("reasons", want.reasons(), report.reasons());
     c.contains("reasonsContain", "reasons", want.reasonsContain(), report.reasons());
     c.exactList("advice", want.advice(), report.advice());
+    c.exactList("caveats", want.caveats(), report.caveats());
     c.contains("adviceContains", "advice", want.adviceContains(), report.advice());
     c.checks(want.checks(), report.checks());
     c.value("walks", want.walks(), report.walks() == null ? 0L : (long) report.walks().size());

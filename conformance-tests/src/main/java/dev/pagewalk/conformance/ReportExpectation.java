@@ -23,6 +23,7 @@ import java.util.Map;
  * @param adviceContains texts each of which some piece of advice must contain
  * @param checks check name to outcome ({@code pass}, {@code fail}, {@code not-applicable})
  * @param walks how many walks the report lists (0 when the run did not rewalk)
+ * @param caveats the caveats ({@code audit.excludes}), exactly and in order
  */
 public record ReportExpectation(
     String verdict,
@@ -36,7 +37,8 @@ public record ReportExpectation(
     List<String> advice,
     List<String> adviceContains,
     Map<String, String> checks,
-    Long walks) {
+    Long walks,
+    List<String> caveats) {
 
   public ReportExpectation {
     records =
@@ -55,6 +57,7 @@ public record ReportExpectation(
     reasonsContain = reasonsContain == null ? List.of() : List.copyOf(reasonsContain);
     advice = advice == null ? null : List.copyOf(advice);
     adviceContains = adviceContains == null ? List.of() : List.copyOf(adviceContains);
+    caveats = caveats == null ? null : List.copyOf(caveats);
     checks =
         checks == null
             ? Map.of()

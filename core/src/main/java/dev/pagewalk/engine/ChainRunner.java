@@ -127,6 +127,7 @@ final class ChainRunner {
     long pageNumber;
     BuiltRequest request;
     boolean resuming = resume != null;
+    boolean resumed = resuming;
     if (resuming) {
       @SuppressWarnings("unchecked")
       Map<String, Object> saved = (Map<String, Object>) secrets.revealIn(resume.temp());
@@ -156,6 +157,14 @@ final class ChainRunner {
       before = Before.NOTHING;
       if (resuming && statuses.expiredCursor(decoded.http().status())) {
         return new WalkOutcome.CursorExpired(decoded.http().status(), request.display());
+      }
+      if (!resumed
+          && pageNumber > 1
+          && run.plan
+              .retry()
+              .restartWalk()
+              .expires(decoded.http().status(), decoded.http().body())) {
+        return new WalkOutcome.WalkExpired(decoded.http().status(), request.display(), pageNumber);
       }
       reader.expose(decoded, resp, request);
       resuming = false;

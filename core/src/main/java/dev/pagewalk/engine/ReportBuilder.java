@@ -95,7 +95,8 @@ final class ReportBuilder {
         walks,
         limits(run.limits),
         watermark == null || watermark.isEmpty() ? null : watermark,
-        notes);
+        notes,
+        run.plan.audit().excludes());
   }
 
   /**
@@ -134,7 +135,8 @@ final class ReportBuilder {
         null,
         limits(plan.limits()),
         watermark,
-        notes);
+        notes,
+        plan.audit().excludes());
   }
 
   /** The caps as the report shows them: counts or {@code "unlimited"}, the timeout as text. */

@@ -76,7 +76,7 @@ final class RunContext {
         redactor,
         new Tally(start),
         pacer(plan, plugins.clock()),
-        new RetryBudget(plan.retry()),
+        new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant()),
         plugins);
   }
 

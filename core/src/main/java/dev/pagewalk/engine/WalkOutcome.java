@@ -15,6 +15,17 @@ sealed interface WalkOutcome {
   record Failed(StopReason reason, PagewalkException failure) implements WalkOutcome {}
 
   /**
+   * A later page of the walk was refused with a response the spec says means "this walk's cursor
+   * expired" ({@code retry.restartWalk}); nothing of that page was exposed or written.
+   */
+  record WalkExpired(int status, String request, long page) implements WalkOutcome {
+    @Override
+    public StopReason reason() {
+      return StopReason.ERROR;
+    }
+  }
+
+  /**
    * The first request of a resumed walk was refused with a status the spec says means "cursor
    * expired"; nothing of it was exposed or written.
    */

@@ -55,9 +55,10 @@ final class Walks {
   }
 
   /**
-   * The first walk, then what its end asks for: a restart from the watermark when the saved cursor
-   * expired, re-walks while {@code audit.onDrift: rewalk} finds drift after a natural end, a
-   * failure when {@code audit.onDrift: fail} finds drift.
+   * The first walk, then what its end asks for: restarts when the walk's cursor expired on a later
+   * page ({@code retry.restartWalk}), a restart from the watermark when the saved cursor expired,
+   * re-walks while {@code audit.onDrift: rewalk} finds drift after a natural end, a failure when
+   * {@code audit.onDrift: fail} finds drift.
    */
   static Walked walkAll(
       RunContext run,
@@ -89,6 +90,11 @@ final class Walks {
             .run(writer, resume);
     Walked walked =
         new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes).ending(outcome);
+    if (outcome instanceof WalkOutcome.WalkExpired) {
+      Restarted restarted = restarted(walked, outcome, writer, identity, secrets);
+      walked = restarted.walked();
+      keys = keys == null ? null : restarted.keys();
+    }
     if (outcome instanceof WalkOutcome.CursorExpired expired) {
       walked = restartFromWatermark(walked, expired, writer, from, identity, secrets);
     }
@@ -110,6 +116,70 @@ final class Walks {
                           + ": drift detected (audit.onDrift: fail): records moved between pages")));
       case REPORT -> walked;
     };
+  }
+
+  /** A walk after its restarts, with the keys of its last walk (null when not collected). */
+  private record Restarted(Walked walked, Set<String> keys) {}
+
+  /**
+   * The walk's cursor expired on a later page ({@code retry.restartWalk}): the walk starts again
+   * from where the run started, at most {@code retry.restartWalk.max} times. Records delivered
+   * before are known by their key and not delivered again; each restart is a note.
+   */
+  private static Restarted restarted(
+      Walked first,
+      WalkOutcome outcome,
+      PageWriter writer,
+      SyncIdentity identity,
+      SecretPlaceholders secrets) {
+    RunContext run = first.run();
+    Plan plan = run.plan;
+    int max = plan.retry().restartWalk().max();
+    List<String> notes = new ArrayList<>(first.notes());
+    PageAcceptor acceptor = first.acceptor();
+    Auditor auditor = first.auditor();
+    Set<String> keys = null;
+    Checkpoints checkpoints = new Checkpoints(run, secrets, identity);
+    for (int restart = 1; outcome instanceof WalkOutcome.WalkExpired expired; restart++) {
+      if (restart > max) {
+        return new Restarted(
+            new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes)
+                .ending(
+                    new WalkOutcome.Failed(
+                        StopReason.ERROR,
+                        new RunFailureException(
+                            ErrorCode.CURSOR_EXPIRED,
+                            plan.name()
+                                + ": the walk's cursor expired again on page "
+                                + expired.page()
+                                + " ("
+                                + expired.request()
+                                + " returned "
+                                + expired.status()
+                                + ") after "
+                                + max
+                                + " restarts (retry.restartWalk.max)"))),
+            keys);
+      }
+      notes.add(
+          "the walk's cursor expired on page "
+              + expired.page()
+              + " ("
+              + expired.status()
+              + "): restarted the walk from the start (restart "
+              + restart
+              + " of at most "
+              + max
+              + ")");
+      auditor = newAuditor(plan);
+      keys = new HashSet<>();
+      acceptor = acceptor.nextWalk(auditor, keys);
+      run.state.resetForWalk();
+      outcome = new ChainRunner(run, acceptor, checkpoints, secrets).run(writer, null);
+    }
+    return new Restarted(
+        new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes).ending(outcome),
+        plan.audit().onDrift() == OnDrift.REWALK ? keys : null);
   }
 
   /**

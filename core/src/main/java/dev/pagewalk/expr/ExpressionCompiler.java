@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  * the templates it returns are immutable and thread-safe.
  */
 public final class ExpressionCompiler {
+  /** The offset of an error in a templated map name: the error is located at the key. */
+  public static final int AT_KEY = -1;
+
   private final MvelGate gate;
 
   public ExpressionCompiler() {
@@ -84,6 +87,7 @@ public final class ExpressionCompiler {
 
     private Template map(Map<?, ?> map, String pointer) {
       Map<String, Template> entries = new LinkedHashMap<>();
+      Map<String, Template> names = new LinkedHashMap<>();
       boolean constant = true;
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (e.getKey() instanceof Map<?, ?> inner && inner.size() == 1 && e.getValue() == null) {
@@ -99,9 +103,13 @@ public final class ExpressionCompiler {
         Template t = compile(e.getValue(), pointer + "/" + escape(key));
         entries.put(key, t);
         constant &= t.isConstant();
+        if (key.contains("{{")) {
+          names.put(key, name(key, pointer + "/" + escape(key)));
+          constant = false;
+        }
       }
       if (!constant) {
-        return new MapTemplate(entries);
+        return new MapTemplate(entries, names);
       }
       Map<String, Object> values = new LinkedHashMap<>();
       entries.forEach(
@@ -111,6 +119,15 @@ public final class ExpressionCompiler {
             }
           });
       return new ConstantTemplate(Collections.unmodifiableMap(values));
+    }
+
+    /** A templated name, checked like a value; an error in it is located at the key. */
+    private Template name(String key, String pointer) {
+      try {
+        return string(key, pointer);
+      } catch (Located e) {
+        throw new Located(e.getMessage(), e.pointer, AT_KEY, e.hint);
+      }
     }
 
     private Template list(List<?> list, String pointer) {

@@ -70,6 +70,7 @@ public final class Reads {
       }
     } else if (t instanceof MapTemplate m) {
       m.entries().values().forEach(this::template);
+      m.nameTemplates().forEach(this::template);
     } else if (t instanceof ListTemplate l) {
       l.elements().forEach(this::template);
     } else {

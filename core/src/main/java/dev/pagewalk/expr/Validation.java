@@ -21,6 +21,7 @@ final class Validation {
           "headers",
           "statusCode",
           "links",
+          "request",
           "item",
           "iterate",
           "pagination");

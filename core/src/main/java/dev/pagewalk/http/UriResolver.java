@@ -12,10 +12,10 @@ import org.apache.hc.client5.http.utils.URIUtils;
  * {@code https://x/?page=2}), and an absolute reference is used exactly as the server sent it
  * (URIUtils would lower-case its host and add a path).
  */
-final class UriResolver {
+public final class UriResolver {
   private UriResolver() {}
 
-  static URI resolve(URI base, URI reference) throws URISyntaxException {
+  public static URI resolve(URI base, URI reference) throws URISyntaxException {
     if (reference.isAbsolute()) {
       return reference;
     }

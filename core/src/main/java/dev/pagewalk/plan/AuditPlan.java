@@ -1,14 +1,21 @@
 package dev.pagewalk.plan;
 
 import dev.pagewalk.expr.Template;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The compiled {@code audit} block: the API's own total (response scope), a sequential numeric id
- * (item scope), what to do when drift is detected and how many walks a rewalk may take.
+ * (item scope), what to do when drift is detected, how many walks a rewalk may take, and what the
+ * endpoint is documented to leave out ({@code audit.excludes}: the report's caveats).
  */
-public record AuditPlan(Template total, Template sequentialId, OnDrift onDrift, int maxWalks) {
-  public static final AuditPlan NONE = new AuditPlan(null, null, OnDrift.REPORT, 3);
+public record AuditPlan(
+    Template total, Template sequentialId, OnDrift onDrift, int maxWalks, List<String> excludes) {
+  public static final AuditPlan NONE = new AuditPlan(null, null, OnDrift.REPORT, 3, List.of());
+
+  public AuditPlan {
+    excludes = List.copyOf(excludes);
+  }
 
   /** {@code audit.onDrift}: what a run does when it detects drift. */
   public enum OnDrift {

@@ -2,11 +2,13 @@ package dev.pagewalk.plan;
 
 import dev.pagewalk.expr.Template;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The compiled {@code pagination} block. {@code url}, {@code method} and {@code body} replace the
  * request's when present (null when absent); {@code qs} and {@code headers} are merged into the
- * request's when {@code mergeWithParent}, used alone otherwise.
+ * request's when {@code mergeWithParent}, used alone otherwise. {@code removedQs} and {@code
+ * removedHeaders} are the names the block sets to {@code null}: the inherited entries they remove.
  */
 public record PaginationPlan(
     boolean mergeWithParent,
@@ -16,4 +18,11 @@ public record PaginationPlan(
     Template qs,
     Template body,
     Template condition,
-    Duration delay) {}
+    Duration delay,
+    Set<String> removedQs,
+    Set<String> removedHeaders) {
+  public PaginationPlan {
+    removedQs = Set.copyOf(removedQs);
+    removedHeaders = Set.copyOf(removedHeaders);
+  }
+}

@@ -22,6 +22,9 @@ import java.util.Map;
  * before failing, so an author sees all of them at once.
  */
 public final class PlanCompiler {
+  private static final String GET_BODY =
+      "a GET request with a body: most servers and proxies ignore or refuse it";
+
   private static final ExpressionCompiler EXPRESSIONS = new ExpressionCompiler();
 
   private final SpecDocument doc;
@@ -60,6 +63,15 @@ public final class PlanCompiler {
       for (int i = 0; i < list.size(); i++) {
         requests.add(request("/requests/" + i, i == list.size() - 1));
       }
+    }
+    if (root.path("retry").has("restartWalk")
+        && !requests.isEmpty()
+        && requests.get(requests.size() - 1).response().key() == null) {
+      problem(
+          "/retry/restartWalk",
+          "restarting a walk needs response.key: it is how records delivered before the restart"
+              + " are known and not delivered again",
+          null);
     }
     return new Plan(
         root.path("name").asText(),
@@ -113,7 +125,14 @@ public final class PlanCompiler {
         template("/audit/total", Scopes.response("audit.total")),
         template("/audit/sequentialId", Scopes.item("audit.sequentialId")),
         AuditPlan.OnDrift.fromWireName(node.path("onDrift").asText("report")),
-        node.path("maxWalks").asInt(3));
+        node.path("maxWalks").asInt(3),
+        texts(node.path("excludes")));
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   private SyncPlan sync(JsonNode node) {
@@ -166,6 +185,11 @@ public final class PlanCompiler {
     }
     List<String> sanitize = new ArrayList<>();
     node.path("log").path("sanitize").forEach(n -> sanitize.add(n.asText()));
+    boolean allowGetBody = node.path("allowGetBody").asBoolean(false);
+    String method = node.path("method").asText("GET").toUpperCase(Locale.ROOT);
+    if (!allowGetBody) {
+      getBody(at, method, node.has("body"), node.path("pagination"));
+    }
     return new RequestPlan(
         at,
         template(at + "/url", Scopes.request("request.url")),
@@ -180,7 +204,24 @@ public final class PlanCompiler {
         response(at + "/response", node.path("response")),
         pagination,
         repeat,
-        sanitize);
+        sanitize,
+        allowGetBody);
+  }
+
+  /** A GET (the request's, or the pagination block's) with a body, without allowGetBody. */
+  private void getBody(String at, String method, boolean hasBody, JsonNode pagination) {
+    String pageMethod =
+        pagination.has("method")
+            ? pagination.get("method").asText().toUpperCase(Locale.ROOT)
+            : method;
+    if ("GET".equals(method) && hasBody) {
+      problem(at + "/body", GET_BODY, "set allowGetBody: true if the API reads a GET's body");
+    } else if ("GET".equals(pageMethod) && (hasBody || pagination.has("body"))) {
+      problem(
+          at + "/pagination" + (pagination.has("body") ? "/body" : "/method"),
+          GET_BODY,
+          "set allowGetBody: true if the API reads a GET's body");
+    }
   }
 
   private ResponsePlan response(String at, JsonNode node) {
@@ -237,7 +278,22 @@ public final class PlanCompiler {
         template(at + "/qs", Scopes.pagination("pagination.qs")),
         template(at + "/body", Scopes.pagination("pagination.body")),
         template(at + "/condition", Scopes.pagination("pagination.condition")),
-        node.has("delay") ? Durations.parse(node.get("delay").asText()) : null);
+        node.has("delay") ? Durations.parse(node.get("delay").asText()) : null,
+        nulled(node.path("qs")),
+        nulled(node.path("headers")));
+  }
+
+  /** The names a map sets to {@code null}. */
+  private static java.util.Set<String> nulled(JsonNode map) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    map.fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isNull()) {
+                names.add(e.getKey());
+              }
+            });
+    return names;
   }
 
   private RepeatPlan repeat(String at, JsonNode node) {
@@ -260,7 +316,8 @@ public final class PlanCompiler {
             ? ("unlimited".equals(node.get("timeout").asText())
                 ? null
                 : Durations.parse(node.get("timeout").asText()))
-            : d.timeout());
+            : d.timeout(),
+        node.has("runTimeout") ? Durations.parse(node.get("runTimeout").asText()) : null);
   }
 
   private static long count(JsonNode node, long fallback) {

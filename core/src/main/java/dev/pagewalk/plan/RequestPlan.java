@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One compiled request spec. {@code qs}, {@code headers} and {@code temp} evaluate to maps; {@code
- * body} is null when the spec has none; {@code pointer} locates it in the spec file.
+ * body} is null when the spec has none; {@code pointer} locates it in the spec file. A GET carries
+ * its body only with {@code allowGetBody} (loading refuses a GET with a body otherwise).
  */
 public record RequestPlan(
     String pointer,
@@ -22,7 +23,8 @@ public record RequestPlan(
     ResponsePlan response,
     PaginationPlan pagination,
     RepeatPlan repeat,
-    List<String> sanitize) {
+    List<String> sanitize,
+    boolean allowGetBody) {
   public RequestPlan {
     sanitize = List.copyOf(sanitize);
   }
@@ -43,6 +45,7 @@ public record RequestPlan(
         next,
         pagination,
         repeat,
-        sanitize);
+        sanitize,
+        allowGetBody);
   }
 }

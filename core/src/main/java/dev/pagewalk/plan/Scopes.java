@@ -8,7 +8,8 @@ import java.util.Set;
 final class Scopes {
   private static final Set<String> BASE =
       Set.of("parameters", "connection", "temp", "now", "timestamp", "uuid", "state");
-  private static final Set<String> RESPONSE = union(BASE, "body", "headers", "statusCode", "links");
+  private static final Set<String> RESPONSE =
+      union(BASE, "body", "headers", "statusCode", "links", "request");
   private static final Set<String> AFTER_ITERATE = union(RESPONSE, "iterate");
   private static final Set<String> ITEM = union(RESPONSE, "item");
   private static final Set<String> PAGINATION = union(AFTER_ITERATE, "pagination");

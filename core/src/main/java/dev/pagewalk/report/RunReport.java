@@ -37,6 +37,8 @@ import java.util.Map;
  * @param watermark an incremental sync's largest {@code {cursor, tieBreaker}} delivered; null
  *     otherwise
  * @param notes what the run wants its operator to know (resumed from a checkpoint, ...)
+ * @param caveats what the endpoint is documented to leave out ({@code audit.excludes}): the verdict
+ *     speaks for what the endpoint returns, never for these
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -61,6 +63,7 @@ import java.util.Map;
   "limits",
   "watermark",
   "notes",
+  "caveats",
   "checks",
   "verdict",
   "reasons",
@@ -92,7 +95,8 @@ public record RunReport(
     List<Map<String, Object>> walks,
     Map<String, Object> limits,
     Map<String, Object> watermark,
-    List<String> notes) {
+    List<String> notes,
+    List<String> caveats) {
   private static final ObjectMapper JSON =
       JsonConfig.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -102,6 +106,7 @@ public record RunReport(
     advice = List.copyOf(advice);
     walks = walks == null ? null : List.copyOf(walks);
     notes = notes == null ? List.of() : List.copyOf(notes);
+    caveats = caveats == null ? List.of() : List.copyOf(caveats);
   }
 
   /**
@@ -126,7 +131,7 @@ public record RunReport(
     }
   }
 
-  /** A few lines for a terminal: verdict, counts, stop reason, reasons and advice. */
+  /** A few lines for a terminal: verdict, counts, stop reason, caveats, reasons and advice. */
   public String summary() {
     StringBuilder sb = new StringBuilder();
     sb.append(verdict)
@@ -154,6 +159,9 @@ public record RunReport(
             .append(": ")
             .append(c.summary());
       }
+    }
+    for (String c : caveats) {
+      sb.append("\n  caveat: ").append(c);
     }
     for (String r : reasons) {
       sb.append("\n  reason: ").append(r);

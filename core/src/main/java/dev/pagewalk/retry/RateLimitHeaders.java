@@ -106,7 +106,7 @@ public final class RateLimitHeaders {
   }
 
   /** The instant a reset value names; delta-seconds unless {@code maybeEpoch} and it is large. */
-  static Optional<Instant> resetInstant(String reset, Instant now, boolean maybeEpoch) {
+  public static Optional<Instant> resetInstant(String reset, Instant now, boolean maybeEpoch) {
     double v;
     try {
       v = Double.parseDouble(reset);

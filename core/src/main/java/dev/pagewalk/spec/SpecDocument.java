@@ -58,10 +58,13 @@ public final class SpecDocument {
    * expression errors). For a single-line scalar the column is that of the first content character
    * (after an opening quote) plus the offset, escapes accounted for; for multi-line and block
    * scalars the line and column are the best estimate (each line break counts as one character).
-   * Falls back to {@link #diagnostic(String, String, String)} for non-scalars.
+   * Falls back to {@link #diagnostic(String, String, String)} for non-scalars. A negative offset
+   * (an error in a templated map name) locates the key.
    */
   public Diagnostic diagnostic(String pointer, int offset, String message, String hint) {
-    return locator.atOffset(pointer, offset, message, hint);
+    return offset < 0
+        ? locator.atKey(pointer, message, hint)
+        : locator.atOffset(pointer, offset, message, hint);
   }
 
   /** SHA-256 (hex) of the source text: identifies the exact spec a run used. */

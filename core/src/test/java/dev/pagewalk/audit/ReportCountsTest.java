@@ -103,6 +103,7 @@ class ReportCountsTest {
             null,
             Map.of(),
             null,
+            List.of(),
             List.of());
     assertThat(report.summary())
         .isEqualTo(

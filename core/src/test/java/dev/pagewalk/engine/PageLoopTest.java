@@ -160,7 +160,8 @@ class PageLoopTest {
       assertThat(r.failure().getMessage())
           .isEqualTo(
               "tokens: GET http://api.test/items?limit=2 returned 429 with Retry-After 3600s,"
-                  + " beyond the cap of 300s (retry.retryAfter.max)");
+                  + " beyond the cap of 300s (retry.retryAfter.max); set limits.runTimeout to"
+                  + " allow longer waits within a run deadline");
       assertThat(slept).isEmpty();
     }
   }

@@ -26,7 +26,8 @@ class SchemaDiagnosticsTest {
     @Test
     void listsTheAllowedKeysWhenNothingIsClose() {
       assertThat(only(HEAD + "request: {url: /a}\nlimits: {pages: 3}\n").hint())
-          .isEqualTo("allowed: maxPaginationRequests, maxRecords, maxRequests, timeout");
+          .isEqualTo(
+              "allowed: maxPaginationRequests, maxRecords, maxRequests, runTimeout, timeout");
     }
 
     @Test

@@ -130,6 +130,17 @@ class ReportSchemaTest {
     }
 
     @Test
+    void carriesTheCaveatsAsText() throws IOException {
+      ObjectNode r = sample();
+      r.putArray("caveats").add("archived tickets - use the incremental export");
+      assertThat(errors(r)).isEmpty();
+      r.putArray("caveats").add(3);
+      assertThat(errors(r)).containsExactly("$.caveats[0] type null");
+      r.remove("caveats");
+      assertThat(errors(r)).containsExactly("$ required caveats");
+    }
+
+    @Test
     void rejectsACountItDoesNotDescribe() throws IOException {
       ObjectNode r = sample();
       ((ObjectNode) r.get("records")).put("accepted", 3);

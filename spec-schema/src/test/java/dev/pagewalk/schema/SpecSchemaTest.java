@@ -173,6 +173,16 @@ class SpecSchemaTest {
     }
 
     @Test
+    void rejectsARateLimitValueWithoutItsHeader() throws IOException {
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\"},"
+                          + "\"retry\":{\"rateLimited\":[{\"status\":403,\"equals\":\"0\"}]}}")))
+          .containsExactly("$.retry.rateLimited[0] dependentRequired");
+    }
+
+    @Test
     void acceptsProviderDocsAndTheDateTheyWereChecked() throws IOException {
       assertThat(
               errors(

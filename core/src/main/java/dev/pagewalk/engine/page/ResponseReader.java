@@ -82,7 +82,12 @@ public final class ResponseReader {
 
   /** Makes the response visible to expressions, then checks {@code valid} and the status. */
   public void expose(Decoded d, ResponsePlan plan, BuiltRequest request) {
-    state.response(d.body(), d.headers(), d.http().status(), d.links());
+    state.response(
+        d.body(),
+        d.headers(),
+        d.http().status(),
+        d.links(),
+        Map.of("url", request.http().uri().toString(), "method", request.http().method()));
     int status = d.http().status();
     boolean valid = statuses.accepted(status);
     if (valid && plan.valid() != null) {

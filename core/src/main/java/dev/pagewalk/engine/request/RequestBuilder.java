@@ -91,7 +91,7 @@ public final class RequestBuilder {
                   + s.pagination().get("page")
                   + "; guard it with a pagination condition");
         }
-        url = Values.toText(next);
+        url = NextLink.resolve(baseUrl(), Values.toText(next), fetchedUri(s));
       }
       if (pagination.method() != null) {
         method = pagination.method();
@@ -165,7 +165,7 @@ public final class RequestBuilder {
       }
     }
     byte[] bytes = null;
-    if (body != null && BodyEncoder.allowsBody(method)) {
+    if (body != null && (BodyEncoder.allowsBody(method) || allowedGetBody(request, method))) {
       EncodedBody encoded;
       try {
         encoded = BodyEncoder.encode(body, request.bodyType(), Values::toText).orElse(null);
@@ -240,6 +240,10 @@ public final class RequestBuilder {
       } else {
         qs = pageQs;
         putAll(headers, pageHeaders);
+      }
+      qs.keySet().removeAll(pagination.removedQs());
+      for (String removed : pagination.removedHeaders()) {
+        headers.keySet().removeIf(k -> k.equalsIgnoreCase(removed));
       }
     } else {
       putAll(headers, map(evaluate(request.headers(), s, "headers")));
@@ -320,8 +324,22 @@ public final class RequestBuilder {
             + (home.getPort() < 0 ? "" : ":" + home.getPort());
   }
 
+  private static boolean allowedGetBody(RequestPlan request, String method) {
+    return request.allowGetBody() && "GET".equals(method);
+  }
+
   private static boolean containsIgnoreCase(Set<String> names, String name) {
     return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+  }
+
+  /** The URL of the page just fetched ({@code request.url}); null before the first. */
+  private static URI fetchedUri(RunState s) {
+    Object url = s.request() == null ? null : s.request().get("url");
+    try {
+      return url == null ? null : new URI(url.toString());
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   /** The run's base URL: the override, or the spec's (evaluated: it may use connection values). */

@@ -23,6 +23,10 @@ public final class RunState implements Bindings {
   private Map<String, Object> headers;
   private Integer statusCode;
   private Map<String, Object> links;
+
+  /** The page just fetched: {@code {url, method}}. */
+  private Map<String, Object> request;
+
   private Object item;
   private Map<String, Object> iterate;
   private Map<String, Object> pagination;
@@ -54,6 +58,7 @@ public final class RunState implements Bindings {
       case "headers" -> headers;
       case "statusCode" -> statusCode == null ? null : Long.valueOf(statusCode);
       case "links" -> links;
+      case "request" -> request;
       case "item" -> item;
       case "iterate" -> iterate;
       case "pagination" -> pagination;
@@ -95,15 +100,28 @@ public final class RunState implements Bindings {
     pagination = values;
   }
 
-  /** The response being read: its body, headers, status and Link header; no item yet. */
+  /**
+   * The response being read: its body, headers, status and Link header, and the request it answers
+   * ({@code {url, method}}); no item yet.
+   */
   public void response(
-      Object body, Map<String, Object> headers, int statusCode, Map<String, Object> links) {
+      Object body,
+      Map<String, Object> headers,
+      int statusCode,
+      Map<String, Object> links,
+      Map<String, Object> request) {
     this.body = body;
     this.headers = headers;
     this.statusCode = statusCode;
     this.links = links;
+    this.request = request;
     this.item = null;
     this.iterate = null;
+  }
+
+  /** The request of the page just fetched ({@code request}): its url and method; null before. */
+  public Map<String, Object> request() {
+    return request;
   }
 
   /** The decoded body of the response being read. */
@@ -151,6 +169,7 @@ public final class RunState implements Bindings {
     headers = null;
     statusCode = null;
     links = null;
+    request = null;
     item = null;
     iterate = null;
   }

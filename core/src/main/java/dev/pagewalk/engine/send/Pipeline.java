@@ -23,6 +23,8 @@ public final class Pipeline {
   private final RetryLink retry;
   private final ReadAheadLink readAhead;
   private final List<Link> links;
+  private final RetryBudget budget;
+  private final Clock clock;
 
   /**
    * A pipeline for the spec named {@code spec} (the start of every message), under the run's retry
@@ -45,6 +47,8 @@ public final class Pipeline {
       RunListener listener,
       RandomGenerator random) {
     Pauses pauses = new Pauses(listener, sleeper);
+    this.budget = budget;
+    this.clock = clock;
     this.retry =
         new RetryLink(spec, plan, statuses, budget, retryAfter, clock, random, listener, pauses);
     this.readAhead = new ReadAheadLink(readAhead);
@@ -64,11 +68,14 @@ public final class Pipeline {
 
   /**
    * Starts {@code call}'s first attempt on the read-ahead executor, to be taken by the {@link
-   * #send} of the same request; nothing when the pipeline has no executor, it refuses, or the run's
-   * thread is interrupted. The caller decides that read-ahead applies: no rate limit or delay is
-   * waited for here.
+   * #send} of the same request; nothing when the pipeline has no executor, it refuses, the run's
+   * thread is interrupted, or the run's deadline ({@code limits.runTimeout}) has passed. The caller
+   * decides that read-ahead applies: no rate limit or delay is waited for here.
    */
   public void sendAhead(Call call) {
+    if (budget.deadlinePassed(clock.instant())) {
+      return;
+    }
     readAhead.start(call, new LinkChain(links, links.indexOf(readAhead) + 1, call));
   }
 

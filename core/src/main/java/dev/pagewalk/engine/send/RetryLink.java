@@ -11,8 +11,11 @@ import dev.pagewalk.RunStats.StatusFault;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.plan.Durations;
+import dev.pagewalk.plan.RateLimitRule;
 import dev.pagewalk.plan.RetryPlan;
 import dev.pagewalk.retry.Faults;
+import dev.pagewalk.retry.RateLimitHeaders;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +83,7 @@ final class RetryLink {
       }
     } else if (before instanceof Before.Again again) {
       tally.fault(again.cause());
-      SendFailure failed = backoff(tally, call, again.retry(), again.cause(), null);
+      SendFailure failed = backoff(tally, call, again.retry(), again.cause(), null, Pause.RETRY);
       if (failed != null) {
         return tally.failed(failed);
       }
@@ -88,6 +91,9 @@ final class RetryLink {
     tally.started();
     boolean idempotent = IDEMPOTENT.contains(call.http().method()) || retry.nonIdempotent();
     for (int attempt = 1; ; attempt++) {
+      if (budget.deadlinePassed(clock.instant())) {
+        return tally.failed(deadlinePassed(call, "the run deadline has passed"));
+      }
       Attempt sent = below.proceed(call);
       tally.add(sent, attempt == 1);
       if (sent.crash() != null) {
@@ -100,7 +106,7 @@ final class RetryLink {
         Fault fault = Faults.of(sent.failure());
         tally.fault(fault);
         if (fault.retryable() && canRetry(idempotent && retry.io(), attempt)) {
-          SendFailure failed = backoff(tally, call, attempt, fault, null);
+          SendFailure failed = backoff(tally, call, attempt, fault, null, Pause.RETRY);
           if (failed != null) {
             return tally.failed(failed);
           }
@@ -110,17 +116,25 @@ final class RetryLink {
       }
       HttpResponse response = sent.response().response();
       tally.received(response.body().length);
-      if (statuses.retried(response.status())) {
+      RateLimitRule limited = rateLimited(response);
+      if (limited != null || statuses.retried(response.status())) {
         StatusFault cause = new StatusFault(response.status());
         tally.fault(cause);
-        if (canRetry(idempotent, attempt)) {
-          Optional<Duration> hinted = retryAfter(response);
+        if (canRetry(idempotent || limited != null, attempt)) {
+          Optional<Duration> hinted =
+              limited == null ? retryAfter(response) : quotaReset(limited, response);
+          Pause why = limited == null ? Pause.RETRY : Pause.SERVER_QUOTA;
           boolean beyondCap =
               hinted.isPresent() && hinted.get().compareTo(retry.maxRetryAfter()) > 0;
-          SendFailure failed =
-              beyondCap
-                  ? retryAfterBeyondCap(call, response, hinted.get())
-                  : backoff(tally, call, attempt, cause, hinted.orElse(null));
+          SendFailure failed;
+          if (!beyondCap) {
+            failed = backoff(tally, call, attempt, cause, hinted.orElse(null), why);
+          } else if (budget.deadlineAllows(clock.instant(), hinted.get())) {
+            failed =
+                wait(tally, call, attempt, cause, new RetryBudget.Delay(hinted.get(), true), why);
+          } else {
+            failed = beyondCap(call, response, hinted.get(), limited);
+          }
           if (failed != null) {
             return tally.failed(failed);
           }
@@ -133,7 +147,7 @@ final class RetryLink {
         Fault fault = Faults.of(e);
         tally.fault(fault);
         if (fault.retryable() && canRetry(idempotent && retry.io(), attempt)) {
-          SendFailure failed = backoff(tally, call, attempt, fault, null);
+          SendFailure failed = backoff(tally, call, attempt, fault, null, Pause.RETRY);
           if (failed != null) {
             return tally.failed(failed);
           }
@@ -157,9 +171,36 @@ final class RetryLink {
     return retryAfter.apply(response.headers().first("Retry-After").orElse(null), clock.instant());
   }
 
+  /** The first {@code retry.rateLimited} rule the response matches; null for none. */
+  private RateLimitRule rateLimited(HttpResponse response) {
+    for (RateLimitRule rule : retry.rateLimited()) {
+      if (rule.matches(
+          response.status(),
+          name -> response.headers().first(name).orElse(null),
+          response.body())) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * How long a rate-limited response asks to wait: its reset header (epoch seconds, epoch
+   * milliseconds or seconds from now), else its {@code Retry-After}; empty for a backoff.
+   */
+  private Optional<Duration> quotaReset(RateLimitRule rule, HttpResponse response) {
+    Instant now = clock.instant();
+    Optional<Duration> reset =
+        Optional.ofNullable(rule.reset())
+            .flatMap(name -> response.headers().first(name))
+            .flatMap(value -> RateLimitHeaders.resetInstant(value.trim(), now, true))
+            .map(at -> Duration.between(now, at));
+    return reset.isPresent() ? reset : retryAfter(response);
+  }
+
   /** Waits before retry {@code attempt}; a failure when the time budget does not allow it. */
   private SendFailure backoff(
-      Tally tally, Call call, int attempt, FaultKind cause, Duration hinted) {
+      Tally tally, Call call, int attempt, FaultKind cause, Duration hinted, Pause why) {
     Duration delay = hinted != null ? hinted : jittered(attempt);
     if (!budget.timeLeftFor(delay)) {
       return new SendFailure(
@@ -177,11 +218,24 @@ final class RetryLink {
               0,
               null));
     }
+    return wait(tally, call, attempt, cause, new RetryBudget.Delay(delay, false), why);
+  }
+
+  /** Takes the wait from the budget, tells the listener and waits; a failure when cancelled. */
+  private SendFailure wait(
+      Tally tally, Call call, int attempt, FaultKind cause, RetryBudget.Delay delay, Pause why) {
+    if (budget.runTimeout() != null && !budget.deadlineAllows(clock.instant(), delay.duration())) {
+      return deadlinePassed(
+          call,
+          "waiting "
+              + Durations.format(delay.duration())
+              + " to retry would pass the run deadline");
+    }
     budget.spend(delay);
     tally.retried();
-    tally.waited(Pause.RETRY, delay);
-    listener.onRetry(new RunListener.RetryEvent(call.display(), attempt, cause, delay));
-    return pauses.sleep(Pause.RETRY, delay) ? null : cancelled();
+    tally.waited(why, delay.duration());
+    listener.onRetry(new RunListener.RetryEvent(call.display(), attempt, cause, delay.duration()));
+    return pauses.sleep(why, delay.duration()) ? null : cancelled();
   }
 
   private Duration jittered(int attempt) {
@@ -195,7 +249,24 @@ final class RetryLink {
     return new SendFailure(StopReason.CANCELLED, new CancelledException(spec + ": run cancelled"));
   }
 
-  private SendFailure retryAfterBeyondCap(Call call, HttpResponse response, Duration hinted) {
+  /**
+   * A server's wait beyond {@code retry.retryAfter.max} that the run deadline does not allow: there
+   * is none ({@code limits.runTimeout} unset), or the wait would pass it.
+   */
+  private SendFailure beyondCap(
+      Call call, HttpResponse response, Duration hinted, RateLimitRule limited) {
+    String asked =
+        limited != null
+                && limited.reset() != null
+                && response.headers().first(limited.reset()).isPresent()
+            ? " with its rate limit resetting in "
+            : " with Retry-After ";
+    String deadline =
+        budget.runTimeout() == null
+            ? "; set limits.runTimeout to allow longer waits within a run deadline"
+            : "; waiting would pass the run deadline (limits.runTimeout "
+                + Durations.format(budget.runTimeout())
+                + ")";
     return new SendFailure(
         StopReason.ERROR,
         new HttpFailureException(
@@ -205,12 +276,29 @@ final class RetryLink {
                 + call.display()
                 + " returned "
                 + response.status()
-                + " with Retry-After "
+                + asked
                 + hinted.toSeconds()
                 + "s, beyond the cap of "
                 + retry.maxRetryAfter().toSeconds()
-                + "s (retry.retryAfter.max)",
+                + "s (retry.retryAfter.max)"
+                + deadline,
             response.status(),
+            null));
+  }
+
+  private SendFailure deadlinePassed(Call call, String why) {
+    return new SendFailure(
+        StopReason.TIMEOUT,
+        new RunFailureException(
+            ErrorCode.TIMEOUT,
+            spec
+                + ": "
+                + call.display()
+                + " not sent: "
+                + why
+                + " (limits.runTimeout "
+                + Durations.format(budget.runTimeout())
+                + ")",
             null));
   }
 

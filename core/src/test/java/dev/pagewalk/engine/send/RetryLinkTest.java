@@ -208,7 +208,8 @@ class RetryLinkTest {
       assertThat(error(e))
           .hasMessage(
               "spec: GET http://api.test/items returned 429 with"
-                  + " Retry-After 3600s, beyond the cap of 60s (retry.retryAfter.max)");
+                  + " Retry-After 3600s, beyond the cap of 60s (retry.retryAfter.max); set"
+                  + " limits.runTimeout to allow longer waits within a run deadline");
       assertThat(error(e).code()).isEqualTo(ErrorCode.RETRY_EXHAUSTED);
       assertThat(((HttpFailureException) error(e)).status()).isEqualTo(429);
       assertThat(e.faults()).containsExactly(new StatusFault(429));
