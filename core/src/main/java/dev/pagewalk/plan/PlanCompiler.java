@@ -78,7 +78,13 @@ public final class PlanCompiler {
         sync(root.path("sync")),
         rateLimit(root.path("rateLimit")),
         network(root.path("network")),
-        template("/baseUrl", new Scope("baseUrl", java.util.Set.of("parameters", "connection"))));
+        template("/baseUrl", new Scope("baseUrl", java.util.Set.of("parameters", "connection"))),
+        new AuthReader(
+                root.path("auth"),
+                this::template,
+                this::defaultApply,
+                (at, why) -> problem(at, why, null))
+            .read());
   }
 
   private static RateLimitPlan rateLimit(JsonNode node) {
@@ -284,6 +290,19 @@ public final class PlanCompiler {
       problems.add(
           doc.diagnostic(pointer + e.relativePointer(), e.offset(), e.getMessage(), e.hint()));
       return null;
+    }
+  }
+
+  /** The default {@code auth.apply}, compiled as if written at {@code pointer}. */
+  private Template defaultApply(String pointer, Scope scope) {
+    try {
+      return recorded(
+          EXPRESSIONS.compile(
+              Map.of(AuthReader.DEFAULT_HEADER, AuthReader.DEFAULT_VALUE),
+              declared(scope),
+              (relative, offset) -> location(pointer, 0)));
+    } catch (ExpressionException e) {
+      throw new IllegalStateException("the default auth.apply does not compile", e);
     }
   }
 
