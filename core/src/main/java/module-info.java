@@ -34,6 +34,7 @@ module dev.pagewalk.core {
   requires org.apache.httpcomponents.core5.httpcore5;
   requires com.networknt.schema;
   requires org.slf4j;
+  requires com.nimbusds.jose.jwt;
   // its timeout exception types, which a transport built on the JDK client throws
   requires java.net.http;
 

@@ -45,7 +45,7 @@ final class RequestBuilder {
   }
 
   BuiltRequest build(RequestPlan request, PaginationPlan pagination) {
-    RunState s = run.state;
+    Bindings s = run.requestBindings();
     boolean paging = pagination != null;
     String url = text(evaluate(request.url(), s, "url"));
     String homeUrl = url;
@@ -62,7 +62,7 @@ final class RequestBuilder {
           throw new RunFailureException(
               run.plan.name()
                   + ": pagination.url evaluated to nothing on page "
-                  + s.pagination.get("page")
+                  + run.state.pagination.get("page")
                   + "; guard it with a pagination condition");
         }
         url = Values.toText(next);
@@ -165,7 +165,7 @@ final class RequestBuilder {
 
   /** The request a checkpoint saved, with secrets put back and credential headers recomputed. */
   BuiltRequest rebuild(RequestPlan request, NextRequest next, SecretPlaceholders secrets) {
-    RunState s = run.state;
+    Bindings s = run.requestBindings();
     Map<String, Object> fresh = new LinkedHashMap<>();
     putAll(fresh, map(evaluate(run.plan.headers(), s, "headers")));
     putAll(fresh, map(evaluate(request.headers(), s, "headers")));

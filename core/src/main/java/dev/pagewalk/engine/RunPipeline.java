@@ -1,6 +1,5 @@
 package dev.pagewalk.engine;
 
-import dev.pagewalk.engine.send.AuthLink;
 import dev.pagewalk.engine.send.Call;
 import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.Statuses;
@@ -20,7 +19,7 @@ final class RunPipeline {
         run.retryBudget,
         RetryAfter::parse,
         run.pacer,
-        AuthLink.NONE,
+        run.auth.link(),
         run.transport,
         run.readAhead,
         run.clock,
