@@ -5,6 +5,9 @@ import dev.pagewalk.RunListener;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.auth.Auth;
+import dev.pagewalk.engine.request.Redactor;
+import dev.pagewalk.engine.request.RequestBuilder;
+import dev.pagewalk.engine.request.RunState;
 import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.EvaluationException;
@@ -132,8 +135,8 @@ final class RunContext {
     Bindings inputs =
         name ->
             switch (name) {
-              case "parameters" -> state.parameters;
-              case "connection" -> state.connection;
+              case "parameters" -> state.parameters();
+              case "connection" -> state.connection();
               default -> null;
             };
     return Auth.of(
@@ -190,5 +193,18 @@ final class RunContext {
   RunContext withState(RunState other) {
     return new RunContext(
         runId, plan, input, other, redactor, tally, pacer, retryBudget, auth, plugins);
+  }
+
+  /** Builds the requests of this run; each request credentials are stripped from is counted. */
+  RequestBuilder requestBuilder() {
+    return new RequestBuilder(
+        plan,
+        state,
+        requestBindings(),
+        redactor,
+        input.baseUrl(),
+        runId,
+        correlationHeader,
+        tally::credentialsStripped);
   }
 }
