@@ -17,13 +17,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Fetches a session token with the spec's login request; {@code token} and {@code expiresIn} are
- * read from its response. The connection values in the request (a password) are secrets of the
- * run's redaction like any declared secret.
+ * read from its response. Declared secrets are masked as everywhere; the values of password-like
+ * body fields ({@code password}, {@code secret}, {@code token}, {@code key}, {@code credential} in
+ * the name) are masked too, even when not declared.
  */
 final class LoginFetcher implements TokenFetcher {
+  /** Login body fields whose values are masked even when not declared {@code secret}. */
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("pass|secret|token|key|credential", Pattern.CASE_INSENSITIVE);
+
   private final LoginPlan plan;
   private final Inputs inputs;
   private final TokenEndpoint endpoint;
@@ -57,6 +63,7 @@ final class LoginFetcher implements TokenFetcher {
     }
     byte[] body = null;
     Object value = inputs.value(plan.body(), "auth.login.body");
+    secretsIn(value);
     if (value != null && BodyEncoder.allowsBody(plan.method())) {
       Optional<EncodedBody> encoded = BodyEncoder.encode(value, plan.type());
       if (encoded.isPresent()) {
@@ -88,6 +95,21 @@ final class LoginFetcher implements TokenFetcher {
     String session = Values.toText(token);
     secrets.add(session);
     return Token.issued(session, now, seconds(expires), null);
+  }
+
+  /** Registers the values of password-like fields of the login body as secrets. */
+  private void secretsIn(Object body) {
+    if (body instanceof Map<?, ?> m) {
+      m.forEach(
+          (k, v) -> {
+            if (SECRET_NAME.matcher(String.valueOf(k)).find() && v != null) {
+              secrets.add(Values.toText(v));
+            }
+            secretsIn(v);
+          });
+    } else if (body instanceof List<?> l) {
+      l.forEach(this::secretsIn);
+    }
   }
 
   private Map<String, Object> responseScope(HttpResponse response, String shown) {

@@ -133,6 +133,41 @@ class AuthSecretsTest {
         .isEqualTo("sig=access-2&page=2");
   }
 
+  @Test
+  void aLoginPasswordIsMaskedEvenWhenNotDeclaredSecret() throws Exception {
+    server.on("/session", g -> Stub.Answer.json("{\"token\": \"session-1\"}"));
+    server.on("/orders", g -> new Stub.Answer(400, "{\"message\": \"user ann, pw hunter22\"}"));
+    String yaml =
+        """
+        pagewalk: 1
+        name: orders
+        baseUrl: %s
+        connection:
+          user: {type: string}
+          password: {type: string}
+        auth:
+          login:
+            url: /session
+            body: {credentials: {user: "{{connection.user}}", password: "{{connection.password}}"}}
+            token: "{{body.token}}"
+        request:
+          url: /orders
+          response: {error: {message: "{{body.message}}"}}
+        """
+            .formatted(server.url());
+    try (Runner runner = Runner.builder().sleeper(d -> {}).build()) {
+      RunResult r =
+          runner
+              .collect(
+                  Pagewalk.parse("orders.yaml", yaml),
+                  RunInput.empty().withConnection(Map.of("user", "ann", "password", "hunter22")))
+              .result();
+      assertThat(r.failure().getMessage())
+          .isEqualTo(
+              "orders: GET " + server.url() + "/orders returned 400 Bad Request: user ann, pw ***");
+    }
+  }
+
   private static String files(Path dir) throws Exception {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.walk(dir)) {
