@@ -320,6 +320,11 @@ public final class PlanCompiler {
    * it is a typo.
    */
   private Scope declared(Scope scope) {
+    if (scope.allows("auth") && !doc.tree().has("auth")) {
+      java.util.Set<String> without = new java.util.HashSet<>(scope.variables());
+      without.remove("auth"); // auth.token exists only where an auth block makes it
+      scope = new Scope(scope.place(), without, scope.declared());
+    }
     for (Map.Entry<String, java.util.Set<String>> input : declaredInputs.entrySet()) {
       if (scope.allows(input.getKey())) {
         scope = scope.declaring(input.getKey(), input.getValue());

@@ -173,6 +173,19 @@ class AuthReaderTest {
     }
 
     @Test
+    void theTokenWithoutAnAuthBlock() {
+      String yaml =
+          SPEC.replace("auth:\n%s\n", "")
+              .replace("url: /orders", "url: /orders\n  headers: {X-Token: \"{{auth.token}}\"}");
+      assertThat(
+              catchThrowableOfType(SpecException.class, () -> Pagewalk.parse("orders.yaml", yaml))
+                  .diagnostics()
+                  .get(0)
+                  .headline())
+          .isEqualTo("orders.yaml:10:25: unknown variable 'auth'");
+    }
+
+    @Test
     void aResponseVariableWhereOnlyInputsAreKnown() {
       assertThat(
               problems(
