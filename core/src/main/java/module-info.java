@@ -40,6 +40,7 @@ module dev.pagewalk.core {
   requires software.amazon.awssdk.http.auth.spi;
   requires software.amazon.awssdk.http;
   requires software.amazon.awssdk.identity.spi;
+  requires com.nimbusds.jose.jwt;
   // its timeout exception types, which a transport built on the JDK client throws
   requires java.net.http;
 

@@ -48,6 +48,11 @@ public enum ErrorCode {
   SINK_WRITE,
   /** Saved state (a checkpoint, a lock) that cannot be used. */
   STATE,
+  /**
+   * A token endpoint refused the connection's credentials ({@code invalid_grant}, {@code
+   * invalid_client}, {@code unauthorized_client}): a configuration error, never retried.
+   */
+  AUTH_REFUSED,
   /** The run was cancelled (interrupt, signal). */
   CANCELLED,
   /** A failure pagewalk did not classify: a bug to report. */

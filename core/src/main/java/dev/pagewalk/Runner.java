@@ -10,6 +10,7 @@ import dev.pagewalk.sink.KeyListing;
 import dev.pagewalk.sink.Reconciliation;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.spi.Transport;
+import dev.pagewalk.state.TokenStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,10 @@ public final class Runner implements AutoCloseable {
   private final RunListener listener;
   private final String correlationHeader;
   private final ExecutorService readAhead;
+  private final TokenStore tokenStore;
 
   private Runner(Builder b) {
+    this.tokenStore = b.tokenStore;
     this.correlationHeader = b.correlationHeader;
     this.readAhead = b.readAhead ? ReadAheadThreads.pool() : null;
     this.ownsTransport = b.transport == null;
@@ -175,7 +178,8 @@ public final class Runner implements AutoCloseable {
   private Engine.Plugins plugins(RunListener runListener) {
     RunListener both =
         runListener == RunListener.NONE ? listener : Listeners.both(listener, runListener);
-    return new Engine.Plugins(exchanger, clock, sleeper, both, correlationHeader, readAhead);
+    return new Engine.Plugins(
+        exchanger, clock, sleeper, both, correlationHeader, readAhead, tokenStore);
   }
 
   /** Runs the plan and collects every record in memory (for small results and tests). */
@@ -212,8 +216,20 @@ public final class Runner implements AutoCloseable {
     private RunListener listener = RunListener.NONE;
     private String correlationHeader;
     private boolean readAhead = true;
+    private TokenStore tokenStore;
 
     private Builder() {}
+
+    /**
+     * Where the tokens of a spec's {@code auth} block are kept between runs: a refresh token the
+     * OAuth2 server rotates is saved there before the new access token is used, and later runs
+     * start from it in place of the configured one. Default: none — a rotated token lives for the
+     * run only.
+     */
+    public Builder tokenStore(TokenStore value) {
+      this.tokenStore = Objects.requireNonNull(value);
+      return this;
+    }
 
     /**
      * Sends the run id on every request in this header (e.g. {@code X-Request-Id}), so the API's

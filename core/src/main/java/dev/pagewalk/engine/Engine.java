@@ -25,6 +25,7 @@ import dev.pagewalk.report.RunReport;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.SyncIdentity;
+import dev.pagewalk.state.TokenStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +59,8 @@ public final class Engine {
       Sleeper sleeper,
       RunListener listener,
       String correlationHeader,
-      Executor readAhead) {}
+      Executor readAhead,
+      TokenStore tokenStore) {}
 
   /**
    * Runs the plan, delivering records to {@code sink} page by page. Failures are reported in the

@@ -4,17 +4,23 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
+import dev.pagewalk.auth.Auth;
 import dev.pagewalk.engine.request.Redactor;
 import dev.pagewalk.engine.request.RequestBuilder;
 import dev.pagewalk.engine.request.RunState;
 import dev.pagewalk.engine.send.RetryBudget;
+import dev.pagewalk.expr.Bindings;
+import dev.pagewalk.expr.EvaluationException;
+import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.http.NetworkPolicy;
+import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.RateLimitPlan;
 import dev.pagewalk.retry.Pacer;
 import java.time.Clock;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 
@@ -57,6 +63,9 @@ final class RunContext {
   /** The spec's network policy, passed to the transport with every request. */
   final NetworkPolicy network;
 
+  /** The run's authentication (its auth link and token), shared by its walks. */
+  final Auth auth;
+
   private final Engine.Plugins plugins;
 
   /** A run of {@code plan} whose counts start at {@code start} (zero, or a checkpoint's). */
@@ -77,6 +86,7 @@ final class RunContext {
         new Tally(start),
         pacer(plan, plugins.clock()),
         new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant()),
+        null,
         plugins);
   }
 
@@ -89,11 +99,14 @@ final class RunContext {
       Tally tally,
       Pacer pacer,
       RetryBudget retryBudget,
+      Auth auth,
       Engine.Plugins plugins) {
     this.runId = runId;
     this.plan = plan;
     this.input = input;
     this.limits = plan.limits().with(input.limits());
+    this.network =
+        new NetworkPolicy(plan.network().allowHosts(), plan.network().denyPrivateAddresses());
     this.state = state;
     this.transport = plugins.transport();
     this.clock = plugins.clock();
@@ -101,13 +114,68 @@ final class RunContext {
     this.listener = plugins.listener();
     this.correlationHeader = plugins.correlationHeader();
     this.readAhead = plugins.readAhead();
-    this.redactor = redactor;
+    this.auth = auth != null ? auth : auth(plan, input, state, limits, network, plugins);
+    this.redactor = redactor.learning(this.auth.secrets());
     this.tally = tally;
     this.pacer = pacer;
     this.retryBudget = retryBudget;
-    this.network =
-        new NetworkPolicy(plan.network().allowHosts(), plan.network().denyPrivateAddresses());
     this.plugins = plugins;
+  }
+
+  private static Auth auth(
+      Plan plan,
+      RunInput input,
+      RunState state,
+      Limits limits,
+      NetworkPolicy network,
+      Engine.Plugins plugins) {
+    if (plan.auth() == null) {
+      return Auth.none();
+    }
+    Bindings inputs =
+        name ->
+            switch (name) {
+              case "parameters" -> state.parameters();
+              case "connection" -> state.connection();
+              default -> null;
+            };
+    return Auth.of(
+        plan.name(),
+        plan.auth(),
+        inputs,
+        baseUrl(plan, input, inputs),
+        plugins.transport(),
+        RequestLimits.of(limits.timeout()).withNetwork(network),
+        plan.retry(),
+        plugins.clock(),
+        plugins.sleeper(),
+        plugins.tokenStore());
+  }
+
+  private static String baseUrl(Plan plan, RunInput input, Bindings inputs) {
+    if (input.baseUrl() != null || plan.baseUrlTemplate() == null) {
+      return input.baseUrl();
+    }
+    try {
+      Object v = plan.baseUrlTemplate().evaluate(inputs);
+      return v == null ? null : Values.toText(v);
+    } catch (EvaluationException e) {
+      return null; // the request builder reports it, located, before anything is sent
+    }
+  }
+
+  /**
+   * What request templates see: the run state, and {@code auth.token} — the run's token, fetched
+   * when a template first reads it.
+   */
+  Bindings requestBindings() {
+    if (auth.source() == null) {
+      return state;
+    }
+    return name ->
+        "auth".equals(name)
+            ? Map.of("token", auth.source().current().value())
+            : state.variable(name);
   }
 
   private static Pacer pacer(Plan plan, Clock clock) {
@@ -123,7 +191,8 @@ final class RunContext {
    * and the retry budget carry over.
    */
   RunContext withState(RunState other) {
-    return new RunContext(runId, plan, input, other, redactor, tally, pacer, retryBudget, plugins);
+    return new RunContext(
+        runId, plan, input, other, redactor, tally, pacer, retryBudget, auth, plugins);
   }
 
   /** Builds the requests of this run; each request credentials are stripped from is counted. */
@@ -131,6 +200,7 @@ final class RunContext {
     return new RequestBuilder(
         plan,
         state,
+        requestBindings(),
         redactor,
         input.baseUrl(),
         runId,

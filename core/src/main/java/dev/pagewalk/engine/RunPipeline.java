@@ -1,7 +1,6 @@
 package dev.pagewalk.engine;
 
 import dev.pagewalk.engine.request.BuiltRequest;
-import dev.pagewalk.engine.send.AuthLink;
 import dev.pagewalk.engine.send.Call;
 import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.Statuses;
@@ -23,7 +22,7 @@ final class RunPipeline {
         run.retryBudget,
         RetryAfter::parse,
         run.pacer,
-        AuthLink.NONE,
+        run.auth.link(),
         run.transport,
         run.readAhead,
         run.clock,

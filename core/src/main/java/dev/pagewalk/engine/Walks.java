@@ -69,7 +69,7 @@ final class Walks {
       List<String> notes) {
     Plan plan = run.plan;
     SecretPlaceholders secrets =
-        new SecretPlaceholders(run.state, plan.parameters(), plan.connection());
+        new SecretPlaceholders(run.state, plan.parameters(), plan.connection(), run.auth.source());
     Auditor auditor = newAuditor(plan);
     Set<String> keys = plan.audit().onDrift() == OnDrift.REWALK ? new HashSet<>() : null;
     List<Object> startMark =

@@ -29,7 +29,8 @@
  * <p>Not exported: {@code Engine} is public only so that {@link dev.pagewalk.Runner} can call it;
  * the module does not export this package, so embedders cannot.
  *
- * <p>Depends on: {@code plan}, {@code expr}, {@code http}, {@code retry}, {@code audit}, and the
- * API ({@code dev.pagewalk}, {@code sink}, {@code state}).
+ * <p>Depends on: {@code plan}, {@code expr}, {@code http}, {@code retry}, {@code audit}, {@code
+ * auth} (the run's token, its auth link and the secrets it learns), and the API ({@code
+ * dev.pagewalk}, {@code sink}, {@code state}).
  */
 package dev.pagewalk.engine;

@@ -10,8 +10,8 @@ import java.util.List;
  * rule checked. Immutable and thread-safe; one plan serves any number of concurrent runs. {@code
  * baseUrl} is the text as written; {@code baseUrlTemplate} (null without a baseUrl) is it compiled,
  * since a base URL may use {@code parameters} and {@code connection}, e.g. {@code
- * https://{{connection.subdomain}}.zendesk.com}. Obtain one from {@link
- * dev.pagewalk.Pagewalk#load}.
+ * https://{{connection.subdomain}}.zendesk.com}; {@code auth} (null: none) is the compiled {@code
+ * auth} block. Obtain one from {@link dev.pagewalk.Pagewalk#load}.
  *
  * <p>This record is the engine's view of a plan; embedders see it only as the opaque {@link
  * dev.pagewalk.Plan} it implements (this package is not exported by the module).
@@ -33,7 +33,8 @@ public record Plan(
     SyncPlan sync,
     RateLimitPlan rateLimit,
     NetworkPlan network,
-    Template baseUrlTemplate)
+    Template baseUrlTemplate,
+    AuthPlan auth)
     implements dev.pagewalk.Plan {
   public Plan {
     rateLimit = rateLimit == null ? RateLimitPlan.NONE : rateLimit;
@@ -62,7 +63,8 @@ public record Plan(
         sync,
         rateLimit,
         network,
-        baseUrlTemplate);
+        baseUrlTemplate,
+        auth);
   }
 
   /**

@@ -90,7 +90,13 @@ public final class PlanCompiler {
         sync(root.path("sync")),
         rateLimit(root.path("rateLimit")),
         network(root.path("network")),
-        template("/baseUrl", new Scope("baseUrl", java.util.Set.of("parameters", "connection"))));
+        template("/baseUrl", new Scope("baseUrl", java.util.Set.of("parameters", "connection"))),
+        new AuthReader(
+                root.path("auth"),
+                this::template,
+                this::defaultApply,
+                (at, why) -> problem(at, why, null))
+            .read());
   }
 
   private static RateLimitPlan rateLimit(JsonNode node) {
@@ -344,6 +350,19 @@ public final class PlanCompiler {
     }
   }
 
+  /** The default {@code auth.apply}, compiled as if written at {@code pointer}. */
+  private Template defaultApply(String pointer, Scope scope) {
+    try {
+      return recorded(
+          EXPRESSIONS.compile(
+              Map.of(AuthReader.DEFAULT_HEADER, AuthReader.DEFAULT_VALUE),
+              declared(scope),
+              (relative, offset) -> location(pointer, 0)));
+    } catch (ExpressionException e) {
+      throw new IllegalStateException("the default auth.apply does not compile", e);
+    }
+  }
+
   /**
    * Where the string at {@code pointer} has its character {@code offset}: runtime errors name it.
    */
@@ -358,6 +377,11 @@ public final class PlanCompiler {
    * it is a typo.
    */
   private Scope declared(Scope scope) {
+    if (scope.allows("auth") && !doc.tree().has("auth")) {
+      java.util.Set<String> without = new java.util.HashSet<>(scope.variables());
+      without.remove("auth"); // auth.token exists only where an auth block makes it
+      scope = new Scope(scope.place(), without, scope.declared());
+    }
     for (Map.Entry<String, java.util.Set<String>> input : declaredInputs.entrySet()) {
       if (scope.allows(input.getKey())) {
         scope = scope.declaring(input.getKey(), input.getValue());

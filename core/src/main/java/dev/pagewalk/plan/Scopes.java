@@ -17,7 +17,22 @@ final class Scopes {
   private Scopes() {}
 
   static Scope request(String place) {
-    return new Scope(place, BASE);
+    return new Scope(place, union(BASE, "auth"));
+  }
+
+  /** Values of the {@code auth} block that are known before any request: the run's inputs. */
+  static Scope inputs(String place) {
+    return new Scope(place, Set.of("parameters", "connection"));
+  }
+
+  /** Expressions over a login response. */
+  static Scope authResponse(String place) {
+    return new Scope(place, Set.of("parameters", "connection", "body", "headers", "statusCode"));
+  }
+
+  /** {@code auth.apply}: the token and the run's inputs. */
+  static Scope apply(String place) {
+    return new Scope(place, Set.of("auth", "parameters", "connection"));
   }
 
   static Scope response(String place) {
@@ -33,7 +48,7 @@ final class Scopes {
   }
 
   static Scope pagination(String place) {
-    return new Scope(place, PAGINATION);
+    return new Scope(place, union(PAGINATION, "auth"));
   }
 
   static Scope repeat(String place) {

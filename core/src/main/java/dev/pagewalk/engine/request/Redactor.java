@@ -1,5 +1,6 @@
 package dev.pagewalk.engine.request;
 
+import dev.pagewalk.auth.AuthSecrets;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.Redaction;
 import dev.pagewalk.plan.ParamDecl;
@@ -10,20 +11,42 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Masks a run's secrets (declared {@code secret} values and sensitive query parameters) in
- * everything the run prints: error messages, events, reports.
+ * Masks a run's secrets (declared {@code secret} values, the tokens and credentials its
+ * authentication learns as it goes, and sensitive query parameters) in everything the run prints:
+ * error messages, events, reports.
  */
 public final class Redactor {
   private final Set<String> secrets;
   private final Set<String> queryNames;
+  private final AuthSecrets learned;
 
   Redactor(Set<String> secrets) {
     this(secrets, Set.of());
   }
 
   Redactor(Set<String> secrets, Set<String> queryNames) {
+    this(secrets, queryNames, new AuthSecrets());
+  }
+
+  private Redactor(Set<String> secrets, Set<String> queryNames, AuthSecrets learned) {
     this.secrets = Set.copyOf(secrets);
     this.queryNames = Set.copyOf(queryNames);
+    this.learned = learned;
+  }
+
+  /** Also masks every secret {@code learned} holds, now and as it grows. */
+  public Redactor learning(AuthSecrets learned) {
+    return new Redactor(secrets, queryNames, learned);
+  }
+
+  private Set<String> all() {
+    Set<String> now = learned.values();
+    if (now.isEmpty()) {
+      return secrets;
+    }
+    Set<String> all = new HashSet<>(secrets);
+    all.addAll(now);
+    return all;
   }
 
   /** Also masks the query parameters named by {@code log.sanitize: [request.qs.NAME]}. */
@@ -34,7 +57,7 @@ public final class Redactor {
         names.add(path.substring("request.qs.".length()));
       }
     }
-    return new Redactor(secrets, names);
+    return new Redactor(secrets, names, learned);
   }
 
   public static Redactor of(
@@ -61,7 +84,7 @@ public final class Redactor {
   }
 
   String uri(URI uri) {
-    return Redaction.redactUri(uri, secrets, queryNames);
+    return Redaction.redactUri(uri, all(), queryNames);
   }
 
   public String text(String text) {
@@ -69,7 +92,7 @@ public final class Redactor {
       return null;
     }
     String out = text;
-    for (String s : secrets) {
+    for (String s : all()) {
       out = out.replace(s, "***");
     }
     return out;

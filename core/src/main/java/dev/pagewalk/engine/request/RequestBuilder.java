@@ -41,6 +41,7 @@ import java.util.Set;
 public final class RequestBuilder {
   private final Plan plan;
   private final RunState state;
+  private final Bindings scope;
   private final Redactor redactor;
   private final String baseUrlOverride;
   private final String runId;
@@ -61,8 +62,33 @@ public final class RequestBuilder {
       String runId,
       String correlationHeader,
       Runnable credentialsStripped) {
+    this(
+        plan,
+        state,
+        state,
+        redactor,
+        baseUrlOverride,
+        runId,
+        correlationHeader,
+        credentialsStripped);
+  }
+
+  /**
+   * As above, with the request templates evaluated over {@code scope}: {@code state} and what the
+   * run adds to it ({@code auth.token}).
+   */
+  public RequestBuilder(
+      Plan plan,
+      RunState state,
+      Bindings scope,
+      Redactor redactor,
+      String baseUrlOverride,
+      String runId,
+      String correlationHeader,
+      Runnable credentialsStripped) {
     this.plan = plan;
     this.state = state;
+    this.scope = scope;
     this.redactor = redactor;
     this.baseUrlOverride = baseUrlOverride;
     this.runId = runId;
@@ -71,7 +97,7 @@ public final class RequestBuilder {
   }
 
   public BuiltRequest build(RequestPlan request, PaginationPlan pagination) {
-    RunState s = state;
+    Bindings s = scope;
     boolean paging = pagination != null;
     String url = text(evaluate(request.url(), s, "url"));
     String homeUrl = url;
@@ -88,10 +114,10 @@ public final class RequestBuilder {
           throw new RunFailureException(
               plan.name()
                   + ": pagination.url evaluated to nothing on page "
-                  + s.pagination().get("page")
+                  + state.pagination().get("page")
                   + "; guard it with a pagination condition");
         }
-        url = NextLink.resolve(baseUrl(), Values.toText(next), fetchedUri(s));
+        url = NextLink.resolve(baseUrl(), Values.toText(next), fetchedUri(state));
       }
       if (pagination.method() != null) {
         method = pagination.method();
@@ -191,7 +217,7 @@ public final class RequestBuilder {
 
   /** The request a checkpoint saved, with secrets put back and credential headers recomputed. */
   public BuiltRequest rebuild(RequestPlan request, NextRequest next, SecretPlaceholders secrets) {
-    RunState s = state;
+    Bindings s = scope;
     Map<String, Object> fresh = new LinkedHashMap<>();
     putAll(fresh, map(evaluate(plan.headers(), s, "headers")));
     putAll(fresh, map(evaluate(request.headers(), s, "headers")));

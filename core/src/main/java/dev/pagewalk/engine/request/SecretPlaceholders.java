@@ -1,5 +1,6 @@
 package dev.pagewalk.engine.request;
 
+import dev.pagewalk.auth.TokenSource;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.Redaction;
 import dev.pagewalk.http.UrlBuilder;
@@ -12,14 +13,24 @@ import java.util.Map;
 /**
  * Replaces secret input values in checkpointed text by placeholders and back, so that a checkpoint
  * on disk never holds a credential: {@code {{connection.api_key}}} for the raw value, {@code
- * {{connection.api_key|url}}} for its percent-encoded form.
+ * {{connection.api_key|url}}} for its percent-encoded form, and {@code {{auth.token}}} for any
+ * token the run's authentication handed out (put back as the token current when it is read).
  */
 public final class SecretPlaceholders {
+  private static final String TOKEN = "{{auth.token}}";
   private final Map<String, String> raw = new LinkedHashMap<>();
+  private final TokenSource tokens;
 
   public SecretPlaceholders(RunState state, List<ParamDecl> params, List<ParamDecl> connection) {
+    this(state, params, connection, null);
+  }
+
+  /** Also hides the tokens {@code tokens} handed out (null: none) behind {@code {{auth.token}}}. */
+  public SecretPlaceholders(
+      RunState state, List<ParamDecl> params, List<ParamDecl> connection, TokenSource tokens) {
     collect("parameters", params, state.parameters());
     collect("connection", connection, state.connection());
+    this.tokens = tokens;
   }
 
   private void collect(String kind, List<ParamDecl> decls, Map<String, Object> values) {
@@ -32,7 +43,9 @@ public final class SecretPlaceholders {
   }
 
   public boolean containsSecret(String text) {
-    return text != null && raw.values().stream().anyMatch(text::contains);
+    return text != null
+        && (raw.values().stream().anyMatch(text::contains)
+            || tokens != null && tokens.issued().stream().anyMatch(text::contains));
   }
 
   public String hide(String text) {
@@ -40,6 +53,12 @@ public final class SecretPlaceholders {
       return null;
     }
     String out = text;
+    if (tokens != null) {
+      for (String token : tokens.issued()) {
+        out = out.replace(token, TOKEN);
+        out = out.replace(UrlBuilder.encode(token), "{{auth.token|url}}");
+      }
+    }
     for (Map.Entry<String, String> e : raw.entrySet()) {
       out = out.replace(e.getValue(), "{{" + e.getKey() + "}}");
       String encoded = UrlBuilder.encode(e.getValue());
@@ -58,6 +77,10 @@ public final class SecretPlaceholders {
     for (Map.Entry<String, String> e : raw.entrySet()) {
       out = out.replace("{{" + e.getKey() + "|url}}", UrlBuilder.encode(e.getValue()));
       out = out.replace("{{" + e.getKey() + "}}", e.getValue());
+    }
+    if (tokens != null && out.contains("{{auth.token")) {
+      String token = tokens.current().value();
+      out = out.replace("{{auth.token|url}}", UrlBuilder.encode(token)).replace(TOKEN, token);
     }
     return out;
   }

@@ -13,7 +13,8 @@
  * ReadAheadLink  the attempt sent ahead for an equal request, taken; else on down
  * CancelLink     an interrupted thread sends nothing more
  * PaceLink       server quota, then the client's token bucket; observes rate-limit headers
- * AuthLink       the authentication slot (NONE today)
+ * AuthLink       the spec's auth block (auth.TokenLink): the token on every call, one
+ *                refresh and re-send after a refreshOn status; NONE without one
  * TransportLink  Exchanger.send(request, limits, parser): redirects, network guard, limits,
  *                decompression, the body cap, then the one-hop Transport SPI
  * </pre>

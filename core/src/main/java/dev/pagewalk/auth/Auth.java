@@ -1,0 +1,71 @@
+package dev.pagewalk.auth;
+
+import dev.pagewalk.Sleeper;
+import dev.pagewalk.engine.send.AuthLink;
+import dev.pagewalk.expr.Bindings;
+import dev.pagewalk.http.Exchanger;
+import dev.pagewalk.http.RequestLimits;
+import dev.pagewalk.plan.AuthPlan;
+import dev.pagewalk.plan.LoginPlan;
+import dev.pagewalk.plan.OAuth2Plan;
+import dev.pagewalk.plan.RetryPlan;
+import dev.pagewalk.state.TokenStore;
+import java.net.URI;
+import java.time.Clock;
+import java.util.SplittableRandom;
+
+/**
+ * The authentication of one run: its auth link, the token source behind it and the secrets it
+ * learns. Nothing is fetched until a request needs a token.
+ *
+ * @param link the pipeline's auth link ({@link AuthLink#NONE} without an {@code auth} block)
+ * @param source the run's token source; null without an {@code auth} block
+ * @param secrets what the run's redaction must mask besides the declared secrets
+ */
+public record Auth(AuthLink link, TokenSource source, AuthSecrets secrets) {
+  /** A run without an {@code auth} block. */
+  public static Auth none() {
+    return new Auth(AuthLink.NONE, null, new AuthSecrets());
+  }
+
+  /**
+   * The authentication of a run of the spec {@code spec} with {@code plan} (null: none). {@code
+   * inputs} gives {@code parameters} and {@code connection}; {@code baseUrl} (may be null) is the
+   * run's base URL, which relative token and login URLs join and whose origin gets the token; token
+   * requests go through {@code exchanger} under {@code limits} and the run's {@code retry} rules; a
+   * rotated refresh token is saved in {@code store} (null: kept for the run only).
+   */
+  public static Auth of(
+      String spec,
+      AuthPlan plan,
+      Bindings inputs,
+      String baseUrl,
+      Exchanger exchanger,
+      RequestLimits limits,
+      RetryPlan retry,
+      Clock clock,
+      Sleeper sleeper,
+      TokenStore store) {
+    if (plan == null) {
+      return none();
+    }
+    AuthSecrets secrets = new AuthSecrets();
+    Inputs values = new Inputs(spec, inputs, baseUrl);
+    TokenEndpoint endpoint =
+        new TokenEndpoint(spec, exchanger, limits, retry, sleeper, new SplittableRandom(), secrets);
+    TokenFetcher fetcher =
+        plan.source() instanceof OAuth2Plan o
+            ? new OAuth2Fetcher(o, values, endpoint, secrets)
+            : new LoginFetcher((LoginPlan) plan.source(), values, endpoint, secrets);
+    TokenSource source = new TokenSource(fetcher, store, clock, secrets);
+    return new Auth(new TokenLink(spec, plan, source, values, home(baseUrl)), source, secrets);
+  }
+
+  private static URI home(String baseUrl) {
+    try {
+      return baseUrl == null ? null : URI.create(baseUrl.trim());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

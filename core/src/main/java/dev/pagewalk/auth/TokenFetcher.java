@@ -1,0 +1,20 @@
+package dev.pagewalk.auth;
+
+import java.time.Instant;
+
+/** Asks a server for a new token: an OAuth2 grant or a login request. */
+interface TokenFetcher {
+  /**
+   * A new token, using {@code refreshToken} (the one in use, or null) when the grant needs one; its
+   * lifetime is measured from {@code now}.
+   *
+   * @throws dev.pagewalk.PagewalkException when the server refuses or cannot be reached
+   */
+  Token fetch(String refreshToken, Instant now);
+
+  /** The key the tokens of this source are saved under in a token store. */
+  String storeKey();
+
+  /** The refresh token configured in the spec (null when the grant uses none). */
+  String configuredRefreshToken();
+}
