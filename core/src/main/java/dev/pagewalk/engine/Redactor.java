@@ -1,7 +1,13 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.CancelledException;
+import dev.pagewalk.HttpFailureException;
+import dev.pagewalk.InputException;
+import dev.pagewalk.PagewalkException;
+import dev.pagewalk.RunFailureException;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.Redaction;
+import dev.pagewalk.http.SecretForms;
 import dev.pagewalk.plan.ParamDecl;
 import java.net.URI;
 import java.util.HashSet;
@@ -10,12 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Masks a run's secrets (declared {@code secret} values and sensitive query parameters) in
- * everything the run prints: error messages, events, reports.
+ * Masks a run's secrets (declared {@code secret} values in every form {@link SecretForms} knows,
+ * and sensitive query parameters) in everything the run prints: error messages, events, reports.
  */
 final class Redactor {
   private final Set<String> secrets;
   private final Set<String> queryNames;
+  private final SecretForms forms;
 
   Redactor(Set<String> secrets) {
     this(secrets, Set.of());
@@ -24,6 +31,7 @@ final class Redactor {
   Redactor(Set<String> secrets, Set<String> queryNames) {
     this.secrets = Set.copyOf(secrets);
     this.queryNames = Set.copyOf(queryNames);
+    this.forms = SecretForms.of(this.secrets);
   }
 
   /** Also masks the query parameters named by {@code log.sanitize: [request.qs.NAME]}. */
@@ -61,17 +69,36 @@ final class Redactor {
   }
 
   String uri(URI uri) {
-    return Redaction.redactUri(uri, secrets, queryNames);
+    return Redaction.redactUrl(forms.mask(uri.toString()), Set.of(), queryNames);
   }
 
   String text(String text) {
-    if (text == null) {
-      return null;
+    return forms.mask(text);
+  }
+
+  /**
+   * The failure itself when its message holds no secret, otherwise the same kind of failure (code,
+   * status and cause kept) with the message masked.
+   */
+  PagewalkException failure(PagewalkException e) {
+    String message = e.getMessage();
+    String masked = text(message);
+    if (masked == null || masked.equals(message)) {
+      return e;
     }
-    String out = text;
-    for (String s : secrets) {
-      out = out.replace(s, "***");
+    PagewalkException copy;
+    if (e instanceof HttpFailureException h) {
+      copy = new HttpFailureException(h.code(), masked, h.status(), h.getCause());
+    } else if (e instanceof CancelledException) {
+      copy = new CancelledException(masked);
+    } else if (e instanceof InputException) {
+      copy = new InputException(masked);
+    } else if (e instanceof RunFailureException) {
+      copy = new RunFailureException(e.code(), masked, e.getCause());
+    } else {
+      copy = new RunFailureException(e.code(), masked, e);
     }
-    return out;
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
   }
 }

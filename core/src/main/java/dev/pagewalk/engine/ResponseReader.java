@@ -112,10 +112,8 @@ final class ResponseReader {
         statuses.accepted(status)
             ? "returned an invalid response (" + status + ")"
             : "returned " + status + reason;
-    String shown = run.redactor.text(text);
-    for (String hidden : sanitizedValues(d.body())) {
-      shown = shown.replace(hidden, "***");
-    }
+    String shown =
+        dev.pagewalk.http.SecretForms.of(sanitizedValues(d.body())).mask(run.redactor.text(text));
     return new HttpFailureException(
         run.plan.name()
             + ": "
