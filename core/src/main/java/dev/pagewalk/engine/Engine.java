@@ -75,6 +75,8 @@ public final class Engine {
     Optional<Checkpoint> saved;
     try {
       saved = mode == SyncMode.REPLACE ? Optional.empty() : sink.checkpoint(stream);
+    } catch (InputException e) {
+      throw new InputException(e.code(), plan.name() + ": " + e.getMessage());
     } catch (IOException e) {
       throw new InputException(plan.name() + ": cannot read the checkpoint: " + e.getMessage());
     } catch (IllegalArgumentException e) {
