@@ -11,6 +11,7 @@ import dev.pagewalk.engine.send.Pause;
 import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.SendFailure;
 import dev.pagewalk.engine.send.Statuses;
+import dev.pagewalk.expr.EvalDeadline;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.PaginationPlan;
@@ -145,6 +146,8 @@ final class ChainRunner {
         return new WalkOutcome.CursorExpired(decoded.http().status(), request.display());
       }
       reader.expose(decoded, resp, request);
+      // what the page's expressions evaluate, up to the next request, must end within the timeout
+      EvalDeadline.arm(run.clock, run.limits.timeout());
       resuming = false;
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");

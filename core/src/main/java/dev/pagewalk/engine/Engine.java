@@ -149,6 +149,8 @@ public final class Engine {
                   plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())),
                   e),
               notes);
+    } finally {
+      dev.pagewalk.expr.EvalDeadline.clear();
     }
     RunResult result = finish(walked, input, started, p.clock().instant());
     RunStats stats = result.stats();

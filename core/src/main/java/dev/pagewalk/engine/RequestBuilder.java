@@ -314,7 +314,10 @@ final class RequestBuilder {
     try {
       return t.evaluate(s);
     } catch (EvaluationException e) {
-      throw new RunFailureException(ErrorCode.EXPRESSION, e.reported(run.plan.name(), what), e);
+      throw new RunFailureException(
+          e.pastDeadline() ? ErrorCode.TIMEOUT : ErrorCode.EXPRESSION,
+          e.reported(run.plan.name(), what),
+          e);
     }
   }
 

@@ -158,8 +158,11 @@ final class ResponseReader {
       return t.evaluate(run.state);
     } catch (EvaluationException e) {
       throw new RunStop(
-          StopReason.ERROR,
-          new RunFailureException(ErrorCode.EXPRESSION, e.reported(run.plan.name(), where), e));
+          e.pastDeadline() ? StopReason.TIMEOUT : StopReason.ERROR,
+          new RunFailureException(
+              e.pastDeadline() ? ErrorCode.TIMEOUT : ErrorCode.EXPRESSION,
+              e.reported(run.plan.name(), where),
+              e));
     }
   }
 }
