@@ -187,8 +187,8 @@ final class ReportBuilder {
   private static Map<String, Object> redactedParameters(RunContext run) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (ParamDecl d : run.plan.parameters()) {
-      if (run.state.parameters.containsKey(d.name())) {
-        out.put(d.name(), d.secret() ? "***" : run.state.parameters.get(d.name()));
+      if (run.state.parameters().containsKey(d.name())) {
+        out.put(d.name(), d.secret() ? "***" : run.state.parameters().get(d.name()));
       }
     }
     return out;
