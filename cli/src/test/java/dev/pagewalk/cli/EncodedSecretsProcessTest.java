@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An API that echoes a connection secret back in an encoded form — percent-encoded for a path or a
  * form, base64 alone or as {@code Basic} credentials, JSON-escaped — or redirects in a loop through
- * a URL that carries it: no form reaches stderr or the {@code --report} file of a real process.
+ * a URL that carries it: no form reaches stderr, the {@code --report} file or the {@code
+ * --audit-log} of a real process.
  */
 class EncodedSecretsProcessTest {
   static final String USER = "alice";
@@ -90,14 +91,18 @@ class EncodedSecretsProcessTest {
             "-c",
             "password=env:PW",
             "--report",
-            "report.json");
+            "report.json",
+            "--audit-log",
+            "audit.log");
   }
 
   void assertNoFormIn(CliProcess.Result r) throws Exception {
     String report = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
+    String audit = Files.readString(dir.resolve("audit.log"), StandardCharsets.UTF_8);
     for (String form : FORMS) {
       assertThat(r.err()).as("stderr holds %s", form).doesNotContain(form);
       assertThat(report).as("report holds %s", form).doesNotContain(form);
+      assertThat(audit).as("audit log holds %s", form).doesNotContain(form);
     }
   }
 
