@@ -22,7 +22,9 @@ public enum ErrorCode {
   HTTP_STATUS,
   /** A connection failure that retries did not cure. */
   NETWORK,
-  /** A request passed its deadline ({@code limits.timeout}). */
+  /**
+   * A request, or the expressions a page evaluates, passed its deadline ({@code limits.timeout}).
+   */
   TIMEOUT,
   /** A response body larger than the cap, or beyond the decoder's budgets. */
   RESPONSE_TOO_LARGE,

@@ -100,4 +100,45 @@ class HostileSpecProcessTest {
                 + " this value (each deep scan '..' multiplies the work)")
         .doesNotContain("OutOfMemoryError");
   }
+
+  @Test
+  void aSlowExpressionRepeatedOverManyRecordsStopsAtThePagesDeadline() throws Exception {
+    StringBuilder body = new StringBuilder("{\"big\":\"" + "a".repeat(1 << 20) + "\",\"data\":[");
+    for (int i = 0; i < 2000; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append('}');
+    }
+    api.server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(body + "]}")));
+    Files.writeString(
+        dir.resolve("hostile.yaml"),
+        """
+        pagewalk: 1
+        name: hostile
+        baseUrl: %s
+        request:
+          url: /items
+          response:
+            iterate: "{{body.data}}"
+            output:
+              id: "{{item.id}}"
+              n: "{{length(replace(replace(body.big, 'a', 'bb'), 'b', 'cc'))}}"
+        """
+            .formatted(api.url()));
+    CliProcess cli = CliProcess.in(dir, Map.of()).withJvmOption("-Xmx256m");
+    long started = System.nanoTime();
+    CliProcess.Result r =
+        cli.run(WITHIN, "run", "hostile.yaml", "--timeout", "2s", "--report", "report.json");
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RUN_FAILURE);
+    assertThat(r.err())
+        .contains(
+            "hostile.yaml:10:13 (/request/response/output/n): expression"
+                + " {{length(replace(replace(body.big, 'a', 'bb'), 'b', 'cc'))}}: evaluation passed"
+                + " its deadline (limits.timeout 2s after the page arrived)");
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readString(dir.resolve("report.json")))
+        .contains("\"stopReason\" : \"timeout\"");
+    // 2,000 records at tens of milliseconds each would take minutes; the deadline is 2 s
+    assertThat(took).isLessThan(Duration.ofSeconds(20));
+  }
 }

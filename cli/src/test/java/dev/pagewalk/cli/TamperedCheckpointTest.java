@@ -77,6 +77,8 @@ class TamperedCheckpointTest {
         json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|-?[0-9]+)", "\"" + field + "\":" + value);
     assertThat(edited).isNotEqualTo(json);
     Files.writeString(checkpoint, edited, StandardCharsets.UTF_8);
+    // as someone who can also read the state's key: the checks behind the seal must hold
+    Reseal.checkpoint(checkpoint, "items");
   }
 
   void assertRefused(Cli.Result resumed, String message) throws Exception {

@@ -83,6 +83,8 @@ public final class Engine {
     Optional<Checkpoint> saved;
     try {
       saved = mode == SyncMode.REPLACE ? Optional.empty() : sink.checkpoint(stream);
+    } catch (InputException e) {
+      throw new InputException(e.code(), plan.name() + ": " + e.getMessage());
     } catch (IOException e) {
       throw new InputException(plan.name() + ": cannot read the checkpoint: " + e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -155,6 +157,8 @@ public final class Engine {
                   plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())),
                   e),
               notes);
+    } finally {
+      dev.pagewalk.expr.EvalDeadline.clear();
     }
     RunResult result = finish(walked, input, started, p.clock().instant());
     RunStats stats = result.stats();

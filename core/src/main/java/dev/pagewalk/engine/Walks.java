@@ -43,6 +43,11 @@ final class Walks {
       Auditor auditor,
       List<Map<String, Object>> walks,
       List<String> notes) {
+    /** Every failure a run ends with passes here: its message is masked once, whatever built it. */
+    Walked {
+      failure = failure == null ? null : run.redactor.failure(failure);
+    }
+
     static Walked failed(
         RunContext run, StopReason reason, PagewalkException failure, List<String> notes) {
       return new Walked(reason, failure, run, null, newAuditor(run.plan), null, notes);

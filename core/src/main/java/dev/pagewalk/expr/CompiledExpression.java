@@ -78,7 +78,7 @@ final class CompiledExpression {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EvalFailure f) {
         return new EvaluationException(
-            location, "expression {{" + source + "}}: " + f.getMessage(), null);
+            location, "expression {{" + source + "}}: " + f.getMessage(), null, f.isPastDeadline());
       }
       if (t instanceof EvaluationException f) {
         return f;

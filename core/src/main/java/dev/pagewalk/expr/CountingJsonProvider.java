@@ -18,6 +18,10 @@ final class CountingJsonProvider extends JacksonJsonProvider {
     this.budget = budget;
   }
 
+  long steps() {
+    return steps;
+  }
+
   boolean exhausted() {
     return steps > budget;
   }

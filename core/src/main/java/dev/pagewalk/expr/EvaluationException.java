@@ -7,6 +7,7 @@ package dev.pagewalk.expr;
  */
 public final class EvaluationException extends RuntimeException {
   private final transient SourceLocation location;
+  private final boolean pastDeadline;
 
   public EvaluationException(String message, Throwable cause) {
     this(null, message, cause);
@@ -17,8 +18,19 @@ public final class EvaluationException extends RuntimeException {
   }
 
   EvaluationException(SourceLocation location, String message, Throwable cause) {
+    this(location, message, cause, false);
+  }
+
+  EvaluationException(
+      SourceLocation location, String message, Throwable cause, boolean pastDeadline) {
     super(location == null ? message : location + ": " + message, cause);
     this.location = location;
+    this.pastDeadline = pastDeadline;
+  }
+
+  /** Whether the evaluation was stopped by its {@link EvalDeadline}, not by the data. */
+  public boolean pastDeadline() {
+    return pastDeadline;
   }
 
   /** Where the failed template is in its spec file, or null when it came from no file. */

@@ -69,6 +69,7 @@ final class JsonFunctions {
       throw new EvalFailure(
           "jsonpath '" + ValueLimits.quote(p.text()) + "' cannot be applied to this value");
     }
+    EvalDeadline.work(provider.steps());
     if (provider.exhausted()) {
       throw new EvalFailure(
           "jsonpath '"

@@ -12,6 +12,7 @@ public final class RuntimeCalls {
 
   /** Calls a compiler-generated function of no argument. */
   public static Object call0(Object fn) {
+    EvalDeadline.work(1);
     if (fn instanceof Fn.F0 f) {
       return f.apply();
     }
@@ -20,6 +21,7 @@ public final class RuntimeCalls {
 
   /** Calls a compiler-generated function of one argument. */
   public static Object call1(Object fn, Object a) {
+    EvalDeadline.work(EvalDeadline.sizeOf(a));
     if (fn instanceof Fn.F1 f) {
       return f.apply(a);
     }
@@ -28,6 +30,7 @@ public final class RuntimeCalls {
 
   /** Calls a compiler-generated function of two arguments. */
   public static Object call2(Object fn, Object a, Object b) {
+    EvalDeadline.work(EvalDeadline.sizeOf(a) + EvalDeadline.sizeOf(b));
     if (fn instanceof Fn.F2 f) {
       return f.apply(a, b);
     }
@@ -36,6 +39,7 @@ public final class RuntimeCalls {
 
   /** Calls a compiler-generated function of three arguments. */
   public static Object call3(Object fn, Object a, Object b, Object c) {
+    EvalDeadline.work(EvalDeadline.sizeOf(a) + EvalDeadline.sizeOf(b) + EvalDeadline.sizeOf(c));
     if (fn instanceof Fn.F3 f) {
       return f.apply(a, b, c);
     }
@@ -44,6 +48,11 @@ public final class RuntimeCalls {
 
   /** Calls a compiler-generated function of four arguments. */
   public static Object call4(Object fn, Object a, Object b, Object c, Object d) {
+    EvalDeadline.work(
+        EvalDeadline.sizeOf(a)
+            + EvalDeadline.sizeOf(b)
+            + EvalDeadline.sizeOf(c)
+            + EvalDeadline.sizeOf(d));
     if (fn instanceof Fn.F4 f) {
       return f.apply(a, b, c, d);
     }

@@ -13,10 +13,11 @@ import java.util.function.Function;
  * <p>The forms read: IPv4-compatible {@code ::a.b.c.d} and IPv4-mapped {@code ::ffff:a.b.c.d} (Java
  * already turns a mapped literal into IPv4), SIIT's IPv4-translated {@code ::ffff:0:a.b.c.d} (RFC
  * 2765), NAT64's well-known prefix {@code 64:ff9b::/96} (RFC 6052) and local-use prefix {@code
- * 64:ff9b:1::/48} (RFC 8215), and 6to4 {@code 2002:AABB:CCDD::/48} (RFC 3056). A local-use NAT64
- * network may put the IPv4 address at any RFC 6052 prefix length; only the /96 layout (bytes 6 to
- * 11 zero) is read, and any other address in that prefix cannot be judged, so it is refused as it
- * stands.
+ * 64:ff9b:1::/48} (RFC 8215), 6to4 {@code 2002:AABB:CCDD::/48} (RFC 3056), and Teredo {@code
+ * 2001:0::/32} (RFC 4380), whose client IPv4 address is the last 32 bits inverted — the address the
+ * relay delivers to. A local-use NAT64 network may put the IPv4 address at any RFC 6052 prefix
+ * length; only the /96 layout (bytes 6 to 11 zero) is read, and any other address in that prefix
+ * cannot be judged, so it is refused as it stands.
  */
 record EmbeddedIpv4(String carrier, InetAddress ipv4) {
   /**
@@ -58,6 +59,10 @@ record EmbeddedIpv4(String carrier, InetAddress ipv4) {
     }
     if (b[0] == 0x20 && b[1] == 0x02) {
       return found("6to4", b, 2);
+    }
+    if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+      byte[] client = {(byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]};
+      return found("Teredo", client, 0);
     }
     return Optional.empty();
   }

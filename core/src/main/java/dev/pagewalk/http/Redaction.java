@@ -3,10 +3,8 @@ package dev.pagewalk.http;
 import dev.pagewalk.spi.Headers;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +70,8 @@ public final class Redaction {
   }
 
   /**
-   * The URI as text with every occurrence of a secret value (raw or percent-encoded) and the value
-   * of every sensitive query parameter ({@link #SENSITIVE_QUERY_NAMES} plus {@code
+   * The URI as text with every occurrence of a secret value (in any of its {@link SecretForms}) and
+   * the value of every sensitive query parameter ({@link #SENSITIVE_QUERY_NAMES} plus {@code
    * sensitiveQueryNames}) replaced by {@value #MASK}.
    */
   public static String redactUri(
@@ -159,24 +157,7 @@ public final class Redaction {
   }
 
   private static String maskSecrets(String text, Set<String> secretValues) {
-    if (secretValues.isEmpty()) {
-      return text;
-    }
-    List<String> forms = new ArrayList<>();
-    for (String secret : secretValues) {
-      if (secret == null || secret.isEmpty()) {
-        continue;
-      }
-      forms.add(secret);
-      forms.add(UrlBuilder.encode(secret));
-      forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-    }
-    forms.sort(Comparator.comparingInt(String::length).reversed());
-    String result = text;
-    for (String form : forms) {
-      result = result.replace(form, MASK);
-    }
-    return result;
+    return secretValues.isEmpty() ? text : SecretForms.of(secretValues).mask(text);
   }
 
   /**

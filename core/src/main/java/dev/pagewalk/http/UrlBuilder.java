@@ -114,7 +114,7 @@ public final class UrlBuilder {
    * and {@code 1,2} into {@code 1%2C2}, which changes what the author sent (UrlBuilderTest pins
    * this); the query parameters are appended here for the same reason.
    */
-  private static String encodeIllegal(String s) {
+  static String encodeIllegal(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

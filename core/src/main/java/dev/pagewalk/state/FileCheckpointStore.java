@@ -15,14 +15,17 @@ import java.util.Optional;
 /**
  * Checkpoints as files {@code DIR/<stream>.checkpoint.json}, written atomically: a temporary file
  * is written and fsynced, renamed over the old one, and the directory fsynced — a crash leaves the
- * old checkpoint or the new one, never a torn file. A run writing the stream holds {@code
- * DIR/<stream>.lock} ({@link StateLock}).
+ * old checkpoint or the new one, never a torn file. Each is sealed with an HMAC keyed by {@code
+ * DIR/checkpoints.key}, and one that does not verify is refused on load ({@code CheckpointSeal}). A
+ * run writing the stream holds {@code DIR/<stream>.lock} ({@link StateLock}).
  */
 public final class FileCheckpointStore implements CheckpointStore {
   private final Path dir;
+  private final CheckpointSeal seal;
 
   public FileCheckpointStore(Path dir) {
     this.dir = dir;
+    this.seal = new CheckpointSeal(dir);
   }
 
   public Path file(String stream) {
@@ -40,14 +43,21 @@ public final class FileCheckpointStore implements CheckpointStore {
     return file(stream).toString();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws dev.pagewalk.InputException ({@link dev.pagewalk.ErrorCode#STATE}) when the file does
+   *     not verify against its seal: it was changed outside pagewalk
+   */
   @Override
   public Optional<Checkpoint> load(String stream) throws IOException {
     Path f = file(stream);
     if (!Files.exists(f)) {
       return Optional.empty();
     }
+    String text = Files.readString(f, StandardCharsets.UTF_8);
     try {
-      return Optional.of(Checkpoint.fromJson(Files.readString(f, StandardCharsets.UTF_8)));
+      return Optional.of(Checkpoint.fromJson(seal.open(stream, text, f)));
     } catch (IllegalArgumentException e) {
       throw new IOException(f + ": " + e.getMessage(), e);
     }
@@ -57,9 +67,10 @@ public final class FileCheckpointStore implements CheckpointStore {
   public void save(String stream, Checkpoint checkpoint) throws IOException {
     Path target = file(stream);
     Path tmp = dir.resolve(stream + ".checkpoint.json.tmp");
-    byte[] bytes = checkpoint.toJson().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes;
     try {
       Files.createDirectories(dir);
+      bytes = seal.seal(stream, checkpoint.toJson()).getBytes(StandardCharsets.UTF_8);
       write(tmp, bytes);
       try {
         Files.move(

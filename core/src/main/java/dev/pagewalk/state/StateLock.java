@@ -43,6 +43,16 @@ public final class StateLock implements AutoCloseable {
    *     another sink in this one) holds it, or when the file cannot be opened
    */
   public static StateLock take(Path file) throws IOException {
+    return take(file, "give this run its own --out and --state");
+  }
+
+  /**
+   * As {@link #take(Path)}, the refusal ending {@code wait for it to end, or WAY_OUT}.
+   *
+   * @throws IOException {@code another run holds FILE (pid N since T); wait for it to end, or
+   *     WAY_OUT}
+   */
+  public static StateLock take(Path file, String wayOut) throws IOException {
     FileChannel channel;
     try {
       if (file.getParent() != null) {
@@ -70,8 +80,8 @@ public final class StateLock implements AutoCloseable {
               + file
               + " ("
               + holder(file)
-              + "); wait for it"
-              + " to end, or give this run its own --out and --state");
+              + "); wait for it to end, or "
+              + wayOut);
     }
     try {
       channel.truncate(0);

@@ -118,6 +118,21 @@ class NetworkGuardTest {
   }
 
   @Test
+  void aTeredoLiteralForLoopbackIsRefusedBeforeConnecting() {
+    server.on("/", LoopbackServer.text(200, "secret"));
+    URI teredo =
+        URI.create(
+            "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]:" + server.uri("/").getPort() + "/");
+    assertThatThrownBy(() -> transport.send(get(teredo), LIMITS.withNetwork(DENY_PRIVATE)))
+        .isInstanceOf(ForbiddenAddressException.class)
+        .hasMessage(
+            "host [2001:0:4136:e378:8000:63bf:80ff:fffe] resolves to a loopback (IPv4 127.0.0.1"
+                + " in Teredo) address 2001:0:4136:e378:8000:63bf:80ff:fffe, refused by"
+                + " network.denyPrivateAddresses");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
   void a6to4LiteralForTheMetadataEndpointIsRefusedBeforeConnecting() {
     URI sixToFour = URI.create("http://[2002:a9fe:a9fe::1]/latest/meta-data/");
     assertThatThrownBy(() -> transport.send(get(sixToFour), LIMITS.withNetwork(DENY_PRIVATE)))
@@ -184,6 +199,12 @@ class NetworkGuardTest {
           .isEqualTo("a private (IPv4 192.168.1.1 in 6to4)");
       assertThat(NetworkPolicy.forbiddenKind(address("2002:7f00:1::")))
           .isEqualTo("a loopback (IPv4 127.0.0.1 in 6to4)");
+      assertThat(NetworkPolicy.forbiddenKind(address("2001:0:4136:e378:8000:63bf:80ff:fffe")))
+          .isEqualTo("a loopback (IPv4 127.0.0.1 in Teredo)");
+      assertThat(NetworkPolicy.forbiddenKind(address("2001::f5ff:fffa")))
+          .isEqualTo("a private (IPv4 10.0.0.5 in Teredo)");
+      assertThat(NetworkPolicy.forbiddenKind(address("2001:0:4136:e378:8000:63bf:5601:5601")))
+          .isEqualTo("a link-local (IPv4 169.254.169.254 in Teredo)");
       assertThat(NetworkPolicy.forbiddenKind(address("::10.0.0.1")))
           .isEqualTo("a private (IPv4 10.0.0.1 in IPv4-compatible IPv6)");
       assertThat(NetworkPolicy.forbiddenKind(address("::ffff:0:7f00:1")))
@@ -205,7 +226,11 @@ class NetworkGuardTest {
     void publicIpv4EmbeddedInIpv6IsAllowed() {
       for (String a :
           List.of(
-              "64:ff9b::808:808", "64:ff9b:1::808:808", "2002:808:808::1", "::ffff:0:808:808")) {
+              "64:ff9b::808:808",
+              "64:ff9b:1::808:808",
+              "2002:808:808::1",
+              "::ffff:0:808:808",
+              "2001:0:4136:e378:8000:63bf:f7f7:f7f7")) {
         assertThat(NetworkPolicy.forbiddenKind(address(a))).as(a).isNull();
       }
     }

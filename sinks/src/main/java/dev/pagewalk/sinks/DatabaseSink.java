@@ -33,7 +33,10 @@ import java.util.Set;
  * whose {@code updated_at} moves only when its payload changed. A fresh run (full or incremental)
  * does not empty the table; it adds and updates rows. Only {@link WriteMode#REPLACE} empties it.
  *
- * <p>Used by one run at a time, like every {@link RecordSink}; owns its connection.
+ * <p>Used by one run at a time, like every {@link RecordSink}; owns its connection. {@link #open}
+ * takes the sync's run lock, so that a second run on the same database and sync name (a cron job
+ * that overruns) fails fast naming the first one's pid, instead of interleaving pages; a killed
+ * run's lock goes with its process.
  */
 public abstract sealed class DatabaseSink implements RecordSink permits SqliteSink, PostgresSink {
   static final String CHECKPOINTS = "_pagewalk_checkpoints";
@@ -44,6 +47,16 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   private String stream;
   private PreparedStatement upsert;
   private PreparedStatement saveCheckpoint;
+  private RunLock runLock;
+
+  /** A run's exclusive hold on one sync in this database; released by {@link #close}. */
+  interface RunLock extends AutoCloseable {
+    @Override
+    void close() throws IOException;
+  }
+
+  /** How a refused run is told to get out of the other's way. */
+  static final String WAY_OUT = "give this run its own --sync-name";
 
   DatabaseSink(Connection connection, Clock clock) {
     this.connection = connection;
@@ -75,6 +88,14 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   abstract String tableExistsSql();
 
   abstract void bindTime(PreparedStatement st, int index, Instant at) throws SQLException;
+
+  /**
+   * Takes the run lock of sync {@code streamName} without waiting for a live holder; it must be
+   * released when this process dies, however it dies.
+   *
+   * @throws IOException {@code another run holds ... (pid N since T); ...} when another run has it
+   */
+  abstract RunLock lockRun(String streamName) throws IOException, SQLException;
 
   @Override
   public Optional<Checkpoint> checkpoint(String streamName) throws IOException {
@@ -111,6 +132,16 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   @Override
   public void open(WriteMode mode, String streamName, Checkpoint resumeFrom) throws IOException {
     String table = StreamTables.quoted(streamName);
+    if (runLock == null || !streamName.equals(stream)) {
+      releaseRunLock();
+      try {
+        runLock = lockRun(streamName);
+      } catch (SQLException e) {
+        rollback(e);
+        throw failure("cannot lock sync " + streamName, e);
+      }
+      stream = streamName;
+    }
     try {
       closeStatements();
       try (Statement st = connection.createStatement()) {
@@ -186,8 +217,21 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     return n[0];
   }
 
+  private void releaseRunLock() throws IOException {
+    if (runLock != null) {
+      RunLock held = runLock;
+      runLock = null;
+      held.close();
+    }
+  }
+
   @Override
   public void close() throws IOException {
+    try {
+      releaseRunLock();
+    } catch (IOException e) {
+      // the connection's end releases what the lock holds in the database
+    }
     try {
       closeStatements();
       if (!connection.isClosed()) {

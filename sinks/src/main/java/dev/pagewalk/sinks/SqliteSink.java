@@ -1,5 +1,6 @@
 package dev.pagewalk.sinks;
 
+import dev.pagewalk.state.StateLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,11 @@ import java.time.Instant;
  * }</pre>
  */
 public final class SqliteSink extends DatabaseSink {
-  private SqliteSink(Connection connection, Clock clock) {
+  private final Path dbFile;
+
+  private SqliteSink(Connection connection, Clock clock, Path dbFile) {
     super(connection, clock);
+    this.dbFile = dbFile;
   }
 
   /** Opens (creating if needed) the database file. */
@@ -47,7 +51,7 @@ public final class SqliteSink extends DatabaseSink {
         st.execute("PRAGMA journal_mode = WAL");
         st.execute("PRAGMA synchronous = FULL");
       }
-      SqliteSink sink = new SqliteSink(connection, clock);
+      SqliteSink sink = new SqliteSink(connection, clock, dbFile);
       sink.init();
       return sink;
     } catch (SQLException e) {
@@ -91,6 +95,17 @@ public final class SqliteSink extends DatabaseSink {
         + " (stream, checkpoint, saved_at) VALUES (?, ?, ?)"
         + " ON CONFLICT(stream) DO UPDATE SET checkpoint = excluded.checkpoint,"
         + " saved_at = excluded.saved_at";
+  }
+
+  /**
+   * The operating system's lock on {@code DB.SYNC.lock} beside the database file ({@link
+   * StateLock}): SQLite's own locks last a transaction, and a run spans many.
+   */
+  @Override
+  RunLock lockRun(String streamName) throws IOException {
+    Path file = dbFile.resolveSibling(dbFile.getFileName() + "." + streamName + ".lock");
+    StateLock lock = StateLock.take(file, WAY_OUT);
+    return lock::close;
   }
 
   @Override

@@ -47,6 +47,39 @@ abstract class DatabaseSinkContract {
     return openSink(Clock.systemUTC());
   }
 
+  /**
+   * What holds sync {@code stream}, as a refused run names it: {@code FILE}, or {@code sync S in
+   * ...}.
+   */
+  abstract String lockName(String stream) throws Exception;
+
+  String heldMessage(String stream) throws Exception {
+    return "another run holds "
+        + java.util.regex.Pattern.quote(lockName(stream))
+        + " \\(pid "
+        + ProcessHandle.current().pid()
+        + " since [0-9-]+T[0-9:]+Z\\); wait for it to end, or give this run its own --sync-name";
+  }
+
+  @Test
+  void aSecondRunOnTheSameSyncIsRefusedNamingTheFirstUntilItCloses() throws Exception {
+    try (DatabaseSink first = openSink();
+        DatabaseSink second = openSink();
+        DatabaseSink otherSync = openSink()) {
+      first.open(STREAM, null);
+      first.write(List.of(record(1L, "a")), checkpoint("run-1", 1));
+
+      assertThatThrownBy(() -> second.open(STREAM, null))
+          .isInstanceOf(IOException.class)
+          .hasMessageMatching(heldMessage(STREAM));
+      otherSync.open("orders", null);
+      first.close();
+      second.open(STREAM, null);
+      second.write(List.of(record(2L, "b")), checkpoint("run-2", 1));
+      assertThat(second.count(STREAM)).isEqualTo(2);
+    }
+  }
+
   @Test
   void writingTheSamePageTwiceLeavesOneRowPerKey() throws Exception {
     try (DatabaseSink sink = openSink()) {

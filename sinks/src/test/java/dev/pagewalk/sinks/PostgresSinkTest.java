@@ -1,6 +1,7 @@
 package dev.pagewalk.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +27,25 @@ class PostgresSinkTest extends DatabaseSinkContract {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setUrl(url);
     return PostgresSink.open(ds, clock);
+  }
+
+  @Override
+  String lockName(String stream) {
+    return "sync " + stream + " in PostgreSQL database " + url.replaceAll(".*/([^/?]+).*", "$1");
+  }
+
+  @Test
+  void aRunWhoseSessionDiesLosesItsLock() throws Exception {
+    try (DatabaseSink first = openSink();
+        DatabaseSink second = openSink()) {
+      first.open(STREAM, null);
+      assertThatThrownBy(() -> second.open(STREAM, null)).hasMessageMatching(heldMessage(STREAM));
+
+      breakConnection(first); // as when its process is killed: the server ends the session
+      second.open(STREAM, null);
+      second.write(List.of(record(2L, "b")), checkpoint("run-2", 1));
+      assertThat(second.count(STREAM)).isEqualTo(1);
+    }
   }
 
   @Override

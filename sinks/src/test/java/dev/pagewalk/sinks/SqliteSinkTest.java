@@ -23,6 +23,11 @@ class SqliteSinkTest extends DatabaseSinkContract {
   }
 
   @Override
+  String lockName(String stream) {
+    return dir.resolve("out.db." + stream + ".lock").toString();
+  }
+
+  @Override
   void refuseKey(String stream, String storedKey) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
         Statement st = c.createStatement()) {

@@ -119,10 +119,8 @@ public final class ResponseReader {
         statuses.accepted(status)
             ? "returned an invalid response (" + status + ")"
             : "returned " + status + reason;
-    String shown = redactor.text(text);
-    for (String hidden : sanitizedValues(d.body())) {
-      shown = shown.replace(hidden, "***");
-    }
+    String shown =
+        dev.pagewalk.http.SecretForms.of(sanitizedValues(d.body())).mask(redactor.text(text));
     return new HttpFailureException(
         spec.name() + ": " + request.display() + " " + what + (shown.isEmpty() ? "" : ": " + shown),
         status,
@@ -162,8 +160,11 @@ public final class ResponseReader {
       return t.evaluate(state);
     } catch (EvaluationException e) {
       throw new RunStop(
-          StopReason.ERROR,
-          new RunFailureException(ErrorCode.EXPRESSION, e.reported(spec.name(), where), e));
+          e.pastDeadline() ? StopReason.TIMEOUT : StopReason.ERROR,
+          new RunFailureException(
+              e.pastDeadline() ? ErrorCode.TIMEOUT : ErrorCode.EXPRESSION,
+              e.reported(spec.name(), where),
+              e));
     }
   }
 }

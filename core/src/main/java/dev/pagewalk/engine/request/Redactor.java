@@ -1,8 +1,14 @@
 package dev.pagewalk.engine.request;
 
+import dev.pagewalk.CancelledException;
+import dev.pagewalk.HttpFailureException;
+import dev.pagewalk.InputException;
+import dev.pagewalk.PagewalkException;
+import dev.pagewalk.RunFailureException;
 import dev.pagewalk.auth.AuthSecrets;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.Redaction;
+import dev.pagewalk.http.SecretForms;
 import dev.pagewalk.plan.ParamDecl;
 import java.net.URI;
 import java.util.HashSet;
@@ -11,14 +17,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Masks a run's secrets (declared {@code secret} values, the tokens and credentials its
- * authentication learns as it goes, and sensitive query parameters) in everything the run prints:
- * error messages, events, reports.
+ * Masks a run's secrets (declared {@code secret} values and the tokens and credentials its
+ * authentication learns as it goes, each in every form {@link SecretForms} knows, and sensitive
+ * query parameters) in everything the run prints: error messages, events, reports.
  */
 public final class Redactor {
   private final Set<String> secrets;
   private final Set<String> queryNames;
+  private final SecretForms forms;
   private final AuthSecrets learned;
+
+  /** The forms of the declared secrets plus those learned so far, rebuilt when more are learned. */
+  private volatile Learned current;
+
+  private record Learned(Set<String> values, SecretForms forms) {}
 
   Redactor(Set<String> secrets) {
     this(secrets, Set.of());
@@ -31,6 +43,7 @@ public final class Redactor {
   private Redactor(Set<String> secrets, Set<String> queryNames, AuthSecrets learned) {
     this.secrets = Set.copyOf(secrets);
     this.queryNames = Set.copyOf(queryNames);
+    this.forms = SecretForms.of(this.secrets);
     this.learned = learned;
   }
 
@@ -39,14 +52,19 @@ public final class Redactor {
     return new Redactor(secrets, queryNames, learned);
   }
 
-  private Set<String> all() {
+  private SecretForms forms() {
     Set<String> now = learned.values();
     if (now.isEmpty()) {
-      return secrets;
+      return forms;
     }
-    Set<String> all = new HashSet<>(secrets);
-    all.addAll(now);
-    return all;
+    Learned seen = current;
+    if (seen == null || !seen.values().equals(now)) {
+      Set<String> all = new HashSet<>(secrets);
+      all.addAll(now);
+      seen = new Learned(Set.copyOf(now), SecretForms.of(all));
+      current = seen;
+    }
+    return seen.forms();
   }
 
   /** Also masks the query parameters named by {@code log.sanitize: [request.qs.NAME]}. */
@@ -84,17 +102,36 @@ public final class Redactor {
   }
 
   String uri(URI uri) {
-    return Redaction.redactUri(uri, all(), queryNames);
+    return Redaction.redactUrl(forms().mask(uri.toString()), Set.of(), queryNames);
   }
 
   public String text(String text) {
-    if (text == null) {
-      return null;
+    return forms().mask(text);
+  }
+
+  /**
+   * The failure itself when its message holds no secret, otherwise the same kind of failure (code,
+   * status and cause kept) with the message masked.
+   */
+  public PagewalkException failure(PagewalkException e) {
+    String message = e.getMessage();
+    String masked = text(message);
+    if (masked == null || masked.equals(message)) {
+      return e;
     }
-    String out = text;
-    for (String s : all()) {
-      out = out.replace(s, "***");
+    PagewalkException copy;
+    if (e instanceof HttpFailureException h) {
+      copy = new HttpFailureException(h.code(), masked, h.status(), h.getCause());
+    } else if (e instanceof CancelledException) {
+      copy = new CancelledException(masked);
+    } else if (e instanceof InputException) {
+      copy = new InputException(e.code(), masked);
+    } else if (e instanceof RunFailureException) {
+      copy = new RunFailureException(e.code(), masked, e.getCause());
+    } else {
+      copy = new RunFailureException(e.code(), masked, e);
     }
-    return out;
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
   }
 }

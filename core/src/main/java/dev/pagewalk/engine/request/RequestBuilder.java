@@ -384,7 +384,10 @@ public final class RequestBuilder {
     try {
       return t.evaluate(s);
     } catch (EvaluationException e) {
-      throw new RunFailureException(ErrorCode.EXPRESSION, e.reported(plan.name(), what), e);
+      throw new RunFailureException(
+          e.pastDeadline() ? ErrorCode.TIMEOUT : ErrorCode.EXPRESSION,
+          e.reported(plan.name(), what),
+          e);
     }
   }
 
