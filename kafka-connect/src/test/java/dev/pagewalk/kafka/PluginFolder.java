@@ -36,10 +36,10 @@ final class PluginFolder {
   /** Writes {@code <pluginPath>/pagewalk-kafka-connect/lib/}; returns the folder it made. */
   static Path write(Path pluginPath) throws IOException {
     Path lib = Files.createDirectories(pluginPath.resolve("pagewalk-kafka-connect").resolve("lib"));
-    int index = 0;
     for (Path library : libraries()) {
       if (Files.isDirectory(library)) {
-        jar(library, lib.resolve("classes-" + index++ + ".jar"));
+        // <module>/target/classes becomes <module>.jar
+        jar(library, lib.resolve(library.getParent().getParent().getFileName() + ".jar"));
       } else {
         Files.copy(library, lib.resolve(library.getFileName()));
       }
