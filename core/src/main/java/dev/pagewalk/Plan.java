@@ -29,4 +29,13 @@ public interface Plan {
 
   /** The names of the spec's declared {@code connection} values, in declaration order. */
   List<String> connectionNames();
+
+  /**
+   * The names of the spec's streams, in declaration order: those under {@code streams}, or the
+   * spec's own name for a spec with one {@code request}/{@code requests}. {@code Runner.runStreams}
+   * runs any of them.
+   */
+  default List<String> streamNames() {
+    return List.of(name());
+  }
 }

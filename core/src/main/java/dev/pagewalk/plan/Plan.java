@@ -42,6 +42,28 @@ public record Plan(
     requests = List.copyOf(requests);
   }
 
+  /** This plan under another name. */
+  public Plan withName(String other) {
+    return new Plan(
+        other,
+        title,
+        description,
+        fileName,
+        contentHash,
+        baseUrl,
+        parameters,
+        connection,
+        headers,
+        limits,
+        retry,
+        requests,
+        audit,
+        sync,
+        rateLimit,
+        network,
+        baseUrlTemplate);
+  }
+
   /** This plan with other requests. */
   public Plan withRequests(List<RequestPlan> next) {
     return new Plan(
@@ -72,6 +94,13 @@ public record Plan(
   public static Plan of(dev.pagewalk.Plan plan) {
     if (plan instanceof Plan compiled) {
       return compiled;
+    }
+    if (plan instanceof Connector connector) {
+      throw new InputException(
+          connector.name()
+              + " is a connector with the streams "
+              + String.join(", ", connector.streamNames())
+              + ": run it with Runner.runStreams");
     }
     throw new InputException(
         "not a plan loaded by Pagewalk.load or Pagewalk.parse: "
