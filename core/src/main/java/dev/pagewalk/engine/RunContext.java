@@ -64,7 +64,8 @@ final class RunContext {
       RunState state,
       Redactor redactor,
       RunStats start,
-      Engine.Plugins plugins) {
+      Engine.Plugins plugins,
+      Engine.Shared shared) {
     this(
         runId,
         plan,
@@ -72,8 +73,8 @@ final class RunContext {
         state,
         redactor,
         new Tally(start),
-        pacer(plan, plugins.clock()),
-        new RetryBudget(plan.retry()),
+        shared == null ? pacer(plan, plugins.clock()) : shared.pacer(),
+        shared == null ? new RetryBudget(plan.retry()) : shared.retryBudget(),
         plugins);
   }
 
@@ -107,7 +108,7 @@ final class RunContext {
     this.plugins = plugins;
   }
 
-  private static Pacer pacer(Plan plan, Clock clock) {
+  static Pacer pacer(Plan plan, Clock clock) {
     RateLimitPlan rate = plan.rateLimit();
     return rate.active()
         ? Pacer.of(

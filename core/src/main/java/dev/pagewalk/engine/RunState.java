@@ -17,6 +17,10 @@ final class RunState implements Bindings {
   final Map<String, Object> state;
   final String now;
   final long timestamp;
+
+  /** The walk's own variables ({@code parent}, {@code partition}, {@code stream}); often none. */
+  final Map<String, Object> walk;
+
   private Map<String, Object> temp = new LinkedHashMap<>();
 
   Object body;
@@ -33,6 +37,17 @@ final class RunState implements Bindings {
       Map<String, Object> state,
       String now,
       long timestamp) {
+    this(parameters, connection, state, now, timestamp, Map.of());
+  }
+
+  RunState(
+      Map<String, Object> parameters,
+      Map<String, Object> connection,
+      Map<String, Object> state,
+      String now,
+      long timestamp,
+      Map<String, Object> walk) {
+    this.walk = walk;
     this.parameters = Collections.unmodifiableMap(parameters);
     this.connection = Collections.unmodifiableMap(connection);
     this.state = Collections.unmodifiableMap(state);
@@ -57,7 +72,7 @@ final class RunState implements Bindings {
       case "item" -> item;
       case "iterate" -> iterate;
       case "pagination" -> pagination;
-      default -> null;
+      default -> walk.get(name);
     };
   }
 

@@ -157,7 +157,8 @@ final class Walks {
                 run.state.connection,
                 fallback,
                 run.state.now,
-                run.state.timestamp));
+                run.state.timestamp,
+                run.state.walk));
     PageAcceptor acceptor =
         new PageAcceptor(fresh, walked.auditor(), new KeySet(), mark, fresh.state.now, null, null);
     WalkOutcome outcome =

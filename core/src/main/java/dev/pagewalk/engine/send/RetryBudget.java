@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * How much of a run's retry budget ({@code retry.budget}: a number of retries, a total backoff
- * time) its calls have used; one per run, shared by its walks, used on the run's thread only.
+ * time) its calls have used; one per run, shared by its walks, safe for the walks of a connector
+ * that run at once.
  */
 public final class RetryBudget {
   private final RetryPlan plan;
@@ -17,17 +18,17 @@ public final class RetryBudget {
   }
 
   /** Whether one more retry is within {@code retry.budget.retries}. */
-  boolean retryLeft() {
+  synchronized boolean retryLeft() {
     return retries < plan.budgetRetries();
   }
 
   /** Whether a backoff of {@code delay} more stays within {@code retry.budget.time}. */
-  boolean timeLeftFor(Duration delay) {
+  synchronized boolean timeLeftFor(Duration delay) {
     return waited.plus(delay).compareTo(plan.budgetTime()) <= 0;
   }
 
   /** Takes one retry and its backoff from the budget. */
-  void spend(Duration delay) {
+  synchronized void spend(Duration delay) {
     retries++;
     waited = waited.plus(delay);
   }
