@@ -15,13 +15,20 @@ import java.util.function.Function;
  * a JSON body. Counts the requests in flight at once and keeps every request sent.
  */
 final class InProcessApi implements Transport {
-  record Answer(int status, String body) {}
+  record Answer(int status, String body, Map<String, String> headers) {
+    Answer(int status, String body) {
+      this(status, body, Map.of());
+    }
+  }
 
   private final Function<String, Answer> answer;
   private final long latencyMillis;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
+
+  /** {@link System#nanoTime()} as each request reached the transport. */
+  final ConcurrentLinkedQueue<Long> sentAt = new ConcurrentLinkedQueue<>();
 
   InProcessApi(Function<String, Answer> answer, long latencyMillis) {
     this.answer = answer;
@@ -30,6 +37,13 @@ final class InProcessApi implements Transport {
 
   static Answer ok(String body) {
     return new Answer(200, body);
+  }
+
+  private static Headers headers(Answer a) {
+    List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+    fields.add(Map.entry("Content-Type", "application/json"));
+    fields.addAll(a.headers().entrySet());
+    return Headers.of(fields);
   }
 
   int maxInFlight() {
@@ -41,6 +55,7 @@ final class InProcessApi implements Transport {
     String target =
         request.uri().getRawPath()
             + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+    sentAt.add(System.nanoTime());
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     try {
@@ -52,7 +67,7 @@ final class InProcessApi implements Transport {
       return Response.of(
           a.status(),
           a.status() == 200 ? "OK" : "Error",
-          Headers.of(List.of(Map.entry("Content-Type", "application/json"))),
+          headers(a),
           a.body().getBytes(StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
