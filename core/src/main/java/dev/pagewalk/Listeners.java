@@ -27,7 +27,7 @@ final class Listeners {
       }
 
       @Override
-      public void onWait(String why, Duration duration) {
+      public void onWait(WaitReason why, Duration duration) {
         a.onWait(why, duration);
         b.onWait(why, duration);
       }

@@ -31,6 +31,14 @@ public interface Plan {
   List<String> connectionNames();
 
   /**
+   * Whether the next page is asked for by its position ({@code pagination.offset} or {@code
+   * pagination.page} in what a page request sends) rather than by something the API returned (a
+   * cursor, token, link or key). A walk resumed by position cannot be exact over data that changes:
+   * inserts and deletes before the position repeat or skip records.
+   */
+  boolean pagesByPosition();
+
+  /**
    * The names of the spec's streams, in declaration order: those under {@code streams}, or the
    * spec's own name for a spec with one {@code request}/{@code requests}. {@code Runner.runStreams}
    * runs any of them.

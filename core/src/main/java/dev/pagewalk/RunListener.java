@@ -25,8 +25,11 @@ public interface RunListener {
   /** A request is about to be re-sent after {@code delay}. */
   default void onRetry(RetryEvent retry) {}
 
-  /** The run is about to pause (pagination delay, rate limit, Retry-After). */
-  default void onWait(String why, Duration duration) {}
+  /**
+   * The run is about to pause for {@code duration}: a retry's backoff or {@code Retry-After}, a
+   * rate limit (the spec's or the server's quota), or a delay the spec asks for between requests.
+   */
+  default void onWait(WaitReason why, Duration duration) {}
 
   /** The run ended. */
   default void onEnd(RunResult result) {}
@@ -52,6 +55,10 @@ public interface RunListener {
       Object total,
       long durationMillis) {}
 
-  /** A failed attempt that will be retried. */
-  record RetryEvent(String request, int attempt, String cause, Duration delay) {}
+  /**
+   * A failed attempt that will be retried: the sanitized request, the attempt that failed, what it
+   * failed with (its {@link RunStats.FaultKind#label()} is the short name scripts match on) and the
+   * wait before the next attempt.
+   */
+  record RetryEvent(String request, int attempt, RunStats.FaultKind cause, Duration delay) {}
 }

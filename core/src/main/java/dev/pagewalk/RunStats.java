@@ -45,9 +45,9 @@ import java.util.Map;
  *     run's start (the next run reads them)
  * @param credentialsStripped pagination requests sent to another origin without credentials
  *     (headers and query values that carry connection values)
- * @param faults every failed attempt by its stable short name ({@code connection-reset}, {@code
- *     status 503}, {@code deadline}, {@code empty-page-with-continuation}, ... see {@link
- *     dev.pagewalk.retry.Fault}), retried or not
+ * @param faults every failed attempt by its kind ({@link Fault#CONNECTION_RESET}, {@code new
+ *     StatusFault(503)}, {@link Fault#DEADLINE}, {@link Fault#EMPTY_PAGE_WITH_CONTINUATION}, ...),
+ *     retried or not; reports name each by its {@link FaultKind#label()}
  * @param waits time the run was asked to pause, by reason; {@link #waited()} is their sum
  */
 public record RunStats(
@@ -65,15 +65,12 @@ public record RunStats(
     long alreadySynced,
     long beyondBoundary,
     long credentialsStripped,
-    Map<String, Long> faults,
+    Map<FaultKind, Long> faults,
     Map<WaitReason, Duration> waits) {
 
   /** A run that has done nothing. */
   public static final RunStats ZERO =
       new RunStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of());
-
-  /** The fault counted when an empty page with continuation is asked for again. */
-  public static final String EMPTY_PAGE_FAULT = "empty-page-with-continuation";
 
   public RunStats {
     faults = faults == null ? Map.of() : Map.copyOf(faults);
@@ -99,17 +96,17 @@ public record RunStats(
     return logicalRequests - paginationRequests;
   }
 
-  /** The failed attempts with that short name. */
-  public long faults(String name) {
-    return faults.getOrDefault(name, 0L);
+  /** The failed attempts of that kind. */
+  public long faults(FaultKind kind) {
+    return faults.getOrDefault(kind, 0L);
   }
 
   /**
    * These stats and what one exchange added: {@code attempts} requests sent, its failed attempts by
-   * fault name, the body bytes read and the time waited by reason.
+   * kind, the body bytes read and the time waited by reason.
    */
   public RunStats plusExchange(
-      long attempts, Map<String, Long> newFaults, long bytes, Map<WaitReason, Duration> waited) {
+      long attempts, Map<FaultKind, Long> newFaults, long bytes, Map<WaitReason, Duration> waited) {
     return new RunStats(
         requests + attempts,
         logicalRequests,
@@ -319,11 +316,11 @@ public record RunStats(
     }
   }
 
-  private static Map<String, Long> merged(Map<String, Long> a, Map<String, Long> b) {
+  private static Map<FaultKind, Long> merged(Map<FaultKind, Long> a, Map<FaultKind, Long> b) {
     if (b == null || b.isEmpty()) {
       return a;
     }
-    Map<String, Long> out = new HashMap<>(a);
+    Map<FaultKind, Long> out = new HashMap<>(a);
     b.forEach((k, n) -> out.merge(k, n, Long::sum));
     return out;
   }
@@ -337,5 +334,91 @@ public record RunStats(
     out.putAll(a);
     b.forEach((k, d) -> out.merge(k, d, Duration::plus));
     return out;
+  }
+
+  /**
+   * What one failed attempt was: an I/O failure or an empty page asked for again ({@link Fault}),
+   * or a status the spec retries ({@link StatusFault}). Its {@link #label()} is the stable short
+   * name reports, the audit log and the command line show ({@code connection-reset}, {@code status
+   * 503}); names never change once released.
+   */
+  public sealed interface FaultKind permits Fault, StatusFault {
+    /** The stable short name: {@code connection-reset}, {@code status 503}. */
+    String label();
+
+    /** Whether sending the same request again can help. */
+    boolean retryable();
+  }
+
+  /**
+   * The faults with a fixed name. A deterministic one — a forbidden address, a body over the size
+   * cap, a redirect loop, a body that is not JSON — is not retried however {@code retry.on} reads:
+   * the next attempt would fail the same way.
+   */
+  public enum Fault implements FaultKind {
+    CONNECTION_RESET("connection-reset", true),
+    CONNECTION_REFUSED("connection-refused", true),
+    CONNECT_TIMEOUT("connect-timeout", true),
+    EMPTY_RESPONSE("empty-response", true),
+    MALFORMED_CHUNK("malformed-chunk", true),
+    MALFORMED_RESPONSE("malformed-response", true),
+    TRUNCATED_BODY("truncated-body", true),
+    READ_TIMEOUT("read-timeout", true),
+    DEADLINE("deadline", true),
+    UNKNOWN_HOST("unknown-host", true),
+    TLS("tls", true),
+    IO("io", true),
+    MALFORMED_BODY("malformed-body", false),
+    RESPONSE_TOO_LARGE("response-too-large", false),
+    TOO_MANY_REDIRECTS("too-many-redirects", false),
+    FORBIDDEN_ADDRESS("forbidden-address", false),
+    /**
+     * An empty page whose pagination condition still asked for more, asked for once more: never the
+     * classification of an I/O failure.
+     */
+    EMPTY_PAGE_WITH_CONTINUATION("empty-page-with-continuation", true);
+
+    private final String label;
+    private final boolean retryable;
+
+    Fault(String label, boolean retryable) {
+      this.label = label;
+      this.retryable = retryable;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+
+    @Override
+    public boolean retryable() {
+      return retryable;
+    }
+
+    /** The label, so that the fault reads as it always did in messages. */
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /** A response whose status the spec retries ({@code retry.on}); named {@code status 503}. */
+  public record StatusFault(int status) implements FaultKind {
+    @Override
+    public String label() {
+      return "status " + status;
+    }
+
+    @Override
+    public boolean retryable() {
+      return true;
+    }
+
+    /** The label, so that the fault reads as it always did in messages. */
+    @Override
+    public String toString() {
+      return label();
+    }
   }
 }

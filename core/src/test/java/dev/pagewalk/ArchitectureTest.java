@@ -59,6 +59,9 @@ class ArchitectureTest {
           // what a run returns and tells
           "RunResult",
           "RunStats",
+          "RunStats$FaultKind",
+          "RunStats$Fault",
+          "RunStats$StatusFault",
           "WaitReason",
           "StopReason",
           "StopReason$Kind",
@@ -152,6 +155,17 @@ class ArchitectureTest {
           Map.entry("spec", Set.of("json")),
           Map.entry("json", Set.of()));
 
+  /**
+   * The page loop's layers: {@code engine} runs the loop and uses its steps; each step may use only
+   * the steps listed for it, and none uses the loop.
+   */
+  private static final Map<String, Set<String>> ENGINE_STEPS_MAY_USE =
+      Map.of(
+          "engine.start", Set.of("engine.request"),
+          "engine.request", Set.of(),
+          "engine.page", Set.of("engine.request", "engine.send"),
+          "engine.send", Set.of());
+
   private static final JavaClasses CORE = new ClassFileImporter().importPath(classes());
 
   @Test
@@ -235,6 +249,29 @@ class ArchitectureTest {
           .filter(t -> !t.equals(from) && !api.contains(t) && !allowed.contains(t))
           .forEach(t -> undeclared.add(c.getName() + " -> " + t));
     }
+    assertThat(undeclared).isEmpty();
+  }
+
+  @Test
+  void theEngineUsesItsStepsAndNoStepUsesTheEngine() {
+    Set<String> found = new TreeSet<>();
+    Set<String> undeclared = new TreeSet<>();
+    for (JavaClass c : CORE) {
+      String from = c.getPackageName();
+      if (!from.startsWith(ROOT + ".engine.")) {
+        continue;
+      }
+      String step = from.substring(ROOT.length() + 1);
+      found.add(step);
+      Set<String> allowed = ENGINE_STEPS_MAY_USE.getOrDefault(step, Set.of());
+      c.getDirectDependenciesFromSelf().stream()
+          .map(d -> d.getTargetClass().getPackageName())
+          .filter(t -> t.equals(ROOT + ".engine") || t.startsWith(ROOT + ".engine."))
+          .map(t -> t.substring(ROOT.length() + 1))
+          .filter(t -> !t.equals(step) && !allowed.contains(t))
+          .forEach(t -> undeclared.add(c.getName() + " -> " + t));
+    }
+    assertThat(found).containsExactlyInAnyOrderElementsOf(ENGINE_STEPS_MAY_USE.keySet());
     assertThat(undeclared).isEmpty();
   }
 

@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What an embedder sees of a loaded spec, and that a runner runs only plans pagewalk made. */
 class PlanTest {
@@ -55,6 +57,24 @@ class PlanTest {
     assertThat(plan.connectionNames()).containsExactly("token", "host");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          no pagination              | ''                                                 | false
+          next-page token            | 'qs: {page_token: "{{body.next_page_token}}"}'     | false
+          next URL                   | 'url: "{{body.next}}"'                             | false
+          offset                     | 'qs: {offset: "{{pagination.offset}}"}'            | true
+          page number                | 'qs: {page: "{{pagination.page}}"}'                | true
+          page number in the URL     | 'url: "/items/p{{pagination.page}}"'               | true
+          page size read, not sent   | 'condition: "{{pagination.pageSize == 50}}"'       | false
+          """)
+  void tellsWhetherPagesAreAskedForByPosition(String paging, String block, boolean expected) {
+    String spec = SPEC + (block.isEmpty() ? "" : "  pagination:\n    " + block + "\n");
+    assertThat(Pagewalk.parse("items.yaml", spec).pagesByPosition()).isEqualTo(expected);
+  }
+
   @Test
   void hasNoTitleWhenTheSpecDeclaresNone() {
     Plan untitled = Pagewalk.parse("items.yaml", SPEC.replace("title: Items of the shop\n", ""));
@@ -93,6 +113,11 @@ class PlanTest {
           @Override
           public List<String> connectionNames() {
             return List.of();
+          }
+
+          @Override
+          public boolean pagesByPosition() {
+            return false;
           }
         };
     try (Runner runner = Runner.builder().readAhead(false).build()) {

@@ -2,6 +2,8 @@ package dev.pagewalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagewalk.RunStats.Fault;
+import dev.pagewalk.RunStats.StatusFault;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -28,16 +30,20 @@ class RunStatsTest {
       RunStats stats =
           RunStats.ZERO
               .plusExchange(
-                  2, Map.of("status 503", 1L), 300, Map.of(WaitReason.RETRY, Duration.ofMillis(40)))
+                  2,
+                  Map.of(new StatusFault(503), 1L),
+                  300,
+                  Map.of(WaitReason.RETRY, Duration.ofMillis(40)))
               .plusExchange(
                   1,
-                  Map.of("status 503", 1L, "connection-reset", 1L),
+                  Map.of(new StatusFault(503), 1L, Fault.CONNECTION_RESET, 1L),
                   20,
                   Map.of(WaitReason.RATE_LIMIT, Duration.ofMillis(5)));
 
       assertThat(stats.requests()).isEqualTo(3);
       assertThat(stats.bytesReceived()).isEqualTo(320);
-      assertThat(stats.faults()).isEqualTo(Map.of("status 503", 2L, "connection-reset", 1L));
+      assertThat(stats.faults())
+          .isEqualTo(Map.of(new StatusFault(503), 2L, Fault.CONNECTION_RESET, 1L));
       assertThat(stats.waited(WaitReason.RETRY)).isEqualTo(Duration.ofMillis(40));
       assertThat(stats.waited(WaitReason.DELAY)).isEqualTo(Duration.ZERO);
       assertThat(stats.waited()).isEqualTo(Duration.ofMillis(45));

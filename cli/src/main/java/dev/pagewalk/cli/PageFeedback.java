@@ -1,6 +1,7 @@
 package dev.pagewalk.cli;
 
 import dev.pagewalk.RunListener;
+import dev.pagewalk.WaitReason;
 import java.time.Duration;
 
 /**
@@ -33,7 +34,7 @@ final class PageFeedback implements RunListener {
   }
 
   @Override
-  public void onWait(String why, Duration duration) {
+  public void onWait(WaitReason why, Duration duration) {
     if (progress != null) {
       progress.onWait(why, duration);
     }

@@ -2,6 +2,7 @@ package dev.pagewalk.cli;
 
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.WaitReason;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -48,12 +49,17 @@ final class ProgressLine implements RunListener {
   public void onRetry(RetryEvent retry) {
     retries++;
     now =
-        "retry " + retry.attempt() + " in " + Elapsed.format(retry.delay()) + ": " + retry.cause();
+        "retry "
+            + retry.attempt()
+            + " in "
+            + Elapsed.format(retry.delay())
+            + ": "
+            + retry.cause().label();
     draw();
   }
 
   @Override
-  public void onWait(String why, Duration duration) {
+  public void onWait(WaitReason why, Duration duration) {
     waits++;
     now = "waiting " + Elapsed.format(duration) + " (" + why + ")";
     draw();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.RunListener.PageEvent;
 import dev.pagewalk.RunListener.RetryEvent;
+import dev.pagewalk.RunStats.StatusFault;
+import dev.pagewalk.WaitReason;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -47,11 +49,10 @@ class ProgressLineTest {
   @Test
   void showsWhatItIsWaitingForUntilTheNextPage() {
     nanos.set(1_000_000_000L);
-    line.onRetry(
-        new RetryEvent("GET /items", 1, "503 Service Unavailable", Duration.ofMillis(500)));
-    line.onWait("Retry-After", Duration.ofSeconds(3));
+    line.onRetry(new RetryEvent("GET /items", 1, new StatusFault(503), Duration.ofMillis(500)));
+    line.onWait(WaitReason.RETRY, Duration.ofSeconds(3));
     assertThat(line.text())
-        .isEqualTo("0 pages, 0 records, 0 records/s, 1 retry, 1 wait - waiting 3.0s (Retry-After)");
+        .isEqualTo("0 pages, 0 records, 0 records/s, 1 retry, 1 wait - waiting 3.0s (retry)");
     line.onPage(page(1, 10));
     assertThat(line.text()).isEqualTo("1 page, 10 records, 10 records/s, 1 retry, 1 wait");
   }

@@ -36,7 +36,7 @@ final class ReportCheck {
     }
     ReportCheck c = new ReportCheck(shown, withBaseUrl);
     c.value("verdict", want.verdict(), report.verdict().name());
-    c.value("stopReason", want.stopReason(), report.stopReason());
+    c.value("stopReason", want.stopReason(), report.stopReason().wireName());
     c.counts("records", want.records(), report.records());
     c.counts("requests", want.requests(), report.requests());
     c.value("pages", want.pages(), report.pages());

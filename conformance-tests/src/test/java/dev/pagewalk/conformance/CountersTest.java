@@ -16,6 +16,7 @@ import dev.pagewalk.Pagewalk;
 import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats.StatusFault;
 import dev.pagewalk.Runner;
 import dev.pagewalk.sink.JsonLinesSink;
 import java.nio.file.Files;
@@ -197,7 +198,7 @@ class CountersTest {
   @Test
   void faultsAreTheFailedAttemptsByName() {
     long unavailable = journal().stream().filter(e -> e.getResponse().getStatus() == 503).count();
-    assertThat(result.stats().faults()).containsEntry("status 503", unavailable);
+    assertThat(result.stats().faults()).containsEntry(new StatusFault(503), unavailable);
   }
 
   @Test

@@ -62,7 +62,7 @@ public final class AuditLog implements RunListener {
     line.put("runId", runId);
     line.put("request", r.request());
     line.put("attempt", r.attempt());
-    line.put("cause", r.cause());
+    line.put("cause", r.cause().label());
     line.put("delayMillis", r.delay().toMillis());
     write(line);
   }

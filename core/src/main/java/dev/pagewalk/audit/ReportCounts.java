@@ -91,6 +91,8 @@ public final class ReportCounts {
 
   /** The report's {@code faults}: failed attempts by short name, sorted by name. */
   public static Map<String, Long> faults(RunStats stats) {
-    return new java.util.TreeMap<>(stats.faults());
+    Map<String, Long> out = new java.util.TreeMap<>();
+    stats.faults().forEach((kind, n) -> out.put(kind.label(), n));
+    return out;
   }
 }

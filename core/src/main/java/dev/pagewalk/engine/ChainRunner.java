@@ -4,20 +4,33 @@ import dev.pagewalk.CancelledException;
 import dev.pagewalk.ErrorCode;
 import dev.pagewalk.PagewalkException;
 import dev.pagewalk.RunFailureException;
+import dev.pagewalk.RunStats.Fault;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.page.Decoded;
+import dev.pagewalk.engine.page.LoopGuard;
+import dev.pagewalk.engine.page.Page;
+import dev.pagewalk.engine.page.PageAcceptor;
+import dev.pagewalk.engine.page.PageExtractor;
+import dev.pagewalk.engine.page.PageRecords;
+import dev.pagewalk.engine.page.Repeats;
+import dev.pagewalk.engine.page.ResponseReader;
+import dev.pagewalk.engine.page.RunStop;
+import dev.pagewalk.engine.request.BuiltRequest;
+import dev.pagewalk.engine.request.PagingVars;
+import dev.pagewalk.engine.request.RequestBuilder;
+import dev.pagewalk.engine.request.SecretPlaceholders;
 import dev.pagewalk.engine.send.Before;
 import dev.pagewalk.engine.send.Exchange;
 import dev.pagewalk.engine.send.Pause;
 import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.SendFailure;
 import dev.pagewalk.engine.send.Statuses;
+import dev.pagewalk.engine.start.ResumePoint;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.PaginationPlan;
 import dev.pagewalk.plan.RequestPlan;
 import dev.pagewalk.plan.ResponsePlan;
-import dev.pagewalk.retry.Fault;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +62,11 @@ final class ChainRunner {
     this.acceptor = acceptor;
     this.checkpoints = checkpoints;
     this.secrets = secrets;
-    this.builder = new RequestBuilder(run);
+    this.builder = run.requestBuilder();
     this.pipeline = RunPipeline.of(run);
     this.statuses = RunPipeline.statuses(run);
-    this.reader = new ResponseReader(run);
-    this.extractor = new PageExtractor(run, reader);
+    this.reader = new ResponseReader(run.plan, run.state, run.redactor, statuses);
+    this.extractor = new PageExtractor(run.plan, run.state, reader);
     this.pageWrite = new PageWrite(run, checkpoints, acceptor, this::abandonReadAhead);
   }
 
@@ -73,7 +86,7 @@ final class ChainRunner {
       }
       return walk(run.plan.outputRequest(), writer, resume);
     } catch (RunStop stop) {
-      return new WalkOutcome.Failed(stop.reason, stop.failure);
+      return new WalkOutcome.Failed(stop.reason(), stop.failure());
     } catch (CancelledException e) {
       return new WalkOutcome.Failed(StopReason.CANCELLED, e);
     } catch (PagewalkException e) {
@@ -93,7 +106,7 @@ final class ChainRunner {
     if (skipped(req)) {
       return null;
     }
-    run.state.pagination = PagingVars.of(1, 0, 0);
+    run.state.pagination(PagingVars.of(1, 0, 0));
     if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
       return StopReason.MAX_REQUESTS;
     }
@@ -118,12 +131,12 @@ final class ChainRunner {
       @SuppressWarnings("unchecked")
       Map<String, Object> saved = (Map<String, Object>) secrets.revealIn(resume.temp());
       run.state.mergeTemp(saved == null ? Map.of() : saved);
-      run.state.pagination = resume.pagination();
+      run.state.pagination(resume.pagination());
       pageNumber = resume.page();
       request = builder.rebuild(req, resume.next(), secrets);
     } else {
       pageNumber = 1;
-      run.state.pagination = PagingVars.of(1, 0, 0);
+      run.state.pagination(PagingVars.of(1, 0, 0));
       if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
         return new WalkOutcome.Ended(StopReason.MAX_REQUESTS);
       }
@@ -135,7 +148,7 @@ final class ChainRunner {
     long limit = Long.MAX_VALUE;
     boolean limitKnown = false;
     int emptyRetries = 0;
-    boolean readAhead = readsAhead(req);
+    boolean readAhead = RunPipeline.readsAhead(run, req);
     Before before = Before.NOTHING;
     while (true) {
       Exchange<Decoded> exchange = send(req, request, before);
@@ -159,19 +172,19 @@ final class ChainRunner {
       }
       long room = Math.min(limit, run.limits.maxRecords()) - run.tally.now().recordsEmitted();
       Map<String, Object> tempBefore = run.state.temp();
-      Map<String, Object> pagingBefore = run.state.pagination;
+      Map<String, Object> pagingBefore = run.state.pagination();
       Page page = extractor.extract(resp, pageNumber, Math.max(room, 0));
       if (req.repeat() == null) {
         mergeTemp(resp.temp(), "response.temp");
       }
-      run.state.pagination =
-          PagingVars.of(pageNumber + 1, received + page.received(), page.received());
+      run.state.pagination(
+          PagingVars.of(pageNumber + 1, received + page.received(), page.received()));
       boolean more = pagination != null && condition(pagination.condition());
       if (StopRules.emptyPage(run, page, pagination, more, emptyRetries)
           instanceof Decision.RetryEmpty) {
         emptyRetries++;
         run.state.replaceTemp(tempBefore);
-        run.state.pagination = pagingBefore;
+        run.state.pagination(pagingBefore);
         before = Before.again(Fault.EMPTY_PAGE_WITH_CONTINUATION, emptyRetries);
         continue;
       }
@@ -289,20 +302,6 @@ final class ChainRunner {
     return condition == null || Values.truthy(reader.evaluate(condition, "pagination.condition"));
   }
 
-  /**
-   * Whether the walk of {@code req} sends each next page's request while the page before it is
-   * written: when the run has a read-ahead executor and nothing is to be waited for between pages
-   * (no {@code pagination.delay}, no rate limit) and the request is not repeated.
-   */
-  private boolean readsAhead(RequestPlan req) {
-    PaginationPlan pagination = req.pagination();
-    return run.readAhead != null
-        && pagination != null
-        && req.repeat() == null
-        && !run.pacer.active()
-        && (pagination.delay() == null || pagination.delay().isZero());
-  }
-
   /** Sends a chain step's or a repeat's request and exposes its response. */
   private void respond(RequestPlan req, BuiltRequest request, Before before) {
     reader.expose(send(req, request, before).body(), req.response(), request);
@@ -375,28 +374,7 @@ final class ChainRunner {
   }
 
   private long limit(Template t) {
-    if (t == null) {
-      return Long.MAX_VALUE;
-    }
-    Object v = reader.evaluate(t, "response.limit");
-    if (v == null) {
-      return Long.MAX_VALUE;
-    }
-    try {
-      long n = new BigDecimal(Values.toText(v).trim()).longValueExact();
-      if (n >= 1) {
-        return n;
-      }
-    } catch (ArithmeticException | NumberFormatException e) {
-      // reported below
-    }
-    throw new RunStop(
-        StopReason.ERROR,
-        new RunFailureException(
-            ErrorCode.EXPRESSION,
-            run.plan.name()
-                + ": response.limit must be a whole number of at least 1, got "
-                + Values.toText(v)));
+    return t == null ? Long.MAX_VALUE : StopRules.limit(run, reader.evaluate(t, "response.limit"));
   }
 
   private Decision loop(String why) {

@@ -2,6 +2,7 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.request.SecretPlaceholders;
 import dev.pagewalk.http.Origin;
 import dev.pagewalk.spi.HttpRequest;
 import dev.pagewalk.state.Checkpoint;
@@ -49,11 +50,11 @@ final class Checkpoints {
         stop == null ? null : stop.wireName(),
         after.pages(),
         pageNumber + 1,
-        stop == null ? run.state.pagination : null,
+        stop == null ? run.state.pagination() : null,
         stop == null ? tempChanges() : null,
         stop == null ? nextRequest(next) : null,
         after.savedInCheckpoint(),
-        run.state.state,
+        run.state.state(),
         watermark == null ? null : pair(watermark),
         -1,
         run.clock.instant().toString(),

@@ -2,6 +2,7 @@ package dev.pagewalk.engine;
 
 import dev.pagewalk.PagewalkException;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.request.BuiltRequest;
 
 /** What the page loop does after a page: stop, ask for the next page, or ask for this one again. */
 sealed interface Decision {

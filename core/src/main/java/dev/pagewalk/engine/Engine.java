@@ -13,7 +13,13 @@ import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
+import dev.pagewalk.engine.page.RunStop;
+import dev.pagewalk.engine.request.Redactor;
+import dev.pagewalk.engine.request.RunState;
 import dev.pagewalk.engine.send.RetryBudget;
+import dev.pagewalk.engine.start.InputBinder;
+import dev.pagewalk.engine.start.ResumePoint;
+import dev.pagewalk.engine.start.SyncStart;
 import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.report.RunReport;
@@ -225,7 +231,7 @@ public final class Engine {
       Shared shared) {
     RunState state = freshState(plan, input, input.state(), started, variables);
     Redactor redactor =
-        Redactor.of(plan.parameters(), state.parameters, plan.connection(), state.connection)
+        Redactor.of(plan.parameters(), state.parameters(), plan.connection(), state.connection())
             .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
     return new RunContext(
         from != null ? from.runId() : UUID.randomUUID().toString(),

@@ -6,6 +6,10 @@ import dev.pagewalk.RunFailureException;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.audit.PageFacts;
+import dev.pagewalk.engine.page.PageAcceptor;
+import dev.pagewalk.engine.page.PageRecords;
+import dev.pagewalk.engine.page.RunStop;
+import dev.pagewalk.engine.request.BuiltRequest;
 import dev.pagewalk.state.Checkpoint;
 import java.util.function.Supplier;
 

@@ -79,7 +79,7 @@ final class ReportBuilder {
         started.toString(),
         ended.toString(),
         Duration.between(started, ended).toMillis(),
-        reason.wireName(),
+        reason,
         message,
         failure == null ? null : failure.code(),
         ReportCounts.requests(stats),
@@ -118,7 +118,7 @@ final class ReportBuilder {
         now.toString(),
         now.toString(),
         0,
-        reason.wireName(),
+        reason,
         null,
         null,
         ReportCounts.requests(RunStats.ZERO),
@@ -187,8 +187,8 @@ final class ReportBuilder {
   private static Map<String, Object> redactedParameters(RunContext run) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (ParamDecl d : run.plan.parameters()) {
-      if (run.state.parameters.containsKey(d.name())) {
-        out.put(d.name(), d.secret() ? "***" : run.state.parameters.get(d.name()));
+      if (run.state.parameters().containsKey(d.name())) {
+        out.put(d.name(), d.secret() ? "***" : run.state.parameters().get(d.name()));
       }
     }
     return out;

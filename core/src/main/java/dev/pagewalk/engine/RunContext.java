@@ -4,6 +4,9 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
+import dev.pagewalk.engine.request.Redactor;
+import dev.pagewalk.engine.request.RequestBuilder;
+import dev.pagewalk.engine.request.RunState;
 import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.http.NetworkPolicy;
@@ -122,5 +125,17 @@ final class RunContext {
    */
   RunContext withState(RunState other) {
     return new RunContext(runId, plan, input, other, redactor, tally, pacer, retryBudget, plugins);
+  }
+
+  /** Builds the requests of this run; each request credentials are stripped from is counted. */
+  RequestBuilder requestBuilder() {
+    return new RequestBuilder(
+        plan,
+        state,
+        redactor,
+        input.baseUrl(),
+        runId,
+        correlationHeader,
+        tally::credentialsStripped);
   }
 }

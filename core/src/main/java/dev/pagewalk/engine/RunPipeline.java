@@ -1,11 +1,14 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.engine.request.BuiltRequest;
 import dev.pagewalk.engine.send.AuthLink;
 import dev.pagewalk.engine.send.Call;
 import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.Statuses;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.StreamParser;
+import dev.pagewalk.plan.PaginationPlan;
+import dev.pagewalk.plan.RequestPlan;
 
 /** Connects a run to the request pipeline: builds a walk's pipeline and the calls it sends. */
 final class RunPipeline {
@@ -41,5 +44,19 @@ final class RunPipeline {
             .withCredentialHeaders(request.credentialHeaders())
             .withCredentialQuery(request.credentialQuery());
     return new Call(request.http(), request.display(), request.pagination(), limits, parser);
+  }
+
+  /**
+   * Whether the walk of {@code req} sends each next page's request while the page before it is
+   * written: when the run has a read-ahead executor and nothing is to be waited for between pages
+   * (no {@code pagination.delay}, no rate limit) and the request is not repeated.
+   */
+  static boolean readsAhead(RunContext run, RequestPlan req) {
+    PaginationPlan pagination = req.pagination();
+    return run.readAhead != null
+        && pagination != null
+        && req.repeat() == null
+        && !run.pacer.active()
+        && (pagination.delay() == null || pagination.delay().isZero());
   }
 }

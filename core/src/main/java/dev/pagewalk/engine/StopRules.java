@@ -1,8 +1,14 @@
 package dev.pagewalk.engine;
 
+import dev.pagewalk.ErrorCode;
+import dev.pagewalk.RunFailureException;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.page.Page;
+import dev.pagewalk.engine.page.RunStop;
+import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.PaginationPlan;
+import java.math.BigDecimal;
 
 /** The spec's rules for ending a walk after a page, in the order the spec language gives them. */
 final class StopRules {
@@ -57,5 +63,30 @@ final class StopRules {
       return StopReason.MAX_PAGINATION_REQUESTS;
     }
     return null;
+  }
+
+  /**
+   * The page's {@code response.limit} as evaluated ({@code v}): no limit when null, else a whole
+   * number of at least 1; anything else ends the run.
+   */
+  static long limit(RunContext run, Object v) {
+    if (v == null) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      long n = new BigDecimal(Values.toText(v).trim()).longValueExact();
+      if (n >= 1) {
+        return n;
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      // reported below
+    }
+    throw new RunStop(
+        StopReason.ERROR,
+        new RunFailureException(
+            ErrorCode.EXPRESSION,
+            run.plan.name()
+                + ": response.limit must be a whole number of at least 1, got "
+                + Values.toText(v)));
   }
 }

@@ -1,14 +1,14 @@
 package dev.pagewalk.engine;
 
 import dev.pagewalk.RunStats;
+import dev.pagewalk.RunStats.FaultKind;
 import dev.pagewalk.WaitReason;
 import dev.pagewalk.engine.send.Exchange;
 import dev.pagewalk.engine.send.Pause;
-import dev.pagewalk.retry.FaultKind;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The run's {@link RunStats} so far: the one holder of the run's counts, each update a new value
@@ -27,9 +27,9 @@ final class Tally {
 
   /** Folds in what sending one call did: its requests, retries, faults, bytes and waits. */
   void add(Exchange<?> exchange) {
-    Map<String, Long> faults = new TreeMap<>();
+    Map<FaultKind, Long> faults = new HashMap<>();
     for (FaultKind fault : exchange.faults()) {
-      faults.merge(fault.label(), 1L, Long::sum);
+      faults.merge(fault, 1L, Long::sum);
     }
     Map<WaitReason, Duration> waited = new EnumMap<>(WaitReason.class);
     for (Pause pause : Pause.values()) {

@@ -5,6 +5,11 @@ import dev.pagewalk.PagewalkException;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.audit.Auditor;
+import dev.pagewalk.engine.page.KeySet;
+import dev.pagewalk.engine.page.PageAcceptor;
+import dev.pagewalk.engine.request.RunState;
+import dev.pagewalk.engine.request.SecretPlaceholders;
+import dev.pagewalk.engine.start.ResumePoint;
 import dev.pagewalk.plan.AuditPlan.OnDrift;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.state.Checkpoint;
@@ -72,11 +77,11 @@ final class Walks {
             : null;
     PageAcceptor acceptor =
         new PageAcceptor(
-            run,
+            run.plan,
             auditor,
             new KeySet(),
             watermarkOf(plan, run.input.state()),
-            plan.sync().incremental() ? run.state.now : null,
+            plan.sync().incremental() ? run.state.now() : null,
             startMark,
             keys);
     WalkOutcome outcome =
@@ -153,14 +158,15 @@ final class Walks {
     RunContext fresh =
         run.withState(
             new RunState(
-                run.state.parameters,
-                run.state.connection,
+                run.state.parameters(),
+                run.state.connection(),
                 fallback,
-                run.state.now,
-                run.state.timestamp,
-                run.state.walk));
+                run.state.now(),
+                run.state.timestamp(),
+                run.state.walk()));
     PageAcceptor acceptor =
-        new PageAcceptor(fresh, walked.auditor(), new KeySet(), mark, fresh.state.now, null, null);
+        new PageAcceptor(
+            fresh.plan, walked.auditor(), new KeySet(), mark, fresh.state.now(), null, null);
     WalkOutcome outcome =
         new ChainRunner(fresh, acceptor, new Checkpoints(fresh, secrets, identity), secrets)
             .run(writer, null);

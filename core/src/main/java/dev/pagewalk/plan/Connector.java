@@ -64,6 +64,12 @@ public record Connector(Plan shared, List<StreamPlan> streams, int concurrency)
     return shared.connectionNames();
   }
 
+  /** Whether any stream pages by position (see {@link dev.pagewalk.Plan#pagesByPosition}). */
+  @Override
+  public boolean pagesByPosition() {
+    return streams.stream().anyMatch(s -> s.plan().pagesByPosition());
+  }
+
   @Override
   public List<String> streamNames() {
     return streams.stream().map(StreamPlan::name).toList();

@@ -1,6 +1,7 @@
 package dev.pagewalk.plan;
 
 import dev.pagewalk.InputException;
+import dev.pagewalk.expr.Reads;
 import dev.pagewalk.expr.Template;
 import java.util.List;
 
@@ -115,6 +116,21 @@ public record Plan(
   @Override
   public List<String> connectionNames() {
     return connection.stream().map(ParamDecl::name).toList();
+  }
+
+  @Override
+  public boolean pagesByPosition() {
+    RequestPlan out = outputRequest();
+    List<Template> sent = new java.util.ArrayList<>();
+    java.util.Collections.addAll(sent, out.url(), out.qs(), out.headers(), out.body());
+    if (out.pagination() != null) {
+      PaginationPlan p = out.pagination();
+      java.util.Collections.addAll(sent, p.url(), p.qs(), p.headers(), p.body());
+    }
+    java.util.Set<List<String>> read = Reads.of(sent).paths("pagination");
+    return read.contains(List.of())
+        || read.contains(List.of("offset"))
+        || read.contains(List.of("page"));
   }
 
   /** Whether the output request declares {@code response.key} (reconciliation needs it). */

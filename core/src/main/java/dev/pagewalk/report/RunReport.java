@@ -22,6 +22,7 @@ import java.util.Map;
  * which describes every field; {@code pagewalk run --report} and {@code pagewalk demo} write this
  * same document. {@link #summary()} is the short human form.
  *
+ * @param stopReason why the run stopped ({@link StopReason#wireName()} in JSON)
  * @param failure the failure's message; null when the run did not fail
  * @param errorCode the failure's stable code ({@link ErrorCode#wireName()} in JSON); null when the
  *     run did not fail
@@ -75,7 +76,7 @@ public record RunReport(
     String startedAt,
     String endedAt,
     long durationMillis,
-    String stopReason,
+    @JsonSerialize(using = ToStringSerializer.class) StopReason stopReason,
     String failure,
     @JsonSerialize(using = ToStringSerializer.class) ErrorCode errorCode,
     Map<String, Long> requests,
@@ -109,7 +110,7 @@ public record RunReport(
    */
   @JsonProperty("outcome")
   public String outcome() {
-    return StopReason.fromWireName(stopReason).kind().name().toLowerCase(Locale.ROOT);
+    return stopReason.kind().name().toLowerCase(Locale.ROOT);
   }
 
   /** The check of that name, if the run made it. */

@@ -3,6 +3,9 @@ package dev.pagewalk.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.RunStats;
+import dev.pagewalk.RunStats.Fault;
+import dev.pagewalk.RunStats.StatusFault;
+import dev.pagewalk.StopReason;
 import dev.pagewalk.WaitReason;
 import dev.pagewalk.report.RunReport;
 import dev.pagewalk.report.Verdict;
@@ -29,7 +32,7 @@ class ReportCountsTest {
           4,
           6,
           0,
-          Map.of("status 503", 2L, "connection-reset", 1L),
+          Map.of(new StatusFault(503), 2L, Fault.CONNECTION_RESET, 1L),
           Map.of(
               WaitReason.RETRY, Duration.ofMillis(1500), WaitReason.DELAY, Duration.ofMillis(20)));
 
@@ -84,7 +87,7 @@ class ReportCountsTest {
             "2026-01-01T00:00:00Z",
             "2026-01-01T00:00:01Z",
             1000,
-            "condition-false",
+            StopReason.CONDITION_FALSE,
             null,
             null,
             ReportCounts.requests(STATS),

@@ -8,6 +8,7 @@ import dev.pagewalk.OutputRecord;
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.Runner;
+import dev.pagewalk.StopReason;
 import dev.pagewalk.report.Check;
 import dev.pagewalk.report.RunReport;
 import dev.pagewalk.report.Verdict;
@@ -69,7 +70,8 @@ class CompletenessReportTest {
       assertThat(report.records())
           .containsEntry("emitted", 5L)
           .containsEntry("duplicatesDropped", 0L);
-      assertThat(report.stopReason()).isEqualTo("empty-page");
+      assertThat(report.stopReason()).isEqualTo(StopReason.EMPTY_PAGE);
+      assertThat(report.toJson()).contains("\"stopReason\" : \"empty-page\"");
     }
 
     @Test

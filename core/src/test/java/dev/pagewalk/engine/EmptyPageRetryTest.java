@@ -8,8 +8,10 @@ import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats.Fault;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.WaitReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +63,13 @@ class EmptyPageRetryTest {
                     + " "
                     + retry.attempt()
                     + " "
-                    + retry.cause()
+                    + retry.cause().label()
                     + " "
                     + retry.delay().toMillis());
           }
 
           @Override
-          public void onWait(String why, Duration duration) {
+          public void onWait(WaitReason why, Duration duration) {
             waits.add(why + " " + duration.toMillis());
           }
         };
@@ -91,7 +93,7 @@ class EmptyPageRetryTest {
                 r.stats().pages(),
                 r.stats().emptyPagesWithContinuation()))
         .containsExactly(3L, 1L, 1L, 2L, 1L);
-    assertThat(r.stats().faults()).isEqualTo(Map.of("empty-page-with-continuation", 1L));
+    assertThat(r.stats().faults()).isEqualTo(Map.of(Fault.EMPTY_PAGE_WITH_CONTINUATION, 1L));
     assertThat(retries)
         .containsExactly("GET http://api.test/items?cursor=c2 1 empty-page-with-continuation 10");
     assertThat(waits).containsExactly("retry 10");

@@ -13,6 +13,7 @@ import dev.pagewalk.Pagewalk;
 import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats.Fault;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
 import java.io.IOException;
@@ -184,7 +185,7 @@ class PageLoopTest {
       assertThat(c.result().stats().emptyPagesWithContinuation()).isEqualTo(1);
       assertThat(c.result().stats().retries()).isEqualTo(2);
       assertThat(c.result().stats().faults())
-          .containsExactly(Map.entry("empty-page-with-continuation", 2L));
+          .containsExactly(Map.entry(Fault.EMPTY_PAGE_WITH_CONTINUATION, 2L));
       assertThat(c.result().report().faults())
           .containsExactly(Map.entry("empty-page-with-continuation", 2L));
       assertThat(c.result().stopReason()).isEqualTo(StopReason.CONDITION_FALSE);

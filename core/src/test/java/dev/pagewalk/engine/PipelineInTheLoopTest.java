@@ -8,6 +8,7 @@ import dev.pagewalk.ErrorCode;
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats.StatusFault;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class PipelineInTheLoopTest {
                 r.stats().retries(),
                 r.stats().pages()))
         .containsExactly(4L, 2L, 1L, 3L);
-    assertThat(r.stats().faults()).isEqualTo(Map.of("status 503", 1L));
+    assertThat(r.stats().faults()).isEqualTo(Map.of(new StatusFault(503), 1L));
   }
 
   @Test

@@ -10,6 +10,8 @@ import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats.Fault;
+import dev.pagewalk.RunStats.StatusFault;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
 import java.io.IOException;
@@ -249,7 +251,11 @@ class ReadAheadTest {
             @Override
             public void onRetry(RetryEvent retry) {
               retriedOn.add(
-                  Thread.currentThread().getName() + " " + retry.attempt() + " " + retry.cause());
+                  Thread.currentThread().getName()
+                      + " "
+                      + retry.attempt()
+                      + " "
+                      + retry.cause().label());
             }
 
             @Override
@@ -288,8 +294,8 @@ class ReadAheadTest {
       assertThat(List.of(r.stats().requests(), r.stats().retries(), r.stats().pages()))
           .containsExactly(5L, 2L, 3L);
       assertThat(r.stats().faults())
-          .containsEntry("status 503", 1L)
-          .containsEntry("connection-reset", 1L);
+          .containsEntry(new StatusFault(503), 1L)
+          .containsEntry(Fault.CONNECTION_RESET, 1L);
       assertThat(retriedOn).containsExactly(me + " 1 status 503", me + " 2 connection-reset");
       assertThat(pagedOn).containsExactly(me + " 1 1", me + " 2 3", me + " 3 1");
     }

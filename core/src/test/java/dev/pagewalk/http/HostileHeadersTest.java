@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
+import dev.pagewalk.RunStats.Fault;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.spi.HttpRequest;
@@ -156,7 +157,7 @@ class HostileHeadersTest {
       }
       assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(c.result().stats().requests()).isEqualTo(1);
-      assertThat(c.result().stats().faults()).isEqualTo(Map.of("response-too-large", 1L));
+      assertThat(c.result().stats().faults()).isEqualTo(Map.of(Fault.RESPONSE_TOO_LARGE, 1L));
       assertThat(c.result().failure().getMessage())
           .isEqualTo(
               "endless-head: GET "

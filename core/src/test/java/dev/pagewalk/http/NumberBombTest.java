@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
+import dev.pagewalk.RunStats.Fault;
 import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
 import java.math.BigDecimal;
@@ -117,7 +118,7 @@ class NumberBombTest {
       assertThat(c.records()).isEmpty();
       assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(c.result().stats().requests()).isEqualTo(1);
-      assertThat(c.result().stats().faults()).isEqualTo(Map.of("malformed-body", 1L));
+      assertThat(c.result().stats().faults()).isEqualTo(Map.of(Fault.MALFORMED_BODY, 1L));
       assertThat(c.result().failure().getMessage())
           .isEqualTo(
               "number-bomb: GET "

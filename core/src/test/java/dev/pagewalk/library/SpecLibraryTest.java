@@ -9,16 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Every spec in the repository's {@code specs/} library loads: it validates against the JSON Schema
  * and every expression compiles. Names are unique, parameters and connection values are described,
- * and the first line points editors at the schema.
+ * the first line points editors at the schema, and each spec cites the provider documentation it
+ * follows ({@code docs}) and the date it was checked against it ({@code checked}).
  */
 class SpecLibraryTest {
   private static final Path ROOT = repoRoot();
@@ -62,12 +68,38 @@ class SpecLibraryTest {
                     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyLibrarySpecCitesItsDocsAndWhenTheyWereChecked() throws IOException {
+    return specs().stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    ROOT.relativize(p).toString(),
+                    () -> {
+                      Map<String, Object> top =
+                          new Yaml(new SafeConstructor(new LoaderOptions()))
+                              .load(Files.readString(p));
+                      assertThat(top.get("docs"))
+                          .as("docs: the provider documentation URLs the spec follows")
+                          .asList()
+                          .isNotEmpty()
+                          .allSatisfy(u -> assertThat(u.toString()).startsWith("https://"));
+                      assertThat(top)
+                          .as("checked: the date the spec was checked against its docs")
+                          .containsKey("checked");
+                    }));
+  }
+
   @Test
-  void holdsAtLeastFifteenSpecsWithUniqueNames() throws IOException {
+  void holdsAtLeastThirtyApisWithUniqueSpecNames() throws IOException {
     Set<String> names = new HashSet<>();
     for (Path p : specs()) {
       assertThat(names.add(Pagewalk.load(p).name())).as("duplicate name in " + p).isTrue();
     }
-    assertThat(names).hasSizeGreaterThanOrEqualTo(15);
+    Set<String> apis =
+        specs().stream()
+            .map(p -> p.getParent().getFileName().toString())
+            .collect(Collectors.toSet());
+    assertThat(apis).hasSizeGreaterThanOrEqualTo(30);
   }
 }

@@ -173,6 +173,37 @@ class SpecSchemaTest {
     }
 
     @Test
+    void acceptsProviderDocsAndTheDateTheyWereChecked() throws IOException {
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\"},"
+                          + "\"docs\":[\"https://docs.stripe.com/api/pagination\"],"
+                          + "\"checked\":\"2026-12-05\"}")))
+          .isEmpty();
+    }
+
+    @Test
+    void rejectsACheckedDateThatIsNotIso8601() throws IOException {
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\"},"
+                          + "\"checked\":\"5 Dec 2026\"}")))
+          .containsExactly("$.checked pattern");
+    }
+
+    @Test
+    void rejectsDocsThatAreNotHttpsUrls() throws IOException {
+      assertThat(
+              errors(
+                  doc(
+                      "{\"pagewalk\":1,\"name\":\"a\",\"request\":{\"url\":\"/\"},"
+                          + "\"docs\":[\"stripe docs\"]}")))
+          .containsExactly("$.docs[0] pattern");
+    }
+
+    @Test
     void rejectsAStatusOverrideOutsideTheHttpRange() throws IOException {
       assertThat(
               errors(

@@ -16,6 +16,7 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
+import dev.pagewalk.WaitReason;
 import dev.pagewalk.conformance.VirtualTime;
 import dev.pagewalk.conformance.livedata.Expectation;
 import dev.pagewalk.conformance.livedata.FaultSpec;
@@ -97,13 +98,13 @@ class FaultSuiteTest {
 
     @Override
     public void onRetry(RetryEvent retry) {
-      causes.add(retry.cause());
+      causes.add(retry.cause().label());
       retryDelays.add(retry.delay());
     }
 
     @Override
-    public void onWait(String why, Duration duration) {
-      if (why.startsWith("rate")) {
+    public void onWait(WaitReason why, Duration duration) {
+      if (why == WaitReason.RATE_LIMIT) {
         rateWaits++;
       }
     }
@@ -684,7 +685,7 @@ class FaultSuiteTest {
         .append(
             "request and the cause after emitting only whole accepted pages. \"Events\" are the\n")
         .append(
-            "`RetryEvent.cause` names (also the keys of the run's `faults` counter) and rate-limit waits.\n\n")
+            "`RetryEvent.cause` labels (also the keys of the report's `faults`) and rate-limit waits.\n\n")
         .append("| Fault | Server behaviour | Outcome | Records | Retries | Events | Error |\n")
         .append("|---|---|---|---|---|---|---|\n");
     outcomes.forEach(o -> sb.append(o.row()).append('\n'));

@@ -1,6 +1,6 @@
 package dev.pagewalk.engine.send;
 
-import dev.pagewalk.retry.FaultKind;
+import dev.pagewalk.RunStats.FaultKind;
 import java.time.Duration;
 
 /**

@@ -22,7 +22,7 @@ final class Pauses {
     if (duration == null || duration.isZero() || duration.isNegative()) {
       return true;
     }
-    listener.onWait(why.label(), duration);
+    listener.onWait(why.counted(), duration);
     try {
       sleeper.sleep(duration);
       return true;

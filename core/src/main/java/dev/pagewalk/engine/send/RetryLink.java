@@ -5,13 +5,14 @@ import dev.pagewalk.ErrorCode;
 import dev.pagewalk.HttpFailureException;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.RunListener;
+import dev.pagewalk.RunStats.Fault;
+import dev.pagewalk.RunStats.FaultKind;
+import dev.pagewalk.RunStats.StatusFault;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.plan.RetryPlan;
-import dev.pagewalk.retry.Fault;
-import dev.pagewalk.retry.FaultKind;
-import dev.pagewalk.retry.StatusFault;
+import dev.pagewalk.retry.Faults;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +97,7 @@ final class RetryLink {
         return tally.failed(cancelled());
       }
       if (sent.failure() != null) {
-        Fault fault = Fault.of(sent.failure());
+        Fault fault = Faults.of(sent.failure());
         tally.fault(fault);
         if (fault.retryable() && canRetry(idempotent && retry.io(), attempt)) {
           SendFailure failed = backoff(tally, call, attempt, fault, null);
@@ -129,7 +130,7 @@ final class RetryLink {
       try {
         return tally.done(decoder.decode(sent.response()));
       } catch (IOException e) {
-        Fault fault = Fault.of(e);
+        Fault fault = Faults.of(e);
         tally.fault(fault);
         if (fault.retryable() && canRetry(idempotent && retry.io(), attempt)) {
           SendFailure failed = backoff(tally, call, attempt, fault, null);
@@ -179,7 +180,7 @@ final class RetryLink {
     budget.spend(delay);
     tally.retried();
     tally.waited(Pause.RETRY, delay);
-    listener.onRetry(new RunListener.RetryEvent(call.display(), attempt, cause.label(), delay));
+    listener.onRetry(new RunListener.RetryEvent(call.display(), attempt, cause, delay));
     return pauses.sleep(Pause.RETRY, delay) ? null : cancelled();
   }
 

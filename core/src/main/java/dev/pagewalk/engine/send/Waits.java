@@ -97,7 +97,7 @@ public final class Waits {
     StringBuilder sb = new StringBuilder("Waits{");
     for (Pause r : REASONS) {
       if (!of(r).isZero()) {
-        sb.append(sb.length() > 6 ? ", " : "").append(r.label()).append('=').append(of(r));
+        sb.append(sb.length() > 6 ? ", " : "").append(r.name()).append('=').append(of(r));
       }
     }
     return sb.append('}').toString();

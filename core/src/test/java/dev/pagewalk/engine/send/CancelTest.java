@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagewalk.ErrorCode;
 import dev.pagewalk.PagewalkException;
+import dev.pagewalk.RunStats.StatusFault;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.retry.Pacer;
-import dev.pagewalk.retry.StatusFault;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

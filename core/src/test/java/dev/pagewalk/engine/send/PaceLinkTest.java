@@ -22,7 +22,7 @@ class PaceLinkTest {
     Exchange<String> first = pipeline.send(get("/a"), Before.NOTHING, Rig::text);
     Exchange<String> second = pipeline.send(get("/b"), Before.NOTHING, Rig::text);
     assertThat(first.waits()).isEqualTo(Waits.NONE);
-    assertThat(rig.waits).containsExactly("retry 100", "rate limit 900");
+    assertThat(rig.waits).containsExactly("retry 100", "rateLimit 900");
     assertThat(second.waits().rateLimit()).isEqualTo(Duration.ofMillis(900));
     assertThat(second.waits().retry()).isEqualTo(Duration.ofMillis(100));
     assertThat(second.waits().total()).isEqualTo(Duration.ofSeconds(1));
@@ -36,7 +36,7 @@ class PaceLinkTest {
     Pipeline pipeline = rig.pipeline(RETRY, pacer, null);
     assertThat(pipeline.send(get("/a"), Before.NOTHING, Rig::text).waits()).isEqualTo(Waits.NONE);
     Exchange<String> next = pipeline.send(get("/b"), Before.NOTHING, Rig::text);
-    assertThat(rig.waits).containsExactly("rate limit (server quota) 5000");
+    assertThat(rig.waits).containsExactly("rateLimit 5000");
     assertThat(next.waits().of(Pause.SERVER_QUOTA)).isEqualTo(Duration.ofSeconds(5));
     assertThat(next.waits().rateLimit()).isEqualTo(Duration.ofSeconds(5));
   }

@@ -10,14 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pagewalk.ErrorCode;
 import dev.pagewalk.HttpFailureException;
 import dev.pagewalk.PagewalkException;
+import dev.pagewalk.RunStats.Fault;
+import dev.pagewalk.RunStats.FaultKind;
+import dev.pagewalk.RunStats.StatusFault;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.http.DeadlineExceededException;
 import dev.pagewalk.http.ForbiddenAddressException;
 import dev.pagewalk.plan.Jitter;
 import dev.pagewalk.plan.RetryPlan;
-import dev.pagewalk.retry.Fault;
-import dev.pagewalk.retry.FaultKind;
-import dev.pagewalk.retry.StatusFault;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
@@ -289,7 +289,8 @@ class RetryLinkTest {
       rig.answer(ok("[]"));
       Exchange<String> e =
           send(RETRY, Before.delay(Pause.PAGINATION_DELAY, Duration.ofMillis(250)));
-      assertThat(rig.waits).containsExactly("pagination delay 250");
+      assertThat(rig.waits).containsExactly("delay 250");
+      assertThat(e.waits().of(Pause.PAGINATION_DELAY)).isEqualTo(Duration.ofMillis(250));
       assertThat(e.waits().delay()).isEqualTo(Duration.ofMillis(250));
       assertThat(e.waits().retry()).isZero();
       assertThat(e.logical()).isTrue();

@@ -1,6 +1,7 @@
 package dev.pagewalk.engine.send;
 
 import dev.pagewalk.RunListener;
+import dev.pagewalk.WaitReason;
 import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.MalformedBodyException;
@@ -76,11 +77,12 @@ final class Rig {
         new RunListener() {
           @Override
           public void onRetry(RetryEvent retry) {
-            retries.add(retry.attempt() + " " + retry.cause() + " " + retry.delay().toMillis());
+            retries.add(
+                retry.attempt() + " " + retry.cause().label() + " " + retry.delay().toMillis());
           }
 
           @Override
-          public void onWait(String why, Duration duration) {
+          public void onWait(WaitReason why, Duration duration) {
             waits.add(why + " " + duration.toMillis());
           }
         };

@@ -2,6 +2,7 @@ package dev.pagewalk.engine.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagewalk.WaitReason;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +31,11 @@ class WaitsTest {
   }
 
   @Test
-  void listenersKeepTheTextTheyAlwaysGot() {
-    assertThat(Pause.RETRY.label()).isEqualTo("retry");
-    assertThat(Pause.RATE_LIMIT.label()).isEqualTo("rate limit");
-    assertThat(Pause.SERVER_QUOTA.label()).isEqualTo("rate limit (server quota)");
-    assertThat(Pause.PAGINATION_DELAY.label()).isEqualTo("pagination delay");
-    assertThat(Pause.REPEAT_DELAY.label()).isEqualTo("repeat delay");
+  void eachPauseIsCountedAndAnnouncedAsItsWaitReason() {
+    assertThat(Pause.RETRY.counted()).isEqualTo(WaitReason.RETRY);
+    assertThat(Pause.RATE_LIMIT.counted()).isEqualTo(WaitReason.RATE_LIMIT);
+    assertThat(Pause.SERVER_QUOTA.counted()).isEqualTo(WaitReason.RATE_LIMIT);
+    assertThat(Pause.PAGINATION_DELAY.counted()).isEqualTo(WaitReason.DELAY);
+    assertThat(Pause.REPEAT_DELAY.counted()).isEqualTo(WaitReason.DELAY);
   }
 }

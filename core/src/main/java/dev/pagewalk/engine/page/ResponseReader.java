@@ -1,0 +1,164 @@
+package dev.pagewalk.engine.page;
+
+import dev.pagewalk.ErrorCode;
+import dev.pagewalk.HttpFailureException;
+import dev.pagewalk.RunFailureException;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.engine.request.BuiltRequest;
+import dev.pagewalk.engine.request.Redactor;
+import dev.pagewalk.engine.request.RunState;
+import dev.pagewalk.engine.send.Statuses;
+import dev.pagewalk.expr.EvaluationException;
+import dev.pagewalk.expr.Template;
+import dev.pagewalk.expr.Values;
+import dev.pagewalk.http.HttpResponse;
+import dev.pagewalk.http.LinkHeader;
+import dev.pagewalk.http.Parsed;
+import dev.pagewalk.http.Redaction;
+import dev.pagewalk.http.ResponseDecoder;
+import dev.pagewalk.http.StreamParser;
+import dev.pagewalk.plan.Plan;
+import dev.pagewalk.plan.ResponsePlan;
+import dev.pagewalk.spi.Headers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Decodes a response, exposes it to expressions ({@code body}, {@code headers}, {@code statusCode},
+ * {@code links}) and decides whether it is valid; an invalid one becomes an error naming the spec,
+ * the request and the status, with the spec's own message.
+ */
+public final class ResponseReader {
+  private static final ResponseDecoder DECODER = ResponseDecoder.defaults();
+  private final Plan spec;
+  private final RunState state;
+  private final Redactor redactor;
+  private final Statuses statuses;
+  private final Map<ResponsePlan, KeyProbe.Decoding> decodings = new java.util.IdentityHashMap<>();
+
+  public ResponseReader(Plan spec, RunState state, Redactor redactor, Statuses statuses) {
+    this.spec = spec;
+    this.state = state;
+    this.redactor = redactor;
+    this.statuses = statuses;
+  }
+
+  /**
+   * Parses a successful UTF-8 JSON response as it arrives, into the plan's body shape; safe to use
+   * on another thread (read-ahead): it reads nothing of the run but the immutable plan.
+   */
+  public StreamParser streamParser(ResponsePlan plan) {
+    dev.pagewalk.http.Shape shape = decoding(plan).shape();
+    return new StreamParser() {
+      @Override
+      public boolean wants(int status, Headers headers) {
+        return statuses.parsedOnArrival(status) && ResponseDecoder.isUtf8Json(plan.type(), headers);
+      }
+
+      @Override
+      public Object parse(java.io.InputStream body) throws IOException {
+        return DECODER.decodeStream(body, shape);
+      }
+    };
+  }
+
+  public Decoded decode(Parsed parsed, ResponsePlan plan) throws IOException {
+    HttpResponse response = parsed.response();
+    Object body =
+        parsed.parsed()
+            ? parsed.value()
+            : DECODER.decode(response, plan.type(), decoding(plan).shape());
+    Map<String, Object> links =
+        new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
+    return new Decoded(response, body, response.headers().toLowerCaseMap(), links);
+  }
+
+  /** How {@code plan}'s body is decoded: its shape, with the key probe when there is one. */
+  KeyProbe.Decoding decoding(ResponsePlan plan) {
+    return decodings.computeIfAbsent(plan, KeyProbe::decoding);
+  }
+
+  /** Makes the response visible to expressions, then checks {@code valid} and the status. */
+  public void expose(Decoded d, ResponsePlan plan, BuiltRequest request) {
+    state.response(d.body(), d.headers(), d.http().status(), d.links());
+    int status = d.http().status();
+    boolean valid = statuses.accepted(status);
+    if (valid && plan.valid() != null) {
+      valid = Values.truthy(evaluate(plan.valid(), "response.valid"));
+    }
+    if (!valid) {
+      throw new RunStop(StopReason.ERROR, failure(d, plan, request));
+    }
+  }
+
+  private HttpFailureException failure(Decoded d, ResponsePlan plan, BuiltRequest request) {
+    int status = d.http().status();
+    Template message = plan.statusMessages().getOrDefault(status, plan.errorMessage());
+    String text = null;
+    if (message != null) {
+      try {
+        Object v = message.evaluate(state);
+        text = v == null ? null : Values.toText(v);
+      } catch (EvaluationException e) {
+        text = "(error.message failed: " + e.getMessage() + ")";
+      }
+    }
+    if (text == null || text.isEmpty()) {
+      text = snippet(d.http().body());
+    }
+    String reason =
+        d.http().reason() == null || d.http().reason().isEmpty() ? "" : " " + d.http().reason();
+    String what =
+        statuses.accepted(status)
+            ? "returned an invalid response (" + status + ")"
+            : "returned " + status + reason;
+    String shown = redactor.text(text);
+    for (String hidden : sanitizedValues(d.body())) {
+      shown = shown.replace(hidden, "***");
+    }
+    return new HttpFailureException(
+        spec.name() + ": " + request.display() + " " + what + (shown.isEmpty() ? "" : ": " + shown),
+        status,
+        null);
+  }
+
+  /** The values at {@code log.sanitize: [response.body.PATH]} paths, to be masked in messages. */
+  private java.util.List<String> sanitizedValues(Object body) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (dev.pagewalk.plan.RequestPlan r : spec.requests()) {
+      for (String path : r.sanitize()) {
+        if (!path.startsWith("response.body.")) {
+          continue;
+        }
+        Object v = body;
+        for (String part : path.substring("response.body.".length()).split("\\.")) {
+          v = v instanceof Map<?, ?> m ? m.get(part) : null;
+        }
+        if (v != null && !(v instanceof Map) && !(v instanceof java.util.List)) {
+          String text = Values.toText(v);
+          if (Redaction.maskable(text)) {
+            out.add(text);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String snippet(byte[] body) {
+    String s = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+    return s.replaceAll("\\s+", " ") + (body.length > 300 ? "..." : "");
+  }
+
+  public Object evaluate(Template t, String where) {
+    try {
+      return t.evaluate(state);
+    } catch (EvaluationException e) {
+      throw new RunStop(
+          StopReason.ERROR,
+          new RunFailureException(ErrorCode.EXPRESSION, e.reported(spec.name(), where), e));
+    }
+  }
+}

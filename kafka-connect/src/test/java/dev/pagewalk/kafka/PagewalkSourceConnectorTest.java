@@ -1,0 +1,104 @@
+package dev.pagewalk.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.junit.jupiter.api.Test;
+
+/** The connector's answers to Connect before any task runs. */
+class PagewalkSourceConnectorTest {
+  private static final String SPEC_WITH_INPUTS =
+      """
+      pagewalk: 1
+      name: tenant-items
+      baseUrl: https://api.example.com
+      parameters:
+        region: {type: string, required: true}
+      connection:
+        token: {type: string, secret: true}
+      headers:
+        Authorization: "Bearer {{connection.token}}"
+      request:
+        url: /items
+        qs: {region: "{{parameters.region}}"}
+        response:
+          iterate: "{{body.data}}"
+      """;
+
+  private final PagewalkSourceConnector connector = new PagewalkSourceConnector();
+
+  @Test
+  void supportsExactlyOnceForACursorSpecOnly() {
+    assertThat(
+            connector.exactlyOnceSupport(
+                Map.of(PagewalkConfig.SPEC, LiveSpecs.token("items", 10, null))))
+        .isEqualTo(ExactlyOnceSupport.SUPPORTED);
+    assertThat(connector.exactlyOnceSupport(Map.of(PagewalkConfig.SPEC, LiveSpecs.offset("o"))))
+        .isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
+    assertThat(connector.exactlyOnceSupport(Map.of(PagewalkConfig.SPEC, "no/such/spec.yaml")))
+        .isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
+  }
+
+  @Test
+  void validatesTheSpecsInputsMaskingConnectionValues() {
+    Map<String, String> props = new HashMap<>();
+    props.put(PagewalkConfig.SPEC, SPEC_WITH_INPUTS);
+    props.put("pagewalk.parameters.region", "eu");
+    props.put("pagewalk.parameters.regoin", "us");
+    props.put("pagewalk.connection.token", "s3cret");
+
+    Config config = connector.validate(props);
+
+    assertThat(value(config, "pagewalk.connection.token").value())
+        .isEqualTo(new Password("s3cret"))
+        .hasToString("[hidden]");
+    assertThat(value(config, "pagewalk.parameters.region").errorMessages()).isEmpty();
+    assertThat(value(config, "pagewalk.parameters.regoin").errorMessages())
+        .containsExactly("tenant-items declares no parameter regoin; it declares: region");
+  }
+
+  @Test
+  void acceptsAResetOrACheckpointAsAWalksOffset() {
+    Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
+    offsets.put(WalkPosition.partition("items", ""), null);
+    offsets.put(WalkPosition.partition("other", ""), Map.of());
+
+    assertThat(connector.alterOffsets(Map.of(), offsets)).isTrue();
+  }
+
+  @Test
+  void refusesToAlterAnOffsetThatIsNotAWalks() {
+    ConnectException partition =
+        catchThrowableOfType(
+            ConnectException.class,
+            () -> connector.alterOffsets(Map.of(), Map.of(Map.of("table", "x"), Map.of())));
+    ConnectException offset =
+        catchThrowableOfType(
+            ConnectException.class,
+            () ->
+                connector.alterOffsets(
+                    Map.of(),
+                    Map.of(WalkPosition.partition("items", ""), Map.of("checkpoint", "{]"))));
+
+    assertThat(partition.getMessage())
+        .isEqualTo(
+            "not a pagewalk source partition: {table=x}; a partition is {\"stream\": <spec"
+                + " name>, \"walk\": \"\"}");
+    assertThat(offset.getMessage())
+        .startsWith(
+            "the source offset of {stream=items, walk=} is not a pagewalk checkpoint: not a pagewalk checkpoint: ");
+  }
+
+  private static ConfigValue value(Config config, String name) {
+    List<ConfigValue> values = config.configValues();
+    return values.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+  }
+}
