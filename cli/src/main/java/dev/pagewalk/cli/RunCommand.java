@@ -60,12 +60,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--out"},
-      paramLabel = "FILE|sqlite:PATH|postgresql://...",
+      paramLabel = "FILE|DIR|sqlite:PATH|postgresql://...",
       description =
           "Where the records go (default: stdout, as JSON Lines): a JSON Lines FILE, "
               + "a SQLite database (sqlite:out.db) or PostgreSQL "
               + "(postgresql://user:pass@host:5432/db). One table per sync (--sync-name), rows "
-              + "upserted by key; a checkpoint is saved with every page.")
+              + "upserted by key; a checkpoint is saved with every page. For a connector's streams: "
+              + "a DIR that gets one STREAM.jsonl per stream.")
   String out;
 
   @Option(

@@ -72,12 +72,14 @@ class ConnectorConcurrencyTest {
     assertThat(records.get()).isEqualTo(40 + 80);
     assertThat(four.requests).hasSize(41);
     assertThat(four.maxInFlight()).isEqualTo(4);
-    // no window of the period holds more requests than the limit (10 ms for the clock's jitter)
+    // no window of the period holds more requests than the limit; the bucket counts a request
+    // when it lets it go, and a busy machine may deschedule a thread between that and the send:
+    // 100 ms of the period are left for that
     List<Long> times = new ArrayList<>(four.sentAt);
     times.sort(Long::compare);
     int most = 0;
     for (int i = 0, j = 0; i < times.size(); i++) {
-      while (times.get(i) - times.get(j) >= 490_000_000L) {
+      while (times.get(i) - times.get(j) >= 400_000_000L) {
         j++;
       }
       most = Math.max(most, i - j + 1);
