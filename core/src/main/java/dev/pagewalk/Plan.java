@@ -37,4 +37,13 @@ public interface Plan {
    * inserts and deletes before the position repeat or skip records.
    */
   boolean pagesByPosition();
+
+  /**
+   * The names of the spec's streams, in declaration order: those under {@code streams}, or the
+   * spec's own name for a spec with one {@code request}/{@code requests}. {@code Runner.runStreams}
+   * runs any of them.
+   */
+  default List<String> streamNames() {
+    return List.of(name());
+  }
 }

@@ -1,21 +1,27 @@
 package dev.pagewalk;
 
+import dev.pagewalk.connector.ConnectorRun;
 import dev.pagewalk.engine.Engine;
 import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.json.RecordKeys;
+import dev.pagewalk.plan.Connector;
+import dev.pagewalk.report.Verdict;
 import dev.pagewalk.sink.KeyListing;
 import dev.pagewalk.sink.Reconciliation;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.spi.Transport;
 import dev.pagewalk.state.TokenStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -181,6 +187,107 @@ public final class Runner implements AutoCloseable {
     return new Engine.Plugins(
         exchanger, clock, sleeper, both, correlationHeader, readAhead, tokenStore);
   }
+
+  /**
+   * Runs the {@code streams} of a connector (empty: all of them; a one-request spec is a connector
+   * with one stream named after it), delivering each record with its stream's name to {@code
+   * records}. A selected stream's parents are walked too, since their records drive its walks;
+   * their own records are delivered only when they are selected as well. Walks run {@code
+   * concurrency} at a time (the spec's) under one rate limit and one retry budget; {@code records}
+   * is called by one walk at a time, from the runner's walk threads. Each walk's failure is in its
+   * {@link WalkResult}; invalid inputs or an unknown stream throw {@link InputException} before any
+   * request is sent.
+   */
+  public StreamsResult runStreams(
+      Plan plan,
+      RunInput input,
+      List<String> streams,
+      BiConsumer<String, OutputRecord> records,
+      RunListener runListener) {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(records, "records");
+    return ConnectorRun.run(
+        Connector.of(plan),
+        input == null ? RunInput.empty() : input,
+        streams == null ? List.of() : streams,
+        records,
+        plugins(runListener));
+  }
+
+  /**
+   * How a run of a connector's streams ended: the run's verdict (the weakest of its streams'), and
+   * each stream walked, parents first.
+   *
+   * @param runId the run's correlation id
+   * @param spec the spec's name
+   * @param verdict the weakest verdict of the streams
+   * @param startedAt when the run started
+   * @param endedAt when the run ended
+   * @param streams each stream walked, parents before children
+   */
+  public record StreamsResult(
+      String runId,
+      String spec,
+      Verdict verdict,
+      Instant startedAt,
+      Instant endedAt,
+      List<StreamResult> streams) {
+    public StreamsResult {
+      streams = List.copyOf(streams);
+    }
+
+    /** The stream called {@code name}, if it was walked. */
+    public Optional<StreamResult> stream(String name) {
+      return streams.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+  }
+
+  /**
+   * One stream of a connector run. It is {@link Verdict#COMPLETE} when its parent stream is and
+   * every walk is; otherwise the weakest of those.
+   *
+   * @param name the stream's name
+   * @param parent the parent stream's name; null for none
+   * @param selected whether its records were delivered (false: walked only for its children)
+   * @param verdict the stream's verdict
+   * @param records records delivered by its walks
+   * @param requests requests sent by its walks
+   * @param walks each walk, in the order they ended
+   */
+  public record StreamResult(
+      String name,
+      String parent,
+      boolean selected,
+      Verdict verdict,
+      long records,
+      long requests,
+      List<WalkResult> walks) {
+    public StreamResult {
+      walks = List.copyOf(walks);
+    }
+  }
+
+  /**
+   * One walk of a stream: the stream's request run for one parent record, one partition, or once.
+   *
+   * @param walk which walk: the parent record's key (canonical JSON, or {@code #N} for a parent
+   *     without keys), the partition value or window {@code start/end}, or empty for a stream
+   *     walked once
+   * @param stopReason why the walk ended
+   * @param verdict the walk's completeness verdict
+   * @param records records it delivered
+   * @param requests requests it sent
+   * @param failure what failed, when the walk failed; null otherwise
+   * @param errorCode the failure's stable code; null when the walk did not fail
+   */
+  public record WalkResult(
+      String walk,
+      StopReason stopReason,
+      Verdict verdict,
+      long records,
+      long requests,
+      String failure,
+      ErrorCode errorCode) {}
 
   /** Runs the plan and collects every record in memory (for small results and tests). */
   public Collected collect(Plan plan, RunInput input) {

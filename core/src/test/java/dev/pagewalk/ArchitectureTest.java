@@ -48,6 +48,10 @@ class ArchitectureTest {
           "Runner",
           "Runner$Builder",
           "Runner$Collected",
+          // a connector run: its streams and their walks
+          "Runner$StreamsResult",
+          "Runner$StreamResult",
+          "Runner$WalkResult",
           "RunInput",
           "LimitOverrides",
           "Sleeper",
@@ -117,6 +121,8 @@ class ArchitectureTest {
       Set.of(
           // Runner runs the engine, which builds RunResult and throws the API's exceptions
           "dev.pagewalk <-> dev.pagewalk.engine",
+          // Runner runs connectors, whose runs return the Runner's stream and walk results
+          "dev.pagewalk <-> dev.pagewalk.connector",
           // Pagewalk compiles plans; the compiler reports Diagnostics in a SpecException
           "dev.pagewalk <-> dev.pagewalk.plan",
           "dev.pagewalk <-> dev.pagewalk.spec",
@@ -139,7 +145,8 @@ class ArchitectureTest {
    */
   private static final Map<String, Set<String>> MAY_USE =
       Map.ofEntries(
-          Map.entry(ROOT, Set.of("spec", "plan", "engine", "http", "json")),
+          Map.entry(ROOT, Set.of("spec", "plan", "engine", "connector", "http", "json")),
+          Map.entry("connector", Set.of("engine", "plan", "expr", "json")),
           Map.entry("sink", Set.of("files", "json")),
           Map.entry("state", Set.of("files", "json")),
           Map.entry("report", Set.of("json")),

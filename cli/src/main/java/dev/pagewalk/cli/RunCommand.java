@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,13 +60,24 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--out"},
-      paramLabel = "FILE|sqlite:PATH|postgresql://...",
+      paramLabel = "FILE|DIR|sqlite:PATH|postgresql://...",
       description =
           "Where the records go (default: stdout, as JSON Lines): a JSON Lines FILE, "
               + "a SQLite database (sqlite:out.db) or PostgreSQL "
               + "(postgresql://user:pass@host:5432/db). One table per sync (--sync-name), rows "
-              + "upserted by key; a checkpoint is saved with every page.")
+              + "upserted by key; a checkpoint is saved with every page. For a connector's streams: "
+              + "a DIR that gets one STREAM.jsonl per stream.")
   String out;
+
+  @Option(
+      names = "--streams",
+      paramLabel = "STREAM",
+      split = ",",
+      description =
+          "Run only these streams of a connector (default: all); the streams they need as "
+              + "parents are walked too, and not written. With streams, --out is a DIR that "
+              + "gets one STREAM.jsonl per stream, and stdout gets {\"stream\", \"record\"} lines.")
+  List<String> streams;
 
   @Option(
       names = "--state",
@@ -147,13 +159,19 @@ final class RunCommand implements Callable<Integer> {
     try {
       RunInput input = input();
       checkReportTarget();
-      Plan plan;
+      dev.pagewalk.Plan loaded;
       try {
-        plan = Plan.of(Pagewalk.load(specFile));
+        loaded = Pagewalk.load(specFile);
       } catch (SpecException e) {
         SpecErrors.print(e, err);
         return ExitCodes.SPEC_ERROR;
       }
+      if (streams != null || loaded instanceof dev.pagewalk.plan.Connector) {
+        checkStreamOptions();
+        return new StreamsRun(loaded, streams, out, report, failOn, quiet)
+            .run(input, spec.commandLine().getOut(), err);
+      }
+      Plan plan = Plan.of(loaded);
       try (JsonLinesOut lines = stdoutLines();
           dev.pagewalk.sink.RecordSink sink = SinkTarget.open(out, stateDir, lines)) {
         RunResult result = execute(plan, input, sink, lines, err);
@@ -218,6 +236,32 @@ final class RunCommand implements Callable<Integer> {
       if (progress != null) {
         progress.clear();
       }
+    }
+  }
+
+  /** What a run of a connector's streams does not take (yet). */
+  private void checkStreamOptions() {
+    List<String> refused = new java.util.ArrayList<>();
+    if (resume) {
+      refused.add("--resume");
+    }
+    if (replace) {
+      refused.add("--replace");
+    }
+    if (syncName != null) {
+      refused.add("--sync-name");
+    }
+    if (stateDir != null) {
+      refused.add("--state");
+    }
+    if (auditLog != null) {
+      refused.add("--audit-log");
+    }
+    if (!refused.isEmpty()) {
+      throw new UsageException(
+          String.join(", ", refused)
+              + (refused.size() == 1 ? " is" : " are")
+              + " not available for a connector's streams yet");
     }
   }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs conformance cases: loads a case folder, serves its WireMock mappings (or its {@code
@@ -168,6 +169,9 @@ public final class CaseRunner {
     String failure = null;
     boolean thrown = false;
     try {
+      if (plan.streamNames().size() > 1) {
+        return streams(plan, input, runner);
+      }
       result =
           runner.run(
               plan,
@@ -185,6 +189,37 @@ public final class CaseRunner {
       thrown = true;
     }
     return new Run(records, keys, result, failure, thrown);
+  }
+
+  /**
+   * A connector's run: each record as {@code {"stream", "record"}} (walks run side by side, so such
+   * cases compare records unordered), its failure the first failed walk's; there is no single run
+   * result to compare stop reason or counts with.
+   */
+  private static Run streams(Plan plan, RunInput input, Runner runner) {
+    List<Object> records = new ArrayList<>();
+    List<Object> keys = new ArrayList<>();
+    Runner.StreamsResult result =
+        runner.runStreams(
+            plan,
+            input,
+            List.of(),
+            (stream, r) -> {
+              Map<String, Object> line = new java.util.LinkedHashMap<>();
+              line.put("stream", stream);
+              line.put("record", r.value());
+              records.add(line);
+              keys.add(r.key());
+            },
+            dev.pagewalk.RunListener.NONE);
+    String failure =
+        result.streams().stream()
+            .flatMap(s -> s.walks().stream())
+            .map(Runner.WalkResult::failure)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    return new Run(records, keys, null, failure, false);
   }
 
   private static List<String> specFailed(Expectation expect, String message) {

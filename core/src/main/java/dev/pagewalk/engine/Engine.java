@@ -13,15 +13,18 @@ import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
+import dev.pagewalk.auth.Auth;
 import dev.pagewalk.engine.page.RunStop;
 import dev.pagewalk.engine.request.Redactor;
 import dev.pagewalk.engine.request.RunState;
+import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.engine.start.InputBinder;
 import dev.pagewalk.engine.start.ResumePoint;
 import dev.pagewalk.engine.start.SyncStart;
 import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.report.RunReport;
+import dev.pagewalk.retry.Pacer;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.SyncIdentity;
@@ -37,7 +40,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Executes one run of a plan. Internal: embedders use {@link dev.pagewalk.Runner}, which holds the
@@ -63,12 +68,73 @@ public final class Engine {
       TokenStore tokenStore) {}
 
   /**
+   * What the walks of one connector run share: one rate-limit state (its bucket, the server's
+   * quota, a 429's {@code Retry-After}), one retry budget (with the run's deadline) and one
+   * authentication, so a token is fetched and refreshed once for every walk. Thread-safe.
+   */
+  public record Shared(Pacer pacer, RetryBudget retryBudget, AtomicReference<Auth> auth) {
+    /**
+     * The shared state for the walks of {@code plan}'s connector; its pacer is active even without
+     * a rate limit, so that a 429's {@code Retry-After} holds back every walk.
+     */
+    public static Shared of(Plan plan, Clock clock) {
+      Pacer pacer = RunContext.pacer(plan, clock);
+      if (!pacer.active()) {
+        pacer = new Pacer(null, false, plan.retry().maxRetryAfter(), clock);
+      }
+      return new Shared(
+          pacer,
+          new RetryBudget(plan.retry(), plan.limits().runTimeout(), clock.instant()),
+          new AtomicReference<>());
+    }
+
+    /** The connector's one authentication: made by the first walk that asks, then shared. */
+    Auth auth(Supplier<Auth> make) {
+      synchronized (auth) {
+        Auth made = auth.get();
+        if (made == null) {
+          made = make.get();
+          auth.set(made);
+        }
+        return made;
+      }
+    }
+  }
+
+  /**
+   * One walk of a connector's stream: a run of {@code plan} where expressions also see {@code
+   * variables} ({@code parent}, {@code partition}, {@code stream}), under the {@code shared} rate
+   * limit and retry budget, delivering records to {@code sink} page by page.
+   */
+  public static RunResult walk(
+      Plan plan,
+      RunInput input,
+      Map<String, Object> variables,
+      Shared shared,
+      Consumer<OutputRecord> sink,
+      Plugins p) {
+    PageWriter writer = (records, checkpoint) -> PageWriter.each(records, sink);
+    return execute(plan, input, writer, null, null, List.of(), null, p, variables, shared);
+  }
+
+  /**
+   * The values a run of {@code plan} starts with — {@code parameters} and {@code connection} bound
+   * and checked, {@code now}, {@code timestamp} — with {@code variables} in scope too.
+   *
+   * @throws InputException when an input violates its declaration
+   */
+  public static dev.pagewalk.expr.Bindings inputs(
+      Plan plan, RunInput input, Instant now, Map<String, Object> variables) {
+    return freshState(plan, input, Map.of(), now, variables);
+  }
+
+  /**
    * Runs the plan, delivering records to {@code sink} page by page. Failures are reported in the
    * result; invalid inputs throw {@link InputException} before any request is sent.
    */
   public static RunResult run(Plan plan, RunInput input, Consumer<OutputRecord> sink, Plugins p) {
     PageWriter writer = (records, checkpoint) -> PageWriter.each(records, sink);
-    return execute(plan, input, writer, null, null, List.of(), null, p);
+    return execute(plan, input, writer, null, null, List.of(), null, p, Map.of(), null);
   }
 
   /**
@@ -120,7 +186,8 @@ public final class Engine {
         from == null
             ? null
             : new ResumePoint(from.page(), from.pagination(), from.temp(), from.next());
-    return execute(plan, start.input(), writer, rp, from, start.notes(), start.identity(), p);
+    return execute(
+        plan, start.input(), writer, rp, from, start.notes(), start.identity(), p, Map.of(), null);
   }
 
   private static RunResult execute(
@@ -131,9 +198,11 @@ public final class Engine {
       Checkpoint from,
       List<String> notes,
       SyncIdentity identity,
-      Plugins p) {
+      Plugins p,
+      Map<String, Object> variables,
+      Shared shared) {
     Instant started = p.clock().instant();
-    RunContext run = context(plan, input, from, started, p);
+    RunContext run = context(plan, input, from, started, p, variables, shared);
     org.slf4j.MDC.put("pagewalk.runId", run.runId);
     LOG.info("[{}] {}: run starts{}", run.runId, plan.name(), from == null ? "" : " (resumed)");
     p.listener().onStart(run.runId, plan.name());
@@ -178,8 +247,14 @@ public final class Engine {
 
   /** The run's context: inputs bound, secrets known, counts continued from {@code from}. */
   private static RunContext context(
-      Plan plan, RunInput input, Checkpoint from, Instant started, Plugins p) {
-    RunState state = freshState(plan, input, input.state(), started);
+      Plan plan,
+      RunInput input,
+      Checkpoint from,
+      Instant started,
+      Plugins p,
+      Map<String, Object> variables,
+      Shared shared) {
+    RunState state = freshState(plan, input, input.state(), started, variables);
     Redactor redactor =
         Redactor.of(plan.parameters(), state.parameters(), plan.connection(), state.connection())
             .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
@@ -190,16 +265,22 @@ public final class Engine {
         state,
         redactor,
         from == null ? RunStats.ZERO : RunStats.resumedFrom(from.counters()),
-        p);
+        p,
+        shared);
   }
 
   private static RunState freshState(
-      Plan plan, RunInput input, Map<String, Object> syncState, Instant started) {
+      Plan plan,
+      RunInput input,
+      Map<String, Object> syncState,
+      Instant started,
+      Map<String, Object> variables) {
     Map<String, Object> params =
         InputBinder.bind(plan.name(), "parameter", plan.parameters(), input.parameters());
     Map<String, Object> connection =
         InputBinder.bind(plan.name(), "connection value", plan.connection(), input.connection());
-    return new RunState(params, connection, syncState, now(started), started.getEpochSecond());
+    return new RunState(
+        params, connection, syncState, now(started), started.getEpochSecond(), variables);
   }
 
   private static String now(Instant started) {

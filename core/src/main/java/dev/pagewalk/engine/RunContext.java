@@ -76,7 +76,8 @@ final class RunContext {
       RunState state,
       Redactor redactor,
       RunStats start,
-      Engine.Plugins plugins) {
+      Engine.Plugins plugins,
+      Engine.Shared shared) {
     this(
         runId,
         plan,
@@ -84,9 +85,11 @@ final class RunContext {
         state,
         redactor,
         new Tally(start),
-        pacer(plan, plugins.clock()),
-        new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant()),
-        null,
+        shared == null ? pacer(plan, plugins.clock()) : shared.pacer(),
+        shared == null
+            ? new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant())
+            : shared.retryBudget(),
+        shared == null ? null : shared.auth(() -> auth(plan, input, state, plugins)),
         plugins);
   }
 
@@ -120,6 +123,13 @@ final class RunContext {
     this.pacer = pacer;
     this.retryBudget = retryBudget;
     this.plugins = plugins;
+  }
+
+  private static Auth auth(Plan plan, RunInput input, RunState state, Engine.Plugins plugins) {
+    Limits limits = plan.limits().with(input.limits());
+    NetworkPolicy network =
+        new NetworkPolicy(plan.network().allowHosts(), plan.network().denyPrivateAddresses());
+    return auth(plan, input, state, limits, network, plugins);
   }
 
   private static Auth auth(
@@ -178,7 +188,7 @@ final class RunContext {
             : state.variable(name);
   }
 
-  private static Pacer pacer(Plan plan, Clock clock) {
+  static Pacer pacer(Plan plan, Clock clock) {
     RateLimitPlan rate = plan.rateLimit();
     return rate.active()
         ? Pacer.of(

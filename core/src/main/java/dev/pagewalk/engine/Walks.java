@@ -237,7 +237,8 @@ final class Walks {
                 run.state.connection(),
                 fallback,
                 run.state.now(),
-                run.state.timestamp()));
+                run.state.timestamp(),
+                run.state.walk()));
     PageAcceptor acceptor =
         new PageAcceptor(
             fresh.plan, walked.auditor(), new KeySet(), mark, fresh.state.now(), null, null);

@@ -44,6 +44,29 @@ public record Plan(
     requests = List.copyOf(requests);
   }
 
+  /** This plan under another name. */
+  public Plan withName(String other) {
+    return new Plan(
+        other,
+        title,
+        description,
+        fileName,
+        contentHash,
+        baseUrl,
+        parameters,
+        connection,
+        headers,
+        limits,
+        retry,
+        requests,
+        audit,
+        sync,
+        rateLimit,
+        network,
+        baseUrlTemplate,
+        auth);
+  }
+
   /** This plan with other requests. */
   public Plan withRequests(List<RequestPlan> next) {
     return new Plan(
@@ -75,6 +98,13 @@ public record Plan(
   public static Plan of(dev.pagewalk.Plan plan) {
     if (plan instanceof Plan compiled) {
       return compiled;
+    }
+    if (plan instanceof Connector connector) {
+      throw new InputException(
+          connector.name()
+              + " is a connector with the streams "
+              + String.join(", ", connector.streamNames())
+              + ": run it with Runner.runStreams");
     }
     throw new InputException(
         "not a plan loaded by Pagewalk.load or Pagewalk.parse: "

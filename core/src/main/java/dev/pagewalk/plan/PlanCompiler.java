@@ -36,32 +36,73 @@ public final class PlanCompiler {
   /** The names declared under parameters and connection: the only members those may read. */
   private final Map<String, java.util.Set<String>> declaredInputs;
 
+  /** The variables a stream adds to every scope while it is compiled ({@code parent}, ...). */
+  private java.util.Set<String> streamVariables = java.util.Set.of();
+
   private PlanCompiler(SpecDocument doc) {
     this.doc = doc;
     this.declaredInputs = declaredInputs(doc.tree());
   }
 
-  public static Plan compile(SpecDocument doc) {
+  /**
+   * Compiles the spec: a {@link Plan} for a spec with a top-level {@code request}/{@code requests},
+   * a {@link Connector} for one with {@code streams}.
+   */
+  public static dev.pagewalk.Plan compile(SpecDocument doc) {
     PlanCompiler compiler = new PlanCompiler(doc);
-    Plan plan = compiler.plan();
-    if (!compiler.problems.isEmpty()) {
-      List<Diagnostic> sorted = new ArrayList<>(compiler.problems);
+    if (doc.tree().has("streams")) {
+      Connector connector = StreamCompiler.compile(compiler, doc);
+      compiler.failOnProblems();
+      return connector;
+    }
+    Plan plan = compiler.plan("", doc.tree().path("name").asText());
+    compiler.failOnProblems();
+    return BodyShapes.apply(plan, compiler.compiled);
+  }
+
+  private void failOnProblems() {
+    if (!problems.isEmpty()) {
+      // a connector compiles its shared keys once per stream: each problem is told once
+      List<Diagnostic> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
       sorted.sort(
           java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
       throw new SpecException(sorted);
     }
-    return BodyShapes.apply(plan, compiler.compiled);
   }
 
-  private Plan plan() {
+  /**
+   * The plan of the stream at {@code at} ({@code ""}: the spec's own request), named {@code name},
+   * where expressions may also use {@code variables}; its shape is worked out from the templates
+   * compiled for it alone.
+   */
+  Plan streamPlan(String at, String name, java.util.Set<String> variables) {
+    this.streamVariables = java.util.Set.copyOf(variables);
+    int first = compiled.size();
+    Plan plan = plan(at, name);
+    this.streamVariables = java.util.Set.of();
+    return BodyShapes.apply(plan, List.copyOf(compiled.subList(first, compiled.size())));
+  }
+
+  /** Compiles the template at {@code pointer} in {@code scope} (null when absent or broken). */
+  Template compileAt(String pointer, Scope scope) {
+    return template(pointer, scope);
+  }
+
+  /** Records a problem at {@code pointer}. */
+  void report(String pointer, String message, String hint) {
+    problem(pointer, message, hint);
+  }
+
+  private Plan plan(String at, String name) {
     JsonNode root = doc.tree();
+    JsonNode stream = root.at(at);
     List<RequestPlan> requests = new ArrayList<>();
-    if (root.has("request")) {
-      requests.add(request("/request", true));
+    if (stream.has("request")) {
+      requests.add(request(at + "/request", true));
     } else {
-      JsonNode list = root.path("requests");
+      JsonNode list = stream.path("requests");
       for (int i = 0; i < list.size(); i++) {
-        requests.add(request("/requests/" + i, i == list.size() - 1));
+        requests.add(request(at + "/requests/" + i, i == list.size() - 1));
       }
     }
     if (root.path("retry").has("restartWalk")
@@ -74,7 +115,7 @@ public final class PlanCompiler {
           null);
     }
     return new Plan(
-        root.path("name").asText(),
+        name,
         text(root, "title"),
         text(root, "description"),
         doc.fileName(),
@@ -86,8 +127,8 @@ public final class PlanCompiler {
         limits(root.path("limits")),
         RetryReader.read(root.path("retry")),
         requests,
-        audit(root.path("audit")),
-        sync(root.path("sync")),
+        audit(at, stream.path("audit")),
+        sync(at, stream.path("sync")),
         rateLimit(root.path("rateLimit")),
         network(root.path("network")),
         template("/baseUrl", new Scope("baseUrl", java.util.Set.of("parameters", "connection"))),
@@ -95,7 +136,7 @@ public final class PlanCompiler {
                 root.path("auth"),
                 this::template,
                 this::defaultApply,
-                (at, why) -> problem(at, why, null))
+                (where, why) -> problem(where, why, null))
             .read());
   }
 
@@ -123,13 +164,13 @@ public final class PlanCompiler {
     return new NetworkPlan(hosts, node.path("denyPrivateAddresses").asBoolean(false));
   }
 
-  private AuditPlan audit(JsonNode node) {
+  private AuditPlan audit(String base, JsonNode node) {
     if (node.isMissingNode()) {
       return AuditPlan.NONE;
     }
     return new AuditPlan(
-        template("/audit/total", Scopes.response("audit.total")),
-        template("/audit/sequentialId", Scopes.item("audit.sequentialId")),
+        template(base + "/audit/total", Scopes.response("audit.total")),
+        template(base + "/audit/sequentialId", Scopes.item("audit.sequentialId")),
         AuditPlan.OnDrift.fromWireName(node.path("onDrift").asText("report")),
         node.path("maxWalks").asInt(3),
         texts(node.path("excludes")));
@@ -141,7 +182,7 @@ public final class PlanCompiler {
     return out;
   }
 
-  private SyncPlan sync(JsonNode node) {
+  private SyncPlan sync(String base, JsonNode node) {
     if (node.isMissingNode()) {
       return SyncPlan.NONE;
     }
@@ -152,7 +193,7 @@ public final class PlanCompiler {
       String field = list.get(i).asText();
       fields.add(field);
       try {
-        String at = "/sync/order/" + i;
+        String at = base + "/sync/order/" + i;
         order.add(
             recorded(
                 EXPRESSIONS.compile(
@@ -161,7 +202,7 @@ public final class PlanCompiler {
                     (relative, offset) -> location(at, 0))));
       } catch (ExpressionException e) {
         problem(
-            "/sync/order/" + i,
+            base + "/sync/order/" + i,
             "sync.order entries are field paths of a record, like"
                 + " updated_at or meta.id: "
                 + e.getMessage(),
@@ -174,8 +215,8 @@ public final class PlanCompiler {
         fields,
         order,
         !"best-effort".equals(node.path("orderEnforcement").asText("strict")),
-        template("/sync/incremental/cursor", Scopes.item("sync.incremental.cursor")),
-        template("/sync/incremental/tieBreaker", Scopes.item("sync.incremental.tieBreaker")),
+        template(base + "/sync/incremental/cursor", Scopes.item("sync.incremental.cursor")),
+        template(base + "/sync/incremental/tieBreaker", Scopes.item("sync.incremental.tieBreaker")),
         expired.isEmpty() ? SyncPlan.NONE.expiredCursorStatuses() : expired);
   }
 
@@ -381,6 +422,11 @@ public final class PlanCompiler {
       java.util.Set<String> without = new java.util.HashSet<>(scope.variables());
       without.remove("auth"); // auth.token exists only where an auth block makes it
       scope = new Scope(scope.place(), without, scope.declared());
+    }
+    if (!streamVariables.isEmpty()) {
+      java.util.Set<String> more = new java.util.HashSet<>(scope.variables());
+      more.addAll(streamVariables);
+      scope = new Scope(scope.place(), more, scope.declared());
     }
     for (Map.Entry<String, java.util.Set<String>> input : declaredInputs.entrySet()) {
       if (scope.allows(input.getKey())) {

@@ -62,6 +62,33 @@ public final class Pacer {
     return d.compareTo(maxWait) > 0 ? maxWait : d;
   }
 
+  /**
+   * The instant the server said requests may resume — by its rate-limit headers or a {@code
+   * Retry-After} ({@link #pauseUntil}) — for every walk that shares this pacer; null for none.
+   */
+  public synchronized Instant resumeAt() {
+    return serverResumeAt;
+  }
+
+  /** The wait from now until {@code until}, capped at {@code retry.retryAfter.max}. */
+  public Duration waitUntil(Instant until) {
+    Duration d = Duration.between(clock.instant(), until);
+    if (d.isNegative()) {
+      return Duration.ZERO;
+    }
+    return d.compareTo(maxWait) > 0 ? maxWait : d;
+  }
+
+  /**
+   * No request of any walk sharing this pacer is sent before {@code until} (a 429's {@code
+   * Retry-After}: the server throttles the client, not one walk).
+   */
+  public synchronized void pauseUntil(Instant until) {
+    if (serverResumeAt == null || until.isAfter(serverResumeAt)) {
+      serverResumeAt = until;
+    }
+  }
+
   /** Takes a token of the client-side bucket; the wait before sending (zero for none). */
   public Duration bucketWait() {
     return bucket == null ? Duration.ZERO : bucket.reserve();

@@ -217,19 +217,8 @@ final class SchemaMessages {
 
   private SchemaFinding alternatives(
       ValidationMessage m, JsonNode branches, JsonNode value, String pointer, String at) {
-    if (pointer.isEmpty() && isRequestChoice(branches)) {
-      if (value == null || !value.isObject()) {
-        return null;
-      }
-      if (value.has("request") && value.has("requests")) {
-        return new SchemaFinding(
-            "/requests",
-            true,
-            "use either 'request' or 'requests', not both",
-            "'request' is one request; 'requests' is a chain of them");
-      }
-      return new SchemaFinding(
-          "", false, "missing required key 'request' (or 'requests' for a chain)", null);
+    if (isRequestChoice(branches)) {
+      return requestChoice(value, pointer);
     }
     if (m.getMessageKey() != null && m.getMessageKey().equals("oneOf.indexes")) {
       return new SchemaFinding(
@@ -243,10 +232,45 @@ final class SchemaMessages {
     return new SchemaFinding(pointer, false, "expected " + String.join(" or ", forms) + at, null);
   }
 
+  /** The top level's or a stream's choice of {@code request}, {@code requests} (or streams). */
   private static boolean isRequestChoice(JsonNode branches) {
     return branches.isArray()
-        && branches.size() == 2
+        && branches.size() >= 2
         && branches.get(0).path("required").path(0).asText().equals("request");
+  }
+
+  private static SchemaFinding requestChoice(JsonNode value, String pointer) {
+    if (value == null || !value.isObject()) {
+      return null;
+    }
+    if (pointer.isEmpty()
+        && value.has("streams")
+        && (value.has("request") || value.has("requests"))) {
+      return new SchemaFinding(
+          "/streams",
+          true,
+          "use either 'streams' or a top-level 'request'/'requests', not both",
+          "a connector's requests go inside its streams");
+    }
+    if (value.has("request") && value.has("requests")) {
+      return new SchemaFinding(
+          pointer + "/requests",
+          true,
+          "use either 'request' or 'requests', not both",
+          "'request' is one request; 'requests' is a chain of them");
+    }
+    if (pointer.isEmpty()) {
+      return new SchemaFinding(
+          "",
+          false,
+          "missing required key 'request' (or 'requests' for a chain, 'streams' for a connector)",
+          null);
+    }
+    return new SchemaFinding(
+        pointer,
+        false,
+        "missing required key 'request' (or 'requests' for a chain) " + Describe.where(pointer),
+        null);
   }
 
   static String pointer(JsonNodePath path) {

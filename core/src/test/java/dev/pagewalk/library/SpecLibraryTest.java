@@ -58,7 +58,7 @@ class SpecLibraryTest {
                 DynamicTest.dynamicTest(
                     ROOT.relativize(p).toString(),
                     () -> {
-                      Plan plan = Plan.of(Pagewalk.load(p));
+                      Plan plan = dev.pagewalk.plan.Connector.of(Pagewalk.load(p)).shared();
                       assertThat(Files.readAllLines(p).get(0))
                           .startsWith("# yaml-language-server: $schema=");
                       assertThat(plan.parameters())

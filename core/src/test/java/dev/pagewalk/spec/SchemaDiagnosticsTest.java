@@ -147,7 +147,7 @@ class SchemaDiagnosticsTest {
       assertThat(only(HEAD).format())
           .isEqualTo(
               """
-          demo.yaml:1:1: missing required key 'request' (or 'requests' for a chain) (at /)
+          demo.yaml:1:1: missing required key 'request' (or 'requests' for a chain, 'streams' for a connector) (at /)
             pagewalk: 1
             ^""");
     }

@@ -17,6 +17,10 @@ public final class RunState implements Bindings {
   private final Map<String, Object> state;
   private final String now;
   private final long timestamp;
+
+  /** The walk's own variables ({@code parent}, {@code partition}, {@code stream}); often none. */
+  private final Map<String, Object> walk;
+
   private Map<String, Object> temp = new LinkedHashMap<>();
 
   private Object body;
@@ -37,6 +41,18 @@ public final class RunState implements Bindings {
       Map<String, Object> state,
       String now,
       long timestamp) {
+    this(parameters, connection, state, now, timestamp, Map.of());
+  }
+
+  /** As the other constructor, with the variables of a connector's walk in scope too. */
+  public RunState(
+      Map<String, Object> parameters,
+      Map<String, Object> connection,
+      Map<String, Object> state,
+      String now,
+      long timestamp,
+      Map<String, Object> walk) {
+    this.walk = walk;
     this.parameters = Collections.unmodifiableMap(parameters);
     this.connection = Collections.unmodifiableMap(connection);
     this.state = Collections.unmodifiableMap(state);
@@ -62,8 +78,13 @@ public final class RunState implements Bindings {
       case "item" -> item;
       case "iterate" -> iterate;
       case "pagination" -> pagination;
-      default -> null;
+      default -> walk.get(name);
     };
+  }
+
+  /** The walk's own variables ({@code parent}, {@code partition}, {@code stream}). */
+  public Map<String, Object> walk() {
+    return walk;
   }
 
   /** The run's parameters, as bound from its inputs. */

@@ -1,7 +1,12 @@
 package dev.pagewalk.engine.send;
 
+import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.retry.Pacer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Waits as the run's rate limit asks before each attempt — first for a quota the server said is
@@ -12,10 +17,25 @@ import java.time.Duration;
 final class PaceLink implements Link {
   private final Pacer pacer;
   private final Pauses pauses;
+  private final BiFunction<String, Instant, Optional<Duration>> retryAfter;
+  private final Clock clock;
 
-  PaceLink(Pacer pacer, Pauses pauses) {
+  /** The server's resume instant this walk has already waited for (or set itself). */
+  private Instant seen;
+
+  /**
+   * {@code retryAfter} reads a 429's {@code Retry-After} into a wait from the instant given (empty
+   * when the spec does not honour it); the wait holds back every walk that shares {@code pacer}.
+   */
+  PaceLink(
+      Pacer pacer,
+      Pauses pauses,
+      BiFunction<String, Instant, Optional<Duration>> retryAfter,
+      Clock clock) {
     this.pacer = pacer;
     this.pauses = pauses;
+    this.retryAfter = retryAfter;
+    this.clock = clock;
   }
 
   @Override
@@ -23,7 +43,7 @@ final class PaceLink implements Link {
     if (!pacer.active()) {
       return chain.proceed(chain.call());
     }
-    Duration server = pacer.serverWait();
+    Duration server = serverWait();
     Waits waited = Waits.NONE.plus(Pause.SERVER_QUOTA, server);
     if (!pauses.sleep(Pause.SERVER_QUOTA, server)) {
       return Attempt.interrupted().plusWaits(waited);
@@ -35,8 +55,29 @@ final class PaceLink implements Link {
     }
     Attempt attempt = chain.proceed(chain.call());
     if (attempt.response() != null) {
-      pacer.observe(name -> attempt.response().response().headers().first(name).orElse(null));
+      HttpResponse response = attempt.response().response();
+      pacer.observe(name -> response.headers().first(name).orElse(null));
+      if (response.status() == 429) {
+        Instant now = clock.instant();
+        retryAfter
+            .apply(response.headers().first("Retry-After").orElse(null), now)
+            .ifPresent(
+                d -> {
+                  // this walk waits in its retry; the others wait here before their next request
+                  pacer.pauseUntil(now.plus(d));
+                  seen = pacer.resumeAt();
+                });
+      }
     }
     return attempt.plusWaits(waited);
+  }
+
+  private Duration serverWait() {
+    Instant resumeAt = pacer.resumeAt();
+    if (resumeAt == null || resumeAt.equals(seen)) {
+      return Duration.ZERO;
+    }
+    seen = resumeAt;
+    return pacer.waitUntil(resumeAt);
   }
 }

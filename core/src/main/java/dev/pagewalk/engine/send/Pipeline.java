@@ -56,7 +56,11 @@ public final class Pipeline {
         List.of(
             this.readAhead,
             new CancelLink(),
-            new PaceLink(pacer, pauses),
+            new PaceLink(
+                pacer,
+                pauses,
+                plan.honorRetryAfter() ? retryAfter : (header, now) -> Optional.empty(),
+                clock),
             auth,
             new TransportLink(transport));
   }

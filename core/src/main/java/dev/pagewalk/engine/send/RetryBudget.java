@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * How much of a run's retry budget ({@code retry.budget}: a number of retries, a total backoff
  * time) its calls have used, and the run's deadline ({@code limits.runTimeout}) if it has one; one
- * per run, shared by its walks, used on the run's thread only.
+ * per run, shared by its walks, safe for the walks of a connector that run at once.
  */
 public final class RetryBudget {
   private final RetryPlan plan;
@@ -28,12 +28,12 @@ public final class RetryBudget {
   }
 
   /** Whether one more retry is within {@code retry.budget.retries}. */
-  boolean retryLeft() {
+  synchronized boolean retryLeft() {
     return retries < plan.budgetRetries();
   }
 
   /** Whether a backoff of {@code delay} more stays within {@code retry.budget.time}. */
-  boolean timeLeftFor(Duration delay) {
+  synchronized boolean timeLeftFor(Duration delay) {
     return waited.plus(delay).compareTo(plan.budgetTime()) <= 0;
   }
 
@@ -53,7 +53,7 @@ public final class RetryBudget {
   }
 
   /** Takes one retry and its backoff from the budget. */
-  void spend(Delay delay) {
+  synchronized void spend(Delay delay) {
     retries++;
     if (!delay.overCap()) {
       waited = waited.plus(delay.duration());

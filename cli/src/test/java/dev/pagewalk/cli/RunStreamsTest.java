@@ -1,0 +1,143 @@
+package dev.pagewalk.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pagewalk run} of a connector: stream-tagged stdout, --out DIR, --streams, the report. */
+class RunStreamsTest {
+  static final String SPEC =
+      """
+      pagewalk: 1
+      name: shop
+      retry: {maxAttempts: 1}
+      streams:
+        orders:
+          request:
+            url: /orders
+            response: {iterate: "{{body}}", key: "{{item.id}}"}
+        lines:
+          parent: orders
+          request:
+            url: "/orders/{{parent.id}}/lines"
+            response:
+              iterate: "{{body}}"
+              key: ["{{parent.id}}", "{{item.n}}"]
+              output: {order: "{{parent.id}}", n: "{{item.n}}"}
+      """;
+
+  MockServer api;
+  final Cli cli = Cli.plain();
+  @TempDir Path dir;
+  Path spec;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new MockServer();
+    api.server.stubFor(
+        get(urlPathEqualTo("/orders")).willReturn(okJson("[{\"id\":1},{\"id\":2}]")));
+    api.server.stubFor(get(urlPathEqualTo("/orders/1/lines")).willReturn(okJson("[{\"n\":1}]")));
+    api.server.stubFor(get(urlPathEqualTo("/orders/2/lines")).willReturn(okJson("[]")));
+    spec = dir.resolve("shop.yaml");
+    Files.writeString(spec, SPEC);
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void writesOneTaggedLinePerRecordAndASummaryPerStream() {
+    Cli.Result r = cli.run("run", spec.toString(), "--base-url", api.url());
+    assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(r.out().lines().sorted())
+        .containsExactly(
+            "{\"stream\":\"lines\",\"record\":{\"order\":1,\"n\":1}}",
+            "{\"stream\":\"orders\",\"record\":{\"id\":1}}",
+            "{\"stream\":\"orders\",\"record\":{\"id\":2}}");
+    assertThat(r.err())
+        .isEqualTo(
+            """
+            orders: UNVERIFIED, 2 records, 1 requests, 1 walk
+            lines: UNVERIFIED, 1 records, 2 requests, 2 walks
+            UNVERIFIED: shop
+            """);
+  }
+
+  @Test
+  void writesOneFilePerStreamIntoOutDir() throws Exception {
+    Path out = dir.resolve("out");
+    Cli.Result r =
+        cli.run("run", spec.toString(), "--base-url", api.url(), "--out", out.toString(), "-q");
+    assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readAllLines(out.resolve("orders.jsonl")))
+        .containsExactlyInAnyOrder("{\"id\":1}", "{\"id\":2}");
+    assertThat(Files.readAllLines(out.resolve("lines.jsonl")))
+        .containsExactly("{\"order\":1,\"n\":1}");
+  }
+
+  @Test
+  void aSelectedStreamAloneWritesPlainRecordsAndWalksItsParentQuietly() {
+    Cli.Result r = cli.run("run", spec.toString(), "--base-url", api.url(), "--streams", "lines");
+    assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(r.out()).isEqualTo("{\"order\":1,\"n\":1}\n");
+    assertThat(r.err())
+        .startsWith(
+            "orders: UNVERIFIED, 2 records, 1 requests, 1 walk; walked for its children, not"
+                + " written\n");
+  }
+
+  @Test
+  void namesTheFailedWalkAndReportsItInTheSchemasForm() throws Exception {
+    api.server.stubFor(get(urlPathEqualTo("/orders/2/lines")).willReturn(serverError()));
+    Path report = dir.resolve("report.json");
+    Cli.Result r =
+        cli.run("run", spec.toString(), "--base-url", api.url(), "--report", report.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.RUN_FAILURE);
+    assertThat(r.err())
+        .contains(
+            "lines: INCOMPLETE, 1 records, 2 requests, 2 walks (1 failed)\n"
+                + "  walk 2 failed: shop/lines: GET "
+                + api.url()
+                + "/orders/2/lines returned 500 Server Error\n")
+        .endsWith("INCOMPLETE: shop\n");
+    String json = Files.readString(report);
+    assertThat(ReportSchemaTest.violations(json)).isEmpty();
+    JsonNode lines = new ObjectMapper().readTree(json).path("streams").path(1);
+    assertThat(lines.path("name").asText()).isEqualTo("lines");
+    assertThat(lines.path("verdict").asText()).isEqualTo("INCOMPLETE");
+    JsonNode failed = lines.path("walkList").findParent("failure");
+    assertThat(failed.path("walk").asText()).isEqualTo("2");
+    assertThat(failed.path("errorCode").asText()).isEqualTo("http-status");
+  }
+
+  @Test
+  void refusesAnUnknownStreamAndOptionsStreamsDoNotTakeYet() {
+    Cli.Result unknown =
+        cli.run("run", spec.toString(), "--base-url", api.url(), "--streams", "line");
+    assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err())
+        .isEqualTo("pagewalk run: shop: no stream named 'line'; its streams are orders, lines\n");
+    Cli.Result resume =
+        cli.run("run", spec.toString(), "--base-url", api.url(), "--resume", "--out", "x");
+    assertThat(resume.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(resume.err())
+        .isEqualTo("pagewalk run: --resume is not available for a connector's streams yet\n");
+    assertThat(api.server.getAllServeEvents()).isEmpty();
+    assertThat(List.of()).isEmpty();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.pagewalk.connector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pagewalk.Runner.StreamResult;
+import dev.pagewalk.Runner.StreamsResult;
+import dev.pagewalk.Runner.WalkResult;
+import dev.pagewalk.json.JsonConfig;
+import dev.pagewalk.report.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report of a connector run, in the streams form of {@code pagewalk-report-v1.schema.json}: the
+ * run's verdict, then each stream with its counts and walks. A stream of more than {@value #LISTED}
+ * walks is compact: its walks are counted by verdict, and only walks that are not COMPLETE are
+ * listed, at most {@value #LISTED}.
+ */
+public final class ConnectorReport {
+  static final int LISTED = 100;
+
+  private ConnectorReport() {}
+
+  /** The report as JSON, indented. */
+  public static String json(StreamsResult result) {
+    try {
+      return JsonConfig.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build()
+          .writeValueAsString(document(result));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, Object> document(StreamsResult result) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("runId", result.runId());
+    doc.put("spec", result.spec());
+    doc.put("startedAt", result.startedAt().toString());
+    doc.put("endedAt", result.endedAt().toString());
+    doc.put("durationMillis", Duration.between(result.startedAt(), result.endedAt()).toMillis());
+    doc.put("verdict", result.verdict().name());
+    List<Map<String, Object>> streams = new ArrayList<>();
+    result.streams().forEach(s -> streams.add(stream(s)));
+    doc.put("streams", streams);
+    return doc;
+  }
+
+  private static Map<String, Object> stream(StreamResult s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", s.name());
+    if (s.parent() != null) {
+      m.put("parent", s.parent());
+    }
+    m.put("selected", s.selected());
+    m.put("verdict", s.verdict().name());
+    m.put("records", s.records());
+    m.put("requests", s.requests());
+    m.put("walks", s.walks().size());
+    Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
+    s.walks().forEach(w -> byVerdict.merge(w.verdict(), 1L, Long::sum));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    byVerdict.forEach((v, n) -> counts.put(v.name(), n));
+    m.put("walksByVerdict", counts);
+    boolean compact = s.walks().size() > LISTED;
+    List<Map<String, Object>> listed = new ArrayList<>();
+    for (WalkResult w : s.walks()) {
+      if (listed.size() == LISTED) {
+        break;
+      }
+      if (!compact || w.verdict() != Verdict.COMPLETE) {
+        listed.add(walk(w));
+      }
+    }
+    m.put("walkList", listed);
+    m.put("walkListCompact", compact);
+    return m;
+  }
+
+  private static Map<String, Object> walk(WalkResult w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("walk", w.walk());
+    m.put("stopReason", w.stopReason().wireName());
+    m.put("verdict", w.verdict().name());
+    m.put("records", w.records());
+    m.put("requests", w.requests());
+    if (w.failure() != null) {
+      m.put("failure", w.failure());
+      m.put("errorCode", w.errorCode().wireName());
+    }
+    return m;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.pagewalk.connector;
+
+import dev.pagewalk.RunResult;
+import dev.pagewalk.Runner.StreamResult;
+import dev.pagewalk.Runner.WalkResult;
+import dev.pagewalk.report.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the walks of one stream came to, as they end: each walk's small result and the stream's
+ * sums. Walks of one stream end on several threads: every method is synchronized.
+ */
+final class StreamTally {
+  private final String name;
+  private final String parent;
+  private final boolean selected;
+  private final List<WalkResult> walks = new ArrayList<>();
+  private long records;
+  private long requests;
+  private long ordinal;
+
+  StreamTally(String name, String parent, boolean selected) {
+    this.name = name;
+    this.parent = parent;
+    this.selected = selected;
+  }
+
+  String name() {
+    return name;
+  }
+
+  String parent() {
+    return parent;
+  }
+
+  boolean selected() {
+    return selected;
+  }
+
+  /** A number for a parent record without a key: {@code #1}, {@code #2}, ... in delivery order. */
+  synchronized String nextOrdinal() {
+    return "#" + ++ordinal;
+  }
+
+  /** Keeps what the walk {@code label} came to, and nothing of its pages. */
+  synchronized void ended(String label, RunResult result) {
+    walks.add(
+        new WalkResult(
+            label,
+            result.stopReason(),
+            result.report().verdict(),
+            result.stats().recordsEmitted(),
+            result.stats().requests(),
+            result.failure() == null ? null : result.failure().getMessage(),
+            result.failure() == null ? null : result.failure().code()));
+    records += result.stats().recordsEmitted();
+    requests += result.stats().requests();
+  }
+
+  /** The stream's result; its verdict is the weakest of its walks' and {@code parentVerdict}. */
+  synchronized StreamResult result(Verdict parentVerdict) {
+    Verdict verdict = parentVerdict == null ? Verdict.COMPLETE : parentVerdict;
+    for (WalkResult w : walks) {
+      verdict = Verdicts.weaker(verdict, w.verdict());
+    }
+    return new StreamResult(name, parent, selected, verdict, records, requests, walks);
+  }
+}
