@@ -193,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter err) {
     ProgressLine progress =
         !quiet && parent.environment().terminal() ? new ProgressLine(err, System::nanoTime) : null;
-    try (Runner runner = Runner.builder().build();
+    try (Runner runner = runner(plan);
         java.io.Writer audit =
             auditLog == null
                 ? java.io.Writer.nullWriter()
@@ -219,6 +219,19 @@ final class RunCommand implements Callable<Integer> {
         progress.clear();
       }
     }
+  }
+
+  /**
+   * A runner that keeps the tokens of a spec with an {@code auth} block where the records go: in
+   * the database of a {@code sqlite:}/{@code postgresql:} --out, else as files in --state (or the
+   * default state directory), so a refresh token the server rotated is there for the next run.
+   */
+  private Runner runner(Plan plan) {
+    Runner.Builder builder = Runner.builder();
+    if (plan.auth() != null) {
+      builder.tokenStore(SinkTarget.tokenStore(out, stateDir));
+    }
+    return builder.build();
   }
 
   /** After the summary: how to continue a cancelled run, or why the verdict failed it. */
