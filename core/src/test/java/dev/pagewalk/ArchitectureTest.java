@@ -48,6 +48,7 @@ class ArchitectureTest {
           "Runner",
           "Runner$Builder",
           "Runner$Collected",
+          "Runner$AuthCheck",
           "RunInput",
           "LimitOverrides",
           "Sleeper",

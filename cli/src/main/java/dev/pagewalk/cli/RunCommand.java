@@ -71,8 +71,9 @@ final class RunCommand implements Callable<Integer> {
       names = "--state",
       paramLabel = "DIR",
       description =
-          "Where a JSON Lines --out file keeps its checkpoints (default: "
-              + ".pagewalk-state next to the file). Databases keep them in the database.")
+          "Where a JSON Lines --out file keeps its checkpoints, and a spec with an auth block"
+              + " its tokens (default: .pagewalk-state next to the file, or in the current"
+              + " directory for stdout). Databases keep both in the database.")
   Path stateDir;
 
   @Option(

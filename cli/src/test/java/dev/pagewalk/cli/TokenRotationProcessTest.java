@@ -153,4 +153,36 @@ class TokenRotationProcessTest {
     assertThat(Files.exists(dir.resolve(".pagewalk-state"))).isFalse();
     assertNoSecretIn(second);
   }
+
+  @Test
+  void authChecksTheCredentialsAndTheRunAfterItUsesTheRefreshTokenItSaved() throws Exception {
+    CliProcess.Result auth =
+        CliProcess.in(dir, Map.of("CLIENT_SECRET", "s3cret", "REFRESH_TOKEN", "rt-0"))
+            .run(
+                WITHIN,
+                "auth",
+                "items.yaml",
+                "--base-url",
+                server.baseUrl(),
+                "-c",
+                "client_id=app",
+                "-c",
+                "client_secret=env:CLIENT_SECRET",
+                "-c",
+                "refresh_token=env:REFRESH_TOKEN",
+                "-o",
+                "sqlite:items.db");
+    assertThat(auth.code()).as(auth.err()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(auth.err()).isEmpty();
+    assertThat(auth.out())
+        .startsWith("pagewalk auth: ok: a token from " + server.baseUrl() + "/oauth/token\n")
+        .contains("pagewalk auth: the token expires at ");
+    for (String secret : SECRETS) {
+      assertThat(auth.out()).doesNotContain(secret);
+    }
+
+    CliProcess.Result run = run("-o", "sqlite:items.db");
+    assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(server.tokenCounts()).isEqualTo(new TokenCounts(0, 2, 0));
+  }
 }
