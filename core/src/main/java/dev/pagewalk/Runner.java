@@ -289,6 +289,31 @@ public final class Runner implements AutoCloseable {
       String failure,
       ErrorCode errorCode) {}
 
+  /**
+   * Runs only the auth step of {@code plan}: fetches a token as a run would (a refresh token the
+   * server rotates is saved in the token store), sends no other request and returns where the token
+   * came from and when it expires — never the token.
+   *
+   * @throws InputException when the spec has no {@code auth} block or an input is invalid
+   * @throws PagewalkException when the token endpoint refuses the credentials (error code {@code
+   *     auth-refused}) or cannot be reached
+   */
+  public AuthCheck authenticate(Plan plan, RunInput input) {
+    Objects.requireNonNull(plan, "plan");
+    return Engine.authenticate(
+        dev.pagewalk.plan.Plan.of(plan),
+        input == null ? RunInput.empty() : input,
+        plugins(RunListener.NONE));
+  }
+
+  /**
+   * What {@link #authenticate} found.
+   *
+   * @param endpoint the token URL (or the login URL without its query), secrets masked
+   * @param expiresAt when the token expires; null when the server did not say
+   */
+  public record AuthCheck(String endpoint, Instant expiresAt) {}
+
   /** Runs the plan and collects every record in memory (for small results and tests). */
   public Collected collect(Plan plan, RunInput input) {
     List<OutputRecord> out = new ArrayList<>();

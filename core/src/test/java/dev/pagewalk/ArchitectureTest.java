@@ -52,6 +52,7 @@ class ArchitectureTest {
           "Runner$StreamsResult",
           "Runner$StreamResult",
           "Runner$WalkResult",
+          "Runner$AuthCheck",
           "RunInput",
           "LimitOverrides",
           "Sleeper",

@@ -1,6 +1,9 @@
 package dev.pagewalk.cli;
 
+import dev.pagewalk.conformance.CaseLoader;
 import dev.pagewalk.conformance.MockApi;
+import dev.pagewalk.conformance.livedata.LiveDataConfig;
+import dev.pagewalk.conformance.livedata.LiveDataServer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pagewalk mock}: serves a conformance case's WireMock mappings on loopback until stopped,
- * so a spec can be run against them with {@code pagewalk run --base-url} — no network, nothing to
- * download.
+ * {@code pagewalk mock}: serves a conformance case's WireMock mappings (or, for a {@code liveData}
+ * case, the live-data mock with its OAuth2 token endpoint) on loopback until stopped, so a spec can
+ * be run against them with {@code pagewalk run --base-url} — no network, nothing to download.
  */
 @Command(
     name = "mock",
@@ -28,10 +31,14 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
       ExitCodes.COMPLETE + ":stopped",
-      ExitCodes.USAGE + ":usage error: bad options, or DIR holds no mappings/ folder"
+      ExitCodes.USAGE
+          + ":usage error: bad options, or DIR holds neither mappings/ nor a liveData case.yaml"
     })
 final class MockCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "A case folder holding mappings/.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A case folder holding mappings/, or a case.yaml with liveData.")
   Path dir;
 
   @Option(
@@ -47,8 +54,20 @@ final class MockCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (!Files.isDirectory(dir.resolve("mappings"))) {
-      spec.commandLine().getErr().println("pagewalk mock: no mappings/ folder in " + dir);
-      return ExitCodes.USAGE;
+      LiveDataConfig live;
+      try {
+        live = liveData();
+      } catch (dev.pagewalk.conformance.CaseFormatException e) {
+        spec.commandLine().getErr().println("pagewalk mock: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      if (live == null) {
+        spec.commandLine()
+            .getErr()
+            .println("pagewalk mock: no mappings/ folder and no liveData case.yaml in " + dir);
+        return ExitCodes.USAGE;
+      }
+      return serveLive(live);
     }
     MockApi api;
     try {
@@ -80,6 +99,54 @@ final class MockCommand implements Callable<Integer> {
             + " ("
             + api.mappings()
             + " mappings) at "
+            + api.baseUrl()
+            + "; stop with Ctrl-C");
+    out.flush();
+    stopped.await();
+    return ExitCodes.COMPLETE;
+  }
+
+  /** The {@code liveData} of the case in {@code dir}, or null when it has none. */
+  private LiveDataConfig liveData() {
+    if (!Files.isRegularFile(dir.resolve("case.yaml"))) {
+      return null;
+    }
+    return CaseLoader.load(dir, dir.getFileName().toString()).liveData();
+  }
+
+  /** Serves a live-data case (its dataset, faults and OAuth2 token endpoint) until stopped. */
+  private int serveLive(LiveDataConfig config) throws InterruptedException {
+    LiveDataServer api;
+    try {
+      api = LiveDataServer.start(config, System::currentTimeMillis, port);
+    } catch (RuntimeException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "pagewalk mock: cannot serve "
+                  + dir
+                  + " on 127.0.0.1:"
+                  + port
+                  + ": "
+                  + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  api.close();
+                  stopped.countDown();
+                }));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "pagewalk mock: "
+            + dir
+            + " (live data at "
+            + config.basePath()
+            + config.oauth().map(o -> ", OAuth2 token endpoint at " + o.tokenPath()).orElse("")
+            + ") at "
             + api.baseUrl()
             + "; stop with Ctrl-C");
     out.flush();

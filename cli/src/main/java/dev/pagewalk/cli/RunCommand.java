@@ -83,8 +83,9 @@ final class RunCommand implements Callable<Integer> {
       names = "--state",
       paramLabel = "DIR",
       description =
-          "Where a JSON Lines --out file keeps its checkpoints (default: "
-              + ".pagewalk-state next to the file). Databases keep them in the database.")
+          "Where a JSON Lines --out file keeps its checkpoints, and a spec with an auth block"
+              + " its tokens (default: .pagewalk-state next to the file, or in the current"
+              + " directory for stdout). Databases keep both in the database.")
   Path stateDir;
 
   @Option(
@@ -211,7 +212,7 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter err) {
     ProgressLine progress =
         !quiet && parent.environment().terminal() ? new ProgressLine(err, System::nanoTime) : null;
-    try (Runner runner = Runner.builder().build();
+    try (Runner runner = runner(plan);
         java.io.Writer audit =
             auditLog == null
                 ? java.io.Writer.nullWriter()
@@ -263,6 +264,19 @@ final class RunCommand implements Callable<Integer> {
               + (refused.size() == 1 ? " is" : " are")
               + " not available for a connector's streams yet");
     }
+  }
+
+  /**
+   * A runner that keeps the tokens of a spec with an {@code auth} block where the records go: in
+   * the database of a {@code sqlite:}/{@code postgresql:} --out, else as files in --state (or the
+   * default state directory), so a refresh token the server rotated is there for the next run.
+   */
+  private Runner runner(Plan plan) {
+    Runner.Builder builder = Runner.builder();
+    if (plan.auth() != null) {
+      builder.tokenStore(SinkTarget.tokenStore(out, stateDir));
+    }
+    return builder.build();
   }
 
   /** After the summary: how to continue a cancelled run, or why the verdict failed it. */

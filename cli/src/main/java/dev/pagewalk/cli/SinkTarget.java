@@ -5,6 +5,7 @@ import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.sinks.Sinks;
 import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.TokenStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +32,19 @@ final class SinkTarget {
       return Sinks.fromUri(out, stateDir, null);
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException("cannot write --out " + redacted(out) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Where a run into {@code out} keeps its connection's tokens: the destination database, or files
+   * in {@code stateDir} (default: beside the --out file, or {@code .pagewalk-state} for stdout).
+   */
+  static TokenStore tokenStore(String out, Path stateDir) {
+    try {
+      return Sinks.tokenStore(durable(out) ? out : null, stateDir);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          "cannot keep tokens in --out " + redacted(out) + ": " + e.getMessage(), e);
     }
   }
 

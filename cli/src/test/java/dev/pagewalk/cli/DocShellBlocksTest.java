@@ -30,12 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The docs' shell blocks run as written: every shell block of the READMEs and of {@code docs/}
  * ({@link DocShellBlocks}) runs with bash in a copy of {@code docs/} and {@code specs/}, with
  * {@code ./pagewalk}, {@code pagewalk} and {@code java -jar cli/target/pagewalk.jar} mapped to the
- * real command line ({@link Main} on this test's class path, in a child JVM) and port 8080 to a
- * free one. Each command's exit code is checked (0 unless the block's {@code exits} directive says
- * otherwise), and every output line the doc shows must be printed (lines with {@code ...} are
- * elisions; durations and UUIDs may differ). A block that cannot run offline is skipped by its
- * {@code <!-- doc-test: skip (why) -->} comment; the skips and their reasons are reported. Blocks
- * of one document share its copy and its background commands, in order.
+ * real command line ({@link Main} on this test's class path, in a child JVM) and ports 8080 and
+ * 8081 to free ones. Each command's exit code is checked (0 unless the block's {@code exits}
+ * directive says otherwise), and every output line the doc shows must be printed (lines with {@code
+ * ...} are elisions; durations and UUIDs may differ). A block that cannot run offline is skipped by
+ * its {@code <!-- doc-test: skip (why) -->} comment; the skips and their reasons are reported.
+ * Blocks of one document share its copy and its background commands, in order.
  */
 class DocShellBlocksTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -109,6 +109,7 @@ class DocShellBlocksTest {
     private final List<Process> background = new ArrayList<>();
     private Path work;
     private int port;
+    private int secondPort;
 
     DocRun(String name, Path bin) {
       this.name = name;
@@ -128,6 +129,7 @@ class DocShellBlocksTest {
         copy(ROOT.resolve("docs"), work.resolve("docs"));
         copy(ROOT.resolve("specs"), work.resolve("specs"));
         port = freePort();
+        secondPort = freePort();
       }
       for (int i = 0; i < b.commands().size(); i++) {
         DocShellBlocks.Command c = b.commands().get(i);
@@ -181,7 +183,8 @@ class DocShellBlocksTest {
     private String local(String text) {
       String t = text.replace("java -jar cli/target/pagewalk.jar", "pagewalk");
       t = PROMPTED_PAGEWALK.matcher(t).replaceAll("$1pagewalk");
-      return t.replaceAll("\\b8080\\b", Integer.toString(port));
+      return t.replaceAll("\\b8080\\b", Integer.toString(port))
+          .replaceAll("\\b8081\\b", Integer.toString(secondPort));
     }
 
     private void assertShows(List<String> shown, String output, String where) {

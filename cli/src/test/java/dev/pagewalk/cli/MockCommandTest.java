@@ -60,7 +60,8 @@ class MockCommandTest {
   @Test
   void aFolderWithoutMappingsIsAUsageError() {
     Cli.Result r = Cli.plain().run("mock", dir.toString());
-    assertThat(r.err()).isEqualTo("pagewalk mock: no mappings/ folder in " + dir + "\n");
+    assertThat(r.err())
+        .isEqualTo("pagewalk mock: no mappings/ folder and no liveData case.yaml in " + dir + "\n");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
   }
 }

@@ -43,6 +43,11 @@ final class LoginFetcher implements TokenFetcher {
   }
 
   @Override
+  public URI endpoint() {
+    return inputs.url(plan.url(), "auth.login.url", Map.of());
+  }
+
+  @Override
   public String storeKey() {
     return inputs.spec() + " login";
   }

@@ -46,6 +46,11 @@ final class OAuth2Fetcher implements TokenFetcher {
   }
 
   @Override
+  public URI endpoint() {
+    return url();
+  }
+
+  @Override
   public String storeKey() {
     String clientId = clientId();
     return inputs.spec() + " " + url() + (clientId == null ? "" : " " + clientId);

@@ -1,5 +1,6 @@
 package dev.pagewalk.auth;
 
+import java.net.URI;
 import java.time.Instant;
 
 /** Asks a server for a new token: an OAuth2 grant or a login request. */
@@ -14,6 +15,9 @@ interface TokenFetcher {
 
   /** The key the tokens of this source are saved under in a token store. */
   String storeKey();
+
+  /** Where tokens are asked for: the token URL, or the login URL without its query. */
+  URI endpoint();
 
   /** The refresh token configured in the spec (null when the grant uses none). */
   String configuredRefreshToken();

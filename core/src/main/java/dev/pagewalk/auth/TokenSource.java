@@ -65,6 +65,11 @@ public final class TokenSource {
     }
   }
 
+  /** Where the tokens come from: the token URL, or the login URL without its query. */
+  public java.net.URI endpoint() {
+    return fetcher.endpoint();
+  }
+
   /** Every token value handed out so far (a checkpoint holds none of them). */
   public Set<String> issued() {
     return Set.copyOf(issued);

@@ -190,6 +190,36 @@ public final class Engine {
         plan, start.input(), writer, rp, from, start.notes(), start.identity(), p, Map.of(), null);
   }
 
+  /**
+   * Only the auth step of a run: binds the inputs as a run would, then fetches a token (saving a
+   * rotated refresh token in the plug-ins' token store) and sends nothing else.
+   *
+   * @throws InputException when the spec has no {@code auth} block or an input is invalid
+   * @throws PagewalkException when the token endpoint refuses or cannot be reached
+   */
+  public static dev.pagewalk.Runner.AuthCheck authenticate(Plan plan, RunInput input, Plugins p) {
+    if (plan.auth() == null) {
+      throw new InputException(
+          plan.name() + ": the spec has no auth block, so there is no token to fetch");
+    }
+    RunContext run = context(plan, input, null, p.clock().instant(), p, Map.of(), null);
+    String endpoint;
+    java.time.Instant expiresAt;
+    try {
+      endpoint = run.redactor.text(run.auth.source().endpoint().toString());
+      expiresAt = run.auth.source().current().expiresAt();
+    } catch (PagewalkException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RunFailureException(
+          ErrorCode.INTERNAL,
+          plan.name() + ": " + run.redactor.text(String.valueOf(e.getMessage())),
+          e);
+    }
+    return new dev.pagewalk.Runner.AuthCheck(
+        dev.pagewalk.http.Redaction.maskUserInfo(endpoint), expiresAt);
+  }
+
   private static RunResult execute(
       Plan plan,
       RunInput input,

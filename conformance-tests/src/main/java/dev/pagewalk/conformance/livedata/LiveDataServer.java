@@ -32,7 +32,7 @@ public final class LiveDataServer implements AutoCloseable {
   private final Dataset dataset;
   private final TokenEndpoint tokens;
 
-  private LiveDataServer(LiveDataConfig config, LongSupplier clock) {
+  private LiveDataServer(LiveDataConfig config, LongSupplier clock, int port) {
     this.dataset = config.newDataset();
     this.tokens = config.oauth().map(o -> new TokenEndpoint(o, clock)).orElse(null);
     this.transformer =
@@ -45,7 +45,7 @@ public final class LiveDataServer implements AutoCloseable {
         new WireMockServer(
             wireMockConfig()
                 .bindAddress("127.0.0.1")
-                .dynamicPort()
+                .port(port)
                 .gzipDisabled(true)
                 .disableRequestJournal()
                 .extensions(
@@ -64,7 +64,12 @@ public final class LiveDataServer implements AutoCloseable {
    * clock} (epoch millis).
    */
   public static LiveDataServer start(LiveDataConfig config, LongSupplier clock) {
-    LiveDataServer server = new LiveDataServer(config, clock);
+    return start(config, clock, 0);
+  }
+
+  /** As {@link #start(LiveDataConfig, LongSupplier)}, on {@code port} (0: a free one). */
+  public static LiveDataServer start(LiveDataConfig config, LongSupplier clock, int port) {
+    LiveDataServer server = new LiveDataServer(config, clock, port);
     server.wireMock.start();
     server.wireMock.stubFor(
         get(urlPathEqualTo(config.basePath()))
