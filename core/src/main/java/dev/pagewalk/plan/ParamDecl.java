@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record ParamDecl(
     String name,
-    String type,
+    ParamType type,
     boolean required,
     Object defaultValue,
     List<Object> allowed,

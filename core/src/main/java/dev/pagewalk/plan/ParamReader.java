@@ -53,7 +53,7 @@ final class ParamReader {
       decls.add(
           new ParamDecl(
               f.getKey(),
-              d.path("type").asText("string"),
+              ParamType.fromWireName(d.path("type").asText("string")),
               d.path("required").asBoolean(false),
               doc.plain(pointer + "/default"),
               d.has("enum") ? (List<Object>) doc.plain(pointer + "/enum") : null,

@@ -33,12 +33,12 @@ class ParamReaderTest {
 
     assertThat(decls).extracting(ParamDecl::name).containsExactly("per_page", "status", "id");
     ParamDecl perPage = decls.get(0);
-    assertThat(perPage.type()).isEqualTo("integer");
+    assertThat(perPage.type()).isEqualTo(ParamType.INTEGER);
     assertThat(perPage.defaultValue()).isEqualTo(50L);
     assertThat(perPage.minimum()).isEqualTo(new BigDecimal("1"));
     assertThat(perPage.maximum()).isEqualTo(new BigDecimal("100"));
     assertThat(perPage.description()).isEqualTo("page size");
-    assertThat(decls.get(1).type()).isEqualTo("string");
+    assertThat(decls.get(1).type()).isEqualTo(ParamType.STRING);
     assertThat(decls.get(1).required()).isTrue();
     assertThat(decls.get(1).allowed()).containsExactly("open", "closed");
     assertThat(decls.get(2).pattern().pattern()).isEqualTo("[0-9]+");

@@ -3,6 +3,7 @@ package dev.pagewalk.engine.start;
 import dev.pagewalk.InputException;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.ParamDecl;
+import dev.pagewalk.plan.ParamType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,33 +63,33 @@ public final class InputBinder {
   }
 
   private static Object convert(ParamDecl d, Object value) {
-    String type = d.type();
-    if (value instanceof String s && !type.equals("string")) {
+    ParamType type = d.type();
+    if (value instanceof String s && type != ParamType.STRING) {
       try {
         return switch (type) {
-          case "integer" -> Long.valueOf(s.trim());
-          case "number" -> new BigDecimal(s.trim());
-          case "boolean" -> parseBoolean(s);
-          default -> throw new IllegalArgumentException("must be " + article(type) + ", got text");
+          case INTEGER -> Long.valueOf(s.trim());
+          case NUMBER -> new BigDecimal(s.trim());
+          case BOOLEAN -> parseBoolean(s);
+          default ->
+              throw new IllegalArgumentException("must be " + type.withArticle() + ", got text");
         };
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "must be " + article(type) + ", got '" + (d.secret() ? "***" : s) + "'");
+            "must be " + type.withArticle() + ", got '" + (d.secret() ? "***" : s) + "'");
       }
     }
     boolean ok =
         switch (type) {
-          case "string" -> value instanceof String;
-          case "integer" -> value instanceof Number n && isIntegral(n);
-          case "number" -> value instanceof Number;
-          case "boolean" -> value instanceof Boolean;
-          case "array" -> value instanceof List;
-          case "object" -> value instanceof Map;
-          default -> true;
+          case STRING -> value instanceof String;
+          case INTEGER -> value instanceof Number n && isIntegral(n);
+          case NUMBER -> value instanceof Number;
+          case BOOLEAN -> value instanceof Boolean;
+          case ARRAY -> value instanceof List;
+          case OBJECT -> value instanceof Map;
         };
     if (!ok) {
       throw new IllegalArgumentException(
-          "must be " + article(type) + ", got " + (d.secret() ? "***" : Values.toText(value)));
+          "must be " + type.withArticle() + ", got " + (d.secret() ? "***" : Values.toText(value)));
     }
     return value instanceof Integer i ? Long.valueOf(i) : value;
   }
@@ -148,10 +149,5 @@ public final class InputBinder {
       return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
     }
     return a != null && a.equals(b);
-  }
-
-  private static String article(String type) {
-    return (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ")
-        + type;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.pagewalk.InputException;
 import dev.pagewalk.plan.ParamDecl;
+import dev.pagewalk.plan.ParamType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,16 @@ class InputPatternTest {
   static List<ParamDecl> code(String regex) {
     return List.of(
         new ParamDecl(
-            "code", "string", false, null, null, null, null, Pattern.compile(regex), null, false));
+            "code",
+            ParamType.STRING,
+            false,
+            null,
+            null,
+            null,
+            null,
+            Pattern.compile(regex),
+            null,
+            false));
   }
 
   @Test
