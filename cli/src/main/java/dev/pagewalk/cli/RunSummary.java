@@ -38,7 +38,7 @@ final class RunSummary {
                       ", ",
                       report.checks().stream()
                           .filter(dev.pagewalk.report.Check::passed)
-                          .map(dev.pagewalk.report.Check::name)
+                          .map(c -> c.name().wireName())
                           .toList()))
               .append(')');
       case INCOMPLETE -> s.append(": the run may not hold every record");

@@ -121,13 +121,14 @@ final class ReportCheck {
   private void checks(Map<String, String> want, List<Check> got) {
     want.forEach(
         (name, outcome) -> {
-          Check c = got.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+          Check c =
+              got.stream().filter(x -> x.name().wireName().equals(name)).findFirst().orElse(null);
           if (c == null) {
             lines.add(
                 "report.checks."
                     + name
                     + ": no such check; the report has "
-                    + String.join(", ", got.stream().map(Check::name).toList()));
+                    + String.join(", ", got.stream().map(x -> x.name().wireName()).toList()));
           } else if (!outcome.equals(c.outcome().wireName())) {
             lines.add(
                 "report.checks."

@@ -103,10 +103,11 @@ public final class Auditor {
   private Check totalCheck(long collected, boolean truncated) {
     if (!totalDeclared) {
       return new Check(
-          "total", Check.Outcome.NOT_APPLICABLE, "the spec declares no audit.total", null);
+          Check.Kind.TOTAL, Check.Outcome.NOT_APPLICABLE, "the spec declares no audit.total", null);
     }
     if (lastTotal == null) {
-      return new Check("total", Check.Outcome.FAIL, "audit.total gave no number on any page", null);
+      return new Check(
+          Check.Kind.TOTAL, Check.Outcome.FAIL, "audit.total gave no number on any page", null);
     }
     Map<String, Object> ev = new LinkedHashMap<>();
     ev.put("apiTotal", lastTotal);
@@ -114,7 +115,7 @@ public final class Auditor {
     if (!totalChanges.isEmpty()) {
       ev.put("changes", totalChanges.stream().filter(java.util.Objects::nonNull).toList());
       return new Check(
-          "total",
+          Check.Kind.TOTAL,
           Check.Outcome.FAIL,
           "the API's total changed between pages ("
               + firstTotal
@@ -125,17 +126,17 @@ public final class Auditor {
     }
     if (truncated) {
       return new Check(
-          "total",
+          Check.Kind.TOTAL,
           Check.Outcome.NOT_APPLICABLE,
           "run truncated: collected " + collected + " of the API's " + lastTotal,
           ev);
     }
     if (lastTotal instanceof String text) {
-      return new Check("total", Check.Outcome.FAIL, textTotal(text, collected), ev);
+      return new Check(Check.Kind.TOTAL, Check.Outcome.FAIL, textTotal(text, collected), ev);
     }
     boolean ok = sameNumber(lastTotal, collected);
     return new Check(
-        "total",
+        Check.Kind.TOTAL,
         ok ? Check.Outcome.PASS : Check.Outcome.FAIL,
         "API total " + lastTotal + (ok ? " = " : " ≠ ") + collected + " distinct records collected",
         ev);
@@ -169,14 +170,17 @@ public final class Auditor {
   private Check orderCheck() {
     if (!orderDeclared) {
       return new Check(
-          "order", Check.Outcome.NOT_APPLICABLE, "the spec declares no sync.order", null);
+          Check.Kind.ORDER, Check.Outcome.NOT_APPLICABLE, "the spec declares no sync.order", null);
     }
     if (orderViolations == 0) {
       return new Check(
-          "order", Check.Outcome.PASS, "every page boundary kept the declared order", null);
+          Check.Kind.ORDER,
+          Check.Outcome.PASS,
+          "every page boundary kept the declared order",
+          null);
     }
     return new Check(
-        "order",
+        Check.Kind.ORDER,
         Check.Outcome.FAIL,
         orderViolations + " page boundaries broke the declared order: evidence of drift",
         Map.of("violations", orderViolations, "samples", orderSamples));
@@ -185,17 +189,20 @@ public final class Auditor {
   private Check driftCheck() {
     if (!keyed) {
       return new Check(
-          "boundary-duplicates",
+          Check.Kind.BOUNDARY_DUPLICATES,
           Check.Outcome.NOT_APPLICABLE,
           "the spec declares no response.key",
           null);
     }
     if (duplicates == 0) {
       return new Check(
-          "boundary-duplicates", Check.Outcome.PASS, "no key came back on a later page", null);
+          Check.Kind.BOUNDARY_DUPLICATES,
+          Check.Outcome.PASS,
+          "no key came back on a later page",
+          null);
     }
     return new Check(
-        "boundary-duplicates",
+        Check.Kind.BOUNDARY_DUPLICATES,
         Check.Outcome.FAIL,
         duplicates
             + " records came back on a later page: records shifted between pages (offset drift),"
@@ -206,7 +213,7 @@ public final class Auditor {
   private Check sequentialCheck(boolean truncated) {
     if (sequential == null) {
       return new Check(
-          "sequential-id",
+          Check.Kind.SEQUENTIAL_ID,
           Check.Outcome.NOT_APPLICABLE,
           "the spec declares no audit.sequentialId",
           null);

@@ -23,7 +23,8 @@ final class SequentialIds {
 
   Check check(boolean truncated) {
     if (seen.isEmpty()) {
-      return new Check("sequential-id", Check.Outcome.FAIL, "no sequential ids were read", null);
+      return new Check(
+          Check.Kind.SEQUENTIAL_ID, Check.Outcome.FAIL, "no sequential ids were read", null);
     }
     int min = seen.nextSetBit(0);
     int max = seen.length() - 1;
@@ -48,10 +49,13 @@ final class SequentialIds {
     }
     if (missing == 0) {
       return new Check(
-          "sequential-id", Check.Outcome.PASS, "ids " + min + ".." + max + " have no gaps", ev);
+          Check.Kind.SEQUENTIAL_ID,
+          Check.Outcome.PASS,
+          "ids " + min + ".." + max + " have no gaps",
+          ev);
     }
     return new Check(
-        "sequential-id",
+        Check.Kind.SEQUENTIAL_ID,
         truncated ? Check.Outcome.NOT_APPLICABLE : Check.Outcome.FAIL,
         missing + " ids missing between " + min + " and " + max + ": " + String.join(", ", ranges),
         ev);

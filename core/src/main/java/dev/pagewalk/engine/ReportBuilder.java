@@ -55,7 +55,7 @@ final class ReportBuilder {
     if (!reasons.isEmpty()) {
       verdict = Verdict.INCOMPLETE;
       dev.pagewalk.audit.Cap.of(reason).ifPresent(cap -> advice.add(cap.advice()));
-      if (checks.stream().anyMatch(ch -> ch.name().equals("boundary-duplicates") && ch.failed())
+      if (checks.stream().anyMatch(ch -> ch.name() == Check.Kind.BOUNDARY_DUPLICATES && ch.failed())
           && run.plan.audit().onDrift() != AuditPlan.OnDrift.REWALK) {
         advice.add(
             "the API shifted records between pages; use keyset or cursor pagination if it"
@@ -157,10 +157,13 @@ final class ReportBuilder {
     return switch (reason.kind()) {
       case NATURAL ->
           new Check(
-              "stop", Check.Outcome.PASS, "ended naturally (" + reason.wireName() + ")", null);
+              Check.Kind.STOP,
+              Check.Outcome.PASS,
+              "ended naturally (" + reason.wireName() + ")",
+              null);
       case TRUNCATED ->
           new Check(
-              "stop",
+              Check.Kind.STOP,
               Check.Outcome.FAIL,
               "truncated by "
                   + reason.wireName()
@@ -169,7 +172,7 @@ final class ReportBuilder {
               Map.of("stopReason", reason.wireName()));
       case FAILED ->
           new Check(
-              "stop",
+              Check.Kind.STOP,
               Check.Outcome.FAIL,
               "failed (" + reason.wireName() + "): " + failure,
               Map.of("stopReason", reason.wireName()));

@@ -120,7 +120,7 @@ public record RunReport(
 
   /** The check of that name, if the run made it. */
   public java.util.Optional<Check> check(String name) {
-    return checks.stream().filter(c -> c.name().equals(name)).findFirst();
+    return checks.stream().filter(c -> c.name().wireName().equals(name)).findFirst();
   }
 
   public String toJson() {

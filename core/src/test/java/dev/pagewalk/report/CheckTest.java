@@ -14,7 +14,7 @@ class CheckTest {
     assertThat(
             json.writeValueAsString(
                 new Check(
-                    "total",
+                    Check.Kind.TOTAL,
                     Check.Outcome.NOT_APPLICABLE,
                     "the spec declares no audit.total",
                     null)))
@@ -29,12 +29,13 @@ class CheckTest {
   void failedAndPassedFollowTheOutcome() {
     Check failed =
         new Check(
-            "order",
+            Check.Kind.ORDER,
             Check.Outcome.FAIL,
             "1 page boundary broke the order",
             Map.of("violations", 1L));
     assertThat(failed.failed()).isTrue();
     assertThat(failed.passed()).isFalse();
-    assertThat(new Check("order", Check.Outcome.NOT_APPLICABLE, "-", null).failed()).isFalse();
+    assertThat(new Check(Check.Kind.ORDER, Check.Outcome.NOT_APPLICABLE, "-", null).failed())
+        .isFalse();
   }
 }
