@@ -83,6 +83,7 @@ class ArchitectureTest {
           "report.RunReport",
           "report.Check",
           "report.Check$Outcome",
+          "report.Check$Kind",
           "report.Verdict",
           // the one-hop transport a platform may plug in
           "spi.Transport",

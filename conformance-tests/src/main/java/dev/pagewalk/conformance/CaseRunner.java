@@ -79,6 +79,33 @@ public final class CaseRunner {
     return Pagewalk.parse("specInline", c.specInline());
   }
 
+  /**
+   * The requests of the run among those {@code served}: without the token requests of an {@code
+   * auth.oauth2} block, which are not requests of the run (and whose form holds the client secret).
+   */
+  private static java.util.List<ServedRequest> ofTheRun(
+      java.util.List<ServedRequest> served, ConformanceCase c) {
+    return fetchesOAuth2Tokens(c)
+        ? served.stream().filter(s -> !s.tokenRequest()).toList()
+        : served;
+  }
+
+  private static boolean fetchesOAuth2Tokens(ConformanceCase c) {
+    try {
+      String text = c.spec() != null ? java.nio.file.Files.readString(c.spec()) : c.specInline();
+      Object doc =
+          new org.yaml.snakeyaml.Yaml(
+                  new org.yaml.snakeyaml.constructor.SafeConstructor(
+                      new org.yaml.snakeyaml.LoaderOptions()))
+              .load(text);
+      return doc instanceof java.util.Map<?, ?> m
+          && m.get("auth") instanceof java.util.Map<?, ?> auth
+          && auth.containsKey("oauth2");
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   static Observed execute(ConformanceCase c, Plan plan) {
     if (c.liveData() != null) {
       return executeLive(c, plan);
@@ -93,7 +120,7 @@ public final class CaseRunner {
           run.failure,
           run.thrown,
           api.baseUrl(),
-          api.served(),
+          ofTheRun(api.served(), c),
           api.unmatched(),
           api.strayQueryParameters(),
           null,

@@ -6,6 +6,14 @@ package dev.pagewalk.conformance;
  */
 public record ServedRequest(String method, String url, String body, int status, boolean matched) {
 
+  /**
+   * True for an OAuth2 token request (a POST whose form names a {@code grant_type}): the auth block
+   * sends those, and they are not requests of the run.
+   */
+  public boolean tokenRequest() {
+    return method.equals("POST") && body != null && body.matches("(?s)(.*&)?grant_type=.*");
+  }
+
   /** {@code GET /v1/items?page=2}, with a POST body appended when there is one. */
   public String describe() {
     String line = method + " " + url;

@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * learns. Nothing is fetched until a request needs a token.
  *
  * @param link the pipeline's auth link ({@link AuthLink#NONE} without an {@code auth} block)
- * @param source the run's token source; null without an {@code auth} block
+ * @param source the run's token source; null without an {@code auth} block or with {@code
+ *     auth.aws}, which signs requests instead
  * @param secrets what the run's redaction must mask besides the declared secrets
  */
 public record Auth(AuthLink link, TokenSource source, AuthSecrets secrets) {
@@ -51,6 +52,10 @@ public record Auth(AuthLink link, TokenSource source, AuthSecrets secrets) {
     }
     AuthSecrets secrets = new AuthSecrets();
     Inputs values = new Inputs(spec, inputs, baseUrl);
+    if (plan.aws() != null) {
+      return new Auth(
+          new SigningLink(spec, plan.aws(), values, clock, secrets, home(baseUrl)), null, secrets);
+    }
     TokenEndpoint endpoint =
         new TokenEndpoint(spec, exchanger, limits, retry, sleeper, new SplittableRandom(), secrets);
     TokenFetcher fetcher =

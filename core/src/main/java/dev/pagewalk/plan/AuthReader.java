@@ -48,13 +48,18 @@ final class AuthReader {
     if (node.isMissingNode()) {
       return null;
     }
-    if (node.has("oauth2") == node.has("login")) {
+    int sources =
+        (node.has("oauth2") ? 1 : 0) + (node.has("login") ? 1 : 0) + (node.has("aws") ? 1 : 0);
+    if (sources != 1) {
       problem.accept(
           "/auth",
-          node.has("oauth2")
-              ? "auth takes one source of tokens, oauth2 or login, not both"
-              : "auth needs a source of tokens: oauth2 or login");
+          sources == 0
+              ? "auth needs a source of credentials: oauth2, login or aws"
+              : "auth takes one source of credentials, oauth2, login or aws, not several");
       return null;
+    }
+    if (node.has("aws")) {
+      return aws();
     }
     AuthSource source = node.has("oauth2") ? oauth2(node.get("oauth2")) : login(node.get("login"));
     if (source == null) {
@@ -72,7 +77,7 @@ final class AuthReader {
     Set<Integer> refreshOn = new HashSet<>();
     node.path("refreshOn").forEach(n -> refreshOn.add(n.asInt()));
     return new AuthPlan(
-        source, headers, qs, refreshOn.isEmpty() ? AuthPlan.DEFAULT_REFRESH_ON : refreshOn);
+        source, headers, qs, refreshOn.isEmpty() ? AuthPlan.DEFAULT_REFRESH_ON : refreshOn, null);
   }
 
   private OAuth2Plan oauth2(JsonNode o) {
@@ -136,6 +141,30 @@ final class AuthReader {
         BodyType.of(l.path("type").asText("json")),
         token,
         template.apply(at + "/expiresIn", Scopes.authResponse("auth.login.expiresIn")));
+  }
+
+  private AuthPlan aws() {
+    for (String key : List.of("apply", "refreshOn")) {
+      if (node.has(key)) {
+        problem.accept(
+            "/auth/" + key, "auth." + key + " does not apply to auth.aws, which signs requests");
+      }
+    }
+    String at = "/auth/aws";
+    Template service = input(at + "/service", "auth.aws.service");
+    Template region = input(at + "/region", "auth.aws.region");
+    Template keyId = input(at + "/accessKeyId", "auth.aws.accessKeyId");
+    Template secret = input(at + "/secretAccessKey", "auth.aws.secretAccessKey");
+    Template session = input(at + "/sessionToken", "auth.aws.sessionToken");
+    if (service == null
+        || region == null
+        || keyId == null
+        || secret == null
+        || node.has("apply")
+        || node.has("refreshOn")) {
+      return null;
+    }
+    return AuthPlan.signing(new AwsPlan(service, region, keyId, secret, session));
   }
 
   private Template input(String pointer, String place) {

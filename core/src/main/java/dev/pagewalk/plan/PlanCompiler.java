@@ -418,9 +418,10 @@ public final class PlanCompiler {
    * it is a typo.
    */
   private Scope declared(Scope scope) {
-    if (scope.allows("auth") && !doc.tree().has("auth")) {
+    boolean tokens = doc.tree().has("auth") && !doc.tree().path("auth").has("aws");
+    if (scope.allows("auth") && !tokens) {
       java.util.Set<String> without = new java.util.HashSet<>(scope.variables());
-      without.remove("auth"); // auth.token exists only where an auth block makes it
+      without.remove("auth"); // auth.token exists only where an auth block fetches tokens
       scope = new Scope(scope.place(), without, scope.declared());
     }
     if (!streamVariables.isEmpty()) {

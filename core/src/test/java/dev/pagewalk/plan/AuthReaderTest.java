@@ -50,6 +50,27 @@ class AuthReaderTest {
   @Nested
   class Loads {
     @Test
+    void awsSigningWithoutATokenSource() {
+      AuthPlan auth =
+          plan("""
+              aws:
+                service: execute-api
+                region: us-east-1
+                accessKeyId: "{{connection.client_id}}"
+                secretAccessKey: "{{connection.client_secret}}"
+              """)
+              .auth();
+      assertThat(auth.source()).isNull();
+      assertThat(auth.applyHeaders()).isNull();
+      assertThat(auth.aws().sessionToken()).isNull();
+      assertThat(
+              auth.aws()
+                  .secretAccessKey()
+                  .evaluate(n -> n.equals("connection") ? CONNECTION : null))
+          .isEqualTo("s3cret");
+    }
+
+    @Test
     void clientCredentialsWithItsDefaults() {
       AuthPlan auth =
           plan("""
@@ -156,7 +177,90 @@ class AuthReaderTest {
     @Test
     void bothSourcesOrNeither() {
       assertThat(problems("apply: {headers: {X-Token: \"{{auth.token}}\"}}"))
-          .containsExactly("orders.yaml:9:3: auth needs a source of tokens: oauth2 or login");
+          .containsExactly(
+              "orders.yaml:9:3: auth needs a source of credentials: oauth2, login or aws");
+    }
+
+    @Test
+    void awsWithAnotherSource() {
+      assertThat(
+              problems(
+                  """
+                  login: {url: /session, token: "{{body.token}}"}
+                  aws:
+                    service: execute-api
+                    region: us-east-1
+                    accessKeyId: "{{connection.client_id}}"
+                    secretAccessKey: "{{connection.client_secret}}"
+                  """))
+          .containsExactly(
+              "orders.yaml:9:3: auth takes one source of credentials, oauth2, login or aws, not"
+                  + " several");
+    }
+
+    @Test
+    void awsWithApply() {
+      assertThat(
+              problems(
+                  """
+                  aws:
+                    service: execute-api
+                    region: us-east-1
+                    accessKeyId: "{{connection.client_id}}"
+                    secretAccessKey: "{{connection.client_secret}}"
+                  apply: {headers: {X-Token: "{{auth.token}}"}}
+                  """))
+          .containsExactly(
+              "orders.yaml:14:10: auth.apply does not apply to auth.aws, which signs requests");
+    }
+
+    @Test
+    void theTokenWithAws() {
+      String yaml =
+          SPEC.formatted(
+                  """
+                    aws:
+                      service: execute-api
+                      region: us-east-1
+                      accessKeyId: "{{connection.client_id}}"
+                      secretAccessKey: "{{connection.client_secret}}"\
+                  """)
+              .replace("url: /orders", "url: /orders\n  headers: {X-Token: \"{{auth.token}}\"}");
+      assertThat(
+              catchThrowableOfType(SpecException.class, () -> Pagewalk.parse("orders.yaml", yaml))
+                  .diagnostics()
+                  .get(0)
+                  .headline())
+          .isEqualTo("orders.yaml:16:25: unknown variable 'auth'");
+    }
+
+    @Test
+    void awsWithoutItsSecret() {
+      assertThat(
+              problems(
+                  """
+                  aws:
+                    service: execute-api
+                    region: us-east-1
+                    accessKeyId: "{{connection.client_id}}"
+                  """))
+          .containsExactly("orders.yaml:9:3: missing required key 'secretAccessKey' in auth.aws");
+    }
+
+    @Test
+    void awsReadingAResponseVariable() {
+      assertThat(
+              problems(
+                  """
+                  aws:
+                    service: execute-api
+                    region: "{{body.region}}"
+                    accessKeyId: "{{connection.client_id}}"
+                    secretAccessKey: "{{connection.client_secret}}"
+                  """))
+          .containsExactly(
+              "orders.yaml:11:16: variable 'body' is not available in auth.aws.region; available"
+                  + " here: parameters, connection");
     }
 
     @Test

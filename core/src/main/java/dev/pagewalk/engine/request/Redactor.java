@@ -30,7 +30,7 @@ public final class Redactor {
   /** The forms of the declared secrets plus those learned so far, rebuilt when more are learned. */
   private volatile Learned current;
 
-  private record Learned(Set<String> values, SecretForms forms) {}
+  private record Learned(long version, SecretForms forms) {}
 
   Redactor(Set<String> secrets) {
     this(secrets, Set.of());
@@ -53,15 +53,15 @@ public final class Redactor {
   }
 
   private SecretForms forms() {
-    Set<String> now = learned.values();
-    if (now.isEmpty()) {
+    long version = learned.version();
+    if (version == 0) {
       return forms;
     }
     Learned seen = current;
-    if (seen == null || !seen.values().equals(now)) {
+    if (seen == null || seen.version() != version) {
       Set<String> all = new HashSet<>(secrets);
-      all.addAll(now);
-      seen = new Learned(Set.copyOf(now), SecretForms.of(all));
+      all.addAll(learned.values());
+      seen = new Learned(version, SecretForms.of(all));
       current = seen;
     }
     return seen.forms();
