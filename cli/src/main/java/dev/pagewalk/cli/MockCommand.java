@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,41 +71,9 @@ final class MockCommand implements Callable<Integer> {
       }
       return serveLive(live);
     }
-    MockApi api;
-    try {
-      api = MockApi.serve(dir, port);
-    } catch (RuntimeException e) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "pagewalk mock: cannot serve "
-                  + dir
-                  + " on 127.0.0.1:"
-                  + port
-                  + ": "
-                  + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  api.close();
-                  stopped.countDown();
-                }));
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(
-        "pagewalk mock: "
-            + dir
-            + " ("
-            + api.mappings()
-            + " mappings) at "
-            + api.baseUrl()
-            + "; stop with Ctrl-C");
-    out.flush();
-    stopped.await();
-    return ExitCodes.COMPLETE;
+    return serve(
+        () -> MockApi.serve(dir, port),
+        api -> " (" + api.mappings() + " mappings) at " + api.baseUrl());
   }
 
   /** The {@code liveData} of the case in {@code dir}, or null when it has none. */
@@ -116,9 +86,22 @@ final class MockCommand implements Callable<Integer> {
 
   /** Serves a live-data case (its dataset, faults and OAuth2 token endpoint) until stopped. */
   private int serveLive(LiveDataConfig config) throws InterruptedException {
-    LiveDataServer api;
+    return serve(
+        () -> LiveDataServer.start(config, System::currentTimeMillis, port),
+        api ->
+            " (live data at "
+                + config.basePath()
+                + config.oauth().map(o -> ", OAuth2 token endpoint at " + o.tokenPath()).orElse("")
+                + ") at "
+                + api.baseUrl());
+  }
+
+  /** Starts a server, says where it is, and serves until the process is stopped (Ctrl-C). */
+  private <T extends AutoCloseable> int serve(Supplier<T> start, Function<T, String> where)
+      throws InterruptedException {
+    T api;
     try {
-      api = LiveDataServer.start(config, System::currentTimeMillis, port);
+      api = start.get();
     } catch (RuntimeException e) {
       spec.commandLine()
           .getErr()
@@ -136,19 +119,15 @@ final class MockCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  api.close();
+                  try {
+                    api.close();
+                  } catch (Exception e) {
+                    // stopping anyway: the process is ending
+                  }
                   stopped.countDown();
                 }));
     PrintWriter out = spec.commandLine().getOut();
-    out.println(
-        "pagewalk mock: "
-            + dir
-            + " (live data at "
-            + config.basePath()
-            + config.oauth().map(o -> ", OAuth2 token endpoint at " + o.tokenPath()).orElse("")
-            + ") at "
-            + api.baseUrl()
-            + "; stop with Ctrl-C");
+    out.println("pagewalk mock: " + dir + where.apply(api) + "; stop with Ctrl-C");
     out.flush();
     stopped.await();
     return ExitCodes.COMPLETE;
