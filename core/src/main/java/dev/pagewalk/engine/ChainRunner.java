@@ -169,7 +169,12 @@ final class ChainRunner {
       }
       reader.expose(decoded, resp, request);
       // what the page's expressions evaluate, up to the next request, must end within the timeout
-      EvalDeadline.arm(run.clock, run.limits.timeout());
+      // and within the run's deadline
+      EvalDeadline.arm(
+          run.clock,
+          run.limits.timeout(),
+          run.retryBudget.deadline(),
+          run.retryBudget.runTimeout());
       resuming = false;
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");

@@ -6,10 +6,11 @@ import java.time.Instant;
 
 /**
  * The deadline that expression evaluation on this thread runs under: the engine {@link #arm}s it
- * when a page arrives ({@code limits.timeout} after it) and {@link #clear}s it when the walk ends.
- * Built-ins report the work they do ({@link #work}: the size of their inputs, the steps of a
- * jsonpath), and the injected clock is read once every {@value #CHECK_EVERY} units of work — not on
- * every operation. Past the deadline the next check fails the evaluation, located like any other
+ * when a page arrives ({@code limits.timeout} after it, or the run's deadline {@code
+ * limits.runTimeout} when that comes first) and {@link #clear}s it when the walk ends. Built-ins
+ * report the work they do ({@link #work}: the size of their inputs, the steps of a jsonpath), and
+ * the injected clock is read once every {@value #CHECK_EVERY} units of work — not on every
+ * operation. Past the deadline the next check fails the evaluation, located like any other
  * expression failure, and {@link EvaluationException#pastDeadline()} tells it apart.
  *
  * <p>Per thread: evaluation of one walk runs on one thread; another thread sees no deadline.
@@ -22,13 +23,16 @@ public final class EvalDeadline {
 
   private final Clock clock;
   private final Instant at;
-  private final Duration budget;
+
+  /** What the deadline is, as the failure says it. */
+  private final String what;
+
   private long work;
 
-  private EvalDeadline(Clock clock, Instant at, Duration budget) {
+  private EvalDeadline(Clock clock, Instant at, String what) {
     this.clock = clock;
     this.at = at;
-    this.budget = budget;
+    this.what = what;
   }
 
   /**
@@ -36,11 +40,34 @@ public final class EvalDeadline {
    * null budget means no deadline.
    */
   public static void arm(Clock clock, Duration budget) {
-    if (budget == null) {
+    arm(clock, budget, null, null);
+  }
+
+  /**
+   * As {@link #arm(Clock, Duration)}, but never past {@code runDeadline}, the end of the run's
+   * {@code runTimeout} (null: the run has none).
+   */
+  public static void arm(Clock clock, Duration budget, Instant runDeadline, Duration runTimeout) {
+    if (budget == null && runDeadline == null) {
       CURRENT.remove();
-    } else {
-      CURRENT.set(new EvalDeadline(clock, clock.instant().plus(budget), budget));
+      return;
     }
+    Instant page = budget == null ? null : clock.instant().plus(budget);
+    if (runDeadline != null && (page == null || runDeadline.isBefore(page))) {
+      CURRENT.set(
+          new EvalDeadline(
+              clock, runDeadline, "limits.runTimeout " + shown(runTimeout) + " of the run"));
+    } else if (page != null) {
+      CURRENT.set(
+          new EvalDeadline(
+              clock, page, "limits.timeout " + shown(budget) + " after the page arrived"));
+    } else {
+      CURRENT.remove();
+    }
+  }
+
+  private static String shown(Duration d) {
+    return d == null ? "" : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** No deadline on this thread any more. */
@@ -77,10 +104,7 @@ public final class EvalDeadline {
     }
     work = 0;
     if (!clock.instant().isBefore(at)) {
-      throw EvalFailure.pastDeadline(
-          "evaluation passed its deadline (limits.timeout "
-              + budget.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-              + " after the page arrived)");
+      throw EvalFailure.pastDeadline("evaluation passed its deadline (" + what + ")");
     }
   }
 }

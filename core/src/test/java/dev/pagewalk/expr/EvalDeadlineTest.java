@@ -71,6 +71,45 @@ class EvalDeadlineTest {
   }
 
   @Test
+  void theRunsDeadlineBoundsEvaluationWhenItComesFirst() {
+    SteppingClock clock = new SteppingClock();
+    // the run ends 2 s from the epoch; the page's own timeout would allow 40 s
+    EvalDeadline.arm(
+        clock, Duration.ofSeconds(40), Instant.EPOCH.plusSeconds(2), Duration.ofMinutes(90));
+    Template t = template();
+    Map<String, Object> body = Map.of("s", TEXT);
+
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 1000; i++) {
+                t.evaluate(n -> n.equals("body") ? body : null);
+              }
+            })
+        .isInstanceOf(EvaluationException.class)
+        .hasMessage(
+            "expression {{length(replace(body.s, 'a', 'b'))}}: evaluation passed its deadline"
+                + " (limits.runTimeout 1h30m of the run)");
+    // armed once, then past the run's deadline at the second check
+    assertThat(clock.reads.get()).isEqualTo(3);
+  }
+
+  @Test
+  void thePagesTimeoutBoundsEvaluationWhenTheRunEndsLater() {
+    SteppingClock clock = new SteppingClock();
+    EvalDeadline.arm(
+        clock, Duration.ofSeconds(3), Instant.EPOCH.plusSeconds(3600), Duration.ofHours(1));
+    Template t = template();
+    Map<String, Object> body = Map.of("s", TEXT);
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 1000; i++) {
+                t.evaluate(n -> n.equals("body") ? body : null);
+              }
+            })
+        .hasMessageEndingWith("(limits.timeout 3s after the page arrived)");
+  }
+
+  @Test
   void theClockIsReadAtIntervalsNotOnEveryCall() {
     SteppingClock clock = new SteppingClock();
     EvalDeadline.arm(clock, Duration.ofSeconds(1000));

@@ -47,8 +47,13 @@ public final class RetryBudget {
     return deadline != null && now.isAfter(deadline);
   }
 
+  /** When the run must end ({@code limits.runTimeout} after it started); null without one. */
+  public Instant deadline() {
+    return deadline;
+  }
+
   /** {@code limits.runTimeout}; null without one. */
-  Duration runTimeout() {
+  public Duration runTimeout() {
     return runTimeout;
   }
 
