@@ -10,7 +10,6 @@ import dev.pagewalk.plan.LoginPlan;
 import dev.pagewalk.plan.OAuth2Plan;
 import dev.pagewalk.plan.RetryPlan;
 import dev.pagewalk.state.TokenStore;
-import java.net.URI;
 import java.time.Clock;
 import java.util.SplittableRandom;
 
@@ -54,7 +53,9 @@ public record Auth(AuthLink link, TokenSource source, AuthSecrets secrets) {
     Inputs values = new Inputs(spec, inputs, baseUrl);
     if (plan.aws() != null) {
       return new Auth(
-          new SigningLink(spec, plan.aws(), values, clock, secrets, home(baseUrl)), null, secrets);
+          new SigningLink(spec, plan.aws(), values, clock, secrets, HomeOrigin.of(baseUrl)),
+          null,
+          secrets);
     }
     TokenEndpoint endpoint =
         new TokenEndpoint(spec, exchanger, limits, retry, sleeper, new SplittableRandom(), secrets);
@@ -63,14 +64,7 @@ public record Auth(AuthLink link, TokenSource source, AuthSecrets secrets) {
             ? new OAuth2Fetcher(o, values, endpoint, secrets)
             : new LoginFetcher((LoginPlan) plan.source(), values, endpoint, secrets);
     TokenSource source = new TokenSource(fetcher, store, clock, secrets);
-    return new Auth(new TokenLink(spec, plan, source, values, home(baseUrl)), source, secrets);
-  }
-
-  private static URI home(String baseUrl) {
-    try {
-      return baseUrl == null ? null : URI.create(baseUrl.trim());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return new Auth(
+        new TokenLink(spec, plan, source, values, HomeOrigin.of(baseUrl)), source, secrets);
   }
 }

@@ -9,10 +9,8 @@ import dev.pagewalk.engine.send.Attempt;
 import dev.pagewalk.engine.send.AuthLink;
 import dev.pagewalk.engine.send.Call;
 import dev.pagewalk.engine.send.Chain;
-import dev.pagewalk.http.Origin;
 import dev.pagewalk.plan.AwsPlan;
 import dev.pagewalk.spi.HttpRequest;
-import java.net.URI;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,24 +35,23 @@ final class SigningLink implements AuthLink {
   private final Inputs inputs;
   private final Clock clock;
   private final AuthSecrets secrets;
-  private final AtomicReference<URI> home;
+  private final HomeOrigin home;
   private final AtomicReference<SigV4Signer> signer = new AtomicReference<>();
 
   SigningLink(
-      String spec, AwsPlan plan, Inputs inputs, Clock clock, AuthSecrets secrets, URI home) {
+      String spec, AwsPlan plan, Inputs inputs, Clock clock, AuthSecrets secrets, HomeOrigin home) {
     this.spec = spec;
     this.plan = plan;
     this.inputs = inputs;
     this.clock = clock;
     this.secrets = secrets;
-    this.home = new AtomicReference<>(home);
+    this.home = home;
   }
 
   @Override
   public Attempt intercept(Chain chain) {
     Call call = chain.call();
-    home.compareAndSet(null, call.http().uri());
-    if (!Origin.same(home.get(), call.http().uri())) {
+    if (!home.holds(call.http().uri())) {
       return chain.proceed(call);
     }
     HttpRequest signed;

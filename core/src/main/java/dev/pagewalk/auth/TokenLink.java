@@ -8,7 +8,6 @@ import dev.pagewalk.engine.send.AuthLink;
 import dev.pagewalk.engine.send.Call;
 import dev.pagewalk.engine.send.Chain;
 import dev.pagewalk.expr.Values;
-import dev.pagewalk.http.Origin;
 import dev.pagewalk.http.UrlBuilder;
 import dev.pagewalk.plan.AuthPlan;
 import dev.pagewalk.spi.Headers;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The pipeline's auth link: puts the run's token on every call to the home origin ({@code
@@ -36,21 +34,20 @@ public final class TokenLink implements AuthLink {
   private final AuthPlan plan;
   private final TokenSource source;
   private final Inputs inputs;
-  private final AtomicReference<URI> home;
+  private final HomeOrigin home;
 
-  TokenLink(String spec, AuthPlan plan, TokenSource source, Inputs inputs, URI home) {
+  TokenLink(String spec, AuthPlan plan, TokenSource source, Inputs inputs, HomeOrigin home) {
     this.spec = spec;
     this.plan = plan;
     this.source = source;
     this.inputs = inputs;
-    this.home = new AtomicReference<>(home);
+    this.home = home;
   }
 
   @Override
   public Attempt intercept(Chain chain) {
     Call call = chain.call();
-    home.compareAndSet(null, call.http().uri());
-    if (!Origin.same(home.get(), call.http().uri())) {
+    if (!home.holds(call.http().uri())) {
       return chain.proceed(call);
     }
     Token token;
