@@ -1,6 +1,7 @@
 package dev.pagewalk.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.badRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -26,6 +27,25 @@ final class MockServer implements AutoCloseable {
 
   String url() {
     return "http://127.0.0.1:" + server.port();
+  }
+
+  /**
+   * Page 2 is refused with a 400 (not retried), so a run stops after page 1 with its checkpoint;
+   * {@link #healed()} serves both pages again.
+   */
+  MockServer refusingPageTwo() {
+    server.stubFor(
+        get(urlPathEqualTo("/items"))
+            .withQueryParam("cursor", equalTo("c2"))
+            .atPriority(1)
+            .willReturn(badRequest()));
+    return this;
+  }
+
+  /** Forgets every stub and request, then serves the two pages again. */
+  MockServer healed() {
+    server.resetAll();
+    return withTwoPages();
   }
 
   MockServer withTwoPages() {

@@ -1,9 +1,5 @@
 package dev.pagewalk.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.badRequest;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -36,19 +32,14 @@ class SealedCheckpointProcessTest {
 
   @BeforeEach
   void firstRunStopsAfterPageOne() throws Exception {
-    api = new MockServer().withTwoPages();
-    api.server.stubFor(
-        get(urlPathEqualTo("/items"))
-            .withQueryParam("cursor", equalTo("c2"))
-            .atPriority(1)
-            .willReturn(badRequest()));
+    // page 2 refused without retries: the run stops after page 1, with its checkpoint
+    api = new MockServer().withTwoPages().refusingPageTwo();
     out = dir.resolve("items.jsonl");
     state = dir.resolve(".pagewalk-state");
     checkpoint = state.resolve("items.checkpoint.json");
     assertThat(run().code()).isEqualTo(ExitCodes.RUN_FAILURE);
     assertThat(Files.readString(out)).isEqualTo(FIRST_PAGE);
-    api.server.resetAll();
-    api.withTwoPages();
+    api.healed();
   }
 
   @AfterEach
