@@ -26,7 +26,6 @@ import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.SendFailure;
 import dev.pagewalk.engine.send.Statuses;
 import dev.pagewalk.engine.start.ResumePoint;
-import dev.pagewalk.expr.EvalDeadline;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.plan.PaginationPlan;
@@ -168,13 +167,7 @@ final class ChainRunner {
         return new WalkOutcome.WalkExpired(decoded.http().status(), request.display(), pageNumber);
       }
       reader.expose(decoded, resp, request);
-      // what the page's expressions evaluate, up to the next request, must end within the timeout
-      // and within the run's deadline
-      EvalDeadline.arm(
-          run.clock,
-          run.limits.timeout(),
-          run.retryBudget.deadline(),
-          run.retryBudget.runTimeout());
+      run.armEvaluationDeadline();
       resuming = false;
       if (req.repeat() != null) {
         mergeTemp(resp.temp(), "response.temp");

@@ -217,4 +217,13 @@ final class RunContext {
         correlationHeader,
         tally::credentialsStripped);
   }
+
+  /**
+   * What a page's expressions evaluate, from its arrival to the next request, must end within
+   * {@code limits.timeout} and within the run's deadline ({@code limits.runTimeout}).
+   */
+  void armEvaluationDeadline() {
+    dev.pagewalk.expr.EvalDeadline.arm(
+        clock, limits.timeout(), retryBudget.deadline(), retryBudget.runTimeout());
+  }
 }
