@@ -42,8 +42,12 @@ final class ConnectWorkerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a worker with {@code worker} (without its REST listener) in {@code dir}. */
-  static ConnectWorkerProcess start(Properties worker, Path dir, String name) throws IOException {
+  /**
+   * Starts a worker with {@code worker} (without its REST listener) and the class path {@code
+   * classPath} ({@link #kafkaClassPath}) in {@code dir}.
+   */
+  static ConnectWorkerProcess start(Properties worker, String classPath, Path dir, String name)
+      throws IOException {
     int port = freePort();
     Properties props = new Properties();
     props.putAll(worker);
@@ -65,7 +69,7 @@ final class ConnectWorkerProcess implements AutoCloseable {
     command.add("-Dorg.slf4j.simpleLogger.log.dev.pagewalk=info");
     command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
     command.add("-cp");
-    command.add(kafkaClassPath());
+    command.add(classPath);
     command.add("org.apache.kafka.connect.cli.ConnectDistributed");
     command.add(file.toString());
     Process process =
@@ -91,22 +95,21 @@ final class ConnectWorkerProcess implements AutoCloseable {
           "wiremock-");
 
   /**
-   * Kafka Connect's jars from this test's class path: not this module's classes, not pagewalk's
-   * modules, not the broker's or the tests' jars, and not the connector's own dependencies (the
-   * plugin folder has those) except Jackson, which Connect's JSON converter needs as well — so a
-   * jar missing from the plugin's lib/ fails here.
+   * Kafka Connect's jars from this test's class path: not pagewalk's modules, not the broker's or
+   * the tests' jars, and not the jars of the plugin's {@code lib/} ({@code pluginLibraries}, file
+   * names) except Jackson, which Connect's JSON converter needs as well — so a jar missing from the
+   * plugin archive fails the test instead of being found on the worker's class path.
    */
-  static String kafkaClassPath() {
-    Set<Path> plugin =
-        PluginFolder.libraries().stream()
-            .map(p -> p.toAbsolutePath().normalize())
-            .collect(Collectors.toSet());
+  static String kafkaClassPath(Set<String> pluginLibraries) {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .map(p -> Path.of(p).toAbsolutePath().normalize())
         .filter(p -> p.toString().endsWith(".jar"))
         .filter(p -> !p.toString().contains(File.separator + "pagewalk"))
         .filter(p -> NOT_THE_WORKERS.stream().noneMatch(p.getFileName().toString()::contains))
-        .filter(p -> !plugin.contains(p) || p.getFileName().toString().startsWith("jackson-"))
+        .filter(
+            p ->
+                !pluginLibraries.contains(p.getFileName().toString())
+                    || p.getFileName().toString().startsWith("jackson-"))
         .map(Path::toString)
         .collect(Collectors.joining(File.pathSeparator));
   }
