@@ -7,6 +7,7 @@ import dev.pagewalk.SpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -82,6 +83,11 @@ public final class PagewalkSourceConnector extends SourceConnector {
       return base;
     } catch (PagewalkException e) {
       spec.addErrorMessage(e.getMessage());
+      return base;
+    }
+    Optional<String> refusal = OneWalkSpec.refusal(plan);
+    if (refusal.isPresent()) {
+      spec.addErrorMessage(refusal.get());
       return base;
     }
     List<ConfigValue> values = new ArrayList<>(base.configValues());
@@ -179,20 +185,27 @@ public final class PagewalkSourceConnector extends SourceConnector {
   /**
    * The configuration of a started connector or task.
    *
-   * @throws ConnectException when the spec cannot be loaded, with its diagnostics
+   * @throws ConnectException when the spec cannot be loaded, with its diagnostics, or has streams
    */
   static PagewalkConfig configOf(Map<String, String> props) {
     String value = props.get(PagewalkConfig.SPEC);
     if (value == null || value.isBlank()) {
       throw new ConnectException(PagewalkConfig.SPEC + " is not set");
     }
+    Plan plan;
     try {
-      return PagewalkConfig.of(SpecSource.load(value), props);
+      plan = SpecSource.load(value);
     } catch (SpecException e) {
       throw new ConnectException(
           String.join("\n", e.diagnostics().stream().map(Diagnostic::format).toList()), e);
     } catch (PagewalkException e) {
       throw new ConnectException(e.getMessage(), e);
     }
+    OneWalkSpec.refusal(plan)
+        .ifPresent(
+            reason -> {
+              throw new ConnectException(reason);
+            });
+    return PagewalkConfig.of(plan, props);
   }
 }

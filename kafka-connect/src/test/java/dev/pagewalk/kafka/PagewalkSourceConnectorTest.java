@@ -33,6 +33,28 @@ class PagewalkSourceConnectorTest {
           iterate: "{{body.data}}"
       """;
 
+  private static final String SPEC_WITH_STREAMS =
+      """
+      pagewalk: 1
+      name: org-issues
+      baseUrl: https://api.example.com
+      streams:
+        repos:
+          request:
+            url: /repos
+            response: {iterate: "{{body}}", key: "{{item.id}}"}
+        issues:
+          parent: repos
+          request:
+            url: "/repos/{{parent.name}}/issues"
+            response: {iterate: "{{body}}", key: "{{item.id}}"}
+      """;
+
+  private static final String STREAMS_REFUSED =
+      "org-issues has the streams repos, issues: this connector runs a spec with one request"
+          + " (one stream, one walk); a spec with streams, parents or partitions cannot run on"
+          + " Kafka Connect yet";
+
   private final PagewalkSourceConnector connector = new PagewalkSourceConnector();
 
   @Test
@@ -63,6 +85,23 @@ class PagewalkSourceConnectorTest {
     assertThat(value(config, "pagewalk.parameters.region").errorMessages()).isEmpty();
     assertThat(value(config, "pagewalk.parameters.regoin").errorMessages())
         .containsExactly("tenant-items declares no parameter regoin; it declares: region");
+  }
+
+  @Test
+  void refusesASpecWithStreamsInValidateBeforeAnythingStarts() {
+    Config config = connector.validate(Map.of(PagewalkConfig.SPEC, SPEC_WITH_STREAMS));
+
+    assertThat(value(config, PagewalkConfig.SPEC).errorMessages()).containsExactly(STREAMS_REFUSED);
+  }
+
+  @Test
+  void refusesToStartWithASpecWithStreams() {
+    ConnectException refused =
+        catchThrowableOfType(
+            ConnectException.class,
+            () -> connector.start(Map.of(PagewalkConfig.SPEC, SPEC_WITH_STREAMS)));
+
+    assertThat(refused.getMessage()).isEqualTo(STREAMS_REFUSED);
   }
 
   @Test
