@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The connector as users install it: two plain Connect workers in child JVMs ({@code
  * ConnectDistributed}, Kafka's jars on the class path, the plugin archive {@code package} built
- * unzipped into {@code plugin.path}, the worker configuration of the module's README, default
- * plugin discovery) against an in-JVM KRaft broker, syncing the library's Stripe customers spec
- * from the live-data mock. The worker running the walk is killed with SIGKILL twice in the middle;
- * each time the other worker continues from the offsets the killed JVM committed. Tagged {@code
- * plain-workers}: it runs in {@code integration-test}, after the archive is packed.
+ * unzipped into {@code plugin.path}, the worker configuration of the module's README (plugin
+ * discovery by service entries)) against an in-JVM KRaft broker, syncing the library's Stripe
+ * customers spec from the live-data mock. The worker running the walk is killed with SIGKILL twice
+ * in the middle; each time the other worker continues from the offsets the killed JVM committed.
+ * Tagged {@code plain-workers}: it runs in {@code integration-test}, after the archive is packed.
  */
 @Tag("plain-workers")
 class PlainWorkerKillTest {
