@@ -3,7 +3,6 @@ package dev.pagewalk.engine.request;
 import dev.pagewalk.ErrorCode;
 import dev.pagewalk.RunFailureException;
 import dev.pagewalk.expr.Bindings;
-import dev.pagewalk.expr.EvaluationException;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.BodyEncoder;
@@ -17,9 +16,7 @@ import dev.pagewalk.spi.HttpRequest;
 import dev.pagewalk.state.NextRequest;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +44,7 @@ public final class RequestBuilder {
   private final String runId;
   private final String correlationHeader;
   private final Runnable credentialsStripped;
+  private final RequestParts requestParts;
 
   /**
    * Builds the requests of a run of {@code plan} from {@code state}; {@code baseUrlOverride} is the
@@ -94,6 +92,7 @@ public final class RequestBuilder {
     this.runId = runId;
     this.correlationHeader = correlationHeader;
     this.credentialsStripped = credentialsStripped;
+    this.requestParts = new RequestParts(plan, state);
   }
 
   public BuiltRequest build(RequestPlan request, PaginationPlan pagination) {
@@ -102,7 +101,7 @@ public final class RequestBuilder {
     String url = text(evaluate(request.url(), s, "url"));
     String homeUrl = url;
     String method = request.method();
-    Parts parts = parts(request, pagination, s);
+    RequestParts.Parts parts = requestParts.evaluate(request, pagination, s);
     Map<String, Object> qs = parts.qs();
     Map<String, Object> headers = parts.headers();
     Object body = request.body() == null ? null : evaluate(request.body(), s, "body");
@@ -140,8 +139,9 @@ public final class RequestBuilder {
     } catch (IllegalArgumentException e) {
       throw new RunFailureException(plan.name() + ": " + e.getMessage(), e);
     }
-    Parts control = probeParts(request, pagination, false);
-    Parts probe = control == null ? null : probeParts(request, pagination, true);
+    RequestParts.Parts control = requestParts.probe(request, pagination, false);
+    RequestParts.Parts probe =
+        control == null ? null : requestParts.probe(request, pagination, true);
     List<String> secrets = CrossOrigin.texts(state.connection());
     Set<String> credentialHeaders =
         CrossOrigin.connectionDependent(
@@ -162,7 +162,8 @@ public final class RequestBuilder {
       boolean bodyDropped = body != null && !pageBody;
       if (bodyDropped) {
         body = null;
-      } else if (body != null && dependsOnConnection(pagination.body(), body, secrets)) {
+      } else if (body != null
+          && requestParts.dependsOnConnection(pagination.body(), body, secrets)) {
         throw new RunFailureException(
             ErrorCode.CREDENTIAL_LEAK,
             plan.name()
@@ -218,9 +219,7 @@ public final class RequestBuilder {
   /** The request a checkpoint saved, with secrets put back and credential headers recomputed. */
   public BuiltRequest rebuild(RequestPlan request, NextRequest next, SecretPlaceholders secrets) {
     Bindings s = scope;
-    Map<String, Object> fresh = new LinkedHashMap<>();
-    putAll(fresh, map(evaluate(plan.headers(), s, "headers")));
-    putAll(fresh, map(evaluate(request.headers(), s, "headers")));
+    Map<String, Object> fresh = requestParts.headers(request, s);
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     next.headers().forEach((k, v) -> fields.add(Map.entry(k, v)));
     for (String name : next.recompute()) {
@@ -246,88 +245,6 @@ public final class RequestBuilder {
     HttpRequest http = new HttpRequest(next.method(), uri, Headers.of(fields), body);
     return new BuiltRequest(
         http, next.method() + " " + redactor.uri(uri), true, Set.copyOf(next.recompute()));
-  }
-
-  /** The evaluated query and headers of a request (and its pagination block, page 2 on). */
-  private record Parts(Map<String, Object> qs, Map<String, Object> headers) {}
-
-  private Parts parts(RequestPlan request, PaginationPlan pagination, Bindings s) {
-    Map<String, Object> qs = map(evaluate(request.qs(), s, "qs"));
-    Map<String, Object> headers = new LinkedHashMap<>();
-    putAll(headers, map(evaluate(plan.headers(), s, "headers")));
-    if (pagination != null) {
-      Map<String, Object> pageQs = map(evaluate(pagination.qs(), s, "pagination.qs"));
-      Map<String, Object> pageHeaders =
-          map(evaluate(pagination.headers(), s, "pagination.headers"));
-      if (pagination.mergeWithParent()) {
-        putAll(headers, map(evaluate(request.headers(), s, "headers")));
-        qs.putAll(pageQs);
-        putAll(headers, pageHeaders);
-      } else {
-        qs = pageQs;
-        putAll(headers, pageHeaders);
-      }
-      qs.keySet().removeAll(pagination.removedQs());
-      for (String removed : pagination.removedHeaders()) {
-        headers.keySet().removeIf(k -> k.equalsIgnoreCase(removed));
-      }
-    } else {
-      putAll(headers, map(evaluate(request.headers(), s, "headers")));
-    }
-    return new Parts(qs, headers);
-  }
-
-  /**
-   * The query and headers evaluated once more, with {@code uuid} fixed and, when {@code perturbed},
-   * every connection value changed (same type): whatever differs between the control and the
-   * perturbed evaluation depends on a connection value, however the template transforms it (base64,
-   * concatenation, a function). Null when an evaluation fails.
-   */
-  private Parts probeParts(RequestPlan request, PaginationPlan pagination, boolean perturbed) {
-    if (state.connection().isEmpty()) {
-      return null;
-    }
-    try {
-      return parts(request, pagination, probe(perturbed));
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * The run's bindings with {@code uuid} fixed and, when {@code perturbed}, every connection value
-   * changed.
-   */
-  private Bindings probe(boolean perturbed) {
-    Map<String, Object> connection =
-        perturbed ? CrossOrigin.perturb(state.connection()) : state.connection();
-    return name ->
-        switch (name) {
-          case "connection" -> connection;
-          case "uuid" -> "00000000-0000-4000-8000-000000000000";
-          default -> state.variable(name);
-        };
-  }
-
-  /**
-   * Whether {@code value}, evaluated from {@code template}, depends on a connection value: it
-   * contains one, or evaluating it with the connection values changed changes it. An evaluation
-   * that fails under the probe counts as depending on them (it cannot be shown not to).
-   */
-  private boolean dependsOnConnection(Template template, Object value, List<String> secrets) {
-    String text = Values.toText(value);
-    if (secrets.stream().anyMatch(text::contains)) {
-      return true;
-    }
-    if (state.connection().isEmpty()) {
-      return false;
-    }
-    try {
-      return !java.util.Objects.equals(
-          template.evaluate(probe(false)), template.evaluate(probe(true)));
-    } catch (RuntimeException e) {
-      return true;
-    }
   }
 
   /** The origin credentials belong to: the base URL (or the request's own URL without one). */
@@ -378,36 +295,10 @@ public final class RequestBuilder {
   }
 
   private Object evaluate(Template t, Bindings s, String what) {
-    if (t == null) {
-      return null;
-    }
-    try {
-      return t.evaluate(s);
-    } catch (EvaluationException e) {
-      throw new RunFailureException(
-          e.pastDeadline() ? ErrorCode.TIMEOUT : ErrorCode.EXPRESSION,
-          e.reported(plan.name(), what),
-          e);
-    }
+    return RequestParts.evaluate(plan, t, s, what);
   }
 
   private static String text(Object value) {
     return value == null ? "" : Values.toText(value);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return value instanceof Map<?, ?> m
-        ? new LinkedHashMap<>((Map<String, Object>) m)
-        : new LinkedHashMap<>();
-  }
-
-  /** Header names are case-insensitive: a later spelling replaces an earlier one. */
-  private static void putAll(Map<String, Object> headers, Map<String, Object> more) {
-    for (Map.Entry<String, Object> e : more.entrySet()) {
-      String lower = e.getKey().toLowerCase(Locale.ROOT);
-      headers.keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).equals(lower));
-      headers.put(e.getKey(), e.getValue());
-    }
   }
 }
