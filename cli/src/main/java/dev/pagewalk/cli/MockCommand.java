@@ -91,6 +91,10 @@ final class MockCommand implements Callable<Integer> {
         api ->
             " (live data at "
                 + config.basePath()
+                + config
+                    .nested()
+                    .map(n -> ", nested resources at /orgs, /repos and /events")
+                    .orElse("")
                 + config.oauth().map(o -> ", OAuth2 token endpoint at " + o.tokenPath()).orElse("")
                 + ") at "
                 + api.baseUrl());

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The docs' shell blocks run as written: every shell block of the READMEs and of {@code docs/}
  * ({@link DocShellBlocks}) runs with bash in a copy of {@code docs/} and {@code specs/}, with
  * {@code ./pagewalk}, {@code pagewalk} and {@code java -jar cli/target/pagewalk.jar} mapped to the
- * real command line ({@link Main} on this test's class path, in a child JVM) and ports 8080 and
- * 8081 to free ones. Each command's exit code is checked (0 unless the block's {@code exits}
+ * real command line ({@link Main} on this test's class path, in a child JVM) and ports 8080, 8081
+ * and 8082 to free ones. Each command's exit code is checked (0 unless the block's {@code exits}
  * directive says otherwise), and every output line the doc shows must be printed (lines with {@code
  * ...} are elisions; durations and UUIDs may differ). A block that cannot run offline is skipped by
  * its {@code <!-- doc-test: skip (why) -->} comment; the skips and their reasons are reported.
@@ -110,6 +110,7 @@ class DocShellBlocksTest {
     private Path work;
     private int port;
     private int secondPort;
+    private int thirdPort;
 
     DocRun(String name, Path bin) {
       this.name = name;
@@ -130,6 +131,7 @@ class DocShellBlocksTest {
         copy(ROOT.resolve("specs"), work.resolve("specs"));
         port = freePort();
         secondPort = freePort();
+        thirdPort = freePort();
       }
       for (int i = 0; i < b.commands().size(); i++) {
         DocShellBlocks.Command c = b.commands().get(i);
@@ -179,12 +181,13 @@ class DocShellBlocksTest {
       assertShows(c.output(), Files.readString(out), where);
     }
 
-    /** The command as run here: the real command line for pagewalk, a free port for 8080. */
+    /** The command as run here: the real command line for pagewalk, free ports for 8080-8082. */
     private String local(String text) {
       String t = text.replace("java -jar cli/target/pagewalk.jar", "pagewalk");
       t = PROMPTED_PAGEWALK.matcher(t).replaceAll("$1pagewalk");
       return t.replaceAll("\\b8080\\b", Integer.toString(port))
-          .replaceAll("\\b8081\\b", Integer.toString(secondPort));
+          .replaceAll("\\b8081\\b", Integer.toString(secondPort))
+          .replaceAll("\\b8082\\b", Integer.toString(thirdPort));
     }
 
     private void assertShows(List<String> shown, String output, String where) {

@@ -1,6 +1,7 @@
 package dev.pagewalk.conformance;
 
 import dev.pagewalk.RunResult;
+import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ final class CaseChecks {
     c.resultFields();
     c.dataset();
     c.report();
+    c.verdict();
+    c.streams();
     c.mockApi();
     return c.problems;
   }
@@ -61,7 +64,10 @@ final class CaseChecks {
     if (expect.requests() == null) {
       return;
     }
-    long got = seen.result() == null ? 0 : seen.result().stats().requests();
+    long got =
+        seen.streams() != null
+            ? streamRequests()
+            : seen.result() == null ? 0 : seen.result().stats().requests();
     if (expect.requests() != got) {
       problems.add("requests: expected " + expect.requests() + ", got " + got);
     }
@@ -82,10 +88,72 @@ final class CaseChecks {
               + "\n  got\n    "
               + show(seen, got));
     }
+    if (seen.streams() != null) {
+      unexpectedWalkFailures();
+      return;
+    }
     if (got != null && !expect.expectsFailure() && !failureExpectedByStopReason()) {
       problems.add(
           "unexpected failure" + (seen.thrown() ? " (thrown)" : "") + ":\n    " + show(seen, got));
     }
+  }
+
+  /**
+   * A connector run fails walk by walk: each failed walk must be one the case expects to fail, in
+   * {@code expect.streams}, unless {@code expect.error}/{@code errorContains} names a failure.
+   */
+  private void unexpectedWalkFailures() {
+    if (expect.expectsFailure()) {
+      return;
+    }
+    for (Runner.StreamResult s : seen.streams().streams()) {
+      for (Runner.WalkResult w : s.walks()) {
+        if (w.failure() != null
+            && !StreamChecks.expectedToFail(expect.streams(), s.name(), w.walk())) {
+          problems.add(
+              "unexpected failure in stream "
+                  + s.name()
+                  + ", walk "
+                  + w.walk()
+                  + ":\n    "
+                  + show(seen, w.failure()));
+        }
+      }
+    }
+  }
+
+  private void verdict() {
+    if (expect.verdict() == null) {
+      return;
+    }
+    String got =
+        seen.streams() != null
+            ? seen.streams().verdict().name()
+            : seen.result() == null
+                ? "none (the run threw)"
+                : seen.result().report().verdict().name();
+    if (!expect.verdict().equals(got)) {
+      problems.add("verdict: expected " + expect.verdict() + ", got " + got);
+    }
+  }
+
+  private void streams() {
+    if (expect.streams().isEmpty()) {
+      return;
+    }
+    if (seen.streams() == null) {
+      problems.add(
+          "streams: expected "
+              + expect.streams().keySet()
+              + ", but the spec is not a connector run");
+      return;
+    }
+    problems.addAll(
+        StreamChecks.check(expect.streams(), seen.streams(), this::withBaseUrl, seen::shown));
+  }
+
+  private long streamRequests() {
+    return seen.streams().streams().stream().mapToLong(Runner.StreamResult::requests).sum();
   }
 
   private boolean failureExpectedByStopReason() {
@@ -134,6 +202,13 @@ final class CaseChecks {
     }
     for (String stray : seen.strayQueryParameters()) {
       problems.add("unexpected query parameter: " + stray);
+    }
+    if (seen.streams() != null && streamRequests() != seen.served().size()) {
+      problems.add(
+          "request count: the engine reports "
+              + streamRequests()
+              + " requests, the mock API received "
+              + seen.served().size());
     }
     RunResult r = seen.result();
     if (r != null

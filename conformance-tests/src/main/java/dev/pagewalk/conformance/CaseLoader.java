@@ -47,7 +47,9 @@ public final class CaseLoader {
           "specErrorContains",
           "dataset",
           "idField",
-          "report");
+          "report",
+          "verdict",
+          "streams");
   private static final Set<String> DATASET = Set.of("exact", "mustContain", "missing");
   private static final Set<String> REPORT =
       Set.of(
@@ -64,7 +66,7 @@ public final class CaseLoader {
           "checks",
           "walks",
           "caveats");
-  private static final Set<String> VERDICTS = Set.of("COMPLETE", "INCOMPLETE", "UNVERIFIED");
+  static final Set<String> VERDICTS = Set.of("COMPLETE", "INCOMPLETE", "UNVERIFIED");
   private static final Set<String> OUTCOMES = Set.of("pass", "fail", "not-applicable");
   private static final Set<String> LIMITS =
       Set.of("maxRequests", "maxPaginationRequests", "maxRecords", "timeout");
@@ -142,7 +144,9 @@ public final class CaseLoader {
         text(m.get("specErrorContains"), file, "expect.specErrorContains"),
         oneOf(m.get("dataset"), DATASET, file, "expect.dataset"),
         text(m.getOrDefault("idField", "id"), file, "expect.idField"),
-        m.get("report") == null ? null : report(map(m.get("report"), file, "expect.report"), file));
+        m.get("report") == null ? null : report(map(m.get("report"), file, "expect.report"), file),
+        oneOf(m.get("verdict"), VERDICTS, file, "expect.verdict"),
+        StreamExpectation.read(m.get("streams"), file));
   }
 
   private static LiveDataConfig liveData(Object v, Path file) {
@@ -204,7 +208,7 @@ public final class CaseLoader {
     return out;
   }
 
-  private static String oneOf(Object v, Set<String> allowed, Path file, String key) {
+  static String oneOf(Object v, Set<String> allowed, Path file, String key) {
     String t = text(v, file, key);
     if (t != null && !allowed.contains(t)) {
       throw new CaseFormatException(
@@ -233,7 +237,7 @@ public final class CaseLoader {
     return "unlimited".equals(v) ? Long.valueOf(LimitOverrides.UNLIMITED) : count(v, file, key);
   }
 
-  private static Long count(Object v, Path file, String key) {
+  static Long count(Object v, Path file, String key) {
     if (v == null) {
       return null;
     }
@@ -261,7 +265,7 @@ public final class CaseLoader {
     }
   }
 
-  private static void keys(Map<String, Object> m, Set<String> allowed, Path file, String prefix) {
+  static void keys(Map<String, Object> m, Set<String> allowed, Path file, String prefix) {
     for (String k : m.keySet()) {
       if (!allowed.contains(k)) {
         throw new CaseFormatException(
@@ -275,18 +279,18 @@ public final class CaseLoader {
     }
   }
 
-  private static Map<String, Object> optionalMap(Object v, Path file, String key) {
+  static Map<String, Object> optionalMap(Object v, Path file, String key) {
     return v == null ? Map.of() : map(v, file, key);
   }
 
-  private static Map<String, Object> map(Object v, Path file, String key) {
+  static Map<String, Object> map(Object v, Path file, String key) {
     if (!(v instanceof Map<?, ?>)) {
       throw new CaseFormatException(file + ": " + key + " must be a map");
     }
     return JsonValues.plainMap(v);
   }
 
-  private static String text(Object v, Path file, String key) {
+  static String text(Object v, Path file, String key) {
     if (v == null || v instanceof String) {
       return (String) v;
     }

@@ -32,6 +32,10 @@ final class CaseReport {
   }
 
   private static void run(Observed seen, StringBuilder out) {
+    if (seen.streams() != null) {
+      streams(seen, out);
+      return;
+    }
     RunResult r = seen.result();
     if (r == null) {
       out.append("  run: threw before finishing: ")
@@ -59,6 +63,36 @@ final class CaseReport {
     out.append('\n');
     if (seen.failure() != null) {
       out.append("       failure: ").append(indent(seen.shown(seen.failure()))).append('\n');
+    }
+  }
+
+  /** A connector run: its verdict, then per stream its verdict, counts and failed walks. */
+  private static void streams(Observed seen, StringBuilder out) {
+    out.append("  run: ").append(seen.streams().verdict()).append('\n');
+    for (dev.pagewalk.Runner.StreamResult s : seen.streams().streams()) {
+      out.append("    stream ")
+          .append(s.name())
+          .append(": ")
+          .append(s.verdict())
+          .append(", ")
+          .append(s.walks().size())
+          .append(plural(s.walks().size(), " walk"))
+          .append(", ")
+          .append(s.records())
+          .append(plural(s.records(), " record"))
+          .append(", ")
+          .append(s.requests())
+          .append(plural(s.requests(), " request"))
+          .append('\n');
+      for (dev.pagewalk.Runner.WalkResult w : s.walks()) {
+        if (w.failure() != null) {
+          out.append("      walk ")
+              .append(w.walk())
+              .append(" failed: ")
+              .append(indent(seen.shown(w.failure())))
+              .append('\n');
+        }
+      }
     }
   }
 

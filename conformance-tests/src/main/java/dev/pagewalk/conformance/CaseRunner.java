@@ -124,7 +124,8 @@ public final class CaseRunner {
           api.unmatched(),
           api.strayQueryParameters(),
           null,
-          null);
+          null,
+          run.streams);
     }
   }
 
@@ -157,7 +158,8 @@ public final class CaseRunner {
           List.of(),
           List.of(),
           server.answers(),
-          server.expectation());
+          server.expectation(),
+          run.streams);
     }
   }
 
@@ -181,7 +183,16 @@ public final class CaseRunner {
   }
 
   private record Run(
-      List<Object> records, List<Object> keys, RunResult result, String failure, boolean thrown) {}
+      List<Object> records,
+      List<Object> keys,
+      RunResult result,
+      String failure,
+      boolean thrown,
+      Runner.StreamsResult streams) {
+    Run(List<Object> records, List<Object> keys, RunResult result, String failure, boolean thrown) {
+      this(records, keys, result, failure, thrown, null);
+    }
+  }
 
   private static Run run(ConformanceCase c, Plan plan, Runner runner, String baseUrl) {
     RunInput input =
@@ -196,7 +207,7 @@ public final class CaseRunner {
     String failure = null;
     boolean thrown = false;
     try {
-      if (plan.streamNames().size() > 1) {
+      if (plan instanceof dev.pagewalk.plan.Connector) {
         return streams(plan, input, runner);
       }
       result =
@@ -220,8 +231,8 @@ public final class CaseRunner {
 
   /**
    * A connector's run: each record as {@code {"stream", "record"}} (walks run side by side, so such
-   * cases compare records unordered), its failure the first failed walk's; there is no single run
-   * result to compare stop reason or counts with.
+   * cases compare records unordered), its failure the first failed walk's, and the streams' result
+   * for {@code expect.streams}; there is no single run result to compare a stop reason with.
    */
   private static Run streams(Plan plan, RunInput input, Runner runner) {
     List<Object> records = new ArrayList<>();
@@ -246,7 +257,7 @@ public final class CaseRunner {
             .filter(java.util.Objects::nonNull)
             .findFirst()
             .orElse(null);
-    return new Run(records, keys, null, failure, false);
+    return new Run(records, keys, null, failure, false, result);
   }
 
   private static List<String> specFailed(Expectation expect, String message) {

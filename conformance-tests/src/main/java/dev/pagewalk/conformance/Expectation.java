@@ -23,6 +23,9 @@ import java.util.Map;
  *     run must have missed some: proves drift)
  * @param idField the record field holding the id the dataset expectation compares (default id)
  * @param report expected fields of the completeness report, or null
+ * @param verdict the run's verdict: a one-stream run's report verdict, or a connector run's (the
+ *     weakest of its streams')
+ * @param streams expectations of a connector run's streams, by stream name; empty for none
  */
 public record Expectation(
     Path records,
@@ -37,10 +40,16 @@ public record Expectation(
     String specErrorContains,
     String dataset,
     String idField,
-    ReportExpectation report) {
+    ReportExpectation report,
+    String verdict,
+    Map<String, StreamExpectation> streams) {
 
   public Expectation {
     result = result == null ? Map.of() : Map.copyOf(result);
+    streams =
+        streams == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(streams));
   }
 
   /** True when the case is about a spec that must fail to load. */

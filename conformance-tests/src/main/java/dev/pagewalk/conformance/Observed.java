@@ -12,6 +12,7 @@ import java.util.List;
  * @param answers for a live-data case, how the mock answered each request in {@code served} ({@code
  *     200}, {@code 503}, a socket fault's name); null for a mappings case
  * @param dataset for a live-data case, which ids a complete read must and may contain; else null
+ * @param streams a connector run's result (several streams); null for a one-stream run
  */
 record Observed(
     List<Object> records,
@@ -24,7 +25,8 @@ record Observed(
     List<String> unmatched,
     List<String> strayQueryParameters,
     List<String> answers,
-    dev.pagewalk.conformance.livedata.Expectation dataset) {
+    dev.pagewalk.conformance.livedata.Expectation dataset,
+    dev.pagewalk.Runner.StreamsResult streams) {
 
   /** A message as shown in reports: the mock API's address written {@code ${baseUrl}}. */
   String shown(String message) {

@@ -26,7 +26,7 @@ class CaseLoaderTest {
         .endsWith(
             "case.yaml: unknown key 'expect.stopreason'; allowed: dataset, error, errorContains,"
                 + " idField, keys, ordered, records, report, requests, result, specError, specErrorContains,"
-                + " stopReason");
+                + " stopReason, streams, verdict");
   }
 
   @Test
@@ -128,6 +128,27 @@ class CaseLoaderTest {
             "case cannot be read: "
                 + dir.resolve("case.yaml")
                 + ": expect.report.checks.total must be one of fail, not-applicable, pass, got 'passed'");
+  }
+
+  @Test
+  void failsAStreamOrWalkExpectationWithAnUnknownKeyOrVerdict() throws Exception {
+    write("specInline: 'pagewalk: 1'\nexpect: {streams: {issues: {record: 3}}}\n");
+    assertThat(new CaseRunner().run(dir, "typo").failures())
+        .containsExactly(
+            "case cannot be read: "
+                + dir.resolve("case.yaml")
+                + ": unknown key 'expect.streams.issues.record'; allowed: records, requests, verdict,"
+                + " walk, walks");
+
+    write(
+        "specInline: 'pagewalk: 1'\n"
+            + "expect: {streams: {issues: {walk: {'101': {verdict: DONE}}}}}\n");
+    assertThat(new CaseRunner().run(dir, "verdict").failures())
+        .containsExactly(
+            "case cannot be read: "
+                + dir.resolve("case.yaml")
+                + ": expect.streams.issues.walk.101.verdict must be one of COMPLETE, INCOMPLETE,"
+                + " UNVERIFIED, got 'DONE'");
   }
 
   private void write(String yaml) throws Exception {

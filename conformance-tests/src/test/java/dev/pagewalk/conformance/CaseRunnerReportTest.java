@@ -58,6 +58,39 @@ class CaseRunnerReportTest {
                 + " (it names page)");
   }
 
+  @Test
+  void failsAConnectorCaseStreamByStreamAndWalkByWalk() {
+    CaseResult result = runner.run(resource("broken-connector-case"));
+
+    assertThat(result.passed()).isFalse();
+    assertThat(result.report())
+        .isEqualTo(
+            """
+            FAIL broken-connector-case  (a connector case whose stream and walk expectations are wrong, and a walk fails unexpectedly)
+              * requests: expected 2, got 7
+              * unexpected failure in stream issues, walk 102:
+                    broken-connector/issues: GET ${baseUrl}/repos/acme/repo-2/issues returned 500 Server Error: {"message":"Injected failure"}
+              * verdict: expected COMPLETE, got INCOMPLETE
+              * stream repos: records expected 3, got 2
+              * stream issues, walk 101: stop reason expected condition-false, got no-pagination
+              * stream issues, walk 101: records expected 1, got 2
+              * stream issues, walk 999: expected, but the stream has no such walk (it has 101, 102)
+              * stream labels: expected, but the run has no such stream (it has repos, issues)
+              run: INCOMPLETE
+                stream repos: UNVERIFIED, 1 walk, 2 records, 1 request
+                stream issues: INCOMPLETE, 2 walks, 2 records, 6 requests
+                  walk 102 failed: broken-connector/issues: GET ${baseUrl}/repos/acme/repo-2/issues returned 500 Server Error: {"message":"Injected failure"}
+              requests made (7):
+                1. 200  GET /orgs/acme/repos
+                2. 200  GET /repos/acme/repo-1/issues
+                3. 500  GET /repos/acme/repo-2/issues
+                4. 500  GET /repos/acme/repo-2/issues
+                5. 500  GET /repos/acme/repo-2/issues
+                6. 500  GET /repos/acme/repo-2/issues
+                7. 500  GET /repos/acme/repo-2/issues
+            """);
+  }
+
   static Path resource(String name) {
     try {
       return Path.of(CaseRunnerReportTest.class.getResource("/" + name).toURI());

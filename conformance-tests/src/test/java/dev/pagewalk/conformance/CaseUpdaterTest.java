@@ -110,6 +110,23 @@ class CaseUpdaterTest {
     assertThat(Files.readString(caseDir.resolve("case.yaml"))).isEqualTo(before);
   }
 
+  @Test
+  void rewritesTheRecordsOfAConnectorCase() throws IOException {
+    Path source = Path.of("cases/connectors/composite-keys");
+    Path connector = Files.createDirectories(dir.resolve("connectors/composite-keys"));
+    Files.copy(source.resolve("case.yaml"), connector.resolve("case.yaml"));
+    List<String> keys = Files.readAllLines(source.resolve("keys.jsonl"));
+    Files.writeString(connector.resolve("keys.jsonl"), keys.get(0) + "\n");
+
+    int status = ConformanceMain.run(List.of(dir.resolve("connectors")), out, true);
+
+    assertThat(text())
+        .startsWith("UPDATED composite-keys: keys.jsonl (9 keys)\nPASS composite-keys\n");
+    assertThat(status).isZero();
+    assertThat(Files.readAllLines(connector.resolve("keys.jsonl")))
+        .containsExactlyInAnyOrderElementsOf(keys);
+  }
+
   private String text() {
     return bytes.toString(StandardCharsets.UTF_8);
   }

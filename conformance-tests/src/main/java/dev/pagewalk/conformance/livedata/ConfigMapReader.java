@@ -21,7 +21,8 @@ final class ConfigMapReader {
           "rateLimit",
           "mutations",
           "faults",
-          "oauth");
+          "oauth",
+          "nested");
   private static final Set<String> FAULT_KINDS =
       Set.of("status", "fault", "dribble", "emptyPageWithNext", "truncatedJson");
   private static final Set<String> MUTATION_KINDS =
@@ -85,6 +86,17 @@ final class ConfigMapReader {
     if (oauth != null) {
       b.oauth(oauth(oauth));
     }
+    MapNode nested =
+        root.map("nested", Set.of("orgs", "repos", "issues", "comments", "events", "fail"));
+    if (nested != null) {
+      try {
+        b.nested(nested(nested));
+      } catch (IllegalArgumentException e) {
+        throw e.getMessage().startsWith("live-data config: ")
+            ? e
+            : new IllegalArgumentException("live-data config: " + e.getMessage(), e);
+      }
+    }
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
@@ -101,6 +113,34 @@ final class ConfigMapReader {
         o.boolOr("rotateRefreshTokens", true),
         o.boolOr("requireBearer", true),
         o.stringOr("tokenPath", OAuthConfig.DEFAULT_TOKEN_PATH));
+  }
+
+  private static NestedConfig nested(MapNode n) {
+    NestedConfig d = NestedConfig.DEFAULT;
+    NestedConfig.Events events = d.events();
+    MapNode e = n.map("events", Set.of("from", "count", "every"));
+    if (e != null) {
+      events =
+          new NestedConfig.Events(
+              e.has("from") ? e.parse("from", java.time.Instant::parse) : events.from(),
+              e.intOr("count", events.count()),
+              e.has("every")
+                  ? e.parse("every", dev.pagewalk.plan.Durations::parse)
+                  : events.every());
+    }
+    List<NestedConfig.PathFailure> failures = new java.util.ArrayList<>();
+    for (MapNode f : n.list("fail", Set.of("path", "status", "body"))) {
+      failures.add(
+          new NestedConfig.PathFailure(
+              f.string("path"), f.requiredInt("status"), f.stringOr("body", null)));
+    }
+    return new NestedConfig(
+        n.intOr("orgs", d.orgs()),
+        n.has("repos") ? n.counts("repos") : d.repos(),
+        n.has("issues") ? n.counts("issues") : d.issues(),
+        n.has("comments") ? n.counts("comments") : d.comments(),
+        events,
+        failures);
   }
 
   private static Mutation mutation(MapNode m, IdType idType) {

@@ -42,6 +42,9 @@ import java.util.Optional;
  *   rotateRefreshTokens: true
  *   requireBearer: true
  *   tokenPath: /oauth/token
+ * nested:                  # organisations, repositories, issues, comments and events: NestedConfig
+ *   orgs: 2
+ *   repos: [3, 1]
  * }</pre>
  *
  * All keys are optional; the values above other than mutations, faults, rateLimit and oauth are the
@@ -65,6 +68,7 @@ public final class LiveDataConfig {
   private final List<Mutation> mutations;
   private final List<FaultSpec> faults;
   private final OAuthConfig oauth;
+  private final NestedConfig nested;
 
   private LiveDataConfig(Builder b) {
     if (b.pageSize < 1 || b.maxPageSize < b.pageSize) {
@@ -93,6 +97,7 @@ public final class LiveDataConfig {
     mutations = List.copyOf(b.mutations);
     faults = List.copyOf(b.faults);
     oauth = b.oauth;
+    nested = b.nested;
     if (oauth != null && oauth.tokenPath().equals(basePath)) {
       throw new IllegalArgumentException(
           "oauth.tokenPath and basePath are both '" + basePath + "'");
@@ -170,6 +175,11 @@ public final class LiveDataConfig {
     return Optional.ofNullable(oauth);
   }
 
+  /** The nested resources served besides the base path, if configured. */
+  public Optional<NestedConfig> nested() {
+    return Optional.ofNullable(nested);
+  }
+
   /** A fresh dataset as this config describes it. */
   public Dataset newDataset() {
     return Dataset.generate(size, seed, idType);
@@ -192,6 +202,7 @@ public final class LiveDataConfig {
     private final List<Mutation> mutations = new ArrayList<>();
     private final List<FaultSpec> faults = new ArrayList<>();
     private OAuthConfig oauth;
+    private NestedConfig nested;
 
     private Builder() {}
 
@@ -259,6 +270,11 @@ public final class LiveDataConfig {
 
     public Builder oauth(OAuthConfig oauth) {
       this.oauth = oauth;
+      return this;
+    }
+
+    public Builder nested(NestedConfig nested) {
+      this.nested = nested;
       return this;
     }
 

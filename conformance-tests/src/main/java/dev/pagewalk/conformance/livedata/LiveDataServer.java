@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -15,7 +16,8 @@ import java.util.function.LongSupplier;
  * A running live-data mock: WireMock on 127.0.0.1 with a dynamic port, serving {@code GET
  * <basePath>} per a {@link LiveDataConfig} (wire formats: {@link Style}) and, with {@code oauth},
  * an OAuth2 token endpoint at {@code POST <tokenPath>} ({@link OAuthConfig}; counted by {@link
- * #tokenCounts()}). Other paths answer WireMock's 404.
+ * #tokenCounts()}) and, with {@code nested}, organisations, repositories, issues, comments and
+ * events ({@link NestedHandler}). Other paths answer WireMock's 404.
  *
  * <pre>{@code
  * try (LiveDataServer server = LiveDataServer.start(LiveDataConfig.fromMap(yamlMap))) {
@@ -31,10 +33,16 @@ public final class LiveDataServer implements AutoCloseable {
   private final LiveDataTransformer transformer;
   private final Dataset dataset;
   private final TokenEndpoint tokens;
+  private final NestedHandler nested;
 
   private LiveDataServer(LiveDataConfig config, LongSupplier clock, int port) {
     this.dataset = config.newDataset();
     this.tokens = config.oauth().map(o -> new TokenEndpoint(o, clock)).orElse(null);
+    this.nested =
+        config
+            .nested()
+            .map(n -> new NestedHandler(n, config.pageSize(), config.maxPageSize()))
+            .orElse(null);
     this.transformer =
         new LiveDataTransformer(
             config,
@@ -48,10 +56,19 @@ public final class LiveDataServer implements AutoCloseable {
                 .port(port)
                 .gzipDisabled(true)
                 .disableRequestJournal()
-                .extensions(
-                    tokens == null
-                        ? new Extension[] {transformer}
-                        : new Extension[] {transformer, new TokenEndpointTransformer(tokens)}));
+                .extensions(extensions(transformer, tokens, nested)));
+  }
+
+  private static Extension[] extensions(
+      LiveDataTransformer transformer, TokenEndpoint tokens, NestedHandler nested) {
+    List<Extension> out = new java.util.ArrayList<>(List.of(transformer));
+    if (tokens != null) {
+      out.add(new TokenEndpointTransformer(tokens));
+    }
+    if (nested != null) {
+      out.add(new NestedTransformer(nested));
+    }
+    return out.toArray(Extension[]::new);
   }
 
   /** Starts a server with the system clock. */
@@ -81,6 +98,11 @@ public final class LiveDataServer implements AutoCloseable {
                 server.wireMock.stubFor(
                     post(urlPathEqualTo(o.tokenPath()))
                         .willReturn(aResponse().withTransformers(TokenEndpointTransformer.NAME))));
+    if (server.nested != null) {
+      server.wireMock.stubFor(
+          get(urlPathMatching(NestedHandler.pathRegex()))
+              .willReturn(aResponse().withTransformers(NestedTransformer.NAME)));
+    }
     return server;
   }
 
@@ -98,9 +120,20 @@ public final class LiveDataServer implements AutoCloseable {
     return transformer.requestCount();
   }
 
-  /** The path and query of every request to the base path, in order, faulted ones included. */
+  /**
+   * The path and query of every request to the base path, in order, faulted ones included; then
+   * those to the nested resources, in order.
+   */
   public List<String> requests() {
-    return transformer.requests();
+    return nested == null
+        ? transformer.requests()
+        : concat(transformer.requests(), nested.requests());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /**
@@ -110,7 +143,7 @@ public final class LiveDataServer implements AutoCloseable {
    * those faults. For reports of what a client saw.
    */
   public List<String> answers() {
-    return transformer.answers();
+    return nested == null ? transformer.answers() : concat(transformer.answers(), nested.answers());
   }
 
   /**

@@ -110,6 +110,20 @@ final class MapNode {
     return ids;
   }
 
+  /** A list of whole numbers, or one number standing for a list of one. */
+  List<Integer> counts(String key) {
+    Object value = map.get(key);
+    List<?> list = value instanceof List<?> l ? l : List.of(value);
+    List<Integer> out = new ArrayList<>();
+    for (Object n : list) {
+      if (!(n instanceof Integer i)) {
+        throw error(key, "expected a whole number or a list of them but got " + describe(value));
+      }
+      out.add(i);
+    }
+    return out;
+  }
+
   MapNode map(String key, Set<String> allowed) {
     Object value = map.get(key);
     if (value == null) {
