@@ -287,7 +287,7 @@ final class ChainRunner {
     } catch (RunFailureException e) {
       return new Decision.Stop(StopReason.ERROR, e);
     }
-    if (!guard.firstTime(next.http())) {
+    if (!guard.firstTime(next.http()) && !req.pagination().requestMayRepeat()) {
       return loop(
           "page "
               + (pageNumber + 1)
