@@ -127,7 +127,6 @@ final class ChainRunner {
     long pageNumber;
     BuiltRequest request;
     boolean resuming = resume != null;
-    boolean resumed = resuming;
     if (resuming) {
       @SuppressWarnings("unchecked")
       Map<String, Object> saved = (Map<String, Object>) secrets.revealIn(resume.temp());
@@ -158,8 +157,7 @@ final class ChainRunner {
       if (resuming && statuses.expiredCursor(decoded.http().status())) {
         return new WalkOutcome.CursorExpired(decoded.http().status(), request.display());
       }
-      if (!resumed
-          && pageNumber > 1
+      if (pageNumber > 1
           && run.plan
               .retry()
               .restartWalk()
@@ -289,7 +287,7 @@ final class ChainRunner {
     } catch (RunFailureException e) {
       return new Decision.Stop(StopReason.ERROR, e);
     }
-    if (!guard.firstTime(next.http())) {
+    if (!guard.firstTime(next.http()) && !req.pagination().requestMayRepeat()) {
       return loop(
           "page "
               + (pageNumber + 1)

@@ -96,7 +96,9 @@ final class Walks {
     Walked walked =
         new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes).ending(outcome);
     if (outcome instanceof WalkOutcome.WalkExpired) {
-      Restarted restarted = restarted(walked, outcome, writer, identity, secrets);
+      long beforeResume =
+          from == null ? 0 : dev.pagewalk.RunStats.resumedFrom(from.counters()).recordsEmitted();
+      Restarted restarted = restarted(walked, outcome, writer, identity, secrets, beforeResume);
       walked = restarted.walked();
       keys = keys == null ? null : restarted.keys();
     }
@@ -129,14 +131,18 @@ final class Walks {
   /**
    * The walk's cursor expired on a later page ({@code retry.restartWalk}): the walk starts again
    * from where the run started, at most {@code retry.restartWalk.max} times. Records delivered
-   * before are known by their key and not delivered again; each restart is a note.
+   * before are known by their key and not delivered again; each restart is a note. A resumed walk
+   * restarts too (its saved iterator expired), from the first page: the {@code beforeResume}
+   * records the interrupted run wrote before its checkpoint are not in the key set, so the first
+   * restart delivers them again, and its note says so.
    */
   private static Restarted restarted(
       Walked first,
       WalkOutcome outcome,
       PageWriter writer,
       SyncIdentity identity,
-      SecretPlaceholders secrets) {
+      SecretPlaceholders secrets,
+      long beforeResume) {
     RunContext run = first.run();
     Plan plan = run.plan;
     int max = plan.retry().restartWalk().max();
@@ -175,7 +181,12 @@ final class Walks {
               + restart
               + " of at most "
               + max
-              + ")");
+              + ")"
+              + (restart == 1 && beforeResume > 0
+                  ? "; the "
+                      + beforeResume
+                      + " records written before the resumed checkpoint are delivered again"
+                  : ""));
       auditor = newAuditor(plan);
       keys = new HashSet<>();
       acceptor = acceptor.nextWalk(auditor, keys);

@@ -237,6 +237,14 @@ public final class PlanCompiler {
     if (!allowGetBody) {
       getBody(at, method, node.has("body"), node.path("pagination"));
     }
+    ResponsePlan response = response(at + "/response", node.path("response"));
+    if (pagination != null && pagination.requestMayRepeat() && response.key() == null) {
+      problem(
+          at + "/pagination/requestMayRepeat",
+          "pagination.requestMayRepeat needs response.key: with the request allowed to repeat,"
+              + " the loop guard tells a new batch from one served again by its keys",
+          null);
+    }
     return new RequestPlan(
         at,
         template(at + "/url", Scopes.request("request.url")),
@@ -248,7 +256,7 @@ public final class PlanCompiler {
         node.path("encodeUrl").asBoolean(true),
         template(at + "/temp", Scopes.request("request.temp")),
         template(at + "/condition", Scopes.request("request.condition")),
-        response(at + "/response", node.path("response")),
+        response,
         pagination,
         repeat,
         sanitize,
@@ -327,7 +335,8 @@ public final class PlanCompiler {
         template(at + "/condition", Scopes.pagination("pagination.condition")),
         node.has("delay") ? Durations.parse(node.get("delay").asText()) : null,
         nulled(node.path("qs")),
-        nulled(node.path("headers")));
+        nulled(node.path("headers")),
+        node.path("requestMayRepeat").asBoolean(false));
   }
 
   /** The names a map sets to {@code null}. */
