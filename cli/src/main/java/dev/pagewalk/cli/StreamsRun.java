@@ -171,6 +171,7 @@ final class StreamsRun {
           .limit(NAMED)
           .forEach(w -> err.println("  walk " + label(w) + " failed: " + w.failure()));
     }
+    dev.pagewalk.connector.CapAdvice.of(result).forEach(line -> err.println("  " + line));
     err.println(result.verdict() + ": " + result.spec());
   }
 

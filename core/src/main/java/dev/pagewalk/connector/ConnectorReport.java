@@ -48,6 +48,10 @@ public final class ConnectorReport {
     List<Map<String, Object>> streams = new ArrayList<>();
     result.streams().forEach(s -> streams.add(stream(s)));
     doc.put("streams", streams);
+    List<String> advice = CapAdvice.of(result);
+    if (!advice.isEmpty()) {
+      doc.put("advice", advice);
+    }
     return doc;
   }
 
