@@ -52,6 +52,9 @@ class ArchitectureTest {
           "Runner$StreamsResult",
           "Runner$StreamResult",
           "Runner$WalkResult",
+          // what a connector run is expected to take, before it is made
+          "Runner$Estimate",
+          "Runner$StreamEstimate",
           "Runner$AuthCheck",
           "RunInput",
           "LimitOverrides",
