@@ -39,6 +39,7 @@ final class StreamsRun {
   private final String report;
   private final FailOn failOn;
   private final boolean quiet;
+  private boolean estimateFirst;
 
   StreamsRun(
       Plan plan, List<String> streams, String out, String report, FailOn failOn, boolean quiet) {
@@ -48,6 +49,12 @@ final class StreamsRun {
     this.report = report;
     this.failOn = failOn;
     this.quiet = quiet;
+  }
+
+  /** Estimates the run first ({@code run --plan}), to set the estimate against what it did. */
+  StreamsRun withPlan(boolean estimateFirst) {
+    this.estimateFirst = estimateFirst;
+    return this;
   }
 
   /** Runs the streams; the exit code. */
@@ -68,9 +75,13 @@ final class StreamsRun {
     int written = streams.isEmpty() ? plan.streamNames().size() : streams.size();
     Map<String, JsonLinesWriter> files = new LinkedHashMap<>();
     StreamsResult result;
+    Runner.Estimate estimate = null;
     try (JsonLinesWriter lines =
             dir != null || "-".equals(report) ? null : new JsonLinesWriter(uncloseable(stdout));
         Runner runner = Runner.builder().build()) {
+      if (estimateFirst) {
+        estimate = runner.estimate(plan, input, streams);
+      }
       result =
           runner.runStreams(
               plan,
@@ -93,8 +104,11 @@ final class StreamsRun {
     stdout.flush();
     if (!quiet) {
       summary(result, err);
+      if (estimate != null) {
+        PlanComparison.lines(estimate, result).forEach(err::println);
+      }
     }
-    writeReport(result, stdout);
+    writeReport(result, estimate, stdout);
     err.flush();
     return exitCode(result);
   }
@@ -179,11 +193,11 @@ final class StreamsRun {
     return w.walk().isEmpty() ? "(the only one)" : w.walk();
   }
 
-  private void writeReport(StreamsResult result, PrintWriter stdout) {
+  private void writeReport(StreamsResult result, Runner.Estimate estimate, PrintWriter stdout) {
     if (report == null) {
       return;
     }
-    String json = ConnectorReport.json(result);
+    String json = ConnectorReport.json(result, estimate);
     if (report.equals("-")) {
       stdout.println(json);
       stdout.flush();
