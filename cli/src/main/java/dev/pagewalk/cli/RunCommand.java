@@ -179,6 +179,13 @@ final class RunCommand implements Callable<Integer> {
         checkStreamOptions();
         return new StreamsRun(loaded, streams, out, report, failOn, quiet)
             .withPlan(plan)
+            .withProgress(
+                !quiet && parent.environment().terminal()
+                    ? ProgressLine.forWalks(
+                        err,
+                        System::nanoTime,
+                        WalkBoard.of(loaded, streams == null ? List.of() : streams))
+                    : null)
             .run(input, spec.commandLine().getOut(), err);
       }
       Plan plan = Plan.of(loaded);

@@ -40,6 +40,7 @@ final class StreamsRun {
   private final FailOn failOn;
   private final boolean quiet;
   private boolean estimateFirst;
+  private ProgressLine progress;
 
   StreamsRun(
       Plan plan, List<String> streams, String out, String report, FailOn failOn, boolean quiet) {
@@ -54,6 +55,12 @@ final class StreamsRun {
   /** Estimates the run first ({@code run --plan}), to set the estimate against what it did. */
   StreamsRun withPlan(boolean estimateFirst) {
     this.estimateFirst = estimateFirst;
+    return this;
+  }
+
+  /** Draws {@code progress} (null: none) as the walks go. */
+  StreamsRun withProgress(ProgressLine progress) {
+    this.progress = progress;
     return this;
   }
 
@@ -88,7 +95,7 @@ final class StreamsRun {
               input,
               streams,
               (stream, record) -> write(stream, record, lines, files, dir, written > 1),
-              RunListener.NONE);
+              progress == null ? RunListener.NONE : progress);
       if (lines != null) {
         lines.flush();
       }
@@ -99,6 +106,9 @@ final class StreamsRun {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      if (progress != null) {
+        progress.clear();
+      }
       closeAll(files);
     }
     stdout.flush();

@@ -60,7 +60,13 @@ class PlanCommandTest {
 
   @BeforeEach
   void start() throws Exception {
-    api = new MockServer();
+    api = stubbed(new MockServer());
+    spec = dir.resolve("gh.yaml");
+    Files.writeString(spec, SPEC);
+  }
+
+  /** {@code api} serving the repositories and their issues. */
+  static MockServer stubbed(MockServer api) {
     for (int page = 1; page <= REPOS / 10; page++) {
       api.server.stubFor(
           get(urlEqualTo(page == 1 ? "/repos" : "/repos?page=" + page))
@@ -77,8 +83,7 @@ class PlanCommandTest {
                         page(issues, ids((page - 1) * 5 + 1, Math.min(issues, page * 5), "n")))));
       }
     }
-    spec = dir.resolve("gh.yaml");
-    Files.writeString(spec, SPEC);
+    return api;
   }
 
   private static String ids(int from, int to, String field) {

@@ -90,6 +90,7 @@ public final class ConnectorRun {
       for (Iterator<Walk> walks : roots.values()) {
         while (walks.hasNext()) {
           Walk walk = walks.next();
+          plugins.listener().onWalkQueued(walk.stream().name());
           pool.add(() -> run.walk(walk));
         }
       }
@@ -132,6 +133,7 @@ public final class ConnectorRun {
               ? tallies.get(kid.name()).nextOrdinal()
               : RecordKeys.canonical(record.key());
       Walk child = Walk.of(kid, label, "parent", record.value());
+      plugins.listener().onWalkQueued(kid.name());
       pool.addFromWalk(() -> walk(child));
     }
   }
