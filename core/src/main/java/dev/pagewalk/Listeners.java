@@ -33,6 +33,12 @@ final class Listeners {
       }
 
       @Override
+      public void onWalkQueued(String stream) {
+        a.onWalkQueued(stream);
+        b.onWalkQueued(stream);
+      }
+
+      @Override
       public void onEnd(RunResult result) {
         a.onEnd(result);
         b.onEnd(result);

@@ -5,6 +5,11 @@ import java.time.Duration;
 /**
  * Observes a run as it happens: every page accepted, every retry and every wait. Called on the
  * run's thread; implementations must be quick. All methods default to doing nothing.
+ *
+ * <p>In a run of a connector's streams ({@link Runner#runStreams}) each walk is a run of its own:
+ * {@link #onStart} to {@link #onEnd}, with the stream's spec name ({@code spec/stream}), called
+ * from the walk's thread, so calls of several walks may come at once; {@link #onWalkQueued} tells
+ * of each walk before it starts.
  */
 public interface RunListener {
   RunListener NONE = new RunListener() {};
@@ -30,6 +35,12 @@ public interface RunListener {
    * rate limit (the spec's or the server's quota), or a delay the spec asks for between requests.
    */
   default void onWait(WaitReason why, Duration duration) {}
+
+  /**
+   * A connector run queued a walk of {@code stream}; it starts ({@link #onStart}) when a walk
+   * thread takes it. Not called for a run of one request.
+   */
+  default void onWalkQueued(String stream) {}
 
   /** The run ended. */
   default void onEnd(RunResult result) {}

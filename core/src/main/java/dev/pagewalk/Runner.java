@@ -290,6 +290,76 @@ public final class Runner implements AutoCloseable {
       ErrorCode errorCode) {}
 
   /**
+   * Estimates a run of the {@code streams} of a connector (empty: all; a one-request spec is a
+   * connector with one stream) before it is made: each stream's walks, requests and records, the
+   * run's wall time under {@code rateLimit} and {@code concurrency}, and which cap or deadline
+   * would stop it. It sends a few requests: one page of a few walks of each stream (a sample of
+   * partitions, a sample of parent records).
+   *
+   * @throws InputException for an unknown stream or invalid inputs, before any request is sent
+   */
+  public Estimate estimate(Plan plan, RunInput input, List<String> streams) {
+    Objects.requireNonNull(plan, "plan");
+    return dev.pagewalk.connector.Planner.estimate(
+        Connector.of(plan),
+        input == null ? RunInput.empty() : input,
+        streams == null ? List.of() : streams,
+        plugins(RunListener.NONE));
+  }
+
+  /**
+   * What {@link #estimate} expects of a run.
+   *
+   * @param spec the spec's name
+   * @param streams each stream the run would walk, parents first
+   * @param requests the run's requests, every stream's added up (the caps of one walk applied, the
+   *     run's not: {@code stops} says where they would stop it)
+   * @param records the run's records, likewise
+   * @param wallTime how long the run would take
+   * @param stops each cap or deadline that would stop the run before it ends by itself, as a
+   *     sentence that says how to lift it; empty when none would
+   * @param probeRequests the requests the estimate itself sent
+   */
+  public record Estimate(
+      String spec,
+      List<StreamEstimate> streams,
+      long requests,
+      long records,
+      java.time.Duration wallTime,
+      List<String> stops,
+      long probeRequests) {
+    public Estimate {
+      streams = List.copyOf(streams);
+      stops = List.copyOf(stops);
+    }
+
+    /** The stream called {@code name}, if the run would walk it. */
+    public Optional<StreamEstimate> stream(String name) {
+      return streams.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+  }
+
+  /**
+   * One stream of an {@link Estimate}.
+   *
+   * @param name the stream's name
+   * @param parent the parent stream's name; null for none
+   * @param walks its walks: partitions, or its parent's estimated records
+   * @param requests the requests of all its walks
+   * @param records the records of all its walks
+   * @param basis how the figures were worked out: what its probes' pages said
+   * @param failure why its probe failed (the figures are then a floor); null when it did not
+   */
+  public record StreamEstimate(
+      String name,
+      String parent,
+      long walks,
+      long requests,
+      long records,
+      String basis,
+      String failure) {}
+
+  /**
    * Runs only the auth step of {@code plan}: fetches a token as a run would (a refresh token the
    * server rotates is saved in the token store), sends no other request and returns where the token
    * came from and when it expires — never the token.

@@ -52,6 +52,9 @@ class ArchitectureTest {
           "Runner$StreamsResult",
           "Runner$StreamResult",
           "Runner$WalkResult",
+          // what a connector run is expected to take, before it is made
+          "Runner$Estimate",
+          "Runner$StreamEstimate",
           "Runner$AuthCheck",
           "RunInput",
           "LimitOverrides",
@@ -148,7 +151,7 @@ class ArchitectureTest {
   private static final Map<String, Set<String>> MAY_USE =
       Map.ofEntries(
           Map.entry(ROOT, Set.of("spec", "plan", "engine", "connector", "http", "json")),
-          Map.entry("connector", Set.of("engine", "plan", "expr", "json")),
+          Map.entry("connector", Set.of("engine", "plan", "expr", "json", "audit")),
           Map.entry("sink", Set.of("files", "json")),
           Map.entry("state", Set.of("files", "json")),
           Map.entry("report", Set.of("json")),

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         "Declarative HTTP connectors: load a YAML spec, walk every page, emit every record.",
     subcommands = {
       RunCommand.class,
+      PlanCommand.class,
       AuthCommand.class,
       ValidateCommand.class,
       TestCommand.class,

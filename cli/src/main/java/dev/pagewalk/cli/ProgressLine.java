@@ -12,7 +12,9 @@ import java.util.function.LongSupplier;
  * The live progress line on a terminal's stderr: pages, records, records per second, retries and
  * waits (with a progress bar when the spec reads the API's total, {@code audit.total}), redrawn in
  * place ({@code \r} and erase-to-end-of-line) after every event, and erased before the summary is
- * printed.
+ * printed. For a connector run ({@link #forWalks}) it leads with the streams and walks done,
+ * running and pending, and counts the pages and records of every walk; its walks call it from their
+ * threads, so every method is synchronized.
  */
 final class ProgressLine implements RunListener {
   private static final String ERASE = "\u001b[K";
@@ -27,26 +29,57 @@ final class ProgressLine implements RunListener {
   private String now = "";
   private long total = -1;
   private boolean drawn;
+  private final WalkBoard walks;
 
   ProgressLine(PrintWriter err, LongSupplier nanoTime) {
+    this(err, nanoTime, null);
+  }
+
+  private ProgressLine(PrintWriter err, LongSupplier nanoTime, WalkBoard walks) {
     this.err = err;
     this.nanoTime = nanoTime;
     this.start = nanoTime.getAsLong();
+    this.walks = walks;
+  }
+
+  /** The progress line of a connector run, whose walks {@code walks} tells apart. */
+  static ProgressLine forWalks(PrintWriter err, LongSupplier nanoTime, WalkBoard walks) {
+    return new ProgressLine(err, nanoTime, walks);
   }
 
   @Override
-  public void onPage(PageEvent page) {
+  public synchronized void onPage(PageEvent page) {
     pages++;
-    records = page.recordsSoFar();
-    if (page.total() instanceof Number n) {
-      total = n.longValue();
+    if (walks == null) {
+      records = page.recordsSoFar();
+      if (page.total() instanceof Number n) {
+        total = n.longValue();
+      }
+    } else {
+      records += page.emitted();
     }
     now = "";
     draw();
   }
 
   @Override
-  public void onRetry(RetryEvent retry) {
+  public synchronized void onWalkQueued(String stream) {
+    if (walks != null) {
+      walks.queued(stream);
+      draw();
+    }
+  }
+
+  @Override
+  public synchronized void onStart(String runId, String spec) {
+    if (walks != null) {
+      walks.started(spec);
+      draw();
+    }
+  }
+
+  @Override
+  public synchronized void onRetry(RetryEvent retry) {
     retries++;
     now =
         "retry "
@@ -59,19 +92,24 @@ final class ProgressLine implements RunListener {
   }
 
   @Override
-  public void onWait(WaitReason why, Duration duration) {
+  public synchronized void onWait(WaitReason why, Duration duration) {
     waits++;
     now = "waiting " + Elapsed.format(duration) + " (" + why + ")";
     draw();
   }
 
   @Override
-  public void onEnd(RunResult result) {
-    clear();
+  public synchronized void onEnd(RunResult result) {
+    if (walks == null) {
+      clear();
+    } else {
+      walks.ended(result.spec());
+      draw();
+    }
   }
 
   /** Erases the line, if one was drawn. */
-  void clear() {
+  synchronized void clear() {
     if (drawn) {
       err.print("\r" + ERASE);
       err.flush();
@@ -79,7 +117,7 @@ final class ProgressLine implements RunListener {
     }
   }
 
-  String text() {
+  synchronized String text() {
     double seconds = Math.max(1e-3, (nanoTime.getAsLong() - start) / 1e9);
     String line =
         String.format(
@@ -102,6 +140,9 @@ final class ProgressLine implements RunListener {
               + total
               + " - "
               + line;
+    }
+    if (walks != null) {
+      line = walks.text() + " - " + line;
     }
     return now.isEmpty() ? line : line + " - " + now;
   }

@@ -80,6 +80,14 @@ final class RunCommand implements Callable<Integer> {
   List<String> streams;
 
   @Option(
+      names = "--plan",
+      description =
+          "Estimate the run first, as 'pagewalk plan' does (its probes are extra requests), and "
+              + "set the estimate against what the run did: in the summary, and per stream in "
+              + "--report. Runs the spec as a connector's streams, as --streams does.")
+  boolean plan;
+
+  @Option(
       names = "--state",
       paramLabel = "DIR",
       description =
@@ -167,9 +175,17 @@ final class RunCommand implements Callable<Integer> {
         SpecErrors.print(e, err);
         return ExitCodes.SPEC_ERROR;
       }
-      if (streams != null || loaded instanceof dev.pagewalk.plan.Connector) {
+      if (streams != null || plan || loaded instanceof dev.pagewalk.plan.Connector) {
         checkStreamOptions();
         return new StreamsRun(loaded, streams, out, report, failOn, quiet)
+            .withPlan(plan)
+            .withProgress(
+                !quiet && parent.environment().terminal()
+                    ? ProgressLine.forWalks(
+                        err,
+                        System::nanoTime,
+                        WalkBoard.of(loaded, streams == null ? List.of() : streams))
+                    : null)
             .run(input, spec.commandLine().getOut(), err);
       }
       Plan plan = Plan.of(loaded);

@@ -39,6 +39,8 @@ final class StreamsRun {
   private final String report;
   private final FailOn failOn;
   private final boolean quiet;
+  private boolean estimateFirst;
+  private ProgressLine progress;
 
   StreamsRun(
       Plan plan, List<String> streams, String out, String report, FailOn failOn, boolean quiet) {
@@ -48,6 +50,18 @@ final class StreamsRun {
     this.report = report;
     this.failOn = failOn;
     this.quiet = quiet;
+  }
+
+  /** Estimates the run first ({@code run --plan}), to set the estimate against what it did. */
+  StreamsRun withPlan(boolean estimateFirst) {
+    this.estimateFirst = estimateFirst;
+    return this;
+  }
+
+  /** Draws {@code progress} (null: none) as the walks go. */
+  StreamsRun withProgress(ProgressLine progress) {
+    this.progress = progress;
+    return this;
   }
 
   /** Runs the streams; the exit code. */
@@ -68,16 +82,20 @@ final class StreamsRun {
     int written = streams.isEmpty() ? plan.streamNames().size() : streams.size();
     Map<String, JsonLinesWriter> files = new LinkedHashMap<>();
     StreamsResult result;
+    Runner.Estimate estimate = null;
     try (JsonLinesWriter lines =
             dir != null || "-".equals(report) ? null : new JsonLinesWriter(uncloseable(stdout));
         Runner runner = Runner.builder().build()) {
+      if (estimateFirst) {
+        estimate = runner.estimate(plan, input, streams);
+      }
       result =
           runner.runStreams(
               plan,
               input,
               streams,
               (stream, record) -> write(stream, record, lines, files, dir, written > 1),
-              RunListener.NONE);
+              progress == null ? RunListener.NONE : progress);
       if (lines != null) {
         lines.flush();
       }
@@ -88,13 +106,19 @@ final class StreamsRun {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      if (progress != null) {
+        progress.clear();
+      }
       closeAll(files);
     }
     stdout.flush();
     if (!quiet) {
       summary(result, err);
+      if (estimate != null) {
+        PlanComparison.lines(estimate, result).forEach(err::println);
+      }
     }
-    writeReport(result, stdout);
+    writeReport(result, estimate, stdout);
     err.flush();
     return exitCode(result);
   }
@@ -171,6 +195,7 @@ final class StreamsRun {
           .limit(NAMED)
           .forEach(w -> err.println("  walk " + label(w) + " failed: " + w.failure()));
     }
+    dev.pagewalk.connector.CapAdvice.of(result).forEach(line -> err.println("  " + line));
     err.println(result.verdict() + ": " + result.spec());
   }
 
@@ -178,11 +203,11 @@ final class StreamsRun {
     return w.walk().isEmpty() ? "(the only one)" : w.walk();
   }
 
-  private void writeReport(StreamsResult result, PrintWriter stdout) {
+  private void writeReport(StreamsResult result, Runner.Estimate estimate, PrintWriter stdout) {
     if (report == null) {
       return;
     }
-    String json = ConnectorReport.json(result);
+    String json = ConnectorReport.json(result, estimate);
     if (report.equals("-")) {
       stdout.println(json);
       stdout.flush();

@@ -21,6 +21,13 @@ class HelpTest {
   }
 
   @Test
+  void planHelpDocumentsEveryOptionAndExitCode() {
+    Cli.Result r = Cli.plain().run("plan", "--help");
+    assertThat(r.code()).isZero();
+    Golden.assertMatches("plan-help.txt", r.out());
+  }
+
+  @Test
   void withoutACommandPrintsUsageAndFailsAsAUsageError() {
     Cli.Result r = Cli.plain().run();
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);

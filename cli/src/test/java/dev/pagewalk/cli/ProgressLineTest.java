@@ -77,4 +77,32 @@ class ProgressLineTest {
         .endsWith("\u001b[K\r\u001b[K")
         .doesNotEndWith("\r\u001b[K\r\u001b[K");
   }
+
+  @Test
+  void leadsAConnectorRunWithItsStreamsAndWalksAndCountsEveryWalksRecords() {
+    java.util.Map<String, String> parents = new java.util.LinkedHashMap<>();
+    parents.put("repos", null);
+    parents.put("issues", "repos");
+    ProgressLine walks =
+        ProgressLine.forWalks(new PrintWriter(err), nanos::get, new WalkBoard("gh", parents));
+    nanos.set(1_000_000_000L);
+    walks.onWalkQueued("repos");
+    walks.onStart("r1", "gh/repos");
+    walks.onPage(
+        new PageEvent(
+            1, "GET /repos", 200, 2, 2, 2, 1, 0, null, null, java.util.Map.of(), null, 0));
+    walks.onWalkQueued("issues");
+    walks.onWalkQueued("issues");
+    assertThat(walks.text())
+        .isEqualTo(
+            "streams 0 done, 1 running, 1 pending; walks 0 done, 1 running, 2 pending"
+                + " - 1 page, 2 records, 2 records/s, 0 retries, 0 waits");
+    walks.onStart("r2", "gh/issues");
+    walks.onPage(
+        new PageEvent(1, "GET /i", 200, 3, 3, 3, 1, 0, null, null, java.util.Map.of(), null, 0));
+    assertThat(walks.text())
+        .startsWith(
+            "streams 0 done, 2 running, 0 pending; walks 0 done, 2 running, 1 pending"
+                + " - 2 pages, 5 records");
+  }
 }

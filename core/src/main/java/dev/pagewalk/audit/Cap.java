@@ -38,6 +38,11 @@ public enum Cap {
     return Optional.empty();
   }
 
+  /** The stop reason it ends a walk with. */
+  public StopReason reason() {
+    return reason;
+  }
+
   /** What it counts, plural: {@code records}. */
   public String counts() {
     return counts;

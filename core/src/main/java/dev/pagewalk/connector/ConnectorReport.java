@@ -2,6 +2,7 @@ package dev.pagewalk.connector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pagewalk.Runner.Estimate;
 import dev.pagewalk.Runner.StreamResult;
 import dev.pagewalk.Runner.StreamsResult;
 import dev.pagewalk.Runner.WalkResult;
@@ -27,11 +28,23 @@ public final class ConnectorReport {
 
   /** The report as JSON, indented. */
   public static String json(StreamsResult result) {
+    return json(result, null);
+  }
+
+  /**
+   * The report as JSON, indented, with what {@code estimate} (null: none) expected of the run next
+   * to what it did: the run's and each stream's.
+   */
+  public static String json(StreamsResult result, Estimate estimate) {
+    Map<String, Object> doc = document(result);
+    if (estimate != null) {
+      withEstimate(doc, estimate);
+    }
     try {
       return JsonConfig.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build()
-          .writeValueAsString(document(result));
+          .writeValueAsString(doc);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -48,7 +61,29 @@ public final class ConnectorReport {
     List<Map<String, Object>> streams = new ArrayList<>();
     result.streams().forEach(s -> streams.add(stream(s)));
     doc.put("streams", streams);
+    List<String> advice = CapAdvice.of(result);
+    if (!advice.isEmpty()) {
+      doc.put("advice", advice);
+    }
     return doc;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void withEstimate(Map<String, Object> doc, Estimate estimate) {
+    Map<String, Object> run = EstimateJson.document(estimate);
+    run.remove("spec");
+    run.remove("streams");
+    doc.put("estimate", run);
+    for (Map<String, Object> s : (List<Map<String, Object>>) doc.get("streams")) {
+      estimate.stream((String) s.get("name"))
+          .ifPresent(
+              e -> {
+                Map<String, Object> m = EstimateJson.stream(e);
+                m.remove("name");
+                m.remove("parent");
+                s.put("estimate", m);
+              });
+    }
   }
 
   private static Map<String, Object> stream(StreamResult s) {

@@ -6,6 +6,7 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner.StreamResult;
 import dev.pagewalk.Runner.StreamsResult;
+import dev.pagewalk.StopReason;
 import dev.pagewalk.engine.Engine;
 import dev.pagewalk.json.RecordKeys;
 import dev.pagewalk.plan.Connector;
@@ -50,7 +51,7 @@ public final class ConnectorRun {
     this.input = input;
     this.records = records;
     this.plugins = plugins;
-    this.shared = Engine.Shared.of(connector.shared(), plugins.clock());
+    this.shared = Engine.Shared.of(connector.shared(), input.limits(), plugins.clock());
     for (StreamPlan s : connector.streams()) {
       if (walked.contains(s.name())) {
         tallies.put(s.name(), new StreamTally(s.name(), s.parent(), selected.contains(s.name())));
@@ -89,6 +90,7 @@ public final class ConnectorRun {
       for (Iterator<Walk> walks : roots.values()) {
         while (walks.hasNext()) {
           Walk walk = walks.next();
+          plugins.listener().onWalkQueued(walk.stream().name());
           pool.add(() -> run.walk(walk));
         }
       }
@@ -102,6 +104,11 @@ public final class ConnectorRun {
 
   private void walk(Walk walk) {
     StreamTally tally = tallies.get(walk.stream().name());
+    StopReason spent = shared.caps().spent();
+    if (spent != null) {
+      tally.notStarted(walk.label(), spent);
+      return;
+    }
     List<StreamPlan> kids = children.getOrDefault(walk.stream().name(), List.of());
     RunResult result =
         Engine.walk(
@@ -126,6 +133,7 @@ public final class ConnectorRun {
               ? tallies.get(kid.name()).nextOrdinal()
               : RecordKeys.canonical(record.key());
       Walk child = Walk.of(kid, label, "parent", record.value());
+      plugins.listener().onWalkQueued(kid.name());
       pool.addFromWalk(() -> walk(child));
     }
   }
@@ -144,7 +152,7 @@ public final class ConnectorRun {
         UUID.randomUUID().toString(), connector.name(), run, started, ended, out);
   }
 
-  private static Set<String> select(Connector connector, List<String> streams) {
+  static Set<String> select(Connector connector, List<String> streams) {
     Set<String> selected = new LinkedHashSet<>();
     for (String name : streams.isEmpty() ? connector.streamNames() : streams) {
       if (connector.stream(name) == null) {
@@ -161,7 +169,7 @@ public final class ConnectorRun {
   }
 
   /** The selected streams and every parent they need. */
-  private static Set<String> closure(Connector connector, Set<String> selected) {
+  static Set<String> closure(Connector connector, Set<String> selected) {
     Set<String> all = new LinkedHashSet<>();
     for (String name : selected) {
       for (StreamPlan s = connector.stream(name); s != null; ) {

@@ -3,6 +3,7 @@ package dev.pagewalk.connector;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner.StreamResult;
 import dev.pagewalk.Runner.WalkResult;
+import dev.pagewalk.StopReason;
 import dev.pagewalk.report.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,11 @@ final class StreamTally {
             result.failure() == null ? null : result.failure().code()));
     records += result.stats().recordsEmitted();
     requests += result.stats().requests();
+  }
+
+  /** Keeps a walk that did not start: the run's {@code cap} was spent before its turn. */
+  synchronized void notStarted(String label, StopReason cap) {
+    walks.add(new WalkResult(label, cap, Verdict.INCOMPLETE, 0, 0, null, null));
   }
 
   /** The stream's result; its verdict is the weakest of its walks' and {@code parentVerdict}. */

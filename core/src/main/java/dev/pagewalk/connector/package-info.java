@@ -7,7 +7,7 @@
  * each walk's result into its stream ({@code StreamTally}); {@code ConnectorReport} turns the
  * outcome into the report.
  *
- * <p>Depends on: {@code engine}, {@code plan}, {@code expr}, {@code json}, and the API ({@code
- * dev.pagewalk}, {@code report}).
+ * <p>Depends on: {@code engine}, {@code plan}, {@code expr}, {@code json}, {@code audit} (the caps'
+ * advice), and the API ({@code dev.pagewalk}, {@code report}).
  */
 package dev.pagewalk.connector;

@@ -107,7 +107,7 @@ final class ChainRunner {
       return null;
     }
     run.state.pagination(PagingVars.of(1, 0, 0));
-    if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
+    if (!run.takeRequest()) {
       return StopReason.MAX_REQUESTS;
     }
     BuiltRequest request = builder.build(req, null);
@@ -137,7 +137,7 @@ final class ChainRunner {
     } else {
       pageNumber = 1;
       run.state.pagination(PagingVars.of(1, 0, 0));
-      if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
+      if (!run.takeRequest()) {
         return new WalkOutcome.Ended(StopReason.MAX_REQUESTS);
       }
       request = builder.build(req, null);
@@ -178,7 +178,7 @@ final class ChainRunner {
         limit = limit(resp.limit());
         limitKnown = true;
       }
-      long room = Math.min(limit, run.limits.maxRecords()) - run.tally.now().recordsEmitted();
+      long room = Math.min(limit - run.tally.now().recordsEmitted(), run.recordsLeft());
       Map<String, Object> tempBefore = run.state.temp();
       Map<String, Object> pagingBefore = run.state.pagination();
       Page page = extractor.extract(resp, pageNumber, Math.max(room, 0));
@@ -272,7 +272,7 @@ final class ChainRunner {
       boolean readAhead) {
     StopReason stop =
         StopRules.after(
-            run, page, req.pagination(), more, limit, run.tally.now().recordsEmitted() + delivered);
+            run, page, req.pagination(), more, limit, run.tally.now().recordsEmitted(), delivered);
     String loop =
         seen.loopAfter(stop != null, pageNumber, page.records().size(), request.display());
     if (loop != null) {
@@ -351,7 +351,7 @@ final class ChainRunner {
     int done = 1;
     while (done < req.repeat().limit()
         && Values.truthy(reader.evaluate(req.repeat().condition(), "repeat.condition"))) {
-      if (run.tally.now().logicalRequests() >= run.limits.maxRequests()) {
+      if (!run.takeRequest()) {
         return StopReason.MAX_REQUESTS;
       }
       respond(req, request, Before.delay(Pause.REPEAT_DELAY, req.repeat().delay()));

@@ -70,14 +70,17 @@ public final class Engine {
   /**
    * What the walks of one connector run share: one rate-limit state (its bucket, the server's
    * quota, a 429's {@code Retry-After}), one retry budget (with the run's deadline) and one
-   * authentication, so a token is fetched and refreshed once for every walk. Thread-safe.
+   * authentication, so a token is fetched and refreshed once for every walk, and one budget of
+   * requests and records ({@code limits.maxRequests}, {@code limits.maxRecords}). Thread-safe.
    */
-  public record Shared(Pacer pacer, RetryBudget retryBudget, AtomicReference<Auth> auth) {
+  public record Shared(
+      Pacer pacer, RetryBudget retryBudget, AtomicReference<Auth> auth, SharedCaps caps) {
     /**
-     * The shared state for the walks of {@code plan}'s connector; its pacer is active even without
-     * a rate limit, so that a 429's {@code Retry-After} holds back every walk.
+     * The shared state for the walks of {@code plan}'s connector under its limits with {@code
+     * overrides}; its pacer is active even without a rate limit, so that a 429's {@code
+     * Retry-After} holds back every walk.
      */
-    public static Shared of(Plan plan, Clock clock) {
+    public static Shared of(Plan plan, dev.pagewalk.LimitOverrides overrides, Clock clock) {
       Pacer pacer = RunContext.pacer(plan, clock);
       if (!pacer.active()) {
         pacer = new Pacer(null, false, plan.retry().maxRetryAfter(), clock);
@@ -85,7 +88,8 @@ public final class Engine {
       return new Shared(
           pacer,
           new RetryBudget(plan.retry(), plan.limits().runTimeout(), clock.instant()),
-          new AtomicReference<>());
+          new AtomicReference<>(),
+          new SharedCaps(plan.limits().with(overrides)));
     }
 
     /** The connector's one authentication: made by the first walk that asks, then shared. */

@@ -66,6 +66,11 @@ final class RunContext {
   /** The run's authentication (its auth link and token), shared by its walks. */
   final Auth auth;
 
+  /**
+   * A connector run's budget of requests and records, shared by its walks; null: the walk's own.
+   */
+  final SharedCaps caps;
+
   private final Engine.Plugins plugins;
 
   /** A run of {@code plan} whose counts start at {@code start} (zero, or a checkpoint's). */
@@ -90,6 +95,7 @@ final class RunContext {
             ? new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant())
             : shared.retryBudget(),
         shared == null ? null : shared.auth(() -> auth(plan, input, state, plugins)),
+        shared == null ? null : shared.caps(),
         plugins);
   }
 
@@ -103,6 +109,7 @@ final class RunContext {
       Pacer pacer,
       RetryBudget retryBudget,
       Auth auth,
+      SharedCaps caps,
       Engine.Plugins plugins) {
     this.runId = runId;
     this.plan = plan;
@@ -122,6 +129,7 @@ final class RunContext {
     this.tally = tally;
     this.pacer = pacer;
     this.retryBudget = retryBudget;
+    this.caps = caps;
     this.plugins = plugins;
   }
 
@@ -202,7 +210,33 @@ final class RunContext {
    */
   RunContext withState(RunState other) {
     return new RunContext(
-        runId, plan, input, other, redactor, tally, pacer, retryBudget, auth, plugins);
+        runId, plan, input, other, redactor, tally, pacer, retryBudget, auth, caps, plugins);
+  }
+
+  /**
+   * Whether one more request is within {@code limits.maxRequests}: the walk's own count, or a
+   * connector run's budget, which this takes it from.
+   */
+  boolean takeRequest() {
+    return caps == null ? tally.now().logicalRequests() < limits.maxRequests() : caps.takeRequest();
+  }
+
+  /** Whether a request is left within {@code limits.maxRequests}, without taking it. */
+  boolean requestLeft() {
+    return caps == null ? tally.now().logicalRequests() < limits.maxRequests() : caps.requestLeft();
+  }
+
+  /** Records still within {@code limits.maxRecords}: the walk's own, or a connector run's. */
+  long recordsLeft() {
+    return caps == null ? limits.maxRecords() - tally.now().recordsEmitted() : caps.recordsLeft();
+  }
+
+  /**
+   * Whether a page of {@code delivered} records, after the walk's {@code before}, reaches {@code
+   * limits.maxRecords}: the walk's own, or a connector run's, which this counts them in.
+   */
+  boolean recordsCapReached(long before, long delivered) {
+    return caps == null ? before + delivered >= limits.maxRecords() : caps.countRecords(delivered);
   }
 
   /** Builds the requests of this run; each request credentials are stripped from is counted. */

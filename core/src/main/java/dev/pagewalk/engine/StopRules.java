@@ -32,19 +32,23 @@ final class StopRules {
         : null;
   }
 
-  /** The stop after a page, once its records are written ({@code emitted} then). */
+  /**
+   * The stop after a page of {@code delivered} records, once they are written ({@code before} the
+   * walk's records until then). The request it lets the walk send next is taken from the budget.
+   */
   static StopReason after(
       RunContext run,
       Page page,
       PaginationPlan pagination,
       boolean more,
       long limit,
-      long emitted) {
+      long before,
+      long delivered) {
     RunStats c = run.tally.now();
-    if (emitted >= run.limits.maxRecords()) {
+    if (run.recordsCapReached(before, delivered)) {
       return StopReason.MAX_RECORDS;
     }
-    if (emitted >= limit) {
+    if (before + delivered >= limit) {
       return StopReason.LIMIT;
     }
     if (pagination == null) {
@@ -56,13 +60,11 @@ final class StopRules {
     if (page.received() == 0 && pagination.condition() == null) {
       return StopReason.EMPTY_PAGE;
     }
-    if (c.logicalRequests() >= run.limits.maxRequests()) {
+    boolean paginationCapped = c.paginationRequests() >= run.limits.maxPaginationRequests();
+    if (!(paginationCapped ? run.requestLeft() : run.takeRequest())) {
       return StopReason.MAX_REQUESTS;
     }
-    if (c.paginationRequests() >= run.limits.maxPaginationRequests()) {
-      return StopReason.MAX_PAGINATION_REQUESTS;
-    }
-    return null;
+    return paginationCapped ? StopReason.MAX_PAGINATION_REQUESTS : null;
   }
 
   /**

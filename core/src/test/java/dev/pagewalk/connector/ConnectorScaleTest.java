@@ -18,7 +18,7 @@ class ConnectorScaleTest {
 
   private static final String SPEC =
       "pagewalk: 1\nname: many\nbaseUrl: http://api.test\nconcurrency: 4\n"
-          + "limits: {maxRecords: unlimited}\n"
+          + "limits: {maxRecords: unlimited, maxRequests: unlimited}\n"
           + "streams:\n"
           + "  parents:\n"
           + "    request:\n"
