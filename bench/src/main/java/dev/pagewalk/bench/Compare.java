@@ -90,6 +90,13 @@ public final class Compare {
       BaselineCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("serve")) {
+      try (PageServer server = PageServer.start(SEED)) {
+        System.out.println(server.baseUrl(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000));
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      return;
+    }
     if (args.length > 0 && args[0].equals("whole")) {
       Whole.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;

@@ -15,7 +15,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = utf8(FileDescriptor.out);
     PrintWriter err = utf8(FileDescriptor.err);
-    CommandLine cli = PagewalkCommand.commandLine(CliEnvironment.system());
+    CommandLine cli = PagewalkCommand.commandLine(CliEnvironment.system(), args);
     cli.setOut(out);
     cli.setErr(err);
     int code = cli.execute(args);
