@@ -234,12 +234,17 @@ public final class JsonLinesSink implements RecordSink {
         pending = after.withSinkPosition(channel.position());
       }
       long now = nanoTime.getAsLong();
-      if (!synced || now - lastSync >= syncNanos) {
+      if (!synced || now - lastSync >= syncNanos || ends(after)) {
         sync();
         lastSync = now;
         synced = true;
       }
     }
+  }
+
+  /** A checkpoint saved with a run's last page (complete, truncated or failed). */
+  private static boolean ends(Checkpoint after) {
+    return after != null && after.status() != null && after.status() != Checkpoint.Status.RUNNING;
   }
 
   /** The records written so far made durable, then the checkpoint that follows them saved. */

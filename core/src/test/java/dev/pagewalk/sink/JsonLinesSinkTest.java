@@ -194,4 +194,20 @@ class JsonLinesSinkTest {
     assertThat(store.load("items").orElseThrow().page()).isEqualTo(4);
     assertThat(store.load("items").orElseThrow().sinkPosition()).isEqualTo(36);
   }
+
+  @Test
+  void aRunsLastCheckpointIsSavedAtOnceWithinTheInterval() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    FileCheckpointStore store = new FileCheckpointStore(dir.resolve("state"));
+    try (JsonLinesSink sink =
+        JsonLinesSink.toFile(file, store, java.time.Duration.ofSeconds(1), () -> 0L)) {
+      sink.open(WriteMode.FULL, "items", null);
+      sink.write(PAGE.subList(0, 1), Checkpoint.fromJson("{\"version\":1,\"page\":1}"));
+      sink.write(
+          PAGE.subList(1, 2),
+          Checkpoint.fromJson("{\"version\":1,\"page\":2,\"status\":\"complete\"}"));
+      assertThat(store.load("items").orElseThrow().status()).isEqualTo(Checkpoint.Status.COMPLETE);
+      assertThat(store.load("items").orElseThrow().sinkPosition()).isEqualTo(18);
+    }
+  }
 }
