@@ -3,6 +3,9 @@
 #   ./bench/run.sh [compare options]   pagewalk vs hand-written baseline (default: 10^6 records, page 1000,
 #                                      all styles, 5 forks of 3 rounds each)
 #   ./bench/run.sh scaling             10^4, 10^5, 10^6 records, both sides, 3 forks
+#   ./bench/run.sh whole [options]     whole commands, JVM/Node start included: pagewalk run (the launcher,
+#                                      default options) vs got.paginate vs the hand-written loop as
+#                                      java -jar; wall, CPU and peak RSS, medians of alternating rounds
 #   ./bench/run.sh xmx64               the 10^6-record run, both sides, under -Xmx64m
 #   ./bench/run.sh jmh [jmh options]   per-record expression evaluation (ns/record)
 #   ./bench/run.sh profile [options]   pagewalk only, with a JFR recording summarised by top frames
@@ -19,6 +22,27 @@ fi
 mode="${1:-compare}"
 case "$mode" in
   scaling) shift; exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" --scaling --forks 3 "$@" ;;
+  whole)
+    shift
+    # the launcher builds cli/target/pagewalk.jar when it is stale; build it before the clock starts
+    "$root/pagewalk" --version >/dev/null
+    node_dir="$here/target/node"
+    if [[ " $* " != *" --sides "* || " $* " == *got* ]]; then
+      command -v node >/dev/null && command -v npm >/dev/null || {
+        echo "whole: node and npm are needed for the got side (or pass --sides pagewalk,baseline)" >&2
+        exit 69
+      }
+      if [[ ! -f "$node_dir/node_modules/got/package.json" \
+            || "$here/src/main/node/package.json" -nt "$node_dir/package.json" ]]; then
+        mkdir -p "$node_dir"
+        cp "$here/src/main/node/package.json" "$node_dir/"
+        (cd "$node_dir" && npm install --silent --no-audit --no-fund >/dev/null)
+      fi
+      cp "$here/src/main/node/got-walk.mjs" "$node_dir/"
+    fi
+    echo "node $(node --version 2>/dev/null || echo none), got $(node -p "require('$node_dir/node_modules/got/package.json').version" 2>/dev/null || echo none)"
+    exec java ${JAVA_OPTS:-} -jar "$jar" whole --pagewalk "$root/pagewalk" --node-dir "$node_dir" \
+      --bench-jar "$jar" --work-dir "${TMPDIR:-/tmp}/pagewalk-whole" "$@" ;;
   xmx64) shift; exec java -Xmx64m ${JAVA_OPTS:-} -jar "$jar" --records 1000000 --rounds 1 "$@" ;;
   jmh) shift; exec java ${JAVA_OPTS:-} -cp "$jar" org.openjdk.jmh.Main ExpressionBench "$@" ;;
   profile)
@@ -55,5 +79,5 @@ case "$mode" in
     # five fresh JVMs unless told otherwise: one JVM's JIT can swing the ratio by ±15 %
     forks=(--forks 5); [[ " $* " == *" --forks "* ]] && forks=()
     exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" "${forks[@]}" "$@" ;;
-  *) echo "unknown mode $mode (compare, scaling, xmx64, jmh, profile, aprofile, or Compare options)" >&2; exit 64 ;;
+  *) echo "unknown mode $mode (compare, whole, scaling, xmx64, jmh, profile, aprofile, or Compare options)" >&2; exit 64 ;;
 esac

@@ -29,10 +29,20 @@ final class Baseline implements AutoCloseable {
   private final CloseableHttpClient client;
   private final ObjectMapper mapper;
   private final PageServer memory;
+  private final boolean identity;
 
   /** Over HTTP when {@code memory} is null, else straight from the server's renderer. */
   Baseline(PageServer memory) {
+    this(memory, false);
+  }
+
+  /**
+   * As {@link #Baseline(PageServer)}; with {@code identity} each item is written as it is instead
+   * of projected.
+   */
+  Baseline(PageServer memory, boolean identity) {
     this.memory = memory;
+    this.identity = identity;
     this.client =
         HttpClients.custom()
             .setConnectionManager(
@@ -105,7 +115,7 @@ final class Baseline implements AutoCloseable {
 
   private void writeAll(JsonNode items, JsonLinesSink sink) {
     for (JsonNode item : items) {
-      sink.write(project(item));
+      sink.write(identity ? item : project(item));
     }
   }
 

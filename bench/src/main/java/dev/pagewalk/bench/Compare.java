@@ -86,6 +86,21 @@ public final class Compare {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("baseline")) {
+      BaselineCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("serve")) {
+      try (PageServer server = PageServer.start(SEED)) {
+        System.out.println(server.baseUrl(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000));
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      return;
+    }
+    if (args.length > 0 && args[0].equals("whole")) {
+      Whole.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     Options o = parse(args);
     if (o.forks() > 1) {
       Forks.run(o.forks(), args);

@@ -3,6 +3,7 @@ package dev.pagewalk.cli;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,18 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     PrintWriter out = utf8(FileDescriptor.out);
     PrintWriter err = utf8(FileDescriptor.err);
-    CommandLine cli = PagewalkCommand.commandLine(CliEnvironment.system());
+    if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+      // what picocli would print, without building the command line first
+      for (String line : VersionProvider.lines()) {
+        out.println(line);
+      }
+      out.flush();
+      return;
+    }
+    CommandLine cli = PagewalkCommand.commandLine(CliEnvironment.system(), args);
     cli.setOut(out);
     cli.setErr(err);
     int code = cli.execute(args);

@@ -1,6 +1,9 @@
 package dev.pagewalk.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,19 +21,6 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description =
         "Declarative HTTP connectors: load a YAML spec, walk every page, emit every record.",
-    subcommands = {
-      RunCommand.class,
-      PlanCommand.class,
-      AuthCommand.class,
-      ValidateCommand.class,
-      TestCommand.class,
-      SchemaCommand.class,
-      InitCommand.class,
-      ReconcileCommand.class,
-      DemoCommand.class,
-      MockCommand.class,
-      CommandLine.HelpCommand.class
-    },
     synopsisSubcommandLabel = "COMMAND",
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = ExitCodes.HEADING,
@@ -58,13 +48,55 @@ public final class PagewalkCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
+  /** The subcommands, in the order the usage lists them. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> all = new LinkedHashMap<>();
+    all.put("run", RunCommand.class);
+    all.put("plan", PlanCommand.class);
+    all.put("auth", AuthCommand.class);
+    all.put("validate", ValidateCommand.class);
+    all.put("test", TestCommand.class);
+    all.put("schema", SchemaCommand.class);
+    all.put("init", InitCommand.class);
+    all.put("reconcile", ReconcileCommand.class);
+    all.put("demo", DemoCommand.class);
+    all.put("mock", MockCommand.class);
+    all.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(all);
+  }
+
   /**
    * A command line with pagewalk's short error handling: a bad option prints one error line and a
    * hint to use {@code --help} (not the whole usage), and exits {@link ExitCodes#USAGE}.
    */
   public static CommandLine commandLine(CliEnvironment environment) {
+    return commandLine(environment, null);
+  }
+
+  /**
+   * As {@link #commandLine(CliEnvironment)}, for these arguments: when they start with a command's
+   * name (other than {@code help}), or are {@code --version} ({@code -V}) alone, only that
+   * command's options are read into the command line — picocli builds every command's model by
+   * reflection, which is most of the start-up time of a short command. Otherwise (usage, help, a
+   * mistyped command) all are.
+   */
+  public static CommandLine commandLine(CliEnvironment environment, String[] args) {
     CommandLine cli = new CommandLine(new PagewalkCommand(environment));
     cli.setParameterExceptionHandler(PagewalkCommand::shortUsageError);
+    String first = args == null || args.length == 0 ? null : args[0];
+    boolean versionOnly =
+        args != null && args.length == 1 && ("--version".equals(first) || "-V".equals(first));
+    Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
+    if (versionOnly) {
+      return cli;
+    }
+    for (Map.Entry<String, Class<?>> c : SUBCOMMANDS.entrySet()) {
+      if (only == null || c.getValue() == only) {
+        cli.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
     return cli;
   }
 

@@ -9,6 +9,11 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() throws IOException {
+    return lines();
+  }
+
+  /** The lines {@code pagewalk --version} prints. */
+  static String[] lines() throws IOException {
     Properties p = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       if (in != null) {
@@ -17,7 +22,7 @@ final class VersionProvider implements IVersionProvider {
     }
     return new String[] {
       "pagewalk " + p.getProperty("version", "(unknown version)"),
-      "Java ${java.version} (${java.vendor})"
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
     };
   }
 }

@@ -20,4 +20,22 @@ class ChildProcessTest {
     assertThat(r.code()).isEqualTo(ExitCodes.SPEC_ERROR);
     assertThat(r.err()).contains("bad.yaml:2");
   }
+
+  @Test
+  void versionPrintsWhatPicocliPrintsWithoutBuildingTheCommandLine() throws Exception {
+    String picocli = Cli.plain().run("--version").out();
+    for (String flag : new String[] {"--version", "-V"}) {
+      CliProcess.Result r = CliProcess.in(dir, Map.of()).run(Duration.ofSeconds(60), flag);
+      assertThat(r.code()).isZero();
+      assertThat(r.err()).isEmpty();
+      assertThat(r.out())
+          .isEqualTo(picocli)
+          .isEqualTo(
+              "pagewalk 0.1.0-SNAPSHOT\nJava "
+                  + System.getProperty("java.version")
+                  + " ("
+                  + System.getProperty("java.vendor")
+                  + ")\n");
+    }
+  }
 }

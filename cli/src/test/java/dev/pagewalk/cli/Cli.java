@@ -31,7 +31,7 @@ final class Cli {
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = PagewalkCommand.commandLine(new CliEnvironment(environment, terminal));
+    CommandLine cli = PagewalkCommand.commandLine(new CliEnvironment(environment, terminal), args);
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));

@@ -52,6 +52,30 @@ class HelpTest {
   }
 
   @Test
+  void aCommandLineForOneCommandReadsOnlyThatCommand() {
+    CliEnvironment env = new CliEnvironment(java.util.Map.of(), false);
+    assertThat(
+            PagewalkCommand.commandLine(env, new String[] {"validate", "x.yaml"}).getSubcommands())
+        .containsOnlyKeys("validate");
+    assertThat(PagewalkCommand.commandLine(env, new String[] {"--version"}).getSubcommands())
+        .isEmpty();
+    assertThat(PagewalkCommand.commandLine(env, new String[] {"help", "run"}).getSubcommands())
+        .containsOnlyKeys(
+            "run",
+            "auth",
+            "validate",
+            "test",
+            "schema",
+            "init",
+            "reconcile",
+            "demo",
+            "mock",
+            "help");
+    assertThat(PagewalkCommand.commandLine(env, new String[] {"valdate"}).getSubcommands())
+        .hasSize(10);
+  }
+
+  @Test
   void versionNamesTheProject() {
     Cli.Result r = Cli.plain().run("--version");
     assertThat(r.code()).isZero();

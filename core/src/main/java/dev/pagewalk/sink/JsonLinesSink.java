@@ -16,8 +16,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Records as JSON Lines (one compact JSON value per line). The file is an append-only log of the
@@ -26,45 +28,70 @@ import java.util.Optional;
  * run appends ({@link WriteMode#APPEND}); a resumed run cuts the file back to its checkpoint and
  * continues ({@link WriteMode#RESUME}).
  *
- * <p>Into a regular file, each page is written, flushed and fsynced before its checkpoint is saved
- * (atomically, by the {@link CheckpointStore}); the checkpoint records the file's length, and a
- * resumed run truncates the file to it — so the file holds every record exactly once however often
- * the run is killed. That length is checked first: it must be a line boundary within the file, or
- * the resume is refused. From opening the file until closing it, the sink holds its store's lock on
- * the stream ({@link CheckpointStore#lock}), so two runs never write one file. Into anything else
- * that is not a regular file ({@code /dev/null}, a named pipe) and to a stream (stdout), records
- * are written and flushed, never fsynced, and there are no checkpoints. I/O failures name the
- * operation and the file.
+ * <p>Into a regular file, each page is written and flushed; the file is fsynced before a checkpoint
+ * is saved (atomically, by the {@link CheckpointStore}), and the checkpoint records the file's
+ * length, so a resumed run truncates the file to it — the file holds every record exactly once
+ * however often the run is killed. An fsync costs milliseconds, so the file is fsynced and the
+ * latest page's checkpoint saved at most once per {@link #SYNC_INTERVAL} (after the first page,
+ * then with the first page written a full interval after the last save), and always on {@link
+ * #close}: a killed run repeats at most the pages of the last interval. That length is checked
+ * first: it must be a line boundary within the file, or the resume is refused. From opening the
+ * file until closing it, the sink holds its store's lock on the stream ({@link
+ * CheckpointStore#lock}), so two runs never write one file. Into anything else that is not a
+ * regular file ({@code /dev/null}, a named pipe) and to a stream (stdout), records are written and
+ * flushed, never fsynced, and there are no checkpoints. I/O failures name the operation and the
+ * file.
  */
 public final class JsonLinesSink implements RecordSink {
+  /** How often a file is fsynced and its checkpoint saved, at most, unless told otherwise. */
+  public static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
+
   private final Path file;
   private final CheckpointStore store;
   private final OutputStream stream;
+  private final long syncNanos;
+  private final LongSupplier nanoTime;
+  private long lastSync;
+  private boolean synced;
+  private boolean unsynced;
+  private Checkpoint pending;
   private StateLock lock;
   private FileChannel channel;
   private OutputStream device;
   private JsonLinesWriter out;
   private String streamName;
 
-  private JsonLinesSink(Path file, CheckpointStore store, OutputStream stream) {
+  private JsonLinesSink(
+      Path file, CheckpointStore store, OutputStream stream, Duration sync, LongSupplier nanoTime) {
     this.file = file;
     this.store = store;
     this.stream = stream;
+    this.syncNanos = sync.toNanos();
+    this.nanoTime = nanoTime;
   }
 
   /** A file sink whose checkpoints live in {@code stateDir}. */
   public static JsonLinesSink toFile(Path file, Path stateDir) {
-    return new JsonLinesSink(file, new FileCheckpointStore(stateDir), null);
+    return toFile(file, new FileCheckpointStore(stateDir));
   }
 
   /** A file sink with a checkpoint store of your choice. */
   public static JsonLinesSink toFile(Path file, CheckpointStore store) {
-    return new JsonLinesSink(file, store, null);
+    return toFile(file, store, SYNC_INTERVAL, System::nanoTime);
+  }
+
+  /**
+   * A file sink that fsyncs and saves a checkpoint at most once per {@code sync} ({@link
+   * Duration#ZERO}: after every page), timed by {@code nanoTime}.
+   */
+  static JsonLinesSink toFile(
+      Path file, CheckpointStore store, Duration sync, LongSupplier nanoTime) {
+    return new JsonLinesSink(file, store, null, sync, nanoTime);
   }
 
   /** A stream sink (no checkpoints, nothing to resume). */
   public static JsonLinesSink toStream(OutputStream stream) {
-    return new JsonLinesSink(null, null, stream);
+    return new JsonLinesSink(null, null, stream, Duration.ZERO, System::nanoTime);
   }
 
   @Override
@@ -202,21 +229,41 @@ public final class JsonLinesSink implements RecordSink {
       throw IoErrors.failed("write", where(), e);
     }
     if (channel != null) {
-      io("fsync", () -> channel.force(false));
+      unsynced = true;
       if (after != null) {
-        store.save(streamName, after.withSinkPosition(channel.position()));
+        pending = after.withSinkPosition(channel.position());
       }
+      long now = nanoTime.getAsLong();
+      if (!synced || now - lastSync >= syncNanos || ends(after)) {
+        sync();
+        lastSync = now;
+        synced = true;
+      }
+    }
+  }
+
+  /** A checkpoint saved with a run's last page (complete, truncated or failed). */
+  private static boolean ends(Checkpoint after) {
+    return after != null && after.status() != null && after.status() != Checkpoint.Status.RUNNING;
+  }
+
+  /** The records written so far made durable, then the checkpoint that follows them saved. */
+  private void sync() throws IOException {
+    io("fsync", () -> channel.force(false));
+    unsynced = false;
+    if (pending != null) {
+      store.save(streamName, pending);
+      pending = null;
     }
   }
 
   @Override
   public void close() throws IOException {
     try {
-      if (out != null) {
-        out.close();
+      if (channel != null && unsynced) {
+        sync();
       }
-    } catch (IOException e) {
-      throw IoErrors.failed("close", where(), e);
+      closeWriter();
     } finally {
       try {
         if (channel != null) {
@@ -230,6 +277,16 @@ public final class JsonLinesSink implements RecordSink {
           lock.close();
         }
       }
+    }
+  }
+
+  private void closeWriter() throws IOException {
+    try {
+      if (out != null) {
+        out.close();
+      }
+    } catch (IOException e) {
+      throw IoErrors.failed("close", where(), e);
     }
   }
 

@@ -163,4 +163,51 @@ class JsonLinesSinkTest {
     }
     assertThat(Files.readAllLines(file)).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":1}");
   }
+
+  @Test
+  void checkpointsAtMostOncePerSyncIntervalAndTheLastOneOnClose() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    long[] now = {0};
+    FileCheckpointStore store = new FileCheckpointStore(dir.resolve("state"));
+    try (JsonLinesSink sink =
+        JsonLinesSink.toFile(file, store, java.time.Duration.ofSeconds(1), () -> now[0])) {
+      sink.open(WriteMode.FULL, "items", null);
+      sink.write(PAGE.subList(0, 1), Checkpoint.fromJson("{\"version\":1,\"page\":1}"));
+      assertThat(store.load("items").orElseThrow().page()).isEqualTo(1);
+      assertThat(store.load("items").orElseThrow().sinkPosition()).isEqualTo(9);
+
+      now[0] += 999_000_000L;
+      sink.write(PAGE.subList(1, 2), Checkpoint.fromJson("{\"version\":1,\"page\":2}"));
+      // written, but a kill now resumes from page 1 and cuts the file back to its 9 bytes
+      assertThat(Files.readAllLines(file)).containsExactly("{\"id\":1}", "{\"id\":2}");
+      assertThat(store.load("items").orElseThrow().page()).isEqualTo(1);
+
+      now[0] += 1_000_000L;
+      sink.write(PAGE.subList(0, 1), Checkpoint.fromJson("{\"version\":1,\"page\":3}"));
+      assertThat(store.load("items").orElseThrow().page()).isEqualTo(3);
+      assertThat(store.load("items").orElseThrow().sinkPosition()).isEqualTo(27);
+
+      now[0] += 1_000_000L;
+      sink.write(PAGE.subList(1, 2), Checkpoint.fromJson("{\"version\":1,\"page\":4}"));
+      assertThat(store.load("items").orElseThrow().page()).isEqualTo(3);
+    }
+    assertThat(store.load("items").orElseThrow().page()).isEqualTo(4);
+    assertThat(store.load("items").orElseThrow().sinkPosition()).isEqualTo(36);
+  }
+
+  @Test
+  void aRunsLastCheckpointIsSavedAtOnceWithinTheInterval() throws Exception {
+    Path file = dir.resolve("out.jsonl");
+    FileCheckpointStore store = new FileCheckpointStore(dir.resolve("state"));
+    try (JsonLinesSink sink =
+        JsonLinesSink.toFile(file, store, java.time.Duration.ofSeconds(1), () -> 0L)) {
+      sink.open(WriteMode.FULL, "items", null);
+      sink.write(PAGE.subList(0, 1), Checkpoint.fromJson("{\"version\":1,\"page\":1}"));
+      sink.write(
+          PAGE.subList(1, 2),
+          Checkpoint.fromJson("{\"version\":1,\"page\":2,\"status\":\"complete\"}"));
+      assertThat(store.load("items").orElseThrow().status()).isEqualTo(Checkpoint.Status.COMPLETE);
+      assertThat(store.load("items").orElseThrow().sinkPosition()).isEqualTo(18);
+    }
+  }
 }
