@@ -62,6 +62,7 @@ class HelpTest {
     assertThat(PagewalkCommand.commandLine(env, new String[] {"help", "run"}).getSubcommands())
         .containsOnlyKeys(
             "run",
+            "plan",
             "auth",
             "validate",
             "test",
@@ -72,7 +73,7 @@ class HelpTest {
             "mock",
             "help");
     assertThat(PagewalkCommand.commandLine(env, new String[] {"valdate"}).getSubcommands())
-        .hasSize(10);
+        .hasSize(11);
   }
 
   @Test
