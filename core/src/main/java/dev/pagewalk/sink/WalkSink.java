@@ -4,6 +4,7 @@ import dev.pagewalk.OutputRecord;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.SyncIdentity;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -102,4 +103,17 @@ public interface WalkSink extends AutoCloseable {
 
   @Override
   default void close() throws IOException {}
+
+  /**
+   * The streams as JSON Lines files {@code dir/STREAM.jsonl}, with the run's state in the journal
+   * {@code stateDir/SYNC.walks.jsonl} (sealed like a checkpoint, fsynced with every page) and the
+   * lock {@code stateDir/SYNC.lock} held from {@link #load} to {@link #close}. A full run into
+   * files that already hold records is refused; a resumed one cuts each file back to its last
+   * commit.
+   *
+   * @param sync the sync's name (the spec's, or {@code --sync-name}), which names the journal
+   */
+  static WalkSink jsonLinesDirectory(Path dir, Path stateDir, String sync) {
+    return new JsonLinesDirSink(dir, stateDir, sync);
+  }
 }
