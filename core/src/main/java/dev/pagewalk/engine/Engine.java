@@ -102,22 +102,6 @@ public final class Engine {
   }
 
   /**
-   * One walk of a connector's stream: a run of {@code plan} where expressions also see {@code
-   * variables} ({@code parent}, {@code partition}, {@code stream}), under the {@code shared} rate
-   * limit and retry budget, delivering records to {@code sink} page by page.
-   */
-  public static RunResult walk(
-      Plan plan,
-      RunInput input,
-      Map<String, Object> variables,
-      Shared shared,
-      Consumer<OutputRecord> sink,
-      Plugins p) {
-    PageWriter writer = (records, checkpoint) -> PageWriter.each(records, sink);
-    return execute(plan, input, writer, null, null, List.of(), null, p, variables, shared);
-  }
-
-  /**
    * Where the pages of a walk go, each with the checkpoint that follows it (built only when asked
    * for). Returns when the page is durably written; an {@link IOException} or {@link
    * java.io.UncheckedIOException} ends the walk with a {@link ErrorCode#SINK_WRITE} failure.
@@ -127,11 +111,13 @@ public final class Engine {
   }
 
   /**
-   * As {@link #walk(Plan, RunInput, Map, Shared, Consumer, Plugins)}, handing whole pages with
-   * their checkpoints to {@code pages}, and continuing from the checkpoint {@code from} when not
-   * null (its next request, page, pagination, temp and counters). Checkpoints belong to the sync
-   * {@code identity}: URLs under its base URL are saved relative to it. The caller checks {@code
-   * from}'s request with {@link dev.pagewalk.engine.start.SavedOrigin} before it resumes.
+   * One walk of a connector's stream: a run of {@code plan} where expressions also see {@code
+   * variables} ({@code parent}, {@code partition}, {@code stream}), under the {@code shared} rate
+   * limit and retry budget, handing whole pages with their checkpoints to {@code pages}, and
+   * continuing from the checkpoint {@code from} when not null (its next request, page, pagination,
+   * temp and counters). Checkpoints belong to the sync {@code identity}: URLs under its base URL
+   * are saved relative to it. The caller checks {@code from}'s request with {@link
+   * dev.pagewalk.engine.start.SavedOrigin} before it resumes.
    */
   public static RunResult walk(
       Plan plan,
