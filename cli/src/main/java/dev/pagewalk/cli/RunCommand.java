@@ -177,7 +177,14 @@ final class RunCommand implements Callable<Integer> {
       }
       if (streams != null || plan || loaded instanceof dev.pagewalk.plan.Connector) {
         checkStreamOptions();
-        return new StreamsRun(loaded, streams, out, report, failOn, quiet)
+        return new StreamsRun(
+                loaded,
+                streams,
+                out,
+                report,
+                failOn,
+                quiet,
+                new StreamsRun.Sync(syncMode(), syncName, stateDir))
             .withPlan(plan)
             .withProgress(
                 !quiet && parent.environment().terminal()
@@ -256,29 +263,11 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** What a run of a connector's streams does not take (yet). */
+  /** What a run of a connector's streams does not take (yet), and --resume/--replace checks. */
   private void checkStreamOptions() {
-    List<String> refused = new java.util.ArrayList<>();
-    if (resume) {
-      refused.add("--resume");
-    }
-    if (replace) {
-      refused.add("--replace");
-    }
-    if (syncName != null) {
-      refused.add("--sync-name");
-    }
-    if (stateDir != null) {
-      refused.add("--state");
-    }
+    checkSyncMode();
     if (auditLog != null) {
-      refused.add("--audit-log");
-    }
-    if (!refused.isEmpty()) {
-      throw new UsageException(
-          String.join(", ", refused)
-              + (refused.size() == 1 ? " is" : " are")
-              + " not available for a connector's streams yet");
+      throw new UsageException("--audit-log is not available for a connector's streams yet");
     }
   }
 
@@ -350,6 +339,15 @@ final class RunCommand implements Callable<Integer> {
 
   /** JSON Lines on stdout, unless --out names a sink or --report - takes stdout. */
   private JsonLinesOut stdoutLines() {
+    checkSyncMode();
+    if (SinkTarget.durable(out) || "-".equals(report)) {
+      return JsonLinesOut.discarding();
+    }
+    return JsonLinesOut.writingTo(spec.commandLine().getOut(), false);
+  }
+
+  /** --resume and --replace exclude each other, and --resume needs an --out to resume from. */
+  private void checkSyncMode() {
     if (resume && replace) {
       throw new UsageException(
           "--resume and --replace exclude each other: continue the last run,"
@@ -360,10 +358,6 @@ final class RunCommand implements Callable<Integer> {
           "--resume needs an --out that keeps checkpoints: a FILE, "
               + "sqlite:PATH or postgresql://...; stdout has nothing to resume from");
     }
-    if (SinkTarget.durable(out) || "-".equals(report)) {
-      return JsonLinesOut.discarding();
-    }
-    return JsonLinesOut.writingTo(spec.commandLine().getOut(), false);
   }
 
   private void checkReportTarget() {

@@ -10,8 +10,11 @@ import dev.pagewalk.Runner.StreamResult;
 import dev.pagewalk.Runner.StreamsResult;
 import dev.pagewalk.Runner.WalkResult;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.SyncMode;
 import dev.pagewalk.connector.ConnectorReport;
 import dev.pagewalk.json.JsonLinesWriter;
+import dev.pagewalk.sink.WalkSink;
+import dev.pagewalk.sinks.Sinks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,8 +29,8 @@ import java.util.Map;
 /**
  * {@code pagewalk run} of a connector's streams: records to stdout as {@code {"stream", "record"}}
  * lines (plain records when only one stream is written), or to {@code --out DIR}, one {@code
- * STREAM.jsonl} per stream; a summary per stream on stderr; the streams report with {@code
- * --report}.
+ * STREAM.jsonl} per stream with the state of every walk in the state directory (resumable with
+ * {@code --resume}); a summary per stream on stderr; the streams report with {@code --report}.
  */
 final class StreamsRun {
   /** Failed walks named in the summary, per stream. */
@@ -41,15 +44,30 @@ final class StreamsRun {
   private final boolean quiet;
   private boolean estimateFirst;
   private ProgressLine progress;
+  private final Sync sync;
+
+  /**
+   * How a run into {@code --out DIR} treats what the directory holds: {@code mode} from {@code
+   * --resume}/{@code --replace}, the sync's name ({@code --sync-name}, null: the spec's) and the
+   * state directory ({@code --state}, null: {@code .pagewalk-state} beside DIR).
+   */
+  record Sync(SyncMode mode, String name, Path stateDir) {}
 
   StreamsRun(
-      Plan plan, List<String> streams, String out, String report, FailOn failOn, boolean quiet) {
+      Plan plan,
+      List<String> streams,
+      String out,
+      String report,
+      FailOn failOn,
+      boolean quiet,
+      Sync sync) {
     this.plan = plan;
     this.streams = streams == null ? List.of() : streams;
     this.out = out;
     this.report = report;
     this.failOn = failOn;
     this.quiet = quiet;
+    this.sync = sync;
   }
 
   /** Estimates the run first ({@code run --plan}), to set the estimate against what it did. */
@@ -62,6 +80,10 @@ final class StreamsRun {
   StreamsRun withProgress(ProgressLine progress) {
     this.progress = progress;
     return this;
+  }
+
+  private RunListener listener() {
+    return progress == null ? RunListener.NONE : progress;
   }
 
   /** Runs the streams; the exit code. */
@@ -80,7 +102,6 @@ final class StreamsRun {
       }
     }
     int written = streams.isEmpty() ? plan.streamNames().size() : streams.size();
-    Map<String, JsonLinesWriter> files = new LinkedHashMap<>();
     StreamsResult result;
     Runner.Estimate estimate = null;
     try (JsonLinesWriter lines =
@@ -90,12 +111,14 @@ final class StreamsRun {
         estimate = runner.estimate(plan, input, streams);
       }
       result =
-          runner.runStreams(
-              plan,
-              input,
-              streams,
-              (stream, record) -> write(stream, record, lines, files, dir, written > 1),
-              progress == null ? RunListener.NONE : progress);
+          dir != null
+              ? syncInto(dir, runner, input)
+              : runner.runStreams(
+                  plan,
+                  input,
+                  streams,
+                  (stream, record) -> write(stream, record, lines, written > 1),
+                  listener());
       if (lines != null) {
         lines.flush();
       }
@@ -109,7 +132,6 @@ final class StreamsRun {
       if (progress != null) {
         progress.clear();
       }
-      closeAll(files);
     }
     stdout.flush();
     if (!quiet) {
@@ -123,45 +145,34 @@ final class StreamsRun {
     return exitCode(result);
   }
 
-  private static void write(
-      String stream,
-      OutputRecord record,
-      JsonLinesWriter lines,
-      Map<String, JsonLinesWriter> files,
-      Path dir,
-      boolean tagged) {
-    try {
-      if (dir != null) {
-        JsonLinesWriter file = files.get(stream);
-        if (file == null) {
-          file =
-              new JsonLinesWriter(
-                  Files.newBufferedWriter(dir.resolve(stream + ".jsonl"), StandardCharsets.UTF_8));
-          files.put(stream, file);
-        }
-        file.write(record.value());
-      } else if (lines != null) {
-        if (tagged) {
-          Map<String, Object> line = new LinkedHashMap<>();
-          line.put("stream", stream);
-          line.put("record", record.value());
-          lines.write(line);
-        } else {
-          lines.write(record.value());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a record: " + e.getMessage(), e);
+  /**
+   * The streams into {@code DIR/STREAM.jsonl}, each page committed with its walk's state in the
+   * state directory, so that {@code --resume} continues only the walks that had not finished.
+   */
+  private StreamsResult syncInto(Path dir, Runner runner, RunInput input) throws IOException {
+    Path state = sync.stateDir() != null ? sync.stateDir() : Sinks.defaultStateDir(dir);
+    String name = sync.name() != null ? sync.name() : plan.name();
+    try (WalkSink sink = WalkSink.jsonLinesDirectory(dir, state, name)) {
+      return runner.syncStreams(plan, input, streams, sink, sync.mode(), sync.name(), listener());
     }
   }
 
-  private static void closeAll(Map<String, JsonLinesWriter> files) {
-    for (JsonLinesWriter w : files.values()) {
-      try {
-        w.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  private static void write(
+      String stream, OutputRecord record, JsonLinesWriter lines, boolean tagged) {
+    if (lines == null) {
+      return;
+    }
+    try {
+      if (tagged) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("stream", stream);
+        line.put("record", record.value());
+        lines.write(line);
+      } else {
+        lines.write(record.value());
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a record: " + e.getMessage(), e);
     }
   }
 

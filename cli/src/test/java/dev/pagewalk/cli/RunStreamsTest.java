@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,12 +131,110 @@ class RunStreamsTest {
     assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(unknown.err())
         .isEqualTo("pagewalk run: shop: no stream named 'line'; its streams are orders, lines\n");
-    Cli.Result resume =
-        cli.run("run", spec.toString(), "--base-url", api.url(), "--resume", "--out", "x");
-    assertThat(resume.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(resume.err())
-        .isEqualTo("pagewalk run: --resume is not available for a connector's streams yet\n");
+    Cli.Result audit =
+        cli.run(
+            "run",
+            spec.toString(),
+            "--base-url",
+            api.url(),
+            "--out",
+            dir.resolve("x").toString(),
+            "--audit-log",
+            dir.resolve("audit.jsonl").toString());
+    assertThat(audit.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(audit.err())
+        .isEqualTo("pagewalk run: --audit-log is not available for a connector's streams yet\n");
+    Cli.Result stdoutResume = cli.run("run", spec.toString(), "--base-url", api.url(), "--resume");
+    assertThat(stdoutResume.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(stdoutResume.err())
+        .isEqualTo(
+            "pagewalk run: --resume needs an --out that keeps checkpoints: a FILE, sqlite:PATH or"
+                + " postgresql://...; stdout has nothing to resume from\n");
     assertThat(api.server.getAllServeEvents()).isEmpty();
-    assertThat(List.of()).isEmpty();
+  }
+
+  @Test
+  void resumesOnlyTheWalksThatHadNotFinished() throws Exception {
+    api.server.stubFor(get(urlPathEqualTo("/orders/2/lines")).willReturn(serverError()));
+    Path out = dir.resolve("out");
+    String[] run = {"run", spec.toString(), "--base-url", api.url(), "--out", out.toString(), "-q"};
+    assertThat(cli.run(run).code()).isEqualTo(ExitCodes.RUN_FAILURE);
+    assertThat(Files.readAllLines(out.resolve("lines.jsonl")))
+        .containsExactly("{\"order\":1,\"n\":1}");
+
+    api.server.stubFor(get(urlPathEqualTo("/orders/2/lines")).willReturn(okJson("[{\"n\":5}]")));
+    Cli.Result again = cli.run(run);
+    assertThat(again.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(again.err())
+        .isEqualTo(
+            "pagewalk run: shop: cannot open the sink: "
+                + out.resolve("orders.jsonl")
+                + " already holds records and this is a full run, which would add them all again:"
+                + " continue the last run with --resume, or start the files over with --replace\n");
+
+    api.server.resetRequests();
+    Cli.Result resumed = cli.run(append(run, "--resume"));
+    assertThat(resumed.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(api.server.getAllServeEvents())
+        .extracting(e -> e.getRequest().getUrl())
+        .containsExactly("/orders/2/lines");
+    assertThat(Files.readAllLines(out.resolve("orders.jsonl")))
+        .containsExactlyInAnyOrder("{\"id\":1}", "{\"id\":2}");
+    assertThat(Files.readAllLines(out.resolve("lines.jsonl")))
+        .containsExactlyInAnyOrder("{\"order\":1,\"n\":1}", "{\"order\":2,\"n\":5}");
+    assertThat(dir.resolve(".pagewalk-state/shop.walks.jsonl")).exists();
+
+    Cli.Result replaced = cli.run(append(run, "--replace"));
+    assertThat(replaced.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(Files.readAllLines(out.resolve("lines.jsonl"))).hasSize(2);
+  }
+
+  @Test
+  void keepsTheStateUnderSyncNameInTheStateDirectory() {
+    Path out = dir.resolve("out");
+    Path state = dir.resolve("st");
+    Cli.Result r =
+        cli.run(
+            "run",
+            spec.toString(),
+            "--base-url",
+            api.url(),
+            "--out",
+            out.toString(),
+            "-q",
+            "--sync-name",
+            "shop-eu",
+            "--state",
+            state.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(state.resolve("shop-eu.walks.jsonl")).exists();
+    assertThat(state.resolve("shop-eu.lock")).exists();
+    Cli.Result other =
+        cli.run(
+            "run",
+            spec.toString(),
+            "--base-url",
+            "http://127.0.0.1:1",
+            "--out",
+            out.toString(),
+            "-q",
+            "--sync-name",
+            "shop-eu",
+            "--state",
+            state.toString(),
+            "--resume");
+    assertThat(other.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(other.err())
+        .isEqualTo(
+            "pagewalk run: shop: cannot resume: the state belongs to a different sync (base URL: "
+                + api.url()
+                + " → http://127.0.0.1:1); resume with that sync's inputs, give this one its own"
+                + " --sync-name, or start over with --replace\n");
+  }
+
+  private static String[] append(String[] words, String word) {
+    String[] out = java.util.Arrays.copyOf(words, words.length + 1);
+    out[words.length] = word;
+    return out;
   }
 }

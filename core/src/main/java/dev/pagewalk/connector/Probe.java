@@ -1,7 +1,6 @@
 package dev.pagewalk.connector;
 
 import dev.pagewalk.LimitOverrides;
-import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
@@ -66,7 +65,9 @@ record Probe(
             input.withLimits(overrides(input)),
             walk.variables(),
             shared,
-            (OutputRecord r) -> delivered.add(r.value()),
+            (records, after) -> records.forEach(r -> delivered.add(r.value())),
+            null,
+            null,
             probing);
     return new Probe(
         result.stats().logicalRequests(),

@@ -5,9 +5,11 @@
  * ({@code Engine.Shared}). {@code ConnectorRun} starts the walks of the streams without a parent
  * (one per partition, or one), starts a child walk for each record a parent delivers, and folds
  * each walk's result into its stream ({@code StreamTally}); {@code ConnectorReport} turns the
- * outcome into the report.
+ * outcome into the report. {@code ConnectorSync} runs into a {@code WalkSink}: each page is
+ * committed with its walk's checkpoint and the walks it spawned, and a resumed run continues only
+ * the walks that had not finished.
  *
- * <p>Depends on: {@code engine}, {@code plan}, {@code expr}, {@code json}, {@code audit} (the caps'
- * advice), and the API ({@code dev.pagewalk}, {@code report}).
+ * <p>Depends on: {@code engine}, {@code plan}, {@code expr}, {@code json}, {@code sink}, {@code
+ * state}, {@code audit} (the caps' advice), and the API ({@code dev.pagewalk}, {@code report}).
  */
 package dev.pagewalk.connector;

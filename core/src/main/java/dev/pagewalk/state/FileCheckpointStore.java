@@ -99,6 +99,25 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
   }
 
+  /**
+   * {@code json} (one JSON object on one line) sealed as {@code name}'s, as a checkpoint file is: a
+   * line of a connector's walk journal, which lives in this directory and is verified the same way.
+   */
+  public String seal(String name, String json) throws IOException {
+    Files.createDirectories(dir);
+    return seal.seal(name, json);
+  }
+
+  /**
+   * The JSON of a line {@link #seal} sealed as {@code name}'s, once its seal verifies.
+   *
+   * @throws dev.pagewalk.InputException ({@link dev.pagewalk.ErrorCode#STATE}) naming {@code file}
+   *     when it does not: it was changed outside pagewalk
+   */
+  public String unseal(String name, String line, Path file) throws IOException {
+    return seal.open(name, line, file);
+  }
+
   @Override
   public void delete(String stream) throws IOException {
     try {
