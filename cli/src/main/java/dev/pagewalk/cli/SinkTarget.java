@@ -1,8 +1,10 @@
 package dev.pagewalk.cli;
 
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.Plan;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.sink.WriteMode;
+import dev.pagewalk.sinks.DatabaseSink;
 import dev.pagewalk.sinks.Sinks;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.TokenStore;
@@ -32,6 +34,37 @@ final class SinkTarget {
       return Sinks.fromUri(out, stateDir, null);
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException("cannot write --out " + redacted(out) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code out} names a database, which holds a connector's streams as tables. */
+  static boolean database(String out) {
+    return Sinks.isDatabase(out);
+  }
+
+  /**
+   * Opens the database {@code out} names for a run of {@code streams} of {@code plan}, synced as
+   * the spec's name: one table per stream, {@code SYNC.STREAM}, created before any request.
+   */
+  static DatabaseSink streamTables(String out, Plan plan, List<String> streams) {
+    DatabaseSink db;
+    try {
+      db = Sinks.database(out);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("cannot write --out " + redacted(out) + ": " + e.getMessage(), e);
+    }
+    try {
+      db.openStreams(WriteMode.FULL, plan.name(), streams);
+      return db;
+    } catch (IOException | IllegalArgumentException e) {
+      try {
+        db.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      String where = e instanceof IllegalArgumentException ? plan.fileName() + ": " : "";
+      throw new UsageException(
+          "cannot write --out " + redacted(out) + ": " + where + e.getMessage(), e);
     }
   }
 

@@ -12,6 +12,7 @@ import dev.pagewalk.Runner.WalkResult;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.connector.ConnectorReport;
 import dev.pagewalk.json.JsonLinesWriter;
+import dev.pagewalk.sinks.DatabaseSink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -25,8 +26,9 @@ import java.util.Map;
 
 /**
  * {@code pagewalk run} of a connector's streams: records to stdout as {@code {"stream", "record"}}
- * lines (plain records when only one stream is written), or to {@code --out DIR}, one {@code
- * STREAM.jsonl} per stream; a summary per stream on stderr; the streams report with {@code
+ * lines (plain records when only one stream is written), to {@code --out DIR}, one {@code
+ * STREAM.jsonl} per stream, or to a database ({@code sqlite:}, {@code postgresql://}), one table
+ * {@code SPEC.STREAM} per stream; a summary per stream on stderr; the streams report with {@code
  * --report}.
  */
 final class StreamsRun {
@@ -52,12 +54,9 @@ final class StreamsRun {
 
   /** Runs the streams; the exit code. */
   int run(RunInput input, PrintWriter stdout, PrintWriter err) {
-    if (out != null && (out.startsWith("sqlite:") || out.startsWith("postgresql:"))) {
-      throw new UsageException(
-          "a connector's streams go to --out DIR (one STREAM.jsonl per stream) or stdout;"
-              + " a database destination is not available for streams yet");
-    }
-    Path dir = out == null ? null : Path.of(out);
+    List<String> written = streams.isEmpty() ? plan.streamNames() : streams;
+    DatabaseSink db = SinkTarget.database(out) ? SinkTarget.streamTables(out, plan, written) : null;
+    Path dir = out == null || db != null ? null : Path.of(out);
     if (dir != null) {
       try {
         Files.createDirectories(dir);
@@ -65,18 +64,21 @@ final class StreamsRun {
         throw new UsageException("cannot create --out " + out + ": " + e.getMessage(), e);
       }
     }
-    int written = streams.isEmpty() ? plan.streamNames().size() : streams.size();
     Map<String, JsonLinesWriter> files = new LinkedHashMap<>();
     StreamsResult result;
-    try (JsonLinesWriter lines =
-            dir != null || "-".equals(report) ? null : new JsonLinesWriter(uncloseable(stdout));
+    try (DatabaseSink tables = db;
+        JsonLinesWriter lines =
+            dir != null || db != null || "-".equals(report)
+                ? null
+                : new JsonLinesWriter(uncloseable(stdout));
         Runner runner = Runner.builder().build()) {
       result =
           runner.runStreams(
               plan,
               input,
               streams,
-              (stream, record) -> write(stream, record, lines, files, dir, written > 1),
+              (stream, record) ->
+                  write(stream, record, lines, files, dir, tables, written.size() > 1),
               RunListener.NONE);
       if (lines != null) {
         lines.flush();
@@ -105,9 +107,12 @@ final class StreamsRun {
       JsonLinesWriter lines,
       Map<String, JsonLinesWriter> files,
       Path dir,
+      DatabaseSink tables,
       boolean tagged) {
     try {
-      if (dir != null) {
+      if (tables != null) {
+        tables.writeStreamPage(stream, List.of(record), null);
+      } else if (dir != null) {
         JsonLinesWriter file = files.get(stream);
         if (file == null) {
           file =

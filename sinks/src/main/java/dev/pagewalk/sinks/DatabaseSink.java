@@ -47,6 +47,7 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   private String stream;
   private PreparedStatement upsert;
   private PreparedStatement saveCheckpoint;
+  private StreamPages streamPages;
   private RunLock runLock;
 
   /** A run's exclusive hold on one sync in this database; released by {@link #close}. */
@@ -132,16 +133,7 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   @Override
   public void open(WriteMode mode, String streamName, Checkpoint resumeFrom) throws IOException {
     String table = StreamTables.quoted(streamName);
-    if (runLock == null || !streamName.equals(stream)) {
-      releaseRunLock();
-      try {
-        runLock = lockRun(streamName);
-      } catch (SQLException e) {
-        rollback(e);
-        throw failure("cannot lock sync " + streamName, e);
-      }
-      stream = streamName;
-    }
+    lock(streamName);
     try {
       closeStatements();
       try (Statement st = connection.createStatement()) {
@@ -178,12 +170,7 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     Instant now = clock.instant();
     try {
       for (OutputRecord r : records) {
-        upsert.setString(1, RecordKeys.of(r.key(), r.value()));
-        upsert.setString(2, json(r.value()));
-        upsert.setLong(3, r.page());
-        upsert.setString(4, after == null ? null : after.runId());
-        bindTime(upsert, 5, now);
-        bindTime(upsert, 6, now);
+        bindRow(upsert, r, after == null ? null : after.runId(), now);
         upsert.addBatch();
       }
       if (!records.isEmpty()) {
@@ -203,18 +190,120 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     }
   }
 
+  /** Binds a record to the parameters of an {@link #upsertSql} statement. */
+  final void bindRow(PreparedStatement st, OutputRecord r, String runId, Instant now)
+      throws SQLException {
+    st.setString(1, RecordKeys.of(r.key(), r.value()));
+    st.setString(2, json(r.value()));
+    st.setLong(3, r.page());
+    st.setString(4, runId);
+    bindTime(st, 5, now);
+    bindTime(st, 6, now);
+  }
+
+  /**
+   * Prepares a connector run synced as {@code syncName}: takes the sync's run lock and creates one
+   * table per stream, {@code SYNC.STREAM} (see {@link #streamTable}), each with the columns of a
+   * one-stream table. {@link WriteMode#REPLACE} empties them first.
+   *
+   * @throws IllegalArgumentException naming a stream whose name cannot make a table name (too long
+   *     for PostgreSQL), before anything is created
+   * @throws IOException when another run holds the sync, or the database fails
+   */
+  public synchronized void openStreams(WriteMode mode, String syncName, List<String> streams)
+      throws IOException {
+    for (String s : streams) {
+      StreamTables.of(syncName, s);
+    }
+    lock(syncName);
+    try {
+      closeStatements();
+      streamPages = StreamPages.open(this, syncName, streams, mode == WriteMode.REPLACE);
+    } catch (SQLException e) {
+      rollback(e);
+      throw failure("cannot create the tables of sync " + syncName, e);
+    }
+  }
+
+  /**
+   * Upserts one page of {@code stream}'s records into its table, in one transaction; thread-safe
+   * (the walks of a connector run write through one connection, one page at a time).
+   *
+   * @param runId the run's id, stored with each row; null for none
+   */
+  public synchronized void writeStreamPage(String stream, List<OutputRecord> records, String runId)
+      throws IOException {
+    if (streamPages == null) {
+      throw new IllegalStateException("writeStreamPage before openStreams");
+    }
+    try {
+      streamPages.upsert(stream, records, runId, clock.instant());
+      connection.commit();
+    } catch (SQLException e) {
+      rollback(e);
+      throw failure(
+          "writing page records to "
+              + streamTable(streamPages.sync(), stream)
+              + " failed, nothing of the page was kept",
+          e);
+    }
+  }
+
+  /**
+   * The table that holds {@code stream} of the connector synced as {@code syncName}: {@code
+   * SYNC.STREAM}, to be double-quoted in SQL.
+   *
+   * @throws IllegalArgumentException when the name cannot be a table name
+   */
+  public static String streamTable(String syncName, String stream) {
+    return StreamTables.of(syncName, stream);
+  }
+
   /** The stored keys of the stream's rows ({@link RecordKeys} text); empty before its first run. */
   public Set<String> keys(String streamName) throws IOException {
-    Set<String> keys = new LinkedHashSet<>();
-    query(streamName, "SELECT key FROM %s ORDER BY key", rs -> keys.add(rs.getString(1)));
-    return keys;
+    StreamTables.quoted(streamName);
+    return keysOf(streamName);
   }
 
   /** The number of rows of the stream; 0 before its first run. */
   public long count(String streamName) throws IOException {
+    StreamTables.quoted(streamName);
+    return countOf(streamName);
+  }
+
+  /** The stored keys of a connector stream's rows; empty before its first run. */
+  public Set<String> keys(String syncName, String stream) throws IOException {
+    return keysOf(StreamTables.of(syncName, stream));
+  }
+
+  /** The number of rows of a connector stream; 0 before its first run. */
+  public long count(String syncName, String stream) throws IOException {
+    return countOf(StreamTables.of(syncName, stream));
+  }
+
+  private Set<String> keysOf(String table) throws IOException {
+    Set<String> keys = new LinkedHashSet<>();
+    query(table, "SELECT key FROM %s ORDER BY key", rs -> keys.add(rs.getString(1)));
+    return keys;
+  }
+
+  private long countOf(String table) throws IOException {
     long[] n = {0};
-    query(streamName, "SELECT count(*) FROM %s", rs -> n[0] = rs.getLong(1));
+    query(table, "SELECT count(*) FROM %s", rs -> n[0] = rs.getLong(1));
     return n[0];
+  }
+
+  private void lock(String syncName) throws IOException {
+    if (runLock == null || !syncName.equals(stream)) {
+      releaseRunLock();
+      try {
+        runLock = lockRun(syncName);
+      } catch (SQLException e) {
+        rollback(e);
+        throw failure("cannot lock sync " + syncName, e);
+      }
+      stream = syncName;
+    }
   }
 
   private void releaseRunLock() throws IOException {
@@ -252,12 +341,13 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     void read(ResultSet rs) throws SQLException;
   }
 
-  private void query(String streamName, String sql, RowReader reader) throws IOException {
-    String table = StreamTables.quoted(streamName);
+  /** Reads rows of {@code name}, a checked table name (unquoted); none when it does not exist. */
+  private void query(String name, String sql, RowReader reader) throws IOException {
+    String table = '"' + name + '"';
     try {
       boolean exists;
       try (PreparedStatement st = connection.prepareStatement(tableExistsSql())) {
-        st.setString(1, streamName);
+        st.setString(1, name);
         try (ResultSet rs = st.executeQuery()) {
           exists = rs.next();
         }
@@ -301,6 +391,10 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     if (saveCheckpoint != null) {
       saveCheckpoint.close();
       saveCheckpoint = null;
+    }
+    if (streamPages != null) {
+      streamPages.close();
+      streamPages = null;
     }
   }
 

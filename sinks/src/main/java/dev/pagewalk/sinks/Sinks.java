@@ -51,7 +51,30 @@ public final class Sinks {
     if (target.equals("-")) {
       return JsonLinesSink.toStream(stdout);
     }
-    if (target.startsWith("sqlite:")) {
+    if (isDatabase(target)) {
+      return database(target);
+    }
+    Path file = Path.of(target);
+    return JsonLinesSink.toFile(file, stateDir != null ? stateDir : defaultStateDir(file));
+  }
+
+  /** Whether {@code target} names a database: {@code sqlite:PATH} or a PostgreSQL URL. */
+  public static boolean isDatabase(String target) {
+    return target != null
+        && (target.startsWith("sqlite:")
+            || target.startsWith("jdbc:postgresql:")
+            || target.startsWith("postgresql://")
+            || target.startsWith("postgres://"));
+  }
+
+  /**
+   * The database sink {@code target} names ({@link #isDatabase}).
+   *
+   * @throws IllegalArgumentException when the text is not a database destination
+   * @throws IOException when the database cannot be opened
+   */
+  public static DatabaseSink database(String target) throws IOException {
+    if (target != null && target.startsWith("sqlite:")) {
       String path = target.substring("sqlite:".length());
       if (path.startsWith("//")) {
         path = path.substring(2);
@@ -61,15 +84,15 @@ public final class Sinks {
       }
       return SqliteSink.open(Path.of(path));
     }
-    if (target.startsWith("jdbc:postgresql:")) {
+    if (target != null && target.startsWith("jdbc:postgresql:")) {
       return PostgresSink.open(target, null, null);
     }
-    if (target.startsWith("postgresql://") || target.startsWith("postgres://")) {
+    if (isDatabase(target)) {
       Postgres pg = postgres(target);
       return PostgresSink.open(pg.jdbcUrl(), pg.user(), pg.password());
     }
-    Path file = Path.of(target);
-    return JsonLinesSink.toFile(file, stateDir != null ? stateDir : defaultStateDir(file));
+    throw new IllegalArgumentException(
+        "not a database: expected sqlite:PATH or postgresql://user:pass@host:port/db");
   }
 
   /**
