@@ -1,6 +1,7 @@
 package dev.pagewalk;
 
 import dev.pagewalk.connector.ConnectorRun;
+import dev.pagewalk.connector.ConnectorSync;
 import dev.pagewalk.engine.Engine;
 import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.Exchanger;
@@ -12,6 +13,7 @@ import dev.pagewalk.report.Verdict;
 import dev.pagewalk.sink.KeyListing;
 import dev.pagewalk.sink.Reconciliation;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.spi.Transport;
 import dev.pagewalk.state.TokenStore;
 import java.time.Clock;
@@ -211,6 +213,37 @@ public final class Runner implements AutoCloseable {
         input == null ? RunInput.empty() : input,
         streams == null ? List.of() : streams,
         records,
+        plugins(runListener));
+  }
+
+  /**
+   * Runs the {@code streams} of a connector (empty: all of them) into {@code sink} as the sync
+   * {@code syncName} (null: the spec's name), committing each page with the checkpoint of the walk
+   * that fetched it and the walks its records spawned. {@code mode} says what happens to what the
+   * sink holds: {@link SyncMode#APPEND} starts a fresh run (a destination that would hold records
+   * twice refuses), {@link SyncMode#REPLACE} empties the streams and the state first, {@link
+   * SyncMode#RESUME} continues the run the sink holds — its finished walks are not run again, its
+   * unfinished ones continue from their own checkpoints, parents first. Refusals (another sync's
+   * state, other streams) throw {@link InputException} before anything is written.
+   */
+  public StreamsResult syncStreams(
+      Plan plan,
+      RunInput input,
+      List<String> streams,
+      WalkSink sink,
+      SyncMode mode,
+      String syncName,
+      RunListener runListener) {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(mode, "mode");
+    return ConnectorSync.sync(
+        Connector.of(plan),
+        input == null ? RunInput.empty() : input,
+        streams == null ? List.of() : streams,
+        sink,
+        mode,
+        syncName,
         plugins(runListener));
   }
 

@@ -100,6 +100,13 @@ class ArchitectureTest {
           "sink.JsonLinesSink",
           "sink.KeyListing",
           "sink.Reconciliation",
+          // where a connector run writes its streams with each walk's state
+          "sink.WalkSink",
+          "sink.WalkSink$RunStart",
+          "sink.WalkSink$Spawned",
+          "sink.WalkSink$Page",
+          "sink.WalkSink$SavedWalk",
+          "sink.WalkSink$Saved",
           // checkpoints and their store
           "state.Checkpoint",
           "state.Checkpoint$Status",
@@ -188,7 +195,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void theApiIsTheListedTypesAndAtMostFortyTwo() {
+  void theApiIsTheListedTypesAndAtMostFortyThree() {
     Set<String> found =
         CORE.stream()
             .filter(c -> API_PACKAGES.contains(c.getPackageName()) && visible(c))
@@ -200,7 +207,7 @@ class ArchitectureTest {
             "public types in exported packages: a new one is an API decision (API_TYPES) or belongs in an internal package")
         .containsExactlyElementsOf(expected);
     long topLevel = API_TYPES.stream().filter(t -> !t.contains("$")).count();
-    assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(42);
+    assertThat(topLevel).as("public top-level types in exported packages").isLessThanOrEqualTo(43);
   }
 
   @Test

@@ -11,9 +11,14 @@ import dev.pagewalk.json.RecordKeys;
 import dev.pagewalk.plan.Connector;
 import dev.pagewalk.plan.StreamPlan;
 import dev.pagewalk.report.Verdict;
+import dev.pagewalk.sink.WalkSink;
+import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.SyncIdentity;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,33 +27,47 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * One run of a connector's streams. The streams without a parent start one walk per partition (or
- * one); every record a parent walk delivers starts one walk of each child stream, at once. Walks
- * run on a {@link WalkPool} under the connector's shared rate limit and retry budget, each with its
- * own paging state, stop reason, counters and verdict.
+ * one); every record a parent walk delivers starts one walk of each child stream (one per stream
+ * and parent key) once the page that delivered it is written. Walks run on a {@link WalkPool} under
+ * the connector's shared rate limit and retry budget, each with its own paging state, stop reason,
+ * counters and verdict.
+ *
+ * <p>Into a {@link WalkSink}, each page is committed with its walk's checkpoint and the walks it
+ * spawned, so a resumed run ({@link ConnectorSync}) restarts only the walks that had not finished,
+ * each from its own last page.
  */
 public final class ConnectorRun {
   private final Connector connector;
   private final RunInput input;
   private final BiConsumer<String, OutputRecord> records;
+  private final WalkSink sink;
+  private final SyncIdentity identity;
   private final Engine.Plugins plugins;
   private final Engine.Shared shared;
   private final Map<String, StreamTally> tallies = new LinkedHashMap<>();
   private final Map<String, List<StreamPlan>> children = new HashMap<>();
+  private final Set<String> spawned = new HashSet<>();
+  private final Object pages = new Object();
   private final WalkPool pool;
 
-  private ConnectorRun(
+  ConnectorRun(
       Connector connector,
       RunInput input,
       Set<String> selected,
       Set<String> walked,
       BiConsumer<String, OutputRecord> records,
+      WalkSink sink,
+      SyncIdentity identity,
       Engine.Plugins plugins) {
     this.connector = connector;
     this.input = input;
     this.records = records;
+    this.sink = sink;
+    this.identity = identity;
     this.plugins = plugins;
     this.shared = Engine.Shared.of(connector.shared(), plugins.clock());
     for (StreamPlan s : connector.streams()) {
@@ -63,7 +82,8 @@ public final class ConnectorRun {
   }
 
   /**
-   * Runs the {@code streams} of {@code connector} (empty: all) and their parents.
+   * Runs the {@code streams} of {@code connector} (empty: all) and their parents, handing each
+   * record with its stream's name to {@code records}; keeps no state.
    *
    * @throws InputException for an unknown stream, invalid inputs or partitions that cannot be
    *     worked out, before any request is sent
@@ -77,6 +97,15 @@ public final class ConnectorRun {
     Set<String> selected = select(connector, streams);
     Set<String> walked = closure(connector, selected);
     Instant started = plugins.clock().instant();
+    Map<StreamPlan, Iterator<Walk>> roots = roots(connector, input, walked, started);
+    ConnectorRun run =
+        new ConnectorRun(connector, input, selected, walked, records, null, null, plugins);
+    return run.walkAll(List.of(), roots, UUID.randomUUID().toString(), started);
+  }
+
+  /** The walks of the streams without a parent, worked out as of {@code started}. */
+  static Map<StreamPlan, Iterator<Walk>> roots(
+      Connector connector, RunInput input, Set<String> walked, Instant started) {
     Map<StreamPlan, Iterator<Walk>> roots = new LinkedHashMap<>();
     for (StreamPlan s : connector.streams()) {
       if (s.parent() == null && walked.contains(s.name())) {
@@ -84,20 +113,55 @@ public final class ConnectorRun {
         roots.put(s, Partitions.of(s, Engine.inputs(s.plan(), input, started, variables)));
       }
     }
-    ConnectorRun run = new ConnectorRun(connector, input, selected, walked, records, plugins);
-    try (WalkPool pool = run.pool) {
+    return roots;
+  }
+
+  /**
+   * Runs {@code resumed} (walks an earlier run left unfinished, parents first), then the walks of
+   * {@code roots} not yet known to the run, then every walk they spawn; the result once all ended.
+   */
+  StreamsResult walkAll(
+      List<Walk> resumed, Map<StreamPlan, Iterator<Walk>> roots, String runId, Instant started) {
+    try (WalkPool p = pool) {
+      for (Walk walk : resumed) {
+        p.add(() -> walk(walk));
+      }
       for (Iterator<Walk> walks : roots.values()) {
         while (walks.hasNext()) {
           Walk walk = walks.next();
-          pool.add(() -> run.walk(walk));
+          if (isNew(walk.stream().name(), walk.label())) {
+            p.add(() -> walk(walk));
+          }
         }
       }
-      pool.awaitAll();
+      p.awaitAll();
     } catch (InterruptedException e) {
-      run.pool.cancel();
+      pool.cancel();
       Thread.currentThread().interrupt();
     }
-    return run.result(started, plugins.clock().instant());
+    return result(runId, started, plugins.clock().instant());
+  }
+
+  /** Marks the walk {@code stream}/{@code label} as known; false when it already was. */
+  boolean isNew(String stream, String label) {
+    synchronized (pages) {
+      return spawned.add(stream + "\n" + label);
+    }
+  }
+
+  /** Counts a walk an earlier run finished, as its checkpoint says it ended. */
+  void finishedEarlier(String stream, String label, Checkpoint last) {
+    isNew(stream, label);
+    tallies.get(stream).endedEarlier(label, last);
+  }
+
+  /** Takes {@code n} walk labels {@code #1}..{@code #n} of {@code stream} as used. */
+  void ordinalsUsed(String stream, long n) {
+    tallies.get(stream).ordinalsUsed(n);
+  }
+
+  StreamTally tally(String stream) {
+    return tallies.get(stream);
   }
 
   private void walk(Walk walk) {
@@ -109,28 +173,56 @@ public final class ConnectorRun {
             input,
             walk.variables(),
             shared,
-            record -> delivered(tally, kids, record),
+            (page, after) -> page(walk, tally, kids, page, after),
+            walk.from(),
+            identity,
             plugins);
     tally.ended(walk.label(), result);
   }
 
-  private void delivered(StreamTally tally, List<StreamPlan> kids, OutputRecord record) {
-    if (tally.selected()) {
-      synchronized (records) {
-        records.accept(tally.name(), record);
+  /**
+   * Writes one page of {@code walk} — its records, and in a sink its checkpoint and the walks it
+   * spawned, as one commit — and then starts the spawned walks.
+   */
+  private void page(
+      Walk walk,
+      StreamTally tally,
+      List<StreamPlan> kids,
+      List<OutputRecord> page,
+      Supplier<Checkpoint> after)
+      throws IOException {
+    List<WalkSink.Spawned> started = new ArrayList<>();
+    synchronized (pages) {
+      for (OutputRecord record : page) {
+        for (StreamPlan kid : kids) {
+          String label =
+              record.key() == null
+                  ? tallies.get(kid.name()).nextOrdinal()
+                  : RecordKeys.canonical(record.key());
+          if (spawned.add(kid.name() + "\n" + label)) {
+            started.add(new WalkSink.Spawned(kid.name(), label, record.value()));
+          }
+        }
+      }
+      if (sink != null) {
+        sink.commit(
+            new WalkSink.Page(
+                tally.name(),
+                walk.label(),
+                tally.selected() ? page : List.of(),
+                after.get(),
+                started));
+      } else if (tally.selected()) {
+        page.forEach(r -> records.accept(tally.name(), r));
       }
     }
-    for (StreamPlan kid : kids) {
-      String label =
-          record.key() == null
-              ? tallies.get(kid.name()).nextOrdinal()
-              : RecordKeys.canonical(record.key());
-      Walk child = Walk.of(kid, label, "parent", record.value());
+    for (WalkSink.Spawned s : started) {
+      Walk child = Walk.of(connector.stream(s.stream()), s.walk(), "parent", s.parent());
       pool.addFromWalk(() -> walk(child));
     }
   }
 
-  private StreamsResult result(Instant started, Instant ended) {
+  private StreamsResult result(String runId, Instant started, Instant ended) {
     Map<String, Verdict> verdicts = new HashMap<>();
     List<StreamResult> out = new ArrayList<>();
     Verdict run = Verdict.COMPLETE;
@@ -140,11 +232,10 @@ public final class ConnectorRun {
       out.add(s);
       run = Verdicts.weaker(run, s.verdict());
     }
-    return new StreamsResult(
-        UUID.randomUUID().toString(), connector.name(), run, started, ended, out);
+    return new StreamsResult(runId, connector.name(), run, started, ended, out);
   }
 
-  private static Set<String> select(Connector connector, List<String> streams) {
+  static Set<String> select(Connector connector, List<String> streams) {
     Set<String> selected = new LinkedHashSet<>();
     for (String name : streams.isEmpty() ? connector.streamNames() : streams) {
       if (connector.stream(name) == null) {
@@ -161,7 +252,7 @@ public final class ConnectorRun {
   }
 
   /** The selected streams and every parent they need. */
-  private static Set<String> closure(Connector connector, Set<String> selected) {
+  static Set<String> closure(Connector connector, Set<String> selected) {
     Set<String> all = new LinkedHashSet<>();
     for (String name : selected) {
       for (StreamPlan s = connector.stream(name); s != null; ) {

@@ -1,9 +1,12 @@
 package dev.pagewalk.connector;
 
 import dev.pagewalk.RunResult;
+import dev.pagewalk.RunStats;
 import dev.pagewalk.Runner.StreamResult;
 import dev.pagewalk.Runner.WalkResult;
+import dev.pagewalk.StopReason;
 import dev.pagewalk.report.Verdict;
+import dev.pagewalk.state.Checkpoint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +59,31 @@ final class StreamTally {
             result.failure() == null ? null : result.failure().code()));
     records += result.stats().recordsEmitted();
     requests += result.stats().requests();
+  }
+
+  /** Takes {@code #1}..{@code #n} as used: an earlier run of the sync spawned that many walks. */
+  synchronized void ordinalsUsed(long n) {
+    ordinal = Math.max(ordinal, n);
+  }
+
+  /**
+   * Keeps a walk an earlier run of the sync finished, as its last checkpoint says: how it ended and
+   * its counts so far. Its checks are not repeated: a walk that ended naturally counts as
+   * UNVERIFIED, one that was truncated or failed as INCOMPLETE.
+   */
+  synchronized void endedEarlier(String label, Checkpoint last) {
+    StopReason reason =
+        last.stopReason() == null
+            ? StopReason.CONDITION_FALSE
+            : StopReason.fromWireName(last.stopReason());
+    RunStats stats = RunStats.resumedFrom(last.counters());
+    Verdict verdict =
+        last.status() == Checkpoint.Status.COMPLETE ? Verdict.UNVERIFIED : Verdict.INCOMPLETE;
+    walks.add(
+        new WalkResult(
+            label, reason, verdict, stats.recordsEmitted(), stats.requests(), null, null));
+    records += stats.recordsEmitted();
+    requests += stats.requests();
   }
 
   /** The stream's result; its verdict is the weakest of its walks' and {@code parentVerdict}. */

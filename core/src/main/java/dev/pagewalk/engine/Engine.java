@@ -118,6 +118,51 @@ public final class Engine {
   }
 
   /**
+   * Where the pages of a walk go, each with the checkpoint that follows it (built only when asked
+   * for). Returns when the page is durably written; an {@link IOException} or {@link
+   * java.io.UncheckedIOException} ends the walk with a {@link ErrorCode#SINK_WRITE} failure.
+   */
+  public interface WalkPages {
+    void write(List<OutputRecord> records, Supplier<Checkpoint> after) throws IOException;
+  }
+
+  /**
+   * As {@link #walk(Plan, RunInput, Map, Shared, Consumer, Plugins)}, handing whole pages with
+   * their checkpoints to {@code pages}, and continuing from the checkpoint {@code from} when not
+   * null (its next request, page, pagination, temp and counters). Checkpoints belong to the sync
+   * {@code identity}: URLs under its base URL are saved relative to it. The caller checks {@code
+   * from}'s request with {@link dev.pagewalk.engine.start.SavedOrigin} before it resumes.
+   */
+  public static RunResult walk(
+      Plan plan,
+      RunInput input,
+      Map<String, Object> variables,
+      Shared shared,
+      WalkPages pages,
+      Checkpoint from,
+      SyncIdentity identity,
+      Plugins p) {
+    PageWriter writer =
+        (records, checkpoint) -> {
+          try {
+            pages.write(List.copyOf(records), checkpoint);
+          } catch (IOException | java.io.UncheckedIOException e) {
+            throw new RunStop(
+                StopReason.ERROR,
+                new RunFailureException(
+                    ErrorCode.SINK_WRITE,
+                    plan.name() + ": writing to the sink failed: " + e.getMessage(),
+                    e));
+          }
+        };
+    ResumePoint rp =
+        from == null
+            ? null
+            : new ResumePoint(from.page(), from.pagination(), from.temp(), from.next());
+    return execute(plan, input, writer, rp, from, List.of(), identity, p, variables, shared);
+  }
+
+  /**
    * The values a run of {@code plan} starts with — {@code parameters} and {@code connection} bound
    * and checked, {@code now}, {@code timestamp} — with {@code variables} in scope too.
    *

@@ -58,7 +58,7 @@ public final class SavedOrigin {
    * @param baseUrl the sync's base URL, with placeholders where secrets appear; null when none
    * @throws InputException naming the host
    */
-  static void check(Plan plan, String baseUrl, NextRequest next) {
+  public static void check(Plan plan, String baseUrl, NextRequest next) {
     if (next == null || next.url() == null) {
       return;
     }

@@ -189,7 +189,7 @@ public record SyncStart(
   }
 
   /** The identity of running {@code plan} with {@code input} as sync {@code syncName}. */
-  static SyncIdentity identity(Plan plan, RunInput input, String syncName) {
+  public static SyncIdentity identity(Plan plan, RunInput input, String syncName) {
     checkName(plan, syncName);
     Map<String, Object> params =
         InputBinder.bind(plan.name(), "parameter", plan.parameters(), input.parameters());

@@ -1,0 +1,105 @@
+package dev.pagewalk.sink;
+
+import dev.pagewalk.OutputRecord;
+import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.SyncIdentity;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a connector run writes: the records of each stream, page by page, each page together with
+ * the state of the walk that fetched it, so that a killed run resumes every walk from its own last
+ * page. A walk is one run of a stream's request — for one partition, one parent record, or once —
+ * named by its stream and {@link Page#walk() label}.
+ *
+ * <p>Each {@link #commit} is one unit: the page's records, the walk's checkpoint and the walks the
+ * page's records spawned (children of a parent stream, with the {@code parent} value they need) are
+ * durable together or not at all. A database writes them in one transaction; a file makes the
+ * records durable first and the state after, and cuts off on resume whatever was written after the
+ * last committed state. A child walk starts only after the page that spawned it is committed, so a
+ * resumed run never needs its parent's page again.
+ *
+ * <p>The run calls {@link #load} (unless it replaces), then {@link #open} once, then {@link
+ * #commit} from its walk threads one call at a time (never two at once), then {@link #close}.
+ */
+public interface WalkSink extends AutoCloseable {
+
+  /**
+   * The run a destination belongs to: the sync it is (spec, its content hash, inputs, base URL,
+   * name), the run's id, and when it started — a resumed run works out its partitions (date windows
+   * up to {@code now}) from this instant again, so it walks the same windows — and the streams
+   * whose records it writes.
+   */
+  record RunStart(SyncIdentity identity, String runId, Instant startedAt, List<String> streams) {
+    public RunStart {
+      streams = List.copyOf(streams);
+    }
+  }
+
+  /**
+   * A walk spawned by a parent's record: the child {@code stream}, its {@code walk} label (the
+   * parent record's key, canonical JSON), and the {@code parent} record as delivered (a JSON value:
+   * maps, lists, strings, numbers, booleans, null), which its expressions see.
+   */
+  record Spawned(String stream, String walk, Object parent) {}
+
+  /**
+   * One page of the walk {@code stream}/{@code walk}: its {@code records} (empty when the stream is
+   * walked only for its children, whose records are not written), the walk's checkpoint after the
+   * page ({@link Checkpoint#status()} says whether the walk goes on or ended, and how), and the
+   * walks its records spawned.
+   */
+  record Page(
+      String stream,
+      String walk,
+      List<OutputRecord> records,
+      Checkpoint after,
+      List<Spawned> spawned) {
+    public Page {
+      records = List.copyOf(records);
+      spawned = List.copyOf(spawned);
+    }
+  }
+
+  /**
+   * A walk as the destination holds it: its {@code parent} record (null for a walk without a
+   * parent) and its last committed checkpoint — null for a walk spawned but without a page yet.
+   */
+  record SavedWalk(String stream, String walk, Object parent, Checkpoint checkpoint) {}
+
+  /** What the destination holds of a run: its start and each of its walks, once. */
+  record Saved(RunStart run, List<SavedWalk> walks) {
+    public Saved {
+      walks = List.copyOf(walks);
+    }
+  }
+
+  /**
+   * The run whose records and walks the destination holds, if any: every walk spawned or committed,
+   * each with its last committed state. Whatever was written after the last commit is not part of
+   * it.
+   *
+   * @throws dev.pagewalk.InputException ({@link dev.pagewalk.ErrorCode#STATE}) when the state does
+   *     not verify (changed outside pagewalk)
+   */
+  Optional<Saved> load() throws IOException;
+
+  /**
+   * Prepares to receive the run {@code run}. {@link WriteMode#FULL}: a fresh run — the state of an
+   * earlier run is dropped, and a destination that would then hold records twice (a file that
+   * already holds records) refuses it with an {@link IOException} saying why, while one keyed by
+   * record (a table) upserts; {@link WriteMode#RESUME}: continues the run {@link #load} returned
+   * (same run id), dropping whatever was written after its last commit; {@link WriteMode#REPLACE}:
+   * removes the records of every stream of {@code run.streams()} and the state first. {@link
+   * WriteMode#APPEND} is not used for connectors.
+   */
+  void open(WriteMode mode, RunStart run) throws IOException;
+
+  /** Durably writes one page of a walk, as one unit (see the type's description). */
+  void commit(Page page) throws IOException;
+
+  @Override
+  default void close() throws IOException {}
+}
