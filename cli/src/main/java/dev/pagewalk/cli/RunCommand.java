@@ -170,6 +170,7 @@ final class RunCommand implements Callable<Integer> {
       if (streams != null || loaded instanceof dev.pagewalk.plan.Connector) {
         checkStreamOptions();
         return new StreamsRun(loaded, streams, out, report, failOn, quiet)
+            .syncing(syncMode(), syncName)
             .run(input, spec.commandLine().getOut(), err);
       }
       Plan plan = Plan.of(loaded);
@@ -243,13 +244,14 @@ final class RunCommand implements Callable<Integer> {
   /** What a run of a connector's streams does not take (yet). */
   private void checkStreamOptions() {
     List<String> refused = new java.util.ArrayList<>();
-    if (resume) {
+    boolean database = SinkTarget.database(out);
+    if (resume && !database) {
       refused.add("--resume");
     }
-    if (replace) {
+    if (replace && !database) {
       refused.add("--replace");
     }
-    if (syncName != null) {
+    if (syncName != null && !database) {
       refused.add("--sync-name");
     }
     if (stateDir != null) {

@@ -3,10 +3,12 @@ package dev.pagewalk.cli;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.Plan;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.sinks.DatabaseSink;
 import dev.pagewalk.sinks.Sinks;
 import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.SyncIdentity;
 import dev.pagewalk.state.TokenStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,28 +45,27 @@ final class SinkTarget {
   }
 
   /**
-   * Opens the database {@code out} names for a run of {@code streams} of {@code plan}, synced as
-   * the spec's name: one table per stream, {@code SYNC.STREAM}, created before any request.
+   * Opens the database {@code out} names for a connector run of {@code streams} synced as {@code
+   * syncName} (null: the spec's name): one table per stream and the walks' state beside them. A
+   * stream whose name cannot make a table name is refused, naming the spec file, before anything is
+   * created.
    */
-  static DatabaseSink streamTables(String out, Plan plan, List<String> streams) {
-    DatabaseSink db;
+  static WalkSink walkSink(String out, Plan plan, List<String> streams, String syncName) {
+    String sync = syncName == null ? plan.name() : syncName;
     try {
-      db = Sinks.database(out);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("cannot write --out " + redacted(out) + ": " + e.getMessage(), e);
+      for (String stream :
+          SyncIdentity.NAME.matcher(sync).matches() ? streams : List.<String>of()) {
+        DatabaseSink.streamTable(sync, stream);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          "cannot write --out " + redacted(out) + ": " + plan.fileName() + ": " + e.getMessage(),
+          e);
     }
     try {
-      db.openStreams(WriteMode.FULL, plan.name(), streams);
-      return db;
+      return Sinks.walkSink(out, sync);
     } catch (IOException | IllegalArgumentException e) {
-      try {
-        db.close();
-      } catch (IOException closing) {
-        e.addSuppressed(closing);
-      }
-      String where = e instanceof IllegalArgumentException ? plan.fileName() + ": " : "";
-      throw new UsageException(
-          "cannot write --out " + redacted(out) + ": " + where + e.getMessage(), e);
+      throw new UsageException("cannot write --out " + redacted(out) + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,9 +10,10 @@ import dev.pagewalk.Runner.StreamResult;
 import dev.pagewalk.Runner.StreamsResult;
 import dev.pagewalk.Runner.WalkResult;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.SyncMode;
 import dev.pagewalk.connector.ConnectorReport;
 import dev.pagewalk.json.JsonLinesWriter;
-import dev.pagewalk.sinks.DatabaseSink;
+import dev.pagewalk.sink.WalkSink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,8 +28,9 @@ import java.util.Map;
 /**
  * {@code pagewalk run} of a connector's streams: records to stdout as {@code {"stream", "record"}}
  * lines (plain records when only one stream is written), to {@code --out DIR}, one {@code
- * STREAM.jsonl} per stream, or to a database ({@code sqlite:}, {@code postgresql://}), one table
- * {@code SPEC.STREAM} per stream; a summary per stream on stderr; the streams report with {@code
+ * STREAM.jsonl} per stream, or to a database ({@code sqlite:}, {@code postgresql://}): one table
+ * {@code SYNC.STREAM} per stream and each walk's state, so that {@code --resume} continues only the
+ * walks that had not finished; a summary per stream on stderr; the streams report with {@code
  * --report}.
  */
 final class StreamsRun {
@@ -42,6 +44,9 @@ final class StreamsRun {
   private final FailOn failOn;
   private final boolean quiet;
 
+  private SyncMode mode = SyncMode.APPEND;
+  private String syncName;
+
   StreamsRun(
       Plan plan, List<String> streams, String out, String report, FailOn failOn, boolean quiet) {
     this.plan = plan;
@@ -52,10 +57,18 @@ final class StreamsRun {
     this.quiet = quiet;
   }
 
+  /** Into a database: how the run treats what it holds, and the sync's name (null: the spec's). */
+  StreamsRun syncing(SyncMode mode, String syncName) {
+    this.mode = mode;
+    this.syncName = syncName;
+    return this;
+  }
+
   /** Runs the streams; the exit code. */
   int run(RunInput input, PrintWriter stdout, PrintWriter err) {
     List<String> written = streams.isEmpty() ? plan.streamNames() : streams;
-    DatabaseSink db = SinkTarget.database(out) ? SinkTarget.streamTables(out, plan, written) : null;
+    WalkSink db =
+        SinkTarget.database(out) ? SinkTarget.walkSink(out, plan, written, syncName) : null;
     Path dir = out == null || db != null ? null : Path.of(out);
     if (dir != null) {
       try {
@@ -66,20 +79,21 @@ final class StreamsRun {
     }
     Map<String, JsonLinesWriter> files = new LinkedHashMap<>();
     StreamsResult result;
-    try (DatabaseSink tables = db;
+    try (WalkSink tables = db;
         JsonLinesWriter lines =
             dir != null || db != null || "-".equals(report)
                 ? null
                 : new JsonLinesWriter(uncloseable(stdout));
         Runner runner = Runner.builder().build()) {
       result =
-          runner.runStreams(
-              plan,
-              input,
-              streams,
-              (stream, record) ->
-                  write(stream, record, lines, files, dir, tables, written.size() > 1),
-              RunListener.NONE);
+          tables != null
+              ? runner.syncStreams(plan, input, streams, tables, mode, syncName, RunListener.NONE)
+              : runner.runStreams(
+                  plan,
+                  input,
+                  streams,
+                  (stream, record) -> write(stream, record, lines, files, dir, written.size() > 1),
+                  RunListener.NONE);
       if (lines != null) {
         lines.flush();
       }
@@ -107,12 +121,9 @@ final class StreamsRun {
       JsonLinesWriter lines,
       Map<String, JsonLinesWriter> files,
       Path dir,
-      DatabaseSink tables,
       boolean tagged) {
     try {
-      if (tables != null) {
-        tables.writeStreamPage(stream, List.of(record), null);
-      } else if (dir != null) {
+      if (dir != null) {
         JsonLinesWriter file = files.get(stream);
         if (file == null) {
           file =

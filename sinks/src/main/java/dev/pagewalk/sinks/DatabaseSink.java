@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.state.Checkpoint;
 import java.io.IOException;
@@ -47,7 +48,6 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   private String stream;
   private PreparedStatement upsert;
   private PreparedStatement saveCheckpoint;
-  private StreamPages streamPages;
   private RunLock runLock;
 
   /** A run's exclusive hold on one sync in this database; released by {@link #close}. */
@@ -202,52 +202,54 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   }
 
   /**
-   * Prepares a connector run synced as {@code syncName}: takes the sync's run lock and creates one
-   * table per stream, {@code SYNC.STREAM} (see {@link #streamTable}), each with the columns of a
-   * one-stream table. {@link WriteMode#REPLACE} empties them first.
+   * A connector run into this database as the sync {@code syncName}: each stream's records in its
+   * table {@code SYNC.STREAM} ({@link #streamTable}), each walk's state in {@code _pagewalk_walks}
+   * and the run in {@code _pagewalk_runs}; each page, its walk's checkpoint and the walks it
+   * spawned are one transaction. The returned sink owns this one: closing it closes this.
    *
-   * @throws IllegalArgumentException naming a stream whose name cannot make a table name (too long
-   *     for PostgreSQL), before anything is created
-   * @throws IOException when another run holds the sync, or the database fails
+   * @throws IllegalArgumentException when {@code syncName} is not a sync name
+   * @throws IOException when the state tables cannot be created
    */
-  public synchronized void openStreams(WriteMode mode, String syncName, List<String> streams)
-      throws IOException {
-    for (String s : streams) {
-      StreamTables.of(syncName, s);
-    }
-    lock(syncName);
-    try {
-      closeStatements();
-      streamPages = StreamPages.open(this, syncName, streams, mode == WriteMode.REPLACE);
-    } catch (SQLException e) {
-      rollback(e);
-      throw failure("cannot create the tables of sync " + syncName, e);
-    }
+  public WalkSink walks(String syncName) throws IOException {
+    return DatabaseWalkSink.open(this, syncName);
+  }
+
+  /** Work on the connection, committed when it returns and rolled back when it throws. */
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
   }
 
   /**
-   * Upserts one page of {@code stream}'s records into its table, in one transaction; thread-safe
-   * (the walks of a connector run write through one connection, one page at a time).
-   *
-   * @param runId the run's id, stored with each row; null for none
+   * Runs {@code work} as one transaction; an SQL failure is an IOException starting {@code what}.
    */
-  public synchronized void writeStreamPage(String stream, List<OutputRecord> records, String runId)
-      throws IOException {
-    if (streamPages == null) {
-      throw new IllegalStateException("writeStreamPage before openStreams");
-    }
+  final synchronized <T> T inTransaction(String what, SqlWork<T> work) throws IOException {
     try {
-      streamPages.upsert(stream, records, runId, clock.instant());
+      T result = work.run(connection);
       connection.commit();
+      return result;
     } catch (SQLException e) {
       rollback(e);
-      throw failure(
-          "writing page records to "
-              + streamTable(streamPages.sync(), stream)
-              + " failed, nothing of the page was kept",
-          e);
+      throw failure(what, e);
+    } catch (RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
+
+  /** The time rows written now are stamped with. */
+  final Instant now() {
+    return clock.instant();
+  }
+
+  /** The database, for messages: {@code SQLite database FILE} or {@code PostgreSQL database DB}. */
+  abstract String describe();
+
+  /** The SQL type of a time column. */
+  abstract String timeType();
 
   /**
    * The table that holds {@code stream} of the connector synced as {@code syncName}: {@code
@@ -293,7 +295,8 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     return n[0];
   }
 
-  private void lock(String syncName) throws IOException {
+  /** Takes the run lock of sync {@code syncName}, unless this sink holds it already. */
+  final synchronized void lock(String syncName) throws IOException {
     if (runLock == null || !syncName.equals(stream)) {
       releaseRunLock();
       try {
@@ -391,10 +394,6 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     if (saveCheckpoint != null) {
       saveCheckpoint.close();
       saveCheckpoint = null;
-    }
-    if (streamPages != null) {
-      streamPages.close();
-      streamPages = null;
     }
   }
 

@@ -2,6 +2,7 @@ package dev.pagewalk.sinks;
 
 import dev.pagewalk.sink.JsonLinesSink;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.state.FileTokenStore;
 import dev.pagewalk.state.TokenStore;
 import java.io.IOException;
@@ -93,6 +94,28 @@ public final class Sinks {
     }
     throw new IllegalArgumentException(
         "not a database: expected sqlite:PATH or postgresql://user:pass@host:port/db");
+  }
+
+  /**
+   * A connector run into the database {@code target} names, as the sync {@code syncName}: one table
+   * per stream and the walks' state beside them ({@link DatabaseSink#walks}).
+   *
+   * @throws IllegalArgumentException when the text is not a database destination or the name not a
+   *     sync name
+   * @throws IOException when the database cannot be opened
+   */
+  public static WalkSink walkSink(String target, String syncName) throws IOException {
+    DatabaseSink db = database(target);
+    try {
+      return db.walks(syncName);
+    } catch (IOException | RuntimeException e) {
+      try {
+        db.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.pagewalk.sinks;
 
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.sink.WalkSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,13 +13,15 @@ import java.util.Map;
 
 /**
  * The tables of one connector run in a database: one per stream ({@link StreamTables#of}), each
- * upserted by record key as a one-stream sync's table is. Not thread-safe: its {@link DatabaseSink}
- * serialises the run's walks.
+ * upserted by record key as a one-stream sync's table is, and the walks' state ({@link
+ * WalkTables}). Not thread-safe: its {@link DatabaseWalkSink} commits one page at a time.
  */
 final class StreamPages implements AutoCloseable {
   private final DatabaseSink db;
   private final String sync;
   private final Map<String, PreparedStatement> upserts = new LinkedHashMap<>();
+  private PreparedStatement saveCheckpoint;
+  private PreparedStatement spawn;
 
   private StreamPages(DatabaseSink db, String sync) {
     this.db = db;
@@ -26,10 +29,11 @@ final class StreamPages implements AutoCloseable {
   }
 
   /**
-   * Creates the tables of {@code streams} if needed (emptied first when {@code replace}), in one
-   * transaction, and prepares their upserts. Names are checked before anything is created.
+   * Adds to the open transaction: the tables of {@code streams} if needed (emptied first when
+   * {@code replace}) and the state tables; prepares the statements of the run's pages.
    *
-   * @throws IllegalArgumentException naming the first stream that cannot name a table
+   * @throws IllegalArgumentException naming the first stream that cannot name a table, before any
+   *     statement
    */
   static StreamPages open(DatabaseSink db, String sync, List<String> streams, boolean replace)
       throws SQLException {
@@ -39,6 +43,8 @@ final class StreamPages implements AutoCloseable {
     }
     Connection c = db.connection();
     try (Statement st = c.createStatement()) {
+      st.execute(WalkTables.createRuns(db.timeType()));
+      st.execute(WalkTables.createWalks(db.timeType()));
       for (String table : tables.values()) {
         st.execute(db.createTableSql(table));
         if (replace) {
@@ -46,25 +52,25 @@ final class StreamPages implements AutoCloseable {
         }
       }
     }
-    c.commit();
     StreamPages pages = new StreamPages(db, sync);
     try {
       for (Map.Entry<String, String> t : tables.entrySet()) {
         pages.upserts.put(t.getKey(), c.prepareStatement(db.upsertSql(t.getValue())));
       }
+      pages.saveCheckpoint = c.prepareStatement(WalkTables.SAVE_CHECKPOINT);
+      pages.spawn = c.prepareStatement(WalkTables.SPAWN);
     } catch (SQLException e) {
-      pages.close();
+      try {
+        pages.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
     return pages;
   }
 
-  String sync() {
-    return sync;
-  }
-
-  /** Adds the upserts of a page's records of {@code stream} to the open transaction. */
-  void upsert(String stream, List<OutputRecord> records, String runId, Instant now)
+  private void upsert(String stream, List<OutputRecord> records, String runId, Instant now)
       throws SQLException {
     PreparedStatement upsert = upserts.get(stream);
     if (upsert == null) {
@@ -86,10 +92,44 @@ final class StreamPages implements AutoCloseable {
     upsert.executeBatch();
   }
 
+  /**
+   * Adds a walk's page to the open transaction: its records, its checkpoint and the walks it
+   * spawned.
+   */
+  void commit(WalkSink.Page page, Instant now) throws SQLException {
+    String runId = page.after() == null ? null : page.after().runId();
+    if (!page.records().isEmpty()) {
+      upsert(page.stream(), page.records(), runId, now);
+    }
+    if (page.after() != null) {
+      saveCheckpoint.setString(1, sync);
+      saveCheckpoint.setString(2, page.stream());
+      saveCheckpoint.setString(3, page.walk());
+      saveCheckpoint.setString(4, page.after().toJson());
+      db.bindTime(saveCheckpoint, 5, now);
+      saveCheckpoint.executeUpdate();
+    }
+    for (WalkSink.Spawned s : page.spawned()) {
+      spawn.setString(1, sync);
+      spawn.setString(2, s.stream());
+      spawn.setString(3, s.walk());
+      spawn.setString(4, DatabaseWalkSink.json(s.parent()));
+      db.bindTime(spawn, 5, now);
+      spawn.addBatch();
+    }
+    if (!page.spawned().isEmpty()) {
+      spawn.executeBatch();
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     SQLException first = null;
-    for (PreparedStatement st : upserts.values()) {
+    List<PreparedStatement> all = new java.util.ArrayList<>(upserts.values());
+    all.add(saveCheckpoint);
+    all.add(spawn);
+    all.removeIf(java.util.Objects::isNull);
+    for (PreparedStatement st : all) {
       try {
         st.close();
       } catch (SQLException e) {

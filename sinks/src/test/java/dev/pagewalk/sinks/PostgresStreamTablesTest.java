@@ -56,4 +56,12 @@ class PostgresStreamTablesTest extends StreamTablesContract {
     }
     return names;
   }
+
+  @Override
+  void execute(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
 }

@@ -46,4 +46,12 @@ class SqliteStreamTablesTest extends StreamTablesContract {
     }
     return names;
   }
+
+  @Override
+  void execute(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(url());
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
 }
