@@ -62,6 +62,33 @@ class RunStreamsIntoDatabaseTest {
   }
 
   @Test
+  void syncNameNamesTheTablesAndReplaceEmptiesThem() throws Exception {
+    String out = "sqlite:" + dir.resolve("shop.db");
+    Cli.Result first =
+        cli.run("run", spec.toString(), "--base-url", api.url(), "--out", out, "--sync-name", "eu");
+    assertThat(first.code()).isEqualTo(ExitCodes.COMPLETE);
+    api.server.stubFor(get(urlPathEqualTo("/orders")).willReturn(okJson("[{\"id\":2}]")));
+    Cli.Result replaced =
+        cli.run(
+            "run",
+            spec.toString(),
+            "--base-url",
+            api.url(),
+            "--out",
+            out,
+            "--sync-name",
+            "eu",
+            "--replace",
+            "-q");
+    assertThat(replaced.err()).isEmpty();
+    try (DatabaseSink db = Sinks.database(out)) {
+      assertThat(db.keys("eu", "orders")).containsExactly("2");
+      assertThat(db.keys("eu", "lines")).containsExactly("[2,1]");
+      assertThat(db.count("shop", "orders")).isZero();
+    }
+  }
+
+  @Test
   void aStreamWhoseNameCannotBeATableIsRefusedBeforeAnyRequest() throws Exception {
     String name = "x".repeat(60);
     Files.writeString(spec, RunStreamsTest.SPEC.replace("lines", name));
