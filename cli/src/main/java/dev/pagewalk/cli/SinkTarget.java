@@ -1,10 +1,14 @@
 package dev.pagewalk.cli;
 
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.Plan;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.sink.WriteMode;
+import dev.pagewalk.sinks.DatabaseSink;
 import dev.pagewalk.sinks.Sinks;
 import dev.pagewalk.state.Checkpoint;
+import dev.pagewalk.state.SyncIdentity;
 import dev.pagewalk.state.TokenStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +34,36 @@ final class SinkTarget {
     }
     try {
       return Sinks.fromUri(out, stateDir, null);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("cannot write --out " + redacted(out) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code out} names a database, which holds a connector's streams as tables. */
+  static boolean database(String out) {
+    return Sinks.isDatabase(out);
+  }
+
+  /**
+   * Opens the database {@code out} names for a connector run of {@code streams} synced as {@code
+   * syncName} (null: the spec's name): one table per stream and the walks' state beside them. A
+   * stream whose name cannot make a table name is refused, naming the spec file, before anything is
+   * created.
+   */
+  static WalkSink walkSink(String out, Plan plan, List<String> streams, String syncName) {
+    String sync = syncName == null ? plan.name() : syncName;
+    try {
+      for (String stream :
+          SyncIdentity.NAME.matcher(sync).matches() ? streams : List.<String>of()) {
+        DatabaseSink.streamTable(sync, stream);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          "cannot write --out " + redacted(out) + ": " + plan.fileName() + ": " + e.getMessage(),
+          e);
+    }
+    try {
+      return Sinks.walkSink(out, sync);
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException("cannot write --out " + redacted(out) + ": " + e.getMessage(), e);
     }

@@ -28,9 +28,11 @@ import java.util.Map;
 
 /**
  * {@code pagewalk run} of a connector's streams: records to stdout as {@code {"stream", "record"}}
- * lines (plain records when only one stream is written), or to {@code --out DIR}, one {@code
- * STREAM.jsonl} per stream with the state of every walk in the state directory (resumable with
- * {@code --resume}); a summary per stream on stderr; the streams report with {@code --report}.
+ * lines (plain records when only one stream is written), to {@code --out DIR}, one {@code
+ * STREAM.jsonl} per stream, or to a database ({@code sqlite:}, {@code postgresql://}): one table
+ * {@code SYNC.STREAM} per stream and each walk's state, so that {@code --resume} continues only the
+ * walks that had not finished; a summary per stream on stderr; the streams report with {@code
+ * --report}.
  */
 final class StreamsRun {
   /** Failed walks named in the summary, per stream. */
@@ -88,12 +90,10 @@ final class StreamsRun {
 
   /** Runs the streams; the exit code. */
   int run(RunInput input, PrintWriter stdout, PrintWriter err) {
-    if (out != null && (out.startsWith("sqlite:") || out.startsWith("postgresql:"))) {
-      throw new UsageException(
-          "a connector's streams go to --out DIR (one STREAM.jsonl per stream) or stdout;"
-              + " a database destination is not available for streams yet");
-    }
-    Path dir = out == null ? null : Path.of(out);
+    List<String> written = streams.isEmpty() ? plan.streamNames() : streams;
+    WalkSink db =
+        SinkTarget.database(out) ? SinkTarget.walkSink(out, plan, written, sync.name()) : null;
+    Path dir = out == null || db != null ? null : Path.of(out);
     if (dir != null) {
       try {
         Files.createDirectories(dir);
@@ -101,24 +101,29 @@ final class StreamsRun {
         throw new UsageException("cannot create --out " + out + ": " + e.getMessage(), e);
       }
     }
-    int written = streams.isEmpty() ? plan.streamNames().size() : streams.size();
     StreamsResult result;
     Runner.Estimate estimate = null;
-    try (JsonLinesWriter lines =
-            dir != null || "-".equals(report) ? null : new JsonLinesWriter(uncloseable(stdout));
+    try (WalkSink tables = db;
+        JsonLinesWriter lines =
+            dir != null || db != null || "-".equals(report)
+                ? null
+                : new JsonLinesWriter(uncloseable(stdout));
         Runner runner = Runner.builder().build()) {
       if (estimateFirst) {
         estimate = runner.estimate(plan, input, streams);
       }
       result =
-          dir != null
-              ? syncInto(dir, runner, input)
-              : runner.runStreams(
-                  plan,
-                  input,
-                  streams,
-                  (stream, record) -> write(stream, record, lines, written > 1),
-                  listener());
+          tables != null
+              ? runner.syncStreams(
+                  plan, input, streams, tables, sync.mode(), sync.name(), listener())
+              : dir != null
+                  ? syncInto(dir, runner, input)
+                  : runner.runStreams(
+                      plan,
+                      input,
+                      streams,
+                      (stream, record) -> write(stream, record, lines, written.size() > 1),
+                      listener());
       if (lines != null) {
         lines.flush();
       }

@@ -21,8 +21,14 @@ class StreamsProgressTest {
       Cli.Result r =
           Cli.plain()
               .onTerminal()
-              .run("run", spec.toString(), "--base-url", api.url(), "-o", dir.toString());
-      assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+              .run(
+                  "run",
+                  spec.toString(),
+                  "--base-url",
+                  api.url(),
+                  "-o",
+                  dir.resolve("out").toString());
+      assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.COMPLETE);
       List<String> frames =
           Arrays.stream(r.err().split("\r"))
               .filter(f -> f.endsWith("\u001b[K") && f.length() > 3)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.state.Checkpoint;
 import java.io.IOException;
@@ -132,16 +133,7 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   @Override
   public void open(WriteMode mode, String streamName, Checkpoint resumeFrom) throws IOException {
     String table = StreamTables.quoted(streamName);
-    if (runLock == null || !streamName.equals(stream)) {
-      releaseRunLock();
-      try {
-        runLock = lockRun(streamName);
-      } catch (SQLException e) {
-        rollback(e);
-        throw failure("cannot lock sync " + streamName, e);
-      }
-      stream = streamName;
-    }
+    lock(streamName);
     try {
       closeStatements();
       try (Statement st = connection.createStatement()) {
@@ -178,12 +170,7 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     Instant now = clock.instant();
     try {
       for (OutputRecord r : records) {
-        upsert.setString(1, RecordKeys.of(r.key(), r.value()));
-        upsert.setString(2, json(r.value()));
-        upsert.setLong(3, r.page());
-        upsert.setString(4, after == null ? null : after.runId());
-        bindTime(upsert, 5, now);
-        bindTime(upsert, 6, now);
+        bindRow(upsert, r, after == null ? null : after.runId(), now);
         upsert.addBatch();
       }
       if (!records.isEmpty()) {
@@ -203,18 +190,123 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     }
   }
 
+  /** Binds a record to the parameters of an {@link #upsertSql} statement. */
+  final void bindRow(PreparedStatement st, OutputRecord r, String runId, Instant now)
+      throws SQLException {
+    st.setString(1, RecordKeys.of(r.key(), r.value()));
+    st.setString(2, json(r.value()));
+    st.setLong(3, r.page());
+    st.setString(4, runId);
+    bindTime(st, 5, now);
+    bindTime(st, 6, now);
+  }
+
+  /**
+   * A connector run into this database as the sync {@code syncName}: each stream's records in its
+   * table {@code SYNC.STREAM} ({@link #streamTable}), each walk's state in {@code _pagewalk_walks}
+   * and the run in {@code _pagewalk_runs}; each page, its walk's checkpoint and the walks it
+   * spawned are one transaction. The returned sink owns this one: closing it closes this.
+   *
+   * @throws IllegalArgumentException when {@code syncName} is not a sync name
+   * @throws IOException when the state tables cannot be created
+   */
+  public WalkSink walks(String syncName) throws IOException {
+    return DatabaseWalkSink.open(this, syncName);
+  }
+
+  /** Work on the connection, committed when it returns and rolled back when it throws. */
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} as one transaction; an SQL failure is an IOException starting {@code what}.
+   */
+  final synchronized <T> T inTransaction(String what, SqlWork<T> work) throws IOException {
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback(e);
+      throw failure(what, e);
+    } catch (RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** The time rows written now are stamped with. */
+  final Instant now() {
+    return clock.instant();
+  }
+
+  /** The database, for messages: {@code SQLite database FILE} or {@code PostgreSQL database DB}. */
+  abstract String describe();
+
+  /** The SQL type of a time column. */
+  abstract String timeType();
+
+  /**
+   * The table that holds {@code stream} of the connector synced as {@code syncName}: {@code
+   * SYNC.STREAM}, to be double-quoted in SQL.
+   *
+   * @throws IllegalArgumentException when the name cannot be a table name
+   */
+  public static String streamTable(String syncName, String stream) {
+    return StreamTables.of(syncName, stream);
+  }
+
   /** The stored keys of the stream's rows ({@link RecordKeys} text); empty before its first run. */
   public Set<String> keys(String streamName) throws IOException {
-    Set<String> keys = new LinkedHashSet<>();
-    query(streamName, "SELECT key FROM %s ORDER BY key", rs -> keys.add(rs.getString(1)));
-    return keys;
+    StreamTables.quoted(streamName);
+    return keysOf(streamName);
   }
 
   /** The number of rows of the stream; 0 before its first run. */
   public long count(String streamName) throws IOException {
+    StreamTables.quoted(streamName);
+    return countOf(streamName);
+  }
+
+  /** The stored keys of a connector stream's rows; empty before its first run. */
+  public Set<String> keys(String syncName, String stream) throws IOException {
+    return keysOf(StreamTables.of(syncName, stream));
+  }
+
+  /** The number of rows of a connector stream; 0 before its first run. */
+  public long count(String syncName, String stream) throws IOException {
+    return countOf(StreamTables.of(syncName, stream));
+  }
+
+  private Set<String> keysOf(String table) throws IOException {
+    Set<String> keys = new LinkedHashSet<>();
+    query(table, "SELECT key FROM %s ORDER BY key", rs -> keys.add(rs.getString(1)));
+    return keys;
+  }
+
+  private long countOf(String table) throws IOException {
     long[] n = {0};
-    query(streamName, "SELECT count(*) FROM %s", rs -> n[0] = rs.getLong(1));
+    query(table, "SELECT count(*) FROM %s", rs -> n[0] = rs.getLong(1));
     return n[0];
+  }
+
+  /** Takes the run lock of sync {@code syncName}, unless this sink holds it already. */
+  final synchronized void lock(String syncName) throws IOException {
+    if (runLock == null || !syncName.equals(stream)) {
+      releaseRunLock();
+      try {
+        runLock = lockRun(syncName);
+      } catch (SQLException e) {
+        rollback(e);
+        throw failure("cannot lock sync " + syncName, e);
+      }
+      stream = syncName;
+    }
   }
 
   private void releaseRunLock() throws IOException {
@@ -252,12 +344,13 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
     void read(ResultSet rs) throws SQLException;
   }
 
-  private void query(String streamName, String sql, RowReader reader) throws IOException {
-    String table = StreamTables.quoted(streamName);
+  /** Reads rows of {@code name}, a checked table name (unquoted); none when it does not exist. */
+  private void query(String name, String sql, RowReader reader) throws IOException {
+    String table = '"' + name + '"';
     try {
       boolean exists;
       try (PreparedStatement st = connection.prepareStatement(tableExistsSql())) {
-        st.setString(1, streamName);
+        st.setString(1, name);
         try (ResultSet rs = st.executeQuery()) {
           exists = rs.next();
         }

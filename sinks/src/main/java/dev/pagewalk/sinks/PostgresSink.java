@@ -209,6 +209,20 @@ public final class PostgresSink extends DatabaseSink {
   }
 
   @Override
+  String describe() {
+    try {
+      return "PostgreSQL database " + currentDatabase(connection());
+    } catch (SQLException e) {
+      return "PostgreSQL";
+    }
+  }
+
+  @Override
+  String timeType() {
+    return "TIMESTAMPTZ";
+  }
+
+  @Override
   String tableExistsSql() {
     return "SELECT 1 FROM information_schema.tables"
         + " WHERE table_schema = current_schema() AND table_name = ?";

@@ -2,6 +2,7 @@ package dev.pagewalk.sinks;
 
 import dev.pagewalk.sink.JsonLinesSink;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.state.FileTokenStore;
 import dev.pagewalk.state.TokenStore;
 import java.io.IOException;
@@ -51,7 +52,30 @@ public final class Sinks {
     if (target.equals("-")) {
       return JsonLinesSink.toStream(stdout);
     }
-    if (target.startsWith("sqlite:")) {
+    if (isDatabase(target)) {
+      return database(target);
+    }
+    Path file = Path.of(target);
+    return JsonLinesSink.toFile(file, stateDir != null ? stateDir : defaultStateDir(file));
+  }
+
+  /** Whether {@code target} names a database: {@code sqlite:PATH} or a PostgreSQL URL. */
+  public static boolean isDatabase(String target) {
+    return target != null
+        && (target.startsWith("sqlite:")
+            || target.startsWith("jdbc:postgresql:")
+            || target.startsWith("postgresql://")
+            || target.startsWith("postgres://"));
+  }
+
+  /**
+   * The database sink {@code target} names ({@link #isDatabase}).
+   *
+   * @throws IllegalArgumentException when the text is not a database destination
+   * @throws IOException when the database cannot be opened
+   */
+  public static DatabaseSink database(String target) throws IOException {
+    if (target != null && target.startsWith("sqlite:")) {
       String path = target.substring("sqlite:".length());
       if (path.startsWith("//")) {
         path = path.substring(2);
@@ -61,15 +85,37 @@ public final class Sinks {
       }
       return SqliteSink.open(Path.of(path));
     }
-    if (target.startsWith("jdbc:postgresql:")) {
+    if (target != null && target.startsWith("jdbc:postgresql:")) {
       return PostgresSink.open(target, null, null);
     }
-    if (target.startsWith("postgresql://") || target.startsWith("postgres://")) {
+    if (isDatabase(target)) {
       Postgres pg = postgres(target);
       return PostgresSink.open(pg.jdbcUrl(), pg.user(), pg.password());
     }
-    Path file = Path.of(target);
-    return JsonLinesSink.toFile(file, stateDir != null ? stateDir : defaultStateDir(file));
+    throw new IllegalArgumentException(
+        "not a database: expected sqlite:PATH or postgresql://user:pass@host:port/db");
+  }
+
+  /**
+   * A connector run into the database {@code target} names, as the sync {@code syncName}: one table
+   * per stream and the walks' state beside them ({@link DatabaseSink#walks}).
+   *
+   * @throws IllegalArgumentException when the text is not a database destination or the name not a
+   *     sync name
+   * @throws IOException when the database cannot be opened
+   */
+  public static WalkSink walkSink(String target, String syncName) throws IOException {
+    DatabaseSink db = database(target);
+    try {
+      return db.walks(syncName);
+    } catch (IOException | RuntimeException e) {
+      try {
+        db.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /**

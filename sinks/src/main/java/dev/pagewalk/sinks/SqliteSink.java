@@ -109,6 +109,16 @@ public final class SqliteSink extends DatabaseSink {
   }
 
   @Override
+  String describe() {
+    return "SQLite database " + dbFile;
+  }
+
+  @Override
+  String timeType() {
+    return "TEXT";
+  }
+
+  @Override
   String tableExistsSql() {
     return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
   }
