@@ -18,7 +18,8 @@ import java.util.Map;
  * sync so far; the other counts are this run's alone.
  *
  * @param requests HTTP requests that went out, retries included, and a read-ahead request the run
- *     gave up after it was sent (the server saw it); chain steps and repeats included
+ *     gave up after it was sent (the server saw it); chain steps, repeats and the token and login
+ *     requests of {@code auth} included
  * @param logicalRequests requests the run asked for, each once however often it was retried: what
  *     {@code limits.maxRequests} caps
  * @param paginationRequests requests for page 2 and later of the output request, each page's

@@ -8,7 +8,9 @@ import dev.pagewalk.auth.Auth;
 import dev.pagewalk.engine.request.Redactor;
 import dev.pagewalk.engine.request.RequestBuilder;
 import dev.pagewalk.engine.request.RunState;
+import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.RetryBudget;
+import dev.pagewalk.engine.send.Statuses;
 import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.EvaluationException;
 import dev.pagewalk.expr.Values;
@@ -84,12 +86,60 @@ final class RunContext {
         input,
         state,
         redactor,
-        new Tally(start),
-        shared == null ? pacer(plan, plugins.clock()) : shared.pacer(),
+        start,
+        plugins,
+        shared,
         shared == null
             ? new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant())
-            : shared.retryBudget(),
-        shared == null ? null : shared.auth(() -> auth(plan, input, state, plugins)),
+            : shared.retryBudget());
+  }
+
+  private RunContext(
+      String runId,
+      Plan plan,
+      RunInput input,
+      RunState state,
+      Redactor redactor,
+      RunStats start,
+      Engine.Plugins plugins,
+      Engine.Shared shared,
+      RetryBudget retryBudget) {
+    this(
+        runId,
+        plan,
+        input,
+        state,
+        redactor,
+        start,
+        shared == null ? pacer(plan, plugins.clock()) : shared.pacer(),
+        retryBudget,
+        shared == null
+            ? auth(plan, input, state, plugins, retryBudget)
+            : shared.auth(() -> auth(plan, input, state, plugins, retryBudget)),
+        plugins);
+  }
+
+  private RunContext(
+      String runId,
+      Plan plan,
+      RunInput input,
+      RunState state,
+      Redactor redactor,
+      RunStats start,
+      Pacer pacer,
+      RetryBudget retryBudget,
+      Auth auth,
+      Engine.Plugins plugins) {
+    this(
+        runId,
+        plan,
+        input,
+        state,
+        redactor,
+        new Tally(start, auth.requests()),
+        pacer,
+        retryBudget,
+        auth,
         plugins);
   }
 
@@ -117,7 +167,7 @@ final class RunContext {
     this.listener = plugins.listener();
     this.correlationHeader = plugins.correlationHeader();
     this.readAhead = plugins.readAhead();
-    this.auth = auth != null ? auth : auth(plan, input, state, limits, network, plugins);
+    this.auth = auth;
     this.redactor = redactor.learning(this.auth.secrets());
     this.tally = tally;
     this.pacer = pacer;
@@ -125,23 +175,14 @@ final class RunContext {
     this.plugins = plugins;
   }
 
-  private static Auth auth(Plan plan, RunInput input, RunState state, Engine.Plugins plugins) {
-    Limits limits = plan.limits().with(input.limits());
-    NetworkPolicy network =
-        new NetworkPolicy(plan.network().allowHosts(), plan.network().denyPrivateAddresses());
-    return auth(plan, input, state, limits, network, plugins);
-  }
-
   private static Auth auth(
-      Plan plan,
-      RunInput input,
-      RunState state,
-      Limits limits,
-      NetworkPolicy network,
-      Engine.Plugins plugins) {
+      Plan plan, RunInput input, RunState state, Engine.Plugins plugins, RetryBudget budget) {
     if (plan.auth() == null) {
       return Auth.none();
     }
+    Limits limits = plan.limits().with(input.limits());
+    NetworkPolicy network =
+        new NetworkPolicy(plan.network().allowHosts(), plan.network().denyPrivateAddresses());
     Bindings inputs =
         name ->
             switch (name) {
@@ -149,16 +190,26 @@ final class RunContext {
               case "connection" -> state.connection();
               default -> null;
             };
+    Pipeline tokens =
+        Pipeline.forCredentials(
+            plan.name(),
+            plan.retry(),
+            new Statuses(plan.retry(), plan.sync()),
+            budget,
+            RetryAfter::parse,
+            plugins.transport(),
+            plugins.clock(),
+            plugins.sleeper(),
+            plugins.listener(),
+            new SplittableRandom());
     return Auth.of(
         plan.name(),
         plan.auth(),
         inputs,
         baseUrl(plan, input, inputs),
-        plugins.transport(),
+        tokens,
         RequestLimits.of(limits.timeout()).withNetwork(network),
-        plan.retry(),
         plugins.clock(),
-        plugins.sleeper(),
         plugins.tokenStore());
   }
 

@@ -79,11 +79,19 @@ class ConcurrentRefreshTest {
               plan.auth(),
               name -> null,
               server.url(),
-              exchanger,
+              dev.pagewalk.engine.send.Pipeline.forCredentials(
+                  "items",
+                  plan.retry(),
+                  new dev.pagewalk.engine.send.Statuses(plan.retry(), plan.sync()),
+                  new dev.pagewalk.engine.send.RetryBudget(plan.retry()),
+                  (header, now) -> java.util.Optional.empty(),
+                  exchanger,
+                  Clock.systemUTC(),
+                  d -> {},
+                  new dev.pagewalk.RunListener() {},
+                  new java.util.SplittableRandom()),
               RequestLimits.of(Duration.ofSeconds(10)),
-              plan.retry(),
               Clock.systemUTC(),
-              d -> {},
               null);
 
       ExecutorService walks = Executors.newFixedThreadPool(WALKS);
