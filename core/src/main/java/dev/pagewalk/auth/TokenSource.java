@@ -55,6 +55,23 @@ public final class TokenSource {
   }
 
   /**
+   * A new token from the server, whatever is cached or saved: what {@code pagewalk auth} checks the
+   * credentials with. A rotated refresh token is saved as for any fetch.
+   */
+  public Token fetchNew() {
+    lock.lock();
+    try {
+      if (!storeRead) {
+        storeRead = true;
+        loadSaved();
+      }
+      return fetch();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * A token to replace {@code refused}: a new one, unless another thread replaced it already, in
    * which case that one.
    */

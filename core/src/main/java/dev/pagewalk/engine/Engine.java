@@ -207,7 +207,7 @@ public final class Engine {
     java.time.Instant expiresAt;
     try {
       endpoint = run.redactor.text(run.auth.source().endpoint().toString());
-      expiresAt = run.auth.source().current().expiresAt();
+      expiresAt = run.auth.source().fetchNew().expiresAt();
     } catch (PagewalkException e) {
       throw e;
     } catch (RuntimeException e) {

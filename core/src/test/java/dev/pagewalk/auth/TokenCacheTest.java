@@ -155,6 +155,28 @@ class TokenCacheTest {
         .isEqualTo("at-1");
   }
 
+  @Test
+  void authenticateAsksTheServerEvenWithAFreshSavedToken() {
+    serve(null);
+    MemoryTokenStore store = new MemoryTokenStore(timeline);
+    run("client_credentials", store);
+
+    Runner.AuthCheck check;
+    try (Runner runner = Runner.builder().clock(clock).tokenStore(store).build()) {
+      check =
+          runner.authenticate(
+              dev.pagewalk.plan.Plan.of(
+                  Pagewalk.parse(
+                      "orders.yaml",
+                      SPEC.formatted(server.url(), "client_credentials", "scope: orders"))),
+              RunInput.empty());
+    }
+
+    assertThat(check.expiresAt()).isEqualTo(clock.instant().plusSeconds(3600));
+    assertThat(timeline)
+        .containsExactly("token null", "saved null", "api Bearer at-1", "token null", "saved null");
+  }
+
   @SuppressWarnings("unused")
   private static final Map<String, Object> NONE = Map.of();
 }
