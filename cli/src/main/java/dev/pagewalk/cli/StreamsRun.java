@@ -70,7 +70,7 @@ final class StreamsRun {
     StreamsResult result;
     try (JsonLinesWriter lines =
             dir != null || "-".equals(report) ? null : new JsonLinesWriter(uncloseable(stdout));
-        Runner runner = Runner.builder().build()) {
+        Runner runner = Runner.builder().tokenStore(SinkTarget.tokenStore(out, null)).build()) {
       result =
           runner.runStreams(
               plan,

@@ -169,6 +169,39 @@ class TokenRotationProcessTest {
   }
 
   @Test
+  void aConnectorsStreamsKeepTheRotatedRefreshTokenLikeAOneStreamRun() throws Exception {
+    String streams =
+        SPEC.substring(0, SPEC.indexOf("request:"))
+            + """
+            streams:
+              first:
+                request:
+                  url: /items
+                  qs: {limit: 10}
+                  response: {iterate: "{{body.data}}", key: "{{item.id}}"}
+              second:
+                request:
+                  url: /items
+                  qs: {limit: 5}
+                  response: {iterate: "{{body.data}}", key: "{{item.id}}"}
+            """;
+    Files.writeString(dir.resolve("items.yaml"), streams);
+
+    CliProcess.Result first = run("-o", "out");
+    CliProcess.Result second = run("-o", "out");
+
+    assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(second.code()).as(second.err()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(server.tokenCounts())
+        .as("one refresh per run, the second with the token the first saved")
+        .isEqualTo(new TokenCounts(0, 2, 0));
+    assertThat(new FileTokenStore(dir.resolve(".pagewalk-state")).load(key()))
+        .map(SavedTokens::refreshToken)
+        .contains("refresh-2");
+    assertNoSecretIn(second, dir.resolve("out/first.jsonl"), dir.resolve("out/second.jsonl"));
+  }
+
+  @Test
   void sqliteKeepsTheRotatedRefreshTokenInTheDatabase() throws Exception {
     CliProcess.Result first = run("-o", "sqlite:items.db");
     assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.COMPLETE);

@@ -70,9 +70,12 @@ public final class Engine {
   /**
    * What the walks of one connector run share: one rate-limit state (its bucket, the server's
    * quota, a 429's {@code Retry-After}), one retry budget (with the run's deadline) and one
-   * authentication, so a token is fetched and refreshed once for every walk. Thread-safe.
+   * authentication, so a token is fetched and refreshed once for every walk, under the connector's
+   * name ({@code spec}: its messages and the key of its saved tokens, whichever walk asks first).
+   * Thread-safe.
    */
-  public record Shared(Pacer pacer, RetryBudget retryBudget, AtomicReference<Auth> auth) {
+  public record Shared(
+      Pacer pacer, RetryBudget retryBudget, AtomicReference<Auth> auth, String spec) {
     /**
      * The shared state for the walks of {@code plan}'s connector; its pacer is active even without
      * a rate limit, so that a 429's {@code Retry-After} holds back every walk.
@@ -85,7 +88,8 @@ public final class Engine {
       return new Shared(
           pacer,
           new RetryBudget(plan.retry(), plan.limits().runTimeout(), clock.instant()),
-          new AtomicReference<>());
+          new AtomicReference<>(),
+          plan.name());
     }
 
     /** The connector's one authentication: made by the first walk that asks, then shared. */

@@ -114,8 +114,8 @@ final class RunContext {
         shared == null ? pacer(plan, plugins.clock()) : shared.pacer(),
         retryBudget,
         shared == null
-            ? auth(plan, input, state, plugins, retryBudget)
-            : shared.auth(() -> auth(plan, input, state, plugins, retryBudget)),
+            ? auth(plan.name(), plan, input, state, plugins, retryBudget)
+            : shared.auth(() -> auth(shared.spec(), plan, input, state, plugins, retryBudget)),
         plugins);
   }
 
@@ -175,8 +175,14 @@ final class RunContext {
     this.plugins = plugins;
   }
 
+  /** The authentication of the run, or of the connector {@code spec} whose walk this is. */
   private static Auth auth(
-      Plan plan, RunInput input, RunState state, Engine.Plugins plugins, RetryBudget budget) {
+      String spec,
+      Plan plan,
+      RunInput input,
+      RunState state,
+      Engine.Plugins plugins,
+      RetryBudget budget) {
     if (plan.auth() == null) {
       return Auth.none();
     }
@@ -192,7 +198,7 @@ final class RunContext {
             };
     Pipeline tokens =
         Pipeline.forCredentials(
-            plan.name(),
+            spec,
             plan.retry(),
             new Statuses(plan.retry(), plan.sync()),
             budget,
@@ -203,7 +209,7 @@ final class RunContext {
             plugins.listener(),
             new SplittableRandom());
     return Auth.of(
-        plan.name(),
+        spec,
         plan.auth(),
         inputs,
         baseUrl(plan, input, inputs),
