@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * The run's {@link RunStats} so far: the one holder of the run's counts, each update a new value
  * from {@code RunStats.plus...}. The token and login requests of the run's authentication count as
- * requests (with their retries, faults, bytes and waits) but not as logical requests: they are
- * taken from {@link AuthRequests} whenever the counts are read or a call is added. Confined to the
- * run's thread.
+ * {@code authRequests} (their retries, faults, bytes and waits with the run's): they are taken from
+ * {@link AuthRequests} whenever the counts are read or a call is added. Confined to the run's
+ * thread.
  */
 final class Tally {
   private final AuthRequests auth;
@@ -35,7 +35,7 @@ final class Tally {
   /** Folds in what sending one call did: its requests, retries, faults, bytes and waits. */
   void add(Exchange<?> exchange) {
     takeAuthRequests();
-    count(exchange);
+    count(exchange, false);
     if (exchange.logical()) {
       stats = stats.plusLogicalRequest(exchange.call().pagination());
     }
@@ -43,11 +43,11 @@ final class Tally {
 
   private void takeAuthRequests() {
     for (Exchange<?> e : auth.take()) {
-      count(e);
+      count(e, true);
     }
   }
 
-  private void count(Exchange<?> exchange) {
+  private void count(Exchange<?> exchange, boolean auth) {
     Map<FaultKind, Long> faults = new HashMap<>();
     for (FaultKind fault : exchange.faults()) {
       faults.merge(fault, 1L, Long::sum);
@@ -59,7 +59,10 @@ final class Tally {
         waited.merge(pause.counted(), d, Duration::plus);
       }
     }
-    stats = stats.plusExchange(exchange.attempts(), faults, exchange.bytes(), waited);
+    stats =
+        auth
+            ? stats.plusAuthExchange(exchange.attempts(), faults, exchange.bytes(), waited)
+            : stats.plusExchange(exchange.attempts(), faults, exchange.bytes(), waited);
     for (int i = 0; i < exchange.retries(); i++) {
       stats = stats.plusRetry();
     }

@@ -95,7 +95,8 @@ class TokenCacheTest {
             "token null",
             "saved null",
             "api Bearer at-2");
-    assertThat(second.stats().requests()).as("no token request").isEqualTo(1);
+    assertThat(second.stats().requests()).isEqualTo(1);
+    assertThat(second.stats().authRequests()).as("no token request").isZero();
     assertThat(store.all().values())
         .singleElement()
         .satisfies(
