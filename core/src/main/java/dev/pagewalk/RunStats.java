@@ -18,7 +18,8 @@ import java.util.Map;
  * sync so far; the other counts are this run's alone.
  *
  * @param requests HTTP requests that went out, retries included, and a read-ahead request the run
- *     gave up after it was sent (the server saw it); chain steps and repeats included
+ *     gave up after it was sent (the server saw it); chain steps and repeats included, the token
+ *     and login requests of {@code auth} not ({@code authRequests})
  * @param logicalRequests requests the run asked for, each once however often it was retried: what
  *     {@code limits.maxRequests} caps
  * @param paginationRequests requests for page 2 and later of the output request, each page's
@@ -45,6 +46,10 @@ import java.util.Map;
  *     run's start (the next run reads them)
  * @param credentialsStripped pagination requests sent to another origin without credentials
  *     (headers and query values that carry connection values)
+ * @param authRequests token and login requests of {@code auth} that went out, retries included: not
+ *     in {@code requests}, which counts the API's; their retries are in {@code retries}, their
+ *     failed attempts in {@code faults}, their bytes in {@code bytesReceived}, their waits in
+ *     {@code waits}
  * @param faults every failed attempt by its kind ({@link Fault#CONNECTION_RESET}, {@code new
  *     StatusFault(503)}, {@link Fault#DEADLINE}, {@link Fault#EMPTY_PAGE_WITH_CONTINUATION}, ...),
  *     retried or not; reports name each by its {@link FaultKind#label()}
@@ -65,12 +70,13 @@ public record RunStats(
     long alreadySynced,
     long beyondBoundary,
     long credentialsStripped,
+    long authRequests,
     Map<FaultKind, Long> faults,
     Map<WaitReason, Duration> waits) {
 
   /** A run that has done nothing. */
   public static final RunStats ZERO =
-      new RunStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of());
+      new RunStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of());
 
   public RunStats {
     faults = faults == null ? Map.of() : Map.copyOf(faults);
@@ -122,8 +128,36 @@ public record RunStats(
         alreadySynced,
         beyondBoundary,
         credentialsStripped,
+        authRequests,
         merged(faults, newFaults),
         mergedWaits(waits, waited));
+  }
+
+  /**
+   * These stats and what one token or login request added: {@code attempts} requests sent to the
+   * token endpoint, its failed attempts by kind, the body bytes read and the time waited by reason.
+   */
+  public RunStats plusAuthExchange(
+      long attempts, Map<FaultKind, Long> newFaults, long bytes, Map<WaitReason, Duration> waited) {
+    RunStats counted = plusExchange(0, newFaults, bytes, waited);
+    return new RunStats(
+        counted.requests,
+        counted.logicalRequests,
+        counted.paginationRequests,
+        counted.retries,
+        counted.pages,
+        counted.recordsReceived,
+        counted.recordsFiltered,
+        counted.recordsEmitted,
+        counted.bytesReceived,
+        counted.emptyPagesWithContinuation,
+        counted.duplicatesDropped,
+        counted.alreadySynced,
+        counted.beyondBoundary,
+        counted.credentialsStripped,
+        counted.authRequests + attempts,
+        counted.faults,
+        counted.waits);
   }
 
   /** One more request asked for (a pagination request when {@code pagination}). */
@@ -143,6 +177,7 @@ public record RunStats(
         alreadySynced,
         beyondBoundary,
         credentialsStripped,
+        authRequests,
         faults,
         waits);
   }
@@ -164,6 +199,7 @@ public record RunStats(
         alreadySynced,
         beyondBoundary,
         credentialsStripped,
+        authRequests,
         faults,
         waits);
   }
@@ -185,6 +221,7 @@ public record RunStats(
         alreadySynced,
         beyondBoundary,
         credentialsStripped + 1,
+        authRequests,
         faults,
         waits);
   }
@@ -206,6 +243,7 @@ public record RunStats(
         alreadySynced,
         beyondBoundary,
         credentialsStripped,
+        authRequests,
         faults,
         waits);
   }
@@ -231,6 +269,7 @@ public record RunStats(
         alreadySynced + synced,
         beyondBoundary + beyond,
         credentialsStripped,
+        authRequests,
         faults,
         waits);
   }
@@ -252,6 +291,7 @@ public record RunStats(
         alreadySynced,
         beyondBoundary,
         credentialsStripped,
+        authRequests,
         faults,
         waits);
   }
@@ -287,6 +327,7 @@ public record RunStats(
         v.applyAsLong(SavedCount.RECORDS_RECEIVED),
         v.applyAsLong(SavedCount.RECORDS_FILTERED),
         v.applyAsLong(SavedCount.RECORDS_EMITTED),
+        0,
         0,
         0,
         0,

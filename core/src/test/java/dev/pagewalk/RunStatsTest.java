@@ -76,7 +76,7 @@ class RunStatsTest {
     @Test
     void keepTheNamesCheckpointsHaveAlwaysHadInTheirOrder() {
       RunStats stats =
-          new RunStats(9, 8, 7, 6, 5, 40, 3, 30, 100, 1, 2, 0, 0, 0, Map.of(), Map.of());
+          new RunStats(9, 8, 7, 6, 5, 40, 3, 30, 100, 1, 2, 0, 0, 0, 0, Map.of(), Map.of());
       assertThat(stats.savedInCheckpoint())
           .containsExactly(
               Map.entry("requests", 9L),

@@ -108,7 +108,8 @@ final class StreamsRun {
             dir != null || db != null || "-".equals(report)
                 ? null
                 : new JsonLinesWriter(uncloseable(stdout));
-        Runner runner = Runner.builder().build()) {
+        Runner runner =
+            Runner.builder().tokenStore(SinkTarget.tokenStore(out, sync.stateDir())).build()) {
       if (estimateFirst) {
         estimate = runner.estimate(plan, input, streams);
       }

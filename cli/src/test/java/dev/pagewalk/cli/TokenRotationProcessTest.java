@@ -60,16 +60,26 @@ class TokenRotationProcessTest {
   @TempDir Path dir;
   LiveDataServer server;
 
+  /**
+   * Access tokens live 25 s: less than the 30 s a saved one must have left, so each run refreshes
+   * and the rotation is what is tested.
+   */
   @BeforeEach
   void start() throws Exception {
+    start(25);
+    Files.writeString(dir.resolve("items.yaml"), SPEC);
+  }
+
+  void start(long tokenLifetimeSeconds) {
     server =
         LiveDataServer.start(
             LiveDataConfig.builder()
                 .size(25)
                 .pageSize(10)
-                .oauth(OAuthConfig.of("app", "s3cret", "rt-0"))
+                .oauth(
+                    OAuthConfig.of("app", "s3cret", "rt-0")
+                        .withTokenLifetimeSeconds(tokenLifetimeSeconds))
                 .build());
-    Files.writeString(dir.resolve("items.yaml"), SPEC);
   }
 
   @AfterEach
@@ -136,6 +146,59 @@ class TokenRotationProcessTest {
     assertThat(new FileTokenStore(state).load(key()).map(SavedTokens::refreshToken))
         .contains("refresh-2");
     assertNoSecretIn(second, records);
+  }
+
+  @Test
+  void aSecondRunSendsTheSavedAccessTokenWhileItIsFreshAndAsksForNoToken() throws Exception {
+    server.close();
+    start(3600);
+
+    CliProcess.Result first = run("-o", "items.jsonl", "--state", "state");
+    CliProcess.Result second = run("-o", "items.jsonl", "--state", "state", "--replace");
+
+    assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(second.code()).as(second.err()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(Files.readAllLines(dir.resolve("items.jsonl"))).hasSize(25);
+    assertThat(server.tokenCounts())
+        .as("the first run's refresh only")
+        .isEqualTo(new TokenCounts(0, 1, 0));
+    Path tokens = new FileTokenStore(dir.resolve("state")).file(key());
+    assertThat(Files.getPosixFilePermissions(tokens))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertNoSecretIn(second, dir.resolve("items.jsonl"));
+  }
+
+  @Test
+  void aConnectorsStreamsKeepTheRotatedRefreshTokenLikeAOneStreamRun() throws Exception {
+    String streams =
+        SPEC.substring(0, SPEC.indexOf("request:"))
+            + """
+            streams:
+              first:
+                request:
+                  url: /items
+                  qs: {limit: 10}
+                  response: {iterate: "{{body.data}}", key: "{{item.id}}"}
+              second:
+                request:
+                  url: /items
+                  qs: {limit: 5}
+                  response: {iterate: "{{body.data}}", key: "{{item.id}}"}
+            """;
+    Files.writeString(dir.resolve("items.yaml"), streams);
+
+    CliProcess.Result first = run("-o", "out");
+    CliProcess.Result second = run("-o", "out");
+
+    assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(second.code()).as(second.err()).isEqualTo(ExitCodes.COMPLETE);
+    assertThat(server.tokenCounts())
+        .as("one refresh per run, the second with the token the first saved")
+        .isEqualTo(new TokenCounts(0, 2, 0));
+    assertThat(new FileTokenStore(dir.resolve(".pagewalk-state")).load(key()))
+        .map(SavedTokens::refreshToken)
+        .contains("refresh-2");
+    assertNoSecretIn(second, dir.resolve("out/first.jsonl"), dir.resolve("out/second.jsonl"));
   }
 
   @Test

@@ -123,9 +123,7 @@ class SigV4WireMockTest {
     wireMock.verify(
         getRequestedFor(urlEqualTo("/v1/items?b=2&a=1&next=x%2By"))
             .withHeader("Authorization", matching(SHAPE))
-            .withHeader(
-                "Authorization",
-                matching(".*SignedHeaders=accept;host;x-amz-content-sha256;x-amz-date, .*"))
+            .withHeader("Authorization", matching(".*SignedHeaders=accept;host;x-amz-date, .*"))
             .withHeader("X-Amz-Date", matching("20150830T123600Z")));
     LoggedRequest received = wireMock.getAllServeEvents().get(0).getRequest();
     assertThat(received.getHeader("Authorization"))

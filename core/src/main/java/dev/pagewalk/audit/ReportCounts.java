@@ -12,13 +12,17 @@ import java.util.function.ToLongFunction;
 public final class ReportCounts {
   private ReportCounts() {}
 
-  /** The report's {@code requests}; {@code credentialsStripped} only when some were. */
+  /**
+   * The report's {@code requests}; {@code credentialsStripped} and {@code auth} (token and login
+   * requests, not in {@code total}) only when some were.
+   */
   public enum Requests {
     TOTAL("total", RunStats::requests),
     INITIAL("initial", RunStats::initialRequests),
     PAGINATION("pagination", RunStats::paginationRequests),
     RETRIES("retries", RunStats::retries),
-    CREDENTIALS_STRIPPED("credentialsStripped", RunStats::credentialsStripped);
+    CREDENTIALS_STRIPPED("credentialsStripped", RunStats::credentialsStripped),
+    AUTH("auth", RunStats::authRequests);
 
     private final String key;
     private final ToLongFunction<RunStats> count;
@@ -59,8 +63,10 @@ public final class ReportCounts {
   public static Map<String, Long> requests(RunStats stats) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (Requests r : Requests.values()) {
-      if (r != Requests.CREDENTIALS_STRIPPED || stats.credentialsStripped() > 0) {
-        out.put(r.key, r.count.applyAsLong(stats));
+      long n = r.count.applyAsLong(stats);
+      boolean optional = r == Requests.CREDENTIALS_STRIPPED || r == Requests.AUTH;
+      if (!optional || n > 0) {
+        out.put(r.key, n);
       }
     }
     return out;

@@ -19,4 +19,12 @@ final class Lifetimes {
     Duration margin = life.dividedBy(10).compareTo(MARGIN) < 0 ? life.dividedBy(10) : MARGIN;
     return now.plus(life).minus(margin);
   }
+
+  /**
+   * The renewal instant of a token an earlier run saved, which expires at {@code expiresAt}: its
+   * lifetime is not known any more, so the longest margin.
+   */
+  static Instant renewAtOfSaved(Instant expiresAt) {
+    return expiresAt.minus(MARGIN);
+  }
 }

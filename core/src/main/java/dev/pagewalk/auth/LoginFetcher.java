@@ -53,6 +53,11 @@ final class LoginFetcher implements TokenFetcher {
   }
 
   @Override
+  public boolean keepsAccessToken() {
+    return false;
+  }
+
+  @Override
   public String configuredRefreshToken() {
     return null;
   }

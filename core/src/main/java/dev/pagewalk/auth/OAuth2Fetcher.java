@@ -53,7 +53,18 @@ final class OAuth2Fetcher implements TokenFetcher {
   @Override
   public String storeKey() {
     String clientId = clientId();
-    return inputs.spec() + " " + url() + (clientId == null ? "" : " " + clientId);
+    String key = inputs.spec() + " " + url() + (clientId == null ? "" : " " + clientId);
+    if (plan.grant() != OAuth2Grant.JWT_BEARER) {
+      return key;
+    }
+    String issuer = inputs.text(plan.jwt().issuer(), "auth.oauth2.jwt.issuer");
+    String subject = inputs.text(plan.jwt().subject(), "auth.oauth2.jwt.subject");
+    return key + " " + issuer + " " + (subject == null ? issuer : subject);
+  }
+
+  @Override
+  public boolean keepsAccessToken() {
+    return true;
   }
 
   @Override

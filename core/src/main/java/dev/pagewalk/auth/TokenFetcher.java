@@ -21,4 +21,11 @@ interface TokenFetcher {
 
   /** The refresh token configured in the spec (null when the grant uses none). */
   String configuredRefreshToken();
+
+  /**
+   * Whether the access token is saved for later runs: only where the store key names whose token it
+   * is (an OAuth2 client, a JWT's issuer and subject), never a login session, which the key does
+   * not tell apart from another user's.
+   */
+  boolean keepsAccessToken();
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A refresh token the server rotates is saved in the {@link TokenStore} (when there is one)
  * before the new access token is handed out, so a crash cannot lose it; the next fetch and later
- * runs use it in place of the configured one. Thread-safe.
+ * runs use it in place of the configured one. An OAuth2 access token with a known expiry is saved
+ * too, and a later run sends it while it has more than {@link Lifetimes#MARGIN} left instead of
+ * asking for a new one. Thread-safe.
  */
 public final class TokenSource {
   private final TokenFetcher fetcher;
@@ -27,6 +29,7 @@ public final class TokenSource {
   private final Set<String> issued = new CopyOnWriteArraySet<>();
   private volatile Token current;
   private String refreshToken;
+  private boolean refreshTokenSaved;
   private boolean storeRead;
 
   TokenSource(TokenFetcher fetcher, TokenStore store, Clock clock, AuthSecrets secrets) {
@@ -46,6 +49,23 @@ public final class TokenSource {
     try {
       t = current;
       return t != null && t.freshAt(clock.instant()) ? t : fetch();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A new token from the server, whatever is cached or saved: what {@code pagewalk auth} checks the
+   * credentials with. A rotated refresh token is saved as for any fetch.
+   */
+  public Token fetchNew() {
+    lock.lock();
+    try {
+      if (!storeRead) {
+        storeRead = true;
+        loadSaved();
+      }
+      return fetch();
     } finally {
       lock.unlock();
     }
@@ -78,27 +98,58 @@ public final class TokenSource {
   private Token fetch() {
     if (!storeRead) {
       storeRead = true;
-      refreshToken = fetcher.configuredRefreshToken();
-      if (store != null) {
-        store
-            .load(fetcher.storeKey())
-            .map(TokenStore.SavedTokens::refreshToken)
-            .ifPresent(saved -> refreshToken = saved);
+      Token saved = loadSaved();
+      if (saved != null) {
+        return use(saved);
       }
-      secrets.add(refreshToken);
     }
     Token t = fetcher.fetch(refreshToken, clock.instant());
     secrets.add(t.value());
-    issued.add(t.value());
     if (t.refreshToken() != null && !t.refreshToken().equals(refreshToken)) {
       secrets.add(t.refreshToken());
-      if (store != null) {
-        store.save(
-            fetcher.storeKey(),
-            new TokenStore.SavedTokens(t.refreshToken(), t.value(), t.expiresAt()));
-      }
       refreshToken = t.refreshToken();
+      refreshTokenSaved = true;
     }
+    if (store != null && (refreshTokenSaved || fetcher.keepsAccessToken())) {
+      store.save(
+          fetcher.storeKey(),
+          new TokenStore.SavedTokens(
+              refreshTokenSaved ? refreshToken : null, t.value(), t.expiresAt()));
+    }
+    return use(t);
+  }
+
+  /**
+   * Reads the store once: a saved refresh token replaces the configured one; the saved access token
+   * when it may still be sent ({@link Lifetimes#renewAtOfSaved}), else null.
+   */
+  private Token loadSaved() {
+    refreshToken = fetcher.configuredRefreshToken();
+    TokenStore.SavedTokens saved =
+        store == null ? null : store.load(fetcher.storeKey()).orElse(null);
+    if (saved != null && saved.refreshToken() != null) {
+      refreshToken = saved.refreshToken();
+      refreshTokenSaved = true;
+    }
+    secrets.add(refreshToken);
+    if (saved == null
+        || saved.accessToken() == null
+        || saved.expiresAt() == null
+        || !fetcher.keepsAccessToken()) {
+      return null;
+    }
+    secrets.add(saved.accessToken());
+    Token t =
+        new Token(
+            saved.accessToken(),
+            saved.expiresAt(),
+            Lifetimes.renewAtOfSaved(saved.expiresAt()),
+            null);
+    return t.freshAt(clock.instant()) ? t : null;
+  }
+
+  private Token use(Token t) {
+    issued.add(t.value());
     current = t;
     return t;
   }

@@ -70,11 +70,17 @@ public final class Engine {
   /**
    * What the walks of one connector run share: one rate-limit state (its bucket, the server's
    * quota, a 429's {@code Retry-After}), one retry budget (with the run's deadline) and one
-   * authentication, so a token is fetched and refreshed once for every walk, and one budget of
-   * requests and records ({@code limits.maxRequests}, {@code limits.maxRecords}). Thread-safe.
+   * authentication, so a token is fetched and refreshed once for every walk, under the connector's
+   * name ({@code spec}: its messages and the key of its saved tokens, whichever walk asks first),
+   * and one budget of requests and records ({@code limits.maxRequests}, {@code limits.maxRecords}).
+   * Thread-safe.
    */
   public record Shared(
-      Pacer pacer, RetryBudget retryBudget, AtomicReference<Auth> auth, SharedCaps caps) {
+      Pacer pacer,
+      RetryBudget retryBudget,
+      AtomicReference<Auth> auth,
+      SharedCaps caps,
+      String spec) {
     /**
      * The shared state for the walks of {@code plan}'s connector under its limits with {@code
      * overrides}; its pacer is active even without a rate limit, so that a 429's {@code
@@ -89,7 +95,8 @@ public final class Engine {
           pacer,
           new RetryBudget(plan.retry(), plan.limits().runTimeout(), clock.instant()),
           new AtomicReference<>(),
-          new SharedCaps(plan.limits().with(overrides)));
+          new SharedCaps(plan.limits().with(overrides)),
+          plan.name());
     }
 
     /** The connector's one authentication: made by the first walk that asks, then shared. */
@@ -242,7 +249,7 @@ public final class Engine {
     java.time.Instant expiresAt;
     try {
       endpoint = run.redactor.text(run.auth.source().endpoint().toString());
-      expiresAt = run.auth.source().current().expiresAt();
+      expiresAt = run.auth.source().fetchNew().expiresAt();
     } catch (PagewalkException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -323,7 +330,7 @@ public final class Engine {
     Redactor redactor =
         Redactor.of(plan.parameters(), state.parameters(), plan.connection(), state.connection())
             .withSanitized(plan.requests().stream().flatMap(r -> r.sanitize().stream()).toList());
-    return new RunContext(
+    return RunContext.of(
         from != null ? from.runId() : UUID.randomUUID().toString(),
         plan,
         input,

@@ -8,7 +8,9 @@ import dev.pagewalk.auth.Auth;
 import dev.pagewalk.engine.request.Redactor;
 import dev.pagewalk.engine.request.RequestBuilder;
 import dev.pagewalk.engine.request.RunState;
+import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.RetryBudget;
+import dev.pagewalk.engine.send.Statuses;
 import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.EvaluationException;
 import dev.pagewalk.expr.Values;
@@ -74,7 +76,7 @@ final class RunContext {
   private final Engine.Plugins plugins;
 
   /** A run of {@code plan} whose counts start at {@code start} (zero, or a checkpoint's). */
-  RunContext(
+  static RunContext of(
       String runId,
       Plan plan,
       RunInput input,
@@ -83,18 +85,24 @@ final class RunContext {
       RunStats start,
       Engine.Plugins plugins,
       Engine.Shared shared) {
-    this(
+    RetryBudget retryBudget =
+        shared == null
+            ? new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant())
+            : shared.retryBudget();
+    Auth auth =
+        shared == null
+            ? auth(plan.name(), plan, input, state, plugins, retryBudget)
+            : shared.auth(() -> auth(shared.spec(), plan, input, state, plugins, retryBudget));
+    return new RunContext(
         runId,
         plan,
         input,
         state,
         redactor,
-        new Tally(start),
+        new Tally(start, auth.requests()),
         shared == null ? pacer(plan, plugins.clock()) : shared.pacer(),
-        shared == null
-            ? new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant())
-            : shared.retryBudget(),
-        shared == null ? null : shared.auth(() -> auth(plan, input, state, plugins)),
+        retryBudget,
+        auth,
         shared == null ? null : shared.caps(),
         plugins);
   }
@@ -124,7 +132,7 @@ final class RunContext {
     this.listener = plugins.listener();
     this.correlationHeader = plugins.correlationHeader();
     this.readAhead = plugins.readAhead();
-    this.auth = auth != null ? auth : auth(plan, input, state, limits, network, plugins);
+    this.auth = auth;
     this.redactor = redactor.learning(this.auth.secrets());
     this.tally = tally;
     this.pacer = pacer;
@@ -133,23 +141,20 @@ final class RunContext {
     this.plugins = plugins;
   }
 
-  private static Auth auth(Plan plan, RunInput input, RunState state, Engine.Plugins plugins) {
-    Limits limits = plan.limits().with(input.limits());
-    NetworkPolicy network =
-        new NetworkPolicy(plan.network().allowHosts(), plan.network().denyPrivateAddresses());
-    return auth(plan, input, state, limits, network, plugins);
-  }
-
+  /** The authentication of the run, or of the connector {@code spec} whose walk this is. */
   private static Auth auth(
+      String spec,
       Plan plan,
       RunInput input,
       RunState state,
-      Limits limits,
-      NetworkPolicy network,
-      Engine.Plugins plugins) {
+      Engine.Plugins plugins,
+      RetryBudget budget) {
     if (plan.auth() == null) {
       return Auth.none();
     }
+    Limits limits = plan.limits().with(input.limits());
+    NetworkPolicy network =
+        new NetworkPolicy(plan.network().allowHosts(), plan.network().denyPrivateAddresses());
     Bindings inputs =
         name ->
             switch (name) {
@@ -157,16 +162,26 @@ final class RunContext {
               case "connection" -> state.connection();
               default -> null;
             };
+    Pipeline tokens =
+        Pipeline.forCredentials(
+            spec,
+            plan.retry(),
+            new Statuses(plan.retry(), plan.sync()),
+            budget,
+            RetryAfter::parse,
+            plugins.transport(),
+            plugins.clock(),
+            plugins.sleeper(),
+            plugins.listener(),
+            new SplittableRandom());
     return Auth.of(
-        plan.name(),
+        spec,
         plan.auth(),
         inputs,
         baseUrl(plan, input, inputs),
-        plugins.transport(),
+        tokens,
         RequestLimits.of(limits.timeout()).withNetwork(network),
-        plan.retry(),
         plugins.clock(),
-        plugins.sleeper(),
         plugins.tokenStore());
   }
 

@@ -32,6 +32,7 @@ class ReportCountsTest {
           4,
           6,
           0,
+          0,
           Map.of(new StatusFault(503), 2L, Fault.CONNECTION_RESET, 1L),
           Map.of(
               WaitReason.RETRY, Duration.ofMillis(1500), WaitReason.DELAY, Duration.ofMillis(20)));

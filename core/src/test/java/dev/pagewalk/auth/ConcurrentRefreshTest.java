@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Eight walks share one token: when the server refuses it on all of them at once, one token request
- * replaces it for all, and each walk's request goes again with the new token.
+ * replaces it for all, and each walk's request goes again with the new token — for eight threads
+ * through the auth link, and for the eight partition walks of a connector with {@code concurrency:
+ * 8}.
  */
 class ConcurrentRefreshTest {
   private static final int WALKS = 8;
@@ -79,11 +81,19 @@ class ConcurrentRefreshTest {
               plan.auth(),
               name -> null,
               server.url(),
-              exchanger,
+              dev.pagewalk.engine.send.Pipeline.forCredentials(
+                  "items",
+                  plan.retry(),
+                  new dev.pagewalk.engine.send.Statuses(plan.retry(), plan.sync()),
+                  new dev.pagewalk.engine.send.RetryBudget(plan.retry()),
+                  (header, now) -> java.util.Optional.empty(),
+                  exchanger,
+                  Clock.systemUTC(),
+                  d -> {},
+                  new dev.pagewalk.RunListener() {},
+                  new java.util.SplittableRandom()),
               RequestLimits.of(Duration.ofSeconds(10)),
-              plan.retry(),
               Clock.systemUTC(),
-              d -> {},
               null);
 
       ExecutorService walks = Executors.newFixedThreadPool(WALKS);
@@ -112,6 +122,71 @@ class ConcurrentRefreshTest {
               server.got("/items").stream()
                   .filter(g -> "Bearer at-2".equals(g.header("Authorization"))))
           .hasSize(WALKS);
+    }
+  }
+
+  @Test
+  void eightWalksOfAConnectorRefusedAtOnceCauseOneTokenRequest() {
+    CyclicBarrier together = new CyclicBarrier(WALKS);
+    AtomicInteger issued = new AtomicInteger();
+    try (Stub server = new Stub()) {
+      server.on(
+          "/oauth/token",
+          g -> {
+            sleep(200);
+            return Stub.Answer.json(
+                "{\"access_token\": \"at-"
+                    + issued.incrementAndGet()
+                    + "\", \"expires_in\": 3600}");
+          });
+      server.on(
+          "/items",
+          g -> {
+            if ("Bearer at-1".equals(g.header("Authorization"))) {
+              await(together); // all eight walks hold the first token before any is refused
+              return new Stub.Answer(401, "{}");
+            }
+            return Stub.Answer.json("[{\"id\": \"" + g.query() + "\"}]");
+          });
+      String spec =
+          """
+          pagewalk: 1
+          name: shop
+          baseUrl: %s
+          concurrency: 8
+          auth:
+            oauth2: {grant: client_credentials, tokenUrl: /oauth/token, clientId: a, clientSecret: b}
+          streams:
+            items:
+              partitions: {values: [0, 1, 2, 3, 4, 5, 6, 7]}
+              request:
+                url: /items
+                qs: {p: "{{partition}}"}
+                response: {iterate: "{{body}}"}
+          """
+              .formatted(server.url());
+      List<String> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+      dev.pagewalk.Runner.StreamsResult result;
+      try (dev.pagewalk.Runner runner = dev.pagewalk.Runner.builder().build()) {
+        result =
+            runner.runStreams(
+                Pagewalk.parse("shop.yaml", spec),
+                dev.pagewalk.RunInput.empty(),
+                List.of(),
+                (stream, r) -> records.add(String.valueOf(((Map<?, ?>) r.value()).get("id"))),
+                dev.pagewalk.RunListener.NONE);
+      }
+
+      assertThat(result.streams().get(0).walks())
+          .hasSize(WALKS)
+          .allSatisfy(w -> assertThat(w.failure()).isNull());
+      assertThat(records)
+          .containsExactlyInAnyOrder("p=0", "p=1", "p=2", "p=3", "p=4", "p=5", "p=6", "p=7");
+      assertThat(server.got("/oauth/token")).as("the first token, then one refresh").hasSize(2);
+      assertThat(server.got("/items")).hasSize(2 * WALKS);
+      assertThat(result.streams().get(0).requests())
+          .as("eight refused, eight sent again")
+          .isEqualTo(2 * WALKS);
     }
   }
 

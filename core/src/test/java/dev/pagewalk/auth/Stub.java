@@ -32,7 +32,11 @@ final class Stub implements AutoCloseable {
   }
 
   /** An answer. */
-  record Answer(int status, String body) {
+  record Answer(int status, String body, String retryAfter) {
+    Answer(int status, String body) {
+      this(status, body, null);
+    }
+
     static Answer json(String body) {
       return new Answer(200, body);
     }
@@ -66,6 +70,9 @@ final class Stub implements AutoCloseable {
             Answer a = route == null ? new Answer(404, "{}") : route.apply(g);
             byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (a.retryAfter() != null) {
+              exchange.getResponseHeaders().add("Retry-After", a.retryAfter());
+            }
             exchange.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
               exchange.getResponseBody().write(body);

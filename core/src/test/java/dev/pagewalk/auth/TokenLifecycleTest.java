@@ -156,6 +156,7 @@ class TokenLifecycleTest {
       MemoryTokenStore store = new MemoryTokenStore(timeline);
 
       Runner.Collected first = run(REFRESH, store);
+      clock.advance(Duration.ofHours(1)); // at-1 has expired: the next run needs a refresh
       Runner.Collected second = run(REFRESH, store);
 
       assertThat(first.result().failure()).isNull();
@@ -194,8 +195,17 @@ class TokenLifecycleTest {
 
       assertThat(ids(run(REFRESH, store))).containsExactly(1L, 2L);
       assertThat(timeline)
-          .containsExactly("token rt-1", "api page=1 at-1", "token rt-1", "api page=2 at-2");
-      assertThat(store.all()).isEmpty();
+          .containsExactly(
+              "token rt-1",
+              "saved null",
+              "api page=1 at-1",
+              "token rt-1",
+              "saved null",
+              "api page=2 at-2");
+      assertThat(store.all().values())
+          .as("the access token is kept, the configured refresh token is not copied")
+          .singleElement()
+          .satisfies(s -> assertThat(s.refreshToken()).isNull());
     }
   }
 
@@ -249,7 +259,9 @@ class TokenLifecycleTest {
             "token",
             "api page=2 at-2",
             "api page=3 at-2");
-    assertThat(c.result().stats().requests()).as("requests that went out").isEqualTo(4);
+    assertThat(c.result().stats().requests()).as("page requests that went out").isEqualTo(4);
+    assertThat(c.result().stats().authRequests()).as("token requests").isEqualTo(2);
+    assertThat(c.result().stats().logicalRequests()).as("pages asked for").isEqualTo(3);
   }
 
   @Test

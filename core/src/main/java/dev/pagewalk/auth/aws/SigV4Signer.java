@@ -12,6 +12,11 @@ import java.util.Set;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigner;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigningResult;
+import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
@@ -20,17 +25,22 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Signs requests with AWS Signature Version 4 in the {@code Authorization} header, using the AWS
- * SDK's own signer ({@link AwsV4HttpSigner}). A signed request carries {@code Authorization},
- * {@code X-Amz-Date}, {@code X-Amz-Security-Token} with temporary credentials, and {@code
- * X-Amz-Content-Sha256}, the SHA-256 of the body (of an empty one for none), which the SDK's signer
- * always signs and S3 requires; any of these the request already had are replaced. Paths are
- * encoded twice in the canonical request, as every service but S3 expects, and once for S3.
+ * SDK's own signer. A signed request carries {@code Authorization}, {@code X-Amz-Date}, {@code
+ * X-Amz-Security-Token} with temporary credentials and, for a request with a body or to S3 (which
+ * requires it), {@code X-Amz-Content-Sha256}, the SHA-256 of the body ({@link AwsV4HttpSigner},
+ * which always adds it). A request without a body to another service is signed by the SDK's V4
+ * request signer without that header, as the published test suite signs it (the empty payload's
+ * hash is in the canonical request either way). Any of these headers the request already had are
+ * replaced. Paths are encoded twice in the canonical request, as every service but S3 expects, and
+ * once for S3.
  *
  * <p>Immutable and thread-safe; the date of each signature comes from the clock.
  */
 public final class SigV4Signer {
   private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
   private static final String S3 = "s3";
+  private static final String EMPTY_SHA256 =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
   /** The headers a signature sets (lower case), dropped from the request before it is signed. */
   static final Set<String> SIGNATURE_HEADERS =
@@ -66,6 +76,9 @@ public final class SigV4Signer {
     }
     boolean s3 = keys.service().equals(S3);
     byte[] body = request.body();
+    if (body == null && !s3) {
+      return withSignature(request, kept, withoutPayloadHeader(unsigned));
+    }
     SignedRequest signed =
         SIGNER.sign(
             r ->
@@ -78,16 +91,54 @@ public final class SigV4Signer {
                     .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, !s3)
                     .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, !s3)
                     .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+    return withSignature(request, kept, signed.request());
+  }
+
+  /**
+   * A request without a body, signed by the SDK's V4 request signer with the hash of the empty
+   * payload in the canonical request but no {@code x-amz-content-sha256} header, as the published
+   * suite signs such requests; the SDK's {@link AwsV4HttpSigner} would add and sign the header.
+   */
+  private SdkHttpRequest withoutPayloadHeader(SdkHttpRequest.Builder unsigned) {
+    CredentialScope scope = new CredentialScope(keys.region(), keys.service(), clock.instant());
+    V4Properties properties =
+        V4Properties.builder()
+            .credentials(identity)
+            .credentialScope(scope)
+            .signingClock(clock)
+            .doubleUrlEncode(true)
+            .normalizePath(true)
+            .build();
+    if (identity instanceof AwsSessionCredentialsIdentity session) {
+      unsigned.putHeader("X-Amz-Security-Token", session.sessionToken());
+    }
+    SignerUtils.addHostHeader(unsigned);
+    SignerUtils.addDateHeader(unsigned, SignerUtils.formatDateTime(scope.getInstant()));
+    V4RequestSigningResult result = V4RequestSigner.create(properties, EMPTY_SHA256).sign(unsigned);
+    return result
+        .getSignedRequest()
+        .putHeader(
+            "Authorization",
+            "AWS4-HMAC-SHA256 Credential="
+                + scope.scope(identity)
+                + ", SignedHeaders="
+                + result.getCanonicalRequest().getSignedHeadersString()
+                + ", Signature="
+                + result.getSignature())
+        .build();
+  }
+
+  /** {@code request} with {@code kept} headers and the signature's headers of {@code signed}. */
+  private static HttpRequest withSignature(
+      HttpRequest request, List<Map.Entry<String, String>> kept, SdkHttpRequest signed) {
     List<Map.Entry<String, String>> headers = new ArrayList<>(kept);
-    signed
-        .request()
-        .forEachHeader(
-            (name, values) -> {
-              if (SIGNATURE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> headers.add(Map.entry(name, v)));
-              }
-            });
-    return new HttpRequest(request.method(), request.uri(), Headers.of(headers), body);
+    signed.forEachHeader(
+        (name, values) -> {
+          if (SIGNATURE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            values.forEach(v -> headers.add(Map.entry(name, v)));
+          }
+        });
+    return new HttpRequest(request.method(), request.uri(), Headers.of(headers), request.body());
   }
 
   private static SdkHttpMethod method(HttpRequest request) {

@@ -46,11 +46,53 @@ public final class Pipeline {
       Sleeper sleeper,
       RunListener listener,
       RandomGenerator random) {
+    this(
+        spec,
+        plan,
+        statuses,
+        budget,
+        retryAfter,
+        pacer,
+        auth,
+        transport,
+        readAhead,
+        clock,
+        sleeper,
+        listener,
+        random,
+        false);
+  }
+
+  private Pipeline(
+      String spec,
+      RetryPlan plan,
+      Statuses statuses,
+      RetryBudget budget,
+      BiFunction<String, Instant, Optional<Duration>> retryAfter,
+      Pacer pacer,
+      AuthLink auth,
+      Exchanger transport,
+      Executor readAhead,
+      Clock clock,
+      Sleeper sleeper,
+      RunListener listener,
+      RandomGenerator random,
+      boolean repeatsAnyMethod) {
     Pauses pauses = new Pauses(listener, sleeper);
     this.budget = budget;
     this.clock = clock;
     this.retry =
-        new RetryLink(spec, plan, statuses, budget, retryAfter, clock, random, listener, pauses);
+        new RetryLink(
+            spec,
+            plan,
+            statuses,
+            budget,
+            retryAfter,
+            clock,
+            random,
+            listener,
+            pauses,
+            repeatsAnyMethod);
     this.readAhead = new ReadAheadLink(readAhead);
     this.links =
         List.of(
@@ -63,6 +105,40 @@ public final class Pipeline {
                 clock),
             auth,
             new TransportLink(transport));
+  }
+
+  /**
+   * The pipeline of the requests that obtain credentials (a token endpoint, a login): the run's
+   * retry rules, retry budget, {@code Retry-After} and listener, and {@code transport} (redirects,
+   * network guard, limits), with no rate limit, read-ahead or auth link of its own. Any method is
+   * retried, a POST too. Thread-safe: it keeps no state of its own between calls.
+   */
+  public static Pipeline forCredentials(
+      String spec,
+      RetryPlan plan,
+      Statuses statuses,
+      RetryBudget budget,
+      BiFunction<String, Instant, Optional<Duration>> retryAfter,
+      Exchanger transport,
+      Clock clock,
+      Sleeper sleeper,
+      RunListener listener,
+      RandomGenerator random) {
+    return new Pipeline(
+        spec,
+        plan,
+        statuses,
+        budget,
+        retryAfter,
+        Pacer.NONE,
+        AuthLink.NONE,
+        transport,
+        null,
+        clock,
+        sleeper,
+        listener,
+        random,
+        true);
   }
 
   /** Sends {@code call} (after {@code before}) and decodes its response with {@code decoder}. */

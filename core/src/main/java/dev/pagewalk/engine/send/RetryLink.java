@@ -35,7 +35,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Deterministic faults (a forbidden address, an oversized body, a redirect loop, a body that is
  * not JSON) are never retried; neither are requests that are not idempotent unless {@code
- * retry.nonIdempotent}. A failure is a value in the exchange, with its stop reason and error code.
+ * retry.nonIdempotent} or the link repeats any method (the requests that obtain credentials: a
+ * token endpoint's POST changes nothing the run reads). A failure is a value in the exchange, with
+ * its stop reason and error code.
  */
 final class RetryLink {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
@@ -51,6 +53,7 @@ final class RetryLink {
   private final RandomGenerator random;
   private final RunListener listener;
   private final Pauses pauses;
+  private final boolean repeatsAnyMethod;
 
   RetryLink(
       String spec,
@@ -61,7 +64,8 @@ final class RetryLink {
       Clock clock,
       RandomGenerator random,
       RunListener listener,
-      Pauses pauses) {
+      Pauses pauses,
+      boolean repeatsAnyMethod) {
     this.spec = spec;
     this.retry = retry;
     this.statuses = statuses;
@@ -71,6 +75,7 @@ final class RetryLink {
     this.random = random;
     this.listener = listener;
     this.pauses = pauses;
+    this.repeatsAnyMethod = repeatsAnyMethod;
   }
 
   <T> Exchange<T> exchange(Call call, Before before, Decoder<T> decoder, Chain below) {
@@ -89,7 +94,8 @@ final class RetryLink {
       }
     }
     tally.started();
-    boolean idempotent = IDEMPOTENT.contains(call.http().method()) || retry.nonIdempotent();
+    boolean idempotent =
+        repeatsAnyMethod || IDEMPOTENT.contains(call.http().method()) || retry.nonIdempotent();
     for (int attempt = 1; ; attempt++) {
       if (budget.deadlinePassed(clock.instant())) {
         return tally.failed(deadlinePassed(call, "the run deadline has passed"));
