@@ -188,7 +188,7 @@ class TokenRotationProcessTest {
     Files.writeString(dir.resolve("items.yaml"), streams);
 
     CliProcess.Result first = run("-o", "out");
-    CliProcess.Result second = run("-o", "out");
+    CliProcess.Result second = run("-o", "out", "--replace");
 
     assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.COMPLETE);
     assertThat(second.code()).as(second.err()).isEqualTo(ExitCodes.COMPLETE);
