@@ -30,7 +30,8 @@ public record StreamExpectation(
           "errorCode");
 
   public StreamExpectation {
-    walk = Map.copyOf(walk);
+    // in the case file's order, so that a failing case lists its problems the same way every time
+    walk = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(walk));
   }
 
   /**
