@@ -124,13 +124,13 @@ public final class PlanCompiler {
         ParamReader.read(doc, "/parameters", problems),
         ParamReader.read(doc, "/connection", problems),
         template("/headers", Scopes.request("headers")),
-        limits(root.path("limits")),
+        RunBlocks.limits(root.path("limits")),
         RetryReader.read(root.path("retry")),
         requests,
         audit(at, stream.path("audit")),
         sync(at, stream.path("sync")),
-        rateLimit(root.path("rateLimit")),
-        network(root.path("network")),
+        RunBlocks.rateLimit(root.path("rateLimit")),
+        RunBlocks.network(root.path("network")),
         template("/baseUrl", new Scope("baseUrl", java.util.Set.of("parameters", "connection"))),
         new AuthReader(
                 root.path("auth"),
@@ -138,30 +138,6 @@ public final class PlanCompiler {
                 this::defaultApply,
                 (where, why) -> problem(where, why, null))
             .read());
-  }
-
-  private static RateLimitPlan rateLimit(JsonNode node) {
-    if (node.isMissingNode()) {
-      return RateLimitPlan.NONE;
-    }
-    int requests = node.path("requests").asInt(0);
-    java.time.Duration per =
-        node.has("per")
-            ? Durations.parse(node.get("per").asText())
-            : java.time.Duration.ofSeconds(1);
-    if (per.isZero()) {
-      requests = 0;
-    }
-    return new RateLimitPlan(requests, per, node.path("fromHeaders").asBoolean(false));
-  }
-
-  private static NetworkPlan network(JsonNode node) {
-    if (node.isMissingNode()) {
-      return NetworkPlan.NONE;
-    }
-    List<String> hosts = new ArrayList<>();
-    node.path("allowHosts").forEach(n -> hosts.add(n.asText()));
-    return new NetworkPlan(hosts, node.path("denyPrivateAddresses").asBoolean(false));
   }
 
   private AuditPlan audit(String base, JsonNode node) {
@@ -222,8 +198,9 @@ public final class PlanCompiler {
 
   private RequestPlan request(String at, boolean last) {
     JsonNode node = doc.tree().at(at);
-    PaginationPlan pagination = pagination(at + "/pagination", node.path("pagination"));
-    RepeatPlan repeat = repeat(at + "/repeat", node.path("repeat"));
+    PagingReader paging = new PagingReader(this::template);
+    PaginationPlan pagination = paging.pagination(at + "/pagination", node.path("pagination"));
+    RepeatPlan repeat = paging.repeat(at + "/repeat", node.path("repeat"));
     if (pagination != null && !last) {
       problem(at + "/pagination", "only the last request of a chain may paginate", null);
     }
@@ -319,68 +296,6 @@ public final class PlanCompiler {
         template(at + "/limit", Scopes.response("response.limit")),
         template(at + "/temp", Scopes.afterIterate("response.temp")),
         null);
-  }
-
-  private PaginationPlan pagination(String at, JsonNode node) {
-    if (node.isMissingNode()) {
-      return null;
-    }
-    return new PaginationPlan(
-        node.path("mergeWithParent").asBoolean(true),
-        template(at + "/url", Scopes.pagination("pagination.url")),
-        node.has("method") ? node.get("method").asText().toUpperCase(Locale.ROOT) : null,
-        template(at + "/headers", Scopes.pagination("pagination.headers")),
-        template(at + "/qs", Scopes.pagination("pagination.qs")),
-        template(at + "/body", Scopes.pagination("pagination.body")),
-        template(at + "/condition", Scopes.pagination("pagination.condition")),
-        node.has("delay") ? Durations.parse(node.get("delay").asText()) : null,
-        nulled(node.path("qs")),
-        nulled(node.path("headers")),
-        node.path("requestMayRepeat").asBoolean(false));
-  }
-
-  /** The names a map sets to {@code null}. */
-  private static java.util.Set<String> nulled(JsonNode map) {
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
-    map.fields()
-        .forEachRemaining(
-            e -> {
-              if (e.getValue().isNull()) {
-                names.add(e.getKey());
-              }
-            });
-    return names;
-  }
-
-  private RepeatPlan repeat(String at, JsonNode node) {
-    if (node.isMissingNode()) {
-      return null;
-    }
-    return new RepeatPlan(
-        template(at + "/condition", Scopes.repeat("repeat.condition")),
-        node.has("delay") ? Durations.parse(node.get("delay").asText()) : null,
-        node.path("limit").asInt(1));
-  }
-
-  private Limits limits(JsonNode node) {
-    Limits d = Limits.DEFAULTS;
-    return new Limits(
-        count(node.path("maxRequests"), d.maxRequests()),
-        count(node.path("maxPaginationRequests"), d.maxPaginationRequests()),
-        count(node.path("maxRecords"), d.maxRecords()),
-        node.has("timeout")
-            ? ("unlimited".equals(node.get("timeout").asText())
-                ? null
-                : Durations.parse(node.get("timeout").asText()))
-            : d.timeout(),
-        node.has("runTimeout") ? Durations.parse(node.get("runTimeout").asText()) : null);
-  }
-
-  private static long count(JsonNode node, long fallback) {
-    if (node.isMissingNode()) {
-      return fallback;
-    }
-    return node.isNumber() ? node.asLong() : dev.pagewalk.LimitOverrides.UNLIMITED;
   }
 
   private Template template(String pointer, Scope scope) {
