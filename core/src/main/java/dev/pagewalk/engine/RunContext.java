@@ -10,6 +10,7 @@ import dev.pagewalk.engine.request.RequestBuilder;
 import dev.pagewalk.engine.request.RunState;
 import dev.pagewalk.engine.send.Pipeline;
 import dev.pagewalk.engine.send.RetryBudget;
+import dev.pagewalk.engine.send.Retrying;
 import dev.pagewalk.engine.send.Statuses;
 import dev.pagewalk.expr.Bindings;
 import dev.pagewalk.expr.EvaluationException;
@@ -164,16 +165,17 @@ final class RunContext {
             };
     Pipeline tokens =
         Pipeline.forCredentials(
-            spec,
-            plan.retry(),
-            new Statuses(plan.retry(), plan.sync()),
-            budget,
-            RetryAfter::parse,
-            plugins.transport(),
-            plugins.clock(),
-            plugins.sleeper(),
-            plugins.listener(),
-            new SplittableRandom());
+            new Retrying(
+                spec,
+                plan.retry(),
+                new Statuses(plan.retry(), plan.sync()),
+                budget,
+                RetryAfter::parse,
+                plugins.clock(),
+                plugins.sleeper(),
+                plugins.listener(),
+                new SplittableRandom()),
+            plugins.transport());
     return Auth.of(
         spec,
         plan.auth(),

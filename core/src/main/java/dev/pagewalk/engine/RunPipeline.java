@@ -3,6 +3,7 @@ package dev.pagewalk.engine;
 import dev.pagewalk.engine.request.BuiltRequest;
 import dev.pagewalk.engine.send.Call;
 import dev.pagewalk.engine.send.Pipeline;
+import dev.pagewalk.engine.send.Retrying;
 import dev.pagewalk.engine.send.Statuses;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.StreamParser;
@@ -16,19 +17,20 @@ final class RunPipeline {
   /** The pipeline of one walk of {@code run}; rate-limit and retry budget are the run's. */
   static Pipeline of(RunContext run) {
     return new Pipeline(
-        run.plan.name(),
-        run.plan.retry(),
-        statuses(run),
-        run.retryBudget,
-        RetryAfter::parse,
+        new Retrying(
+            run.plan.name(),
+            run.plan.retry(),
+            statuses(run),
+            run.retryBudget,
+            RetryAfter::parse,
+            run.clock,
+            run.sleeper,
+            run.listener,
+            run.random),
         run.pacer,
         run.auth.link(),
         run.transport,
-        run.readAhead,
-        run.clock,
-        run.sleeper,
-        run.listener,
-        run.random);
+        run.readAhead);
   }
 
   static Statuses statuses(RunContext run) {

@@ -1,18 +1,11 @@
 package dev.pagewalk.engine.send;
 
-import dev.pagewalk.RunListener;
-import dev.pagewalk.Sleeper;
 import dev.pagewalk.http.Exchanger;
-import dev.pagewalk.plan.RetryPlan;
 import dev.pagewalk.retry.Pacer;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.BiFunction;
-import java.util.random.RandomGenerator;
 
 /**
  * The request pipeline of one walk: retry → read-ahead → cancel → pace → auth → transport (see the
@@ -27,70 +20,35 @@ public final class Pipeline {
   private final Clock clock;
 
   /**
-   * A pipeline for the spec named {@code spec} (the start of every message), under the run's retry
-   * {@code budget} and {@code pacer} (both shared by the run's walks); {@code retryAfter} reads a
-   * {@code Retry-After} value into a wait from the instant given, and {@code readAhead} is where
-   * calls are sent ahead (null: nowhere).
+   * A walk's pipeline: retried by {@code retrying}, paced by the run's {@code pacer}, with its
+   * {@code auth} link, over {@code transport}; {@code readAhead} is where calls are sent ahead
+   * (null: nowhere).
    */
   public Pipeline(
-      String spec,
-      RetryPlan plan,
-      Statuses statuses,
-      RetryBudget budget,
-      BiFunction<String, Instant, Optional<Duration>> retryAfter,
-      Pacer pacer,
-      AuthLink auth,
-      Exchanger transport,
-      Executor readAhead,
-      Clock clock,
-      Sleeper sleeper,
-      RunListener listener,
-      RandomGenerator random) {
-    this(
-        spec,
-        plan,
-        statuses,
-        budget,
-        retryAfter,
-        pacer,
-        auth,
-        transport,
-        readAhead,
-        clock,
-        sleeper,
-        listener,
-        random,
-        false);
+      Retrying retrying, Pacer pacer, AuthLink auth, Exchanger transport, Executor readAhead) {
+    this(retrying, pacer, auth, transport, readAhead, false);
   }
 
   private Pipeline(
-      String spec,
-      RetryPlan plan,
-      Statuses statuses,
-      RetryBudget budget,
-      BiFunction<String, Instant, Optional<Duration>> retryAfter,
+      Retrying retrying,
       Pacer pacer,
       AuthLink auth,
       Exchanger transport,
       Executor readAhead,
-      Clock clock,
-      Sleeper sleeper,
-      RunListener listener,
-      RandomGenerator random,
       boolean repeatsAnyMethod) {
-    Pauses pauses = new Pauses(listener, sleeper);
-    this.budget = budget;
-    this.clock = clock;
+    Pauses pauses = new Pauses(retrying.listener(), retrying.sleeper());
+    this.budget = retrying.budget();
+    this.clock = retrying.clock();
     this.retry =
         new RetryLink(
-            spec,
-            plan,
-            statuses,
-            budget,
-            retryAfter,
-            clock,
-            random,
-            listener,
+            retrying.spec(),
+            retrying.plan(),
+            retrying.statuses(),
+            retrying.budget(),
+            retrying.retryAfter(),
+            retrying.clock(),
+            retrying.random(),
+            retrying.listener(),
             pauses,
             repeatsAnyMethod);
     this.readAhead = new ReadAheadLink(readAhead);
@@ -101,44 +59,23 @@ public final class Pipeline {
             new PaceLink(
                 pacer,
                 pauses,
-                plan.honorRetryAfter() ? retryAfter : (header, now) -> Optional.empty(),
-                clock),
+                retrying.plan().honorRetryAfter()
+                    ? retrying.retryAfter()
+                    : (header, now) -> Optional.empty(),
+                retrying.clock()),
             auth,
             new TransportLink(transport));
   }
 
   /**
    * The pipeline of the requests that obtain credentials (a token endpoint, a login): the run's
-   * retry rules, retry budget, {@code Retry-After} and listener, and {@code transport} (redirects,
-   * network guard, limits), with no rate limit, read-ahead or auth link of its own. Any method is
-   * retried, a POST too. Thread-safe: it keeps no state of its own between calls.
+   * {@code retrying} (retry rules, retry budget, {@code Retry-After}, listener) and {@code
+   * transport} (redirects, network guard, limits), with no rate limit, read-ahead or auth link of
+   * its own. Any method is retried, a POST too. Thread-safe: it keeps no state of its own between
+   * calls.
    */
-  public static Pipeline forCredentials(
-      String spec,
-      RetryPlan plan,
-      Statuses statuses,
-      RetryBudget budget,
-      BiFunction<String, Instant, Optional<Duration>> retryAfter,
-      Exchanger transport,
-      Clock clock,
-      Sleeper sleeper,
-      RunListener listener,
-      RandomGenerator random) {
-    return new Pipeline(
-        spec,
-        plan,
-        statuses,
-        budget,
-        retryAfter,
-        Pacer.NONE,
-        AuthLink.NONE,
-        transport,
-        null,
-        clock,
-        sleeper,
-        listener,
-        random,
-        true);
+  public static Pipeline forCredentials(Retrying retrying, Exchanger transport) {
+    return new Pipeline(retrying, Pacer.NONE, AuthLink.NONE, transport, null, true);
   }
 
   /** Sends {@code call} (after {@code before}) and decodes its response with {@code decoder}. */

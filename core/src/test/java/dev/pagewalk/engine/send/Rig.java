@@ -102,22 +102,23 @@ final class Rig {
           }
         };
     return new Pipeline(
-        "spec",
-        plan,
-        new Statuses(plan, SyncPlan.NONE),
-        new RetryBudget(plan),
-        (value, now) ->
-            value == null
-                ? Optional.empty()
-                : Optional.of(Duration.ofSeconds(Long.parseLong(value))),
+        new Retrying(
+            "spec",
+            plan,
+            new Statuses(plan, SyncPlan.NONE),
+            new RetryBudget(plan),
+            (value, now) ->
+                value == null
+                    ? Optional.empty()
+                    : Optional.of(Duration.ofSeconds(Long.parseLong(value))),
+            clock,
+            this::sleep,
+            listener,
+            new SplittableRandom(1)),
         pacer,
         AuthLink.NONE,
         new Exchanger(transport),
-        readAhead,
-        clock,
-        this::sleep,
-        listener,
-        new SplittableRandom(1));
+        readAhead);
   }
 
   Pipeline pipeline(RetryPlan plan) {
