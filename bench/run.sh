@@ -2,7 +2,8 @@
 # pagewalk benchmark. Builds bench/target/pagewalk-bench.jar when missing, then:
 #   ./bench/run.sh [compare options]   pagewalk vs hand-written baseline (default: 10^6 records, page 1000,
 #                                      all styles, 5 forks of 3 rounds each)
-#   ./bench/run.sh scaling             10^4, 10^5, 10^6 records, both sides, 3 forks
+#   ./bench/run.sh scaling             10^4, 10^5, 10^6, 10^7 records, baseline and pagewalk, 3 forks of
+#                                      one round per size (~15 min on a quiet 2-core machine)
 #   ./bench/run.sh whole [options]     whole commands, JVM/Node start included: pagewalk run (the launcher,
 #                                      default options) vs got.paginate vs the hand-written loop as
 #                                      java -jar; wall, CPU and peak RSS, medians of alternating rounds
@@ -21,7 +22,10 @@ if [[ ! -f "$jar" || -n "${REBUILD:-}" ]]; then
 fi
 mode="${1:-compare}"
 case "$mode" in
-  scaling) shift; exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" --scaling --forks 3 "$@" ;;
+  scaling)
+    shift
+    exec java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$jar" --scaling --forks 3 --rounds 1 \
+      --sides baseline,pagewalk "$@" ;;
   whole)
     shift
     # the launcher builds cli/target/pagewalk.jar when it is stale; build it before the clock starts

@@ -27,9 +27,9 @@ import java.util.Locale;
  *
  * <p>{@code --forks N} runs the whole comparison in N fresh JVMs one after another and summarises
  * them ({@link Forks}): each JVM compiles the hot code its own way, so one JVM's ratio is one
- * sample, not the answer. {@code --scaling} measures 10^4, 10^5 and 10^6 records instead of {@code
- * --records}. Output goes to a counting null stream unless {@code --out-dir} names a folder for
- * JSON Lines files.
+ * sample, not the answer. {@code --scaling} measures 10^4, 10^5, 10^6 and 10^7 records instead of
+ * {@code --records}. Output goes to a counting null stream unless {@code --out-dir} names a folder
+ * for JSON Lines files.
  */
 public final class Compare {
   static final long SEED = 20240601L;
@@ -125,7 +125,9 @@ public final class Compare {
   void execute() throws IOException {
     warmUp();
     List<Long> sizes =
-        options.scaling() ? List.of(10_000L, 100_000L, 1_000_000L) : List.of(options.records());
+        options.scaling()
+            ? List.of(10_000L, 100_000L, 1_000_000L, 10_000_000L)
+            : List.of(options.records());
     List<String> summary = new ArrayList<>();
     java.util.Map<String, java.util.Map<Long, Double>> seconds = new java.util.LinkedHashMap<>();
     for (long size : sizes) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /** Entry point of {@code pagewalk.jar}: runs the command line and exits with its code. */
@@ -16,13 +17,11 @@ public final class Main {
   public static void main(String[] args) throws IOException {
     PrintWriter out = utf8(FileDescriptor.out);
     PrintWriter err = utf8(FileDescriptor.err);
-    if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
-      // what picocli would print, without building the command line first
-      for (String line : VersionProvider.lines()) {
-        out.println(line);
-      }
+    OptionalInt answered = ShortCommands.run(args, out, err);
+    if (answered.isPresent()) {
       out.flush();
-      return;
+      err.flush();
+      System.exit(answered.getAsInt());
     }
     CommandLine cli = PagewalkCommand.commandLine(CliEnvironment.system(), args);
     cli.setOut(out);

@@ -1,12 +1,5 @@
 package dev.pagewalk.cli;
 
-import dev.pagewalk.Diagnostic;
-import dev.pagewalk.SpecException;
-import dev.pagewalk.plan.PlanCompiler;
-import dev.pagewalk.plan.SpecWarnings;
-import dev.pagewalk.spec.SpecDocument;
-import dev.pagewalk.spec.SpecReader;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,24 +39,6 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    int failed = 0;
-    for (Path file : specs) {
-      try {
-        SpecDocument doc = SpecReader.read(file);
-        PlanCompiler.compile(doc);
-        out.println(file + ": ok");
-        out.flush();
-        for (Diagnostic warning : SpecWarnings.of(doc)) {
-          err.println(SpecErrors.warning(warning).format());
-        }
-        err.flush();
-      } catch (SpecException e) {
-        failed++;
-        SpecErrors.print(e, err);
-      }
-    }
-    return failed == 0 ? ExitCodes.COMPLETE : ExitCodes.SPEC_ERROR;
+    return SpecCheck.run(specs, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

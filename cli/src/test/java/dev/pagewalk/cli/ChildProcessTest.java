@@ -2,8 +2,10 @@ package dev.pagewalk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +39,36 @@ class ChildProcessTest {
                   + System.getProperty("java.vendor")
                   + ")\n");
     }
+  }
+
+  @Test
+  void validateAndVersionLoadNeitherPicocliNorTheHttpClient() throws Exception {
+    Files.writeString(
+        dir.resolve("good.yaml"), Files.readString(Path.of("src/test/resources/specs/good.yaml")));
+    String java = System.getProperty("java.version");
+    String vendor = System.getProperty("java.vendor");
+    assertThat(loadedBy("validate", "good.yaml")).isEqualTo("good.yaml: ok\n");
+    assertThat(loadedBy("--version"))
+        .isEqualTo("pagewalk 0.1.0-SNAPSHOT\nJava " + java + " (" + vendor + ")\n");
+  }
+
+  /** Runs the command, checks the classes it loaded, and returns its stdout. */
+  private String loadedBy(String... args) throws Exception {
+    Path log = Files.createTempFile(dir, "classes", ".txt");
+    CliProcess.Result r =
+        CliProcess.in(dir, Map.of())
+            .withJvmOption("-Xlog:class+load=info:file=" + log)
+            .run(Duration.ofSeconds(60), args);
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    List<String> classes =
+        Files.readAllLines(log).stream()
+            .map(line -> line.replaceFirst("^\\S+ (\\S+) .*$", "$1"))
+            .toList();
+    assertThat(classes).contains(Main.class.getName());
+    assertThat(classes)
+        .filteredOn(c -> c.startsWith("picocli.") || c.startsWith("org.apache.hc."))
+        .isEmpty();
+    return r.out();
   }
 }
