@@ -194,6 +194,7 @@ final class StreamsRun {
   private static void summary(StreamsResult result, PrintWriter err) {
     for (StreamResult s : result.streams()) {
       long failed = s.walks().stream().filter(w -> w.failure() != null).count();
+      long earlier = s.walks().stream().filter(WalkResult::finishedEarlier).count();
       err.println(
           s.name()
               + ": "
@@ -206,6 +207,7 @@ final class StreamsRun {
               + s.walks().size()
               + (s.walks().size() == 1 ? " walk" : " walks")
               + (failed == 0 ? "" : " (" + failed + " failed)")
+              + (earlier == 0 ? "" : " (" + earlier + " finished in an earlier run)")
               + (s.selected() ? "" : "; walked for its children, not written"));
       s.walks().stream()
           .filter(w -> w.failure() != null)
