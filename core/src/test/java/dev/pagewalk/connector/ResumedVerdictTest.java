@@ -173,6 +173,50 @@ class ResumedVerdictTest {
     }
 
     @Test
+    void aWalkWhoseLastPageCannotBeCommittedFailsWithoutThatPage() {
+      MemoryWalkSink memory = new MemoryWalkSink();
+      WalkSink failing =
+          new WalkSink() {
+            @Override
+            public java.util.Optional<Saved> load() {
+              return memory.load();
+            }
+
+            @Override
+            public void open(WriteMode mode, RunStart run) throws IOException {
+              memory.open(mode, run);
+            }
+
+            @Override
+            public void commit(Page page) throws IOException {
+              if (page.outcome() != null && page.walk().equals("2")) {
+                throw new IOException("disk full");
+              }
+              memory.commit(page);
+            }
+          };
+
+      StreamsResult result =
+          sync(new InProcessApi(api(false, Set.of()), 0), failing, SyncMode.APPEND);
+
+      assertThat(walk(result, "issues", "2"))
+          .isEqualTo(
+              new WalkResult(
+                  "2",
+                  StopReason.ERROR,
+                  Verdict.INCOMPLETE,
+                  1,
+                  2,
+                  "gh/issues: writing to the sink failed: disk full",
+                  dev.pagewalk.ErrorCode.SINK_WRITE,
+                  false));
+      assertThat(memory.walk("issues", "2").checkpoint().status())
+          .as("the walk resumes from its page before")
+          .isEqualTo(dev.pagewalk.state.Checkpoint.Status.RUNNING);
+      assertThat(result.verdict()).isEqualTo(Verdict.INCOMPLETE);
+    }
+
+    @Test
     void theReportSaysWhichWalksFinishedInAnEarlierRun() {
       MemoryWalkSink sink = new MemoryWalkSink();
       interrupted(sink, false);
