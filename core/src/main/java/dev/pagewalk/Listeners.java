@@ -43,6 +43,11 @@ final class Listeners {
         a.onEnd(result);
         b.onEnd(result);
       }
+
+      @Override
+      public RunListener forWalk(String runId, String stream, String walk) {
+        return both(a.forWalk(runId, stream, walk), b.forWalk(runId, stream, walk));
+      }
     };
   }
 }

@@ -46,6 +46,16 @@ public interface RunListener {
   default void onEnd(RunResult result) {}
 
   /**
+   * The listener of one walk of a connector run, told everything of that walk ({@link #onStart} to
+   * {@link #onEnd}): {@code runId} is the connector run's id (its report's), {@code stream} and
+   * {@code walk} name the walk ({@link Runner.WalkResult#walk()}). By default this listener itself;
+   * a listener that needs to know which walk an event belongs to returns one that does.
+   */
+  default RunListener forWalk(String runId, String stream, String walk) {
+    return this;
+  }
+
+  /**
    * What a page brought. {@code request} is the sanitized method and URL; {@code items} counts what
    * {@code iterate} returned, {@code emitted} what was delivered after filtering and
    * de-duplication; {@code pagingState} is the {@code pagination} variable the request was built

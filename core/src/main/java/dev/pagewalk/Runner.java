@@ -312,6 +312,8 @@ public final class Runner implements AutoCloseable {
    * @param requests requests it sent
    * @param failure what failed, when the walk failed; null otherwise
    * @param errorCode the failure's stable code; null when the walk did not fail
+   * @param finishedEarlier whether an earlier run of the sync finished the walk (a resumed run
+   *     reports it as that run committed it, without walking it again)
    */
   public record WalkResult(
       String walk,
@@ -320,7 +322,8 @@ public final class Runner implements AutoCloseable {
       long records,
       long requests,
       String failure,
-      ErrorCode errorCode) {}
+      ErrorCode errorCode,
+      boolean finishedEarlier) {}
 
   /**
    * Estimates a run of the {@code streams} of a connector (empty: all; a one-request spec is a

@@ -107,6 +107,7 @@ class ArchitectureTest {
           "sink.WalkSink",
           "sink.WalkSink$RunStart",
           "sink.WalkSink$Spawned",
+          "sink.WalkSink$Outcome",
           "sink.WalkSink$Page",
           "sink.WalkSink$SavedWalk",
           "sink.WalkSink$Saved",

@@ -91,9 +91,10 @@ final class RunCommand implements Callable<Integer> {
       names = "--state",
       paramLabel = "DIR",
       description =
-          "Where a JSON Lines --out file keeps its checkpoints, and a spec with an auth block"
-              + " its tokens (default: .pagewalk-state next to the file, or in the current"
-              + " directory for stdout). Databases keep both in the database.")
+          "Where a JSON Lines --out file keeps its checkpoints (a connector's --out DIR, its"
+              + " walk journal), and a spec with an auth block its tokens; by default the"
+              + " directory .pagewalk-state next to the file or DIR (in the current directory for"
+              + " stdout). Databases keep both in the database.")
   Path stateDir;
 
   @Option(
@@ -150,7 +151,9 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Write one JSON line per page (paging state, request with secrets masked, "
-              + "status, attempts, items, first and last key, duration) and per retry to FILE.")
+              + "status, attempts, items, first and last key, duration) and per retry to FILE. "
+              + "For a connector's streams: one log for the run, each line with its stream and "
+              + "walk, and one end line per walk with its verdict.")
   Path auditLog;
 
   @Option(
@@ -176,7 +179,8 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.SPEC_ERROR;
       }
       if (streams != null || plan || loaded instanceof dev.pagewalk.plan.Connector) {
-        checkStreamOptions();
+        checkSyncMode();
+        dev.pagewalk.plan.Plan shared = dev.pagewalk.plan.Connector.of(loaded).shared();
         return new StreamsRun(
                 loaded,
                 streams,
@@ -186,6 +190,10 @@ final class RunCommand implements Callable<Integer> {
                 quiet,
                 new StreamsRun.Sync(syncMode(), syncName, stateDir))
             .withPlan(plan)
+            .withAuditLog(auditLog)
+            .withContinueCommand(
+                () ->
+                    ResumeCommand.of(spec.commandLine().getParseResult(), secretParameters(shared)))
             .withProgress(
                 !quiet && parent.environment().terminal()
                     ? ProgressLine.forWalks(
@@ -260,14 +268,6 @@ final class RunCommand implements Callable<Integer> {
       if (progress != null) {
         progress.clear();
       }
-    }
-  }
-
-  /** What a run of a connector's streams does not take (yet), and --resume/--replace checks. */
-  private void checkStreamOptions() {
-    checkSyncMode();
-    if (auditLog != null) {
-      throw new UsageException("--audit-log is not available for a connector's streams yet");
     }
   }
 

@@ -11,6 +11,7 @@ import dev.pagewalk.Runner.StreamsResult;
 import dev.pagewalk.Runner.WalkResult;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
+import dev.pagewalk.audit.AuditLog;
 import dev.pagewalk.connector.ConnectorReport;
 import dev.pagewalk.json.JsonLinesWriter;
 import dev.pagewalk.sink.WalkSink;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code pagewalk run} of a connector's streams: records to stdout as {@code {"stream", "record"}}
@@ -32,7 +34,8 @@ import java.util.Map;
  * STREAM.jsonl} per stream, or to a database ({@code sqlite:}, {@code postgresql://}): one table
  * {@code SYNC.STREAM} per stream and each walk's state, so that {@code --resume} continues only the
  * walks that had not finished; a summary per stream on stderr; the streams report with {@code
- * --report}.
+ * --report}; every walk's pages in one {@code --audit-log}. SIGINT or SIGTERM stops the walks after
+ * their pages in flight and prints the command that continues the run.
  */
 final class StreamsRun {
   /** Failed walks named in the summary, per stream. */
@@ -46,6 +49,8 @@ final class StreamsRun {
   private final boolean quiet;
   private boolean estimateFirst;
   private ProgressLine progress;
+  private Path auditLog;
+  private Supplier<String> continueWith;
   private final Sync sync;
 
   /**
@@ -84,8 +89,21 @@ final class StreamsRun {
     return this;
   }
 
-  private RunListener listener() {
-    return progress == null ? RunListener.NONE : progress;
+  /** Writes the audit log of every walk into {@code file} (null: none). */
+  StreamsRun withAuditLog(Path file) {
+    this.auditLog = file;
+    return this;
+  }
+
+  /** The command that continues the run ({@code --resume}), printed when a signal stops it. */
+  StreamsRun withContinueCommand(Supplier<String> command) {
+    this.continueWith = command;
+    return this;
+  }
+
+  private RunListener listener(Writer audit) {
+    RunListener shown = progress == null ? RunListener.NONE : progress;
+    return audit == null ? shown : RunListener.both(shown, new AuditLog(audit));
   }
 
   /** Runs the streams; the exit code. */
@@ -103,7 +121,10 @@ final class StreamsRun {
     }
     StreamsResult result;
     Runner.Estimate estimate = null;
-    try (WalkSink tables = db;
+    boolean stoppable = continueWith != null;
+    try (Writer audit = auditLog == null ? null : openAuditLog();
+        GracefulStop stop = stoppable ? GracefulStop.install(err) : null;
+        WalkSink tables = db;
         JsonLinesWriter lines =
             dir != null || db != null || "-".equals(report)
                 ? null
@@ -113,18 +134,25 @@ final class StreamsRun {
       if (estimateFirst) {
         estimate = runner.estimate(plan, input, streams);
       }
-      result =
-          tables != null
-              ? runner.syncStreams(
-                  plan, input, streams, tables, sync.mode(), sync.name(), listener())
-              : dir != null
-                  ? syncInto(dir, runner, input)
-                  : runner.runStreams(
-                      plan,
-                      input,
-                      streams,
-                      (stream, record) -> write(stream, record, lines, written.size() > 1),
-                      listener());
+      RunListener listener = listener(audit);
+      try {
+        result =
+            tables != null
+                ? runner.syncStreams(
+                    plan, input, streams, tables, sync.mode(), sync.name(), listener)
+                : dir != null
+                    ? syncInto(dir, runner, input, listener)
+                    : runner.runStreams(
+                        plan,
+                        input,
+                        streams,
+                        (stream, record) -> write(stream, record, lines, written.size() > 1),
+                        listener);
+      } finally {
+        if (stop != null) {
+          stop.runEnded();
+        }
+      }
       if (lines != null) {
         lines.flush();
       }
@@ -146,20 +174,49 @@ final class StreamsRun {
         PlanComparison.lines(estimate, result).forEach(err::println);
       }
     }
+    int code = exitCode(result);
+    if (code == ExitCodes.CANCELLED && continueWith != null) {
+      err.println(stopped(result));
+    }
     writeReport(result, estimate, stdout);
     err.flush();
-    return exitCode(result);
+    return code;
+  }
+
+  /** How far a run a signal stopped got, and how to continue it. */
+  private String stopped(StreamsResult result) {
+    long records =
+        result.streams().stream()
+            .filter(StreamResult::selected)
+            .mapToLong(StreamResult::records)
+            .sum();
+    String stopped =
+        "pagewalk run: stopped after " + records + " record" + (records == 1 ? "" : "s");
+    return out != null && !"-".equals(out)
+        ? stopped + "; continue with: " + continueWith.get()
+        : stopped
+            + " (records went to stdout, which keeps no checkpoint: give --out DIR to be able"
+            + " to resume)";
+  }
+
+  private Writer openAuditLog() {
+    try {
+      return Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot write --audit-log " + auditLog + ": " + e.getMessage(), e);
+    }
   }
 
   /**
    * The streams into {@code DIR/STREAM.jsonl}, each page committed with its walk's state in the
    * state directory, so that {@code --resume} continues only the walks that had not finished.
    */
-  private StreamsResult syncInto(Path dir, Runner runner, RunInput input) throws IOException {
+  private StreamsResult syncInto(Path dir, Runner runner, RunInput input, RunListener listener)
+      throws IOException {
     Path state = sync.stateDir() != null ? sync.stateDir() : Sinks.defaultStateDir(dir);
     String name = sync.name() != null ? sync.name() : plan.name();
     try (WalkSink sink = WalkSink.jsonLinesDirectory(dir, state, name)) {
-      return runner.syncStreams(plan, input, streams, sink, sync.mode(), sync.name(), listener());
+      return runner.syncStreams(plan, input, streams, sink, sync.mode(), sync.name(), listener);
     }
   }
 
@@ -194,6 +251,7 @@ final class StreamsRun {
   private static void summary(StreamsResult result, PrintWriter err) {
     for (StreamResult s : result.streams()) {
       long failed = s.walks().stream().filter(w -> w.failure() != null).count();
+      long earlier = s.walks().stream().filter(WalkResult::finishedEarlier).count();
       err.println(
           s.name()
               + ": "
@@ -206,6 +264,7 @@ final class StreamsRun {
               + s.walks().size()
               + (s.walks().size() == 1 ? " walk" : " walks")
               + (failed == 0 ? "" : " (" + failed + " failed)")
+              + (earlier == 0 ? "" : " (" + earlier + " finished in an earlier run)")
               + (s.selected() ? "" : "; walked for its children, not written"));
       s.walks().stream()
           .filter(w -> w.failure() != null)

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.sinks.DatabaseSink;
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A connector run into SQLite and PostgreSQL, SIGKILLed several times in a child JVM — each time
  * once the mock has served a seeded random number of its requests — and resumed until it completes:
- * each stream's table ends with every record exactly once, and no resumed run asks again for a walk
- * the destination already held as finished.
+ * each stream's table ends with every record exactly once, no resumed run asks again for a walk the
+ * destination already held as finished, and the last run is COMPLETE: the walks finished before a
+ * kill count with the verdict committed with their last page.
  */
 class StreamsIntoDatabaseKillProcessTest {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -58,6 +61,7 @@ class StreamsIntoDatabaseKillProcessTest {
             pagination:
               qs: {cursor: "{{body.next}}"}
               condition: "{{body.has_more}}"
+          audit: {total: "{{body.total}}"}
         lines:
           parent: orders
           request:
@@ -69,6 +73,7 @@ class StreamsIntoDatabaseKillProcessTest {
             pagination:
               qs: {cursor: "{{body.next}}"}
               condition: "{{body.has_more}}"
+          audit: {total: "{{body.total}}"}
       """;
 
   @TempDir Path dir;
@@ -84,7 +89,7 @@ class StreamsIntoDatabaseKillProcessTest {
       for (int i = 1; i <= ORDERS_PER_PAGE; i++) {
         items.add(Map.of("id", page * ORDERS_PER_PAGE + i));
       }
-      stubPage("/orders", page, items, (page + 1) * ORDERS_PER_PAGE < ORDERS);
+      stubPage("/orders", page, items, (page + 1) * ORDERS_PER_PAGE < ORDERS, ORDERS);
     }
     for (int order = 1; order <= ORDERS; order++) {
       for (int page = 0; page * LINES_PER_PAGE < LINES; page++) {
@@ -92,7 +97,8 @@ class StreamsIntoDatabaseKillProcessTest {
         for (int i = 1; i <= LINES_PER_PAGE; i++) {
           items.add(Map.of("n", page * LINES_PER_PAGE + i));
         }
-        stubPage("/orders/" + order + "/lines", page, items, (page + 1) * LINES_PER_PAGE < LINES);
+        stubPage(
+            "/orders/" + order + "/lines", page, items, (page + 1) * LINES_PER_PAGE < LINES, LINES);
       }
     }
     spec = dir.resolve("shop.yaml");
@@ -100,7 +106,7 @@ class StreamsIntoDatabaseKillProcessTest {
     cli = CliProcess.in(dir, Map.of());
   }
 
-  void stubPage(String path, int page, List<Map<String, Object>> items, boolean more)
+  void stubPage(String path, int page, List<Map<String, Object>> items, boolean more, int total)
       throws Exception {
     String body =
         new com.fasterxml.jackson.databind.ObjectMapper()
@@ -111,7 +117,9 @@ class StreamsIntoDatabaseKillProcessTest {
                     "has_more",
                     more,
                     "next",
-                    more ? "c" + (page + 1) : "")); // the cursor of the next page
+                    more ? "c" + (page + 1) : "", // the cursor of the next page
+                    "total",
+                    total));
     api.server.stubFor(
         get(urlPathEqualTo(path))
             .withQueryParam("cursor", page == 0 ? absent() : equalTo("c" + page))
@@ -134,18 +142,31 @@ class StreamsIntoDatabaseKillProcessTest {
   }
 
   void killAndResume(String out, Random random) throws Exception {
+    Path report = dir.resolve("report.json");
     int killed = 0;
     int runs = 0;
     int resumedPastFinishedWalks = 0;
     CliProcess.Result last = null;
-    while (last == null || last.code() != ExitCodes.COMPLETE) {
+    while (last == null
+        || (last.code() != ExitCodes.COMPLETE && last.code() != ExitCodes.VERDICT)) {
       assertThat(runs++).as("runs").isLessThan(KILLS + 4);
       Set<String> finished = finishedWalks(out);
       resumedPastFinishedWalks += finished.isEmpty() ? 0 : 1;
       api.server.resetRequests();
       CliProcess.Running running =
           cli.start(
-              "run", spec.toString(), "--base-url", api.url(), "--out", out, "--resume", "-q");
+              "run",
+              spec.toString(),
+              "--base-url",
+              api.url(),
+              "--out",
+              out,
+              "--resume",
+              "-q",
+              "--fail-on",
+              "unverified",
+              "--report",
+              report.toString());
       if (killed < KILLS) {
         int served = 1 + random.nextInt(REQUESTS / (KILLS + 1));
         while (running.process.isAlive() && api.server.getAllServeEvents().size() < served) {
@@ -162,12 +183,18 @@ class StreamsIntoDatabaseKillProcessTest {
       }
       assertThat(fetchedAgain(finished)).as("finished walks fetched again").isEmpty();
     }
+    assertThat(last.code()).as(last.err()).isEqualTo(ExitCodes.COMPLETE);
     assertThat(killed).isEqualTo(KILLS);
     assertThat(resumedPastFinishedWalks).as("runs that found finished walks").isGreaterThan(1);
     assertThat(api.server.getAllServeEvents())
         .as("the last run's requests")
         .hasSizeLessThan(REQUESTS);
     assertThat(last.err()).isEmpty();
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.get("verdict").asText())
+        .as("every walk completed, in this run or an earlier one")
+        .isEqualTo("COMPLETE");
+    assertThat(json.findValues("walksFinishedEarlier")).as("walks finished earlier").isNotEmpty();
     try (DatabaseSink db = Sinks.database(out)) {
       assertThat(db.keys("shop", "orders"))
           .isEqualTo(

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A connector run into {@code --out DIR} — organisations, their repositories (one walk per
  * organisation), and tags — killed with SIGKILL several times, then resumed to the end: every
- * record of every stream is in its file exactly once, and no walk that had finished before a kill
- * is fetched again.
+ * record of every stream is in its file exactly once, no walk that had finished before a kill is
+ * fetched again, and the last run is COMPLETE: the walks finished before a kill count with the
+ * verdict committed with their last page. SIGINT stops a run gracefully and prints the command that
+ * continues it.
  */
 class StreamsKillProcessTest {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -46,6 +48,7 @@ class StreamsKillProcessTest {
             pagination:
               qs: {page: "{{pagination.page}}"}
               condition: "{{body.more}}"
+          audit: {total: "{{body.total}}"}
         repos:
           parent: orgs
           request:
@@ -58,6 +61,7 @@ class StreamsKillProcessTest {
             pagination:
               qs: {page: "{{pagination.page}}"}
               condition: "{{body.more}}"
+          audit: {total: "{{body.total}}"}
         tags:
           request:
             url: /tags
@@ -66,6 +70,7 @@ class StreamsKillProcessTest {
             pagination:
               qs: {page: "{{pagination.page}}"}
               condition: "{{body.more}}"
+          audit: {total: "{{body.total}}"}
       """;
 
   @TempDir Path dir;
@@ -79,15 +84,20 @@ class StreamsKillProcessTest {
     api = new MockServer();
     for (int p = 1; p <= ORG_PAGES; p++) {
       int a = 2 * p - 1;
-      stub("/orgs?page=" + p, "[{\"id\":" + a + "},{\"id\":" + (a + 1) + "}]", p < ORG_PAGES);
+      stub(
+          "/orgs?page=" + p,
+          "[{\"id\":" + a + "},{\"id\":" + (a + 1) + "}]",
+          p < ORG_PAGES,
+          2 * ORG_PAGES);
     }
     for (int org = 1; org <= 2 * ORG_PAGES; org++) {
       for (int p = 1; p <= REPO_PAGES; p++) {
-        stub("/orgs/" + org + "/repos?page=" + p, "[{\"n\":" + p + "}]", p < REPO_PAGES);
+        stub(
+            "/orgs/" + org + "/repos?page=" + p, "[{\"n\":" + p + "}]", p < REPO_PAGES, REPO_PAGES);
       }
     }
     for (int p = 1; p <= TAG_PAGES; p++) {
-      stub("/tags?page=" + p, "[\"t" + p + "a\",\"t" + p + "b\"]", p < TAG_PAGES);
+      stub("/tags?page=" + p, "[\"t" + p + "a\",\"t" + p + "b\"]", p < TAG_PAGES, 2 * TAG_PAGES);
     }
     cli = CliProcess.in(dir, Map.of());
     out = dir.resolve("out");
@@ -95,11 +105,12 @@ class StreamsKillProcessTest {
     Files.writeString(dir.resolve("gh.yaml"), SPEC);
   }
 
-  private void stub(String url, String data, boolean more) {
+  private void stub(String url, String data, boolean more, int total) {
     api.server.stubFor(
         get(urlEqualTo(url))
             .willReturn(
-                okJson("{\"data\":" + data + ",\"more\":" + more + "}").withFixedDelay(150)));
+                okJson("{\"data\":" + data + ",\"more\":" + more + ",\"total\":" + total + "}")
+                    .withFixedDelay(150)));
   }
 
   @AfterEach
@@ -110,8 +121,20 @@ class StreamsKillProcessTest {
   @Test
   void killedSeveralTimesThenResumedHoldsEveryRecordOnceAndRefetchesNoFinishedWalk()
       throws Exception {
+    Path report = dir.resolve("report.json");
     String[] args = {
-      "run", "gh.yaml", "--base-url", api.url(), "--out", out.toString(), "-q", "--resume"
+      "run",
+      "gh.yaml",
+      "--base-url",
+      api.url(),
+      "--out",
+      out.toString(),
+      "-q",
+      "--resume",
+      "--fail-on",
+      "unverified",
+      "--report",
+      report.toString()
     };
     int kills = 0;
     int committed = 0;
@@ -139,7 +162,16 @@ class StreamsKillProcessTest {
     CliProcess.Result last = cli.run(TIMEOUT, args);
     assertThat(last.code()).as(last.err()).isEqualTo(ExitCodes.COMPLETE);
     assertNoRequestTo(finished);
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.get("verdict").asText())
+        .as("every walk completed, in this run or an earlier one")
+        .isEqualTo("COMPLETE");
+    assertThat(json.findValues("walksFinishedEarlier")).as("walks finished earlier").isNotEmpty();
 
+    assertEveryRecordOnce();
+  }
+
+  private void assertEveryRecordOnce() throws Exception {
     assertThat(Files.readAllLines(out.resolve("orgs.jsonl")))
         .containsExactlyInAnyOrderElementsOf(expected(2 * ORG_PAGES, id -> "{\"id\":" + id + "}"));
     List<String> repos = new ArrayList<>();
@@ -157,6 +189,70 @@ class StreamsKillProcessTest {
     }
     assertThat(Files.readAllLines(out.resolve("tags.jsonl")))
         .containsExactlyInAnyOrderElementsOf(tags);
+  }
+
+  @Test
+  void sigintStopsTheWalksAfterTheirPagesAndPrintsTheCommandThatContinuesTheRun() throws Exception {
+    Path report = dir.resolve("stopped.json");
+    CliProcess.Running run =
+        cli.start(
+            "run",
+            "gh.yaml",
+            "--base-url",
+            api.url(),
+            "--out",
+            out.toString(),
+            "--fail-on",
+            "unverified",
+            "--report",
+            report.toString());
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (pages() < 2) {
+      assertThat(System.nanoTime()).as("pages committed in time").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    run.signal("INT");
+    CliProcess.Result stopped = run.waitFor(TIMEOUT);
+
+    assertThat(stopped.code()).as(stopped.err()).isEqualTo(ExitCodes.CANCELLED);
+    assertThat(stopped.err())
+        .startsWith(
+            "pagewalk run: SIGINT: stopping after the page in flight (send it again to stop at"
+                + " once)\n");
+    java.util.regex.Matcher line =
+        java.util.regex.Pattern.compile(
+                "\npagewalk run: stopped after ([0-9]+) records; continue with: (.*)\n")
+            .matcher(stopped.err());
+    assertThat(line.find()).as(stopped.err()).isTrue();
+    String command = line.group(2);
+    assertThat(command)
+        .isEqualTo(
+            "pagewalk run gh.yaml --base-url "
+                + api.url()
+                + " --out "
+                + out
+                + " --fail-on unverified --report "
+                + report
+                + " --resume");
+    long written = 0;
+    for (String stream : List.of("orgs", "repos", "tags")) {
+      Path file = out.resolve(stream + ".jsonl");
+      written += Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+    assertThat(written)
+        .as("records the stopped run wrote, whole pages")
+        .isEqualTo(Long.parseLong(line.group(1)));
+    assertThat(new ObjectMapper().readTree(report.toFile()).get("verdict").asText())
+        .isEqualTo("INCOMPLETE");
+
+    CliProcess.Result resumed =
+        cli.run(TIMEOUT, command.substring("pagewalk ".length()).split(" "));
+
+    assertThat(resumed.code()).as(resumed.err()).isEqualTo(ExitCodes.COMPLETE);
+    String json = Files.readString(report);
+    assertThat(ReportSchemaTest.violations(json)).isEmpty();
+    assertThat(new ObjectMapper().readTree(json).get("verdict").asText()).isEqualTo("COMPLETE");
+    assertEveryRecordOnce();
   }
 
   private static List<String> expected(int n, java.util.function.IntFunction<String> line) {

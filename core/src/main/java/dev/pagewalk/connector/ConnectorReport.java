@@ -19,7 +19,8 @@ import java.util.Map;
  * The report of a connector run, in the streams form of {@code pagewalk-report-v1.schema.json}: the
  * run's verdict, then each stream with its counts and walks. A stream of more than {@value #LISTED}
  * walks is compact: its walks are counted by verdict, and only walks that are not COMPLETE are
- * listed, at most {@value #LISTED}.
+ * listed, at most {@value #LISTED}. In a resumed run, the walks an earlier run finished are marked
+ * ({@code finishedEarlier}) and counted per stream ({@code walksFinishedEarlier}).
  */
 public final class ConnectorReport {
   static final int LISTED = 100;
@@ -114,6 +115,10 @@ public final class ConnectorReport {
     }
     m.put("walkList", listed);
     m.put("walkListCompact", compact);
+    long earlier = s.walks().stream().filter(WalkResult::finishedEarlier).count();
+    if (earlier > 0) {
+      m.put("walksFinishedEarlier", earlier);
+    }
     return m;
   }
 
@@ -127,6 +132,9 @@ public final class ConnectorReport {
     if (w.failure() != null) {
       m.put("failure", w.failure());
       m.put("errorCode", w.errorCode().wireName());
+    }
+    if (w.finishedEarlier()) {
+      m.put("finishedEarlier", true);
     }
     return m;
   }

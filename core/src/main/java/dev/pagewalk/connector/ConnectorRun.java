@@ -48,6 +48,7 @@ public final class ConnectorRun {
   private final WalkSink sink;
   private final SyncIdentity identity;
   private final Engine.Plugins plugins;
+  private final String runId;
   private final Engine.Shared shared;
   private final Map<String, StreamTally> tallies = new LinkedHashMap<>();
   private final Map<String, List<StreamPlan>> children = new HashMap<>();
@@ -63,8 +64,10 @@ public final class ConnectorRun {
       BiConsumer<String, OutputRecord> records,
       WalkSink sink,
       SyncIdentity identity,
-      Engine.Plugins plugins) {
+      Engine.Plugins plugins,
+      String runId) {
     this.connector = connector;
+    this.runId = runId;
     this.input = input;
     this.records = records;
     this.sink = sink;
@@ -100,8 +103,17 @@ public final class ConnectorRun {
     Instant started = plugins.clock().instant();
     Map<StreamPlan, Iterator<Walk>> roots = roots(connector, input, walked, started);
     ConnectorRun run =
-        new ConnectorRun(connector, input, selected, walked, records, null, null, plugins);
-    return run.walkAll(List.of(), roots, UUID.randomUUID().toString(), started);
+        new ConnectorRun(
+            connector,
+            input,
+            selected,
+            walked,
+            records,
+            null,
+            null,
+            plugins,
+            UUID.randomUUID().toString());
+    return run.walkAll(List.of(), roots, started);
   }
 
   /** The walks of the streams without a parent, worked out as of {@code started}. */
@@ -122,27 +134,40 @@ public final class ConnectorRun {
    * {@code roots} not yet known to the run, then every walk they spawn; the result once all ended.
    */
   StreamsResult walkAll(
-      List<Walk> resumed, Map<StreamPlan, Iterator<Walk>> roots, String runId, Instant started) {
-    try (WalkPool p = pool) {
+      List<Walk> resumed, Map<StreamPlan, Iterator<Walk>> roots, Instant started) {
+    boolean cancelled = false;
+    boolean ended = false;
+    try {
       for (Walk walk : resumed) {
         plugins.listener().onWalkQueued(walk.stream().name());
-        p.add(() -> walk(walk));
+        pool.add(() -> walk(walk));
       }
       for (Iterator<Walk> walks : roots.values()) {
         while (walks.hasNext()) {
           Walk walk = walks.next();
           if (isNew(walk.stream().name(), walk.label())) {
             plugins.listener().onWalkQueued(walk.stream().name());
-            p.add(() -> walk(walk));
+            pool.add(() -> walk(walk));
           }
         }
       }
-      p.awaitAll();
+      pool.awaitAll();
+      ended = true;
     } catch (InterruptedException e) {
-      pool.cancel();
+      cancelled = true;
+    } finally {
+      if (!ended) {
+        // never while a page is committed: a walk interrupted in a file write would close the file
+        synchronized (pages) {
+          pool.cancel();
+        }
+      }
+      pool.close();
+    }
+    if (cancelled) {
       Thread.currentThread().interrupt();
     }
-    return result(runId, started, plugins.clock().instant());
+    return result(started, plugins.clock().instant());
   }
 
   /** Marks the walk {@code stream}/{@code label} as known; false when it already was. */
@@ -152,10 +177,13 @@ public final class ConnectorRun {
     }
   }
 
-  /** Counts a walk an earlier run finished, as its checkpoint says it ended. */
-  void finishedEarlier(String stream, String label, Checkpoint last) {
+  /**
+   * Counts a walk an earlier run finished, as its {@code outcome} says it ended (null: as its last
+   * checkpoint says).
+   */
+  void finishedEarlier(String stream, String label, Checkpoint last, WalkSink.Outcome outcome) {
     isNew(stream, label);
-    tallies.get(stream).endedEarlier(label, last);
+    tallies.get(stream).endedEarlier(label, last, outcome);
   }
 
   /** Takes {@code n} walk labels {@code #1}..{@code #n} of {@code stream} as used. */
@@ -175,31 +203,60 @@ public final class ConnectorRun {
       return;
     }
     List<StreamPlan> kids = children.getOrDefault(walk.stream().name(), List.of());
+    LastPage last = new LastPage();
     RunResult result =
         Engine.walk(
             walk.stream().plan(),
             input,
             walk.variables(),
             shared,
-            (page, after) -> page(walk, tally, kids, page, after),
+            (page, after) -> page(walk, tally, kids, page, after, last),
             walk.from(),
             identity,
-            plugins);
+            forWalk(walk));
+    WalkSink.Page held = last.take();
+    if (held != null) {
+      try {
+        commitAndStart(LastPage.withOutcome(held, result));
+      } catch (IOException e) {
+        tally.notCommitted(
+            walk.label(),
+            result,
+            result.stats().recordsEmitted() - held.records().size(),
+            walk.stream().plan().name() + ": writing to the sink failed: " + e.getMessage());
+        return;
+      }
+    }
     tally.ended(walk.label(), result);
+  }
+
+  /** The plug-ins of {@code walk}: the run's, with the listener of that walk. */
+  private Engine.Plugins forWalk(Walk walk) {
+    return new Engine.Plugins(
+        plugins.transport(),
+        plugins.clock(),
+        plugins.sleeper(),
+        plugins.listener().forWalk(runId, walk.stream().name(), walk.label()),
+        plugins.correlationHeader(),
+        plugins.readAhead(),
+        plugins.tokenStore());
   }
 
   /**
    * Writes one page of {@code walk} — its records, and in a sink its checkpoint and the walks it
-   * spawned, as one commit — and then starts the spawned walks.
+   * spawned, as one commit — and then starts the spawned walks. A page the walk ends with is held
+   * in {@code last} instead, to be committed with the walk's outcome when the walk returns.
    */
   private void page(
       Walk walk,
       StreamTally tally,
       List<StreamPlan> kids,
       List<OutputRecord> page,
-      Supplier<Checkpoint> after)
+      Supplier<Checkpoint> after,
+      LastPage last)
       throws IOException {
     List<WalkSink.Spawned> started = new ArrayList<>();
+    WalkSink.Page unit;
     synchronized (pages) {
       for (OutputRecord record : page) {
         for (StreamPlan kid : kids) {
@@ -212,26 +269,64 @@ public final class ConnectorRun {
           }
         }
       }
-      if (sink != null) {
-        sink.commit(
+      if (sink == null) {
+        if (tally.selected()) {
+          page.forEach(r -> records.accept(tally.name(), r));
+        }
+        unit = null;
+      } else {
+        unit =
             new WalkSink.Page(
                 tally.name(),
                 walk.label(),
                 tally.selected() ? page : List.of(),
                 after.get(),
-                started));
-      } else if (tally.selected()) {
-        page.forEach(r -> records.accept(tally.name(), r));
+                started);
       }
     }
-    for (WalkSink.Spawned s : started) {
+    if (unit == null) {
+      start(started);
+      return;
+    }
+    WalkSink.Page before = last.take();
+    if (before != null) {
+      commitAndStart(before);
+    }
+    if (unit.after().status() != Checkpoint.Status.RUNNING) {
+      last.hold(unit);
+      return;
+    }
+    commitAndStart(unit);
+  }
+
+  /**
+   * Commits {@code page} as one unit, then starts the walks it spawned. A cancel (interrupt) that
+   * arrives with the page does not cut its commit short — an interruptible sink (a file channel)
+   * would otherwise fail half way and stay closed — and stays pending for the walk's next request.
+   */
+  private void commitAndStart(WalkSink.Page page) throws IOException {
+    synchronized (pages) {
+      boolean cancelled = Thread.interrupted();
+      try {
+        sink.commit(page);
+      } finally {
+        if (cancelled) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    start(page.spawned());
+  }
+
+  private void start(List<WalkSink.Spawned> spawnedWalks) {
+    for (WalkSink.Spawned s : spawnedWalks) {
       Walk child = Walk.of(connector.stream(s.stream()), s.walk(), "parent", s.parent());
       plugins.listener().onWalkQueued(s.stream());
       pool.addFromWalk(() -> walk(child));
     }
   }
 
-  private StreamsResult result(String runId, Instant started, Instant ended) {
+  private StreamsResult result(Instant started, Instant ended) {
     Map<String, Verdict> verdicts = new HashMap<>();
     List<StreamResult> out = new ArrayList<>();
     Verdict run = Verdict.COMPLETE;

@@ -96,7 +96,8 @@ public final class ConnectorSync {
       }
     }
     ConnectorRun run =
-        new ConnectorRun(connector, input, selected, walked, null, sink, identity, plugins);
+        new ConnectorRun(
+            connector, input, selected, walked, null, sink, identity, plugins, start.runId());
     Map<StreamPlan, Iterator<Walk>> roots =
         ConnectorRun.roots(connector, input, walked, start.startedAt());
     List<Walk> resumed =
@@ -108,7 +109,7 @@ public final class ConnectorSync {
     } catch (IOException e) {
       throw new InputException(connector.name() + ": cannot open the sink: " + e.getMessage());
     }
-    return run.walkAll(resumed, roots, start.runId(), start.startedAt());
+    return run.walkAll(resumed, roots, start.startedAt());
   }
 
   private static Optional<WalkSink.Saved> load(Connector connector, WalkSink sink) {
@@ -138,10 +139,23 @@ public final class ConnectorSync {
             + WAYS_OUT);
   }
 
+  /** The number of a walk label {@code #N} (a parent record without a key); 0 for other labels. */
+  private static long ordinal(String label) {
+    if (label.length() < 2 || label.charAt(0) != '#') {
+      return 0;
+    }
+    try {
+      return Long.parseLong(label.substring(1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /**
    * The walks to continue, parents before children: each unfinished walk from its checkpoint, each
    * spawned walk without one from its start. Walks the saved run finished are counted in {@code
-   * run} and marked known, as are all saved walks, so they do not start again.
+   * run} as that run committed them (with their outcome) and marked known, as are all saved walks,
+   * so they do not start again; the labels {@code #N} saved are taken as used.
    */
   private static List<Walk> resume(
       Connector connector,
@@ -159,10 +173,10 @@ public final class ConnectorSync {
       if (stream == null || !walked.contains(w.stream())) {
         continue;
       }
-      perStream.merge(w.stream(), 1L, Long::sum);
+      perStream.merge(w.stream(), ordinal(w.walk()), Math::max);
       Checkpoint cp = w.checkpoint();
       if (cp != null && !cp.resumable()) {
-        run.finishedEarlier(w.stream(), w.walk(), cp);
+        run.finishedEarlier(w.stream(), w.walk(), cp, w.outcome());
         continue;
       }
       if (cp != null) {

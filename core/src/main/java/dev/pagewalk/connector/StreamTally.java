@@ -1,11 +1,13 @@
 package dev.pagewalk.connector;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.RunStats;
 import dev.pagewalk.Runner.StreamResult;
 import dev.pagewalk.Runner.WalkResult;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.report.Verdict;
+import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.state.Checkpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,7 @@ final class StreamTally {
 
   /** Keeps what the walk {@code label} came to, and nothing of its pages. */
   synchronized void ended(String label, RunResult result) {
-    walks.add(
+    add(
         new WalkResult(
             label,
             result.stopReason(),
@@ -56,27 +58,57 @@ final class StreamTally {
             result.stats().recordsEmitted(),
             result.stats().requests(),
             result.failure() == null ? null : result.failure().getMessage(),
-            result.failure() == null ? null : result.failure().code()));
-    records += result.stats().recordsEmitted();
-    requests += result.stats().requests();
+            result.failure() == null ? null : result.failure().code(),
+            false));
+  }
+
+  /** Keeps a walk whose last page could not be committed: it failed with {@code failure}. */
+  synchronized void notCommitted(String label, RunResult result, long records, String failure) {
+    add(
+        new WalkResult(
+            label,
+            StopReason.ERROR,
+            Verdict.INCOMPLETE,
+            records,
+            result.stats().requests(),
+            failure,
+            ErrorCode.SINK_WRITE,
+            false));
   }
 
   /** Keeps a walk that did not start: the run's {@code cap} was spent before its turn. */
   synchronized void notStarted(String label, StopReason cap) {
-    walks.add(new WalkResult(label, cap, Verdict.INCOMPLETE, 0, 0, null, null));
+    add(new WalkResult(label, cap, Verdict.INCOMPLETE, 0, 0, null, null, false));
   }
 
-  /** Takes {@code #1}..{@code #n} as used: an earlier run of the sync spawned that many walks. */
+  /**
+   * Takes {@code #1}..{@code #n} as used: an earlier run of the sync spawned walks up to {@code
+   * #n}.
+   */
   synchronized void ordinalsUsed(long n) {
     ordinal = Math.max(ordinal, n);
   }
 
   /**
-   * Keeps a walk an earlier run of the sync finished, as its last checkpoint says: how it ended and
-   * its counts so far. Its checks are not repeated: a walk that ended naturally counts as
-   * UNVERIFIED, one that was truncated or failed as INCOMPLETE.
+   * Keeps a walk an earlier run of the sync finished, as that run committed it with its last page:
+   * its {@code outcome} — or, from a destination that holds none (written before outcomes were
+   * kept), its last checkpoint's stop reason and counts, with a walk that ended naturally counted
+   * as UNVERIFIED (its checks are not repeated) and one that was truncated or failed as INCOMPLETE.
    */
-  synchronized void endedEarlier(String label, Checkpoint last) {
+  synchronized void endedEarlier(String label, Checkpoint last, WalkSink.Outcome outcome) {
+    if (outcome != null) {
+      add(
+          new WalkResult(
+              label,
+              outcome.stopReason(),
+              outcome.verdict(),
+              outcome.records(),
+              outcome.requests(),
+              outcome.failure(),
+              outcome.errorCode(),
+              true));
+      return;
+    }
     StopReason reason =
         last.stopReason() == null
             ? StopReason.CONDITION_FALSE
@@ -84,11 +116,15 @@ final class StreamTally {
     RunStats stats = RunStats.resumedFrom(last.counters());
     Verdict verdict =
         last.status() == Checkpoint.Status.COMPLETE ? Verdict.UNVERIFIED : Verdict.INCOMPLETE;
-    walks.add(
+    add(
         new WalkResult(
-            label, reason, verdict, stats.recordsEmitted(), stats.requests(), null, null));
-    records += stats.recordsEmitted();
-    requests += stats.requests();
+            label, reason, verdict, stats.recordsEmitted(), stats.requests(), null, null, true));
+  }
+
+  private void add(WalkResult walk) {
+    walks.add(walk);
+    records += walk.records();
+    requests += walk.requests();
   }
 
   /** The stream's result; its verdict is the weakest of its walks' and {@code parentVerdict}. */

@@ -2,6 +2,7 @@ package dev.pagewalk.connector;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,15 +49,26 @@ final class WalkPool implements AutoCloseable {
         });
   }
 
-  /** Adds a walk from a walk thread: queued when there is room, else run here and now. */
+  /**
+   * Adds a walk from a walk thread: queued when there is room, else run here and now; dropped once
+   * the run was cancelled (a resumed run starts it).
+   */
   void addFromWalk(Runnable walk) {
+    if (threads.isShutdown()) {
+      return;
+    }
     started();
     if (room.tryAcquire()) {
-      threads.execute(
-          () -> {
-            room.release();
-            runCounted(walk);
-          });
+      try {
+        threads.execute(
+            () -> {
+              room.release();
+              runCounted(walk);
+            });
+      } catch (RejectedExecutionException cancelled) {
+        room.release();
+        ended();
+      }
     } else {
       runCounted(walk);
     }
@@ -93,9 +105,10 @@ final class WalkPool implements AutoCloseable {
     threads.shutdownNow();
   }
 
+  /** Waits for the walks in flight (a cancelled run's end their way) and ends the threads. */
   @Override
   public void close() {
-    threads.shutdownNow();
+    threads.shutdown();
     try {
       threads.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {

@@ -30,10 +30,11 @@ import java.util.Map;
 /**
  * The state of a connector run as an append-only journal {@code STATE/<sync>.walks.jsonl}: a first
  * line naming the run ({@link WalkSink.RunStart}), then one line per committed page — the walk, its
- * checkpoint, the walks the page spawned and the length of every stream file once the page's
- * records were written. Each line is sealed like a checkpoint file ({@link
- * FileCheckpointStore#seal}) and fsynced before the commit returns. A torn last line (a run killed
- * while writing it) is not part of the state; a line that does not verify is refused.
+ * checkpoint, the walks the page spawned, the length of every stream file once the page's records
+ * were written and, on a walk's last page, the walk's {@link WalkSink.Outcome} ({@code outcome};
+ * journals written before outcomes were kept have none). Each line is sealed like a checkpoint file
+ * ({@link FileCheckpointStore#seal}) and fsynced before the commit returns. A torn last line (a run
+ * killed while writing it) is not part of the state; a line that does not verify is refused.
  */
 final class WalkJournal {
   private static final ObjectMapper JSON =
@@ -129,6 +130,9 @@ final class WalkJournal {
     }
     line.put("spawned", spawned);
     line.put("lengths", lengths);
+    if (page.outcome() != null) {
+      line.put("outcome", JSON.readTree(page.outcome().toJson()));
+    }
     append(line);
   }
 
@@ -171,10 +175,16 @@ final class WalkJournal {
     String stream = node.get("stream").asText();
     String walk = node.get("walk").asText();
     Checkpoint after = Checkpoint.fromJson(node.get("checkpoint").toString());
+    JsonNode outcome = node.get("outcome");
     WalkSink.SavedWalk was = walks.get(key(stream, walk));
     walks.put(
         key(stream, walk),
-        new WalkSink.SavedWalk(stream, walk, was == null ? null : was.parent(), after));
+        new WalkSink.SavedWalk(
+            stream,
+            walk,
+            was == null ? null : was.parent(),
+            after,
+            outcome == null ? null : WalkSink.Outcome.fromJson(outcome.toString())));
     for (JsonNode s : node.get("spawned")) {
       String child = s.get("stream").asText();
       String label = s.get("walk").asText();

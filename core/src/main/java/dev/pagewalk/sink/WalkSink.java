@@ -1,12 +1,19 @@
 package dev.pagewalk.sink;
 
+import dev.pagewalk.ErrorCode;
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.report.Check;
+import dev.pagewalk.report.Verdict;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.SyncIdentity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,12 +22,13 @@ import java.util.Optional;
  * page. A walk is one run of a stream's request — for one partition, one parent record, or once —
  * named by its stream and {@link Page#walk() label}.
  *
- * <p>Each {@link #commit} is one unit: the page's records, the walk's checkpoint and the walks the
- * page's records spawned (children of a parent stream, with the {@code parent} value they need) are
- * durable together or not at all. A database writes them in one transaction; a file makes the
- * records durable first and the state after, and cuts off on resume whatever was written after the
- * last committed state. A child walk starts only after the page that spawned it is committed, so a
- * resumed run never needs its parent's page again.
+ * <p>Each {@link #commit} is one unit: the page's records, the walk's checkpoint, the walks the
+ * page's records spawned (children of a parent stream, with the {@code parent} value they need)
+ * and, with a walk's last page, what the walk came to ({@link Outcome}) are durable together or not
+ * at all. A database writes them in one transaction; a file makes the records durable first and the
+ * state after, and cuts off on resume whatever was written after the last committed state. A child
+ * walk starts only after the page that spawned it is committed, so a resumed run never needs its
+ * parent's page again.
  *
  * <p>The run calls {@link #load} (unless it replaces), then {@link #open} once, then {@link
  * #commit} from its walk threads one call at a time (never two at once), then {@link #close}.
@@ -47,28 +55,85 @@ public interface WalkSink extends AutoCloseable {
   record Spawned(String stream, String walk, Object parent) {}
 
   /**
+   * What a walk came to, committed with its last page so that a resumed run reports the walk as it
+   * ended without walking it again: its verdict, how each check came out and, for the checks that
+   * failed, why ({@code reasons}, one line each), its stop reason, the records it delivered and the
+   * requests it sent, and its failure (message and code; null when it did not fail).
+   */
+  record Outcome(
+      Verdict verdict,
+      StopReason stopReason,
+      Map<Check.Kind, Check.Outcome> checks,
+      List<String> reasons,
+      long records,
+      long requests,
+      String failure,
+      ErrorCode errorCode) {
+    public Outcome {
+      EnumMap<Check.Kind, Check.Outcome> copy = new EnumMap<>(Check.Kind.class);
+      copy.putAll(checks);
+      checks = Collections.unmodifiableMap(copy);
+      reasons = List.copyOf(reasons);
+    }
+
+    /** The outcome as one line of JSON, as the destinations store it. */
+    public String toJson() {
+      return OutcomeJson.write(this);
+    }
+
+    /**
+     * The outcome a destination stored.
+     *
+     * @throws IllegalArgumentException when the text is not one
+     */
+    public static Outcome fromJson(String json) {
+      return OutcomeJson.read(json);
+    }
+  }
+
+  /**
    * One page of the walk {@code stream}/{@code walk}: its {@code records} (empty when the stream is
    * walked only for its children, whose records are not written), the walk's checkpoint after the
-   * page ({@link Checkpoint#status()} says whether the walk goes on or ended, and how), and the
-   * walks its records spawned.
+   * page ({@link Checkpoint#status()} says whether the walk goes on or ended, and how), the walks
+   * its records spawned, and — with a walk's last page — what the walk came to ({@code outcome};
+   * null while it goes on).
    */
   record Page(
       String stream,
       String walk,
       List<OutputRecord> records,
       Checkpoint after,
-      List<Spawned> spawned) {
+      List<Spawned> spawned,
+      Outcome outcome) {
     public Page {
       records = List.copyOf(records);
       spawned = List.copyOf(spawned);
+    }
+
+    /** A page after which the walk goes on, or whose walk's outcome is not known. */
+    public Page(
+        String stream,
+        String walk,
+        List<OutputRecord> records,
+        Checkpoint after,
+        List<Spawned> spawned) {
+      this(stream, walk, records, after, spawned, null);
     }
   }
 
   /**
    * A walk as the destination holds it: its {@code parent} record (null for a walk without a
-   * parent) and its last committed checkpoint — null for a walk spawned but without a page yet.
+   * parent), its last committed checkpoint — null for a walk spawned but without a page yet — and
+   * what it came to when its last page was committed with it (null otherwise, and for a walk a
+   * version of pagewalk before outcomes were kept ended).
    */
-  record SavedWalk(String stream, String walk, Object parent, Checkpoint checkpoint) {}
+  record SavedWalk(
+      String stream, String walk, Object parent, Checkpoint checkpoint, Outcome outcome) {
+    /** A walk without an outcome. */
+    public SavedWalk(String stream, String walk, Object parent, Checkpoint checkpoint) {
+      this(stream, walk, parent, checkpoint, null);
+    }
+  }
 
   /** What the destination holds of a run: its start and each of its walks, once. */
   record Saved(RunStart run, List<SavedWalk> walks) {

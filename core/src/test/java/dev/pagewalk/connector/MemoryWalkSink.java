@@ -21,6 +21,9 @@ final class MemoryWalkSink implements WalkSink {
   final Map<String, List<Object>> records = new LinkedHashMap<>();
   final List<WriteMode> opened = new ArrayList<>();
 
+  /** False: keeps no walk outcome, as a destination written before outcomes were kept. */
+  boolean keepsOutcomes = true;
+
   @Override
   public Optional<Saved> load() {
     return run == null
@@ -46,15 +49,17 @@ final class MemoryWalkSink implements WalkSink {
     for (OutputRecord r : page.records()) {
       records.computeIfAbsent(page.stream(), k -> new ArrayList<>()).add(r.value());
     }
-    walks.put(key(page.stream(), page.walk()), saved(page.stream(), page.walk(), page.after()));
+    walks.put(
+        key(page.stream(), page.walk()),
+        saved(page.stream(), page.walk(), page.after(), keepsOutcomes ? page.outcome() : null));
     for (Spawned s : page.spawned()) {
       walks.put(key(s.stream(), s.walk()), new SavedWalk(s.stream(), s.walk(), s.parent(), null));
     }
   }
 
-  private SavedWalk saved(String stream, String walk, Checkpoint after) {
+  private SavedWalk saved(String stream, String walk, Checkpoint after, Outcome outcome) {
     SavedWalk was = walks.get(key(stream, walk));
-    return new SavedWalk(stream, walk, was == null ? null : was.parent(), after);
+    return new SavedWalk(stream, walk, was == null ? null : was.parent(), after, outcome);
   }
 
   SavedWalk walk(String stream, String walk) {

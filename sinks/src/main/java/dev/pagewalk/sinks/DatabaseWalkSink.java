@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +50,7 @@ final class DatabaseWalkSink implements WalkSink {
     db.inTransaction(
         "cannot create the state tables",
         c -> {
-          try (Statement st = c.createStatement()) {
-            st.execute(WalkTables.createRuns(db.timeType()));
-            st.execute(WalkTables.createWalks(db.timeType()));
-          }
+          WalkTables.create(c, db.timeType());
           return null;
         });
     return walks;
@@ -83,7 +79,13 @@ final class DatabaseWalkSink implements WalkSink {
       st.setString(1, sync);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          walks.add(savedWalk(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+          walks.add(
+              savedWalk(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)));
         }
       }
     }
@@ -185,13 +187,15 @@ final class DatabaseWalkSink implements WalkSink {
     }
   }
 
-  private SavedWalk savedWalk(String stream, String walk, String parent, String checkpoint) {
+  private SavedWalk savedWalk(
+      String stream, String walk, String parent, String checkpoint, String outcome) {
     try {
       return new SavedWalk(
           stream,
           walk,
           parent == null ? null : JsonConfig.MAPPER.readValue(parent, Object.class),
-          checkpoint == null ? null : Checkpoint.fromJson(checkpoint));
+          checkpoint == null ? null : Checkpoint.fromJson(checkpoint),
+          outcome == null ? null : Outcome.fromJson(outcome));
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw corrupt(
           WalkTables.WALKS + " row (" + sync + ", " + stream + ", " + walk + ") is not a walk");

@@ -42,9 +42,8 @@ final class StreamPages implements AutoCloseable {
       tables.put(stream, '"' + StreamTables.of(sync, stream) + '"');
     }
     Connection c = db.connection();
+    WalkTables.create(c, db.timeType());
     try (Statement st = c.createStatement()) {
-      st.execute(WalkTables.createRuns(db.timeType()));
-      st.execute(WalkTables.createWalks(db.timeType()));
       for (String table : tables.values()) {
         st.execute(db.createTableSql(table));
         if (replace) {
@@ -93,8 +92,8 @@ final class StreamPages implements AutoCloseable {
   }
 
   /**
-   * Adds a walk's page to the open transaction: its records, its checkpoint and the walks it
-   * spawned.
+   * Adds a walk's page to the open transaction: its records, its checkpoint, the walks it spawned
+   * and, with the walk's last page, its outcome.
    */
   void commit(WalkSink.Page page, Instant now) throws SQLException {
     String runId = page.after() == null ? null : page.after().runId();
@@ -107,6 +106,7 @@ final class StreamPages implements AutoCloseable {
       saveCheckpoint.setString(3, page.walk());
       saveCheckpoint.setString(4, page.after().toJson());
       db.bindTime(saveCheckpoint, 5, now);
+      saveCheckpoint.setString(6, page.outcome() == null ? null : page.outcome().toJson());
       saveCheckpoint.executeUpdate();
     }
     for (WalkSink.Spawned s : page.spawned()) {

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pagewalk.ErrorCode;
 import dev.pagewalk.InputException;
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.StopReason;
+import dev.pagewalk.report.Check;
+import dev.pagewalk.report.Verdict;
 import dev.pagewalk.sink.WalkSink;
+import dev.pagewalk.sink.WalkSink.Outcome;
 import dev.pagewalk.sink.WalkSink.Page;
 import dev.pagewalk.sink.WalkSink.RunStart;
 import dev.pagewalk.sink.WalkSink.Saved;
@@ -192,6 +196,75 @@ abstract class StreamTablesContract {
       Saved saved = sink.load().orElseThrow();
       assertThat(saved.run()).isEqualTo(run("run-1"));
       assertThat(saved.walks()).hasSize(2);
+    }
+  }
+
+  static Outcome complete() {
+    return new Outcome(
+        Verdict.COMPLETE,
+        StopReason.CONDITION_FALSE,
+        Map.of(Check.Kind.STOP, Check.Outcome.PASS, Check.Kind.TOTAL, Check.Outcome.PASS),
+        List.of(),
+        2,
+        1,
+        null,
+        null);
+  }
+
+  @Test
+  void aWalksOutcomeIsCommittedWithItsLastPageAndLoadedBack() throws Exception {
+    Outcome failed =
+        new Outcome(
+            Verdict.INCOMPLETE,
+            StopReason.ERROR,
+            Map.of(Check.Kind.STOP, Check.Outcome.FAIL),
+            List.of("stop: failed (error): boom"),
+            1,
+            3,
+            "shop/lines: boom",
+            ErrorCode.HTTP_STATUS);
+    try (WalkSink sink = openSink().walks("shop")) {
+      sink.open(WriteMode.FULL, run("run-1"));
+      sink.commit(
+          new Page(
+              "orders",
+              "",
+              List.of(order(1), order(2)),
+              walkCheckpoint("run-1", 1),
+              List.of(new Spawned("lines", "1", Map.of("id", 1))),
+              complete()));
+      sink.commit(
+          new Page(
+              "lines", "1", List.of(line(1, 1)), walkCheckpoint("run-1", 1), List.of(), failed));
+    }
+    try (WalkSink sink = openSink().walks("shop")) {
+      assertThat(sink.load().orElseThrow().walks())
+          .containsExactlyInAnyOrder(
+              new SavedWalk("orders", "", null, walkCheckpoint("run-1", 1), complete()),
+              new SavedWalk("lines", "1", Map.of("id", 1), walkCheckpoint("run-1", 1), failed));
+    }
+  }
+
+  @Test
+  void aWalksTableWithoutOutcomesGainsTheColumnAndItsWalksLoadWithoutOne() throws Exception {
+    String time;
+    try (DatabaseSink db = openSink()) {
+      time = db.timeType();
+    }
+    execute(
+        "CREATE TABLE _pagewalk_walks (sync TEXT NOT NULL, stream TEXT NOT NULL, walk TEXT NOT"
+            + " NULL, parent TEXT, checkpoint TEXT, saved_at "
+            + time
+            + " NOT NULL, PRIMARY KEY (sync, stream, walk))");
+    try (WalkSink sink = openSink().walks("shop")) {
+      sink.open(WriteMode.FULL, run("run-1"));
+      sink.commit(page("orders", "", List.of(order(1))));
+      sink.commit(
+          new Page("lines", "1", List.of(), walkCheckpoint("run-1", 2), List.of(), complete()));
+      assertThat(sink.load().orElseThrow().walks())
+          .containsExactlyInAnyOrder(
+              new SavedWalk("orders", "", null, walkCheckpoint("run-1", 1)),
+              new SavedWalk("lines", "1", null, walkCheckpoint("run-1", 2), complete()));
     }
   }
 
