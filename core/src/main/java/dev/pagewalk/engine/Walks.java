@@ -137,9 +137,9 @@ final class Walks {
    * before are known by their key and not delivered again; each restart is a note. A resumed walk
    * restarts too (its saved iterator expired), from the first page: the {@code beforeResume}
    * records the interrupted run wrote before its checkpoint are read back from the destination
-   * ({@code readBack}, only then) and known by key as well; a destination that cannot tell them (or
-   * a failed read, which fails the walk) leaves them to be delivered again, and the first restart's
-   * note says so.
+   * ({@code readBack}, only then) and known by key as well. A destination that cannot tell them
+   * leaves them to be delivered again, and the first restart's note says so; one that fails while
+   * read fails the walk ({@link ErrorCode#STATE}) rather than deliver them twice.
    */
   private static Restarted restarted(
       Walked first,

@@ -295,6 +295,34 @@ class RestartableWalkTest {
     assertThat(resumed.stats().recordsEmitted()).isEqualTo(11);
   }
 
+  /** A file that cannot be read back fails the run rather than deliver its records twice. */
+  @Test
+  void aDestinationThatFailsToReadBackFailsTheRun(@TempDir Path dir) throws Exception {
+    sync(dir, airtable(2, false), false);
+    dev.pagewalk.RunResult resumed;
+    try (Runner runner = Runner.builder().transport(airtable(0, true)).sleeper(d -> {}).build();
+        JsonLinesSink file = JsonLinesSink.toFile(dir.resolve("out.jsonl"), dir.resolve("state"))) {
+      RecordSink sink =
+          new ForwardingSink(file) {
+            @Override
+            public boolean readBack(String stream, Checkpoint upTo, HeldRecords held)
+                throws java.io.IOException {
+              throw new java.io.IOException("cannot read back out.jsonl: Input/output error");
+            }
+          };
+      resumed =
+          runner.sync(Pagewalk.parse("airtable.yaml", AIRTABLE), RunInput.empty(), sink, true);
+    }
+    assertThat(resumed.stopReason()).isEqualTo(StopReason.ERROR);
+    assertThat(resumed.failure().code()).isEqualTo(ErrorCode.STATE);
+    assertThat(resumed.failure().getMessage())
+        .isEqualTo(
+            "airtable: the walk's cursor expired on page 3 and the walk would start over, but the"
+                + " records written before the resumed checkpoint cannot be read back: cannot read"
+                + " back out.jsonl: Input/output error");
+    assertThat(Files.readAllLines(dir.resolve("out.jsonl"))).isEqualTo(SEVEN.subList(0, 4));
+  }
+
   private static String versioned(String offset, String... idAndDay) {
     List<String> records = new java.util.ArrayList<>();
     for (int i = 0; i < idAndDay.length; i += 2) {
