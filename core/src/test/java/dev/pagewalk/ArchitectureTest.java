@@ -103,6 +103,8 @@ class ArchitectureTest {
           "sink.JsonLinesSink",
           "sink.KeyListing",
           "sink.Reconciliation",
+          // what a sink tells of the records it holds, for a resumed walk that starts over
+          "sink.RecordSink$HeldRecords",
           // where a connector run writes its streams with each walk's state
           "sink.WalkSink",
           "sink.WalkSink$RunStart",

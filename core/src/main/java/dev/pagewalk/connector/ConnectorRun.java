@@ -12,6 +12,7 @@ import dev.pagewalk.json.RecordKeys;
 import dev.pagewalk.plan.Connector;
 import dev.pagewalk.plan.StreamPlan;
 import dev.pagewalk.report.Verdict;
+import dev.pagewalk.sink.RecordSink.HeldRecords;
 import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.SyncIdentity;
@@ -210,7 +211,19 @@ public final class ConnectorRun {
             input,
             walk.variables(),
             shared,
-            (page, after) -> page(walk, tally, kids, page, after, last),
+            new Engine.WalkPages() {
+              @Override
+              public void write(List<OutputRecord> page, Supplier<Checkpoint> after)
+                  throws IOException {
+                page(walk, tally, kids, page, after, last);
+              }
+
+              @Override
+              public boolean readBack(Checkpoint upTo, HeldRecords held) throws IOException {
+                return sink != null
+                    && sink.readBack(walk.stream().name(), walk.label(), upTo, held);
+              }
+            },
             walk.from(),
             identity,
             forWalk(walk));

@@ -228,7 +228,7 @@ final class ChainRunner {
       run.tally.pageRead(
           page.received(),
           page.filtered(),
-          repeatedBody + taken.duplicates(),
+          repeatedBody + taken.duplicates() + taken.deliveredBefore(),
           taken.alreadySynced(),
           taken.beyondBoundary());
       Decision decision =

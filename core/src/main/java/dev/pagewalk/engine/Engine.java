@@ -119,6 +119,16 @@ public final class Engine {
    */
   public interface WalkPages {
     void write(List<OutputRecord> records, Supplier<Checkpoint> after) throws IOException;
+
+    /**
+     * Tells {@code held} the records the walk wrote in its run up to {@code upTo}, the checkpoint
+     * it resumed from ({@link dev.pagewalk.sink.WalkSink#readBack}); asked only when the resumed
+     * walk starts over from its first page. False when the destination cannot tell (the default).
+     */
+    default boolean readBack(Checkpoint upTo, dev.pagewalk.sink.RecordSink.HeldRecords held)
+        throws IOException {
+      return false;
+    }
   }
 
   /**
@@ -156,7 +166,9 @@ public final class Engine {
         from == null
             ? null
             : new ResumePoint(from.page(), from.pagination(), from.temp(), from.next());
-    return execute(plan, input, writer, rp, from, List.of(), identity, p, variables, shared);
+    ReadBack readBack = from == null ? null : held -> pages.readBack(from, held);
+    return execute(
+        plan, input, writer, rp, from, List.of(), identity, p, variables, shared, readBack);
   }
 
   /**
@@ -176,7 +188,7 @@ public final class Engine {
    */
   public static RunResult run(Plan plan, RunInput input, Consumer<OutputRecord> sink, Plugins p) {
     PageWriter writer = (records, checkpoint) -> PageWriter.each(records, sink);
-    return execute(plan, input, writer, null, null, List.of(), null, p, Map.of(), null);
+    return execute(plan, input, writer, null, null, List.of(), null, p, Map.of(), null, null);
   }
 
   /**
@@ -228,8 +240,19 @@ public final class Engine {
         from == null
             ? null
             : new ResumePoint(from.page(), from.pagination(), from.temp(), from.next());
+    ReadBack readBack = from == null ? null : held -> sink.readBack(stream, from, held);
     return execute(
-        plan, start.input(), writer, rp, from, start.notes(), start.identity(), p, Map.of(), null);
+        plan,
+        start.input(),
+        writer,
+        rp,
+        from,
+        start.notes(),
+        start.identity(),
+        p,
+        Map.of(),
+        null,
+        readBack);
   }
 
   /**
@@ -272,7 +295,8 @@ public final class Engine {
       SyncIdentity identity,
       Plugins p,
       Map<String, Object> variables,
-      Shared shared) {
+      Shared shared,
+      ReadBack readBack) {
     Instant started = p.clock().instant();
     RunContext run = context(plan, input, from, started, p, variables, shared);
     org.slf4j.MDC.put("pagewalk.runId", run.runId);
@@ -280,7 +304,7 @@ public final class Engine {
     p.listener().onStart(run.runId, plan.name());
     Walks.Walked walked;
     try {
-      walked = Walks.walkAll(run, writer, resume, from, identity, notes);
+      walked = Walks.walkAll(run, writer, resume, from, identity, notes, readBack);
     } catch (PagewalkException e) {
       walked =
           Walks.Walked.failed(

@@ -14,6 +14,7 @@ import dev.pagewalk.plan.AuditPlan.OnDrift;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.SyncIdentity;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -71,7 +72,8 @@ final class Walks {
       ResumePoint resume,
       Checkpoint from,
       SyncIdentity identity,
-      List<String> notes) {
+      List<String> notes,
+      ReadBack readBack) {
     Plan plan = run.plan;
     SecretPlaceholders secrets =
         new SecretPlaceholders(run.state, plan.parameters(), plan.connection(), run.auth.source());
@@ -98,7 +100,8 @@ final class Walks {
     if (outcome instanceof WalkOutcome.WalkExpired) {
       long beforeResume =
           from == null ? 0 : dev.pagewalk.RunStats.resumedFrom(from.counters()).recordsEmitted();
-      Restarted restarted = restarted(walked, outcome, writer, identity, secrets, beforeResume);
+      Restarted restarted =
+          restarted(walked, outcome, writer, identity, secrets, beforeResume, readBack);
       walked = restarted.walked();
       keys = keys == null ? null : restarted.keys();
     }
@@ -133,8 +136,10 @@ final class Walks {
    * from where the run started, at most {@code retry.restartWalk.max} times. Records delivered
    * before are known by their key and not delivered again; each restart is a note. A resumed walk
    * restarts too (its saved iterator expired), from the first page: the {@code beforeResume}
-   * records the interrupted run wrote before its checkpoint are not in the key set, so the first
-   * restart delivers them again, and its note says so.
+   * records the interrupted run wrote before its checkpoint are read back from the destination
+   * ({@code readBack}, only then) and known by key as well. A destination that cannot tell them
+   * leaves them to be delivered again, and the first restart's note says so; one that fails while
+   * read fails the walk ({@link ErrorCode#STATE}) rather than deliver them twice.
    */
   private static Restarted restarted(
       Walked first,
@@ -142,7 +147,8 @@ final class Walks {
       PageWriter writer,
       SyncIdentity identity,
       SecretPlaceholders secrets,
-      long beforeResume) {
+      long beforeResume,
+      ReadBack readBack) {
     RunContext run = first.run();
     Plan plan = run.plan;
     int max = plan.retry().restartWalk().max();
@@ -172,6 +178,28 @@ final class Walks {
                                 + " restarts (retry.restartWalk.max)"))),
             keys);
       }
+      boolean heldKnown = true;
+      if (restart == 1 && beforeResume > 0) {
+        try {
+          heldKnown = readBack != null && HeldKeys.load(run, acceptor.delivered(), readBack);
+        } catch (IOException | java.io.UncheckedIOException e) {
+          return new Restarted(
+              new Walked(outcome.reason(), null, run, acceptor, auditor, null, notes)
+                  .ending(
+                      new WalkOutcome.Failed(
+                          StopReason.ERROR,
+                          new RunFailureException(
+                              ErrorCode.STATE,
+                              plan.name()
+                                  + ": the walk's cursor expired on page "
+                                  + expired.page()
+                                  + " and the walk would start over, but the records written"
+                                  + " before the resumed checkpoint cannot be read back: "
+                                  + e.getMessage(),
+                              e))),
+              keys);
+        }
+      }
       notes.add(
           "the walk's cursor expired on page "
               + expired.page()
@@ -182,7 +210,7 @@ final class Walks {
               + " of at most "
               + max
               + ")"
-              + (restart == 1 && beforeResume > 0
+              + (!heldKnown
                   ? "; the "
                       + beforeResume
                       + " records written before the resumed checkpoint are delivered again"

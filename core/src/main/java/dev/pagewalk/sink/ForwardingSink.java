@@ -36,4 +36,9 @@ public abstract class ForwardingSink implements RecordSink {
   public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
     delegate.write(records, after);
   }
+
+  @Override
+  public boolean readBack(String stream, Checkpoint upTo, HeldRecords held) throws IOException {
+    return delegate.readBack(stream, upTo, held);
+  }
 }

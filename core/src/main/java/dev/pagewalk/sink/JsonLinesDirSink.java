@@ -3,6 +3,8 @@ package dev.pagewalk.sink;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.files.IoErrors;
 import dev.pagewalk.json.JsonLinesWriter;
+import dev.pagewalk.sink.RecordSink.HeldRecords;
+import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.FileCheckpointStore;
 import dev.pagewalk.state.StateLock;
 import java.io.BufferedOutputStream;
@@ -104,6 +106,21 @@ final class JsonLinesDirSink implements WalkSink {
       lengths.put(e.getKey(), e.getValue().channel().position());
     }
     journal.commit(page, lengths);
+  }
+
+  /**
+   * The records of the walk's committed pages, found by the journal ({@link WalkJournal#ranges});
+   * no commit runs while they are read.
+   */
+  @Override
+  public synchronized boolean readBack(
+      String stream, String walk, Checkpoint upTo, HeldRecords held) throws IOException {
+    StreamFile f = files.get(stream);
+    if (f == null) {
+      return false;
+    }
+    LinesReadBack.read(f.path(), journal.ranges(stream, walk), 0, held);
+    return true;
   }
 
   @Override

@@ -242,6 +242,36 @@ public final class JsonLinesSink implements RecordSink {
     }
   }
 
+  /**
+   * The records of the file's last lines before {@code upTo}'s position, as many as the run of
+   * {@code upTo} wrote ({@link dev.pagewalk.RunStats#recordsEmitted()} of its counters): the file
+   * is an append-only log, so the run's records are the last ones before its checkpoint, after
+   * those of earlier runs (an incremental sync's). Reads the file twice, holding one line at a
+   * time. Nothing to tell from a stream or a device, which keep no checkpoint.
+   */
+  @Override
+  public boolean readBack(String stream, Checkpoint upTo, HeldRecords held) throws IOException {
+    if (channel == null || !stream.equals(streamName) || upTo.sinkPosition() < 0) {
+      return false;
+    }
+    long end = Math.min(upTo.sinkPosition(), io("read the size of", channel::size));
+    long records = dev.pagewalk.RunStats.resumedFrom(upTo.counters()).recordsEmitted();
+    long lines = LinesReadBack.countLines(file, 0, end);
+    if (records > lines) {
+      throw new IOException(
+          "cannot read back "
+              + file
+              + ": the checkpoint says its run wrote "
+              + records
+              + " records, but the file holds "
+              + lines
+              + " lines before byte "
+              + end);
+    }
+    LinesReadBack.read(file, 0, end, lines - records, held);
+    return true;
+  }
+
   /** A checkpoint saved with a run's last page (complete, truncated or failed). */
   private static boolean ends(Checkpoint after) {
     return after != null && after.status() != null && after.status() != Checkpoint.Status.RUNNING;

@@ -45,6 +45,40 @@ public interface RecordSink extends AutoCloseable {
   /** Durably writes one page's records and then (or atomically with them) the checkpoint. */
   void write(List<OutputRecord> records, Checkpoint after) throws IOException;
 
+  /**
+   * Tells {@code held} the records this sink holds of the run that saved {@code upTo} (its {@link
+   * Checkpoint#runId()}), written for the stream up to that checkpoint — never those of an earlier
+   * run. Called while the stream is open, only when a resumed walk starts again from its first page
+   * ({@code retry.restartWalk}), so that the records the interrupted run wrote are not delivered
+   * twice. Returns false when the sink cannot tell (the default): the run then delivers them again
+   * and its notes say so.
+   */
+  default boolean readBack(String stream, Checkpoint upTo, HeldRecords held) throws IOException {
+    return false;
+  }
+
   @Override
   default void close() throws IOException {}
+
+  /**
+   * What a sink tells of the records it holds, when asked to read them back ({@link
+   * RecordSink#readBack}, {@link WalkSink#readBack}): each record either by its key, as a database
+   * stores it, or as it was written, from which the engine computes the key with the spec's {@code
+   * response.key}. Called by the thread that asked, one record at a time; nothing is kept but the
+   * keys.
+   */
+  interface HeldRecords {
+    /**
+     * A record known by its key, in {@link dev.pagewalk.json.RecordKeys#canonical} form (the text a
+     * database sink stores).
+     */
+    void key(String canonical);
+
+    /**
+     * A record as it was written: a JSON value (maps, lists, strings, numbers as {@link Long},
+     * {@link Integer}, {@link java.math.BigInteger} or {@link java.math.BigDecimal}, booleans,
+     * null).
+     */
+    void record(Object value);
+  }
 }

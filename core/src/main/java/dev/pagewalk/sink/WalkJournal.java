@@ -93,6 +93,46 @@ final class WalkJournal {
         : new Replayed(new WalkSink.Saved(run, List.copyOf(walks.values())), lengths, end);
   }
 
+  /**
+   * The byte ranges of {@code stream}'s file that the walk {@code stream}/{@code walk} committed,
+   * in order: commits are one at a time, so a page's records lie between the file's length on the
+   * line before and on its own line. Reads the journal's committed lines, holding one at a time.
+   */
+  List<long[]> ranges(String stream, String walk) throws IOException {
+    List<long[]> ranges = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return ranges;
+    }
+    long previous = 0;
+    boolean first = true;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        if (b != '\n') {
+          line.write(b);
+          continue;
+        }
+        JsonNode node = parse(store.unseal(name, line.toString(StandardCharsets.UTF_8), file));
+        line.reset();
+        if (first) {
+          first = false;
+          continue;
+        }
+        JsonNode length = node.get("lengths").get(stream);
+        long now = length == null ? previous : length.asLong();
+        if (now > previous
+            && stream.equals(node.get("stream").asText())
+            && walk.equals(node.get("walk").asText())) {
+          ranges.add(new long[] {previous, now});
+        }
+        previous = now;
+      }
+    } catch (IOException e) {
+      throw IoErrors.failed("read", file, e);
+    }
+    return ranges;
+  }
+
   /** Starts the journal over: empty, then the line naming {@code run}. */
   void start(WalkSink.RunStart run) throws IOException {
     open();

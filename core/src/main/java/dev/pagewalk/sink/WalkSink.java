@@ -5,6 +5,7 @@ import dev.pagewalk.OutputRecord;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.report.Check;
 import dev.pagewalk.report.Verdict;
+import dev.pagewalk.sink.RecordSink.HeldRecords;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.SyncIdentity;
 import java.io.IOException;
@@ -165,6 +166,19 @@ public interface WalkSink extends AutoCloseable {
 
   /** Durably writes one page of a walk, as one unit (see the type's description). */
   void commit(Page page) throws IOException;
+
+  /**
+   * Tells {@code held} the records the walk {@code stream}/{@code walk} committed in this run, up
+   * to its checkpoint {@code upTo} — those of that walk only, not of its stream's other walks.
+   * Called between commits, only when a resumed walk starts again from its first page ({@code
+   * retry.restartWalk}), so that the records it wrote before the run was interrupted are not
+   * delivered twice. Returns false when the destination cannot tell (the default): the walk then
+   * delivers them again and its notes say so.
+   */
+  default boolean readBack(String stream, String walk, Checkpoint upTo, HeldRecords held)
+      throws IOException {
+    return false;
+  }
 
   @Override
   default void close() throws IOException {}

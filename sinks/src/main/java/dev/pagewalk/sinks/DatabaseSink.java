@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.sink.RecordSink.HeldRecords;
 import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.sink.WriteMode;
 import dev.pagewalk.state.Checkpoint;
@@ -187,6 +188,32 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
       rollback(e);
       throw failure(
           "writing page records to " + stream + " failed, nothing of the page was kept", e);
+    }
+  }
+
+  /**
+   * The keys of the stream's rows the run of {@code upTo} wrote ({@code run_id}): rows of earlier
+   * runs are not this run's deliveries, even where it will write them again. Each page was one
+   * transaction with its checkpoint, so these are exactly the run's rows up to its last checkpoint
+   * (and those of pages written since).
+   */
+  @Override
+  public boolean readBack(String streamName, Checkpoint upTo, HeldRecords held) throws IOException {
+    String table = StreamTables.quoted(streamName);
+    try (PreparedStatement st =
+        connection.prepareStatement("SELECT key FROM " + table + " WHERE run_id = ?")) {
+      st.setString(1, upTo.runId());
+      st.setFetchSize(10_000);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          held.key(rs.getString(1));
+        }
+      }
+      connection.commit();
+      return true;
+    } catch (SQLException e) {
+      rollback(e);
+      throw failure("cannot read back the rows of run " + upTo.runId() + " in " + table, e);
     }
   }
 

@@ -333,6 +333,43 @@ abstract class DatabaseSinkContract {
     return ids.stream().map(String::valueOf).collect(Collectors.toSet());
   }
 
+  /**
+   * A resumed walk that starts over asks which records its run wrote: the keys of the rows that run
+   * wrote or rewrote, as stored, never rows only an earlier run wrote.
+   */
+  @Test
+  void readsBackTheKeysOfTheRowsTheRunWrote() throws Exception {
+    try (DatabaseSink sink = openSink()) {
+      sink.open(STREAM, null);
+      sink.write(
+          List.of(record(1L, "a"), record("x", "b"), record(3L, "c")), checkpoint("run-1", 1));
+      sink.write(
+          List.of(record(List.of("k", 2L), "d"), record(new BigDecimal("1.50"), "e")),
+          checkpoint("run-2", 1));
+      sink.write(List.of(record(3L, "c2")), checkpoint("run-2", 2));
+
+      List<String> held = new java.util.ArrayList<>();
+      boolean told =
+          sink.readBack(
+              STREAM,
+              checkpoint("run-2", 2),
+              new dev.pagewalk.sink.RecordSink.HeldRecords() {
+                @Override
+                public void key(String canonical) {
+                  held.add(canonical);
+                }
+
+                @Override
+                public void record(Object value) {
+                  throw new AssertionError("a database tells keys");
+                }
+              });
+
+      assertThat(told).isTrue();
+      assertThat(held).containsExactlyInAnyOrder("[\"k\",2]", "1.5", "3");
+    }
+  }
+
   static OutputRecord record(Object key, String name) {
     return new OutputRecord(key, Map.of("id", String.valueOf(key), "name", name), 1);
   }

@@ -1,5 +1,6 @@
 package dev.pagewalk.engine.page;
 
+import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.json.RecordKeys;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,6 +18,7 @@ public final class KeySet {
   private static final long TEXT = 0x9E3779B97F4A7C15L;
   private static final long NUMBER = 0xC2B2AE3D27D4EB4FL;
   private static final long OTHER = 0x165667B19E3779F9L;
+  private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]+");
 
   /**
    * The table is split by the fingerprint's top bits into segments that grow one at a time, so no
@@ -40,8 +42,18 @@ public final class KeySet {
   }
 
   /** Adds the key; false when it was already present. */
-  boolean add(Object key) {
+  public boolean add(Object key) {
     return addFingerprint(fingerprint(key));
+  }
+
+  /**
+   * Adds a key given as its {@link RecordKeys#canonical} text (as a database sink stores it), as
+   * {@link #add} would add the key itself: text and whole numbers that fit a long are read back,
+   * anything else is taken by its canonical text, as {@link #fingerprint} takes it. False when it
+   * was already present.
+   */
+  public boolean addCanonical(String canonical) {
+    return addFingerprint(fingerprintOfCanonical(canonical));
   }
 
   /**
@@ -111,6 +123,28 @@ public final class KeySet {
     } else {
       h = text(RecordKeys.canonical(key), OTHER);
     }
+    return h == 0 ? 1 : h;
+  }
+
+  static long fingerprintOfCanonical(String canonical) {
+    if (canonical.length() >= 2 && canonical.charAt(0) == '"') {
+      if (canonical.indexOf('\\') < 0) {
+        return fingerprint(canonical.substring(1, canonical.length() - 1));
+      }
+      try {
+        return fingerprint(JsonConfig.MAPPER.readValue(canonical, String.class));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("not a canonical key: " + canonical, e);
+      }
+    }
+    if (WHOLE.matcher(canonical).matches()) {
+      try {
+        return fingerprint(Long.parseLong(canonical));
+      } catch (NumberFormatException e) {
+        // beyond a long: taken by its text, as a BigInteger of 64 bits or more is
+      }
+    }
+    long h = text(canonical, OTHER);
     return h == 0 ? 1 : h;
   }
 

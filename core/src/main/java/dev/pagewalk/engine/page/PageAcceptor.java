@@ -56,12 +56,16 @@ public final class PageAcceptor {
    * and why, and the page's description.
    *
    * @param allRepeated the page had records, and every one was already delivered in this walk
+   * @param duplicates records already delivered earlier in this walk
+   * @param deliveredBefore records dropped because an earlier walk of the run delivered them (or
+   *     the destination holds them from the run this one resumes)
    */
   public record Accepted(
       PageRecords records,
       List<Object> watermark,
       boolean allRepeated,
       int duplicates,
+      int deliveredBefore,
       int alreadySynced,
       int beyondBoundary,
       PageFacts facts) {}
@@ -84,6 +88,7 @@ public final class PageAcceptor {
     int kept = 0;
     int synced = 0;
     int beyond = 0;
+    int before = 0;
     List<Object> mark = watermark;
     List<Object> duplicates = new ArrayList<>();
     long[] fingerprints = seen.prepare(records);
@@ -108,6 +113,8 @@ public final class PageAcceptor {
           key != null && (walkKeys != null ? !walkKeys.add(RecordKeys.canonical(key)) : !newInRun);
       if (repeatedInWalk) {
         duplicates.add(key);
+      } else if (!newInRun) {
+        before++;
       }
       if (newInRun) {
         keep[i] = true;
@@ -141,6 +148,7 @@ public final class PageAcceptor {
         mark,
         size > 0 && duplicates.size() == size,
         duplicates.size(),
+        before,
         synced,
         beyond,
         facts);
@@ -149,6 +157,11 @@ public final class PageAcceptor {
   /** The destination took the page: its watermark is the run's. */
   public void written(Accepted page) {
     watermark = page.watermark();
+  }
+
+  /** The keys delivered in the run so far, which its later walks share. */
+  public KeySet delivered() {
+    return seen;
   }
 
   /** The largest {@code (cursor, tieBreaker)} of the pages written so far; null before any. */

@@ -48,4 +48,35 @@ class KeySetTest {
     assertThat(keys.add(List.of(1L, "a"))).isTrue();
     assertThat(keys.add(List.of(new BigDecimal("1.0"), "a"))).isFalse();
   }
+
+  /** A key a database hands back as its stored text is the same key as the one delivered. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {0}")
+  @org.junit.jupiter.params.provider.MethodSource("keys")
+  void aKeyReadBackAsItsCanonicalTextIsTheSameKey(Object key) {
+    KeySet keys = new KeySet();
+    assertThat(keys.addCanonical(dev.pagewalk.json.RecordKeys.canonical(key))).isTrue();
+    assertThat(keys.add(key)).isFalse();
+    assertThat(keys.size()).isEqualTo(1);
+  }
+
+  static List<Object> keys() {
+    return List.of(
+        "rec1",
+        "say \"hi\"\\",
+        "",
+        "ä\n",
+        "1",
+        7,
+        -5L,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE,
+        BigInteger.ONE.shiftLeft(63),
+        new BigInteger("-123456789012345678901234567890"),
+        new BigDecimal("1.50"),
+        new BigDecimal("2.000"),
+        new BigDecimal("-0.001"),
+        true,
+        List.of("a", 1L, new BigDecimal("2.5")),
+        java.util.Map.of("b", 2L, "a", "x"));
+  }
 }
