@@ -149,13 +149,14 @@ final class ConnectWalkSink implements WalkSink {
   @Override
   public synchronized void ended(String stream, String walk, RunResult result) {
     WalkId id = new WalkId(stream, walk);
+    Checkpoint at = latest.get(id);
     Handoff.Unit unit = held.remove(id);
     if (unit == null) {
-      Checkpoint at = latest.get(id);
       unit = new Handoff.Unit(run.runId(), stream, walk, List.of(), at, at, null, null);
     }
+    boolean finished = at != null && !at.resumable();
     Roster.Spawned self = spawned.get(id);
-    if (self != null) {
+    if (self != null && finished) {
       if (held.containsKey(new WalkId(self.byStream(), self.byWalk()))) {
         spawned.put(
             id,
