@@ -42,7 +42,7 @@ class StreamsOverTasksClusterTest {
   private static final long TIMEOUT_MS = 60_000;
   private static final int RATE = 12;
   private static final List<String> ORGS =
-      List.of("acme", "globex", "initech", "umbrella", "hooli", "stark");
+      List.of("acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka");
   private static final NestedConfig DATA =
       new NestedConfig(
           ORGS.size(),
