@@ -35,6 +35,23 @@ class TaskShareTest {
   }
 
   @Test
+  void keepsTheDateWindowsOfAStreamInOneTaskWhateverTheirEnd() {
+    TaskShare one = new TaskShare(0, 3);
+    TaskShare other = new TaskShare(1, 3);
+    List<String> windows =
+        List.of(
+            "2026-01-01T00:00:00Z/2026-02-01T00:00:00Z",
+            "2026-12-01T00:00:00Z/2026-12-05T08:00:01.123Z",
+            "2026-12-01T00:00:00Z/2026-12-05T08:00:02.456Z");
+
+    int owner = IntStream.range(0, 3).filter(i -> new TaskShare(i, 3).takes("events", "")).sum();
+
+    assertThat(windows)
+        .allSatisfy(w -> assertThat(new TaskShare(owner, 3).takes("events", w)).isTrue())
+        .allSatisfy(w -> assertThat(one.takes("events", w) && other.takes("events", w)).isFalse());
+  }
+
+  @Test
   void readsItsIndexAndCountFromTheTaskConfigItWrote() {
     Map<String, String> config = new TaskShare(2, 3).config(Map.of("pagewalk.spec", "x.yaml"));
 
