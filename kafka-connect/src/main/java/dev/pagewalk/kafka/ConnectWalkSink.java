@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The walk sink of one task of a spec with streams: each commit becomes one {@link Handoff.Unit}
@@ -23,14 +25,18 @@ import java.util.function.Function;
  * until the walk's report is known ({@link #ended}), so both leave in one transaction.
  *
  * <p>It reads what Connect committed one partition at a time ({@code offsets}): the task's roster
- * ({@link #load}) and each walk's checkpoint ({@link #committed}, and the spawned walks of the
- * roster). Once this task has run, it answers from what it handed on itself: whatever it handed on
- * is committed unless the task dies, and then a new task reads Connect again.
+ * ({@link #load}; one written by another task count, or for other streams, starts a new run) and
+ * each walk's checkpoint ({@link #committed}, and the spawned walks of the roster). Once this task
+ * has run, it answers from what it handed on itself: whatever it handed on is committed unless the
+ * task dies, and then a new task reads Connect again.
  */
 final class ConnectWalkSink implements WalkSink {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectWalkSink.class);
+
   private record WalkId(String stream, String walk) {}
 
   private final TaskShare share;
+  private final List<String> streams;
   private final Function<Map<String, ?>, Map<String, Object>> offsets;
   private final BlockingQueue<Handoff> queue;
   private final Map<WalkId, Checkpoint> latest = new HashMap<>();
@@ -41,11 +47,17 @@ final class ConnectWalkSink implements WalkSink {
   private boolean ranHere;
   private boolean rosterChanged;
 
+  /**
+   * The sink of the task {@code share}, whose runs write {@code streams} (as the run names them:
+   * the selected streams, or all of the spec's).
+   */
   ConnectWalkSink(
       TaskShare share,
+      List<String> streams,
       Function<Map<String, ?>, Map<String, Object>> offsets,
       BlockingQueue<Handoff> queue) {
     this.share = share;
+    this.streams = List.copyOf(streams);
     this.offsets = offsets;
     this.queue = queue;
   }
@@ -55,7 +67,19 @@ final class ConnectWalkSink implements WalkSink {
     if (!ranHere) {
       Map<String, String> partition = Roster.partition(share.index());
       Roster roster = Roster.fromOffset(partition, offsets.apply(partition));
-      if (roster == null || roster.tasks() != share.count()) {
+      if (roster == null) {
+        return Optional.empty();
+      }
+      if (roster.tasks() != share.count() || !roster.run().streams().equals(streams)) {
+        LOG.info(
+            "task {} starts a new run: its run {} was written by {} tasks for the streams {},"
+                + " it is one of {} for {}",
+            share.index(),
+            roster.run().runId(),
+            roster.tasks(),
+            roster.run().streams(),
+            share.count(),
+            streams);
         return Optional.empty();
       }
       run = roster.run();

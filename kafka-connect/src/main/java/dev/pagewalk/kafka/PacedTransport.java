@@ -7,25 +7,26 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
- * A transport that sends at most {@code share.requests()} requests in any window of {@code
- * share.per()} (each sent request holds its slot for one window), then hands each request to {@code
- * next}: one task's share of the connector's rate limit. Every request a task sends goes through it
- * — pages, retries, redirect hops, token requests. Thread-safe.
+ * A transport that keeps one task's share of the connector's rate limit, then hands each request to
+ * {@code next}: requests go out at least {@code share.per() / share.requests()} apart, the first
+ * one that long after the transport was made, so that no window of {@code share.per()} holds more
+ * than {@code share.requests()} of them — not even together with the requests of the task this one
+ * replaces (a restart, a move to another worker), which stopped before it started. Every request a
+ * task sends goes through it: pages, retries, redirect hops, token requests. Thread-safe.
  */
 final class PacedTransport implements Transport {
   private final Transport next;
-  private final RateShare share;
+  private final Duration gap;
   private final Clock clock;
-  private final Deque<Instant> sent = new ArrayDeque<>();
+  private Instant earliest;
 
   PacedTransport(Transport next, RateShare share, Clock clock) {
     this.next = next;
-    this.share = share;
+    this.gap = share.per().dividedBy(share.requests());
     this.clock = clock;
+    this.earliest = clock.instant().plus(gap);
   }
 
   @Override
@@ -40,18 +41,13 @@ final class PacedTransport implements Transport {
   }
 
   private synchronized void reserve() throws InterruptedException {
-    while (true) {
-      Instant now = clock.instant();
-      while (!sent.isEmpty() && !sent.peekFirst().plus(share.per()).isAfter(now)) {
-        sent.removeFirst();
-      }
-      if (sent.size() < share.requests()) {
-        sent.addLast(now);
-        return;
-      }
-      long millis = Duration.between(now, sent.peekFirst().plus(share.per())).toMillis();
-      wait(Math.max(1, millis));
+    Instant now = clock.instant();
+    while (now.isBefore(earliest)) {
+      long nanos = Duration.between(now, earliest).toNanos();
+      wait(Math.max(1, (nanos + 999_999) / 1_000_000));
+      now = clock.instant();
     }
+    earliest = now.plus(gap);
   }
 
   @Override

@@ -106,7 +106,9 @@ public final class PagewalkSourceTask extends SourceTask {
     streamRecords =
         new StreamRecords(
             config.topicPrefix(), config.statusTopic(), config.positionsTopic(), share.index());
-    ConnectWalkSink sink = new ConnectWalkSink(share, context.offsetStorageReader()::offset, queue);
+    List<String> streams = config.streams().isEmpty() ? plan.streamNames() : config.streams();
+    ConnectWalkSink sink =
+        new ConnectWalkSink(share, streams, context.offsetStorageReader()::offset, queue);
     streamsLoop =
         new StreamsLoop(
             runner, plan, config.input(), config.streams(), sink, queue, config.pollInterval());

@@ -67,13 +67,22 @@ class ConnectWalkSinkTest {
 
   /** One task's run: its units, turned into Connect records whose offsets are applied. */
   private List<Handoff.Unit> run(Transport api, SyncMode mode) {
+    return run(api, mode, List.of());
+  }
+
+  private List<Handoff.Unit> run(Transport api, SyncMode mode, List<String> streams) {
     BlockingQueue<Handoff> queue = new LinkedBlockingQueue<>();
-    ConnectWalkSink sink = new ConnectWalkSink(new TaskShare(0, 1), p -> offsets.get(p), queue);
+    ConnectWalkSink sink =
+        new ConnectWalkSink(
+            new TaskShare(0, 1),
+            streams.isEmpty() ? List.of("repos", "issues") : streams,
+            p -> offsets.get(p),
+            queue);
     try (Runner runner = Runner.builder().transport(api).build()) {
       runner.syncStreams(
           Pagewalk.parse("gh.yaml", SPEC),
           RunInput.empty(),
-          List.of(),
+          streams,
           sink,
           mode,
           null,
@@ -130,10 +139,22 @@ class ConnectWalkSinkTest {
   }
 
   @Test
+  void anotherSelectionOfStreamsStartsANewRunRatherThanFailTheTask() {
+    run(api(Set.of("/repos/b/issues")), SyncMode.APPEND);
+    requests.clear();
+
+    run(api(Set.of()), SyncMode.RESUME, List.of("repos"));
+
+    assertThat(requests).containsExactly("/repos");
+    assertThat(roster().run().streams()).containsExactly("repos");
+  }
+
+  @Test
   void aPageWithoutRecordsCarriesItsOffsetOnThePositionsTopic() {
     List<Handoff.Unit> units = new ArrayList<>();
     BlockingQueue<Handoff> queue = new LinkedBlockingQueue<>();
-    ConnectWalkSink sink = new ConnectWalkSink(new TaskShare(0, 1), p -> null, queue);
+    ConnectWalkSink sink =
+        new ConnectWalkSink(new TaskShare(0, 1), List.of("issues"), p -> null, queue);
     try (Runner runner = Runner.builder().transport(api(Set.of())).build()) {
       runner.syncStreams(
           Pagewalk.parse("gh.yaml", SPEC),

@@ -15,34 +15,57 @@ import org.junit.jupiter.api.Test;
 
 /** One task's share of the rate limit, kept by the transport it sends through. */
 class PacedTransportTest {
+  private static final Clock CLOCK = Clock.systemUTC();
+  private static final Duration WINDOW = Duration.ofMillis(200);
+  private static final HttpRequest REQUEST =
+      new HttpRequest("GET", URI.create("http://api.test/items"), Headers.empty(), null);
+
+  private final List<Instant> sent = new CopyOnWriteArrayList<>();
+  private final Transport api =
+      (request, exchange) -> {
+        sent.add(CLOCK.instant());
+        return Transport.Response.of(200, "OK", Headers.empty(), new byte[0]);
+      };
+
+  private void send(PacedTransport paced, int times) throws Exception {
+    for (int i = 0; i < times; i++) {
+      paced.send(REQUEST, abort -> {}).close();
+    }
+  }
+
+  /**
+   * A request reaches the next transport a moment after it took its slot (the first call of the
+   * lambda is the slowest), so windows are checked 20 ms short.
+   */
+  private void assertAtMostTwoInAnyWindow() {
+    Duration checked = WINDOW.minusMillis(20);
+    for (Instant from : sent) {
+      assertThat(sent.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plus(checked))))
+          .as("sent within " + checked + " of " + from)
+          .hasSizeLessThanOrEqualTo(2);
+    }
+  }
+
   @Test
   void sendsNoMoreThanItsShareInAnyWindow() throws Exception {
-    List<Instant> sent = new CopyOnWriteArrayList<>();
-    Clock clock = Clock.systemUTC();
-    Transport next =
-        (request, exchange) -> {
-          sent.add(clock.instant());
-          return Transport.Response.of(200, "OK", Headers.empty(), new byte[0]);
-        };
-    Duration window = Duration.ofMillis(200);
-    try (PacedTransport paced = new PacedTransport(next, new RateShare(2, window), clock)) {
-      HttpRequest request =
-          new HttpRequest("GET", URI.create("http://api.test/items"), Headers.empty(), null);
-      for (int i = 0; i < 6; i++) {
-        paced.send(request, abort -> {}).close();
-      }
+    try (PacedTransport paced = new PacedTransport(api, new RateShare(2, WINDOW), CLOCK)) {
+      send(paced, 6);
     }
 
     assertThat(sent).hasSize(6);
-    // a request reaches the next transport a moment after it took its slot (the first call of
-    // the lambda is the slowest), so windows are checked 20 ms short
-    Duration checked = window.minusMillis(20);
-    for (Instant from : sent) {
-      assertThat(sent.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plus(checked))))
-          .as("sent within " + window + " of " + from)
-          .hasSizeLessThanOrEqualTo(2);
+    assertAtMostTwoInAnyWindow();
+  }
+
+  @Test
+  void aRestartedTaskAndTheOneItReplacedKeepToTheShareTogether() throws Exception {
+    try (PacedTransport before = new PacedTransport(api, new RateShare(2, WINDOW), CLOCK)) {
+      send(before, 2);
     }
-    assertThat(Duration.between(sent.get(0), sent.get(5)))
-        .isGreaterThanOrEqualTo(window.multipliedBy(2));
+    try (PacedTransport after = new PacedTransport(api, new RateShare(2, WINDOW), CLOCK)) {
+      send(after, 2);
+    }
+
+    assertThat(sent).hasSize(4);
+    assertAtMostTwoInAnyWindow();
   }
 }
