@@ -8,6 +8,7 @@ import dev.pagewalk.Runner.StreamResult;
 import dev.pagewalk.Runner.StreamsResult;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.engine.Engine;
+import dev.pagewalk.engine.start.SavedOrigin;
 import dev.pagewalk.json.RecordKeys;
 import dev.pagewalk.plan.Connector;
 import dev.pagewalk.plan.StreamPlan;
@@ -146,9 +147,15 @@ public final class ConnectorRun {
       for (Iterator<Walk> walks : roots.values()) {
         while (walks.hasNext()) {
           Walk walk = walks.next();
+          if (sink != null && !sink.takes(walk.stream().name(), walk.label())) {
+            continue;
+          }
           if (isNew(walk.stream().name(), walk.label())) {
-            plugins.listener().onWalkQueued(walk.stream().name());
-            pool.add(() -> walk(walk));
+            Walk from = fromCommitted(walk);
+            if (from != null) {
+              plugins.listener().onWalkQueued(walk.stream().name());
+              pool.add(() -> walk(from));
+            }
           }
         }
       }
@@ -169,6 +176,38 @@ public final class ConnectorRun {
       Thread.currentThread().interrupt();
     }
     return result(started, plugins.clock().instant());
+  }
+
+  /**
+   * {@code walk} as the sink's {@link WalkSink#committed} has it: from its checkpoint, or null when
+   * it finished (counted as ended earlier).
+   */
+  private Walk fromCommitted(Walk walk) {
+    if (sink == null) {
+      return walk;
+    }
+    Checkpoint cp;
+    try {
+      cp = sink.committed(walk.stream().name(), walk.label()).orElse(null);
+    } catch (IOException e) {
+      throw new InputException(
+          connector.name()
+              + ": cannot read the state of "
+              + walk.stream().name()
+              + " walk "
+              + walk.label()
+              + ": "
+              + e.getMessage());
+    }
+    if (cp == null) {
+      return walk;
+    }
+    if (!cp.resumable()) {
+      finishedEarlier(walk.stream().name(), walk.label(), cp, null);
+      return null;
+    }
+    SavedOrigin.check(walk.stream().plan(), identity.baseUrl(), cp.next());
+    return walk.resumedFrom(cp);
   }
 
   /** Marks the walk {@code stream}/{@code label} as known; false when it already was. */
@@ -241,6 +280,9 @@ public final class ConnectorRun {
       }
     }
     tally.ended(walk.label(), result);
+    if (sink != null) {
+      sink.ended(walk.stream().name(), walk.label(), result);
+    }
   }
 
   /** The plug-ins of {@code walk}: the run's, with the listener of that walk. */

@@ -2,6 +2,7 @@ package dev.pagewalk.sink;
 
 import dev.pagewalk.ErrorCode;
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.RunResult;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.report.Check;
 import dev.pagewalk.report.Verdict;
@@ -179,6 +180,34 @@ public interface WalkSink extends AutoCloseable {
       throws IOException {
     return false;
   }
+
+  /**
+   * Whether this destination takes the walk {@code stream}/{@code walk} of a stream without a
+   * parent: a destination that holds one share of a run spread over several processes (the tasks of
+   * a Kafka Connect connector) answers false for the walks of the other shares, which this run then
+   * neither walks nor counts. Walks spawned by a parent's records always run with their parent.
+   * Default: every walk.
+   */
+  default boolean takes(String stream, String walk) {
+    return true;
+  }
+
+  /**
+   * The last committed checkpoint of the walk {@code stream}/{@code walk} of a stream without a
+   * parent, in the run {@link #open} received, when {@link #load} did not list it: for a
+   * destination that can look walks up one at a time but cannot list them all. Empty: the walk has
+   * no page in this run. Default: empty, {@link #load} lists every walk.
+   */
+  default Optional<Checkpoint> committed(String stream, String walk) throws IOException {
+    return Optional.empty();
+  }
+
+  /**
+   * Tells the destination how the walk {@code stream}/{@code walk} ended, after its last {@link
+   * #commit} (if it made one), from the walk's thread: {@code result} holds its report. Default:
+   * nothing.
+   */
+  default void ended(String stream, String walk, RunResult result) {}
 
   @Override
   default void close() throws IOException {}

@@ -24,6 +24,33 @@ sealed interface Handoff {
    */
   record WalkEnded(Page lastPage, RunResult result, Checkpoint at) implements Handoff {}
 
+  /**
+   * One transaction of a spec with streams, in the task's run {@code run}: a page of the walk
+   * {@code stream}/{@code walk} (its {@code records}, empty for a walk whose records are not
+   * written, and the checkpoints {@code before} it, null before the walk's first page, and {@code
+   * after} it); {@code roster}, the task's {@link Roster} as JSON when it changed (null otherwise);
+   * and {@code ended}, the walk's result when this is its end (null while it goes on). A walk that
+   * ended without a page of its own has no records and {@code before} equal to {@code after}.
+   */
+  record Unit(
+      String run,
+      String stream,
+      String walk,
+      List<OutputRecord> records,
+      Checkpoint before,
+      Checkpoint after,
+      String roster,
+      RunResult ended)
+      implements Handoff {
+    public Unit {
+      records = List.copyOf(records);
+    }
+
+    Unit with(String roster, RunResult ended) {
+      return new Unit(run, stream, walk, records, before, after, roster, ended);
+    }
+  }
+
   /** A failure that the task cannot go on from (a checkpoint of another sync, an invalid input). */
   record Failed(RuntimeException error) implements Handoff {}
 }

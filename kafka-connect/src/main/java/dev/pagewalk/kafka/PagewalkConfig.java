@@ -26,6 +26,7 @@ final class PagewalkConfig extends AbstractConfig {
   static final String TOPIC_PREFIX = "topic.prefix";
   static final String STATUS_TOPIC = "pagewalk.status.topic";
   static final String POLL_INTERVAL = "pagewalk.poll.interval";
+  static final String STREAMS = "pagewalk.streams";
   private static final String GROUP = "pagewalk";
 
   static final ConfigDef BASE =
@@ -60,8 +61,8 @@ final class PagewalkConfig extends AbstractConfig {
               Type.STRING,
               "",
               Importance.HIGH,
-              "Records of stream S go to the topic <prefix>S; a spec is one stream, named after"
-                  + " the spec's name.",
+              "Records of stream S go to the topic <prefix>S; a spec with one request is one"
+                  + " stream, named after the spec.",
               GROUP,
               3,
               ConfigDef.Width.MEDIUM,
@@ -89,7 +90,18 @@ final class PagewalkConfig extends AbstractConfig {
               GROUP,
               5,
               ConfigDef.Width.SHORT,
-              "Poll interval");
+              "Poll interval")
+          .define(
+              STREAMS,
+              Type.LIST,
+              "",
+              Importance.MEDIUM,
+              "The streams whose records are written, separated by commas (default: all). Their"
+                  + " parent streams are walked too, for their records' child walks.",
+              GROUP,
+              6,
+              ConfigDef.Width.LONG,
+              "Streams");
 
   private final Plan plan;
 
@@ -167,6 +179,28 @@ final class PagewalkConfig extends AbstractConfig {
   /** The topic the records of the spec's one stream go to. */
   String recordTopic() {
     return getString(TOPIC_PREFIX) + plan.name();
+  }
+
+  String topicPrefix() {
+    return getString(TOPIC_PREFIX);
+  }
+
+  /**
+   * The topic of the records that only carry source offsets: of pages without records, and of the
+   * tasks' rosters.
+   */
+  String positionsTopic() {
+    return getString(TOPIC_PREFIX) + "_pagewalk_positions";
+  }
+
+  /** The selected streams; empty: all. */
+  List<String> streams() {
+    return getList(STREAMS);
+  }
+
+  /** Whether the spec has {@code streams} (rather than one request). */
+  boolean hasStreams() {
+    return !plan.streamNames().equals(List.of(plan.name()));
   }
 
   String statusTopic() {

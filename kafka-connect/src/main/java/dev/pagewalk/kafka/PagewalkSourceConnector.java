@@ -22,17 +22,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Kafka Connect source connector that runs a pagewalk spec: {@code
- * connector.class=dev.pagewalk.kafka.PagewalkSourceConnector}. The spec is one stream with one
- * walk, run by one task whatever {@code tasks.max} says. {@link #validate} loads the spec, so
- * Connect's REST API shows a broken spec's located diagnostics before anything starts. Exactly-once
- * delivery (KIP-618) is supported when the spec resumes exactly ({@link #exactlyOnceSupport}); the
- * connector defines its transactions: one per page, the walk's last page with its report.
+ * connector.class=dev.pagewalk.kafka.PagewalkSourceConnector}. A spec with one request is one walk,
+ * run by one task; the walks of a spec with streams are spread over up to {@code tasks.max} tasks
+ * ({@link TaskShare}), which share the spec's rate limit ({@link RateShare}). {@link #validate}
+ * loads the spec, so Connect's REST API shows a broken spec's located diagnostics before anything
+ * starts. Exactly-once delivery (KIP-618) is supported when the spec resumes exactly ({@link
+ * #exactlyOnceSupport}); the connector defines its transactions: one per page, the walk's last page
+ * with its report.
  */
 public final class PagewalkSourceConnector extends SourceConnector {
   private static final Logger LOG = LoggerFactory.getLogger(PagewalkSourceConnector.class);
   private static final String EXACTLY_ONCE_SUPPORT = "exactly.once.support";
 
   private Map<String, String> props;
+  private PagewalkConfig config;
 
   /** Made by Connect. */
   public PagewalkSourceConnector() {}
@@ -47,6 +50,7 @@ public final class PagewalkSourceConnector extends SourceConnector {
     PagewalkConfig config = configOf(props);
     LOG.info("{}: {}", config.plan().name(), Exactness.of(config.plan()).reason());
     this.props = Map.copyOf(props);
+    this.config = config;
   }
 
   @Override
@@ -54,10 +58,32 @@ public final class PagewalkSourceConnector extends SourceConnector {
     return PagewalkSourceTask.class;
   }
 
-  /** One task: a spec is one walk. */
+  /**
+   * One task for a spec with one request (one walk); for a spec with streams, {@code maxTasks}
+   * tasks, or as many as the spec's rate limit has requests per period when that is fewer, each
+   * told its index and the count.
+   */
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
-    return List.of(props);
+    int tasks =
+        config.hasStreams()
+            ? rateShare(props).map(r -> r.tasks(maxTasks)).orElse(Math.max(1, maxTasks))
+            : 1;
+    List<Map<String, String>> out = new ArrayList<>();
+    for (int i = 0; i < tasks; i++) {
+      out.add(new TaskShare(i, tasks).config(props));
+    }
+    return out;
+  }
+
+  /** The spec's rate limit, from its text; empty when it declares none. */
+  static Optional<RateShare> rateShare(Map<String, String> props) {
+    try {
+      return RateShare.ofSpec(SpecSource.text(props.get(PagewalkConfig.SPEC)));
+    } catch (java.io.IOException e) {
+      throw new ConnectException(
+          "cannot read " + props.get(PagewalkConfig.SPEC) + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -85,10 +111,18 @@ public final class PagewalkSourceConnector extends SourceConnector {
       spec.addErrorMessage(e.getMessage());
       return base;
     }
-    Optional<String> refusal = OneWalkSpec.refusal(plan);
-    if (refusal.isPresent()) {
-      spec.addErrorMessage(refusal.get());
-      return base;
+    List<String> unknown =
+        connectorConfigs.containsKey(PagewalkConfig.STREAMS)
+            ? unknownStreams(plan, connectorConfigs.get(PagewalkConfig.STREAMS))
+            : List.of();
+    if (!unknown.isEmpty()) {
+      valueOf(base, PagewalkConfig.STREAMS)
+          .addErrorMessage(
+              plan.name()
+                  + " has no stream "
+                  + String.join(", ", unknown)
+                  + "; its streams are "
+                  + String.join(", ", plan.streamNames()));
     }
     List<ConfigValue> values = new ArrayList<>(base.configValues());
     for (ConfigValue input : PagewalkConfig.definition(plan).validate(connectorConfigs)) {
@@ -108,6 +142,16 @@ public final class PagewalkSourceConnector extends SourceConnector {
       spec.addErrorMessage(exactness.reason());
     }
     return new Config(values);
+  }
+
+  private static List<String> unknownStreams(Plan plan, String value) {
+    List<String> unknown = new ArrayList<>();
+    for (String name : value.split(",")) {
+      if (!name.isBlank() && !plan.streamNames().contains(name.strip())) {
+        unknown.add(name.strip());
+      }
+    }
+    return unknown;
   }
 
   private static String undeclared(Plan plan, String key) {
@@ -171,13 +215,19 @@ public final class PagewalkSourceConnector extends SourceConnector {
     offsets.forEach(
         (partition, offset) -> {
           if (partition == null
-              || !partition.keySet().equals(Set.of(WalkPosition.STREAM, WalkPosition.WALK))) {
+              || !(partition.keySet().equals(Set.of(WalkPosition.STREAM, WalkPosition.WALK))
+                  || partition.keySet().equals(Set.of(Roster.TASK)))) {
             throw new ConnectException(
                 "not a pagewalk source partition: "
                     + partition
-                    + "; a partition is {\"stream\": <spec name>, \"walk\": \"\"}");
+                    + "; a partition is {\"stream\": <stream>, \"walk\": <walk>} or"
+                    + " {\"task\": <index>}");
           }
-          WalkPosition.checkpoint(partition, offset);
+          if (partition.containsKey(Roster.TASK)) {
+            Roster.fromOffset(partition, offset);
+          } else {
+            WalkPosition.checkpoint(partition, offset);
+          }
         });
     return true;
   }
@@ -185,7 +235,7 @@ public final class PagewalkSourceConnector extends SourceConnector {
   /**
    * The configuration of a started connector or task.
    *
-   * @throws ConnectException when the spec cannot be loaded, with its diagnostics, or has streams
+   * @throws ConnectException when the spec cannot be loaded, with its diagnostics
    */
   static PagewalkConfig configOf(Map<String, String> props) {
     String value = props.get(PagewalkConfig.SPEC);
@@ -201,11 +251,6 @@ public final class PagewalkSourceConnector extends SourceConnector {
     } catch (PagewalkException e) {
       throw new ConnectException(e.getMessage(), e);
     }
-    OneWalkSpec.refusal(plan)
-        .ifPresent(
-            reason -> {
-              throw new ConnectException(reason);
-            });
     return PagewalkConfig.of(plan, props);
   }
 }

@@ -1,8 +1,11 @@
 package dev.pagewalk.kafka;
 
 import dev.pagewalk.Plan;
+import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
+import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.report.Verdict;
+import dev.pagewalk.spi.Transport;
 import dev.pagewalk.state.Checkpoint;
 import java.time.Clock;
 import java.util.List;
@@ -18,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the spec's walk on a sync thread and returns it a page at a time: {@code poll()} waits at
- * most a second for the next page, so pause, resume and shutdown are prompt. The walk resumes from
- * the offset Connect committed last. Where the connector defines transaction boundaries, each page
- * (and a walk's last page with its report) is one transaction.
+ * Runs the spec's walk — or, for a spec with streams, this task's share of the walks ({@link
+ * TaskShare}) — on a sync thread and returns it a page at a time: {@code poll()} waits at most a
+ * second for the next page, so pause, resume and shutdown are prompt. The walk resumes from the
+ * offset Connect committed last. Where the connector defines transaction boundaries, each page (and
+ * a walk's last page with its report) is one transaction.
  */
 public final class PagewalkSourceTask extends SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(PagewalkSourceTask.class);
@@ -32,8 +36,11 @@ public final class PagewalkSourceTask extends SourceTask {
   private Runner runner;
   private BlockingQueue<Handoff> queue;
   private SyncLoop loop;
+  private StreamsLoop streamsLoop;
   private Thread syncThread;
   private ConnectRecords records;
+  private StreamRecords streamRecords;
+  private Transport transport;
 
   /** Made by Connect. */
   public PagewalkSourceTask() {}
@@ -47,6 +54,13 @@ public final class PagewalkSourceTask extends SourceTask {
   public void start(Map<String, String> props) {
     PagewalkConfig config = PagewalkSourceConnector.configOf(props);
     plan = config.plan();
+    TaskShare share = TaskShare.of(props);
+    runner = runner(props, share);
+    queue = new ArrayBlockingQueue<>(PAGES_AHEAD);
+    if (config.hasStreams()) {
+      startStreams(config, share);
+      return;
+    }
     records = new ConnectRecords(plan.name(), "", config.recordTopic(), config.statusTopic());
     Map<String, Object> offset = context.offsetStorageReader().offset(records.partition());
     Checkpoint committed = WalkPosition.checkpoint(records.partition(), offset);
@@ -61,13 +75,45 @@ public final class PagewalkSourceTask extends SourceTask {
                 + committed.status()
                 + " after page "
                 + committed.pagesDone());
-    runner = Runner.builder().build();
-    queue = new ArrayBlockingQueue<>(PAGES_AHEAD);
     HandoffSink sink = new HandoffSink(queue, committed);
     loop =
         new SyncLoop(
             runner, plan, config.input(), sink, queue, config.pollInterval(), Clock.systemUTC());
     syncThread = new Thread(loop, "pagewalk-" + plan.name());
+    syncThread.setDaemon(true);
+    syncThread.start();
+  }
+
+  /** A runner whose requests keep to this task's share of the spec's rate limit, if it has one. */
+  private Runner runner(Map<String, String> props, TaskShare share) {
+    var rate = PagewalkSourceConnector.rateShare(props);
+    if (rate.isEmpty()) {
+      return Runner.builder().build();
+    }
+    RateShare mine = rate.get().share(share.count());
+    LOG.info(
+        "{}: task {} of {} sends at most {} requests per {}",
+        plan.name(),
+        share.index(),
+        share.count(),
+        mine.requests(),
+        mine.per());
+    transport = new PacedTransport(new ApacheTransport(), mine, Clock.systemUTC());
+    return Runner.builder().transport(transport).build();
+  }
+
+  private void startStreams(PagewalkConfig config, TaskShare share) {
+    streamRecords =
+        new StreamRecords(
+            config.topicPrefix(), config.statusTopic(), config.positionsTopic(), share.index());
+    List<String> streams = config.streams().isEmpty() ? plan.streamNames() : config.streams();
+    ConnectWalkSink sink =
+        new ConnectWalkSink(share, streams, context.offsetStorageReader()::offset, queue);
+    streamsLoop =
+        new StreamsLoop(
+            runner, plan, config.input(), config.streams(), sink, queue, config.pollInterval());
+    LOG.info("{}: task {} of {} starts", plan.name(), share.index(), share.count());
+    syncThread = new Thread(streamsLoop, "pagewalk-" + plan.name() + "-" + share.index());
     syncThread.setDaemon(true);
     syncThread.start();
   }
@@ -82,8 +128,13 @@ public final class PagewalkSourceTask extends SourceTask {
       throw new ConnectException(plan.name() + ": " + failed.error().getMessage(), failed.error());
     }
     List<SourceRecord> out;
-    if (next instanceof Handoff.WalkEnded end) {
-      announce(end);
+    if (next instanceof Handoff.Unit unit) {
+      if (unit.ended() != null) {
+        announce(unit.stream() + " walk " + unit.walk(), unit.ended());
+      }
+      out = streamRecords.of(unit);
+    } else if (next instanceof Handoff.WalkEnded end) {
+      announce("walk " + end.result().runId(), end.result());
       out = records.walkEnded(end);
     } else {
       out = records.page((Handoff.Page) next);
@@ -92,16 +143,13 @@ public final class PagewalkSourceTask extends SourceTask {
     return out.isEmpty() ? null : out;
   }
 
-  private void announce(Handoff.WalkEnded end) {
-    var report = end.result().report();
+  private void announce(String walk, RunResult result) {
+    var report = result.report();
     if (report.verdict() == Verdict.INCOMPLETE) {
       LOG.warn(
-          "{}: walk {} ended INCOMPLETE: {}",
-          plan.name(),
-          end.result().runId(),
-          String.join("; ", report.reasons()));
+          "{}: {} ended INCOMPLETE: {}", plan.name(), walk, String.join("; ", report.reasons()));
     } else {
-      LOG.info("{}: walk {} ended {}", plan.name(), end.result().runId(), report.verdict());
+      LOG.info("{}: {} ended {}", plan.name(), walk, report.verdict());
     }
   }
 
@@ -114,8 +162,12 @@ public final class PagewalkSourceTask extends SourceTask {
 
   @Override
   public void stop() {
-    if (loop != null) {
-      loop.stop();
+    if (loop != null || streamsLoop != null) {
+      if (loop != null) {
+        loop.stop();
+      } else {
+        streamsLoop.stop();
+      }
       syncThread.interrupt();
       try {
         syncThread.join(5_000);
@@ -123,6 +175,9 @@ public final class PagewalkSourceTask extends SourceTask {
         Thread.currentThread().interrupt();
       }
       runner.close();
+      if (transport != null) {
+        transport.close();
+      }
     }
   }
 }

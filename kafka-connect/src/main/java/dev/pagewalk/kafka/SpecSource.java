@@ -2,6 +2,8 @@ package dev.pagewalk.kafka;
 
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.Plan;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,9 +22,19 @@ final class SpecSource {
    */
   static Plan load(String value) {
     String text = value.strip();
-    if (text.indexOf('\n') >= 0 || text.startsWith("pagewalk:")) {
+    if (inline(text)) {
       return Pagewalk.parse(PagewalkConfig.SPEC, value);
     }
     return Pagewalk.load(Path.of(text));
+  }
+
+  /** The spec's YAML text, read from its file when the value is a path. */
+  static String text(String value) throws IOException {
+    String text = value.strip();
+    return inline(text) ? value : Files.readString(Path.of(text));
+  }
+
+  private static boolean inline(String text) {
+    return text.indexOf('\n') >= 0 || text.startsWith("pagewalk:");
   }
 }

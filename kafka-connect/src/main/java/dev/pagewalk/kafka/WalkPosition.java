@@ -17,6 +17,7 @@ final class WalkPosition {
   static final String STREAM = "stream";
   static final String WALK = "walk";
   static final String CHECKPOINT = "checkpoint";
+  static final String RUN = "run";
 
   private WalkPosition() {}
 
@@ -33,6 +34,19 @@ final class WalkPosition {
     Map<String, Object> map = new LinkedHashMap<>();
     if (checkpoint != null) {
       map.put(CHECKPOINT, checkpoint.toJson());
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /**
+   * The source offset of a walk of a spec with streams at {@code checkpoint}, written by the task's
+   * run {@code run} (a walk's checkpoint names the walk's own run).
+   */
+  static Map<String, Object> offset(Checkpoint checkpoint, String run) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    if (checkpoint != null) {
+      map.put(CHECKPOINT, checkpoint.toJson());
+      map.put(RUN, run);
     }
     return Collections.unmodifiableMap(map);
   }

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,50 +23,26 @@ import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connector on a real Connect cluster from Kafka's own test kit: an in-JVM KRaft broker and two
- * distributed workers with exactly-once source support, started once for all the cases here,
- * reading the live-data mock over loopback.
+ * distributed workers with exactly-once source support ({@link SharedConnectCluster}, started once
+ * for the module's cluster tests), reading the live-data mock over loopback.
  */
+@ExtendWith(SharedConnectCluster.class)
 class PagewalkConnectClusterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_MS = 60_000;
   private static EmbeddedConnectCluster connect;
 
   @BeforeAll
-  static void startCluster() {
-    Map<String, String> worker = new HashMap<>();
-    worker.put("exactly.once.source.support", "enabled");
-    // survivors of a departed worker take over its tasks after 1 s instead of 5 minutes
-    worker.put("scheduled.rebalance.max.delay.ms", "1000");
-    worker.put("offset.flush.interval.ms", "1000");
-    // plugins from their service manifests, not a reflective scan of the whole test class path
-    worker.put("plugin.discovery", "service_load");
-    Properties broker = new Properties();
-    broker.put("transaction.state.log.replication.factor", "1");
-    broker.put("transaction.state.log.min.isr", "1");
-    connect =
-        new EmbeddedConnectCluster.Builder()
-            .name("pagewalk-connect")
-            .numWorkers(2)
-            .numBrokers(1)
-            .workerProps(worker)
-            .brokerProps(broker)
-            .build();
-    connect.start();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (connect != null) {
-      connect.stop();
-    }
+  static void useTheCluster() {
+    connect = SharedConnectCluster.get();
   }
 
   @Nested

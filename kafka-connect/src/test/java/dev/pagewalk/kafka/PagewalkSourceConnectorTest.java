@@ -50,11 +50,6 @@ class PagewalkSourceConnectorTest {
             response: {iterate: "{{body}}", key: "{{item.id}}"}
       """;
 
-  private static final String STREAMS_REFUSED =
-      "org-issues has the streams repos, issues: this connector runs a spec with one request"
-          + " (one stream, one walk); a spec with streams, parents or partitions cannot run on"
-          + " Kafka Connect yet";
-
   private final PagewalkSourceConnector connector = new PagewalkSourceConnector();
 
   @Test
@@ -88,20 +83,49 @@ class PagewalkSourceConnectorTest {
   }
 
   @Test
-  void refusesASpecWithStreamsInValidateBeforeAnythingStarts() {
-    Config config = connector.validate(Map.of(PagewalkConfig.SPEC, SPEC_WITH_STREAMS));
+  void acceptsASpecWithStreamsAndNamesASelectedStreamItDoesNotHave() {
+    Config all = connector.validate(Map.of(PagewalkConfig.SPEC, SPEC_WITH_STREAMS));
+    Config unknown =
+        connector.validate(
+            Map.of(PagewalkConfig.SPEC, SPEC_WITH_STREAMS, PagewalkConfig.STREAMS, "issues,pulls"));
 
-    assertThat(value(config, PagewalkConfig.SPEC).errorMessages()).containsExactly(STREAMS_REFUSED);
+    assertThat(all.configValues()).allSatisfy(v -> assertThat(v.errorMessages()).isEmpty());
+    assertThat(value(unknown, PagewalkConfig.SPEC).errorMessages()).isEmpty();
+    assertThat(value(unknown, PagewalkConfig.STREAMS).errorMessages())
+        .containsExactly("org-issues has no stream pulls; its streams are repos, issues");
   }
 
   @Test
-  void refusesToStartWithASpecWithStreams() {
-    ConnectException refused =
-        catchThrowableOfType(
-            ConnectException.class,
-            () -> connector.start(Map.of(PagewalkConfig.SPEC, SPEC_WITH_STREAMS)));
+  void spreadsASpecWithStreamsOverTasksMaxTasksEachToldItsIndex() {
+    connector.start(Map.of(PagewalkConfig.SPEC, SPEC_WITH_STREAMS));
 
-    assertThat(refused.getMessage()).isEqualTo(STREAMS_REFUSED);
+    List<Map<String, String>> tasks = connector.taskConfigs(3);
+
+    assertThat(tasks)
+        .extracting(TaskShare::of)
+        .containsExactly(new TaskShare(0, 3), new TaskShare(1, 3), new TaskShare(2, 3));
+    assertThat(tasks)
+        .allSatisfy(t -> assertThat(t).containsEntry(PagewalkConfig.SPEC, SPEC_WITH_STREAMS));
+  }
+
+  @Test
+  void makesNoMoreTasksThanTheRateLimitHasRequestsPerPeriod() {
+    String spec =
+        SPEC_WITH_STREAMS.replace("streams:", "rateLimit: {requests: 2, per: 1s}\nstreams:");
+    connector.start(Map.of(PagewalkConfig.SPEC, spec));
+
+    assertThat(connector.taskConfigs(5))
+        .extracting(TaskShare::of)
+        .containsExactly(new TaskShare(0, 2), new TaskShare(1, 2));
+  }
+
+  @Test
+  void makesOneTaskForASpecWithOneRequest() {
+    connector.start(Map.of(PagewalkConfig.SPEC, LiveSpecs.token("items", 10, null)));
+
+    assertThat(connector.taskConfigs(4))
+        .extracting(TaskShare::of)
+        .containsExactly(new TaskShare(0, 1));
   }
 
   @Test
@@ -109,6 +133,7 @@ class PagewalkSourceConnectorTest {
     Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
     offsets.put(WalkPosition.partition("items", ""), null);
     offsets.put(WalkPosition.partition("other", ""), Map.of());
+    offsets.put(Roster.partition(2), null);
 
     assertThat(connector.alterOffsets(Map.of(), offsets)).isTrue();
   }
@@ -129,8 +154,8 @@ class PagewalkSourceConnectorTest {
 
     assertThat(partition.getMessage())
         .isEqualTo(
-            "not a pagewalk source partition: {table=x}; a partition is {\"stream\": <spec"
-                + " name>, \"walk\": \"\"}");
+            "not a pagewalk source partition: {table=x}; a partition is {\"stream\": <stream>,"
+                + " \"walk\": <walk>} or {\"task\": <index>}");
     assertThat(offset.getMessage())
         .startsWith(
             "the source offset of {stream=items, walk=} is not a pagewalk checkpoint: not a pagewalk checkpoint: ");

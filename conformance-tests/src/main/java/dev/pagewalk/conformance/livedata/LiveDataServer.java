@@ -130,6 +130,14 @@ public final class LiveDataServer implements AutoCloseable {
         : concat(transformer.requests(), nested.requests());
   }
 
+  /**
+   * When each request to the nested resources arrived (this JVM's clock), in the order of their
+   * part of {@link #requests()}; empty without {@code nested}.
+   */
+  public List<java.time.Instant> nestedRequestTimes() {
+    return nested == null ? List.of() : nested.times();
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> out = new java.util.ArrayList<>(a);
     out.addAll(b);

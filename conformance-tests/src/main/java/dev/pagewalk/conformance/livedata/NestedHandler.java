@@ -44,6 +44,7 @@ final class NestedHandler {
   private final int pageSize;
   private final int maxPageSize;
   private final List<String> requests = new ArrayList<>();
+  private final List<java.time.Instant> times = new java.util.ArrayList<>();
   private final List<String> answers = new ArrayList<>();
 
   NestedHandler(NestedConfig config, int pageSize, int maxPageSize) {
@@ -60,6 +61,7 @@ final class NestedHandler {
 
   synchronized PageResponse handle(String url, String origin) {
     requests.add(url);
+    times.add(java.time.Instant.now());
     PageResponse response = answer(URI.create(url), origin);
     answers.add(String.valueOf(response.status()));
     return response;
@@ -67,6 +69,10 @@ final class NestedHandler {
 
   synchronized List<String> requests() {
     return List.copyOf(requests);
+  }
+
+  synchronized List<java.time.Instant> times() {
+    return List.copyOf(times);
   }
 
   synchronized List<String> answers() {

@@ -1,0 +1,81 @@
+package dev.pagewalk.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Which walks one task runs: task {@code index} of {@code count} takes the walks of the streams
+ * without a parent whose source partition ({@code {"stream": …, "walk": …}} as JSON) hashes (CRC-32
+ * of its UTF-8 bytes) to {@code index} modulo {@code count} (date windows: see {@link #takes}); the
+ * walks a parent's records spawn run in their parent's task. The same spec and inputs give every
+ * task the same answer in every JVM.
+ */
+record TaskShare(int index, int count) {
+  static final String INDEX = "pagewalk.task.index";
+  static final String COUNT = "pagewalk.task.count";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  TaskShare {
+    if (count < 1 || index < 0 || index >= count) {
+      throw new IllegalArgumentException("task " + index + " of " + count);
+    }
+  }
+
+  /** The share a task's configuration names; task 0 of 1 when it names none. */
+  static TaskShare of(Map<String, String> props) {
+    String index = props.get(INDEX);
+    String count = props.get(COUNT);
+    return index == null || count == null
+        ? new TaskShare(0, 1)
+        : new TaskShare(Integer.parseInt(index), Integer.parseInt(count));
+  }
+
+  /** {@code props} with this share's keys. */
+  Map<String, String> config(Map<String, String> props) {
+    Map<String, String> out = new LinkedHashMap<>(props);
+    out.put(INDEX, Integer.toString(index));
+    out.put(COUNT, Integer.toString(count));
+    return out;
+  }
+
+  /**
+   * Whether this task runs the walk {@code stream}/{@code walk} of a stream without a parent. A
+   * date window ({@code <start>/<end>}) goes with its stream's other windows to the task of {@code
+   * {stream, ""}}: the windows are worked out from each task's own start ({@code now}), so two
+   * tasks may not agree on a window's label.
+   */
+  boolean takes(String stream, String walk) {
+    CRC32 crc = new CRC32();
+    String hashed = isWindow(walk) ? "" : walk;
+    crc.update(partitionJson(stream, hashed).getBytes(StandardCharsets.UTF_8));
+    return Math.floorMod(crc.getValue(), count) == index;
+  }
+
+  private static boolean isWindow(String walk) {
+    int slash = walk.indexOf('/');
+    if (slash < 0) {
+      return false;
+    }
+    try {
+      Instant.parse(walk.substring(0, slash));
+      Instant.parse(walk.substring(slash + 1));
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static String partitionJson(String stream, String walk) {
+    try {
+      return JSON.writeValueAsString(WalkPosition.partition(stream, walk));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of two strings is JSON", e);
+    }
+  }
+}
