@@ -34,10 +34,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Estimate a run's requests, records and time before making it.",
       "Each stream's walks, requests and records, the wall time under rateLimit and",
-      "concurrency, and which cap or deadline would stop the run, from the first pages of",
-      "a few walks per stream (a sample of partitions and of parent records). A walk that",
-      "ends within its probe is counted exactly; the table marks figures worked out from",
-      "what the probes saw with ~ and floors with ≥."
+      "concurrency, and which cap or deadline would stop the run, from the first",
+      "pages of a few walks per stream (a sample of partitions and of parent records).",
+      "A walk that ends within its probe is counted exactly; the table marks figures",
+      "worked out from what the probes saw with ~ and floors with ≥."
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = ExitCodes.HEADING,

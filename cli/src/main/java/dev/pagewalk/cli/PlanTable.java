@@ -65,7 +65,7 @@ final class PlanTable {
     }
     out.add(
         "wall time: "
-            + (e.certainty() == Certainty.LOWER_BOUND ? "at least about " : "about ")
+            + (e.certainty() == Certainty.LOWER_BOUND ? "at least " : "about ")
             + about(e.wallTime())
             + " ("
             + pace(connector)

@@ -18,7 +18,10 @@ record WalkGuess(long requests, long records, Kind kind, String basis, boolean p
     CAPPED(Certainty.EXACT),
     /** More pages than the probe read, counted with the API's total. */
     TOTAL(Certainty.EXTRAPOLATED),
-    /** More pages than the probe read, and nothing to count them. */
+    /**
+     * More pages than the probe read, and nothing to count them: a floor of one more page and the
+     * records seen (the next page may be empty).
+     */
     MORE(Certainty.LOWER_BOUND);
 
     final Certainty certainty;
@@ -70,7 +73,7 @@ record WalkGuess(long requests, long records, Kind kind, String basis, boolean p
     long pages = probe.pages() + 1;
     return new WalkGuess(
         steps + pages,
-        Math.round((double) probe.records() / probe.pages() * pages),
+        probe.records(),
         Kind.MORE,
         "more than "
             + pages(probe.pages())

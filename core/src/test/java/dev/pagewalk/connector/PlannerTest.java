@@ -118,7 +118,7 @@ class PlannerTest {
                   null,
                   1,
                   3,
-                  300,
+                  200,
                   Certainty.LOWER_BOUND,
                   "more than 2 pages and no audit.total to count them: at least 3 pages",
                   2,
