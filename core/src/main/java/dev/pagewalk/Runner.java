@@ -52,6 +52,7 @@ public final class Runner implements AutoCloseable {
   private final String correlationHeader;
   private final ExecutorService readAhead;
   private final TokenStore tokenStore;
+  private final long maxResponseBytes;
 
   private Runner(Builder b) {
     this.tokenStore = b.tokenStore;
@@ -60,7 +61,8 @@ public final class Runner implements AutoCloseable {
     this.ownsTransport = b.transport == null;
     this.transport =
         b.transport != null ? b.transport : new ApacheTransport(TransportConfig.defaults());
-    this.exchanger = new Exchanger(transport, b.maxResponseBytes);
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.exchanger = new Exchanger(transport, maxResponseBytes);
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.listener = b.listener;
@@ -351,12 +353,24 @@ public final class Runner implements AutoCloseable {
    */
   public Estimate estimate(Plan plan, RunInput input, List<String> streams, int probePages) {
     Objects.requireNonNull(plan, "plan");
-    return dev.pagewalk.connector.Planner.estimate(
-        Connector.of(plan),
-        input == null ? RunInput.empty() : input,
-        streams == null ? List.of() : streams,
-        probePages,
-        plugins(RunListener.NONE));
+    dev.pagewalk.connector.LinkTap tap = new dev.pagewalk.connector.LinkTap(transport);
+    try (Exchanger probing = new Exchanger(tap, maxResponseBytes)) {
+      Engine.Plugins plugins = plugins(RunListener.NONE);
+      return dev.pagewalk.connector.Planner.estimate(
+          Connector.of(plan),
+          input == null ? RunInput.empty() : input,
+          streams == null ? List.of() : streams,
+          probePages,
+          new Engine.Plugins(
+              probing,
+              plugins.clock(),
+              plugins.sleeper(),
+              plugins.listener(),
+              plugins.correlationHeader(),
+              plugins.readAhead(),
+              plugins.tokenStore()),
+          tap);
+    }
   }
 
   /**

@@ -32,7 +32,8 @@ public final class Planner {
 
   /**
    * Estimates the run of {@code streams} (empty: all) of {@code connector} and their parents,
-   * reading at most {@code probePages} pages of each walk it probes.
+   * reading at most {@code probePages} pages of each walk it probes; {@code plugins} send through
+   * {@code links}, whose latest response's {@code Link} header the probes read.
    *
    * @throws InputException for an unknown stream, invalid inputs, partitions that cannot be worked
    *     out or a {@code probePages} below 1, before any request is sent
@@ -42,7 +43,8 @@ public final class Planner {
       RunInput input,
       List<String> streams,
       int probePages,
-      Engine.Plugins plugins) {
+      Engine.Plugins plugins,
+      LinkTap links) {
     if (probePages < 1) {
       throw new InputException(
           connector.name() + ": the probe's pages per walk must be 1 or more, got " + probePages);
@@ -54,6 +56,7 @@ public final class Planner {
             input,
             Engine.Shared.of(connector.shared(), Probe.overrides(input), plugins.clock()),
             plugins,
+            links,
             probePages,
             limits.maxPaginationRequests());
     Map<String, Sampled> done = new HashMap<>();
@@ -81,10 +84,11 @@ public final class Planner {
       RunInput input,
       Engine.Shared shared,
       Engine.Plugins plugins,
+      LinkTap links,
       int pages,
       long maxPaginationRequests) {
     Probe probe(Walk w) {
-      return Probe.of(w, input, shared, plugins, pages, maxPaginationRequests);
+      return Probe.of(w, input, shared, plugins, links, pages, maxPaginationRequests);
     }
   }
 

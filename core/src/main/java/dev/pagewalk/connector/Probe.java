@@ -25,6 +25,8 @@ import java.util.List;
  * @param capped whether the run's own {@code limits.maxPaginationRequests} stopped it, so that the
  *     run would stop the walk there too
  * @param total the API's total on its last page, when the spec reads one; null otherwise
+ * @param next its last page's {@code Link rel="next"}; null for none
+ * @param last its last page's {@code Link rel="last"}; null for none
  * @param millis how long its pages took, from send to response, added up
  * @param delivered the records of its pages
  * @param failure why the probe failed; null when it did not
@@ -38,6 +40,8 @@ record Probe(
     boolean more,
     boolean capped,
     Long total,
+    String next,
+    String last,
     long millis,
     List<Object> delivered,
     String failure) {
@@ -51,10 +55,12 @@ record Probe(
       RunInput input,
       Engine.Shared shared,
       Engine.Plugins plugins,
+      LinkTap links,
       int budget,
       long maxPaginationRequests) {
     long[] seen = new long[4];
     Long[] total = new Long[1];
+    String[] link = new String[2];
     RunListener listener =
         new RunListener() {
           @Override
@@ -64,6 +70,8 @@ record Probe(
             seen[2] = Math.max(seen[2], event.items());
             seen[3] += event.durationMillis();
             total[0] = event.total() instanceof Number n ? n.longValue() : null;
+            link[0] = links.latest().get("next");
+            link[1] = links.latest().get("last");
           }
         };
     Engine.Plugins probing =
@@ -98,6 +106,8 @@ record Probe(
         more,
         more && capAtMost,
         total[0],
+        link[0],
+        link[1],
         seen[3],
         List.copyOf(delivered),
         result.failure() == null ? null : result.failure().getMessage());

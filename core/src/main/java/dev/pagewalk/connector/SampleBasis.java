@@ -38,6 +38,7 @@ final class SampleBasis {
       case ENDED -> "ended within the probe";
       case CAPPED -> "stopped by limits.maxPaginationRequests";
       case TOTAL -> "counted by audit.total";
+      case LAST -> "counted by Link rel=last";
       case MORE -> "went on past the probe with nothing to count the rest";
     };
   }

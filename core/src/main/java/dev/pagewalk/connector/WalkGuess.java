@@ -18,6 +18,8 @@ record WalkGuess(long requests, long records, Kind kind, String basis, boolean p
     CAPPED(Certainty.EXACT),
     /** More pages than the probe read, counted with the API's total. */
     TOTAL(Certainty.EXTRAPOLATED),
+    /** More pages than the probe read, counted with the {@code Link} header's last page. */
+    LAST(Certainty.EXTRAPOLATED),
     /**
      * More pages than the probe read, and nothing to count them: a floor of one more page and the
      * records seen (the next page may be empty).
@@ -69,6 +71,20 @@ record WalkGuess(long requests, long records, Kind kind, String basis, boolean p
           Kind.TOTAL,
           "audit.total " + probe.total() + " in pages of " + probe.pageSize(),
           capped);
+    }
+    LastLink last = LastLink.of(probe.next(), probe.last(), probe.pages(), probe.pageSize());
+    if (last != null) {
+      long maxPages =
+          maxPaginationRequests == LimitOverrides.UNLIMITED
+              ? Long.MAX_VALUE
+              : maxPaginationRequests + 1;
+      long pages = Math.min(last.pages(), maxPages);
+      return new WalkGuess(
+          steps + pages,
+          Math.round((double) probe.records() / probe.pages() * pages),
+          Kind.LAST,
+          "Link rel=last (" + last.parameter() + "): " + pages(last.pages()),
+          last.pages() > maxPages);
     }
     long pages = probe.pages() + 1;
     return new WalkGuess(

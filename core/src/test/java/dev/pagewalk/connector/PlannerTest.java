@@ -12,10 +12,13 @@ import dev.pagewalk.Runner.Estimate.Certainty;
 import dev.pagewalk.Runner.StreamEstimate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlannerTest {
   private static final String HEAD =
@@ -126,6 +129,74 @@ class PlannerTest {
       // the children's walks are counted from a floor: a floor too
       assertThat(e.stream("issues").orElseThrow().certainty()).isEqualTo(Certainty.LOWER_BOUND);
       assertThat(e.certainty()).isEqualTo(Certainty.LOWER_BOUND);
+    }
+
+    /**
+     * 13 items, 2 a page, linked page to page with a {@code Link} header that also names the last
+     * page: by page number ({@code page}, from 1) or by offset ({@code offset}, from 0).
+     */
+    private InProcessApi linked(String parameter) {
+      boolean offsets = parameter.equals("offset");
+      return new InProcessApi(
+          target -> {
+            int at = target.indexOf(parameter + "=");
+            long value =
+                at < 0
+                    ? (offsets ? 0 : 1)
+                    : Long.parseLong(target.substring(at + parameter.length() + 1));
+            long first = offsets ? value : (value - 1) * 2;
+            String items =
+                java.util.stream.LongStream.range(first, Math.min(13, first + 2))
+                    .mapToObj(Long::toString)
+                    .collect(Collectors.joining(",", "[", "]"));
+            long next = offsets ? first + 2 : value + 1;
+            long last = offsets ? 12 : 7;
+            Map<String, String> headers =
+                first + 2 >= 13
+                    ? Map.of()
+                    : Map.of(
+                        "Link",
+                        "<http://api.test/items?"
+                            + parameter
+                            + "="
+                            + next
+                            + ">; rel=\"next\", <http://api.test/items?"
+                            + parameter
+                            + "="
+                            + last
+                            + ">; rel=\"last\"");
+            return new InProcessApi.Answer(200, items, headers);
+          },
+          0);
+    }
+
+    private static final String LINKED =
+        HEAD
+            + "request:\n"
+            + "  url: /items\n"
+            + "  response: {iterate: '{{body}}'}\n"
+            + "  pagination: {url: '{{links.next}}', condition: '{{links.next}}'}\n";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"page", "offset"})
+    void aWalkLongerThanTheProbeIsCountedByItsLinkToTheLastPage(String parameter) {
+      InProcessApi api = linked(parameter);
+      Estimate e = estimate(LINKED, api);
+      assertThat(e.streams())
+          .containsExactly(
+              new StreamEstimate(
+                  "gh",
+                  null,
+                  1,
+                  7,
+                  14,
+                  Certainty.EXTRAPOLATED,
+                  "Link rel=last ("
+                      + (parameter.equals("page") ? "page=7" : "offset=12")
+                      + "): 7 pages",
+                  3,
+                  null));
+      assertThat(api.requests).hasSize(3);
     }
 
     @Test
