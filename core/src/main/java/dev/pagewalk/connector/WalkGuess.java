@@ -52,10 +52,7 @@ record WalkGuess(long requests, long records, Kind kind, String basis, boolean p
           true);
     }
     if (probe.total() != null && probe.pageSize() > 0 && probe.items() > 0) {
-      long maxPages =
-          maxPaginationRequests == LimitOverrides.UNLIMITED
-              ? Long.MAX_VALUE
-              : maxPaginationRequests + 1;
+      long maxPages = maxPages(maxPaginationRequests);
       long counted = (probe.total() + probe.pageSize() - 1) / probe.pageSize();
       long pages = Math.max(probe.pages() + 1, counted);
       double perItem = (double) probe.records() / probe.items();
@@ -74,10 +71,7 @@ record WalkGuess(long requests, long records, Kind kind, String basis, boolean p
     }
     LastLink last = LastLink.of(probe.next(), probe.last(), probe.pages(), probe.pageSize());
     if (last != null) {
-      long maxPages =
-          maxPaginationRequests == LimitOverrides.UNLIMITED
-              ? Long.MAX_VALUE
-              : maxPaginationRequests + 1;
+      long maxPages = maxPages(maxPaginationRequests);
       long pages = Math.min(last.pages(), maxPages);
       return new WalkGuess(
           steps + pages,
@@ -93,9 +87,16 @@ record WalkGuess(long requests, long records, Kind kind, String basis, boolean p
         Kind.MORE,
         "more than "
             + pages(probe.pages())
-            + " and no audit.total to count them: at least "
+            + " and no audit.total or Link rel=last to count them: at least "
             + pages(pages),
         false);
+  }
+
+  /** The pages a walk may read under {@code limits.maxPaginationRequests}. */
+  private static long maxPages(long maxPaginationRequests) {
+    return maxPaginationRequests == LimitOverrides.UNLIMITED
+        ? Long.MAX_VALUE
+        : maxPaginationRequests + 1;
   }
 
   private static String pages(long n) {

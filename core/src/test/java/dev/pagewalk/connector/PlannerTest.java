@@ -123,7 +123,8 @@ class PlannerTest {
                   3,
                   200,
                   Certainty.LOWER_BOUND,
-                  "more than 2 pages and no audit.total to count them: at least 3 pages",
+                  "more than 2 pages and no audit.total or Link rel=last to count them: at least 3"
+                      + " pages",
                   2,
                   null));
       // the children's walks are counted from a floor: a floor too
