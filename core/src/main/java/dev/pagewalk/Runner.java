@@ -5,6 +5,7 @@ import dev.pagewalk.connector.ConnectorSync;
 import dev.pagewalk.engine.Engine;
 import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.Exchanger;
+import dev.pagewalk.http.LinkTap;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.json.RecordKeys;
@@ -353,7 +354,7 @@ public final class Runner implements AutoCloseable {
    */
   public Estimate estimate(Plan plan, RunInput input, List<String> streams, int probePages) {
     Objects.requireNonNull(plan, "plan");
-    dev.pagewalk.connector.LinkTap tap = new dev.pagewalk.connector.LinkTap(transport);
+    LinkTap tap = new LinkTap(transport);
     try (Exchanger probing = new Exchanger(tap, maxResponseBytes)) {
       Engine.Plugins plugins = plugins(RunListener.NONE);
       return dev.pagewalk.connector.Planner.estimate(
@@ -369,7 +370,7 @@ public final class Runner implements AutoCloseable {
               plugins.correlationHeader(),
               plugins.readAhead(),
               plugins.tokenStore()),
-          tap);
+          tap::latest);
     }
   }
 

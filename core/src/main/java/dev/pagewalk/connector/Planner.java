@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Estimates a run of a connector's streams before it is made: a probe of at most {@code probePages}
@@ -32,8 +33,8 @@ public final class Planner {
 
   /**
    * Estimates the run of {@code streams} (empty: all) of {@code connector} and their parents,
-   * reading at most {@code probePages} pages of each walk it probes; {@code plugins} send through
-   * {@code links}, whose latest response's {@code Link} header the probes read.
+   * reading at most {@code probePages} pages of each walk it probes; {@code links} gives the links
+   * ({@code Link} header by relation) of the latest response {@code plugins} received.
    *
    * @throws InputException for an unknown stream, invalid inputs, partitions that cannot be worked
    *     out or a {@code probePages} below 1, before any request is sent
@@ -44,7 +45,7 @@ public final class Planner {
       List<String> streams,
       int probePages,
       Engine.Plugins plugins,
-      LinkTap links) {
+      Supplier<Map<String, String>> links) {
     if (probePages < 1) {
       throw new InputException(
           connector.name() + ": the probe's pages per walk must be 1 or more, got " + probePages);
@@ -84,7 +85,7 @@ public final class Planner {
       RunInput input,
       Engine.Shared shared,
       Engine.Plugins plugins,
-      LinkTap links,
+      Supplier<Map<String, String>> links,
       int pages,
       long maxPaginationRequests) {
     Probe probe(Walk w) {

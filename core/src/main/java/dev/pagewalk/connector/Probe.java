@@ -8,6 +8,8 @@ import dev.pagewalk.StopReason;
 import dev.pagewalk.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The first pages of one walk, read to estimate the whole walk: the walk is run with {@code
@@ -48,14 +50,15 @@ record Probe(
 
   /**
    * Sends {@code walk}'s chain steps and at most {@code budget} pages, or {@code
-   * maxPaginationRequests + 1} when that is fewer.
+   * maxPaginationRequests + 1} when that is fewer; {@code links} gives the links of the latest
+   * response.
    */
   static Probe of(
       Walk walk,
       RunInput input,
       Engine.Shared shared,
       Engine.Plugins plugins,
-      LinkTap links,
+      Supplier<Map<String, String>> links,
       int budget,
       long maxPaginationRequests) {
     long[] seen = new long[4];
@@ -70,8 +73,9 @@ record Probe(
             seen[2] = Math.max(seen[2], event.items());
             seen[3] += event.durationMillis();
             total[0] = event.total() instanceof Number n ? n.longValue() : null;
-            link[0] = links.latest().get("next");
-            link[1] = links.latest().get("last");
+            Map<String, String> latest = links.get();
+            link[0] = latest.get("next");
+            link[1] = latest.get("last");
           }
         };
     Engine.Plugins probing =

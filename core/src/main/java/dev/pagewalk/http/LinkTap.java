@@ -1,6 +1,5 @@
-package dev.pagewalk.connector;
+package dev.pagewalk.http;
 
-import dev.pagewalk.http.LinkHeader;
 import dev.pagewalk.spi.HttpRequest;
 import dev.pagewalk.spi.Transport;
 import java.io.IOException;
@@ -8,7 +7,7 @@ import java.util.Map;
 
 /**
  * The planner's transport: passes every hop to {@code transport} and keeps the {@code Link} header
- * of the latest response, parsed by relation, so a {@link Probe} can read a page's {@code
+ * of the latest response, parsed by relation, so the planner's probes can read a page's {@code
  * rel="last"}. The planner probes one walk at a time; not for concurrent use. Closing it leaves
  * {@code transport} open.
  */
@@ -28,7 +27,7 @@ public final class LinkTap implements Transport {
   }
 
   /** The latest response's links by relation ({@code next}, {@code last}); empty for none. */
-  Map<String, String> latest() {
+  public Map<String, String> latest() {
     return links;
   }
 }
