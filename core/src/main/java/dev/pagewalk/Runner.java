@@ -5,6 +5,7 @@ import dev.pagewalk.connector.ConnectorSync;
 import dev.pagewalk.engine.Engine;
 import dev.pagewalk.http.ApacheTransport;
 import dev.pagewalk.http.Exchanger;
+import dev.pagewalk.http.LinkTap;
 import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.json.RecordKeys;
@@ -52,6 +53,7 @@ public final class Runner implements AutoCloseable {
   private final String correlationHeader;
   private final ExecutorService readAhead;
   private final TokenStore tokenStore;
+  private final long maxResponseBytes;
 
   private Runner(Builder b) {
     this.tokenStore = b.tokenStore;
@@ -60,7 +62,8 @@ public final class Runner implements AutoCloseable {
     this.ownsTransport = b.transport == null;
     this.transport =
         b.transport != null ? b.transport : new ApacheTransport(TransportConfig.defaults());
-    this.exchanger = new Exchanger(transport, b.maxResponseBytes);
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.exchanger = new Exchanger(transport, maxResponseBytes);
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.listener = b.listener;
@@ -325,22 +328,53 @@ public final class Runner implements AutoCloseable {
       ErrorCode errorCode,
       boolean finishedEarlier) {}
 
+  /** Pages {@link #estimate} reads of each walk it probes, unless told otherwise. */
+  public static final int DEFAULT_PROBE_PAGES = 3;
+
+  /**
+   * Estimates a run of the {@code streams} of a connector (empty: all; a one-request spec is a
+   * connector with one stream) before it is made, probing at most {@link #DEFAULT_PROBE_PAGES}
+   * pages of each walk it samples.
+   *
+   * @see #estimate(Plan, RunInput, List, int)
+   */
+  public Estimate estimate(Plan plan, RunInput input, List<String> streams) {
+    return estimate(plan, input, streams, DEFAULT_PROBE_PAGES);
+  }
+
   /**
    * Estimates a run of the {@code streams} of a connector (empty: all; a one-request spec is a
    * connector with one stream) before it is made: each stream's walks, requests and records, the
    * run's wall time under {@code rateLimit} and {@code concurrency}, and which cap or deadline
-   * would stop it. It sends a few requests: one page of a few walks of each stream (a sample of
-   * partitions, a sample of parent records).
+   * would stop it. It sends requests of its own: the first {@code probePages} pages of a few walks
+   * of each stream (a sample of partitions, a sample of parent records), so at most {@code
+   * probePages} times the sample per stream, plus their chain steps. A walk that ends within its
+   * probe is known exactly; the others are worked out from what their pages said, and the walks not
+   * sampled from the mean of those that were.
    *
-   * @throws InputException for an unknown stream or invalid inputs, before any request is sent
+   * @throws InputException for an unknown stream, invalid inputs or a {@code probePages} below 1,
+   *     before any request is sent
    */
-  public Estimate estimate(Plan plan, RunInput input, List<String> streams) {
+  public Estimate estimate(Plan plan, RunInput input, List<String> streams, int probePages) {
     Objects.requireNonNull(plan, "plan");
-    return dev.pagewalk.connector.Planner.estimate(
-        Connector.of(plan),
-        input == null ? RunInput.empty() : input,
-        streams == null ? List.of() : streams,
-        plugins(RunListener.NONE));
+    LinkTap tap = new LinkTap(transport);
+    try (Exchanger probing = new Exchanger(tap, maxResponseBytes)) {
+      Engine.Plugins plugins = plugins(RunListener.NONE);
+      return dev.pagewalk.connector.Planner.estimate(
+          Connector.of(plan),
+          input == null ? RunInput.empty() : input,
+          streams == null ? List.of() : streams,
+          probePages,
+          new Engine.Plugins(
+              probing,
+              plugins.clock(),
+              plugins.sleeper(),
+              plugins.listener(),
+              plugins.correlationHeader(),
+              plugins.readAhead(),
+              plugins.tokenStore()),
+          tap::latest);
+    }
   }
 
   /**
@@ -351,19 +385,23 @@ public final class Runner implements AutoCloseable {
    * @param requests the run's requests, every stream's added up (the caps of one walk applied, the
    *     run's not: {@code stops} says where they would stop it)
    * @param records the run's records, likewise
+   * @param certainty how sure the figures are: the least sure of its streams'
    * @param wallTime how long the run would take
    * @param stops each cap or deadline that would stop the run before it ends by itself, as a
    *     sentence that says how to lift it; empty when none would
    * @param probeRequests the requests the estimate itself sent
+   * @param probePages the pages it read at most of each walk it probed
    */
   public record Estimate(
       String spec,
       List<StreamEstimate> streams,
       long requests,
       long records,
+      Certainty certainty,
       java.time.Duration wallTime,
       List<String> stops,
-      long probeRequests) {
+      long probeRequests,
+      int probePages) {
     public Estimate {
       streams = List.copyOf(streams);
       stops = List.copyOf(stops);
@@ -372,6 +410,38 @@ public final class Runner implements AutoCloseable {
     /** The stream called {@code name}, if the run would walk it. */
     public Optional<StreamEstimate> stream(String name) {
       return streams.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** How sure an estimate's figures are, from most to least. */
+    public enum Certainty {
+      /** Every walk was probed to its end (or to the cap that would stop it). */
+      EXACT("exact"),
+      /**
+       * Worked out from what the probes saw: the API's total, or a sample of the walks standing for
+       * all of them.
+       */
+      EXTRAPOLATED("extrapolated"),
+      /**
+       * A floor: some walk had more pages than its probe read and nothing said how many, or a probe
+       * failed; the run takes at least about this much.
+       */
+      LOWER_BOUND("lower-bound");
+
+      private final String wireName;
+
+      Certainty(String wireName) {
+        this.wireName = wireName;
+      }
+
+      /** Its name in {@code plan --format json} and the run report. */
+      public String wireName() {
+        return wireName;
+      }
+
+      /** The less sure of this and {@code other}. */
+      public Certainty weakest(Certainty other) {
+        return compareTo(other) >= 0 ? this : other;
+      }
     }
   }
 
@@ -383,7 +453,9 @@ public final class Runner implements AutoCloseable {
    * @param walks its walks: partitions, or its parent's estimated records
    * @param requests the requests of all its walks
    * @param records the records of all its walks
+   * @param certainty how sure the figures are
    * @param basis how the figures were worked out: what its probes' pages said
+   * @param probeRequests the requests its probes sent
    * @param failure why its probe failed (the figures are then a floor); null when it did not
    */
   public record StreamEstimate(
@@ -392,7 +464,9 @@ public final class Runner implements AutoCloseable {
       long walks,
       long requests,
       long records,
+      Estimate.Certainty certainty,
       String basis,
+      long probeRequests,
       String failure) {}
 
   /**

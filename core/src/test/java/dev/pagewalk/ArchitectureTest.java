@@ -54,6 +54,7 @@ class ArchitectureTest {
           "Runner$WalkResult",
           // what a connector run is expected to take, before it is made
           "Runner$Estimate",
+          "Runner$Estimate$Certainty",
           "Runner$StreamEstimate",
           "Runner$AuthCheck",
           "RunInput",

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pagewalk plan}: estimates a run before it is made — each stream's walks, requests and
- * records, the wall time, and which cap or deadline would stop it — from one page of a few walks
- * per stream.
+ * records, the wall time, and which cap or deadline would stop it — from the first pages of a few
+ * walks per stream.
  */
 @Command(
     name = "plan",
@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Estimate a run's requests, records and time before making it.",
       "Each stream's walks, requests and records, the wall time under rateLimit and",
-      "concurrency, and which cap or deadline would stop the run, from one page of a few",
-      "walks per stream (a sample of partitions and of parent records)."
+      "concurrency, and which cap or deadline would stop the run, from the first",
+      "pages of a few walks per stream (a sample of partitions and of parent records).",
+      "A walk that ends within its probe is counted exactly; the table marks figures",
+      "worked out from what the probes saw with ~ and floors with ≥."
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = ExitCodes.HEADING,
@@ -73,6 +75,16 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin LimitOptions limits = new LimitOptions();
 
+  @Option(
+      names = "--probe-pages",
+      paramLabel = "N",
+      description =
+          "Pages to read at most of each walk probed (default: "
+              + Runner.DEFAULT_PROBE_PAGES
+              + "). A walk that ends within them is"
+              + " counted exactly; more pages cost more probe requests.")
+  int probePages = Runner.DEFAULT_PROBE_PAGES;
+
   @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
   Format format = Format.table;
 
@@ -98,7 +110,8 @@ final class PlanCommand implements Callable<Integer> {
             runner.estimate(
                 loaded,
                 inputs.input(parent.environment().variables()).withLimits(limits.overrides()),
-                streams);
+                streams,
+                probePages);
       }
       if (format == Format.json) {
         out.println(json(estimate));

@@ -1,6 +1,7 @@
 package dev.pagewalk.cli;
 
 import dev.pagewalk.Runner.Estimate;
+import dev.pagewalk.Runner.Estimate.Certainty;
 import dev.pagewalk.Runner.StreamEstimate;
 import dev.pagewalk.plan.Connector;
 import dev.pagewalk.plan.Durations;
@@ -10,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code pagewalk plan}'s table: one row per stream, the run's total, its time and its stops. */
+/**
+ * {@code pagewalk plan}'s table: one row per stream, the run's total, its time, the probes' cost
+ * and the stops. A figure worked out from what the probes saw is marked {@code ~}, a floor {@code
+ * ≥}; exact figures are bare.
+ */
 final class PlanTable {
   private PlanTable() {}
 
@@ -25,8 +30,8 @@ final class PlanTable {
             s.name(),
             s.parent() == null ? "-" : s.parent(),
             Long.toString(s.walks()),
-            Long.toString(s.requests()),
-            Long.toString(s.records()),
+            mark(s.certainty(), s.requests()),
+            mark(s.certainty(), s.records()),
             s.failure() == null ? s.basis() : s.basis() + ": " + s.failure()
           });
     }
@@ -35,8 +40,8 @@ final class PlanTable {
           "total",
           "",
           Long.toString(walks),
-          Long.toString(e.requests()),
-          Long.toString(e.records()),
+          mark(e.certainty(), e.requests()),
+          mark(e.certainty(), e.records()),
           ""
         });
     int[] width = new int[5];
@@ -55,12 +60,24 @@ final class PlanTable {
       }
       out.add(line.toString().stripTrailing());
     }
-    out.add("wall time: about " + about(e.wallTime()) + " (" + pace(connector) + ")");
+    if (e.certainty() != Certainty.EXACT) {
+      out.add(LEGEND);
+    }
+    out.add(
+        "wall time: "
+            + (e.certainty() == Certainty.LOWER_BOUND ? "at least " : "about ")
+            + about(e.wallTime())
+            + " ("
+            + pace(connector)
+            + ")");
     out.add(
         "probes: "
             + e.probeRequests()
             + (e.probeRequests() == 1 ? " request" : " requests")
-            + " sent to estimate");
+            + " sent to estimate (at most "
+            + e.probePages()
+            + (e.probePages() == 1 ? " page" : " pages")
+            + " of a walk; --probe-pages)");
     if (e.stops().isEmpty()) {
       out.add("no cap or deadline would stop the run");
     } else {
@@ -68,6 +85,18 @@ final class PlanTable {
       e.stops().forEach(s -> out.add("  " + s));
     }
     return out;
+  }
+
+  static final String LEGEND =
+      "~ worked out from what the probes saw; ≥ at least: a walk went on past its probe";
+
+  /** {@code 12} when exact, {@code ~12} when worked out, {@code ≥12} when a floor. */
+  static String mark(Certainty certainty, long n) {
+    return switch (certainty) {
+      case EXACT -> Long.toString(n);
+      case EXTRAPOLATED -> "~" + n;
+      case LOWER_BOUND -> "≥" + n;
+    };
   }
 
   private static String pad(String s, int width, boolean right) {

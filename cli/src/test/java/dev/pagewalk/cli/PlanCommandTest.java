@@ -102,27 +102,69 @@ class PlanCommandTest {
   }
 
   @Test
-  void printsATableOfStreamsFromOnePageOfAFewWalks() {
+  void printsATableOfStreamsFromTheFirstPagesOfAFewWalks() {
     Cli.Result r = cli.run("plan", spec.toString(), "--base-url", api.url());
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
-    // repos 1, 5 and 10 were sampled: 2, 3 and 2 pages of issues, 8, 13 and 8 issues
-    assertThat(r.out().lines().limit(4))
+    // repos' probe read 3 of its 4 pages; repos 1, 8, 15, 22 and 30 of those 30 were sampled:
+    // 8, 13, 3, 8 and 3 issues in 2, 3, 1, 2 and 1 pages, each within its probe
+    assertThat(r.out().lines().limit(5))
         .containsExactly(
             "STREAM  PARENT  WALKS  REQUESTS  RECORDS  BASIS",
-            "repos   -           1         4       40  audit.total 40 in pages of 10",
-            "issues  repos      40        93      387  one per repos record, a sample of 3:"
-                + " audit.total 8 in pages of 5",
-            "total              41        97      427");
-    assertThat(r.out().lines().skip(4).toList())
+            "repos   -           1        ~4      ~40  audit.total 40 in pages of 10",
+            "issues  repos      40       ~72     ~280  one per repos record, a sample of 5 probed:"
+                + " 5 ended within the probe",
+            "total              41       ~76     ~320",
+            "~ worked out from what the probes saw; ≥ at least: a walk went on past its probe");
+    assertThat(r.out().lines().skip(5).toList())
         .hasSize(3)
         .satisfies(l -> assertThat(l.get(0)).startsWith("wall time: about "))
         .satisfies(
             l ->
                 assertThat(l.get(0)).endsWith("(concurrency 2, no rateLimit, the probes' latency)"))
-        .satisfies(l -> assertThat(l.get(1)).isEqualTo("probes: 4 requests sent to estimate"))
+        .satisfies(
+            l ->
+                assertThat(l.get(1))
+                    .isEqualTo(
+                        "probes: 12 requests sent to estimate (at most 3 pages of a walk;"
+                            + " --probe-pages)"))
         .satisfies(l -> assertThat(l.get(2)).isEqualTo("no cap or deadline would stop the run"));
-    assertThat(api.server.getAllServeEvents()).hasSize(4);
+    assertThat(api.server.getAllServeEvents()).hasSize(12);
+  }
+
+  @Test
+  void moreProbePagesCountMoreWalksExactly() throws Exception {
+    Cli.Result r =
+        cli.run(
+            "plan",
+            spec.toString(),
+            "--base-url",
+            api.url(),
+            "--streams",
+            "repos",
+            "--probe-pages",
+            "4",
+            "--format",
+            "json");
+    assertThat(r.code()).isEqualTo(ExitCodes.COMPLETE);
+    JsonNode doc = JSON.readTree(r.out());
+    assertThat(doc.get("streams").toString())
+        .isEqualTo(
+            "[{\"name\":\"repos\",\"walks\":1,\"requests\":4,\"records\":40,"
+                + "\"certainty\":\"exact\",\"basis\":\"ended within the probe, 4 pages\","
+                + "\"probeRequests\":4}]");
+    assertThat(doc.get("certainty").asText()).isEqualTo("exact");
+    assertThat(doc.get("probePages").asInt()).isEqualTo(4);
+    assertThat(doc.get("probeRequests").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void aProbeOfNoPagesIsAUsageError() {
+    Cli.Result r = cli.run("plan", spec.toString(), "--base-url", api.url(), "--probe-pages", "0");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .isEqualTo("pagewalk plan: gh: the probe's pages per walk must be 1 or more, got 0\n");
+    assertThat(api.server.getAllServeEvents()).isEmpty();
   }
 
   @Test
@@ -155,16 +197,17 @@ class PlanCommandTest {
     assertThat(Math.abs(estimated - actual)).isLessThanOrEqualTo(actual / 4);
     assertThat(doc.at("/streams/1/estimate").toString())
         .isEqualTo(
-            "{\"walks\":40,\"requests\":93,\"records\":387,"
-                + "\"basis\":\"one per repos record, a sample of 3: audit.total 8 in pages of 5\"}");
+            "{\"walks\":40,\"requests\":72,\"records\":280,\"certainty\":\"extrapolated\","
+                + "\"basis\":\"one per repos record, a sample of 5 probed: 5 ended within the"
+                + " probe\",\"probeRequests\":9}");
     assertThat(ReportSchemaTest.violations(Files.readString(report))).isEmpty();
     assertThat(r.err())
         .contains(
-            "estimate vs actual (4 probe requests not counted):\n"
+            "estimate vs actual (12 probe requests not counted):\n"
                 + "  repos: requests 4 / 4 (+0%), records 40 / 40 (+0%), walks 1 / 1 (+0%)\n"
-                + "  issues: requests 93 / 80 (+16%), records 387 / 320 (+21%), walks 40 / 40"
+                + "  issues: requests 72 / 80 (-10%), records 280 / 320 (-13%), walks 40 / 40"
                 + " (+0%)\n"
-                + "  run: requests 97 / 84 (+15%), wall time ");
+                + "  run: requests 76 / 84 (-10%), wall time ");
   }
 
   @Test
@@ -185,7 +228,7 @@ class PlanCommandTest {
     JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.get("streams")).hasSize(1);
     assertThat(doc.get("requests").asLong()).isEqualTo(4);
-    assertThat(doc.get("probeRequests").asLong()).isEqualTo(1);
+    assertThat(doc.get("probeRequests").asLong()).isEqualTo(3);
     assertThat(doc.get("stops").toString())
         .isEqualTo(
             "[\"limits.maxRequests (3) would stop the run after 3 of about 4 requests; to read on,"
@@ -201,10 +244,10 @@ class PlanCommandTest {
     assertThat(r.out().lines().limit(3))
         .containsExactly(
             "STREAM  PARENT  WALKS  REQUESTS  RECORDS  BASIS",
-            "repos   -           1         1        0  probe failed: gh/repos: GET "
+            "repos   -           1        ≥1       ≥0  probe failed: gh/repos: GET "
                 + api.url()
                 + "/repos returned 500 Server Error",
-            "issues  repos       0         0        0  its parent could not be probed");
+            "issues  repos       0        ≥0       ≥0  its parent could not be probed");
   }
 
   @Test

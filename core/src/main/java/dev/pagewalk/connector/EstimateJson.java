@@ -22,9 +22,11 @@ public final class EstimateJson {
     doc.put("streams", streams);
     doc.put("requests", e.requests());
     doc.put("records", e.records());
+    doc.put("certainty", e.certainty().wireName());
     doc.put("wallTimeMillis", e.wallTime().toMillis());
     doc.put("stops", e.stops());
     doc.put("probeRequests", e.probeRequests());
+    doc.put("probePages", e.probePages());
     return doc;
   }
 
@@ -38,7 +40,9 @@ public final class EstimateJson {
     m.put("walks", s.walks());
     m.put("requests", s.requests());
     m.put("records", s.records());
+    m.put("certainty", s.certainty().wireName());
     m.put("basis", s.basis());
+    m.put("probeRequests", s.probeRequests());
     if (s.failure() != null) {
       m.put("failure", s.failure());
     }

@@ -1,6 +1,7 @@
 package dev.pagewalk.connector;
 
 import dev.pagewalk.Runner.Estimate;
+import dev.pagewalk.Runner.Estimate.Certainty;
 import dev.pagewalk.Runner.StreamEstimate;
 import dev.pagewalk.audit.Cap;
 import dev.pagewalk.plan.Connector;
@@ -23,9 +24,15 @@ final class Stops {
       Limits limits,
       List<StreamEstimate> streams,
       List<Probe> probes,
-      List<String> paginationCapped) {
+      List<String> paginationCapped,
+      int probePages) {
     long requests = streams.stream().mapToLong(StreamEstimate::requests).sum();
     long records = streams.stream().mapToLong(StreamEstimate::records).sum();
+    Certainty certainty = Certainty.EXACT;
+    for (StreamEstimate s : streams) {
+      certainty = certainty.weakest(s.certainty());
+    }
+    String about = certainty == Certainty.LOWER_BOUND ? " of at least " : " of about ";
     Duration wall = wallTime(connector, streams, probes);
     List<String> stops = new ArrayList<>();
     if (requests > limits.maxRequests()) {
@@ -34,7 +41,7 @@ final class Stops {
               + limits.maxRequests()
               + ") would stop the run after "
               + limits.maxRequests()
-              + " of about "
+              + about
               + requests
               + " requests; "
               + Cap.MAX_REQUESTS.advice());
@@ -45,7 +52,7 @@ final class Stops {
               + limits.maxRecords()
               + ") would stop the run after "
               + limits.maxRecords()
-              + " of about "
+              + about
               + records
               + " records; "
               + Cap.MAX_RECORDS.advice());
@@ -63,20 +70,25 @@ final class Stops {
       stops.add(
           "limits.runTimeout ("
               + Durations.format(limits.runTimeout())
-              + ") would stop the run, which needs about "
+              + ") would stop the run, which needs"
+              + (certainty == Certainty.LOWER_BOUND ? " at least " : " about ")
               + Durations.format(wall)
               + "; raise it in the spec");
     }
     long sent = probes.stream().mapToLong(Probe::requests).sum();
-    return new Estimate(connector.name(), streams, requests, records, wall, stops, sent);
+    return new Estimate(
+        connector.name(), streams, requests, records, certainty, wall, stops, sent, probePages);
   }
 
   /**
-   * The longest of: the requests at the probes' mean latency spread over {@code concurrency} walks,
-   * the longest walk's requests one after another, and the requests at the {@code rateLimit} pace.
+   * The longest of: the requests at the probes' mean latency per page spread over {@code
+   * concurrency} walks, the longest walk's requests one after another, and the requests at the
+   * {@code rateLimit} pace.
    */
   static Duration wallTime(Connector connector, List<StreamEstimate> streams, List<Probe> probes) {
-    double latency = probes.stream().mapToLong(Probe::millis).average().orElse(0);
+    long pages = probes.stream().mapToLong(Probe::pages).sum();
+    double latency =
+        pages == 0 ? 0 : (double) probes.stream().mapToLong(Probe::millis).sum() / pages;
     long requests = streams.stream().mapToLong(StreamEstimate::requests).sum();
     long walks = streams.stream().mapToLong(StreamEstimate::walks).sum();
     double spread =
