@@ -48,8 +48,8 @@ public interface RunListener {
   /**
    * The listener of one walk of a connector run, told everything of that walk ({@link #onStart} to
    * {@link #onEnd}): {@code runId} is the connector run's id (its report's), {@code stream} and
-   * {@code walk} name the walk ({@link Runner.WalkResult#walk()}). By default this listener itself;
-   * a listener that needs to know which walk an event belongs to returns one that does.
+   * {@code walk} name the walk ({@link StreamsResult.WalkResult#walk()}). By default this listener
+   * itself; a listener that needs to know which walk an event belongs to returns one that does.
    */
   default RunListener forWalk(String runId, String stream, String walk) {
     return this;

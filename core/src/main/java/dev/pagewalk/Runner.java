@@ -10,7 +10,6 @@ import dev.pagewalk.http.RequestLimits;
 import dev.pagewalk.http.TransportConfig;
 import dev.pagewalk.json.RecordKeys;
 import dev.pagewalk.plan.Connector;
-import dev.pagewalk.report.Verdict;
 import dev.pagewalk.sink.KeyListing;
 import dev.pagewalk.sink.Reconciliation;
 import dev.pagewalk.sink.RecordSink;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -200,8 +198,8 @@ public final class Runner implements AutoCloseable {
    * their own records are delivered only when they are selected as well. Walks run {@code
    * concurrency} at a time (the spec's) under one rate limit and one retry budget; {@code records}
    * is called by one walk at a time, from the runner's walk threads. Each walk's failure is in its
-   * {@link WalkResult}; invalid inputs or an unknown stream throw {@link InputException} before any
-   * request is sent.
+   * {@link StreamsResult.WalkResult}; invalid inputs or an unknown stream throw {@link
+   * InputException} before any request is sent.
    */
   public StreamsResult runStreams(
       Plan plan,
@@ -249,84 +247,6 @@ public final class Runner implements AutoCloseable {
         syncName,
         plugins(runListener));
   }
-
-  /**
-   * How a run of a connector's streams ended: the run's verdict (the weakest of its streams'), and
-   * each stream walked, parents first.
-   *
-   * @param runId the run's correlation id
-   * @param spec the spec's name
-   * @param verdict the weakest verdict of the streams
-   * @param startedAt when the run started
-   * @param endedAt when the run ended
-   * @param streams each stream walked, parents before children
-   */
-  public record StreamsResult(
-      String runId,
-      String spec,
-      Verdict verdict,
-      Instant startedAt,
-      Instant endedAt,
-      List<StreamResult> streams) {
-    public StreamsResult {
-      streams = List.copyOf(streams);
-    }
-
-    /** The stream called {@code name}, if it was walked. */
-    public Optional<StreamResult> stream(String name) {
-      return streams.stream().filter(s -> s.name().equals(name)).findFirst();
-    }
-  }
-
-  /**
-   * One stream of a connector run. It is {@link Verdict#COMPLETE} when its parent stream is and
-   * every walk is; otherwise the weakest of those.
-   *
-   * @param name the stream's name
-   * @param parent the parent stream's name; null for none
-   * @param selected whether its records were delivered (false: walked only for its children)
-   * @param verdict the stream's verdict
-   * @param records records delivered by its walks
-   * @param requests requests sent by its walks
-   * @param walks each walk, in the order they ended
-   */
-  public record StreamResult(
-      String name,
-      String parent,
-      boolean selected,
-      Verdict verdict,
-      long records,
-      long requests,
-      List<WalkResult> walks) {
-    public StreamResult {
-      walks = List.copyOf(walks);
-    }
-  }
-
-  /**
-   * One walk of a stream: the stream's request run for one parent record, one partition, or once.
-   *
-   * @param walk which walk: the parent record's key (canonical JSON, or {@code #N} for a parent
-   *     without keys), the partition value or window {@code start/end}, or empty for a stream
-   *     walked once
-   * @param stopReason why the walk ended
-   * @param verdict the walk's completeness verdict
-   * @param records records it delivered
-   * @param requests requests it sent
-   * @param failure what failed, when the walk failed; null otherwise
-   * @param errorCode the failure's stable code; null when the walk did not fail
-   * @param finishedEarlier whether an earlier run of the sync finished the walk (a resumed run
-   *     reports it as that run committed it, without walking it again)
-   */
-  public record WalkResult(
-      String walk,
-      StopReason stopReason,
-      Verdict verdict,
-      long records,
-      long requests,
-      String failure,
-      ErrorCode errorCode,
-      boolean finishedEarlier) {}
 
   /** Pages {@link #estimate} reads of each walk it probes, unless told otherwise. */
   public static final int DEFAULT_PROBE_PAGES = 3;
@@ -376,98 +296,6 @@ public final class Runner implements AutoCloseable {
           tap::latest);
     }
   }
-
-  /**
-   * What {@link #estimate} expects of a run.
-   *
-   * @param spec the spec's name
-   * @param streams each stream the run would walk, parents first
-   * @param requests the run's requests, every stream's added up (the caps of one walk applied, the
-   *     run's not: {@code stops} says where they would stop it)
-   * @param records the run's records, likewise
-   * @param certainty how sure the figures are: the least sure of its streams'
-   * @param wallTime how long the run would take
-   * @param stops each cap or deadline that would stop the run before it ends by itself, as a
-   *     sentence that says how to lift it; empty when none would
-   * @param probeRequests the requests the estimate itself sent
-   * @param probePages the pages it read at most of each walk it probed
-   */
-  public record Estimate(
-      String spec,
-      List<StreamEstimate> streams,
-      long requests,
-      long records,
-      Certainty certainty,
-      java.time.Duration wallTime,
-      List<String> stops,
-      long probeRequests,
-      int probePages) {
-    public Estimate {
-      streams = List.copyOf(streams);
-      stops = List.copyOf(stops);
-    }
-
-    /** The stream called {@code name}, if the run would walk it. */
-    public Optional<StreamEstimate> stream(String name) {
-      return streams.stream().filter(s -> s.name().equals(name)).findFirst();
-    }
-
-    /** How sure an estimate's figures are, from most to least. */
-    public enum Certainty {
-      /** Every walk was probed to its end (or to the cap that would stop it). */
-      EXACT("exact"),
-      /**
-       * Worked out from what the probes saw: the API's total, or a sample of the walks standing for
-       * all of them.
-       */
-      EXTRAPOLATED("extrapolated"),
-      /**
-       * A floor: some walk had more pages than its probe read and nothing said how many, or a probe
-       * failed; the run takes at least about this much.
-       */
-      LOWER_BOUND("lower-bound");
-
-      private final String wireName;
-
-      Certainty(String wireName) {
-        this.wireName = wireName;
-      }
-
-      /** Its name in {@code plan --format json} and the run report. */
-      public String wireName() {
-        return wireName;
-      }
-
-      /** The less sure of this and {@code other}. */
-      public Certainty weakest(Certainty other) {
-        return compareTo(other) >= 0 ? this : other;
-      }
-    }
-  }
-
-  /**
-   * One stream of an {@link Estimate}.
-   *
-   * @param name the stream's name
-   * @param parent the parent stream's name; null for none
-   * @param walks its walks: partitions, or its parent's estimated records
-   * @param requests the requests of all its walks
-   * @param records the records of all its walks
-   * @param certainty how sure the figures are
-   * @param basis how the figures were worked out: what its probes' pages said
-   * @param probeRequests the requests its probes sent
-   * @param failure why its probe failed (the figures are then a floor); null when it did not
-   */
-  public record StreamEstimate(
-      String name,
-      String parent,
-      long walks,
-      long requests,
-      long records,
-      Estimate.Certainty certainty,
-      String basis,
-      long probeRequests,
-      String failure) {}
 
   /**
    * Runs only the auth step of {@code plan}: fetches a token as a run would (a refresh token the

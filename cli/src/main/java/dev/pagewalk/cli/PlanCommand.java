@@ -2,11 +2,11 @@ package dev.pagewalk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pagewalk.Estimate;
 import dev.pagewalk.InputException;
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.PagewalkException;
 import dev.pagewalk.Runner;
-import dev.pagewalk.Runner.Estimate;
 import dev.pagewalk.SpecException;
 import dev.pagewalk.connector.EstimateJson;
 import dev.pagewalk.json.JsonConfig;

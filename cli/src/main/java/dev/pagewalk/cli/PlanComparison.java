@@ -1,9 +1,9 @@
 package dev.pagewalk.cli;
 
-import dev.pagewalk.Runner.Estimate;
-import dev.pagewalk.Runner.StreamEstimate;
-import dev.pagewalk.Runner.StreamResult;
-import dev.pagewalk.Runner.StreamsResult;
+import dev.pagewalk.Estimate;
+import dev.pagewalk.Estimate.StreamEstimate;
+import dev.pagewalk.StreamsResult;
+import dev.pagewalk.StreamsResult.StreamResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

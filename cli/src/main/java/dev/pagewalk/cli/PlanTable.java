@@ -1,8 +1,8 @@
 package dev.pagewalk.cli;
 
-import dev.pagewalk.Runner.Estimate;
-import dev.pagewalk.Runner.Estimate.Certainty;
-import dev.pagewalk.Runner.StreamEstimate;
+import dev.pagewalk.Estimate;
+import dev.pagewalk.Estimate.Certainty;
+import dev.pagewalk.Estimate.StreamEstimate;
 import dev.pagewalk.plan.Connector;
 import dev.pagewalk.plan.Durations;
 import dev.pagewalk.plan.RateLimitPlan;

@@ -1,15 +1,16 @@
 package dev.pagewalk.cli;
 
+import dev.pagewalk.Estimate;
 import dev.pagewalk.InputException;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.Runner;
-import dev.pagewalk.Runner.StreamResult;
-import dev.pagewalk.Runner.StreamsResult;
-import dev.pagewalk.Runner.WalkResult;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.StreamsResult;
+import dev.pagewalk.StreamsResult.StreamResult;
+import dev.pagewalk.StreamsResult.WalkResult;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.audit.AuditLog;
 import dev.pagewalk.connector.ConnectorReport;
@@ -120,7 +121,7 @@ final class StreamsRun {
       }
     }
     StreamsResult result;
-    Runner.Estimate estimate = null;
+    Estimate estimate = null;
     boolean stoppable = continueWith != null;
     try (Writer audit = auditLog == null ? null : openAuditLog();
         GracefulStop stop = stoppable ? GracefulStop.install(err) : null;
@@ -279,7 +280,7 @@ final class StreamsRun {
     return w.walk().isEmpty() ? "(the only one)" : w.walk();
   }
 
-  private void writeReport(StreamsResult result, Runner.Estimate estimate, PrintWriter stdout) {
+  private void writeReport(StreamsResult result, Estimate estimate, PrintWriter stdout) {
     if (report == null) {
       return;
     }

@@ -1,8 +1,8 @@
 package dev.pagewalk.conformance;
 
 import dev.pagewalk.RunResult;
-import dev.pagewalk.Runner;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.StreamsResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,8 +106,8 @@ final class CaseChecks {
     if (expect.expectsFailure()) {
       return;
     }
-    for (Runner.StreamResult s : seen.streams().streams()) {
-      for (Runner.WalkResult w : s.walks()) {
+    for (StreamsResult.StreamResult s : seen.streams().streams()) {
+      for (StreamsResult.WalkResult w : s.walks()) {
         if (w.failure() != null
             && !StreamChecks.expectedToFail(expect.streams(), s.name(), w.walk())) {
           problems.add(
@@ -153,7 +153,7 @@ final class CaseChecks {
   }
 
   private long streamRequests() {
-    return seen.streams().streams().stream().mapToLong(Runner.StreamResult::requests).sum();
+    return seen.streams().streams().stream().mapToLong(StreamsResult.StreamResult::requests).sum();
   }
 
   private boolean failureExpectedByStopReason() {

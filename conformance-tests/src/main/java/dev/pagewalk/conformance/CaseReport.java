@@ -69,7 +69,7 @@ final class CaseReport {
   /** A connector run: its verdict, then per stream its verdict, counts and failed walks. */
   private static void streams(Observed seen, StringBuilder out) {
     out.append("  run: ").append(seen.streams().verdict()).append('\n');
-    for (dev.pagewalk.Runner.StreamResult s : seen.streams().streams()) {
+    for (dev.pagewalk.StreamsResult.StreamResult s : seen.streams().streams()) {
       out.append("    stream ")
           .append(s.name())
           .append(": ")
@@ -84,7 +84,7 @@ final class CaseReport {
           .append(s.requests())
           .append(plural(s.requests(), " request"))
           .append('\n');
-      for (dev.pagewalk.Runner.WalkResult w : s.walks()) {
+      for (dev.pagewalk.StreamsResult.WalkResult w : s.walks()) {
         if (w.failure() != null) {
           out.append("      walk ")
               .append(w.walk())

@@ -8,6 +8,7 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
 import dev.pagewalk.SpecException;
+import dev.pagewalk.StreamsResult;
 import dev.pagewalk.conformance.livedata.LiveDataConfig;
 import dev.pagewalk.conformance.livedata.LiveDataServer;
 import dev.pagewalk.conformance.livedata.Mutation;
@@ -188,7 +189,7 @@ public final class CaseRunner {
       RunResult result,
       String failure,
       boolean thrown,
-      Runner.StreamsResult streams) {
+      StreamsResult streams) {
     Run(List<Object> records, List<Object> keys, RunResult result, String failure, boolean thrown) {
       this(records, keys, result, failure, thrown, null);
     }
@@ -237,7 +238,7 @@ public final class CaseRunner {
   private static Run streams(Plan plan, RunInput input, Runner runner) {
     List<Object> records = new ArrayList<>();
     List<Object> keys = new ArrayList<>();
-    Runner.StreamsResult result =
+    StreamsResult result =
         runner.runStreams(
             plan,
             input,
@@ -253,7 +254,7 @@ public final class CaseRunner {
     String failure =
         result.streams().stream()
             .flatMap(s -> s.walks().stream())
-            .map(Runner.WalkResult::failure)
+            .map(StreamsResult.WalkResult::failure)
             .filter(java.util.Objects::nonNull)
             .findFirst()
             .orElse(null);

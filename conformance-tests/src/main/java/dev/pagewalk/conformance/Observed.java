@@ -26,7 +26,7 @@ record Observed(
     List<String> strayQueryParameters,
     List<String> answers,
     dev.pagewalk.conformance.livedata.Expectation dataset,
-    dev.pagewalk.Runner.StreamsResult streams) {
+    dev.pagewalk.StreamsResult streams) {
 
   /** A message as shown in reports: the mock API's address written {@code ${baseUrl}}. */
   String shown(String message) {

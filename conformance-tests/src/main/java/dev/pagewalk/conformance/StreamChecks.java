@@ -1,8 +1,8 @@
 package dev.pagewalk.conformance;
 
-import dev.pagewalk.Runner.StreamResult;
-import dev.pagewalk.Runner.StreamsResult;
-import dev.pagewalk.Runner.WalkResult;
+import dev.pagewalk.StreamsResult;
+import dev.pagewalk.StreamsResult.StreamResult;
+import dev.pagewalk.StreamsResult.WalkResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.pagewalk.connector;
 
-import dev.pagewalk.Runner.StreamResult;
-import dev.pagewalk.Runner.StreamsResult;
-import dev.pagewalk.Runner.WalkResult;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.StreamsResult;
+import dev.pagewalk.StreamsResult.StreamResult;
+import dev.pagewalk.StreamsResult.WalkResult;
 import dev.pagewalk.audit.Cap;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -2,10 +2,10 @@ package dev.pagewalk.connector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pagewalk.Runner.Estimate;
-import dev.pagewalk.Runner.StreamResult;
-import dev.pagewalk.Runner.StreamsResult;
-import dev.pagewalk.Runner.WalkResult;
+import dev.pagewalk.Estimate;
+import dev.pagewalk.StreamsResult;
+import dev.pagewalk.StreamsResult.StreamResult;
+import dev.pagewalk.StreamsResult.WalkResult;
 import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.report.Verdict;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.pagewalk.connector;
 
 import dev.pagewalk.InputException;
 import dev.pagewalk.RunInput;
-import dev.pagewalk.Runner.StreamsResult;
+import dev.pagewalk.StreamsResult;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.engine.Engine;
 import dev.pagewalk.engine.start.SavedOrigin;

@@ -1,7 +1,7 @@
 package dev.pagewalk.connector;
 
-import dev.pagewalk.Runner.Estimate;
-import dev.pagewalk.Runner.StreamEstimate;
+import dev.pagewalk.Estimate;
+import dev.pagewalk.Estimate.StreamEstimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.pagewalk.connector;
 
+import dev.pagewalk.Estimate;
+import dev.pagewalk.Estimate.Certainty;
+import dev.pagewalk.Estimate.StreamEstimate;
 import dev.pagewalk.InputException;
 import dev.pagewalk.RunInput;
-import dev.pagewalk.Runner.Estimate;
-import dev.pagewalk.Runner.Estimate.Certainty;
-import dev.pagewalk.Runner.StreamEstimate;
 import dev.pagewalk.engine.Engine;
 import dev.pagewalk.plan.Connector;
 import dev.pagewalk.plan.Limits;

@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One walk to run: a stream, which of its walks it is ({@link dev.pagewalk.Runner.WalkResult#walk})
- * and the variables its expressions see besides the run's ({@code stream}, and {@code parent} or
- * {@code partition}); {@code from} is the checkpoint a resumed walk continues from (null: from its
- * first page).
+ * One walk to run: a stream, which of its walks it is ({@link
+ * dev.pagewalk.StreamsResult.WalkResult#walk}) and the variables its expressions see besides the
+ * run's ({@code stream}, and {@code parent} or {@code partition}); {@code from} is the checkpoint a
+ * resumed walk continues from (null: from its first page).
  */
 record Walk(StreamPlan stream, String label, Map<String, Object> variables, Checkpoint from) {
   static Walk of(StreamPlan stream, String label, String variable, Object value) {

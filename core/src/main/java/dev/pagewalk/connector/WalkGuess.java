@@ -1,7 +1,7 @@
 package dev.pagewalk.connector;
 
+import dev.pagewalk.Estimate.Certainty;
 import dev.pagewalk.LimitOverrides;
-import dev.pagewalk.Runner.Estimate.Certainty;
 
 /**
  * What one walk is expected to take, from its {@link Probe}: its requests (chain steps and pages)

@@ -167,7 +167,7 @@ class ConcurrentRefreshTest {
           """
               .formatted(server.url());
       List<String> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-      dev.pagewalk.Runner.StreamsResult result;
+      dev.pagewalk.StreamsResult result;
       try (dev.pagewalk.Runner runner = dev.pagewalk.Runner.builder().build()) {
         result =
             runner.runStreams(

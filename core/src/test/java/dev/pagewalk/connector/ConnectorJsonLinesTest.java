@@ -10,7 +10,7 @@ import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.Runner;
-import dev.pagewalk.Runner.StreamsResult;
+import dev.pagewalk.StreamsResult;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.sink.WalkSink;
 import java.io.IOException;

@@ -7,8 +7,8 @@ import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
-import dev.pagewalk.Runner.StreamsResult;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.StreamsResult;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.sink.WriteMode;
@@ -139,7 +139,7 @@ class ConnectorShareTest {
         .containsExactlyInAnyOrder(
             "/orgs/b/repos?page=1", "/repos/b1/issues", "/orgs/b/repos?page=2", "/repos/b2/issues");
     assertThat(result.stream("repos").orElseThrow().walks())
-        .extracting(Runner.WalkResult::walk)
+        .extracting(StreamsResult.WalkResult::walk)
         .containsExactly("b");
     assertThat(sink.ended)
         .containsExactlyInAnyOrder(
@@ -163,7 +163,7 @@ class ConnectorShareTest {
     assertThat(again.requests).containsExactly("/orgs/b/repos?page=2", "/repos/b2/issues");
     assertThat(sink.lookedUp).endsWith("repos/a", "repos/b");
     assertThat(resumed.stream("repos").orElseThrow().walks())
-        .extracting(Runner.WalkResult::walk)
+        .extracting(StreamsResult.WalkResult::walk)
         .containsExactlyInAnyOrder("a", "b");
   }
 }

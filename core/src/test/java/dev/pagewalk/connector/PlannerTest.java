@@ -3,13 +3,13 @@ package dev.pagewalk.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pagewalk.Estimate;
+import dev.pagewalk.Estimate.Certainty;
+import dev.pagewalk.Estimate.StreamEstimate;
 import dev.pagewalk.InputException;
 import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.Runner;
-import dev.pagewalk.Runner.Estimate;
-import dev.pagewalk.Runner.Estimate.Certainty;
-import dev.pagewalk.Runner.StreamEstimate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.Runner;
-import dev.pagewalk.Runner.StreamsResult;
+import dev.pagewalk.StreamsResult;
 import dev.pagewalk.SyncMode;
 import java.time.Duration;
 import java.util.List;
