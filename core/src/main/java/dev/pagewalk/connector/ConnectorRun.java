@@ -8,6 +8,8 @@ import dev.pagewalk.StopReason;
 import dev.pagewalk.StreamsResult;
 import dev.pagewalk.StreamsResult.StreamResult;
 import dev.pagewalk.engine.Engine;
+import dev.pagewalk.engine.Shared;
+import dev.pagewalk.engine.WalkPages;
 import dev.pagewalk.engine.start.SavedOrigin;
 import dev.pagewalk.json.RecordKeys;
 import dev.pagewalk.plan.Connector;
@@ -51,7 +53,7 @@ public final class ConnectorRun {
   private final SyncIdentity identity;
   private final Engine.Plugins plugins;
   private final String runId;
-  private final Engine.Shared shared;
+  private final Shared shared;
   private final Map<String, StreamTally> tallies = new LinkedHashMap<>();
   private final Map<String, List<StreamPlan>> children = new HashMap<>();
   private final Set<String> spawned = new HashSet<>();
@@ -75,7 +77,7 @@ public final class ConnectorRun {
     this.sink = sink;
     this.identity = identity;
     this.plugins = plugins;
-    this.shared = Engine.Shared.of(connector.shared(), input.limits(), plugins.clock());
+    this.shared = Shared.of(connector.shared(), input.limits(), plugins.clock());
     for (StreamPlan s : connector.streams()) {
       if (walked.contains(s.name())) {
         tallies.put(s.name(), new StreamTally(s.name(), s.parent(), selected.contains(s.name())));
@@ -250,7 +252,7 @@ public final class ConnectorRun {
             input,
             walk.variables(),
             shared,
-            new Engine.WalkPages() {
+            new WalkPages() {
               @Override
               public void write(List<OutputRecord> page, Supplier<Checkpoint> after)
                   throws IOException {

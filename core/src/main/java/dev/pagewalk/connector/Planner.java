@@ -6,6 +6,7 @@ import dev.pagewalk.Estimate.StreamEstimate;
 import dev.pagewalk.InputException;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.engine.Engine;
+import dev.pagewalk.engine.Shared;
 import dev.pagewalk.plan.Connector;
 import dev.pagewalk.plan.Limits;
 import dev.pagewalk.plan.StreamPlan;
@@ -55,7 +56,7 @@ public final class Planner {
     Probing probing =
         new Probing(
             input,
-            Engine.Shared.of(connector.shared(), Probe.overrides(input), plugins.clock()),
+            Shared.of(connector.shared(), Probe.overrides(input), plugins.clock()),
             plugins,
             links,
             probePages,
@@ -83,7 +84,7 @@ public final class Planner {
   /** What every probe of one estimate shares. */
   private record Probing(
       RunInput input,
-      Engine.Shared shared,
+      Shared shared,
       Engine.Plugins plugins,
       Supplier<Map<String, String>> links,
       int pages,

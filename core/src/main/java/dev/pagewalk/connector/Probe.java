@@ -6,6 +6,7 @@ import dev.pagewalk.RunListener;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.engine.Engine;
+import dev.pagewalk.engine.Shared;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ record Probe(
   static Probe of(
       Walk walk,
       RunInput input,
-      Engine.Shared shared,
+      Shared shared,
       Engine.Plugins plugins,
       Supplier<Map<String, String>> links,
       int budget,

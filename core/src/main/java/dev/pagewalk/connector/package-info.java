@@ -2,7 +2,7 @@
  * Connectors: a layer above the page loop. A connector run is many walks — one run of the engine
  * over a stream's plan, with {@code parent}, {@code partition} and {@code stream} in scope — on a
  * bounded pool of walk threads ({@code WalkPool}), under one rate limit and one retry budget
- * ({@code Engine.Shared}). {@code ConnectorRun} starts the walks of the streams without a parent
+ * ({@code engine.Shared}). {@code ConnectorRun} starts the walks of the streams without a parent
  * (one per partition, or one), starts a child walk for each record a parent delivers, and folds
  * each walk's result into its stream ({@code StreamTally}); {@code ConnectorReport} turns the
  * outcome into the report. {@code ConnectorSync} runs into a {@code WalkSink}: each page is

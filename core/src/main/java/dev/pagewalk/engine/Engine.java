@@ -13,18 +13,15 @@ import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
-import dev.pagewalk.auth.Auth;
 import dev.pagewalk.engine.page.RunStop;
 import dev.pagewalk.engine.request.Redactor;
 import dev.pagewalk.engine.request.RunState;
-import dev.pagewalk.engine.send.RetryBudget;
 import dev.pagewalk.engine.start.InputBinder;
 import dev.pagewalk.engine.start.ResumePoint;
 import dev.pagewalk.engine.start.SyncStart;
 import dev.pagewalk.http.Exchanger;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.report.RunReport;
-import dev.pagewalk.retry.Pacer;
 import dev.pagewalk.sink.RecordSink;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.SyncIdentity;
@@ -40,9 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Executes one run of a plan. Internal: embedders use {@link dev.pagewalk.Runner}, which holds the
@@ -66,70 +61,6 @@ public final class Engine {
       String correlationHeader,
       Executor readAhead,
       TokenStore tokenStore) {}
-
-  /**
-   * What the walks of one connector run share: one rate-limit state (its bucket, the server's
-   * quota, a 429's {@code Retry-After}), one retry budget (with the run's deadline) and one
-   * authentication, so a token is fetched and refreshed once for every walk, under the connector's
-   * name ({@code spec}: its messages and the key of its saved tokens, whichever walk asks first),
-   * and one budget of requests and records ({@code limits.maxRequests}, {@code limits.maxRecords}).
-   * Thread-safe.
-   */
-  public record Shared(
-      Pacer pacer,
-      RetryBudget retryBudget,
-      AtomicReference<Auth> auth,
-      SharedCaps caps,
-      String spec) {
-    /**
-     * The shared state for the walks of {@code plan}'s connector under its limits with {@code
-     * overrides}; its pacer is active even without a rate limit, so that a 429's {@code
-     * Retry-After} holds back every walk.
-     */
-    public static Shared of(Plan plan, dev.pagewalk.LimitOverrides overrides, Clock clock) {
-      Pacer pacer = RunContext.pacer(plan, clock);
-      if (!pacer.active()) {
-        pacer = new Pacer(null, false, plan.retry().maxRetryAfter(), clock);
-      }
-      return new Shared(
-          pacer,
-          new RetryBudget(plan.retry(), plan.limits().runTimeout(), clock.instant()),
-          new AtomicReference<>(),
-          new SharedCaps(plan.limits().with(overrides)),
-          plan.name());
-    }
-
-    /** The connector's one authentication: made by the first walk that asks, then shared. */
-    Auth auth(Supplier<Auth> make) {
-      synchronized (auth) {
-        Auth made = auth.get();
-        if (made == null) {
-          made = make.get();
-          auth.set(made);
-        }
-        return made;
-      }
-    }
-  }
-
-  /**
-   * Where the pages of a walk go, each with the checkpoint that follows it (built only when asked
-   * for). Returns when the page is durably written; an {@link IOException} or {@link
-   * java.io.UncheckedIOException} ends the walk with a {@link ErrorCode#SINK_WRITE} failure.
-   */
-  public interface WalkPages {
-    void write(List<OutputRecord> records, Supplier<Checkpoint> after) throws IOException;
-
-    /**
-     * Tells {@code held} the records the walk wrote in its run up to {@code upTo}, the checkpoint
-     * it resumed from ({@link dev.pagewalk.sink.WalkSink#readBack}); asked only when the resumed
-     * walk starts over from its first page. False when the destination cannot tell (the default).
-     */
-    default boolean readBack(Checkpoint upTo, dev.pagewalk.sink.RecordSink.HeldRecords held)
-        throws IOException {
-      return false;
-    }
-  }
 
   /**
    * One walk of a connector's stream: a run of {@code plan} where expressions also see {@code

@@ -85,7 +85,7 @@ final class RunContext {
       Redactor redactor,
       RunStats start,
       Engine.Plugins plugins,
-      Engine.Shared shared) {
+      Shared shared) {
     RetryBudget retryBudget =
         shared == null
             ? new RetryBudget(plan.retry(), plan.limits().runTimeout(), plugins.clock().instant())
