@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,10 +101,11 @@ public final class ConnectorRun {
       List<String> streams,
       BiConsumer<String, OutputRecord> records,
       Engine.Plugins plugins) {
-    Set<String> selected = select(connector, streams);
-    Set<String> walked = closure(connector, selected);
+    Set<String> selected = StreamSelection.select(connector, streams);
+    Set<String> walked = StreamSelection.closure(connector, selected);
     Instant started = plugins.clock().instant();
-    Map<StreamPlan, Iterator<Walk>> roots = roots(connector, input, walked, started);
+    Map<StreamPlan, Iterator<Walk>> roots =
+        StreamSelection.roots(connector, input, walked, started);
     ConnectorRun run =
         new ConnectorRun(
             connector,
@@ -118,19 +118,6 @@ public final class ConnectorRun {
             plugins,
             UUID.randomUUID().toString());
     return run.walkAll(List.of(), roots, started);
-  }
-
-  /** The walks of the streams without a parent, worked out as of {@code started}. */
-  static Map<StreamPlan, Iterator<Walk>> roots(
-      Connector connector, RunInput input, Set<String> walked, Instant started) {
-    Map<StreamPlan, Iterator<Walk>> roots = new LinkedHashMap<>();
-    for (StreamPlan s : connector.streams()) {
-      if (s.parent() == null && walked.contains(s.name())) {
-        Map<String, Object> variables = Map.of("stream", Map.of("name", s.name()));
-        roots.put(s, Partitions.of(s, Engine.inputs(s.plan(), input, started, variables)));
-      }
-    }
-    return roots;
   }
 
   /**
@@ -394,33 +381,5 @@ public final class ConnectorRun {
       run = Verdicts.weaker(run, s.verdict());
     }
     return new StreamsResult(runId, connector.name(), run, started, ended, out);
-  }
-
-  static Set<String> select(Connector connector, List<String> streams) {
-    Set<String> selected = new LinkedHashSet<>();
-    for (String name : streams.isEmpty() ? connector.streamNames() : streams) {
-      if (connector.stream(name) == null) {
-        throw new InputException(
-            connector.name()
-                + ": no stream named '"
-                + name
-                + "'; its streams are "
-                + String.join(", ", connector.streamNames()));
-      }
-      selected.add(name);
-    }
-    return selected;
-  }
-
-  /** The selected streams and every parent they need. */
-  static Set<String> closure(Connector connector, Set<String> selected) {
-    Set<String> all = new LinkedHashSet<>();
-    for (String name : selected) {
-      for (StreamPlan s = connector.stream(name); s != null; ) {
-        all.add(s.name());
-        s = s.parent() == null ? null : connector.stream(s.parent());
-      }
-    }
-    return all;
   }
 }

@@ -56,8 +56,8 @@ public final class ConnectorSync {
       SyncMode mode,
       String syncName,
       Engine.Plugins plugins) {
-    Set<String> selected = ConnectorRun.select(connector, streams);
-    Set<String> walked = ConnectorRun.closure(connector, selected);
+    Set<String> selected = StreamSelection.select(connector, streams);
+    Set<String> walked = StreamSelection.closure(connector, selected);
     String name =
         SyncStart.checkName(connector.shared(), syncName == null ? connector.name() : syncName);
     SyncIdentity identity = SyncStart.identity(connector.shared(), input, name);
@@ -99,7 +99,7 @@ public final class ConnectorSync {
         new ConnectorRun(
             connector, input, selected, walked, null, sink, identity, plugins, start.runId());
     Map<StreamPlan, Iterator<Walk>> roots =
-        ConnectorRun.roots(connector, input, walked, start.startedAt());
+        StreamSelection.roots(connector, input, walked, start.startedAt());
     List<Walk> resumed =
         mode == SyncMode.RESUME && saved.isPresent()
             ? resume(connector, input, walked, saved.get(), start.startedAt(), identity, run)
@@ -192,7 +192,7 @@ public final class ConnectorSync {
     }
     perStream.forEach(run::ordinalsUsed);
     List<Walk> roots = new ArrayList<>();
-    ConnectorRun.roots(connector, input, walked, started)
+    StreamSelection.roots(connector, input, walked, started)
         .forEach(
             (stream, walks) -> {
               Map<String, Checkpoint> left = rootsLeft.getOrDefault(stream.name(), Map.of());

@@ -51,7 +51,8 @@ public final class Planner {
       throw new InputException(
           connector.name() + ": the probe's pages per walk must be 1 or more, got " + probePages);
     }
-    Set<String> walked = ConnectorRun.closure(connector, ConnectorRun.select(connector, streams));
+    Set<String> walked =
+        StreamSelection.closure(connector, StreamSelection.select(connector, streams));
     Limits limits = connector.shared().limits().with(input.limits());
     Probing probing =
         new Probing(
