@@ -76,14 +76,9 @@ public final class PagewalkSourceConnector extends SourceConnector {
     return out;
   }
 
-  /** The spec's rate limit, from its text; empty when it declares none. */
+  /** The spec's rate limit; empty when it declares none. */
   static Optional<RateShare> rateShare(Map<String, String> props) {
-    try {
-      return RateShare.ofSpec(SpecSource.text(props.get(PagewalkConfig.SPEC)));
-    } catch (java.io.IOException e) {
-      throw new ConnectException(
-          "cannot read " + props.get(PagewalkConfig.SPEC) + ": " + e.getMessage(), e);
-    }
+    return RateShare.of(SpecSource.load(props.get(PagewalkConfig.SPEC)));
   }
 
   @Override

@@ -1,11 +1,9 @@
 package dev.pagewalk.kafka;
 
+import dev.pagewalk.plan.Connector;
+import dev.pagewalk.plan.RateLimitPlan;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The spec's run-wide {@code rateLimit} ({@code requests} per {@code per}) divided between the
@@ -18,17 +16,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 record RateShare(int requests, Duration per) {
 
-  /** The spec's {@code rateLimit}, as written in the spec's text; empty when it declares none. */
-  static Optional<RateShare> ofSpec(String specText) {
-    Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(specText);
-    if (!(doc instanceof Map<?, ?> spec) || !(spec.get("rateLimit") instanceof Map<?, ?> rate)) {
+  /**
+   * The {@code rateLimit} of {@code plan} (the run-wide one a connector's streams share), with its
+   * defaults ({@code per}: one second); empty when it declares no count of requests.
+   */
+  static Optional<RateShare> of(dev.pagewalk.Plan plan) {
+    RateLimitPlan rate = Connector.of(plan).shared().rateLimit();
+    if (rate.requests() <= 0) {
       return Optional.empty();
     }
-    if (!(rate.get("requests") instanceof Integer requests)
-        || !(rate.get("per") instanceof String per)) {
-      return Optional.empty();
-    }
-    return Optional.of(new RateShare(requests, PollInterval.parse(per)));
+    return Optional.of(new RateShare(rate.requests(), rate.per()));
   }
 
   /** How many tasks to make for {@code maxTasks}: no more than there are requests to share. */
