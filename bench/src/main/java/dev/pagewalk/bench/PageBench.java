@@ -11,8 +11,10 @@ import dev.pagewalk.expr.Template;
 import dev.pagewalk.http.HttpResponse;
 import dev.pagewalk.http.ResponseDecoder;
 import dev.pagewalk.http.ResponseType;
+import dev.pagewalk.json.CanonicalJson;
 import dev.pagewalk.json.JsonConfig;
 import dev.pagewalk.json.JsonLinesWriter;
+import dev.pagewalk.json.RawJson;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.spi.Headers;
 import java.io.IOException;
@@ -40,7 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The non-expression parts of a page, per record, on a 1000-record page: decoding (pagewalk's
  * ResponseDecoder vs a Jackson tree vs Jackson with USE_LONG_FOR_INTS instead of the second
  * widening pass) and writing a record as JSON Lines (ObjectWriter on plain maps vs ObjectWriter on
- * a JsonNode vs direct generator calls). Scores are ns per record.
+ * a JsonNode vs direct generator calls; a whole item encoded again vs its bytes checked and copied,
+ * as identity output is written). Scores are ns per record.
  *
  * <pre>java -cp bench/target/pagewalk-bench.jar org.openjdk.jmh.Main PageBench</pre>
  */
@@ -64,6 +67,9 @@ public class PageBench {
   private final ObjectMapper longMapper =
       JsonConfig.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
   private List<Object> outputs;
+  private List<Object> items;
+  private int[] starts;
+  private int[] ends;
   private List<JsonNode> outputNodes;
   private JsonGenerator generator;
   private JsonLinesWriter pagewalkWriter;
@@ -73,11 +79,15 @@ public class PageBench {
     ByteBuf page = new ByteBuf(1 << 20);
     Dataset data = new Dataset(Compare.SEED);
     page.put((byte) '[');
+    starts = new int[ExpressionBench.PAGE];
+    ends = new int[ExpressionBench.PAGE];
     for (int i = 0; i < ExpressionBench.PAGE; i++) {
       if (i > 0) {
         page.put((byte) ',');
       }
+      starts[i] = page.size();
       data.write(i, page);
+      ends[i] = page.size();
     }
     page.put((byte) ']');
     body = Arrays.copyOf(page.array(), page.size());
@@ -91,7 +101,8 @@ public class PageBench {
     Template output = Plan.of(Style.OFFSET.plan()).outputRequest().response().output();
     outputs = new ArrayList<>();
     outputNodes = new ArrayList<>();
-    for (Object item : (List<?>) decoder.decode(response, ResponseType.AUTOMATIC)) {
+    items = new ArrayList<>((List<?>) decoder.decode(response, ResponseType.AUTOMATIC));
+    for (Object item : items) {
       Bindings b = name -> "item".equals(name) ? item : null;
       Object value = output.evaluate(b);
       outputs.add(value);
@@ -142,6 +153,25 @@ public class PageBench {
   public void writeMapsPagewalk() throws IOException {
     for (Object v : outputs) {
       pagewalkWriter.write(v);
+    }
+  }
+
+  /** Each whole item (the identity output) encoded again, as before raw copies. */
+  @Benchmark
+  public void writeItemsPagewalk() throws IOException {
+    for (Object v : items) {
+      pagewalkWriter.write(v);
+    }
+  }
+
+  /** Each whole item's bytes checked for canonical form and copied, as the JSON Lines sink does. */
+  @Benchmark
+  public void copyItemsPagewalk() throws IOException {
+    for (int i = 0; i < starts.length; i++) {
+      if (!CanonicalJson.isCanonical(body, starts[i], ends[i])) {
+        throw new IllegalStateException("the bench's items are canonical");
+      }
+      pagewalkWriter.write(new RawJson(body, starts[i], ends[i]));
     }
   }
 

@@ -13,6 +13,7 @@ import dev.pagewalk.RunStats;
 import dev.pagewalk.Sleeper;
 import dev.pagewalk.StopReason;
 import dev.pagewalk.SyncMode;
+import dev.pagewalk.engine.page.PageRecords;
 import dev.pagewalk.engine.page.RunStop;
 import dev.pagewalk.engine.request.Redactor;
 import dev.pagewalk.engine.request.RunState;
@@ -156,7 +157,7 @@ public final class Engine {
         (records, checkpoint) -> {
           try {
             // a sink gets plain records, each value built once, whatever it does with the list
-            sink.write(List.copyOf(records), checkpoint.get());
+            sink.write(PageRecords.built(records), checkpoint.get());
           } catch (IOException e) {
             throw new RunStop(
                 StopReason.ERROR,

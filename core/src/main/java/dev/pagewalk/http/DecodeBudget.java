@@ -25,6 +25,7 @@ final class DecodeBudget {
   private final int maxElements;
   private final long maxBytes;
   private long spent;
+  private boolean repeatedName;
 
   DecodeBudget(int maxElements, long maxBytes) {
     this.maxElements = maxElements;
@@ -44,6 +45,21 @@ final class DecodeBudget {
               + ")",
           p.currentLocation());
     }
+  }
+
+  /**
+   * Notes that an object repeated a field name: its decoded map keeps the name once (with the last
+   * value), so its bytes as sent are not the bytes its value is written as.
+   */
+  void repeatedName() {
+    repeatedName = true;
+  }
+
+  /** Whether an object repeated a field name since the last call; clears the note. */
+  boolean takeRepeatedName() {
+    boolean was = repeatedName;
+    repeatedName = false;
+    return was;
   }
 
   /** Charges the {@code count}th element of an array. */

@@ -18,7 +18,9 @@ import java.util.Map;
  * PlainNumbers}) is refused. An object in an array gets a map sized for as many fields as its
  * previous sibling had: the records of a page usually have the same fields, so their maps are built
  * without rehashing. Decoded in part (with a {@link Shape}), the objects of an array are {@link
- * FieldMap}s instead: the parts kept are read by paths only, never whole.
+ * FieldMap}s instead: the parts kept are read by paths only, never whole. The objects of a probed
+ * array that are decoded whole also get their byte range in the body ({@link ProbedList}), when the
+ * parser reads bytes and the object repeats no field name.
  */
 final class PlainJson {
   private PlainJson() {}
@@ -50,13 +52,18 @@ final class PlainJson {
           Map<String, Object> map =
               fields == 0 ? new LinkedHashMap<>() : new LinkedHashMap<>(capacity(fields));
           String name;
+          int names = 0;
           while ((name = p.nextFieldName()) != null) {
             budget.charge(p, DecodeBudget.FIELD);
             map.put(name, value(p, p.nextToken(), 0, budget));
+            names++;
           }
           if (p.currentToken() != JsonToken.END_OBJECT) {
             throw new com.fasterxml.jackson.core.JsonParseException(
                 p, "Unexpected token " + p.currentToken());
+          }
+          if (map.size() != names) {
+            budget.repeatedName();
           }
           return map;
         }
@@ -219,15 +226,20 @@ final class PlainJson {
             p, null, "Unexpected end-of-input in array");
       }
       budget.element(p, list.size() + 1);
+      boolean whole = elements.all();
+      long from = -1;
+      if (whole && probed != null) {
+        budget.takeRepeatedName(); // a note from before this element is not about it
+        from = p.currentTokenLocation().getByteOffset();
+      }
       Object element =
-          elements.all()
-              ? value(p, next, siblingFields, budget)
-              : shaped(p, next, elements, seen, budget);
+          whole ? value(p, next, siblingFields, budget) : shaped(p, next, elements, seen, budget);
       siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
       if (probed == null) {
         list.add(element);
       } else {
-        probed.addProbed(element);
+        boolean spanned = from >= 0 && !budget.takeRepeatedName() && element instanceof Map;
+        probed.addProbed(element, from, spanned ? p.currentLocation().getByteOffset() : -1);
       }
     }
     return list;

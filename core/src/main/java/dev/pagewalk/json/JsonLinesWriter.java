@@ -1,6 +1,7 @@
 package dev.pagewalk.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +12,9 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +37,7 @@ public final class JsonLinesWriter implements Flushable, Closeable {
           .build();
 
   private final JsonGenerator generator;
+  private final RawBytes raw = new RawBytes();
 
   /**
    * A writer over {@code out}; the generator buffers a few KB, so a larger buffer underneath saves
@@ -55,6 +60,17 @@ public final class JsonLinesWriter implements Flushable, Closeable {
   /** Writes {@code value} and a line feed. */
   public void write(Object value) throws IOException {
     value(value);
+    generator.writeRaw('\n');
+  }
+
+  /**
+   * Writes {@code json}'s bytes as they are, and a line feed: the line {@link #write(Object)}
+   * writes for the value they decode to, since they are {@link CanonicalJson canonical}.
+   */
+  public void write(RawJson json) throws IOException {
+    raw.json = json;
+    generator.writeRaw(raw);
+    raw.json = null;
     generator.writeRaw('\n');
   }
 
@@ -113,5 +129,99 @@ public final class JsonLinesWriter implements Flushable, Closeable {
   @Override
   public void close() throws IOException {
     generator.close();
+  }
+
+  /**
+   * The bytes of a {@link RawJson} as the generator's raw text: copied into its buffer where they
+   * fit, else handed over as an array; a generator over characters takes them as a string.
+   */
+  private static final class RawBytes implements SerializableString {
+    RawJson json;
+
+    private int length() {
+      return json.to() - json.from();
+    }
+
+    @Override
+    public String getValue() {
+      return new String(json.bytes(), json.from(), length(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int charLength() {
+      return getValue().length();
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+      return Arrays.copyOfRange(json.bytes(), json.from(), json.to());
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+      int length = length();
+      if (offset + length > buffer.length) {
+        return -1;
+      }
+      System.arraycopy(json.bytes(), json.from(), buffer, offset, length);
+      return length;
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+      out.write(json.bytes(), json.from(), length());
+      return length();
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+      String s = getValue();
+      if (offset + s.length() > buffer.length) {
+        return -1;
+      }
+      s.getChars(0, s.length(), buffer, offset);
+      return s.length();
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+      int length = length();
+      if (length > buffer.remaining()) {
+        return -1;
+      }
+      buffer.put(json.bytes(), json.from(), length);
+      return length;
+    }
+
+    // quoted forms: never asked of raw text
+    @Override
+    public char[] asQuotedChars() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

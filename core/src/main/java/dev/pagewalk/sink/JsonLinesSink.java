@@ -3,6 +3,8 @@ package dev.pagewalk.sink;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.files.IoErrors;
 import dev.pagewalk.json.JsonLinesWriter;
+import dev.pagewalk.json.RawJson;
+import dev.pagewalk.json.RawJsonRecords;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.CheckpointStore;
 import dev.pagewalk.state.FileCheckpointStore;
@@ -41,6 +43,10 @@ import java.util.function.LongSupplier;
  * regular file ({@code /dev/null}, a named pipe) and to a stream (stdout), records are written and
  * flushed, never fsynced, and there are no checkpoints. I/O failures name the operation and the
  * file.
+ *
+ * <p>A record whose value is an item of the response as sent (the spec's {@code output} is the
+ * item) is written by copying the item's bytes when they are already in the form they would be
+ * written in ({@link dev.pagewalk.json.CanonicalJson}); the line is the same either way.
  */
 public final class JsonLinesSink implements RecordSink {
   /** How often a file is fsynced and its checkpoint saved, at most, unless told otherwise. */
@@ -221,8 +227,14 @@ public final class JsonLinesSink implements RecordSink {
   @Override
   public void write(List<OutputRecord> records, Checkpoint after) throws IOException {
     try {
-      for (OutputRecord r : records) {
-        out.write(r.value());
+      RawJsonRecords sent = records instanceof RawJsonRecords r ? r : null;
+      for (int i = 0; i < records.size(); i++) {
+        RawJson json = sent == null ? null : sent.rawJson(i);
+        if (json != null) {
+          out.write(json);
+        } else {
+          out.write(records.get(i).value());
+        }
       }
       out.flush();
     } catch (IOException e) {

@@ -108,4 +108,26 @@ class JsonLinesWriterTest {
     writer.close();
     assertThat(closed[0]).isFalse();
   }
+
+  @Test
+  void rawJsonIsCopiedAsItIsOverBytesAndOverCharactersWhateverItsLength() throws Exception {
+    String big = "{\"s\":\"" + "é".repeat(6000) + "\"}";
+    byte[] source = ("xx{\"a\":1}" + big + "yy").getBytes(StandardCharsets.UTF_8);
+    RawJson small = new RawJson(source, 2, 9);
+    RawJson large = new RawJson(source, 9, source.length - 2);
+    String expected = "{\"a\":1}\n" + big + "\n{\"b\":2}\n" + big + "\n";
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StringWriter chars = new StringWriter();
+    for (JsonLinesWriter w : List.of(new JsonLinesWriter(bytes), new JsonLinesWriter(chars))) {
+      try (w) {
+        w.write(small);
+        w.write(large);
+        w.write(Map.of("b", 2L));
+        w.write(large);
+      }
+    }
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+    assertThat(chars.toString()).isEqualTo(expected);
+  }
 }

@@ -25,22 +25,36 @@ public final class KeyProbe implements ElementProbe {
     this.key = key;
   }
 
-  /** A response's decoding shape and the probe in it (null when the plan's key is not probed). */
-  record Decoding(Shape shape, KeyProbe probe) {}
+  /**
+   * A response's decoding shape, the probe in it (null when nothing is probed) and the path of the
+   * probed array in the body ({@code items}, null with no probe).
+   */
+  record Decoding(Shape shape, KeyProbe probe, List<String> items) {}
 
+  /**
+   * The plan's body shape, probing the iterated array when the key is a path of the item, or when
+   * the output is the item itself (whose JSON as sent is then kept, {@link
+   * dev.pagewalk.http.ProbedList#keepCanonical}; the probe reads no key when there is none).
+   */
   static Decoding decoding(ResponsePlan plan) {
     Function<Object, Object> key = plan.key() == null ? null : plan.key().asFunctionOf("item");
     List<String> at = plan.iterate() == null ? null : Reads.memberPath(plan.iterate(), "body");
-    if (key == null || at == null) {
-      return new Decoding(plan.bodyShape(), null);
+    boolean keyless = plan.key() == null && plan.output() == null;
+    if ((key == null && !keyless) || at == null) {
+      return new Decoding(plan.bodyShape(), null, null);
     }
     KeyProbe probe = new KeyProbe(key);
     Shape shape = plan.bodyShape().withProbe(at, probe);
-    return new Decoding(shape, shape == plan.bodyShape() ? null : probe);
+    return shape == plan.bodyShape()
+        ? new Decoding(shape, null, null)
+        : new Decoding(shape, probe, List.copyOf(at));
   }
 
   @Override
   public Object probe(Object item) {
+    if (key == null) {
+      return UNREAD;
+    }
     try {
       return key.apply(item);
     } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import dev.pagewalk.engine.request.RunState;
 import dev.pagewalk.expr.Template;
 import dev.pagewalk.expr.Values;
 import dev.pagewalk.http.ProbedList;
+import dev.pagewalk.json.RawJson;
 import dev.pagewalk.plan.Plan;
 import dev.pagewalk.plan.ResponsePlan;
 import dev.pagewalk.plan.SyncPlan;
@@ -20,7 +21,9 @@ import java.util.function.Function;
 /**
  * Turns the exposed response into records: {@code iterate} (null = no items), {@code
  * iterate.condition}, {@code output}, {@code key}; at most {@code room} records are kept. The whole
- * page is built before anything is delivered, so a failure never leaves half a page.
+ * page is built before anything is delivered, so a failure never leaves half a page. When the
+ * output is the item itself, each record keeps the item's JSON as sent where the decoder found it
+ * canonical, for a JSON Lines sink to copy.
  */
 public final class PageExtractor {
   private final Plan spec;
@@ -49,6 +52,9 @@ public final class PageExtractor {
     long[] fingerprints = new long[items.size()];
     ProbedList.Probes probes =
         items instanceof ProbedList probed ? probed.probes(reader.decoding(plan).probe()) : null;
+    RawJson[] itemJson =
+        plan.output() == null && probes != null && probes.json() != null ? probes.json() : null;
+    RawJson[] json = itemJson == null ? null : new RawJson[items.size()];
     int count = 0;
     SyncPlan sync = spec.sync();
     Template sequentialId = spec.audit().sequentialId();
@@ -106,6 +112,9 @@ public final class PageExtractor {
       }
       keys[count] = key;
       saved[count] = value;
+      if (json != null) {
+        json[count] = itemJson[i];
+      }
       count++;
       if (!sync.order().isEmpty()) {
         List<Object> tuple = new ArrayList<>(sync.order().size());
@@ -134,6 +143,7 @@ public final class PageExtractor {
             keys,
             fingerprints,
             saved,
+            json,
             count,
             pageNumber,
             deferred != null ? deferred : Function.identity());

@@ -1,7 +1,10 @@
 package dev.pagewalk.engine.page;
 
 import dev.pagewalk.OutputRecord;
+import dev.pagewalk.json.RawJson;
+import dev.pagewalk.json.RawJsonRecords;
 import java.util.AbstractList;
+import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Function;
 
@@ -12,11 +15,15 @@ import java.util.function.Function;
  * cache, instead of for the whole page first and read back cold. Otherwise the saved value is the
  * finished value and nothing is applied. Either way the page is checked whole (keys, order, limits)
  * before anything is delivered. Each {@link #get} builds a new record; read keys with {@link #key}.
+ * When the output is the item, a record may also hold the item's JSON as sent ({@link #rawJson}),
+ * which a JSON Lines sink copies instead of encoding the value.
  */
-public final class PageRecords extends AbstractList<OutputRecord> implements RandomAccess {
+public final class PageRecords extends AbstractList<OutputRecord>
+    implements RandomAccess, RawJsonRecords {
   private final Object[] keys;
   private final long[] fingerprints;
   private final Object[] saved;
+  private final RawJson[] json;
   private final int size;
   private final long page;
   private final Function<Object, Object> output;
@@ -24,18 +31,21 @@ public final class PageRecords extends AbstractList<OutputRecord> implements Ran
   /**
    * {@code output} turns a saved value into the record's value ({@code Function.identity()} when it
    * is the value); {@code fingerprints} holds each key's {@link KeySet#fingerprint} where it was
-   * already taken, and 0 where not.
+   * already taken, and 0 where not; {@code json} holds each value's canonical JSON as sent where it
+   * is known (null entries where not, or null for none).
    */
   PageRecords(
       Object[] keys,
       long[] fingerprints,
       Object[] saved,
+      RawJson[] json,
       int size,
       long page,
       Function<Object, Object> output) {
     this.keys = keys;
     this.fingerprints = fingerprints;
     this.saved = saved;
+    this.json = json;
     this.size = size;
     this.page = page;
     this.output = output;
@@ -50,6 +60,51 @@ public final class PageRecords extends AbstractList<OutputRecord> implements Ran
   @Override
   public int size() {
     return size;
+  }
+
+  @Override
+  public RawJson rawJson(int index) {
+    java.util.Objects.checkIndex(index, size);
+    return json == null ? null : json[index];
+  }
+
+  /**
+   * {@code records} built once each, as an unmodifiable list; of a page's records, one that still
+   * holds their JSON as sent ({@link RawJsonRecords}).
+   */
+  public static List<OutputRecord> built(List<OutputRecord> records) {
+    if (!(records instanceof PageRecords page) || page.json == null) {
+      return List.copyOf(records);
+    }
+    return new Built(List.copyOf(records), page.json);
+  }
+
+  /** Records built once, with the JSON as sent of those that have it. */
+  private static final class Built extends AbstractList<OutputRecord>
+      implements RandomAccess, RawJsonRecords {
+    private final List<OutputRecord> records;
+    private final RawJson[] json;
+
+    Built(List<OutputRecord> records, RawJson[] json) {
+      this.records = records;
+      this.json = json;
+    }
+
+    @Override
+    public OutputRecord get(int index) {
+      return records.get(index);
+    }
+
+    @Override
+    public int size() {
+      return records.size();
+    }
+
+    @Override
+    public RawJson rawJson(int index) {
+      java.util.Objects.checkIndex(index, records.size());
+      return json[index];
+    }
   }
 
   /** The key of record {@code index}, without building its value. */
@@ -82,15 +137,19 @@ public final class PageRecords extends AbstractList<OutputRecord> implements Ran
     Object[] k = new Object[size];
     long[] f = new long[size];
     Object[] v = new Object[size];
+    RawJson[] j = json == null ? null : new RawJson[size];
     int n = 0;
     for (int i = 0; i < size; i++) {
       if (keep[i]) {
         k[n] = keys[i];
         f[n] = fingerprints[i];
         v[n] = saved[i];
+        if (j != null) {
+          j[n] = json[i];
+        }
         n++;
       }
     }
-    return new PageRecords(k, f, v, n, page, output);
+    return new PageRecords(k, f, v, j, n, page, output);
   }
 }

@@ -70,9 +70,30 @@ public final class ResponseReader {
         parsed.parsed()
             ? parsed.value()
             : DECODER.decode(response, plan.type(), decoding(plan).shape());
+    if (plan.output() == null) {
+      keepItemJson(body, response.body(), decoding(plan).items());
+    }
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
     return new Decoded(response, body, response.headers().toLowerCaseMap(), links);
+  }
+
+  /**
+   * With the item as the output, keeps each item's JSON as sent where it is already in the form it
+   * would be written in: done here, on the thread that decoded the body while it is still in the
+   * CPU cache.
+   */
+  private static void keepItemJson(Object body, byte[] bytes, java.util.List<String> items) {
+    if (items == null) {
+      return;
+    }
+    Object at = body;
+    for (String name : items) {
+      at = at instanceof Map<?, ?> m ? m.get(name) : null;
+    }
+    if (at instanceof dev.pagewalk.http.ProbedList probed) {
+      probed.keepCanonical(bytes);
+    }
   }
 
   /** How {@code plan}'s body is decoded: its shape, with the key probe when there is one. */
