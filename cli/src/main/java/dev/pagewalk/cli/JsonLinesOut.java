@@ -3,16 +3,20 @@ package dev.pagewalk.cli;
 import dev.pagewalk.CancelledException;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.json.JsonLinesWriter;
+import dev.pagewalk.json.RawJson;
+import dev.pagewalk.json.RawJsonRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Writes each record's value as one compact JSON object per line (JSON Lines), with the JSON Lines
  * sink's own {@link JsonLinesWriter}, or drops it when there is nowhere to write (with {@code
- * --report -}, stdout carries the report instead).
+ * --report -}, stdout carries the report instead). An item written as it came is copied from the
+ * response where its JSON is already the line the writer would write ({@link #write(List)}).
  */
 final class JsonLinesOut implements Consumer<OutputRecord>, AutoCloseable {
   private final Writer out;
@@ -45,6 +49,29 @@ final class JsonLinesOut implements Consumer<OutputRecord>, AutoCloseable {
     }
     try {
       lines.write(rec.value());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a record: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a page's records, copying the JSON as sent of those that keep it ({@link
+   * RawJsonRecords}): the same lines {@link #accept} writes for their values.
+   */
+  void write(List<OutputRecord> records) {
+    if (lines == null) {
+      return;
+    }
+    RawJsonRecords sent = records instanceof RawJsonRecords r ? r : null;
+    try {
+      for (int i = 0; i < records.size(); i++) {
+        RawJson json = sent == null ? null : sent.rawJson(i);
+        if (json != null) {
+          lines.write(json);
+        } else {
+          lines.write(records.get(i).value());
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a record: " + e.getMessage(), e);
     }

@@ -103,7 +103,7 @@ final class SinkTarget {
 
       @Override
       public void write(List<OutputRecord> records, Checkpoint after) {
-        records.forEach(stdout);
+        stdout.write(records);
         stdout.endOfPage();
       }
     };
