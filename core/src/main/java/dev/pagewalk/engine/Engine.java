@@ -84,7 +84,7 @@ public final class Engine {
     PageWriter writer =
         (records, checkpoint) -> {
           try {
-            pages.write(List.copyOf(records), checkpoint);
+            pages.write(PageRecords.built(records), checkpoint);
           } catch (IOException | java.io.UncheckedIOException e) {
             throw new RunStop(
                 StopReason.ERROR,

@@ -3,6 +3,8 @@ package dev.pagewalk.sink;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.files.IoErrors;
 import dev.pagewalk.json.JsonLinesWriter;
+import dev.pagewalk.json.RawJson;
+import dev.pagewalk.json.RawJsonRecords;
 import dev.pagewalk.sink.RecordSink.HeldRecords;
 import dev.pagewalk.state.Checkpoint;
 import dev.pagewalk.state.FileCheckpointStore;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +28,9 @@ import java.util.Optional;
  * fsyncs the page's records, then appends the journal line that names every stream file's length:
  * O(1) work per page, whatever the number of walks. A resumed run cuts each file back to the length
  * the last committed line names, so every record is in its file exactly once however often the run
- * is killed. From {@link #load} to {@link #close} the sink holds {@code STATE/<sync>.lock}.
+ * is killed. From {@link #load} to {@link #close} the sink holds {@code STATE/<sync>.lock}. An item
+ * written as it came is copied from the response where its JSON is already the line the writer
+ * would write, as {@link JsonLinesSink} does.
  */
 final class JsonLinesDirSink implements WalkSink {
   private final Path dir;
@@ -92,8 +97,15 @@ final class JsonLinesDirSink implements WalkSink {
         throw new IOException("the run does not write the stream " + page.stream());
       }
       try {
-        for (OutputRecord r : page.records()) {
-          f.out().write(r.value());
+        List<OutputRecord> records = page.records();
+        RawJsonRecords sent = records instanceof RawJsonRecords r ? r : null;
+        for (int i = 0; i < records.size(); i++) {
+          RawJson json = sent == null ? null : sent.rawJson(i);
+          if (json != null) {
+            f.out().write(json);
+          } else {
+            f.out().write(records.get(i).value());
+          }
         }
         f.out().flush();
       } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.pagewalk.ErrorCode;
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.StopReason;
+import dev.pagewalk.json.RawJsonList;
 import dev.pagewalk.report.Check;
 import dev.pagewalk.report.Verdict;
 import dev.pagewalk.sink.RecordSink.HeldRecords;
@@ -98,7 +99,8 @@ public interface WalkSink extends AutoCloseable {
    * walked only for its children, whose records are not written), the walk's checkpoint after the
    * page ({@link Checkpoint#status()} says whether the walk goes on or ended, and how), the walks
    * its records spawned, and — with a walk's last page — what the walk came to ({@code outcome};
-   * null while it goes on).
+   * null while it goes on). Records that keep their items' JSON as sent ({@link
+   * dev.pagewalk.json.RawJsonRecords}) still do in the page, for a JSON Lines destination to copy.
    */
   record Page(
       String stream,
@@ -108,7 +110,7 @@ public interface WalkSink extends AutoCloseable {
       List<Spawned> spawned,
       Outcome outcome) {
     public Page {
-      records = List.copyOf(records);
+      records = records instanceof RawJsonList<OutputRecord> sent ? sent : List.copyOf(records);
       spawned = List.copyOf(spawned);
     }
 

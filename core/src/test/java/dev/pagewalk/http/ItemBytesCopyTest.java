@@ -38,7 +38,7 @@ class ItemBytesCopyTest {
   @TempDir Path dir;
 
   /** Awkward items; the comment says whether their bytes are copied. */
-  private static final String ITEMS =
+  static final String ITEMS =
       String.join(
           ",",
           "{\"id\":1,\"name\":\"Zoë ☃\",\"n\":1.50,\"big\":123456789012345678901234567890}", // copied
@@ -68,7 +68,7 @@ class ItemBytesCopyTest {
     LATIN1
   }
 
-  private static final String KEYED =
+  static final String KEYED =
       """
       pagewalk: 1
       name: items
@@ -169,7 +169,7 @@ class ItemBytesCopyTest {
   }
 
   /** The JSON Lines the values of a plain run give, each written with the writer. */
-  private static String encoded(Plan plan, int records) throws IOException {
+  static String encoded(Plan plan, int records) throws IOException {
     Runner.Collected c;
     try (Runner runner = Runner.builder().sleeper(d -> {}).build()) {
       c = runner.collect(plan, RunInput.empty());

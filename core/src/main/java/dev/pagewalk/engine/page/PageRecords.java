@@ -2,6 +2,7 @@ package dev.pagewalk.engine.page;
 
 import dev.pagewalk.OutputRecord;
 import dev.pagewalk.json.RawJson;
+import dev.pagewalk.json.RawJsonList;
 import dev.pagewalk.json.RawJsonRecords;
 import java.util.AbstractList;
 import java.util.List;
@@ -76,35 +77,7 @@ public final class PageRecords extends AbstractList<OutputRecord>
     if (!(records instanceof PageRecords page) || page.json == null) {
       return List.copyOf(records);
     }
-    return new Built(List.copyOf(records), page.json);
-  }
-
-  /** Records built once, with the JSON as sent of those that have it. */
-  private static final class Built extends AbstractList<OutputRecord>
-      implements RandomAccess, RawJsonRecords {
-    private final List<OutputRecord> records;
-    private final RawJson[] json;
-
-    Built(List<OutputRecord> records, RawJson[] json) {
-      this.records = records;
-      this.json = json;
-    }
-
-    @Override
-    public OutputRecord get(int index) {
-      return records.get(index);
-    }
-
-    @Override
-    public int size() {
-      return records.size();
-    }
-
-    @Override
-    public RawJson rawJson(int index) {
-      java.util.Objects.checkIndex(index, records.size());
-      return json[index];
-    }
+    return RawJsonList.of(records, page.json);
   }
 
   /** The key of record {@code index}, without building its value. */
