@@ -1,6 +1,5 @@
 package dev.pagewalk.conformance.livedata;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -50,16 +49,7 @@ public final class LiveDataTransformer implements ResponseDefinitionTransformerV
             request.getUrl(),
             absolute.getScheme() + "://" + absolute.getRawAuthority(),
             request.containsHeader("Authorization") ? request.getHeader("Authorization") : null);
-    ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition();
-    if (response.fault() != null) {
-      return builder.withFault(response.fault()).build();
-    }
-    builder.withStatus(response.status()).withBody(response.body());
-    response.headers().forEach(builder::withHeader);
-    if (response.dribble() != null) {
-      builder.withChunkedDribbleDelay(response.dribble().chunks(), response.dribble().totalMs());
-    }
-    return builder.build();
+    return response.definition();
   }
 
   /** How many requests reached the base path so far, faulted ones included. */

@@ -1,6 +1,5 @@
 package dev.pagewalk.conformance.livedata;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -34,11 +33,6 @@ final class NestedTransformer implements ResponseDefinitionTransformerV2 {
     PageResponse response =
         handler.handle(
             event.getRequest().getUrl(), absolute.getScheme() + "://" + absolute.getRawAuthority());
-    ResponseDefinitionBuilder builder =
-        ResponseDefinitionBuilder.responseDefinition()
-            .withStatus(response.status())
-            .withBody(response.body());
-    response.headers().forEach(builder::withHeader);
-    return builder.build();
+    return response.definition();
   }
 }

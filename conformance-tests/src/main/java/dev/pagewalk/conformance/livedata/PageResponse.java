@@ -3,7 +3,9 @@ package dev.pagewalk.conformance.livedata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.pagewalk.json.JsonConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,5 +51,19 @@ record PageResponse(
 
   PageResponse dribbled(FaultSpec.Dribble how) {
     return new PageResponse(status, headers, body, fault, how);
+  }
+
+  /** This response as WireMock sends it: the fault alone, or status, headers, body and dribble. */
+  ResponseDefinition definition() {
+    ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition();
+    if (fault != null) {
+      return builder.withFault(fault).build();
+    }
+    builder.withStatus(status).withBody(body);
+    headers.forEach(builder::withHeader);
+    if (dribble != null) {
+      builder.withChunkedDribbleDelay(dribble.chunks(), dribble.totalMs());
+    }
+    return builder.build();
   }
 }

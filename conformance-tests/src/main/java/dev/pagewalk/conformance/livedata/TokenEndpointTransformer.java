@@ -1,6 +1,5 @@
 package dev.pagewalk.conformance.livedata;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -37,11 +36,6 @@ final class TokenEndpointTransformer implements ResponseDefinitionTransformerV2 
             request.containsHeader("Content-Type") ? request.getHeader("Content-Type") : null,
             request.containsHeader("Authorization") ? request.getHeader("Authorization") : null,
             request.getBodyAsString());
-    ResponseDefinitionBuilder builder =
-        ResponseDefinitionBuilder.responseDefinition()
-            .withStatus(response.status())
-            .withBody(response.body());
-    response.headers().forEach(builder::withHeader);
-    return builder.build();
+    return response.definition();
   }
 }
