@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -200,21 +199,21 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   @Override
   public boolean readBack(String streamName, Checkpoint upTo, HeldRecords held) throws IOException {
     String table = StreamTables.quoted(streamName);
-    try (PreparedStatement st =
-        connection.prepareStatement("SELECT key FROM " + table + " WHERE run_id = ?")) {
-      st.setString(1, upTo.runId());
-      st.setFetchSize(10_000);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          held.key(rs.getString(1));
-        }
-      }
-      connection.commit();
-      return true;
-    } catch (SQLException e) {
-      rollback(e);
-      throw failure("cannot read back the rows of run " + upTo.runId() + " in " + table, e);
-    }
+    return inTransaction(
+        "cannot read back the rows of run " + upTo.runId() + " in " + table,
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement("SELECT key FROM " + table + " WHERE run_id = ?")) {
+            st.setString(1, upTo.runId());
+            st.setFetchSize(10_000);
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                held.key(rs.getString(1));
+              }
+            }
+          }
+          return true;
+        });
   }
 
   /** Binds a record to the parameters of an {@link #upsertSql} statement. */
@@ -291,35 +290,23 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
   /** The stored keys of the stream's rows ({@link RecordKeys} text); empty before its first run. */
   public Set<String> keys(String streamName) throws IOException {
     StreamTables.quoted(streamName);
-    return keysOf(streamName);
+    return HeldRows.keys(this, streamName);
   }
 
   /** The number of rows of the stream; 0 before its first run. */
   public long count(String streamName) throws IOException {
     StreamTables.quoted(streamName);
-    return countOf(streamName);
+    return HeldRows.count(this, streamName);
   }
 
   /** The stored keys of a connector stream's rows; empty before its first run. */
   public Set<String> keys(String syncName, String stream) throws IOException {
-    return keysOf(StreamTables.of(syncName, stream));
+    return HeldRows.keys(this, StreamTables.of(syncName, stream));
   }
 
   /** The number of rows of a connector stream; 0 before its first run. */
   public long count(String syncName, String stream) throws IOException {
-    return countOf(StreamTables.of(syncName, stream));
-  }
-
-  private Set<String> keysOf(String table) throws IOException {
-    Set<String> keys = new LinkedHashSet<>();
-    query(table, "SELECT key FROM %s ORDER BY key", rs -> keys.add(rs.getString(1)));
-    return keys;
-  }
-
-  private long countOf(String table) throws IOException {
-    long[] n = {0};
-    query(table, "SELECT count(*) FROM %s", rs -> n[0] = rs.getLong(1));
-    return n[0];
+    return HeldRows.count(this, StreamTables.of(syncName, stream));
   }
 
   /** Takes the run lock of sync {@code syncName}, unless this sink holds it already. */
@@ -364,36 +351,6 @@ public abstract sealed class DatabaseSink implements RecordSink permits SqliteSi
       } catch (SQLException e) {
         throw failure("cannot close the connection", e);
       }
-    }
-  }
-
-  private interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  /** Reads rows of {@code name}, a checked table name (unquoted); none when it does not exist. */
-  private void query(String name, String sql, RowReader reader) throws IOException {
-    String table = '"' + name + '"';
-    try {
-      boolean exists;
-      try (PreparedStatement st = connection.prepareStatement(tableExistsSql())) {
-        st.setString(1, name);
-        try (ResultSet rs = st.executeQuery()) {
-          exists = rs.next();
-        }
-      }
-      if (exists) {
-        try (Statement st = connection.createStatement();
-            ResultSet rs = st.executeQuery(String.format(sql, table))) {
-          while (rs.next()) {
-            reader.read(rs);
-          }
-        }
-      }
-      connection.commit();
-    } catch (SQLException e) {
-      rollback(e);
-      throw failure("cannot read " + table, e);
     }
   }
 
