@@ -288,8 +288,9 @@ public final class ConnectorRun {
 
   /**
    * Writes one page of {@code walk} — its records, and in a sink its checkpoint and the walks it
-   * spawned, as one commit — and then starts the spawned walks. A page the walk ends with is held
-   * in {@code last} instead, to be committed with the walk's outcome when the walk returns.
+   * spawned, as one commit — and then starts the spawned walks the sink takes ({@link
+   * WalkSink#takesSpawned}). A page the walk ends with is held in {@code last} instead, to be
+   * committed with the walk's outcome when the walk returns.
    */
   private void page(
       Walk walk,
@@ -364,6 +365,9 @@ public final class ConnectorRun {
 
   private void start(List<WalkSink.Spawned> spawnedWalks) {
     for (WalkSink.Spawned s : spawnedWalks) {
+      if (sink != null && !sink.takesSpawned(s.stream(), s.walk())) {
+        continue;
+      }
       Walk child = Walk.of(connector.stream(s.stream()), s.walk(), "parent", s.parent());
       plugins.listener().onWalkQueued(s.stream());
       pool.addFromWalk(() -> walk(child));

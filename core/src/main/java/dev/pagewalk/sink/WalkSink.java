@@ -187,10 +187,23 @@ public interface WalkSink extends AutoCloseable {
    * Whether this destination takes the walk {@code stream}/{@code walk} of a stream without a
    * parent: a destination that holds one share of a run spread over several processes (the tasks of
    * a Kafka Connect connector) answers false for the walks of the other shares, which this run then
-   * neither walks nor counts. Walks spawned by a parent's records always run with their parent.
-   * Default: every walk.
+   * neither walks nor counts. Walks spawned by a parent's records run with their parent unless
+   * {@link #takesSpawned} says otherwise. Default: every walk.
    */
   default boolean takes(String stream, String walk) {
+    return true;
+  }
+
+  /**
+   * Whether this run walks the walk {@code stream}/{@code walk} that a parent's page spawned: a
+   * destination that hands spawned walks to another process (another task of a Kafka Connect
+   * connector) answers false for those, which it received with the page's {@link Page#spawned()}
+   * walks in the page's {@link #commit}; this run then neither walks nor counts them. Asked once
+   * per spawned walk, after the page that spawned it is committed; not asked for the spawned walks
+   * {@link #load} returns, which a resumed run walks. Default: every walk (children run with their
+   * parent).
+   */
+  default boolean takesSpawned(String stream, String walk) {
     return true;
   }
 

@@ -75,6 +75,13 @@ class ConnectorShareTest {
     private WriteMode mode;
     final List<String> ended = new ArrayList<>();
     final List<String> lookedUp = new ArrayList<>();
+    final List<String> spawned = new ArrayList<>();
+
+    /** The spawned walks this run takes (null: all of them). */
+    Set<String> spawnedTaken;
+
+    /** The walks {@link #load} returns with the run. */
+    List<SavedWalk> saved = List.of();
 
     ShareSink(Set<String> taken) {
       this.taken = taken;
@@ -82,7 +89,7 @@ class ConnectorShareTest {
 
     @Override
     public Optional<Saved> load() {
-      return Optional.ofNullable(run).map(r -> new Saved(r, List.of()));
+      return Optional.ofNullable(run).map(r -> new Saved(r, saved));
     }
 
     @Override
@@ -94,6 +101,12 @@ class ConnectorShareTest {
     @Override
     public void commit(Page page) {
       committed.put(page.stream() + "/" + page.walk(), page.after());
+      page.spawned().forEach(w -> spawned.add(w.stream() + "/" + w.walk()));
+    }
+
+    @Override
+    public boolean takesSpawned(String stream, String walk) {
+      return spawnedTaken == null || spawnedTaken.contains(walk);
     }
 
     @Override
@@ -165,5 +178,49 @@ class ConnectorShareTest {
     assertThat(resumed.stream("repos").orElseThrow().walks())
         .extracting(StreamsResult.WalkResult::walk)
         .containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void commitsEverySpawnedWalkWithItsPageButWalksOnlyThoseTheSinkTakes() {
+    ShareSink sink = new ShareSink(Set.of("a"));
+    sink.spawnedTaken = Set.of("\"a2\"");
+    InProcessApi api = new InProcessApi(ConnectorShareTest::api, 0);
+
+    StreamsResult result = sync(api, sink, SyncMode.APPEND);
+
+    assertThat(sink.spawned).containsExactly("issues/\"a1\"", "issues/\"a2\"");
+    assertThat(api.requests)
+        .containsExactlyInAnyOrder(
+            "/orgs/a/repos?page=1", "/orgs/a/repos?page=2", "/repos/a2/issues");
+    assertThat(result.stream("issues").orElseThrow().walks())
+        .extracting(StreamsResult.WalkResult::walk)
+        .containsExactly("\"a2\"");
+    assertThat(sink.ended)
+        .containsExactlyInAnyOrder(
+            "issues/\"a2\" " + StopReason.NO_PAGINATION.wireName(),
+            "repos/a " + StopReason.CONDITION_FALSE.wireName());
+  }
+
+  @Test
+  void resumesSpawnedWalksHandedToItWithoutWalkingAnyRootWalk() {
+    ShareSink sink = new ShareSink(Set.of());
+    sync(new InProcessApi(ConnectorShareTest::api, 0), sink, SyncMode.APPEND);
+    sink.spawnedTaken = Set.of();
+    sink.saved =
+        List.of(
+            new WalkSink.SavedWalk("issues", "\"b1\"", Map.of("id", "b1", "name", "b1"), null),
+            new WalkSink.SavedWalk("issues", "\"c2\"", Map.of("id", "c2", "name", "c2"), null));
+    InProcessApi api = new InProcessApi(ConnectorShareTest::api, 0);
+
+    StreamsResult result = sync(api, sink, SyncMode.RESUME);
+
+    assertThat(api.requests).containsExactlyInAnyOrder("/repos/b1/issues", "/repos/c2/issues");
+    assertThat(result.stream("issues").orElseThrow().walks())
+        .extracting(StreamsResult.WalkResult::walk)
+        .containsExactlyInAnyOrder("\"b1\"", "\"c2\"");
+    assertThat(sink.ended)
+        .containsExactlyInAnyOrder(
+            "issues/\"b1\" " + StopReason.NO_PAGINATION.wireName(),
+            "issues/\"c2\" " + StopReason.NO_PAGINATION.wireName());
   }
 }
