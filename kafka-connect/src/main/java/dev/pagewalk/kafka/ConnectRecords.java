@@ -24,6 +24,7 @@ final class ConnectRecords {
   static final String STREAM = "pagewalk.stream";
   static final String WALK = "pagewalk.walk";
   static final String PAGE = "pagewalk.page";
+  static final String TASK = "pagewalk.task";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String stream;

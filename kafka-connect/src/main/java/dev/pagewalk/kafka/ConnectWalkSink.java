@@ -39,6 +39,7 @@ final class ConnectWalkSink implements WalkSink {
   private final List<String> streams;
   private final Function<Map<String, ?>, Map<String, Object>> offsets;
   private final BlockingQueue<Handoff> queue;
+  private final boolean handsOff;
   private final Map<WalkId, Checkpoint> latest = new HashMap<>();
   private final Map<WalkId, Roster.Spawned> spawned = new LinkedHashMap<>();
   private final Map<WalkId, Handoff.Unit> held = new HashMap<>();
@@ -49,17 +50,21 @@ final class ConnectWalkSink implements WalkSink {
 
   /**
    * The sink of the task {@code share}, whose runs write {@code streams} (as the run names them:
-   * the selected streams, or all of the spec's).
+   * the selected streams, or all of the spec's); with {@code handsOff}, the walks its pages spawn
+   * for other tasks ({@link TaskShare#owner}) leave as {@link SpawnRecord}s with the page instead
+   * of running here.
    */
   ConnectWalkSink(
       TaskShare share,
       List<String> streams,
       Function<Map<String, ?>, Map<String, Object>> offsets,
-      BlockingQueue<Handoff> queue) {
+      BlockingQueue<Handoff> queue,
+      boolean handsOff) {
     this.share = share;
     this.streams = List.copyOf(streams);
     this.offsets = offsets;
     this.queue = queue;
+    this.handsOff = handsOff;
   }
 
   @Override
@@ -116,6 +121,15 @@ final class ConnectWalkSink implements WalkSink {
     return share.takes(stream, walk);
   }
 
+  /**
+   * A spawned walk runs here when it belongs to this task, or when the tasks do not hand walks to
+   * each other (no Kafka address to read them back from).
+   */
+  @Override
+  public boolean takesSpawned(String stream, String walk) {
+    return !handsOff || share.owner(stream, walk) == share.index();
+  }
+
   @Override
   public synchronized Optional<Checkpoint> committed(String stream, String walk) {
     if (mode != WriteMode.RESUME) {
@@ -146,7 +160,19 @@ final class ConnectWalkSink implements WalkSink {
     WalkId id = new WalkId(page.stream(), page.walk());
     Checkpoint before = latest.get(id);
     latest.put(id, page.after());
+    List<SpawnRecord> spawns = new ArrayList<>();
     for (Spawned s : page.spawned()) {
+      if (!takesSpawned(s.stream(), s.walk())) {
+        spawns.add(
+            new SpawnRecord(
+                share.owner(s.stream(), s.walk()),
+                share.count(),
+                run,
+                s.stream(),
+                s.walk(),
+                s.parent()));
+        continue;
+      }
       spawned.put(
           new WalkId(s.stream(), s.walk()),
           new Roster.Spawned(s.stream(), s.walk(), s.parent(), id.stream(), id.walk(), false));
@@ -161,6 +187,7 @@ final class ConnectWalkSink implements WalkSink {
             page.records(),
             before,
             page.after(),
+            spawns,
             null,
             null);
     if (ends) {
@@ -176,7 +203,7 @@ final class ConnectWalkSink implements WalkSink {
     Checkpoint at = latest.get(id);
     Handoff.Unit unit = held.remove(id);
     if (unit == null) {
-      unit = new Handoff.Unit(run.runId(), stream, walk, List.of(), at, at, null, null);
+      unit = new Handoff.Unit(run.runId(), stream, walk, List.of(), at, at, List.of(), null, null);
     }
     boolean finished = at != null && !at.resumable();
     Roster.Spawned self = spawned.get(id);

@@ -4,8 +4,13 @@ import dev.pagewalk.OutputRecord;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.state.Checkpoint;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
-/** What the sync thread hands to the task's {@code poll()}: a page, a walk's end, or a failure. */
+/**
+ * What the sync threads hand to the task's {@code poll()}: a page, a walk's end, a read position of
+ * the spawn records, or a failure.
+ */
 sealed interface Handoff {
 
   /**
@@ -28,9 +33,10 @@ sealed interface Handoff {
    * One transaction of a spec with streams, in the task's run {@code run}: a page of the walk
    * {@code stream}/{@code walk} (its {@code records}, empty for a walk whose records are not
    * written, and the checkpoints {@code before} it, null before the walk's first page, and {@code
-   * after} it); {@code roster}, the task's {@link Roster} as JSON when it changed (null otherwise);
-   * and {@code ended}, the walk's result when this is its end (null while it goes on). A walk that
-   * ended without a page of its own has no records and {@code before} equal to {@code after}.
+   * after} it); {@code spawns}, the walks the page spawned for other tasks; {@code roster}, the
+   * task's {@link Roster} as JSON when it changed (null otherwise); and {@code ended}, the walk's
+   * result when this is its end (null while it goes on). A walk that ended without a page of its
+   * own has no records and {@code before} equal to {@code after}.
    */
   record Unit(
       String run,
@@ -39,15 +45,28 @@ sealed interface Handoff {
       List<OutputRecord> records,
       Checkpoint before,
       Checkpoint after,
+      List<SpawnRecord> spawns,
       String roster,
       RunResult ended)
       implements Handoff {
     public Unit {
       records = List.copyOf(records);
+      spawns = List.copyOf(spawns);
     }
 
     Unit with(String roster, RunResult ended) {
-      return new Unit(run, stream, walk, records, before, after, roster, ended);
+      return new Unit(run, stream, walk, records, before, after, spawns, roster, ended);
+    }
+  }
+
+  /**
+   * How far a task has read the spawn records addressed to it: for each partition of the topic, the
+   * offset of the first record it has not finished with (every walk of the records before it has
+   * ended). One transaction of its own.
+   */
+  record Positions(Map<TopicPartition, Long> next) implements Handoff {
+    public Positions {
+      next = Map.copyOf(next);
     }
   }
 

@@ -101,7 +101,22 @@ final class PagewalkConfig extends AbstractConfig {
               GROUP,
               6,
               ConfigDef.Width.LONG,
-              "Streams");
+              "Streams")
+          .define(
+              SpawnConsumer.BOOTSTRAP,
+              Type.STRING,
+              null,
+              SpawnConsumer.ADDRESSES,
+              Importance.MEDIUM,
+              "The Kafka cluster (host:port[,host:port]) the tasks read the walks handed to them"
+                  + " from: a parent's page spawns each child walk for the task its partition"
+                  + " hashes to, as a record of <prefix>_pagewalk_positions. Consumer settings"
+                  + " (security, max.poll.records) go under pagewalk.kafka.consumer.<name>."
+                  + " Unset: the walks a parent spawns run in the parent's task.",
+              GROUP,
+              7,
+              ConfigDef.Width.LONG,
+              "Kafka for spawned walks");
 
   private final Plan plan;
 
@@ -186,8 +201,8 @@ final class PagewalkConfig extends AbstractConfig {
   }
 
   /**
-   * The topic of the records that only carry source offsets: of pages without records, and of the
-   * tasks' rosters.
+   * The topic of the records that only carry source offsets (of pages without records, the tasks'
+   * rosters and their read positions) and of the walks spawned for other tasks.
    */
   String positionsTopic() {
     return getString(TOPIC_PREFIX) + "_pagewalk_positions";
@@ -201,6 +216,12 @@ final class PagewalkConfig extends AbstractConfig {
   /** Whether the spec has {@code streams} (rather than one request). */
   boolean hasStreams() {
     return !plan.streamNames().equals(List.of(plan.name()));
+  }
+
+  /** The cluster the tasks hand spawned walks to each other through; null when not set. */
+  String kafkaBootstrap() {
+    String value = getString(SpawnConsumer.BOOTSTRAP);
+    return value == null || value.isBlank() ? null : value;
   }
 
   String statusTopic() {

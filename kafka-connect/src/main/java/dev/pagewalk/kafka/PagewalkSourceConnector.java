@@ -131,6 +131,11 @@ public final class PagewalkSourceConnector extends SourceConnector {
           new ConfigValue(
               key, connectorConfigs.get(key), List.of(), List.of(undeclared(plan, key))));
     }
+    SpawnConsumer.refused(connectorConfigs)
+        .forEach(
+            (key, reason) ->
+                values.add(
+                    new ConfigValue(key, connectorConfigs.get(key), List.of(), List.of(reason))));
     Exactness exactness = Exactness.of(plan);
     if ("required".equalsIgnoreCase(connectorConfigs.get(EXACTLY_ONCE_SUPPORT))
         && exactness.support() != ExactlyOnceSupport.SUPPORTED) {
@@ -211,14 +216,18 @@ public final class PagewalkSourceConnector extends SourceConnector {
         (partition, offset) -> {
           if (partition == null
               || !(partition.keySet().equals(Set.of(WalkPosition.STREAM, WalkPosition.WALK))
-                  || partition.keySet().equals(Set.of(Roster.TASK)))) {
+                  || partition.keySet().equals(Set.of(Roster.TASK))
+                  || partition.keySet().equals(SpawnPositions.KEYS))) {
             throw new ConnectException(
                 "not a pagewalk source partition: "
                     + partition
-                    + "; a partition is {\"stream\": <stream>, \"walk\": <walk>} or"
-                    + " {\"task\": <index>}");
+                    + "; a partition is {\"stream\": <stream>, \"walk\": <walk>},"
+                    + " {\"task\": <index>} or {\"task\": <index>, \"topic\": <topic>,"
+                    + " \"partition\": <partition>}");
           }
-          if (partition.containsKey(Roster.TASK)) {
+          if (partition.keySet().equals(SpawnPositions.KEYS)) {
+            SpawnPositions.next(partition, offset);
+          } else if (partition.containsKey(Roster.TASK)) {
             Roster.fromOffset(partition, offset);
           } else {
             WalkPosition.checkpoint(partition, offset);

@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the spec's walk — or, for a spec with streams, this task's share of the walks ({@link
- * TaskShare}) — on a sync thread and returns it a page at a time: {@code poll()} waits at most a
- * second for the next page, so pause, resume and shutdown are prompt. The walk resumes from the
- * offset Connect committed last. Where the connector defines transaction boundaries, each page (and
- * a walk's last page with its report) is one transaction.
+ * TaskShare}) on a sync thread, and the walks other tasks hand it on a second one ({@link
+ * SpawnLoop}, when {@code pagewalk.kafka.bootstrap.servers} is set) — and returns it a page at a
+ * time: {@code poll()} waits at most a second for the next page, so pause, resume and shutdown are
+ * prompt. The walk resumes from the offset Connect committed last. Where the connector defines
+ * transaction boundaries, each page (and a walk's last page with its report) is one transaction.
  */
 public final class PagewalkSourceTask extends SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(PagewalkSourceTask.class);
@@ -38,6 +39,8 @@ public final class PagewalkSourceTask extends SourceTask {
   private SyncLoop loop;
   private StreamsLoop streamsLoop;
   private Thread syncThread;
+  private SpawnLoop spawnLoop;
+  private Thread spawnThread;
   private ConnectRecords records;
   private StreamRecords streamRecords;
   private Transport transport;
@@ -58,7 +61,7 @@ public final class PagewalkSourceTask extends SourceTask {
     runner = runner(props, share);
     queue = new ArrayBlockingQueue<>(PAGES_AHEAD);
     if (config.hasStreams()) {
-      startStreams(config, share);
+      startStreams(config, share, props);
       return;
     }
     records = new ConnectRecords(plan.name(), "", config.recordTopic(), config.statusTopic());
@@ -102,20 +105,55 @@ public final class PagewalkSourceTask extends SourceTask {
     return Runner.builder().transport(transport).build();
   }
 
-  private void startStreams(PagewalkConfig config, TaskShare share) {
+  private void startStreams(PagewalkConfig config, TaskShare share, Map<String, String> props) {
     streamRecords =
         new StreamRecords(
             config.topicPrefix(), config.statusTopic(), config.positionsTopic(), share.index());
     List<String> streams = config.streams().isEmpty() ? plan.streamNames() : config.streams();
+    String bootstrap = config.kafkaBootstrap();
     ConnectWalkSink sink =
-        new ConnectWalkSink(share, streams, context.offsetStorageReader()::offset, queue);
+        new ConnectWalkSink(
+            share, streams, context.offsetStorageReader()::offset, queue, bootstrap != null);
     streamsLoop =
         new StreamsLoop(
             runner, plan, config.input(), config.streams(), sink, queue, config.pollInterval());
-    LOG.info("{}: task {} of {} starts", plan.name(), share.index(), share.count());
+    LOG.info(
+        "{}: task {} of {} starts; {}",
+        plan.name(),
+        share.index(),
+        share.count(),
+        bootstrap == null
+            ? "the walks a parent spawns run in the parent's task ("
+                + SpawnConsumer.BOOTSTRAP
+                + " is not set)"
+            : "the walks a parent spawns run in the task their partition hashes to, handed on"
+                + " through "
+                + config.positionsTopic());
     syncThread = new Thread(streamsLoop, "pagewalk-" + plan.name() + "-" + share.index());
     syncThread.setDaemon(true);
     syncThread.start();
+    if (bootstrap != null) {
+      spawnLoop =
+          new SpawnLoop(
+              runner,
+              plan,
+              config.input(),
+              config.streams(),
+              streams,
+              share,
+              config.positionsTopic(),
+              SpawnConsumer.factory(
+                  SpawnConsumer.properties(bootstrap, props, plan.name(), share.index())),
+              context.offsetStorageReader()::offset,
+              queue,
+              StreamsLoop.RETRY_AFTER_FAILURE.compareTo(config.pollInterval()) < 0
+                  ? StreamsLoop.RETRY_AFTER_FAILURE
+                  : config.pollInterval());
+      spawnThread =
+          new Thread(spawnLoop, "pagewalk-" + plan.name() + "-" + share.index() + "-spawns");
+      spawnThread.setDaemon(true);
+      spawnThread.start();
+    }
   }
 
   @Override
@@ -133,6 +171,8 @@ public final class PagewalkSourceTask extends SourceTask {
         announce(unit.stream() + " walk " + unit.walk(), unit.ended());
       }
       out = streamRecords.of(unit);
+    } else if (next instanceof Handoff.Positions positions) {
+      out = streamRecords.of(positions);
     } else if (next instanceof Handoff.WalkEnded end) {
       announce("walk " + end.result().runId(), end.result());
       out = records.walkEnded(end);
@@ -168,9 +208,16 @@ public final class PagewalkSourceTask extends SourceTask {
       } else {
         streamsLoop.stop();
       }
+      if (spawnLoop != null) {
+        spawnLoop.stop();
+        spawnThread.interrupt();
+      }
       syncThread.interrupt();
       try {
         syncThread.join(5_000);
+        if (spawnThread != null) {
+          spawnThread.join(5_000);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

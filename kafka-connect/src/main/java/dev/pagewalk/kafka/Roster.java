@@ -55,12 +55,7 @@ record Roster(int tasks, WalkSink.RunStart run, List<Spawned> spawned) {
   String toJson() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("tasks", tasks);
-    Map<String, Object> start = new LinkedHashMap<>();
-    start.put("identity", run.identity());
-    start.put("runId", run.runId());
-    start.put("startedAt", run.startedAt().toString());
-    start.put("streams", run.streams());
-    out.put("run", start);
+    out.put("run", runMap(run));
     out.put("spawned", spawned);
     try {
       return JSON.writeValueAsString(out);
@@ -80,15 +75,7 @@ record Roster(int tasks, WalkSink.RunStart run, List<Spawned> spawned) {
     }
     try {
       JsonNode node = JSON.readTree(String.valueOf(offset.get(ROSTER)));
-      JsonNode start = node.get("run");
-      List<String> streams = new ArrayList<>();
-      start.get("streams").forEach(s -> streams.add(s.asText()));
-      WalkSink.RunStart run =
-          new WalkSink.RunStart(
-              JSON.convertValue(start.get("identity"), SyncIdentity.class),
-              start.get("runId").asText(),
-              Instant.parse(start.get("startedAt").asText()),
-              streams);
+      WalkSink.RunStart run = runOf(node.get("run"));
       List<Spawned> spawned = new ArrayList<>();
       node.get("spawned").forEach(s -> spawned.add(JSON.convertValue(s, Spawned.class)));
       return new Roster(node.get("tasks").asInt(), run, spawned);
@@ -96,5 +83,26 @@ record Roster(int tasks, WalkSink.RunStart run, List<Spawned> spawned) {
       throw new ConnectException(
           "the source offset of " + partition + " is not a pagewalk roster: " + e.getMessage(), e);
     }
+  }
+
+  /** A run's start as the map its JSON is written from (the roster's and a spawn's {@code run}). */
+  static Map<String, Object> runMap(WalkSink.RunStart run) {
+    Map<String, Object> start = new LinkedHashMap<>();
+    start.put("identity", run.identity());
+    start.put("runId", run.runId());
+    start.put("startedAt", run.startedAt().toString());
+    start.put("streams", run.streams());
+    return start;
+  }
+
+  /** The run's start {@link #runMap} wrote, read back as JSON. */
+  static WalkSink.RunStart runOf(JsonNode start) {
+    List<String> streams = new ArrayList<>();
+    start.get("streams").forEach(s -> streams.add(s.asText()));
+    return new WalkSink.RunStart(
+        JSON.convertValue(start.get("identity"), SyncIdentity.class),
+        start.get("runId").asText(),
+        Instant.parse(start.get("startedAt").asText()),
+        streams);
   }
 }

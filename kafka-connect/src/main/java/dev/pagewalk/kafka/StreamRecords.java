@@ -18,7 +18,9 @@ import org.apache.kafka.connect.source.SourceRecord;
  * page, the last with the offset after it, or before it when the walk's report follows), the walk's
  * report on the status topic with its final offset, and on the positions topic the offsets that
  * have no record of their own to ride on: a page without records (a parent stream walked only for
- * its children) and the task's roster.
+ * its children), the task's roster and the read positions of its spawn records; before the page's
+ * records, the walks the page spawned for other tasks ({@link SpawnRecord}). Every record but a
+ * position says which task wrote it (header {@code pagewalk.task}).
  */
 final class StreamRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,8 +42,22 @@ final class StreamRecords {
     Map<String, Object> before = WalkPosition.offset(unit.before(), unit.run());
     Map<String, Object> after = WalkPosition.offset(unit.after(), unit.run());
     List<OutputRecord> records = unit.records();
-    List<SourceRecord> out = new ArrayList<>(records.size() + 2);
+    List<SourceRecord> out = new ArrayList<>(unit.spawns().size() + records.size() + 2);
     String runId = unit.after() == null ? unit.ended().runId() : unit.after().runId();
+    for (SpawnRecord spawn : unit.spawns()) {
+      out.add(
+          new SourceRecord(
+              partition,
+              before,
+              positionsTopic,
+              null,
+              null,
+              spawn.key(),
+              null,
+              spawn.toJson(),
+              null,
+              headers(unit, runId)));
+    }
     for (int i = 0; i < records.size(); i++) {
       OutputRecord r = records.get(i);
       boolean last = i == records.size() - 1 && unit.ended() == null;
@@ -76,6 +92,33 @@ final class StreamRecords {
     return out;
   }
 
+  /**
+   * The read positions of the spawn records, each the offset of its own source partition ({@link
+   * SpawnPositions}), on records of the positions topic.
+   */
+  List<SourceRecord> of(Handoff.Positions positions) {
+    List<SourceRecord> out = new ArrayList<>();
+    positions
+        .next()
+        .forEach(
+            (tp, next) -> {
+              Map<String, String> partition = SpawnPositions.partition(task, tp);
+              out.add(
+                  new SourceRecord(
+                      partition,
+                      SpawnPositions.offset(next),
+                      positionsTopic,
+                      null,
+                      null,
+                      partition,
+                      null,
+                      null,
+                      null,
+                      null));
+            });
+    return out;
+  }
+
   private SourceRecord status(
       Handoff.Unit unit, Map<String, String> partition, Map<String, Object> after) {
     Map<String, Object> key = new LinkedHashMap<>(partition);
@@ -100,8 +143,9 @@ final class StreamRecords {
     }
   }
 
-  private static ConnectHeaders headers(Handoff.Unit unit, String runId) {
+  private ConnectHeaders headers(Handoff.Unit unit, String runId) {
     ConnectHeaders headers = new ConnectHeaders();
+    headers.addString(ConnectRecords.TASK, Integer.toString(task));
     headers.addString(ConnectRecords.RUN_ID, runId);
     headers.addString(ConnectRecords.STREAM, unit.stream());
     headers.addString(ConnectRecords.WALK, unit.walk());

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StreamsLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsLoop.class);
-  private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
+  static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
   private final Runner runner;
   private final Plan plan;

@@ -12,9 +12,10 @@ import java.util.zip.CRC32;
 /**
  * Which walks one task runs: task {@code index} of {@code count} takes the walks of the streams
  * without a parent whose source partition ({@code {"stream": …, "walk": …}} as JSON) hashes (CRC-32
- * of its UTF-8 bytes) to {@code index} modulo {@code count} (date windows: see {@link #takes}); the
- * walks a parent's records spawn run in their parent's task. The same spec and inputs give every
- * task the same answer in every JVM.
+ * of its UTF-8 bytes) to {@code index} modulo {@code count} (date windows: see {@link #takes}). The
+ * same spec and inputs give every task the same answer in every JVM. A walk spawned by a parent's
+ * record belongs by the same hash to {@link #owner} (run there when the tasks can hand walks to
+ * each other through Kafka).
  */
 record TaskShare(int index, int count) {
   static final String INDEX = "pagewalk.task.index";
@@ -51,10 +52,17 @@ record TaskShare(int index, int count) {
    * tasks may not agree on a window's label.
    */
   boolean takes(String stream, String walk) {
+    return owner(stream, isWindow(walk) ? "" : walk) == index;
+  }
+
+  /**
+   * The task that runs the walk {@code stream}/{@code walk}, by the hash of its source partition:
+   * for a spawned walk (a child of a parent's record) wherever its parent ran.
+   */
+  int owner(String stream, String walk) {
     CRC32 crc = new CRC32();
-    String hashed = isWindow(walk) ? "" : walk;
-    crc.update(partitionJson(stream, hashed).getBytes(StandardCharsets.UTF_8));
-    return Math.floorMod(crc.getValue(), count) == index;
+    crc.update(partitionJson(stream, walk).getBytes(StandardCharsets.UTF_8));
+    return (int) Math.floorMod(crc.getValue(), (long) count);
   }
 
   private static boolean isWindow(String walk) {

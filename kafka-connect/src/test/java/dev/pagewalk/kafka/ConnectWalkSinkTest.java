@@ -77,7 +77,8 @@ class ConnectWalkSinkTest {
             new TaskShare(0, 1),
             streams.isEmpty() ? List.of("repos", "issues") : streams,
             p -> offsets.get(p),
-            queue);
+            queue,
+            false);
     try (Runner runner = Runner.builder().transport(api).build()) {
       runner.syncStreams(
           Pagewalk.parse("gh.yaml", SPEC),
@@ -154,7 +155,7 @@ class ConnectWalkSinkTest {
     List<Handoff.Unit> units = new ArrayList<>();
     BlockingQueue<Handoff> queue = new LinkedBlockingQueue<>();
     ConnectWalkSink sink =
-        new ConnectWalkSink(new TaskShare(0, 1), List.of("issues"), p -> null, queue);
+        new ConnectWalkSink(new TaskShare(0, 1), List.of("issues"), p -> null, queue, false);
     try (Runner runner = Runner.builder().transport(api(Set.of())).build()) {
       runner.syncStreams(
           Pagewalk.parse("gh.yaml", SPEC),

@@ -155,7 +155,8 @@ class PagewalkSourceConnectorTest {
     assertThat(partition.getMessage())
         .isEqualTo(
             "not a pagewalk source partition: {table=x}; a partition is {\"stream\": <stream>,"
-                + " \"walk\": <walk>} or {\"task\": <index>}");
+                + " \"walk\": <walk>}, {\"task\": <index>} or {\"task\": <index>, \"topic\":"
+                + " <topic>, \"partition\": <partition>}");
     assertThat(offset.getMessage())
         .startsWith(
             "the source offset of {stream=items, walk=} is not a pagewalk checkpoint: not a pagewalk checkpoint: ");

@@ -1,0 +1,216 @@
+package dev.pagewalk.kafka;
+
+import dev.pagewalk.Plan;
+import dev.pagewalk.RunInput;
+import dev.pagewalk.RunListener;
+import dev.pagewalk.Runner;
+import dev.pagewalk.SyncMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread of a task that runs the walks handed to it: reads the spawn records of the positions
+ * topic ({@code read_committed}, every partition assigned, no consumer group) from the positions
+ * its offsets hold, and runs each poll's records addressed to it ({@link SpawnRecord#task}) as the
+ * spawns' run resumed ({@link ReceivedWalkSink}), one run id after the other. Only when every walk
+ * of a poll has finished does it hand on the positions after that poll ({@link Handoff.Positions});
+ * a poll with an unfinished walk runs again after at most 30 s. A restarted task reads the spawns
+ * after its committed positions again: finished walks are skipped, unfinished ones resume.
+ */
+final class SpawnLoop implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(SpawnLoop.class);
+  private static final Duration POLL = Duration.ofSeconds(1);
+
+  private final Runner runner;
+  private final Plan plan;
+  private final RunInput input;
+  private final List<String> selected;
+  private final List<String> streams;
+  private final TaskShare share;
+  private final String topic;
+  private final Supplier<Consumer<byte[], byte[]>> consumers;
+  private final Function<Map<String, ?>, Map<String, Object>> offsets;
+  private final BlockingQueue<Handoff> queue;
+  private final Duration retry;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /**
+   * Runs the walks handed to {@code share} through {@code topic}: the walks of the {@code selected}
+   * streams' runs (empty: all), which write {@code streams}; a poll with an unfinished walk runs
+   * again after {@code retry}.
+   */
+  SpawnLoop(
+      Runner runner,
+      Plan plan,
+      RunInput input,
+      List<String> selected,
+      List<String> streams,
+      TaskShare share,
+      String topic,
+      Supplier<Consumer<byte[], byte[]>> consumers,
+      Function<Map<String, ?>, Map<String, Object>> offsets,
+      BlockingQueue<Handoff> queue,
+      Duration retry) {
+    this.runner = runner;
+    this.plan = plan;
+    this.input = input;
+    this.selected = List.copyOf(selected);
+    this.streams = List.copyOf(streams);
+    this.share = share;
+    this.topic = topic;
+    this.consumers = consumers;
+    this.offsets = offsets;
+    this.queue = queue;
+    this.retry = retry;
+  }
+
+  void stop() {
+    stopped.countDown();
+  }
+
+  @Override
+  public void run() {
+    try (Consumer<byte[], byte[]> consumer = consumers.get()) {
+      List<TopicPartition> partitions = partitions(consumer);
+      if (partitions.isEmpty()) {
+        return;
+      }
+      consumer.assign(partitions);
+      for (TopicPartition tp : partitions) {
+        Map<String, String> partition = SpawnPositions.partition(share.index(), tp);
+        Long next = SpawnPositions.next(partition, offsets.apply(partition));
+        if (next == null) {
+          consumer.seekToBeginning(List.of(tp));
+        } else {
+          consumer.seek(tp, next);
+        }
+      }
+      LOG.info(
+          "{}: task {} reads the walks handed to it from {}", plan.name(), share.index(), topic);
+      Map<TopicPartition, Long> read = new HashMap<>();
+      while (stopped.getCount() > 0) {
+        List<SpawnRecord> mine = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+          read.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+          spawnIn(r).ifPresent(mine::add);
+        }
+        if (mine.isEmpty()) {
+          continue;
+        }
+        if (!runAll(mine)) {
+          return;
+        }
+        queue.put(new Handoff.Positions(read));
+      }
+    } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      if (stopped.getCount() > 0) {
+        queue.offer(new Handoff.Failed(e));
+      }
+    }
+  }
+
+  /** The topic's partitions, once it exists; empty when the task stops first. */
+  private List<TopicPartition> partitions(Consumer<byte[], byte[]> consumer)
+      throws InterruptedException {
+    while (true) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      }
+      if (stopped.await(1, TimeUnit.SECONDS)) {
+        return List.of();
+      }
+    }
+  }
+
+  /**
+   * The spawn record {@code r} holds when it is for this task, its task count and its streams;
+   * empty for the topic's other records.
+   */
+  private java.util.Optional<SpawnRecord> spawnIn(ConsumerRecord<byte[], byte[]> r) {
+    SpawnRecord spawn;
+    try {
+      spawn = SpawnRecord.read(r.value()).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw new ConnectException(
+          topic
+              + " partition "
+              + r.partition()
+              + " offset "
+              + r.offset()
+              + " holds a value that is "
+              + e.getMessage()
+              + "; the connector's value.converter must be the JsonConverter or the"
+              + " StringConverter",
+          e);
+    }
+    if (spawn == null || spawn.task() != share.index()) {
+      return java.util.Optional.empty();
+    }
+    if (spawn.tasks() != share.count() || !spawn.run().streams().equals(streams)) {
+      LOG.info(
+          "{}: task {} skips {} walk {} of run {}: it was handed on by one of {} tasks for the"
+              + " streams {}, this task is one of {} for {}",
+          plan.name(),
+          share.index(),
+          spawn.stream(),
+          spawn.walk(),
+          spawn.run().runId(),
+          spawn.tasks(),
+          spawn.run().streams(),
+          share.count(),
+          streams);
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(spawn);
+  }
+
+  /**
+   * Runs the walks of {@code spawns}, one run id after the other, each until all its walks have
+   * finished; false when the task stopped first.
+   */
+  private boolean runAll(List<SpawnRecord> spawns) throws InterruptedException {
+    Map<String, List<SpawnRecord>> byRun = new LinkedHashMap<>();
+    for (SpawnRecord s : spawns) {
+      byRun.computeIfAbsent(s.run().runId(), k -> new ArrayList<>()).add(s);
+    }
+    for (List<SpawnRecord> batch : byRun.values()) {
+      ReceivedWalkSink sink =
+          new ReceivedWalkSink(share, batch.get(0).run(), batch, offsets, queue);
+      while (true) {
+        runner.syncStreams(plan, input, selected, sink, SyncMode.RESUME, null, RunListener.NONE);
+        if (sink.allFinished()) {
+          break;
+        }
+        LOG.info(
+            "{}: task {}: not every walk handed to it by run {} finished; they resume in {} s",
+            plan.name(),
+            share.index(),
+            batch.get(0).run().runId(),
+            retry.toSeconds());
+        if (stopped.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

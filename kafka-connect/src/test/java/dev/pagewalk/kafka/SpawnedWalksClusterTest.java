@@ -1,0 +1,267 @@
+package dev.pagewalk.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagewalk.Pagewalk;
+import dev.pagewalk.RunInput;
+import dev.pagewalk.RunListener;
+import dev.pagewalk.Runner;
+import dev.pagewalk.conformance.livedata.LiveDataConfig;
+import dev.pagewalk.conformance.livedata.LiveDataServer;
+import dev.pagewalk.conformance.livedata.NestedConfig;
+import dev.pagewalk.json.RecordKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A parent stream with one walk (one organisation's repositories) whose children (each repository's
+ * issues, and each issue's comments) are handed across three tasks of the shared Connect cluster
+ * ({@link SharedConnectCluster}) through the positions topic, read back by each task with {@code
+ * read_committed}.
+ */
+@ExtendWith(SharedConnectCluster.class)
+class SpawnedWalksClusterTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long TIMEOUT_MS = 60_000;
+  private static final NestedConfig DATA =
+      new NestedConfig(
+          1,
+          List.of(12),
+          List.of(3, 1, 4, 0, 2),
+          List.of(1, 0, 2),
+          NestedConfig.DEFAULT.events(),
+          List.of());
+  private static final String SPEC =
+      """
+      pagewalk: 1
+      name: one-org
+      baseUrl: http://127.0.0.1:9
+      limits: {maxRecords: unlimited, maxRequests: unlimited, maxPaginationRequests: unlimited}
+      rateLimit: {requests: 15, per: 1s}
+      concurrency: 2
+      streams:
+        repos:
+          request:
+            url: "/orgs/acme/repos"
+            qs: {per_page: 2}
+            response:
+              iterate: "{{body}}"
+              key: "{{item.id}}"
+              output: {id: "{{item.id}}", full_name: "{{item.full_name}}"}
+            pagination:
+              mergeWithParent: false
+              url: "{{links.next}}"
+              condition: "{{links.next}}"
+          sync: {order: [id]}
+        issues:
+          parent: repos
+          request:
+            url: "/repos/{{parent.full_name}}/issues"
+            qs: {per_page: 2}
+            response:
+              iterate: "{{body}}"
+              key: "{{item.id}}"
+              output: {repository: "{{parent.full_name}}", id: "{{item.id}}", number: "{{item.number}}"}
+            pagination:
+              mergeWithParent: false
+              url: "{{links.next}}"
+              condition: "{{links.next}}"
+          sync: {order: [id]}
+        comments:
+          parent: issues
+          request:
+            url: "/repos/{{parent.repository}}/issues/{{parent.number}}/comments"
+            response:
+              iterate: "{{body}}"
+              key: "{{item.id}}"
+              output: {issue: "{{parent.id}}", id: "{{item.id}}"}
+          sync: {order: [id]}
+      """;
+
+  private static EmbeddedConnectCluster connect;
+
+  @BeforeAll
+  static void useTheCluster() {
+    connect = SharedConnectCluster.get();
+  }
+
+  @Test
+  void theChildrenOfOneParentWalkRunInSeveralTasksAndLandOnceThroughARestart() throws Exception {
+    Map<String, Set<String>> expected = expectedKeys();
+    try (LiveDataServer api = nestedApi()) {
+      String prefix = "spawned.";
+      Map<String, String> config = new HashMap<>();
+      config.put("connector.class", PagewalkSourceConnector.class.getName());
+      config.put("tasks.max", "3");
+      config.put(PagewalkConfig.SPEC, SPEC);
+      config.put(PagewalkConfig.BASE_URL, api.baseUrl());
+      config.put(PagewalkConfig.TOPIC_PREFIX, prefix);
+      config.put(SpawnConsumer.BOOTSTRAP, connect.kafka().bootstrapServers());
+      config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+      config.put("key.converter.schemas.enable", "false");
+      config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+      config.put("value.converter.schemas.enable", "false");
+      config.put("exactly.once.support", "required");
+      config.put("transaction.boundary", "connector");
+      for (String topic : List.of("repos", "issues", "comments", "_pagewalk_status")) {
+        connect.kafka().createTopic(prefix + topic, 1);
+      }
+      connect.kafka().createTopic(prefix + "_pagewalk_positions", 2);
+      connect.configureConnector("spawned", config);
+      connect
+          .assertions()
+          .assertConnectorAndExactlyNumTasksAreRunning("spawned", 3, "spawned did not start");
+      connect.kafka().consume(4, TIMEOUT_MS, readCommitted(), prefix + "comments").count();
+
+      Set<String> finishedBeforeRestart = new HashSet<>();
+      for (ConsumerRecord<byte[], byte[]> r : committed(prefix + "_pagewalk_status")) {
+        finishedBeforeRestart.add(new String(r.key(), StandardCharsets.UTF_8));
+      }
+      int requestsBeforeRestart = api.requests().size();
+      for (int task = 0; task < 3; task++) {
+        connect.restartTask("spawned", task);
+      }
+      int walks = expected.get("walks").size();
+      connect
+          .kafka()
+          .consume(walks, TIMEOUT_MS, readCommitted(), prefix + "_pagewalk_status")
+          .count();
+      List<ConsumerRecord<byte[], byte[]>> status = committed(prefix + "_pagewalk_status");
+
+      assertThat(finishedBeforeRestart).as("walks finished before the restart").isNotEmpty();
+      assertThat(requestsBeforeRestart)
+          .as("the restart came before the sync's end")
+          .isLessThan(expected.get("requests").size());
+      for (String stream : List.of("repos", "issues", "comments")) {
+        assertThat(keys(committed(prefix + stream)))
+            .as("each record of " + stream + " once")
+            .containsExactlyInAnyOrderElementsOf(expected.get(stream));
+      }
+      Map<String, String> verdicts = new TreeMap<>();
+      Map<String, Set<String>> tasksOf = new TreeMap<>();
+      for (ConsumerRecord<byte[], byte[]> r : status) {
+        JsonNode key = JSON.readTree(r.key());
+        String stream = key.get("stream").asText();
+        String walk = stream + "/" + key.get("walk").asText();
+        assertThat(verdicts.put(walk, JSON.readTree(r.value()).get("verdict").asText()))
+            .as("one report for " + walk)
+            .isNull();
+        String task =
+            new String(r.headers().lastHeader("pagewalk.task").value(), StandardCharsets.UTF_8);
+        tasksOf.computeIfAbsent(stream, s -> new TreeSet<>()).add(task);
+      }
+      assertThat(verdicts.keySet()).containsExactlyInAnyOrderElementsOf(expected.get("walks"));
+      assertThat(new HashSet<>(verdicts.values())).containsExactly("COMPLETE");
+      assertThat(tasksOf.get("repos")).as("the one parent walk's task").hasSize(1);
+      assertThat(tasksOf.get("issues")).as("the tasks that ran the issues").hasSize(3);
+      assertThat(tasksOf.get("comments")).as("the tasks that ran the comments").hasSize(3);
+
+      Map<String, Long> asked =
+          api.requests().stream()
+              .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+      Map<String, String> paths =
+          walkPaths(committed(prefix + "repos"), committed(prefix + "issues"));
+      for (String finished : finishedBeforeRestart) {
+        JsonNode key = JSON.readTree(finished);
+        String path = paths.get(key.get("stream").asText() + "/" + key.get("walk").asText());
+        asked.forEach(
+            (request, times) -> {
+              if (request.startsWith(path + "?") || request.equals(path)) {
+                assertThat(times)
+                    .as(request + " of a walk finished before the restart")
+                    .isEqualTo(1);
+              }
+            });
+      }
+      assertThat(asked.keySet()).containsExactlyInAnyOrderElementsOf(expected.get("requests"));
+    }
+  }
+
+  /** What one in-process run of the spec walks, asks for and writes, against its own mock. */
+  private static Map<String, Set<String>> expectedKeys() {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (String name : List.of("repos", "issues", "comments", "walks", "requests")) {
+      out.put(name, new HashSet<>());
+    }
+    try (LiveDataServer api = nestedApi();
+        Runner runner = Runner.builder().build()) {
+      var result =
+          runner.runStreams(
+              Pagewalk.parse("spec.yaml", SPEC),
+              RunInput.empty().withBaseUrl(api.baseUrl()),
+              List.of(),
+              (stream, r) -> out.get(stream).add(RecordKeys.canonical(r.key())),
+              RunListener.NONE);
+      result
+          .streams()
+          .forEach(s -> s.walks().forEach(w -> out.get("walks").add(s.name() + "/" + w.walk())));
+      out.get("requests").addAll(api.requests());
+    }
+    return out;
+  }
+
+  /** The path each walk asks for, by {@code stream/walk}. */
+  private static Map<String, String> walkPaths(
+      List<ConsumerRecord<byte[], byte[]>> repos, List<ConsumerRecord<byte[], byte[]>> issues)
+      throws Exception {
+    Map<String, String> out = new HashMap<>();
+    out.put("repos/", "/orgs/acme/repos");
+    for (ConsumerRecord<byte[], byte[]> r : repos) {
+      JsonNode value = JSON.readTree(r.value());
+      out.put(
+          "issues/" + RecordKeys.canonical(JSON.readValue(r.key(), Object.class)),
+          "/repos/" + value.get("full_name").asText() + "/issues");
+    }
+    for (ConsumerRecord<byte[], byte[]> r : issues) {
+      JsonNode value = JSON.readTree(r.value());
+      out.put(
+          "comments/" + RecordKeys.canonical(JSON.readValue(r.key(), Object.class)),
+          "/repos/"
+              + value.get("repository").asText()
+              + "/issues/"
+              + value.get("number").asText()
+              + "/comments");
+    }
+    return out;
+  }
+
+  private static LiveDataServer nestedApi() {
+    return LiveDataServer.start(
+        LiveDataConfig.builder().pageSize(2).maxPageSize(2).nested(DATA).build());
+  }
+
+  private static Map<String, Object> readCommitted() {
+    return Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> committed(String topic) throws Exception {
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    connect.kafka().consumeAll(TIMEOUT_MS, readCommitted(), null, topic).forEach(out::add);
+    return out;
+  }
+
+  private static List<String> keys(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      out.add(RecordKeys.canonical(JSON.readValue(r.key(), Object.class)));
+    }
+    return out;
+  }
+}
