@@ -1,6 +1,7 @@
 package dev.pagewalk.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagewalk.sink.WalkSink;
@@ -27,7 +28,9 @@ record SpawnRecord(
     int task, int tasks, WalkSink.RunStart run, String stream, String walk, Object parent) {
   static final String KEY = "spawnFor";
   private static final String MARK = "spawn";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // whole numbers of the parent come back as the engine delivers them: longs
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
   /** The record's key: the task it is for. */
   Map<String, String> key() {

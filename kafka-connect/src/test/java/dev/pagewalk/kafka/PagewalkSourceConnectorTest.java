@@ -96,6 +96,38 @@ class PagewalkSourceConnectorTest {
   }
 
   @Test
+  void validatesTheKafkaAddressAndConsumerSettingsForSpawnedWalks() {
+    Map<String, String> props = new HashMap<>();
+    props.put(PagewalkConfig.SPEC, SPEC_WITH_STREAMS);
+    props.put("pagewalk.kafka.bootstrap.servers", "broker-1:9092,broker-2");
+    props.put("pagewalk.kafka.consumer.security.protocol", "SSL");
+    props.put("pagewalk.kafka.consumer.isolation.level", "read_uncommitted");
+    props.put("pagewalk.kafka.consumer.retries.max", "3");
+
+    Config config = connector.validate(props);
+    Config good =
+        connector.validate(
+            Map.of(
+                PagewalkConfig.SPEC,
+                SPEC_WITH_STREAMS,
+                "pagewalk.kafka.bootstrap.servers",
+                "broker-1:9092, broker-2:9093"));
+
+    assertThat(value(config, "pagewalk.kafka.bootstrap.servers").errorMessages())
+        .containsExactly(
+            "Invalid value broker-1:9092,broker-2 for configuration"
+                + " pagewalk.kafka.bootstrap.servers: 'broker-2' is not host:port");
+    assertThat(config.configValues())
+        .filteredOn(v -> v.name().startsWith("pagewalk.kafka.consumer."))
+        .extracting(v -> v.name() + ": " + String.join("; ", v.errorMessages()))
+        .containsExactly(
+            "pagewalk.kafka.consumer.isolation.level: isolation.level is set by the connector;"
+                + " remove pagewalk.kafka.consumer.isolation.level",
+            "pagewalk.kafka.consumer.retries.max: retries.max is not a Kafka consumer setting");
+    assertThat(good.configValues()).allSatisfy(v -> assertThat(v.errorMessages()).isEmpty());
+  }
+
+  @Test
   void spreadsASpecWithStreamsOverTasksMaxTasksEachToldItsIndex() {
     connector.start(Map.of(PagewalkConfig.SPEC, SPEC_WITH_STREAMS));
 
