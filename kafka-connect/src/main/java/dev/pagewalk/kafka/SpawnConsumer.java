@@ -22,8 +22,11 @@ final class SpawnConsumer {
   static final String BOOTSTRAP = "pagewalk.kafka.bootstrap.servers";
   static final String PREFIX = "pagewalk.kafka.consumer.";
 
-  /** How many spawn records one poll returns unless {@code max.poll.records} is set. */
+  /** How many records one poll returns unless {@code max.poll.records} is set. */
   static final int MAX_POLL_RECORDS = 100;
+
+  /** How many bytes one fetch asks for unless {@code fetch.max.bytes} is set: 1 MiB. */
+  static final int FETCH_MAX_BYTES = 1 << 20;
 
   private static final Set<String> SET_BY_THE_CONNECTOR =
       Set.of(
@@ -80,6 +83,7 @@ final class SpawnConsumer {
       String bootstrap, Map<String, String> props, String name, int task) {
     Map<String, Object> out = new HashMap<>();
     out.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+    out.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
     out.put(ConsumerConfig.CLIENT_ID_CONFIG, "pagewalk-" + name + "-" + task + "-spawns");
     props.forEach(
         (k, v) -> {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class SpawnLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SpawnLoop.class);
   private static final Duration POLL = Duration.ofSeconds(1);
+  // polls without a spawn between two looks for partitions added to the topic
+  private static final long PARTITIONS_EVERY = 30;
 
   private final Runner runner;
   private final Plan plan;
@@ -91,19 +94,11 @@ final class SpawnLoop implements Runnable {
       if (partitions.isEmpty()) {
         return;
       }
-      consumer.assign(partitions);
-      for (TopicPartition tp : partitions) {
-        Map<String, String> partition = SpawnPositions.partition(share.index(), tp);
-        Long next = SpawnPositions.next(partition, offsets.apply(partition));
-        if (next == null) {
-          consumer.seekToBeginning(List.of(tp));
-        } else {
-          consumer.seek(tp, next);
-        }
-      }
+      assign(consumer, partitions);
       LOG.info(
           "{}: task {} reads the walks handed to it from {}", plan.name(), share.index(), topic);
       Map<TopicPartition, Long> read = new HashMap<>();
+      long polls = 0;
       while (stopped.getCount() > 0) {
         List<SpawnRecord> mine = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
@@ -111,6 +106,9 @@ final class SpawnLoop implements Runnable {
           spawnIn(r).ifPresent(mine::add);
         }
         if (mine.isEmpty()) {
+          if (++polls % PARTITIONS_EVERY == 0) {
+            assign(consumer, partitions(consumer));
+          }
           continue;
         }
         if (!runAll(mine)) {
@@ -127,11 +125,49 @@ final class SpawnLoop implements Runnable {
     }
   }
 
+  /**
+   * Assigns {@code partitions} (all the topic's, some perhaps added since the last call), each new
+   * one from the position the task's offsets hold for it, or from its start.
+   */
+  private void assign(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+    Set<TopicPartition> before = consumer.assignment();
+    if (partitions.isEmpty() || before.containsAll(partitions)) {
+      return;
+    }
+    consumer.assign(partitions);
+    for (TopicPartition tp : partitions) {
+      if (before.contains(tp)) {
+        continue;
+      }
+      Map<String, String> partition = SpawnPositions.partition(share.index(), tp);
+      Long next = SpawnPositions.next(partition, offsets.apply(partition));
+      if (next == null) {
+        consumer.seekToBeginning(List.of(tp));
+      } else {
+        consumer.seek(tp, next);
+      }
+    }
+  }
+
   /** The topic's partitions, once it exists; empty when the task stops first. */
   private List<TopicPartition> partitions(Consumer<byte[], byte[]> consumer)
       throws InterruptedException {
     while (true) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+      List<PartitionInfo> infos;
+      try {
+        infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        throw new ConnectException(
+            "task "
+                + share.index()
+                + " cannot read the walks handed to it: no answer about "
+                + topic
+                + " in 30 s from the cluster "
+                + SpawnConsumer.BOOTSTRAP
+                + " names: "
+                + e.getMessage(),
+            e);
+      }
       if (infos != null && !infos.isEmpty()) {
         return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       }
