@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The walk sink of one task of a spec with streams: each commit becomes one {@link Handoff.Unit}
  * for the task's {@code poll()} (one Connect transaction), carrying the walk's checkpoint as its
- * source offset and, when it changed, the task's {@link Roster}. A walk's last page is held back
- * until the walk's report is known ({@link #ended}), so both leave in one transaction.
+ * source offset, the walks it spawned for other tasks ({@link SpawnRecord}s, when the tasks hand
+ * walks to each other: {@link #takesSpawned}) and, when it changed, the task's {@link Roster} of
+ * the spawned walks it runs itself. A walk's last page is held back until the walk's report is
+ * known ({@link #ended}), so both leave in one transaction.
  *
  * <p>It reads what Connect committed one partition at a time ({@code offsets}): the task's roster
  * ({@link #load}; one written by another task count, or for other streams, starts a new run) and

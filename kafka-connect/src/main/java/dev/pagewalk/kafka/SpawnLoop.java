@@ -231,6 +231,12 @@ final class SpawnLoop implements Runnable {
     for (List<SpawnRecord> batch : byRun.values()) {
       ReceivedWalkSink sink =
           new ReceivedWalkSink(share, batch.get(0).run(), batch, offsets, queue);
+      LOG.info(
+          "{}: task {} runs {} walks handed to it by run {}",
+          plan.name(),
+          share.index(),
+          batch.size(),
+          batch.get(0).run().runId());
       while (true) {
         runner.syncStreams(plan, input, selected, sink, SyncMode.RESUME, null, RunListener.NONE);
         if (sink.allFinished()) {
