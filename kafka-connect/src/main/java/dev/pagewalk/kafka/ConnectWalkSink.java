@@ -124,12 +124,14 @@ final class ConnectWalkSink implements WalkSink {
   }
 
   /**
-   * A spawned walk runs here when it belongs to this task, or when the tasks do not hand walks to
-   * each other (no Kafka address to read them back from).
+   * A spawned walk runs here when it belongs to this task, when the tasks do not hand walks to each
+   * other (no Kafka address to read them back from), or when its parent record has no key: such a
+   * walk is labelled by its place in this run ({@code #3}), a label another run of another task
+   * gives too, so it never leaves the run (and the roster) that numbered it.
    */
   @Override
   public boolean takesSpawned(String stream, String walk) {
-    return !handsOff || share.owner(stream, walk) == share.index();
+    return !handsOff || Keyless.label(walk) || share.owner(stream, walk) == share.index();
   }
 
   @Override

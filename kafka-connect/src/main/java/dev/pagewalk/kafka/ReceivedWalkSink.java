@@ -97,6 +97,11 @@ final class ReceivedWalkSink implements WalkSink {
   @Override
   public synchronized void commit(Page page) throws IOException {
     WalkId id = new WalkId(page.stream(), page.walk());
+    for (Spawned s : page.spawned()) {
+      if (Keyless.label(s.walk())) {
+        throw new IOException(Keyless.cannotHandOff(page.stream(), s.stream()));
+      }
+    }
     Checkpoint before = latest.put(id, page.after());
     List<SpawnRecord> spawns = new ArrayList<>();
     for (Spawned s : page.spawned()) {

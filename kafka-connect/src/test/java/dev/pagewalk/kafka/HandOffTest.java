@@ -6,6 +6,7 @@ import dev.pagewalk.Pagewalk;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunListener;
 import dev.pagewalk.Runner;
+import dev.pagewalk.StreamsResult;
 import dev.pagewalk.SyncMode;
 import dev.pagewalk.sink.WalkSink;
 import dev.pagewalk.spi.Headers;
@@ -57,6 +58,8 @@ class HandOffTest {
   private static final TaskShare OTHER = new TaskShare(0, 2);
 
   private final Map<Map<String, ?>, Map<String, Object>> offsets = new HashMap<>();
+  private String spec = SPEC;
+  private StreamsResult result;
   private final List<String> requests = new ArrayList<>();
 
   private Transport api(Set<String> failing) {
@@ -80,14 +83,15 @@ class HandOffTest {
   private List<Handoff.Unit> run(
       WalkSink sink, BlockingQueue<Handoff> queue, Transport api, SyncMode mode, int task) {
     try (Runner runner = Runner.builder().transport(api).build()) {
-      runner.syncStreams(
-          Pagewalk.parse("gh.yaml", SPEC),
-          RunInput.empty(),
-          List.of(),
-          sink,
-          mode,
-          null,
-          RunListener.NONE);
+      result =
+          runner.syncStreams(
+              Pagewalk.parse("gh.yaml", spec),
+              RunInput.empty(),
+              List.of(),
+              sink,
+              mode,
+              null,
+              RunListener.NONE);
     }
     StreamRecords records = new StreamRecords("t.", "t._status", "t._positions", task);
     List<Handoff.Unit> units = new ArrayList<>();
@@ -187,5 +191,46 @@ class HandOffTest {
       byte[] bytes = converter.fromConnectData("t._positions", null, spawn.toJson());
       return SpawnRecord.read(bytes).orElseThrow();
     }
+  }
+
+  @Test
+  void walksOfParentsWithoutAKeyStayInTheRunThatNumberedThem() {
+    spec =
+        SPEC.replace(
+            "response: {iterate: \"{{body}}\", key: \"{{item.id}}\"}",
+            "response: {iterate: \"{{body}}\"}");
+
+    List<Handoff.Unit> units = parentsTask();
+
+    assertThat(requests)
+        .as("both repositories' issues fetched by the parents' task, #2 included")
+        .contains("/repos/a/issues", "/repos/b/issues");
+    assertThat(spawns(units))
+        .extracting(SpawnRecord::stream)
+        .as("only the keyed comments are handed on")
+        .doesNotContain("issues");
+  }
+
+  @Test
+  void aHandedWalkWhoseRecordsHaveNoKeyFailsSayingWhyInsteadOfHandingOnNumberedWalks() {
+    spec =
+        SPEC.replace(
+            "response: {iterate: \"{{body}}\", key: \"{{item.n}}\"}",
+            "response: {iterate: \"{{body}}\"}");
+    SpawnRecord spawn = throughTheConverter(spawns(parentsTask()).get(0));
+    requests.clear();
+
+    List<Handoff.Unit> units = ownersTask(spawn, Set.of());
+
+    assertThat(requests).containsExactly("/repos/b/issues");
+    assertThat(spawns(units)).isEmpty();
+    assertThat(finished).isFalse();
+    assertThat(result.streams())
+        .flatExtracting(s -> s.walks())
+        .extracting(w -> w.failure())
+        .containsExactly(
+            "gh/issues: writing to the sink failed: the records of stream 'issues' have no key, so the 'comments' walks they spawn cannot"
+                + " be handed between tasks: give stream 'issues' a response.key, or leave"
+                + " pagewalk.kafka.bootstrap.servers unset");
   }
 }
