@@ -42,7 +42,7 @@ class ChildProcessTest {
   }
 
   @Test
-  void validateAndVersionLoadNeitherPicocliNorTheHttpClient() throws Exception {
+  void validateAndVersionLoadNeitherPicocliNorTheHttpClientNorSchemaFormats() throws Exception {
     Files.writeString(
         dir.resolve("good.yaml"), Files.readString(Path.of("src/test/resources/specs/good.yaml")));
     String java = System.getProperty("java.version");
@@ -69,6 +69,9 @@ class ChildProcessTest {
     assertThat(classes)
         .filteredOn(c -> c.startsWith("picocli.") || c.startsWith("org.apache.hc."))
         .isEmpty();
+    // the spec schema is read without a mapper, and uses no string format: neither is built
+    assertThat(classes)
+        .doesNotContain("dev.pagewalk.json.JsonConfig", "com.networknt.schema.Formats");
     return r.out();
   }
 }
