@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -52,7 +53,7 @@ final class SchemaTree {
         }
         yield array;
       }
-      case VALUE_STRING -> NODES.textNode(parser.getText());
+      case VALUE_STRING -> new Text(parser.getText());
       case VALUE_NUMBER_INT ->
           switch (parser.getNumberType()) {
             case INT -> NODES.numberNode(parser.getIntValue());
@@ -65,5 +66,19 @@ final class SchemaTree {
       case VALUE_NULL -> NODES.nullNode();
       default -> throw new IOException("unexpected " + token + " at " + parser.currentLocation());
     };
+  }
+
+  /** A text node whose {@code toString()} is the JSON text a mapper writes, without a mapper. */
+  static final class Text extends TextNode {
+    Text(String value) {
+      super(value);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder json = new StringBuilder(textValue().length() + 2);
+      appendQuoted(json, textValue());
+      return json.toString();
+    }
   }
 }

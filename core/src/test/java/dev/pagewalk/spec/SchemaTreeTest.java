@@ -50,9 +50,41 @@ class SchemaTreeTest {
   }
 
   @Test
+  void textNodesWriteTheJsonTextAMapperWrites() throws IOException {
+    StringBuilder everyChar = new StringBuilder();
+    for (char c = 0; c < 0x3000; c++) {
+      everyChar.append(c);
+    }
+    String[] texts = {
+      "", "plain", "quote \" and \\ back", "\u2028 \uD83D\uDE00 é", everyChar.toString()
+    };
+    for (String text : texts) {
+      JsonNode node = new SchemaTree.Text(text);
+      assertThat(node.toString()).isEqualTo(JsonConfig.MAPPER.writeValueAsString(text));
+      assertThat(node).isEqualTo(JsonConfig.MAPPER.getNodeFactory().textNode(text));
+      assertThat(JsonConfig.MAPPER.getNodeFactory().textNode(text)).isEqualTo(node);
+    }
+    try (InputStream in = resource()) {
+      List<JsonNode> schemaTexts = new ArrayList<>();
+      texts(SchemaTree.read(in), schemaTexts);
+      assertThat(schemaTexts).hasSizeGreaterThan(100);
+      for (JsonNode text : schemaTexts) {
+        assertThat(text.toString()).isEqualTo(JsonConfig.MAPPER.writeValueAsString(text.asText()));
+      }
+    }
+  }
+
+  @Test
   void refusesTextAfterTheValue() {
     assertThatThrownBy(() -> SchemaTree.read(bytes("{} []")))
         .hasMessageStartingWith("more than one JSON value at ");
+  }
+
+  private static void texts(JsonNode node, List<JsonNode> out) {
+    if (node.isTextual()) {
+      out.add(node);
+    }
+    node.forEach(child -> texts(child, out));
   }
 
   private static InputStream resource() {
@@ -71,7 +103,8 @@ class SchemaTreeTest {
   }
 
   private static void walk(String pointer, JsonNode node, List<String> out) {
-    String kind = node.getClass().getSimpleName();
+    // the schema's text nodes are a subclass that writes itself; the node kind is the same
+    String kind = node.isTextual() ? "TextNode" : node.getClass().getSimpleName();
     out.add(pointer + " " + kind + (node.isContainerNode() ? "" : " " + node.asText()));
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
