@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -20,11 +19,12 @@ import java.util.stream.Stream;
  * -XX:ArchiveClassesAtExit=... -cp pagewalk.jar dev.pagewalk.cli.CdsTraining}): {@code --version},
  * {@code validate} of a small spec and of a connector that uses most of the language (streams, a
  * parent, partitions, OAuth2, retry, a rate limit, functions and operators), and a three-page
- * {@code run} into a JSON Lines file, against a loopback server of its own. Every command starts as
- * {@link Main} starts it. Every later start maps the classes these loaded, parsed and verified,
- * from the archive instead of reading them from the jar (and the lambdas and string concatenations
- * they linked, instead of spinning them again). Exits non-zero when a command did not succeed, so
- * that no archive of a broken run is kept.
+ * {@code run} into a JSON Lines file, against a loopback server of its own. Every command starts in
+ * {@link Main#execute}, as a real one does. Every later start maps the classes these loaded, parsed
+ * and verified, from the archive instead of reading them from the jar (and the lambdas and string
+ * concatenations they linked, instead of spinning them again); a class a command loads that the
+ * training did not is read from the 43 MB jar, and opening the jar alone costs a short command ~20
+ * ms. Exits non-zero when a command did not succeed, so that no archive of a broken run is kept.
  */
 final class CdsTraining {
   static final String SPEC =
@@ -49,13 +49,15 @@ final class CdsTraining {
       """
       pagewalk: 1
       name: cds-training-connector
+      description: >-
+        A folded block scalar and a parameter pattern, as most specs in specs/ have.
       baseUrl: http://127.0.0.1:1
       parameters:
         limit: {type: integer, default: 100, minimum: 1, maximum: 100}
         since: {type: string, default: "2024-01-01"}
         state: {type: string, default: open, enum: [open, closed]}
       connection:
-        client_id: {type: string, required: true}
+        client_id: {type: string, required: true, pattern: "^[A-Za-z0-9_-]+$"}
         client_secret: {type: string, required: true, secret: true}
         refresh_token: {type: string, required: true, secret: true}
       auth:
@@ -196,16 +198,7 @@ final class CdsTraining {
   private static int command(String... args) throws IOException {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
-    OptionalInt answered = ShortCommands.run(args, out, out);
-    int code;
-    if (answered.isPresent()) {
-      code = answered.getAsInt();
-    } else {
-      var cli = PagewalkCommand.commandLine(new CliEnvironment(Map.of(), false), args);
-      cli.setOut(out);
-      cli.setErr(out);
-      code = cli.execute(args);
-    }
+    int code = Main.execute(args, new CliEnvironment(Map.of(), false), out, out);
     out.flush();
     if (code != 0) {
       System.err.println(

@@ -17,19 +17,26 @@ public final class Main {
   public static void main(String[] args) throws IOException {
     PrintWriter out = utf8(FileDescriptor.out);
     PrintWriter err = utf8(FileDescriptor.err);
-    OptionalInt answered = ShortCommands.run(args, out, err);
-    if (answered.isPresent()) {
-      out.flush();
-      err.flush();
-      System.exit(answered.getAsInt());
-    }
-    CommandLine cli = PagewalkCommand.commandLine(CliEnvironment.system(), args);
-    cli.setOut(out);
-    cli.setErr(err);
-    int code = cli.execute(args);
+    int code = execute(args, CliEnvironment.system(), out, err);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Runs one command and returns its exit code: the short commands without building the command
+   * line, every other through it. The class-data-sharing training starts its commands here too.
+   */
+  static int execute(String[] args, CliEnvironment env, PrintWriter out, PrintWriter err)
+      throws IOException {
+    OptionalInt answered = ShortCommands.run(args, out, err);
+    if (answered.isPresent()) {
+      return answered.getAsInt();
+    }
+    CommandLine cli = PagewalkCommand.commandLine(env, args);
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
   }
 
   private static PrintWriter utf8(FileDescriptor fd) {

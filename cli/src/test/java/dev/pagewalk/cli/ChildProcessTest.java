@@ -42,12 +42,17 @@ class ChildProcessTest {
   }
 
   @Test
-  void validateAndVersionLoadNeitherPicocliNorTheHttpClient() throws Exception {
+  void validateAndVersionLoadNeitherPicocliNorTheHttpClientNorAnObjectMapper() throws Exception {
     Files.writeString(
         dir.resolve("good.yaml"), Files.readString(Path.of("src/test/resources/specs/good.yaml")));
     String java = System.getProperty("java.version");
     String vendor = System.getProperty("java.vendor");
-    assertThat(loadedBy("validate", "good.yaml")).isEqualTo("good.yaml: ok\n");
+    Files.writeString(
+        dir.resolve("calls.yaml"),
+        Files.readString(dir.resolve("good.yaml"))
+            .replace("{{body.has_more}}", "{{length(body.data) > 0}}"));
+    assertThat(loadedBy("validate", "good.yaml", "calls.yaml"))
+        .isEqualTo("good.yaml: ok\ncalls.yaml: ok\n");
     assertThat(loadedBy("--version"))
         .isEqualTo("pagewalk 0.1.0-SNAPSHOT\nJava " + java + " (" + vendor + ")\n");
   }
@@ -69,6 +74,20 @@ class ChildProcessTest {
     assertThat(classes)
         .filteredOn(c -> c.startsWith("picocli.") || c.startsWith("org.apache.hc."))
         .isEmpty();
+    // the spec schema is read and compiled without an ObjectMapper (its static set-up loads
+    // calendar and locale data), and uses no string format: neither is built
+    assertThat(classes)
+        .doesNotContain(
+            "com.fasterxml.jackson.databind.ObjectMapper",
+            "dev.pagewalk.json.JsonConfig",
+            "com.networknt.schema.Formats");
+    // nothing is hashed: a plan's content hash is worked out when a run asks for it
+    assertThat(classes).doesNotContain("java.security.MessageDigest");
+    // the built-in functions are linked as a spec calls them: length alone is the function and
+    // its check of the result
+    assertThat(classes)
+        .filteredOn(c -> c.startsWith("dev.pagewalk.expr.Functions$$Lambda"))
+        .hasSizeLessThanOrEqualTo(2);
     return r.out();
   }
 }

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One built-in function: its arity and the function object the translation calls. A path argument
- * that is a string literal is compiled at load time; {@code jsonpath} requires one.
+ * One built-in function: its arity, and how a call is translated into a call of its function object
+ * ({@link Functions#implementation}). A path argument that is a string literal is compiled at load
+ * time; {@code jsonpath} requires one.
  */
-record Builtin(String name, int min, int max, Object fn, int pathArg, boolean jsonPath) {
+record Builtin(String name, int min, int max, int pathArg, boolean jsonPath) {
   static final int VARARGS = Integer.MAX_VALUE;
 
   boolean variadic() {
@@ -26,6 +27,7 @@ record Builtin(String name, int min, int max, Object fn, int pathArg, boolean js
   }
 
   String translate(CallNode call, Translation t) {
+    Object fn = Functions.implementation(name);
     List<String> args = new ArrayList<>();
     for (int i = 0; i < call.arguments().size(); i++) {
       args.add(argument(call.arguments().get(i), i, t));

@@ -21,7 +21,7 @@ public record Plan(
     String title,
     String description,
     String fileName,
-    String contentHash,
+    ContentHash hash,
     String baseUrl,
     List<ParamDecl> parameters,
     List<ParamDecl> connection,
@@ -44,6 +44,12 @@ public record Plan(
     requests = List.copyOf(requests);
   }
 
+  /** SHA-256 (hex) of the spec's source text: identifies the exact spec a run used. */
+  @Override
+  public String contentHash() {
+    return hash.hex();
+  }
+
   /** This plan under another name. */
   public Plan withName(String other) {
     return new Plan(
@@ -51,7 +57,7 @@ public record Plan(
         title,
         description,
         fileName,
-        contentHash,
+        hash,
         baseUrl,
         parameters,
         connection,
@@ -74,7 +80,7 @@ public record Plan(
         title,
         description,
         fileName,
-        contentHash,
+        hash,
         baseUrl,
         parameters,
         connection,

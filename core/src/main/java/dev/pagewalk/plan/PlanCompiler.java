@@ -119,7 +119,7 @@ public final class PlanCompiler {
         text(root, "title"),
         text(root, "description"),
         doc.fileName(),
-        doc.contentHash(),
+        new ContentHash(doc::contentHash),
         text(root, "baseUrl"),
         ParamReader.read(doc, "/parameters", problems),
         ParamReader.read(doc, "/connection", problems),

@@ -11,12 +11,10 @@ import dev.pagewalk.Diagnostic;
 public final class SpecDocument {
   private final JsonNode tree;
   private final Locator locator;
-  private final String contentHash;
 
   SpecDocument(JsonNode tree, Locator locator) {
     this.tree = tree.deepCopy();
     this.locator = locator;
-    this.contentHash = locator.source().sha256();
   }
 
   /** The file name given when reading (used in every diagnostic). */
@@ -67,8 +65,11 @@ public final class SpecDocument {
         : locator.atOffset(pointer, offset, message, hint);
   }
 
-  /** SHA-256 (hex) of the source text: identifies the exact spec a run used. */
+  /**
+   * SHA-256 (hex) of the source text: identifies the exact spec a run used. Worked out at each
+   * call.
+   */
   public String contentHash() {
-    return contentHash;
+    return locator.source().sha256();
   }
 }
