@@ -92,33 +92,12 @@ final class SpawnLoop implements Runnable {
 
   @Override
   public void run() {
-    Consumer<byte[], byte[]> consumer = consumers.get();
     try {
-      List<TopicPartition> partitions = partitions(consumer);
-      if (partitions.isEmpty()) {
-        return;
-      }
-      assign(consumer, partitions);
-      LOG.info(
-          "{}: task {} reads the walks handed to it from {}", plan.name(), share.index(), topic);
-      Map<TopicPartition, Long> read = new HashMap<>();
-      long polls = 0;
-      while (stopped.getCount() > 0) {
-        List<SpawnRecord> mine = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          read.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
-          spawnIn(r).ifPresent(mine::add);
-        }
-        if (mine.isEmpty()) {
-          if (++polls % PARTITIONS_EVERY == 0) {
-            assign(consumer, partitions(consumer));
-          }
-          continue;
-        }
-        if (!runAll(mine)) {
-          return;
-        }
-        queue.put(new Handoff.Positions(read));
+      Consumer<byte[], byte[]> consumer = consumers.get();
+      try {
+        read(consumer);
+      } finally {
+        close(consumer);
       }
     } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
       Thread.currentThread().interrupt();
@@ -126,8 +105,35 @@ final class SpawnLoop implements Runnable {
       if (stopped.getCount() > 0) {
         queue.offer(new Handoff.Failed(e));
       }
-    } finally {
-      close(consumer);
+    }
+  }
+
+  /** Reads the spawns for this task and runs their walks, a poll at a time, until it stops. */
+  private void read(Consumer<byte[], byte[]> consumer) throws InterruptedException {
+    List<TopicPartition> partitions = partitions(consumer);
+    if (partitions.isEmpty()) {
+      return;
+    }
+    assign(consumer, partitions);
+    LOG.info("{}: task {} reads the walks handed to it from {}", plan.name(), share.index(), topic);
+    Map<TopicPartition, Long> read = new HashMap<>();
+    long polls = 0;
+    while (stopped.getCount() > 0) {
+      List<SpawnRecord> mine = new ArrayList<>();
+      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+        read.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+        spawnIn(r).ifPresent(mine::add);
+      }
+      if (mine.isEmpty()) {
+        if (++polls % PARTITIONS_EVERY == 0) {
+          assign(consumer, partitions(consumer));
+        }
+        continue;
+      }
+      if (!runAll(mine)) {
+        return;
+      }
+      queue.put(new Handoff.Positions(read));
     }
   }
 
