@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
@@ -39,6 +40,8 @@ final class SpawnLoop implements Runnable {
   private static final Duration POLL = Duration.ofSeconds(1);
   // polls without a spawn between two looks for partitions added to the topic
   private static final long PARTITIONS_EVERY = 30;
+  // within the 5 s the task waits for this thread when it stops
+  private static final Duration CLOSE = Duration.ofSeconds(3);
 
   private final Runner runner;
   private final Plan plan;
@@ -89,38 +92,62 @@ final class SpawnLoop implements Runnable {
 
   @Override
   public void run() {
-    try (Consumer<byte[], byte[]> consumer = consumers.get()) {
-      List<TopicPartition> partitions = partitions(consumer);
-      if (partitions.isEmpty()) {
-        return;
-      }
-      assign(consumer, partitions);
-      LOG.info(
-          "{}: task {} reads the walks handed to it from {}", plan.name(), share.index(), topic);
-      Map<TopicPartition, Long> read = new HashMap<>();
-      long polls = 0;
-      while (stopped.getCount() > 0) {
-        List<SpawnRecord> mine = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          read.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
-          spawnIn(r).ifPresent(mine::add);
-        }
-        if (mine.isEmpty()) {
-          if (++polls % PARTITIONS_EVERY == 0) {
-            assign(consumer, partitions(consumer));
-          }
-          continue;
-        }
-        if (!runAll(mine)) {
-          return;
-        }
-        queue.put(new Handoff.Positions(read));
+    try {
+      Consumer<byte[], byte[]> consumer = consumers.get();
+      try {
+        read(consumer);
+      } finally {
+        close(consumer);
       }
     } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       if (stopped.getCount() > 0) {
         queue.offer(new Handoff.Failed(e));
+      }
+    }
+  }
+
+  /** Reads the spawns for this task and runs their walks, a poll at a time, until it stops. */
+  private void read(Consumer<byte[], byte[]> consumer) throws InterruptedException {
+    List<TopicPartition> partitions = partitions(consumer);
+    if (partitions.isEmpty()) {
+      return;
+    }
+    assign(consumer, partitions);
+    LOG.info("{}: task {} reads the walks handed to it from {}", plan.name(), share.index(), topic);
+    Map<TopicPartition, Long> read = new HashMap<>();
+    long polls = 0;
+    while (stopped.getCount() > 0) {
+      List<SpawnRecord> mine = new ArrayList<>();
+      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+        read.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+        spawnIn(r).ifPresent(mine::add);
+      }
+      if (mine.isEmpty()) {
+        if (++polls % PARTITIONS_EVERY == 0) {
+          assign(consumer, partitions(consumer));
+        }
+        continue;
+      }
+      if (!runAll(mine)) {
+        return;
+      }
+      queue.put(new Handoff.Positions(read));
+    }
+  }
+
+  /**
+   * Closes {@code consumer} with this thread's interrupt (how the task stops it) set aside: an
+   * interrupted consumer cannot end its fetch sessions and logs an ERROR with a stack trace.
+   */
+  private static void close(Consumer<byte[], byte[]> consumer) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      consumer.close(CloseOptions.timeout(CLOSE));
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -14,6 +14,7 @@ import dev.pagewalk.conformance.livedata.NestedConfig;
 import dev.pagewalk.json.RecordKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A parent stream with one walk (one organisation's repositories) whose children (each repository's
  * issues, and each issue's comments) are handed across three tasks of the shared Connect cluster
  * ({@link SharedConnectCluster}) through the positions topic, read back by each task with {@code
- * read_committed}.
+ * read_committed}; in the middle of the sync the worker running two of the tasks leaves, and the
+ * other takes their walks over.
  */
 @ExtendWith(SharedConnectCluster.class)
 class SpawnedWalksClusterTest {
@@ -103,7 +106,8 @@ class SpawnedWalksClusterTest {
   }
 
   @Test
-  void theChildrenOfOneParentWalkRunInSeveralTasksAndLandOnceThroughARestart() throws Exception {
+  void theChildrenOfOneParentWalkRunInSeveralTasksAndLandOnceThroughAWorkerLeaving()
+      throws Exception {
     Map<String, Set<String>> expected = expectedKeys();
     try (LiveDataServer api = nestedApi()) {
       String prefix = "spawned.";
@@ -130,24 +134,40 @@ class SpawnedWalksClusterTest {
           .assertConnectorAndExactlyNumTasksAreRunning("spawned", 3, "spawned did not start");
       connect.kafka().consume(4, TIMEOUT_MS, readCommitted(), prefix + "comments").count();
 
-      Set<String> finishedBeforeRestart = new HashSet<>();
+      Set<String> finishedBeforeLoss = new HashSet<>();
       for (ConsumerRecord<byte[], byte[]> r : committed(prefix + "_pagewalk_status")) {
-        finishedBeforeRestart.add(new String(r.key(), StandardCharsets.UTF_8));
+        finishedBeforeLoss.add(new String(r.key(), StandardCharsets.UTF_8));
       }
-      int requestsBeforeRestart = api.requests().size();
-      for (int task = 0; task < 3; task++) {
-        connect.restartTask("spawned", task);
+      int requestsBeforeLoss = api.requests().size();
+      Map<WorkerHandle, Set<String>> tasksByWorker = tasksByWorker("spawned");
+      WorkerHandle leaving =
+          tasksByWorker.entrySet().stream()
+              .max(Comparator.comparingInt(e -> e.getValue().size()))
+              .orElseThrow()
+              .getKey();
+      Set<String> tasksOfTheLeaving = tasksByWorker.get(leaving);
+      List<ConsumerRecord<byte[], byte[]>> status;
+      connect.removeWorker(leaving);
+      try {
+        int walks = expected.get("walks").size();
+        connect
+            .kafka()
+            .consume(walks, TIMEOUT_MS, readCommitted(), prefix + "_pagewalk_status")
+            .count();
+        status = committed(prefix + "_pagewalk_status");
+        assertThat(tasksByWorker("spawned").keySet())
+            .as("the workers running the tasks after the loss")
+            .doesNotContain(leaving);
+      } finally {
+        connect.addWorker();
+        connect
+            .assertions()
+            .assertAtLeastNumWorkersAreUp(2, "the cluster did not get 2 workers back");
       }
-      int walks = expected.get("walks").size();
-      connect
-          .kafka()
-          .consume(walks, TIMEOUT_MS, readCommitted(), prefix + "_pagewalk_status")
-          .count();
-      List<ConsumerRecord<byte[], byte[]>> status = committed(prefix + "_pagewalk_status");
 
-      assertThat(finishedBeforeRestart).as("walks finished before the restart").isNotEmpty();
-      assertThat(requestsBeforeRestart)
-          .as("the restart came before the sync's end")
+      assertThat(finishedBeforeLoss).as("walks finished before the loss").isNotEmpty();
+      assertThat(requestsBeforeLoss)
+          .as("the worker left before the sync's end")
           .isLessThan(expected.get("requests").size());
       for (String stream : List.of("repos", "issues", "comments")) {
         assertThat(keys(committed(prefix + stream)))
@@ -156,6 +176,7 @@ class SpawnedWalksClusterTest {
       }
       Map<String, String> verdicts = new TreeMap<>();
       Map<String, Set<String>> tasksOf = new TreeMap<>();
+      Map<String, String> endedAfterLoss = new TreeMap<>();
       for (ConsumerRecord<byte[], byte[]> r : status) {
         JsonNode key = JSON.readTree(r.key());
         String stream = key.get("stream").asText();
@@ -166,32 +187,63 @@ class SpawnedWalksClusterTest {
         String task =
             new String(r.headers().lastHeader("pagewalk.task").value(), StandardCharsets.UTF_8);
         tasksOf.computeIfAbsent(stream, s -> new TreeSet<>()).add(task);
+        if (!finishedBeforeLoss.contains(new String(r.key(), StandardCharsets.UTF_8))) {
+          endedAfterLoss.put(walk, task);
+        }
       }
       assertThat(verdicts.keySet()).containsExactlyInAnyOrderElementsOf(expected.get("walks"));
       assertThat(new HashSet<>(verdicts.values())).containsExactly("COMPLETE");
       assertThat(tasksOf.get("repos")).as("the one parent walk's task").hasSize(1);
       assertThat(tasksOf.get("issues")).as("the tasks that ran the issues").hasSize(3);
       assertThat(tasksOf.get("comments")).as("the tasks that ran the comments").hasSize(3);
+      String parentTask = tasksOf.get("repos").iterator().next();
+      assertThat(
+              endedAfterLoss.entrySet().stream()
+                  .filter(w -> !w.getKey().startsWith("repos/"))
+                  .filter(w -> !w.getValue().equals(parentTask))
+                  .filter(w -> tasksOfTheLeaving.contains(w.getValue()))
+                  .map(Map.Entry::getKey)
+                  .toList())
+          .as(
+              "walks handed to a task of the worker that left "
+                  + tasksOfTheLeaving
+                  + ", ended after")
+          .isNotEmpty();
 
       Map<String, Long> asked =
           api.requests().stream()
               .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
       Map<String, String> paths =
           walkPaths(committed(prefix + "repos"), committed(prefix + "issues"));
-      for (String finished : finishedBeforeRestart) {
+      for (String finished : finishedBeforeLoss) {
         JsonNode key = JSON.readTree(finished);
         String path = paths.get(key.get("stream").asText() + "/" + key.get("walk").asText());
         asked.forEach(
             (request, times) -> {
               if (request.startsWith(path + "?") || request.equals(path)) {
-                assertThat(times)
-                    .as(request + " of a walk finished before the restart")
-                    .isEqualTo(1);
+                assertThat(times).as(request + " of a walk finished before the loss").isEqualTo(1);
               }
             });
       }
       assertThat(asked.keySet()).containsExactlyInAnyOrderElementsOf(expected.get("requests"));
     }
+  }
+
+  /** The tasks of the connector ({@code pagewalk.task} indexes) by the worker running them. */
+  private static Map<WorkerHandle, Set<String>> tasksByWorker(String connector) {
+    Map<WorkerHandle, Set<String>> out = new HashMap<>();
+    for (var task : connect.connectorStatus(connector).tasks()) {
+      WorkerHandle worker =
+          connect.workers().stream()
+              .filter(w -> task.workerId().equals(w.url().getHost() + ":" + w.url().getPort()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "no worker " + task.workerId() + " in " + connect.workers()));
+      out.computeIfAbsent(worker, w -> new TreeSet<>()).add(String.valueOf(task.id()));
+    }
+    return out;
   }
 
   /** What one in-process run of the spec walks, asks for and writes, against its own mock. */
