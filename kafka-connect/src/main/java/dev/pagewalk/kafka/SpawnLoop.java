@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -241,9 +242,9 @@ final class SpawnLoop implements Runnable {
           spawn.run().streams(),
           share.count(),
           streams);
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(spawn);
+    return Optional.of(spawn);
   }
 
   /**
@@ -268,6 +269,9 @@ final class SpawnLoop implements Runnable {
         runner.syncStreams(plan, input, selected, sink, SyncMode.RESUME, null, RunListener.NONE);
         if (sink.allFinished()) {
           break;
+        }
+        if (stopped.getCount() == 0) {
+          return false;
         }
         LOG.info(
             "{}: task {}: not every walk handed to it by run {} finished; they resume in {} s",
