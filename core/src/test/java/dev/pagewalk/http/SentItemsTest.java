@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +170,78 @@ class SentItemsTest {
       assertThat(result.streams().get(0).walks().get(0).stopReason())
           .isEqualTo(StopReason.NO_PAGINATION);
       assertThat(Files.readString(dir.resolve("out/items.jsonl"))).isEqualTo(lines(DELIVERED));
+    }
+  }
+
+  /**
+   * A page whose items are mostly not in the form they are written in (spaced, say) has the next
+   * page's items decoded whole in place, as decoding each in part and again from its bytes would
+   * cost more; a page of canonical items turns keeping them as sent back on.
+   */
+  @Test
+  void afterAPageOfMostlyUncanonicalItemsTheNextIsDecodedWhole() throws Exception {
+    List<String> pages =
+        List.of(
+            "{\"data\":[{\"id\": 1},{\"id\": 2},{\"id\":3}],\"next\":2}",
+            "{\"data\":[{\"id\":4},{\"id\":5},{\"id\": 6}],\"next\":3}",
+            "{\"data\":[{\"id\":7},{\"id\":8}],\"next\":null}");
+    String spec =
+        """
+        pagewalk: 1
+        name: items
+        baseUrl: %s
+        request:
+          url: /items
+          qs: {page: "1"}
+          response:
+            iterate: "{{body.data}}"
+            key: "{{item.id}}"
+          pagination:
+            qs: {page: "{{body.next}}"}
+            condition: "{{body.next}}"
+        """;
+    try (LoopbackServer server =
+        new LoopbackServer()
+            .on(
+                "/items",
+                (exchange, request) -> {
+                  int page =
+                      request.pathAndQuery().charAt(request.pathAndQuery().length() - 1) - '0';
+                  exchange.getResponseHeaders().add("Content-Type", "application/json");
+                  LoopbackServer.send(
+                      exchange, 200, pages.get(page - 1).getBytes(StandardCharsets.UTF_8));
+                })) {
+      Runner.Collected c;
+      try (Runner runner = Runner.builder().sleeper(d -> {}).build()) {
+        c =
+            runner.collect(
+                Pagewalk.parse("items.yaml", spec.formatted(server.uri(""))), RunInput.empty());
+      }
+      assertThat(c.result().stopReason()).isEqualTo(StopReason.CONDITION_FALSE);
+      assertThat(c.records().stream().map(r -> r.value().getClass().getSimpleName()).toList())
+          .as(
+              "page 1 kept as sent, its spaced items decoded whole from their bytes; page 2"
+                  + " decoded whole in place after page 1; page 3 kept as sent again")
+          .containsExactly(
+              "LinkedHashMap",
+              "LinkedHashMap",
+              "SentObject",
+              "LinkedHashMap",
+              "LinkedHashMap",
+              "LinkedHashMap",
+              "SentObject",
+              "SentObject");
+      assertThat(c.records().stream().map(OutputRecord::value).toList())
+          .isEqualTo(
+              List.of(
+                  Map.of("id", 1L),
+                  Map.of("id", 2L),
+                  Map.of("id", 3L),
+                  Map.of("id", 4L),
+                  Map.of("id", 5L),
+                  Map.of("id", 6L),
+                  Map.of("id", 7L),
+                  Map.of("id", 8L)));
     }
   }
 
