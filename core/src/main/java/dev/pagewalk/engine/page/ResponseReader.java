@@ -78,7 +78,7 @@ public final class ResponseReader {
       KeyProbe.Decoding decoding = decoding(plan);
       try {
         keepItemJson(plan, body, response.body(), decoding.items());
-      } catch (IOException e) { // a record decoded whole from its bytes spent the decode budget
+      } catch (IOException e) { // a record decoded whole from its bytes went over a decode limit
         body = DECODER.decode(response, plan.type(), decoding.whole());
         keepItemJson(plan, body, response.body(), decoding.items());
       }
