@@ -92,9 +92,9 @@ public final class Compare {
     System.out.println(Machine.describe());
     System.out.printf(Locale.ROOT, "options: %s%n%n", o);
     try (PageServer server = PageServer.start(SEED);
-        Baseline baseline = new Baseline(o.inMemory() ? server : null);
-        PagewalkSide pagewalk = new PagewalkSide(o.inMemory() ? server : null, true);
-        PagewalkSide serial = new PagewalkSide(o.inMemory() ? server : null, false)) {
+        Baseline baseline = new Baseline(o.inMemory() ? server : null, o.identity());
+        PagewalkSide pagewalk = new PagewalkSide(o.inMemory() ? server : null, true, o.identity());
+        PagewalkSide serial = new PagewalkSide(o.inMemory() ? server : null, false, o.identity())) {
       List<Side> all =
           List.of(
               new Side("baseline", baseline::run),

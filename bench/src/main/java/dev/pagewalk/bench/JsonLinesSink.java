@@ -75,6 +75,22 @@ final class JsonLinesSink implements Closeable {
     }
   }
 
+  /**
+   * Writes one record's JSON as sent, copied by pagewalk's {@link JsonLinesWriter} as its JSON
+   * Lines sink copies it: the line {@link #writePagewalk} writes for the value it decodes to.
+   */
+  void writePagewalk(dev.pagewalk.json.RawJson json) {
+    try {
+      if (writer == null) {
+        writer = new JsonLinesWriter(buffered);
+      }
+      writer.write(json);
+      records++;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   long records() {
     return records;
   }

@@ -19,7 +19,8 @@ record Options(
     Path outDir,
     boolean inMemory,
     int forks,
-    int warmupPageSize) {
+    int warmupPageSize,
+    boolean identity) {
   /** The options of {@code args}, each absent one at its default. */
   static Options parse(String[] args) throws IOException {
     long records = 1_000_000;
@@ -34,6 +35,7 @@ record Options(
     boolean inMemory = false;
     int forks = 1;
     int warmupPageSize = 0;
+    boolean identity = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -49,11 +51,12 @@ record Options(
         case "--in-memory" -> inMemory = true;
         case "--forks" -> forks = Integer.parseInt(args[++i]);
         case "--warmup-page-size" -> warmupPageSize = Integer.parseInt(args[++i]);
+        case "--output" -> identity = output(args[++i]);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + a
-                    + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory --forks --warmup-page-size)");
+                    + " (known: --records --page-size --styles --rounds --warmup-records --warmup-rounds --sides --scaling --out-dir --in-memory --forks --warmup-page-size --output)");
       }
     }
     return new Options(
@@ -68,6 +71,18 @@ record Options(
         outDir,
         inMemory,
         forks,
-        warmupPageSize == 0 ? pageSize : warmupPageSize);
+        warmupPageSize == 0 ? pageSize : warmupPageSize,
+        identity);
+  }
+
+  /** {@code identity}: each item written as sent; {@code projection}: the specs' 10 fields. */
+  static boolean output(String value) {
+    return switch (value) {
+      case "identity" -> true;
+      case "projection" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "--output is identity or projection, not '" + value + "'");
+    };
   }
 }

@@ -1,12 +1,20 @@
 package dev.pagewalk.bench;
 
 import dev.pagewalk.LimitOverrides;
+import dev.pagewalk.OutputRecord;
 import dev.pagewalk.Plan;
 import dev.pagewalk.RunInput;
 import dev.pagewalk.RunResult;
 import dev.pagewalk.Runner;
+import dev.pagewalk.SyncMode;
+import dev.pagewalk.json.RawJson;
+import dev.pagewalk.json.RawJsonRecords;
+import dev.pagewalk.sink.RecordSink;
+import dev.pagewalk.state.Checkpoint;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The same walks through pagewalk: one spec per style, loaded once, one runner for all runs. With
@@ -21,18 +29,24 @@ final class PagewalkSide implements AutoCloseable {
           .withMaxPaginationRequests(LimitOverrides.UNLIMITED);
 
   private final Runner runner;
+  private final boolean identity;
   private final Map<Style, Plan> plans = new EnumMap<>(Style.class);
 
   /**
    * Over HTTP (the default transport) when {@code memory} is null, else through {@link
-   * MemoryTransport}.
+   * MemoryTransport}; with {@code identity}, the specs without their {@code output}, each item
+   * written as sent, as {@code pagewalk run --out FILE.jsonl} writes it (its bytes copied where
+   * they are canonical).
    */
-  PagewalkSide(PageServer memory, boolean readAhead) {
+  PagewalkSide(PageServer memory, boolean readAhead, boolean identity) {
     Runner.Builder builder = Runner.builder().readAhead(readAhead);
     this.runner =
         memory == null ? builder.build() : builder.transport(new MemoryTransport(memory)).build();
+    this.identity = identity;
     for (Style s : Style.values()) {
-      plans.put(s, s.plan());
+      plans.put(
+          s,
+          identity ? dev.pagewalk.Pagewalk.parse(s.specFile(), Whole.specText(s, true)) : s.plan());
     }
   }
 
@@ -46,7 +60,10 @@ final class PagewalkSide implements AutoCloseable {
             .withBaseUrl(baseUrl)
             .withParameters(Map.of("limit", (long) pageSize))
             .withLimits(UNLIMITED);
-    RunResult result = runner.run(plans.get(style), input, rec -> sink.writePagewalk(rec.value()));
+    RunResult result =
+        identity
+            ? runner.sync(plans.get(style), input, new CopyingSink(sink), SyncMode.APPEND)
+            : runner.run(plans.get(style), input, rec -> sink.writePagewalk(rec.value()));
     if (result.failure() != null) {
       throw new IllegalStateException(
           style.id() + ": pagewalk run failed: " + result.stopReason(), result.failure());
@@ -57,5 +74,35 @@ final class PagewalkSide implements AutoCloseable {
   @Override
   public void close() {
     runner.close();
+  }
+
+  /**
+   * Writes each page as pagewalk's JSON Lines sink does: a record's JSON as sent where the page
+   * holds it, its value encoded otherwise; keeps no checkpoint.
+   */
+  private record CopyingSink(JsonLinesSink sink) implements RecordSink {
+    @Override
+    public Optional<Checkpoint> checkpoint(String stream) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void open(String stream, Checkpoint resumeFrom) {}
+
+    @Override
+    public void write(List<OutputRecord> records, Checkpoint after) {
+      RawJsonRecords sent = records instanceof RawJsonRecords r ? r : null;
+      for (int i = 0; i < records.size(); i++) {
+        RawJson json = sent == null ? null : sent.rawJson(i);
+        if (json != null) {
+          sink.writePagewalk(json);
+        } else {
+          sink.writePagewalk(records.get(i).value());
+        }
+      }
+    }
+
+    @Override
+    public void close() {}
   }
 }

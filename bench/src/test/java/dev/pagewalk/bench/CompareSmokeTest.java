@@ -28,11 +28,11 @@ class CompareSmokeTest {
   static void start() throws IOException {
     server = PageServer.start(Compare.SEED);
     baseline = new Baseline(null);
-    pagewalk = new PagewalkSide(null, true);
-    serial = new PagewalkSide(null, false);
+    pagewalk = new PagewalkSide(null, true, false);
+    serial = new PagewalkSide(null, false, false);
     memoryBaseline = new Baseline(server);
-    memoryPagewalk = new PagewalkSide(server, true);
-    memorySerial = new PagewalkSide(server, false);
+    memoryPagewalk = new PagewalkSide(server, true, false);
+    memorySerial = new PagewalkSide(server, false, false);
   }
 
   @AfterAll
@@ -54,6 +54,23 @@ class CompareSmokeTest {
     assertThat(inMemory).isEqualTo(overHttp);
     assertThat(sameRecords(style, baseline, serial)).isEqualTo(overHttp);
     assertThat(sameRecords(style, memoryBaseline, memorySerial)).isEqualTo(overHttp);
+  }
+
+  /**
+   * With {@code --output identity} each side writes the items as sent (pagewalk copying their
+   * bytes), and both write the same lines.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Style.class)
+  void bothSidesWriteTheSameItemsAsSent(Style style) throws IOException {
+    try (Baseline hand = new Baseline(null, true);
+        PagewalkSide engine = new PagewalkSide(null, true, true);
+        Baseline memoryHand = new Baseline(server, true);
+        PagewalkSide memoryEngine = new PagewalkSide(server, false, true)) {
+      assertThat(sameRecords(style, memoryHand, memoryEngine))
+          .isEqualTo(sameRecords(style, hand, engine))
+          .isNotEqualTo(sameRecords(style, baseline, pagewalk));
+    }
   }
 
   /** Runs both sides, checks they agree, and returns the output's checksum. */

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
  * it is being decoded instead. The estimate is per value built (skipped parts cost nothing), close
  * to what a 64-bit JVM with compressed pointers takes: an object 136 bytes (a LinkedHashMap and its
  * table) and 48 per field, an array 40 and 8 per element, a string 48 plus its length, a number 24.
- * One per decode, never shared.
+ * One per decode; the records of a page kept as sent are decoded later against the same budget, one
+ * at a time ({@link ItemBytes}).
  */
 final class DecodeBudget {
   static final long OBJECT = 136;

@@ -20,7 +20,10 @@ import java.util.Map;
  * without rehashing. Decoded in part (with a {@link Shape}), the objects of an array are {@link
  * FieldMap}s instead: the parts kept are read by paths only, never whole. The objects of a probed
  * array that are decoded whole also get their byte range in the body ({@link ProbedList}), when the
- * parser reads bytes and the object repeats no field name.
+ * parser reads bytes and the object repeats no field name. The objects of a probed array of records
+ * kept as sent ({@link Shape#asSentItems}) are decoded in part with their byte range, noting a
+ * field name repeated anywhere in them, skipped parts included; where the parser reads no bytes
+ * they are decoded whole.
  */
 final class PlainJson {
   private PlainJson() {}
@@ -30,11 +33,21 @@ final class PlainJson {
    * be valid JSON).
    */
   static Object read(JsonParser p, Shape shape, DecodeBudget budget) throws IOException {
+    return read(p, shape, budget, null);
+  }
+
+  /**
+   * {@link #read(JsonParser, Shape, DecodeBudget)}, where an array of records kept as sent ({@link
+   * Shape#asSentItems}) decodes its objects in part when {@code sent} can decode them whole later
+   * (null: every such array's elements are decoded whole).
+   */
+  static Object read(JsonParser p, Shape shape, DecodeBudget budget, ItemBytes sent)
+      throws IOException {
     JsonToken t = p.nextToken();
     if (t == null) {
       return null;
     }
-    Object value = shape.all() ? value(p, t, 0, budget) : shaped(p, t, shape, null, budget);
+    Object value = shape.all() ? value(p, t, 0, budget) : shaped(p, t, shape, null, budget, sent);
     if (p.nextToken() != null) {
       throw new com.fasterxml.jackson.core.JsonParseException(
           p, "Trailing token (of type " + p.currentToken() + ") found after value");
@@ -43,7 +56,7 @@ final class PlainJson {
   }
 
   /** One value; {@code fields} is how many fields the previous sibling object had (0: unknown). */
-  private static Object value(JsonParser p, JsonToken t, int fields, DecodeBudget budget)
+  static Object value(JsonParser p, JsonToken t, int fields, DecodeBudget budget)
       throws IOException {
     switch (t) {
       case START_OBJECT:
@@ -112,22 +125,22 @@ final class PlainJson {
    * names of the objects decoded before it at the same place (null: no siblings).
    */
   private static Object shaped(
-      JsonParser p, JsonToken t, Shape shape, Positions seen, DecodeBudget budget)
+      JsonParser p, JsonToken t, Shape shape, Positions seen, DecodeBudget budget, ItemBytes sent)
       throws IOException {
     if (t == JsonToken.START_OBJECT) {
       budget.charge(p, DecodeBudget.OBJECT);
-      return seen == null ? shapedMap(p, shape, budget) : fieldMap(p, shape, seen, budget);
+      return seen == null ? shapedMap(p, shape, budget, sent) : fieldMap(p, shape, seen, budget);
     }
     if (t == JsonToken.START_ARRAY) {
       budget.charge(p, DecodeBudget.ARRAY);
-      return shapedList(p, shape, budget);
+      return shapedList(p, shape, budget, seen != null && seen.checked, sent);
     }
     return value(p, t, 0, budget);
   }
 
   /** An object decoded in part, on its own (not one of an array's): a LinkedHashMap. */
-  private static Map<String, Object> shapedMap(JsonParser p, Shape shape, DecodeBudget budget)
-      throws IOException {
+  private static Map<String, Object> shapedMap(
+      JsonParser p, Shape shape, DecodeBudget budget, ItemBytes sent) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -138,7 +151,8 @@ final class PlainJson {
       } else {
         budget.charge(p, DecodeBudget.FIELD);
         map.put(
-            name, inner.all() ? value(p, next, 0, budget) : shaped(p, next, inner, null, budget));
+            name,
+            inner.all() ? value(p, next, 0, budget) : shaped(p, next, inner, null, budget, sent));
       }
     }
     endObject(p);
@@ -163,13 +177,17 @@ final class PlainJson {
       JsonToken next = p.nextToken();
       Shape inner = seen.field(shape, name, position);
       if (inner == null) {
-        p.skipChildren();
+        if (seen.checked) {
+          skipNoting(p, next, budget);
+        } else {
+          p.skipChildren();
+        }
       } else {
         budget.charge(p, DecodeBudget.FIELD);
         Object value =
             inner.all()
                 ? value(p, next, 0, budget)
-                : shaped(p, next, inner, seen.inner(position), budget);
+                : shaped(p, next, inner, seen.inner(position), budget, null);
         if (owned || n >= names.length || names[n] != name) {
           if (!owned || n == names.length) {
             names = Arrays.copyOf(names, Math.max(n * 2, Math.max(names.length, 4)));
@@ -188,6 +206,9 @@ final class PlainJson {
       position++;
     }
     endObject(p);
+    if (seen.checked && !seen.namesUnique(position)) {
+      budget.repeatedName();
+    }
     if (!unique) {
       Map<String, Object> map = new LinkedHashMap<>();
       for (int i = 0; i < n; i++) {
@@ -210,14 +231,23 @@ final class PlainJson {
 
   /**
    * An array decoded with {@code shape} applied to each element; when the shape has a probe, a
-   * {@link ProbedList} whose probe saw each element right after it was decoded.
+   * {@link ProbedList} whose probe saw each element right after it was decoded. {@code checked}:
+   * the array is part of a record kept as sent, whose repeated field names must be noted.
    */
-  private static List<Object> shapedList(JsonParser p, Shape shape, DecodeBudget budget)
+  private static List<Object> shapedList(
+      JsonParser p, Shape shape, DecodeBudget budget, boolean checked, ItemBytes sent)
       throws IOException {
     Shape elements = shape.elements();
-    ProbedList probed = shape.probe() == null ? null : new ProbedList(shape.probe());
+    boolean parts =
+        shape.sentItems()
+            && shape.probe() != null
+            && sent != null
+            && p.currentTokenLocation().getByteOffset() >= 0;
+    ProbedList probed =
+        shape.probe() == null ? null : new ProbedList(shape.probe(), parts ? sent : null);
     List<Object> list = probed == null ? new ArrayList<>() : probed;
-    Positions seen = new Positions();
+    Positions seen = new Positions(checked || parts);
+    boolean whole = elements.all() || (shape.sentItems() && !parts);
     JsonToken next;
     int siblingFields = 0;
     while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -226,23 +256,63 @@ final class PlainJson {
             p, null, "Unexpected end-of-input in array");
       }
       budget.element(p, list.size() + 1);
-      boolean whole = elements.all();
+      boolean part = parts && next == JsonToken.START_OBJECT;
       long from = -1;
-      if (whole && probed != null) {
+      if (probed != null && (whole || parts)) {
         budget.takeRepeatedName(); // a note from before this element is not about it
         from = p.currentTokenLocation().getByteOffset();
       }
       Object element =
-          whole ? value(p, next, siblingFields, budget) : shaped(p, next, elements, seen, budget);
+          whole || (parts && !part)
+              ? value(p, next, siblingFields, budget)
+              : shaped(p, next, elements, seen, budget, null);
       siblingFields = element instanceof Map<?, ?> m ? m.size() : 0;
       if (probed == null) {
         list.add(element);
+      } else if (part) {
+        boolean repeating = budget.takeRepeatedName();
+        probed.addPart(element, from, p.currentLocation().getByteOffset(), repeating);
       } else {
         boolean spanned = from >= 0 && !budget.takeRepeatedName() && element instanceof Map;
         probed.addProbed(element, from, spanned ? p.currentLocation().getByteOffset() : -1);
       }
     }
     return list;
+  }
+
+  /**
+   * Skips the value at {@code t} as {@link JsonParser#skipChildren} does, noting in {@code budget}
+   * an object in it that repeats a field name.
+   */
+  private static void skipNoting(JsonParser p, JsonToken t, DecodeBudget budget)
+      throws IOException {
+    if (t == JsonToken.START_OBJECT) {
+      String[] names = new String[8];
+      int n = 0;
+      String name;
+      while ((name = p.nextFieldName()) != null) {
+        for (int i = 0; i < n; i++) {
+          if (names[i].equals(name)) {
+            budget.repeatedName();
+          }
+        }
+        if (n == names.length) {
+          names = Arrays.copyOf(names, n * 2);
+        }
+        names[n++] = name;
+        skipNoting(p, p.nextToken(), budget);
+      }
+      endObject(p);
+    } else if (t == JsonToken.START_ARRAY) {
+      JsonToken next;
+      while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (next == null) {
+          throw new com.fasterxml.jackson.core.io.JsonEOFException(
+              p, null, "Unexpected end-of-input in array");
+        }
+        skipNoting(p, next, budget);
+      }
+    }
   }
 
   /**
@@ -256,9 +326,41 @@ final class PlainJson {
     /** The kept names of the last record built here whose layout differed from the one before. */
     String[] kept = new String[0];
 
+    /** Whether the objects here are part of records kept as sent, whose names must be unique. */
+    final boolean checked;
+
     private String[] names = new String[16];
     private Shape[] shapes = new Shape[16];
     private Positions[] inner = new Positions[16];
+    private boolean relaid = true;
+    private int lastCount = -1;
+    private boolean lastUnique;
+
+    Positions(boolean checked) {
+      this.checked = checked;
+    }
+
+    /**
+     * Whether the {@code count} names of the object just read are all different: as the object
+     * before it when every name was the one at its position there, else compared.
+     */
+    boolean namesUnique(int count) {
+      if (relaid || count != lastCount) {
+        boolean unique = true;
+        for (int i = 1; i < count && unique; i++) {
+          for (int j = 0; j < i; j++) {
+            if (names[i].equals(names[j])) {
+              unique = false;
+              break;
+            }
+          }
+        }
+        lastUnique = unique;
+        lastCount = count;
+      }
+      relaid = false;
+      return lastUnique;
+    }
 
     Shape field(Shape shape, String name, int position) {
       if (position >= names.length) {
@@ -271,6 +373,7 @@ final class PlainJson {
         return shapes[position];
       }
       Shape found = shape.field(name);
+      relaid = true;
       names[position] = name;
       shapes[position] = found;
       inner[position] = null;
@@ -284,7 +387,7 @@ final class PlainJson {
     Positions inner(int position) {
       Positions p = inner[position];
       if (p == null) {
-        p = new Positions();
+        p = new Positions(checked);
         inner[position] = p;
       }
       return p;

@@ -136,7 +136,8 @@ public final class ResponseDecoder {
    */
   public Object decodeStream(java.io.InputStream body, Shape shape) throws IOException {
     try (JsonParser parser = mapper.getFactory().createParser(body)) {
-      return PlainJson.read(parser, shape, budget());
+      DecodeBudget budget = budget();
+      return PlainJson.read(parser, shape, budget, new ItemBytes(mapper.getFactory(), budget));
     }
   }
 
@@ -149,7 +150,8 @@ public final class ResponseDecoder {
           charset.equals(StandardCharsets.UTF_8)
               ? mapper.getFactory().createParser(body)
               : mapper.getFactory().createParser(new String(body, charset))) {
-        return PlainJson.read(parser, shape, budget());
+        DecodeBudget budget = budget();
+        return PlainJson.read(parser, shape, budget, new ItemBytes(mapper.getFactory(), budget));
       }
     } catch (DecodeBudget.Exceeded e) {
       throw new MalformedBodyException(

@@ -12,7 +12,11 @@ import java.util.Map;
  * expression, because a member of a list is null and a value read whole is kept whole. A shape may
  * also carry a <em>probe</em> ({@link #withProbe}), applied to each element of an array found where
  * the shape applies, right after the element is decoded, while it is still in the CPU cache; the
- * array is then a {@link ProbedList} holding the results. Immutable.
+ * array is then a {@link ProbedList} holding the results. A shape may also say that the elements of
+ * an array found there are <em>records kept as sent</em> ({@link #asSentItems}): each is decoded
+ * only to the shape, for the expressions that read it, while its bytes stay in the body, from which
+ * the whole record is decoded when something needs it ({@link ProbedList#keepCanonical}).
+ * Immutable.
  */
 public final class Shape {
   /** Keep everything. */
@@ -23,6 +27,7 @@ public final class Shape {
 
   private final Map<String, Shape> fields;
   private final ElementProbe probe;
+  private final boolean sentItems;
   private final Shape elements;
 
   /**
@@ -30,11 +35,12 @@ public final class Shape {
    * every field of every object matches by identity; a HashMap, because it checks identity first.
    */
   private Shape(Map<String, Shape> fields) {
-    this(fields, null);
+    this(fields, null, false);
   }
 
-  private Shape(Map<String, Shape> fields, ElementProbe probe) {
+  private Shape(Map<String, Shape> fields, ElementProbe probe, boolean sentItems) {
     this.probe = probe;
+    this.sentItems = sentItems;
     if (fields == null) {
       this.fields = null;
     } else {
@@ -42,7 +48,10 @@ public final class Shape {
       fields.forEach((k, v) -> interned.put(k.intern(), v));
       this.fields = interned;
     }
-    this.elements = probe == null ? this : fields == null ? ALL : new Shape(this.fields, null);
+    this.elements =
+        probe == null && !sentItems
+            ? this
+            : fields == null ? ALL : new Shape(this.fields, null, false);
   }
 
   /** True when everything is kept and nothing is probed. */
@@ -61,6 +70,46 @@ public final class Shape {
   }
 
   /**
+   * Whether the elements of an array found here are records kept as sent (see {@link
+   * #asSentItems}).
+   */
+  boolean sentItems() {
+    return sentItems;
+  }
+
+  /**
+   * This shape for an array of records whose value is each element whole (the spec's {@code output}
+   * is the item), this shape being what expressions read of each: a probed array found here keeps
+   * each object's bytes and decodes it only to this shape, and the record is the object whole,
+   * decoded from its bytes when first needed; where the decoder keeps no bytes, or the array is not
+   * probed, each element is decoded whole. {@link #ALL} stays as it is.
+   */
+  public Shape asSentItems() {
+    return all() ? this : new Shape(fields, probe, true);
+  }
+
+  /**
+   * This shape with the elements of every array of records kept as sent decoded whole instead: what
+   * {@link #asSentItems} stands in for.
+   */
+  public Shape wholeItems() {
+    if (sentItems) {
+      return new Shape(null, probe, false);
+    }
+    if (fields == null) {
+      return this;
+    }
+    Map<String, Shape> next = new HashMap<>();
+    boolean changed = false;
+    for (Map.Entry<String, Shape> e : fields.entrySet()) {
+      Shape whole = e.getValue().wholeItems();
+      changed |= whole != e.getValue();
+      next.put(e.getKey(), whole);
+    }
+    return changed ? new Shape(Map.copyOf(next), probe, false) : this;
+  }
+
+  /**
    * The shape of an array's elements: this one without its probe (which applies to this array
    * only).
    */
@@ -76,7 +125,7 @@ public final class Shape {
    */
   public Shape withProbe(List<String> path, ElementProbe probe) {
     if (path.isEmpty()) {
-      return new Shape(fields, probe);
+      return new Shape(fields, probe, sentItems);
     }
     if (fields == null) {
       return this;
@@ -87,7 +136,7 @@ public final class Shape {
     }
     Map<String, Shape> next = new HashMap<>(fields);
     next.put(path.get(0), at.withProbe(path.subList(1, path.size()), probe));
-    return new Shape(Map.copyOf(next), this.probe);
+    return new Shape(Map.copyOf(next), this.probe, sentItems);
   }
 
   /**
@@ -126,7 +175,7 @@ public final class Shape {
     Map<String, Shape> next = new HashMap<>(fields);
     Shape at = fields.get(path.get(0));
     next.put(path.get(0), (at == null ? NOTHING : at).with(path.subList(1, path.size()), inner));
-    return new Shape(Map.copyOf(next));
+    return new Shape(Map.copyOf(next), null, sentItems);
   }
 
   private static Shape union(Shape a, Shape b) {
@@ -138,13 +187,14 @@ public final class Shape {
     }
     Map<String, Shape> out = new HashMap<>(a.fields);
     b.fields.forEach((k, v) -> out.merge(k, v, Shape::union));
-    return new Shape(Map.copyOf(out));
+    return new Shape(Map.copyOf(out), null, a.sentItems || b.sentItems);
   }
 
   @Override
   public String toString() {
     return (fields == null ? "*" : new java.util.TreeMap<>(fields).toString())
-        + (probe == null ? "" : " probed");
+        + (probe == null ? "" : " probed")
+        + (sentItems ? " as sent" : "");
   }
 
   private static final class Node {

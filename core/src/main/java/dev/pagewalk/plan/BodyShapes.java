@@ -15,8 +15,10 @@ import java.util.Set;
  * under {@code body} that any expression reads, the paths under {@code item} grafted at the
  * request's {@code iterate} path (or at the root when it has none), and the {@code log.sanitize}
  * body paths, which must be found to be masked. The record is the item itself when there is no
- * {@code output}, and an {@code iterate} that is not a plain path keeps the whole body. Over-
- * approximates on purpose: reads of every request count for all of them.
+ * {@code output}: the items are then records kept as sent ({@link Shape#asSentItems}), each decoded
+ * whole only when something needs the record (the body whole, when there is no {@code iterate}). An
+ * {@code iterate} that is not a plain path keeps the whole body. Over-approximates on purpose:
+ * reads of every request count for all of them.
  */
 final class BodyShapes {
   private BodyShapes() {}
@@ -66,9 +68,10 @@ final class BodyShapes {
       }
     }
     Set<List<String>> itemPaths = new LinkedHashSet<>(item);
-    if (response.output() == null) {
-      itemPaths.add(List.of());
+    if (response.output() == null && response.iterate() == null) {
+      itemPaths.add(List.of()); // the body is the record
     }
-    return Shape.of(bodyPaths).with(at, Shape.of(itemPaths));
+    Shape items = Shape.of(itemPaths);
+    return Shape.of(bodyPaths).with(at, response.output() == null ? items.asSentItems() : items);
   }
 }

@@ -128,4 +128,50 @@ class NumberBombTest {
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
   }
+
+  /**
+   * The item is the record and its key is all the spec reads, so the number is skipped as the page
+   * is decoded; the record decoded whole from its bytes meets it, and the page fails as when the
+   * items were decoded whole in place, with the same message.
+   */
+  @Test
+  void aDecimalTooLargeInAFieldNoExpressionReadsFailsThePageAsBefore() throws Exception {
+    try (LoopbackServer server =
+        new LoopbackServer()
+            .on(
+                "/items",
+                (exchange, request) -> {
+                  exchange.getResponseHeaders().add("Content-Type", "application/json");
+                  LoopbackServer.send(
+                      exchange, 200, "{\"items\": [{\"id\": 1, \"x\": 1e999999999}]}".getBytes());
+                })) {
+      String spec =
+          """
+          pagewalk: 1
+          name: number-bomb
+          baseUrl: %s
+          request:
+            url: /items
+            response:
+              iterate: "{{body.items}}"
+              key: "{{item.id}}"
+          """
+              .formatted(server.uri(""));
+      Runner.Collected c;
+      try (Runner runner = Runner.builder().sleeper(d -> {}).build()) {
+        c = runner.collect(Pagewalk.parse("number-bomb.yaml", spec), RunInput.empty());
+      }
+      assertThat(c.records()).isEmpty();
+      assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
+      assertThat(c.result().stats().requests()).isEqualTo(1);
+      assertThat(c.result().stats().faults()).isEqualTo(Map.of(Fault.MALFORMED_BODY, 1L));
+      assertThat(c.result().failure().getMessage())
+          .isEqualTo(
+              "number-bomb: GET "
+                  + server.uri("/items")
+                  + " returned an unreadable body (malformed-body): MalformedBodyException: JSON over"
+                  + " a limit at line 1, column 27: number 1E+999999999 is too large to write out in"
+                  + " full: it has 1000000000 digits (limit 1000)");
+    }
+  }
 }

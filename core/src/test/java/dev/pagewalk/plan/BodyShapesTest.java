@@ -46,9 +46,15 @@ class BodyShapesTest {
   }
 
   @Test
-  void withoutOutputTheRecordIsTheWholeItem() {
+  void withoutOutputTheItemsAreRecordsKeptAsSentDecodedToWhatIsRead() {
     assertThat(shape("iterate: \"{{body.data}}\"\nkey: \"{{item.id}}\"", ""))
+        .isEqualTo("{data={id=*} as sent, meta={next=*}}");
+    assertThat(shape("iterate: \"{{body.data}}\"\nkey: \"{{get(item, 'id')}}\"", ""))
+        .as("an item read whole is decoded whole")
         .isEqualTo("{data=*, meta={next=*}}");
+    assertThat(shape("key: \"{{body.meta.next}}\"", ""))
+        .as("without iterate the body is the record")
+        .isEqualTo("*");
   }
 
   @Test

@@ -26,28 +26,33 @@ public final class KeyProbe implements ElementProbe {
   }
 
   /**
-   * A response's decoding shape, the probe in it (null when nothing is probed) and the path of the
-   * probed array in the body ({@code items}, null with no probe).
+   * A response's decoding shape, the probe in it (null when nothing is probed), the path of the
+   * probed array in the body ({@code items}, null with no probe), and the shape decoding that
+   * array's records whole in place ({@code whole}: the shape itself when it keeps none as sent).
    */
-  record Decoding(Shape shape, KeyProbe probe, List<String> items) {}
+  record Decoding(Shape shape, KeyProbe probe, List<String> items, Shape whole) {}
 
   /**
    * The plan's body shape, probing the iterated array when the key is a path of the item, or when
    * the output is the item itself (whose JSON as sent is then kept, {@link
-   * dev.pagewalk.http.ProbedList#keepCanonical}; the probe reads no key when there is none).
+   * dev.pagewalk.http.ProbedList#keepCanonical}, and whose records are kept as sent; the probe
+   * reads no key when the key is not a path of the item).
    */
   static Decoding decoding(ResponsePlan plan) {
     Function<Object, Object> key = plan.key() == null ? null : plan.key().asFunctionOf("item");
     List<String> at = plan.iterate() == null ? null : Reads.memberPath(plan.iterate(), "body");
-    boolean keyless = plan.key() == null && plan.output() == null;
-    if ((key == null && !keyless) || at == null) {
-      return new Decoding(plan.bodyShape(), null, null);
+    if ((key == null && plan.output() != null) || at == null) {
+      return decoded(plan.bodyShape(), null, null);
     }
     KeyProbe probe = new KeyProbe(key);
     Shape shape = plan.bodyShape().withProbe(at, probe);
     return shape == plan.bodyShape()
-        ? new Decoding(shape, null, null)
-        : new Decoding(shape, probe, List.copyOf(at));
+        ? decoded(shape, null, null)
+        : decoded(shape, probe, List.copyOf(at));
+  }
+
+  private static Decoding decoded(Shape shape, KeyProbe probe, List<String> items) {
+    return new Decoding(shape, probe, items, shape.wholeItems());
   }
 
   @Override

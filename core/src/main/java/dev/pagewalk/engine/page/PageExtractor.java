@@ -23,7 +23,9 @@ import java.util.function.Function;
  * iterate.condition}, {@code output}, {@code key}; at most {@code room} records are kept. The whole
  * page is built before anything is delivered, so a failure never leaves half a page. When the
  * output is the item itself, each record keeps the item's JSON as sent where the decoder found it
- * canonical, for a JSON Lines sink to copy.
+ * canonical, for a JSON Lines sink to copy; where the decoder kept the items as sent (decoded only
+ * as far as the spec reads them), expressions read the items decoded in part and the records are
+ * the items whole ({@link ProbedList.Probes#records}).
  */
 public final class PageExtractor {
   private final Plan spec;
@@ -52,6 +54,10 @@ public final class PageExtractor {
     long[] fingerprints = new long[items.size()];
     ProbedList.Probes probes =
         items instanceof ProbedList probed ? probed.probes(reader.decoding(plan).probe()) : null;
+    if (probes == null && items instanceof ProbedList probed && probed.holdsParts()) {
+      throw new IllegalStateException("the items decoded in part changed before their records");
+    }
+    Object[] whole = plan.output() == null && probes != null ? probes.records() : null;
     RawJson[] itemJson =
         plan.output() == null && probes != null && probes.json() != null ? probes.json() : null;
     RawJson[] json = itemJson == null ? null : new RawJson[items.size()];
@@ -76,9 +82,11 @@ public final class PageExtractor {
         break;
       }
       Object value =
-          deferred != null || plan.output() == null
-              ? s.item()
-              : reader.evaluate(plan.output(), "response.output");
+          whole != null
+              ? whole[i]
+              : deferred != null || plan.output() == null
+                  ? s.item()
+                  : reader.evaluate(plan.output(), "response.output");
       Object key = null;
       if (plan.key() != null) {
         boolean missing;

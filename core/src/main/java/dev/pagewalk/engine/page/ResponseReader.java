@@ -23,7 +23,9 @@ import dev.pagewalk.spi.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decodes a response, exposes it to expressions ({@code body}, {@code headers}, {@code statusCode},
@@ -38,6 +40,10 @@ public final class ResponseReader {
   private final Statuses statuses;
   private final Map<ResponsePlan, KeyProbe.Decoding> decodings = new java.util.IdentityHashMap<>();
 
+  /** The responses whose last page's items were mostly not canonical: decoded whole. */
+  private final Set<ResponsePlan> wholeItems =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   public ResponseReader(Plan spec, RunState state, Redactor redactor, Statuses statuses) {
     this.spec = spec;
     this.state = state;
@@ -50,7 +56,7 @@ public final class ResponseReader {
    * on another thread (read-ahead): it reads nothing of the run but the immutable plan.
    */
   public StreamParser streamParser(ResponsePlan plan) {
-    dev.pagewalk.http.Shape shape = decoding(plan).shape();
+    dev.pagewalk.http.Shape shape = shape(plan);
     return new StreamParser() {
       @Override
       public boolean wants(int status, Headers headers) {
@@ -67,11 +73,15 @@ public final class ResponseReader {
   public Decoded decode(Parsed parsed, ResponsePlan plan) throws IOException {
     HttpResponse response = parsed.response();
     Object body =
-        parsed.parsed()
-            ? parsed.value()
-            : DECODER.decode(response, plan.type(), decoding(plan).shape());
+        parsed.parsed() ? parsed.value() : DECODER.decode(response, plan.type(), shape(plan));
     if (plan.output() == null) {
-      keepItemJson(body, response.body(), decoding(plan).items());
+      KeyProbe.Decoding decoding = decoding(plan);
+      try {
+        keepItemJson(plan, body, response.body(), decoding.items());
+      } catch (IOException e) { // a record decoded whole from its bytes went over a decode limit
+        body = DECODER.decode(response, plan.type(), decoding.whole());
+        keepItemJson(plan, body, response.body(), decoding.items());
+      }
     }
     Map<String, Object> links =
         new LinkedHashMap<>(LinkHeader.parse(response.headers().all("Link"), response.uri()));
@@ -79,11 +89,22 @@ public final class ResponseReader {
   }
 
   /**
-   * With the item as the output, keeps each item's JSON as sent where it is already in the form it
-   * would be written in: done here, on the thread that decoded the body while it is still in the
-   * CPU cache.
+   * How the next body of {@code plan} is decoded: its records kept as sent, unless most items of
+   * its last page were not in the form they are written in, when decoding each in part and again
+   * whole from its bytes would cost more than decoding it whole at once.
    */
-  private static void keepItemJson(Object body, byte[] bytes, java.util.List<String> items) {
+  private dev.pagewalk.http.Shape shape(ResponsePlan plan) {
+    KeyProbe.Decoding decoding = decoding(plan);
+    return wholeItems.contains(plan) ? decoding.whole() : decoding.shape();
+  }
+
+  /**
+   * With the item as the output, keeps each item's JSON as sent where it is already in the form it
+   * would be written in, and makes the records of items kept as sent; notes whether most items were
+   * canonical, for the next page's decoding.
+   */
+  private void keepItemJson(ResponsePlan plan, Object body, byte[] bytes, List<String> items)
+      throws IOException {
     if (items == null) {
       return;
     }
@@ -92,7 +113,12 @@ public final class ResponseReader {
       at = at instanceof Map<?, ?> m ? m.get(name) : null;
     }
     if (at instanceof dev.pagewalk.http.ProbedList probed) {
-      probed.keepCanonical(bytes);
+      int canonical = probed.keepCanonical(bytes);
+      if (canonical * 2 >= probed.size()) {
+        wholeItems.remove(plan);
+      } else {
+        wholeItems.add(plan);
+      }
     }
   }
 

@@ -35,7 +35,7 @@ class KeyProbeTest {
     assertThat(d.shape().toString())
         .as("probed at data, not at the root")
         .startsWith("{data=")
-        .contains(" probed}");
+        .contains(" probed as sent}");
 
     KeyProbe p = d.probe();
     assertThat(p.probe(Map.of("id", 12L))).isEqualTo(12L);
@@ -48,12 +48,18 @@ class KeyProbeTest {
 
   @Test
   void otherKeysAndIteratesAreEvaluatedAsUsual() {
+    Map<String, Object> item = Map.of("id", 1L, "a", 2L, "b", 3L);
     assertThat(
             KeyProbe.decoding(response("\"{{body.data}}\"", "[\"{{item.a}}\", \"{{item.b}}\"]"))
-                .probe())
-        .isNull();
-    assertThat(KeyProbe.decoding(response("\"{{body.data}}\"", "\"{{item.id + 'x'}}\"")).probe())
-        .isNull();
+                .probe()
+                .probe(item))
+        .as("the items are probed to keep them as sent, but no key is read")
+        .isSameAs(KeyProbe.UNREAD);
+    assertThat(
+            KeyProbe.decoding(response("\"{{body.data}}\"", "\"{{item.id + 'x'}}\""))
+                .probe()
+                .probe(item))
+        .isSameAs(KeyProbe.UNREAD);
     assertThat(KeyProbe.decoding(response("\"{{reverse(body.data)}}\"", "\"{{item.id}}\"")).probe())
         .isNull();
   }
