@@ -13,7 +13,6 @@ import dev.pagewalk.conformance.livedata.LiveDataServer;
 import dev.pagewalk.conformance.livedata.NestedConfig;
 import dev.pagewalk.json.RecordKeys;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +23,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -132,7 +130,10 @@ class SpawnedWalksClusterTest {
       connect
           .assertions()
           .assertConnectorAndExactlyNumTasksAreRunning("spawned", 3, "spawned did not start");
-      connect.kafka().consume(4, TIMEOUT_MS, readCommitted(), prefix + "comments").count();
+      connect
+          .kafka()
+          .consume(4, TIMEOUT_MS, CommittedRecords.readCommitted(), prefix + "comments")
+          .count();
 
       Set<String> finishedBeforeLoss = new HashSet<>();
       for (ConsumerRecord<byte[], byte[]> r : committed(prefix + "_pagewalk_status")) {
@@ -152,7 +153,8 @@ class SpawnedWalksClusterTest {
         int walks = expected.get("walks").size();
         connect
             .kafka()
-            .consume(walks, TIMEOUT_MS, readCommitted(), prefix + "_pagewalk_status")
+            .consume(
+                walks, TIMEOUT_MS, CommittedRecords.readCommitted(), prefix + "_pagewalk_status")
             .count();
         status = committed(prefix + "_pagewalk_status");
         assertThat(tasksByWorker("spawned").keySet())
@@ -170,7 +172,7 @@ class SpawnedWalksClusterTest {
           .as("the worker left before the sync's end")
           .isLessThan(expected.get("requests").size());
       for (String stream : List.of("repos", "issues", "comments")) {
-        assertThat(keys(committed(prefix + stream)))
+        assertThat(CommittedRecords.keys(committed(prefix + stream)))
             .as("each record of " + stream + " once")
             .containsExactlyInAnyOrderElementsOf(expected.get(stream));
       }
@@ -299,21 +301,7 @@ class SpawnedWalksClusterTest {
         LiveDataConfig.builder().pageSize(2).maxPageSize(2).nested(DATA).build());
   }
 
-  private static Map<String, Object> readCommitted() {
-    return Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-  }
-
   private static List<ConsumerRecord<byte[], byte[]>> committed(String topic) throws Exception {
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    connect.kafka().consumeAll(TIMEOUT_MS, readCommitted(), null, topic).forEach(out::add);
-    return out;
-  }
-
-  private static List<String> keys(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-    List<String> out = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : records) {
-      out.add(RecordKeys.canonical(JSON.readValue(r.key(), Object.class)));
-    }
-    return out;
+    return CommittedRecords.in(connect, TIMEOUT_MS, topic);
   }
 }

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,7 +121,10 @@ class StreamsOverTasksClusterTest {
       connect
           .assertions()
           .assertConnectorAndExactlyNumTasksAreRunning("fanout", 3, "fanout did not start");
-      connect.kafka().consume(6, TIMEOUT_MS, readCommitted(), prefix + "issues").count();
+      connect
+          .kafka()
+          .consume(6, TIMEOUT_MS, CommittedRecords.readCommitted(), prefix + "issues")
+          .count();
 
       Set<String> finishedBeforeRestart = new HashSet<>();
       for (ConsumerRecord<byte[], byte[]> r : committed(prefix + "_pagewalk_status")) {
@@ -136,17 +138,17 @@ class StreamsOverTasksClusterTest {
       List<ConsumerRecord<byte[], byte[]>> status = new ArrayList<>();
       connect
           .kafka()
-          .consume(walks, TIMEOUT_MS, readCommitted(), prefix + "_pagewalk_status")
+          .consume(walks, TIMEOUT_MS, CommittedRecords.readCommitted(), prefix + "_pagewalk_status")
           .forEach(status::add);
       status = committed(prefix + "_pagewalk_status");
 
       assertThat(requestsBeforeRestart)
           .as("the restart came before the sync's end")
           .isLessThan(expected.get("requests").size());
-      assertThat(keys(committed(prefix + "repos")))
+      assertThat(CommittedRecords.keys(committed(prefix + "repos")))
           .as("each repository once")
           .containsExactlyInAnyOrderElementsOf(expected.get("repos"));
-      assertThat(keys(committed(prefix + "issues")))
+      assertThat(CommittedRecords.keys(committed(prefix + "issues")))
           .as("each issue once")
           .containsExactlyInAnyOrderElementsOf(expected.get("issues"));
       Map<String, String> verdicts = new TreeMap<>();
@@ -223,22 +225,8 @@ class StreamsOverTasksClusterTest {
         LiveDataConfig.builder().pageSize(2).maxPageSize(2).nested(DATA).build());
   }
 
-  private static Map<String, Object> readCommitted() {
-    return Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-  }
-
   private static List<ConsumerRecord<byte[], byte[]>> committed(String topic) throws Exception {
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    connect.kafka().consumeAll(TIMEOUT_MS, readCommitted(), null, topic).forEach(out::add);
-    return out;
-  }
-
-  private static List<String> keys(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-    List<String> out = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : records) {
-      out.add(RecordKeys.canonical(JSON.readValue(r.key(), Object.class)));
-    }
-    return out;
+    return CommittedRecords.in(connect, TIMEOUT_MS, topic);
   }
 
   private static Map<String, String> fullNames(List<ConsumerRecord<byte[], byte[]>> repos)
