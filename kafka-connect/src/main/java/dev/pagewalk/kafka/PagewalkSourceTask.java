@@ -111,12 +111,18 @@ public final class PagewalkSourceTask extends SourceTask {
             config.topicPrefix(), config.statusTopic(), config.positionsTopic(), share.index());
     List<String> streams = config.streams().isEmpty() ? plan.streamNames() : config.streams();
     String bootstrap = config.kafkaBootstrap();
-    ConnectWalkSink sink =
-        new ConnectWalkSink(
-            share, streams, context.offsetStorageReader()::offset, queue, bootstrap != null);
     streamsLoop =
-        new StreamsLoop(
-            runner, plan, config.input(), config.streams(), sink, queue, config.pollInterval());
+        StreamsLoop.forTask(
+            runner,
+            plan,
+            config.input(),
+            config.streams(),
+            streams,
+            share,
+            context.offsetStorageReader()::offset,
+            queue,
+            bootstrap != null,
+            config.pollInterval());
     LOG.info(
         "{}: task {} of {} starts; {}",
         plan.name(),

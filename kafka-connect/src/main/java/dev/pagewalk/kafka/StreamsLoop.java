@@ -8,9 +8,11 @@ import dev.pagewalk.StreamsResult;
 import dev.pagewalk.SyncMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,26 @@ final class StreamsLoop implements Runnable {
     this.sink = sink;
     this.queue = queue;
     this.interval = interval;
+  }
+
+  /**
+   * The sync thread of task {@code share}, whose runs write {@code streams} (the {@code selected}
+   * ones, empty for all) into a {@link ConnectWalkSink} over Connect's {@code offsets}; with {@code
+   * handsOff}, the walks its pages spawn for other tasks are handed to them.
+   */
+  static StreamsLoop forTask(
+      Runner runner,
+      Plan plan,
+      RunInput input,
+      List<String> selected,
+      List<String> streams,
+      TaskShare share,
+      Function<Map<String, ?>, Map<String, Object>> offsets,
+      BlockingQueue<Handoff> queue,
+      boolean handsOff,
+      Duration interval) {
+    ConnectWalkSink sink = new ConnectWalkSink(share, streams, offsets, queue, handsOff);
+    return new StreamsLoop(runner, plan, input, selected, sink, queue, interval);
   }
 
   void stop() {
