@@ -239,8 +239,9 @@ final class ConnectWalkSink implements WalkSink {
     }
   }
 
-  private String roster() {
-    return new Roster(share.count(), run, List.copyOf(spawned.values())).toJson();
+  private Handoff.RosterAt roster() {
+    return new Handoff.RosterAt(
+        share.index(), new Roster(share.count(), run, List.copyOf(spawned.values())).toJson());
   }
 
   /** Hands {@code unit} on, with the roster when it changed since the last unit. */

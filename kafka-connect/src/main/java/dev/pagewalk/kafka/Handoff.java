@@ -34,9 +34,9 @@ sealed interface Handoff {
    * {@code stream}/{@code walk} (its {@code records}, empty for a walk whose records are not
    * written, and the checkpoints {@code before} it, null before the walk's first page, and {@code
    * after} it); {@code spawns}, the walks the page spawned for other tasks; {@code roster}, the
-   * task's {@link Roster} as JSON when it changed (null otherwise); and {@code ended}, the walk's
-   * result when this is its end (null while it goes on). A walk that ended without a page of its
-   * own has no records and {@code before} equal to {@code after}.
+   * run's {@link Roster} when it changed (null otherwise); and {@code ended}, the walk's result
+   * when this is its end (null while it goes on). A walk that ended without a page of its own has
+   * no records and {@code before} equal to {@code after}.
    */
   record Unit(
       String run,
@@ -46,7 +46,7 @@ sealed interface Handoff {
       Checkpoint before,
       Checkpoint after,
       List<SpawnRecord> spawns,
-      String roster,
+      RosterAt roster,
       RunResult ended)
       implements Handoff {
     public Unit {
@@ -54,10 +54,16 @@ sealed interface Handoff {
       spawns = List.copyOf(spawns);
     }
 
-    Unit with(String roster, RunResult ended) {
+    Unit with(RosterAt roster, RunResult ended) {
       return new Unit(run, stream, walk, records, before, after, spawns, roster, ended);
     }
   }
+
+  /**
+   * A roster as its JSON, and the task whose roster partition ({@link Roster#partition}) it is: the
+   * task's own, or an old task's whose run it finishes after a change of the task count.
+   */
+  record RosterAt(int task, String json) {}
 
   /**
    * How far a task has read the spawn records addressed to it: for each partition of the topic, the

@@ -147,6 +147,7 @@ public final class PagewalkSourceTask extends SourceTask {
               config.streams(),
               streams,
               share,
+              streamsLoop.oldLayout(),
               config.positionsTopic(),
               SpawnConsumer.factory(
                   SpawnConsumer.properties(bootstrap, props, plan.name(), share.index())),

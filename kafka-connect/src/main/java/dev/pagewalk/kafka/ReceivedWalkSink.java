@@ -36,7 +36,11 @@ final class ReceivedWalkSink implements WalkSink {
   private final Map<WalkId, Handoff.Unit> held = new HashMap<>();
   private boolean lookedUp;
 
-  /** The sink of {@code spawns}, all of the run {@code run}, for the task {@code share}. */
+  /**
+   * The sink of {@code spawns}, all of the run {@code run}, for the task {@code share}: the task
+   * they were handed to, of the task count they were written under, whose rule ({@link
+   * TaskShare#owner}) routes the walks they spawn.
+   */
   ReceivedWalkSink(
       TaskShare share,
       RunStart run,

@@ -30,11 +30,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The thread of a task that runs the walks handed to it: reads the spawn records of the positions
  * topic ({@code read_committed}, every partition assigned, no consumer group) from the positions
- * its offsets hold, and runs each poll's records addressed to it ({@link SpawnRecord#task}) as the
- * spawns' run resumed ({@link ReceivedWalkSink}), one run id after the other. Only when every walk
- * of a poll has finished does it hand on the positions after that poll ({@link Handoff.Positions});
- * a poll with an unfinished walk runs again after at most 30 s. A restarted task reads the spawns
- * after its committed positions again: finished walks are skipped, unfinished ones resume.
+ * its offsets hold, and runs each poll's records addressed to it as the spawns' run resumed ({@link
+ * ReceivedWalkSink}), one run id after the other. Task {@code j} of {@code N} takes the spawns for
+ * the tasks {@code k} with {@code k mod N == j}, whatever task count they were written under, and
+ * runs each as task {@code k} of that count ({@code TaskShare(k, tasks)}), so the walks it spawns
+ * in turn are routed as that count's tasks route them, and reach their new owner by the same rule.
+ * After a change of the task count ({@link OldLayout}) it reads each partition from the smallest
+ * read position of itself and the old tasks it takes over. Only when every walk of a poll has
+ * finished does it hand on the positions after that poll ({@link Handoff.Positions}); a poll with
+ * an unfinished walk runs again after at most 30 s. A restarted task reads the spawns after its
+ * committed positions again: finished walks are skipped, unfinished ones resume.
  */
 final class SpawnLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SpawnLoop.class);
@@ -50,6 +55,7 @@ final class SpawnLoop implements Runnable {
   private final List<String> selected;
   private final List<String> streams;
   private final TaskShare share;
+  private final OldLayout old;
   private final String topic;
   private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final Function<Map<String, ?>, Map<String, Object>> offsets;
@@ -60,7 +66,8 @@ final class SpawnLoop implements Runnable {
   /**
    * Runs the walks handed to {@code share} through {@code topic}: the walks of the {@code selected}
    * streams' runs (empty: all), which write {@code streams}; a poll with an unfinished walk runs
-   * again after {@code retry}.
+   * again after {@code retry}. {@code old} is the task count before a change the task found at its
+   * start (null: none).
    */
   SpawnLoop(
       Runner runner,
@@ -69,6 +76,7 @@ final class SpawnLoop implements Runnable {
       List<String> selected,
       List<String> streams,
       TaskShare share,
+      OldLayout old,
       String topic,
       Supplier<Consumer<byte[], byte[]>> consumers,
       Function<Map<String, ?>, Map<String, Object>> offsets,
@@ -80,6 +88,7 @@ final class SpawnLoop implements Runnable {
     this.selected = List.copyOf(selected);
     this.streams = List.copyOf(streams);
     this.share = share;
+    this.old = old;
     this.topic = topic;
     this.consumers = consumers;
     this.offsets = offsets;
@@ -155,7 +164,9 @@ final class SpawnLoop implements Runnable {
 
   /**
    * Assigns {@code partitions} (all the topic's, some perhaps added since the last call), each new
-   * one from the position the task's offsets hold for it, or from its start.
+   * one from the position the task's offsets hold for it, or from its start; after a change of the
+   * task count, from the smallest position of this task and the old tasks it takes over (from the
+   * start when one of them has none).
    */
   private void assign(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
     Set<TopicPartition> before = consumer.assignment();
@@ -167,8 +178,16 @@ final class SpawnLoop implements Runnable {
       if (before.contains(tp)) {
         continue;
       }
-      Map<String, String> partition = SpawnPositions.partition(share.index(), tp);
-      Long next = SpawnPositions.next(partition, offsets.apply(partition));
+      Long next = null;
+      for (int task : old == null ? List.of(share.index()) : old.readers(share)) {
+        Map<String, String> partition = SpawnPositions.partition(task, tp);
+        Long at = SpawnPositions.next(partition, offsets.apply(partition));
+        if (at == null) {
+          next = null;
+          break;
+        }
+        next = next == null ? at : Math.min(next, at);
+      }
       if (next == null) {
         consumer.seekToBeginning(List.of(tp));
       } else {
@@ -206,8 +225,8 @@ final class SpawnLoop implements Runnable {
   }
 
   /**
-   * The spawn record {@code r} holds when it is for this task, its task count and its streams;
-   * empty for the topic's other records.
+   * The spawn record {@code r} holds when it is for this task (its task modulo this task count) and
+   * its streams; empty for the topic's other records.
    */
   private java.util.Optional<SpawnRecord> spawnIn(ConsumerRecord<byte[], byte[]> r) {
     SpawnRecord spawn;
@@ -226,45 +245,49 @@ final class SpawnLoop implements Runnable {
               + " StringConverter",
           e);
     }
-    if (spawn == null || spawn.task() != share.index()) {
+    if (spawn == null || Math.floorMod(spawn.task(), share.count()) != share.index()) {
       return java.util.Optional.empty();
     }
-    if (spawn.tasks() != share.count() || !spawn.run().streams().equals(streams)) {
+    if (!spawn.run().streams().equals(streams)) {
       LOG.info(
-          "{}: task {} skips {} walk {} of run {}: it was handed on by one of {} tasks for the"
-              + " streams {}, this task is one of {} for {}",
+          "{}: task {} skips {} walk {} of run {}: it was handed on for the streams {}, this task"
+              + " runs {}",
           plan.name(),
           share.index(),
           spawn.stream(),
           spawn.walk(),
           spawn.run().runId(),
-          spawn.tasks(),
           spawn.run().streams(),
-          share.count(),
           streams);
       return Optional.empty();
     }
     return Optional.of(spawn);
   }
 
+  private record Batch(String run, int task, int tasks) {}
+
   /**
-   * Runs the walks of {@code spawns}, one run id after the other, each until all its walks have
-   * finished; false when the task stopped first.
+   * Runs the walks of {@code spawns}, one run id (and task they were for) after the other, each
+   * until all its walks have finished; false when the task stopped first.
    */
   private boolean runAll(List<SpawnRecord> spawns) throws InterruptedException {
-    Map<String, List<SpawnRecord>> byRun = new LinkedHashMap<>();
+    Map<Batch, List<SpawnRecord>> byRun = new LinkedHashMap<>();
     for (SpawnRecord s : spawns) {
-      byRun.computeIfAbsent(s.run().runId(), k -> new ArrayList<>()).add(s);
+      byRun
+          .computeIfAbsent(new Batch(s.run().runId(), s.task(), s.tasks()), k -> new ArrayList<>())
+          .add(s);
     }
-    for (List<SpawnRecord> batch : byRun.values()) {
-      ReceivedWalkSink sink =
-          new ReceivedWalkSink(share, batch.get(0).run(), batch, offsets, queue);
+    for (Map.Entry<Batch, List<SpawnRecord>> e : byRun.entrySet()) {
+      List<SpawnRecord> batch = e.getValue();
+      TaskShare as = new TaskShare(e.getKey().task(), e.getKey().tasks());
+      ReceivedWalkSink sink = new ReceivedWalkSink(as, batch.get(0).run(), batch, offsets, queue);
       LOG.info(
-          "{}: task {} runs {} walks handed to it by run {}",
+          "{}: task {} runs {} walks handed to it by run {}{}",
           plan.name(),
           share.index(),
           batch.size(),
-          batch.get(0).run().runId());
+          batch.get(0).run().runId(),
+          as.equals(share) ? "" : ", as task " + as.index() + " of " + as.count());
       while (true) {
         runner.syncStreams(plan, input, selected, sink, SyncMode.RESUME, null, RunListener.NONE);
         if (sink.allFinished()) {

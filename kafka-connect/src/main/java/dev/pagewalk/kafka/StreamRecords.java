@@ -18,9 +18,9 @@ import org.apache.kafka.connect.source.SourceRecord;
  * page, the last with the offset after it, or before it when the walk's report follows), the walk's
  * report on the status topic with its final offset, and on the positions topic the offsets that
  * have no record of their own to ride on: a page without records (a parent stream walked only for
- * its children), the task's roster and the read positions of its spawn records; before the page's
- * records, the walks the page spawned for other tasks ({@link SpawnRecord}). Every record but a
- * position says which task wrote it (header {@code pagewalk.task}).
+ * its children), the roster of the run and the read positions of its spawn records; before the
+ * page's records, the walks the page spawned for other tasks ({@link SpawnRecord}). Every record
+ * but a position says which task wrote it (header {@code pagewalk.task}).
  */
 final class StreamRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,9 +75,9 @@ final class StreamRecords {
               headers(unit, runId).addLong(ConnectRecords.PAGE, r.page())));
     }
     if (unit.roster() != null) {
-      Map<String, String> roster = Roster.partition(task);
+      Map<String, String> roster = Roster.partition(unit.roster().task());
       Map<String, Object> offset = new LinkedHashMap<>();
-      offset.put(Roster.ROSTER, unit.roster());
+      offset.put(Roster.ROSTER, unit.roster().json());
       out.add(
           new SourceRecord(
               roster, offset, positionsTopic, null, null, roster, null, null, null, null));

@@ -105,6 +105,7 @@ class SpawnLoopTest {
         List.of(),
         List.of("repos"),
         new TaskShare(0, 1),
+        null,
         topic,
         consumers,
         partition -> null,
