@@ -136,10 +136,11 @@ class TaskCountChangeTest {
   private final List<Handoff.Unit> handed = new ArrayList<>();
 
   /**
-   * Starts task {@code share}'s sync thread as the task does, commits what it hands on until it has
-   * been quiet for a second (its next run is an hour away), stops it; returns its units.
+   * Starts task {@code share}'s sync thread as the task does, commits what it hands on until {@code
+   * walks} walks have ended and it has then been quiet for half a second (its next run is an hour
+   * away), stops it; returns its units.
    */
-  private List<Handoff.Unit> newTask(TaskShare share) throws InterruptedException {
+  private List<Handoff.Unit> newTask(TaskShare share, int walks) throws InterruptedException {
     BlockingQueue<Handoff> queue = new LinkedBlockingQueue<>();
     List<Handoff.Unit> units = new ArrayList<>();
     try (Runner runner = Runner.builder().transport(api(Set.of())).build()) {
@@ -158,8 +159,10 @@ class TaskCountChangeTest {
       Thread thread = new Thread(loop);
       thread.start();
       Handoff next;
-      while ((next = queue.poll(1, TimeUnit.SECONDS)) != null) {
+      int ended = 0;
+      while ((next = queue.poll(ended < walks ? 10_000 : 500, TimeUnit.MILLISECONDS)) != null) {
         assertThat(next).isInstanceOf(Handoff.Unit.class);
+        ended += ((Handoff.Unit) next).ended() == null ? 0 : 1;
         units.add((Handoff.Unit) next);
         commit((Handoff.Unit) next, share.index());
       }
@@ -183,7 +186,7 @@ class TaskCountChangeTest {
             "/projects/b/issues");
     requests.clear();
 
-    List<Handoff.Unit> units = newTask(NEW);
+    List<Handoff.Unit> units = newTask(NEW, 2);
 
     assertThat(requests)
         .as("only what old task 2 had not committed, once")
