@@ -36,10 +36,13 @@ import org.slf4j.LoggerFactory;
  * runs each as task {@code k} of that count ({@code TaskShare(k, tasks)}), so the walks it spawns
  * in turn are routed as that count's tasks route them, and reach their new owner by the same rule.
  * After a change of the task count ({@link OldLayout}) it reads each partition from the smallest
- * read position of itself and the old tasks it takes over. Only when every walk of a poll has
- * finished does it hand on the positions after that poll ({@link Handoff.Positions}); a poll with
- * an unfinished walk runs again after at most 30 s. A restarted task reads the spawns after its
- * committed positions again: finished walks are skipped, unfinished ones resume.
+ * read position of itself and the old tasks it takes over, and hands that start on as its own
+ * position at once (a restart after the old count is no longer visible then starts there, not past
+ * the old tasks' unread spawns). Only when every walk of a poll has finished does it hand on the
+ * positions after that poll ({@link Handoff.Positions}), and after polls with nothing for it, every
+ * 30 of them, the positions it read past; a poll with an unfinished walk runs again after at most
+ * 30 s. A restarted task reads the spawns after its committed positions again: finished walks are
+ * skipped, unfinished ones resume.
  */
 final class SpawnLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SpawnLoop.class);
@@ -127,6 +130,13 @@ final class SpawnLoop implements Runnable {
     assign(consumer, partitions);
     LOG.info("{}: task {} reads the walks handed to it from {}", plan.name(), share.index(), topic);
     Map<TopicPartition, Long> read = new HashMap<>();
+    if (old != null) {
+      for (TopicPartition tp : consumer.assignment()) {
+        read.put(tp, consumer.position(tp));
+      }
+      queue.put(new Handoff.Positions(read));
+    }
+    Map<TopicPartition, Long> committed = Map.copyOf(read);
     long polls = 0;
     while (stopped.getCount() > 0) {
       List<SpawnRecord> mine = new ArrayList<>();
@@ -137,6 +147,10 @@ final class SpawnLoop implements Runnable {
       if (mine.isEmpty()) {
         if (++polls % PARTITIONS_EVERY == 0) {
           assign(consumer, partitions(consumer));
+          if (!read.equals(committed)) {
+            queue.put(new Handoff.Positions(read));
+            committed = Map.copyOf(read);
+          }
         }
         continue;
       }
@@ -144,6 +158,7 @@ final class SpawnLoop implements Runnable {
         return;
       }
       queue.put(new Handoff.Positions(read));
+      committed = Map.copyOf(read);
     }
   }
 

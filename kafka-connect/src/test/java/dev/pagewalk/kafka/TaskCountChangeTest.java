@@ -265,7 +265,10 @@ class TaskCountChangeTest {
               Duration.ofSeconds(30));
       Thread thread = new Thread(loop);
       thread.start();
-      Handoff next;
+      Handoff next = queue.poll(5, TimeUnit.SECONDS);
+      assertThat(next)
+          .as("the start, old task 2's position, pinned as the new task's own before any walk")
+          .isEqualTo(new Handoff.Positions(Map.of(tp, 0L)));
       while ((next = queue.poll(5, TimeUnit.SECONDS)) instanceof Handoff.Unit unit) {
         handed.add(unit);
         commit(unit, NEW.index());
