@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * position at once (a restart after the old count is no longer visible then starts there, not past
  * the old tasks' unread spawns). Only when every walk of a poll has finished does it hand on the
  * positions after that poll ({@link Handoff.Positions}), and after polls with nothing for it, every
- * 30 of them, the positions it read past; a poll with an unfinished walk runs again after at most
- * 30 s. A restarted task reads the spawns after its committed positions again: finished walks are
- * skipped, unfinished ones resume.
+ * 30 of them, the positions it read past when they passed spawns for other tasks; a poll with an
+ * unfinished walk runs again after at most 30 s. A restarted task reads the spawns after its
+ * committed positions again: finished walks are skipped, unfinished ones resume.
  */
 final class SpawnLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SpawnLoop.class);
@@ -136,20 +136,24 @@ final class SpawnLoop implements Runnable {
       }
       queue.put(new Handoff.Positions(read));
     }
-    Map<TopicPartition, Long> committed = Map.copyOf(read);
+    // spawn records for other tasks read past since the last commit of the positions (records
+    // without a value, the positions' own among them, do not count: committing them would write
+    // more)
+    boolean passedSpawns = false;
     long polls = 0;
     while (stopped.getCount() > 0) {
       List<SpawnRecord> mine = new ArrayList<>();
       for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
         read.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+        passedSpawns |= r.value() != null;
         spawnIn(r).ifPresent(mine::add);
       }
       if (mine.isEmpty()) {
         if (++polls % PARTITIONS_EVERY == 0) {
           assign(consumer, partitions(consumer));
-          if (!read.equals(committed)) {
+          if (passedSpawns) {
             queue.put(new Handoff.Positions(read));
-            committed = Map.copyOf(read);
+            passedSpawns = false;
           }
         }
         continue;
@@ -158,7 +162,7 @@ final class SpawnLoop implements Runnable {
         return;
       }
       queue.put(new Handoff.Positions(read));
-      committed = Map.copyOf(read);
+      passedSpawns = false;
     }
   }
 
