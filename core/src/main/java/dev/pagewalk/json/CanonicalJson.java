@@ -1,5 +1,9 @@
 package dev.pagewalk.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Whether the bytes of a JSON object or array, as an API sent them, are exactly the bytes {@link
  * JsonLinesWriter} writes for the value they decode to — so they can be copied instead of encoded
@@ -24,6 +28,16 @@ package dev.pagewalk.json;
  * Thread-safe (stateless).
  */
 public final class CanonicalJson {
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+  /** Added to a byte below 0x80, sets its high bit exactly when it is at least 0x20. */
+  private static final long BELOW_SPACE = 0x6060606060606060L;
+
   private CanonicalJson() {}
 
   /**
@@ -77,10 +91,22 @@ public final class CanonicalJson {
 
   /**
    * The index after the closing quote of the string whose content starts at {@code i}, or -1 when
-   * the string is not in canonical form.
+   * the string is not in canonical form. Runs of plain ASCII are stepped over eight bytes at a
+   * time.
    */
   private static int string(byte[] bytes, int i, int to) {
-    while (i < to) {
+    while (true) {
+      while (i + Long.BYTES <= to) {
+        long notPlain = notPlainAscii((long) EIGHT_BYTES.get(bytes, i));
+        if (notPlain != 0) {
+          i += Long.numberOfTrailingZeros(notPlain) >>> 3;
+          break;
+        }
+        i += Long.BYTES;
+      }
+      if (i >= to) {
+        return -1;
+      }
       int b = bytes[i] & 0xFF;
       if (b == '"') {
         return i + 1;
@@ -98,7 +124,18 @@ public final class CanonicalJson {
         return -1;
       }
     }
-    return -1;
+  }
+
+  /**
+   * The high bit of each byte of {@code word} that is not plain ASCII inside a string: a quote, a
+   * backslash, a control character, or a byte of a multi-byte UTF-8 sequence.
+   */
+  private static long notPlainAscii(long word) {
+    long low7 = word & LOW_SEVEN;
+    long quote = ~(((low7 ^ QUOTES) + LOW_SEVEN) | word) & HIGH_BITS;
+    long backslash = ~(((low7 ^ BACKSLASHES) + LOW_SEVEN) | word) & HIGH_BITS;
+    long control = ~((low7 + BELOW_SPACE) | word) & HIGH_BITS;
+    return quote | backslash | control | (word & HIGH_BITS);
   }
 
   /** The index after an escape whose letter is at {@code i}, or -1 when not Jackson's form. */

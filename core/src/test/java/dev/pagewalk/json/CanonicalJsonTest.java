@@ -125,6 +125,20 @@ class CanonicalJsonTest {
     assertThat(CanonicalJson.isCanonical(b, 0, b.length)).isFalse();
   }
 
+  /**
+   * Each form at every offset of a long plain run, so it falls in any byte of an eight-byte word.
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {"\\\"", "\\\\", "\\n", "\\u0001", "\\/", "\\u00e9", "é", "☃", "😀", "\u007f"})
+  void aFormAnywhereInALongStringGetsTheWritersVerdict(String form) throws IOException {
+    for (int at = 0; at <= 17; at++) {
+      String text = "a".repeat(at) + form + "b".repeat(20 - at);
+      assertVerdictMatchesTheWriter(
+          ("{\"" + text + "\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   /** Random items, each written in a random mix of canonical and other forms. */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3})
