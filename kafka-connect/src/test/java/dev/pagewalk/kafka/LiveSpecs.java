@@ -1,5 +1,7 @@
 package dev.pagewalk.kafka;
 
+import java.util.List;
+
 /** Specs that read the live-data mock, as the YAML text a connector's pagewalk.spec holds. */
 final class LiveSpecs {
   private LiveSpecs() {}
@@ -47,5 +49,51 @@ final class LiveSpecs {
             condition: "{{pagination.offset < body.total}}"
         """
         .formatted(name);
+  }
+
+  /**
+   * A spec of two streams over the live-data mock's nested resources: the repositories of each of
+   * {@code orgs} (a partition each) and each repository's issues, at most {@code rate} requests a
+   * second.
+   */
+  static String reposAndIssues(String name, int rate, List<String> orgs) {
+    return """
+      pagewalk: 1
+      name: %s
+      baseUrl: http://127.0.0.1:9
+      limits: {maxRecords: unlimited, maxRequests: unlimited, maxPaginationRequests: unlimited}
+      rateLimit: {requests: %d, per: 1s}
+      concurrency: 2
+      streams:
+        repos:
+          partitions: {values: [%s]}
+          request:
+            url: "/orgs/{{partition}}/repos"
+            qs: {per_page: 2}
+            response:
+              iterate: "{{body}}"
+              key: "{{item.id}}"
+              output: {id: "{{item.id}}", full_name: "{{item.full_name}}"}
+            pagination:
+              mergeWithParent: false
+              url: "{{links.next}}"
+              condition: "{{links.next}}"
+          sync: {order: [id]}
+        issues:
+          parent: repos
+          request:
+            url: "/repos/{{parent.full_name}}/issues"
+            qs: {per_page: 2}
+            response:
+              iterate: "{{body}}"
+              key: ["{{parent.id}}", "{{item.id}}"]
+              output: {repository: "{{parent.full_name}}", id: "{{item.id}}"}
+            pagination:
+              mergeWithParent: false
+              url: "{{links.next}}"
+              condition: "{{links.next}}"
+          sync: {order: [id]}
+      """
+        .formatted(name, rate, String.join(", ", orgs));
   }
 }

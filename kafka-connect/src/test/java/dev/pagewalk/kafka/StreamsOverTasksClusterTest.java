@@ -50,45 +50,7 @@ class StreamsOverTasksClusterTest {
           List.of(0),
           NestedConfig.DEFAULT.events(),
           List.of());
-  private static final String SPEC =
-      """
-      pagewalk: 1
-      name: org-repo-issues
-      baseUrl: http://127.0.0.1:9
-      limits: {maxRecords: unlimited, maxRequests: unlimited, maxPaginationRequests: unlimited}
-      rateLimit: {requests: %d, per: 1s}
-      concurrency: 2
-      streams:
-        repos:
-          partitions: {values: [%s]}
-          request:
-            url: "/orgs/{{partition}}/repos"
-            qs: {per_page: 2}
-            response:
-              iterate: "{{body}}"
-              key: "{{item.id}}"
-              output: {id: "{{item.id}}", full_name: "{{item.full_name}}"}
-            pagination:
-              mergeWithParent: false
-              url: "{{links.next}}"
-              condition: "{{links.next}}"
-          sync: {order: [id]}
-        issues:
-          parent: repos
-          request:
-            url: "/repos/{{parent.full_name}}/issues"
-            qs: {per_page: 2}
-            response:
-              iterate: "{{body}}"
-              key: ["{{parent.id}}", "{{item.id}}"]
-              output: {repository: "{{parent.full_name}}", id: "{{item.id}}"}
-            pagination:
-              mergeWithParent: false
-              url: "{{links.next}}"
-              condition: "{{links.next}}"
-          sync: {order: [id]}
-      """
-          .formatted(RATE, String.join(", ", ORGS));
+  private static final String SPEC = LiveSpecs.reposAndIssues("org-repo-issues", RATE, ORGS);
 
   private static EmbeddedConnectCluster connect;
 
