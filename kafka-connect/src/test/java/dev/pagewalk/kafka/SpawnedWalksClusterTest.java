@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pagewalk.Pagewalk;
-import dev.pagewalk.RunInput;
-import dev.pagewalk.RunListener;
-import dev.pagewalk.Runner;
-import dev.pagewalk.conformance.livedata.LiveDataConfig;
 import dev.pagewalk.conformance.livedata.LiveDataServer;
 import dev.pagewalk.conformance.livedata.NestedConfig;
 import dev.pagewalk.json.RecordKeys;
@@ -107,21 +102,10 @@ class SpawnedWalksClusterTest {
   void theChildrenOfOneParentWalkRunInSeveralTasksAndLandOnceThroughAWorkerLeaving()
       throws Exception {
     Map<String, Set<String>> expected = expectedKeys();
-    try (LiveDataServer api = nestedApi()) {
+    try (LiveDataServer api = InProcessRun.nestedApi(DATA)) {
       String prefix = "spawned.";
-      Map<String, String> config = new HashMap<>();
-      config.put("connector.class", PagewalkSourceConnector.class.getName());
-      config.put("tasks.max", "3");
-      config.put(PagewalkConfig.SPEC, SPEC);
-      config.put(PagewalkConfig.BASE_URL, api.baseUrl());
-      config.put(PagewalkConfig.TOPIC_PREFIX, prefix);
+      Map<String, String> config = StreamsConnector.exactlyOnce(SPEC, api.baseUrl(), prefix, 3);
       config.put(SpawnConsumer.BOOTSTRAP, connect.kafka().bootstrapServers());
-      config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-      config.put("key.converter.schemas.enable", "false");
-      config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-      config.put("value.converter.schemas.enable", "false");
-      config.put("exactly.once.support", "required");
-      config.put("transaction.boundary", "connector");
       for (String topic : List.of("repos", "issues", "comments", "_pagewalk_status")) {
         connect.kafka().createTopic(prefix + topic, 1);
       }
@@ -250,25 +234,7 @@ class SpawnedWalksClusterTest {
 
   /** What one in-process run of the spec walks, asks for and writes, against its own mock. */
   private static Map<String, Set<String>> expectedKeys() {
-    Map<String, Set<String>> out = new HashMap<>();
-    for (String name : List.of("repos", "issues", "comments", "walks", "requests")) {
-      out.put(name, new HashSet<>());
-    }
-    try (LiveDataServer api = nestedApi();
-        Runner runner = Runner.builder().build()) {
-      var result =
-          runner.runStreams(
-              Pagewalk.parse("spec.yaml", SPEC),
-              RunInput.empty().withBaseUrl(api.baseUrl()),
-              List.of(),
-              (stream, r) -> out.get(stream).add(RecordKeys.canonical(r.key())),
-              RunListener.NONE);
-      result
-          .streams()
-          .forEach(s -> s.walks().forEach(w -> out.get("walks").add(s.name() + "/" + w.walk())));
-      out.get("requests").addAll(api.requests());
-    }
-    return out;
+    return InProcessRun.expected(SPEC, DATA, List.of("repos", "issues", "comments"));
   }
 
   /** The path each walk asks for, by {@code stream/walk}. */
@@ -294,11 +260,6 @@ class SpawnedWalksClusterTest {
               + "/comments");
     }
     return out;
-  }
-
-  private static LiveDataServer nestedApi() {
-    return LiveDataServer.start(
-        LiveDataConfig.builder().pageSize(2).maxPageSize(2).nested(DATA).build());
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> committed(String topic) throws Exception {
