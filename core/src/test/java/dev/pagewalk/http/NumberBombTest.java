@@ -89,44 +89,14 @@ class NumberBombTest {
 
   @Test
   void aRunWhoseKeyIsANumberBombFailsOnceWithAClearError() throws Exception {
-    try (LoopbackServer server =
-        new LoopbackServer()
-            .on(
-                "/items",
-                (exchange, request) -> {
-                  exchange.getResponseHeaders().add("Content-Type", "application/json");
-                  LoopbackServer.send(
-                      exchange, 200, "{\"items\": [{\"id\": 1e999999999}]}".getBytes());
-                })) {
-      String spec =
-          """
-          pagewalk: 1
-          name: number-bomb
-          baseUrl: %s
-          request:
-            url: /items
-            response:
-              iterate: "{{body.items}}"
-              key: "{{item.id}}"
-          """
-              .formatted(server.uri(""));
-      long start = System.nanoTime();
-      Runner.Collected c;
-      try (Runner runner = Runner.builder().sleeper(d -> {}).build()) {
-        c = runner.collect(Pagewalk.parse("number-bomb.yaml", spec), RunInput.empty());
-      }
-      assertThat(c.records()).isEmpty();
-      assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
-      assertThat(c.result().stats().requests()).isEqualTo(1);
-      assertThat(c.result().stats().faults()).isEqualTo(Map.of(Fault.MALFORMED_BODY, 1L));
-      assertThat(c.result().failure().getMessage())
-          .isEqualTo(
-              "number-bomb: GET "
-                  + server.uri("/items")
-                  + " returned an unreadable body (malformed-body): MalformedBodyException: JSON over a limit at line 1, column 19: number"
-                  + " 1E+999999999 is too large to write out in full: it has 1000000000 digits (limit 1000)");
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    }
+    long start = System.nanoTime();
+    assertThat(failureOfOnePage("{\"items\": [{\"id\": 1e999999999}]}"))
+        .isEqualTo(
+            "number-bomb: GET /items returned an unreadable body (malformed-body):"
+                + " MalformedBodyException: JSON over a limit at line 1, column 19: number"
+                + " 1E+999999999 is too large to write out in full: it has 1000000000 digits (limit"
+                + " 1000)");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 
   /**
@@ -136,14 +106,27 @@ class NumberBombTest {
    */
   @Test
   void aDecimalTooLargeInAFieldNoExpressionReadsFailsThePageAsBefore() throws Exception {
+    assertThat(failureOfOnePage("{\"items\": [{\"id\": 1, \"x\": 1e999999999}]}"))
+        .isEqualTo(
+            "number-bomb: GET /items returned an unreadable body (malformed-body):"
+                + " MalformedBodyException: JSON over a limit at line 1, column 27: number"
+                + " 1E+999999999 is too large to write out in full: it has 1000000000 digits (limit"
+                + " 1000)");
+  }
+
+  /**
+   * Runs a spec keyed by {@code item.id} over one page of {@code body}, checks that the run sent
+   * one request, delivered nothing and stopped on one malformed body, and returns its failure's
+   * message with the server's address taken out.
+   */
+  private static String failureOfOnePage(String body) throws Exception {
     try (LoopbackServer server =
         new LoopbackServer()
             .on(
                 "/items",
                 (exchange, request) -> {
                   exchange.getResponseHeaders().add("Content-Type", "application/json");
-                  LoopbackServer.send(
-                      exchange, 200, "{\"items\": [{\"id\": 1, \"x\": 1e999999999}]}".getBytes());
+                  LoopbackServer.send(exchange, 200, body.getBytes());
                 })) {
       String spec =
           """
@@ -165,13 +148,7 @@ class NumberBombTest {
       assertThat(c.result().stopReason()).isEqualTo(StopReason.ERROR);
       assertThat(c.result().stats().requests()).isEqualTo(1);
       assertThat(c.result().stats().faults()).isEqualTo(Map.of(Fault.MALFORMED_BODY, 1L));
-      assertThat(c.result().failure().getMessage())
-          .isEqualTo(
-              "number-bomb: GET "
-                  + server.uri("/items")
-                  + " returned an unreadable body (malformed-body): MalformedBodyException: JSON over"
-                  + " a limit at line 1, column 27: number 1E+999999999 is too large to write out in"
-                  + " full: it has 1000000000 digits (limit 1000)");
+      return c.result().failure().getMessage().replace(server.uri("/items").toString(), "/items");
     }
   }
 }
