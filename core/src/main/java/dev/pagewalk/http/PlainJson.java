@@ -125,7 +125,12 @@ final class PlainJson {
    * names of the objects decoded before it at the same place (null: no siblings).
    */
   private static Object shaped(
-      JsonParser p, JsonToken t, Shape shape, Positions seen, DecodeBudget budget, ItemBytes sent)
+      JsonParser p,
+      JsonToken t,
+      Shape shape,
+      FieldPositions seen,
+      DecodeBudget budget,
+      ItemBytes sent)
       throws IOException {
     if (t == JsonToken.START_OBJECT) {
       budget.charge(p, DecodeBudget.OBJECT);
@@ -165,7 +170,7 @@ final class PlainJson {
    * repeats a name becomes a LinkedHashMap, where the last value wins, as everywhere else.
    */
   private static Map<String, Object> fieldMap(
-      JsonParser p, Shape shape, Positions seen, DecodeBudget budget) throws IOException {
+      JsonParser p, Shape shape, FieldPositions seen, DecodeBudget budget) throws IOException {
     String[] names = seen.kept; // never written: copied before this record's names differ
     boolean owned = false;
     boolean unique = true;
@@ -246,7 +251,7 @@ final class PlainJson {
     ProbedList probed =
         shape.probe() == null ? null : new ProbedList(shape.probe(), parts ? sent : null);
     List<Object> list = probed == null ? new ArrayList<>() : probed;
-    Positions seen = new Positions(checked || parts);
+    FieldPositions seen = new FieldPositions(checked || parts);
     boolean whole = elements.all() || (shape.sentItems() && !parts);
     JsonToken next;
     int siblingFields = 0;
@@ -312,85 +317,6 @@ final class PlainJson {
         }
         skipNoting(p, next, budget);
       }
-    }
-  }
-
-  /**
-   * The field names that the objects of one array had at each position, with their shapes. The
-   * records of a page usually have the same fields in the same order, so a field is matched to its
-   * shape by comparing its (interned) name with the previous record's name at that position,
-   * instead of a hash lookup per field; a different name is looked up and remembered. One per array
-   * being decoded, never shared.
-   */
-  private static final class Positions {
-    /** The kept names of the last record built here whose layout differed from the one before. */
-    String[] kept = new String[0];
-
-    /** Whether the objects here are part of records kept as sent, whose names must be unique. */
-    final boolean checked;
-
-    private String[] names = new String[16];
-    private Shape[] shapes = new Shape[16];
-    private Positions[] inner = new Positions[16];
-    private boolean relaid = true;
-    private int lastCount = -1;
-    private boolean lastUnique;
-
-    Positions(boolean checked) {
-      this.checked = checked;
-    }
-
-    /**
-     * Whether the {@code count} names of the object just read are all different: as the object
-     * before it when every name was the one at its position there, else compared.
-     */
-    boolean namesUnique(int count) {
-      if (relaid || count != lastCount) {
-        boolean unique = true;
-        for (int i = 1; i < count && unique; i++) {
-          for (int j = 0; j < i; j++) {
-            if (names[i].equals(names[j])) {
-              unique = false;
-              break;
-            }
-          }
-        }
-        lastUnique = unique;
-        lastCount = count;
-      }
-      relaid = false;
-      return lastUnique;
-    }
-
-    Shape field(Shape shape, String name, int position) {
-      if (position >= names.length) {
-        int size = Math.max(position + 1, names.length * 2);
-        names = java.util.Arrays.copyOf(names, size);
-        shapes = java.util.Arrays.copyOf(shapes, size);
-        inner = java.util.Arrays.copyOf(inner, size);
-      }
-      if (names[position] == name) {
-        return shapes[position];
-      }
-      Shape found = shape.field(name);
-      relaid = true;
-      names[position] = name;
-      shapes[position] = found;
-      inner[position] = null;
-      return found;
-    }
-
-    /**
-     * The positions of the objects found at {@code position}'s field (whose name {@link #field}
-     * set).
-     */
-    Positions inner(int position) {
-      Positions p = inner[position];
-      if (p == null) {
-        p = new Positions(checked);
-        inner[position] = p;
-      }
-      return p;
     }
   }
 
