@@ -205,10 +205,7 @@ final class ConnectWalkSink implements WalkSink {
   public synchronized void ended(String stream, String walk, RunResult result) {
     WalkId id = new WalkId(stream, walk);
     Checkpoint at = latest.get(id);
-    Handoff.Unit unit = held.remove(id);
-    if (unit == null) {
-      unit = new Handoff.Unit(run.runId(), stream, walk, List.of(), at, at, List.of(), null, null);
-    }
+    Handoff.Unit unit = Handoff.Unit.last(held.remove(id), run.runId(), stream, walk, at);
     boolean finished = at != null && !at.resumable();
     Roster.Spawned self = spawned.get(id);
     if (self != null && finished) {

@@ -57,6 +57,17 @@ sealed interface Handoff {
     Unit with(RosterAt roster, RunResult ended) {
       return new Unit(run, stream, walk, records, before, after, spawns, roster, ended);
     }
+
+    /**
+     * What carries the end of the walk {@code stream}/{@code walk} of the run {@code run}: its last
+     * page, {@code held} back for it, or (when the walk ended without one: failed, or finished by
+     * an earlier run) a unit without records at its checkpoint {@code at}.
+     */
+    static Unit last(Unit held, String run, String stream, String walk, Checkpoint at) {
+      return held != null
+          ? held
+          : new Unit(run, stream, walk, List.of(), at, at, List.of(), null, null);
+    }
   }
 
   /**

@@ -140,10 +140,7 @@ final class ReceivedWalkSink implements WalkSink {
   public synchronized void ended(String stream, String walk, RunResult result) {
     WalkId id = new WalkId(stream, walk);
     Checkpoint at = latest.get(id);
-    Handoff.Unit unit = held.remove(id);
-    if (unit == null) {
-      unit = new Handoff.Unit(run.runId(), stream, walk, List.of(), at, at, List.of(), null, null);
-    }
+    Handoff.Unit unit = Handoff.Unit.last(held.remove(id), run.runId(), stream, walk, at);
     try {
       put(unit.with(null, result));
     } catch (InterruptedIOException e) {
